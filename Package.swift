@@ -1,0 +1,50 @@
+// swift-tools-version:6.0
+import PackageDescription
+
+let package = Package(
+    name: "Jiannuo",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "jiannuo", targets: ["jiannuo"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.8.2"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.10.0"),
+        .package(url: "https://github.com/LebJe/TOMLKit", from: "0.6.0"),
+        .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
+    ],
+    targets: [
+        .target(
+            name: "JiannuoCore",
+            dependencies: [.product(name: "TOMLKit", package: "TOMLKit")]
+        ),
+        .target(
+            name: "JiannuoStore",
+            dependencies: [
+                "JiannuoCore",
+                .product(name: "GRDB", package: "GRDB.swift"),
+                .product(name: "Crypto", package: "swift-crypto"),
+            ],
+            resources: [.copy("Data")]
+        ),
+        .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
+        .target(
+            name: "JiannuoTUI",
+            dependencies: [
+                "JiannuoCore", "JiannuoStore", "CNCursesW",
+                .product(name: "TOMLKit", package: "TOMLKit"),
+            ]
+        ),
+        .executableTarget(
+            name: "jiannuo",
+            dependencies: [
+                "JiannuoCore", "JiannuoStore", "JiannuoTUI",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+            ]
+        ),
+        .testTarget(name: "JiannuoCoreTests", dependencies: ["JiannuoCore"]),
+        .testTarget(name: "JiannuoStoreTests", dependencies: ["JiannuoStore", "JiannuoCore"]),
+        .testTarget(name: "JiannuoTUITests", dependencies: ["JiannuoTUI", "JiannuoCore"]),
+        .testTarget(name: "JiannuoCLITests", dependencies: ["JiannuoStore", "JiannuoCore"]),
+    ]
+)

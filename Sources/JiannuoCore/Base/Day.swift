@@ -1,0 +1,148 @@
+import Foundation
+
+/// A calendar date with no time zone: what the office means by "2026-11-29".
+/// Stored as a day number so that date arithmetic is integer arithmetic.
+public struct Day: Hashable, Comparable, Sendable {
+    /// Days since 1970-01-01.
+    public let ordinal: Int
+
+    public init(ordinal: Int) { self.ordinal = ordinal }
+
+    public init?(year: Int, month: Int, day: Int) {
+        guard (1...9999).contains(year), (1...12).contains(month),
+              (1...Day.daysIn(month: month, year: year)).contains(day) else { return nil }
+        ordinal = Day.daysFromCivil(year, month, day)
+    }
+
+    /// Strict `YYYY-MM-DD`: no other shapes, no impossible dates.
+    public init?(_ text: String) {
+        let u = Array(text.utf8)
+        guard u.count == 10, u[4] == 45, u[7] == 45 else { return nil }
+        func num(_ r: Range<Int>) -> Int? {
+            var v = 0
+            for i in r { let c = u[i]; guard c >= 48 && c <= 57 else { return nil }; v = v * 10 + Int(c - 48) }
+            return v
+        }
+        guard let y = num(0..<4), let m = num(5..<7), let d = num(8..<10) else { return nil }
+        self.init(year: y, month: m, day: d)
+    }
+
+    public var components: (year: Int, month: Int, day: Int) { Day.civilFromDays(ordinal) }
+    public var year: Int { components.year }
+    public var month: Int { components.month }
+
+    /// ISO weekday: 1 = Monday … 7 = Sunday.
+    public var weekday: Int { ((ordinal % 7 + 7 + 3) % 7) + 1 }
+    public var isWeekend: Bool { weekday >= 6 }
+
+    public func adding(days n: Int) -> Day { Day(ordinal: ordinal + n) }
+    public func days(until other: Day) -> Int { other.ordinal - ordinal }
+
+    public func adding(months n: Int) -> Day {
+        let c = components
+        let total = c.year * 12 + (c.month - 1) + n
+        let y = total / 12, m = total % 12 + 1
+        return Day(year: y, month: m, day: min(c.day, Day.daysIn(month: m, year: y)))!
+    }
+
+    public var string: String {
+        let c = components
+        return String(format: "%04d-%02d-%02d", c.year, c.month, c.day)
+    }
+
+    public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }
+
+    public static func isLeap(_ y: Int) -> Bool { (y % 4 == 0 && y % 100 != 0) || y % 400 == 0 }
+    public static func daysIn(month m: Int, year y: Int) -> Int {
+        switch m {
+        case 2: return isLeap(y) ? 29 : 28
+        case 4, 6, 9, 11: return 30
+        default: return 31
+        }
+    }
+
+    // Howard Hinnant's days_from_civil / civil_from_days.
+    static func daysFromCivil(_ y0: Int, _ m: Int, _ d: Int) -> Int {
+        let y = m <= 2 ? y0 - 1 : y0
+        let era = (y >= 0 ? y : y - 399) / 400
+        let yoe = y - era * 400
+        let doy = (153 * (m + (m > 2 ? -3 : 9)) + 2) / 5 + d - 1
+        let doe = yoe * 365 + yoe / 4 - yoe / 100 + doy
+        return era * 146097 + doe - 719468
+    }
+
+    static func civilFromDays(_ z0: Int) -> (year: Int, month: Int, day: Int) {
+        let z = z0 + 719468
+        let era = (z >= 0 ? z : z - 146096) / 146097
+        let doe = z - era * 146097
+        let yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365
+        let y = yoe + era * 400
+        let doy = doe - (365 * yoe + yoe / 4 - yoe / 100)
+        let mp = (5 * doy + 2) / 153
+        let d = doy - (153 * mp + 2) / 5 + 1
+        let m = mp + (mp < 10 ? 3 : -9)
+        return (m <= 2 ? y + 1 : y, m, d)
+    }
+}
+
+extension Day: Codable {
+    public init(from decoder: Decoder) throws {
+        let s = try decoder.singleValueContainer().decode(String.self)
+        guard let d = Day(s) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "bad date \(s)"))
+        }
+        self = d
+    }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(string)
+    }
+}
+
+extension Day: CustomStringConvertible { public var description: String { string } }
+
+/// A local date and time to the minute, as complaints are logged ("2026-11-20 09:30").
+public struct DateTime: Hashable, Comparable, Sendable {
+    public let day: Day
+    public let minute: Int  // minutes since midnight
+
+    public init(day: Day, minute: Int = 0) { self.day = day; self.minute = minute }
+
+    /// `YYYY-MM-DD HH:MM` (also accepts `T` or seconds `:SS`), or a bare date at 00:00.
+    public init?(_ text: String) {
+        if let d = Day(text) { self.init(day: d); return }
+        let u = Array(text.utf8)
+        guard u.count == 16 || u.count == 19, u[10] == 32 || u[10] == 84, u[13] == 58 else { return nil }
+        guard let d = Day(String(decoding: u[0..<10], as: UTF8.self)),
+              let h = Int(String(decoding: u[11..<13], as: UTF8.self)),
+              let m = Int(String(decoding: u[14..<16], as: UTF8.self)),
+              u[11...15].allSatisfy({ $0 == 58 || ($0 >= 48 && $0 <= 57) }),
+              (0...23).contains(h), (0...59).contains(m) else { return nil }
+        if u.count == 19 {
+            guard u[16] == 58, let s = Int(String(decoding: u[17..<19], as: UTF8.self)), (0...59).contains(s) else { return nil }
+        }
+        self.init(day: d, minute: h * 60 + m)
+    }
+
+    public var string: String { day.string + String(format: " %02d:%02d", minute / 60, minute % 60) }
+
+    public static func < (a: DateTime, b: DateTime) -> Bool {
+        a.day != b.day ? a.day < b.day : a.minute < b.minute
+    }
+}
+
+extension DateTime: Codable {
+    public init(from decoder: Decoder) throws {
+        let s = try decoder.singleValueContainer().decode(String.self)
+        guard let d = DateTime(s) else {
+            throw DecodingError.dataCorrupted(.init(codingPath: decoder.codingPath, debugDescription: "bad date-time \(s)"))
+        }
+        self = d
+    }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(string)
+    }
+}
+
+extension DateTime: CustomStringConvertible { public var description: String { string } }

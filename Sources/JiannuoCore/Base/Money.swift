@@ -1,0 +1,33 @@
+import Foundation
+
+/// An amount of money in fen (分), exact: never a floating-point number.
+public struct Money: Hashable, Comparable, Sendable, Codable {
+    public let fen: Int64
+    public init(fen: Int64) { self.fen = fen }
+
+    /// Parses yuan as written by people: `1234`, `1234.5`, `1,234.56`, `¥1234.56`. At most two decimals,
+    /// not negative, at most one trillion yuan.
+    public init(yuan text: String) throws {
+        var s = text.trimmingCharacters(in: .whitespaces)
+        if s.hasPrefix("¥") || s.hasPrefix("￥") { s.removeFirst() }
+        s = s.replacingOccurrences(of: ",", with: "")
+        if s.hasSuffix("元") { s.removeLast() }
+        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
+        let bad = JiannuoError.invalid("金额“\(Sanitize.visible(text))”无效：应为不小于 0、最多两位小数的元数，如 12500.50",
+                                       "amount \"\(Sanitize.visible(text))\" is invalid: yuan, not negative, at most two decimals")
+        guard (1...2).contains(parts.count), let whole = parts.first, !whole.isEmpty, whole.count <= 13,
+              whole.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw bad }
+        var frac = parts.count == 2 ? String(parts[1]) : ""
+        guard frac.count <= 2, frac.allSatisfy({ $0.isASCII && $0.isNumber }), !(parts.count == 2 && frac.isEmpty) else { throw bad }
+        while frac.count < 2 { frac += "0" }
+        guard let w = Int64(whole), let f = Int64(frac) else { throw bad }
+        fen = w * 100 + f
+    }
+
+    /// `12500.50`
+    public var yuanString: String {
+        String(format: "%lld.%02lld", fen / 100, fen % 100)
+    }
+
+    public static func < (a: Money, b: Money) -> Bool { a.fen < b.fen }
+}

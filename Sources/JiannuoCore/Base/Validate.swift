@@ -1,0 +1,101 @@
+import Foundation
+
+/// A field's name in both languages, for messages.
+public struct Field: Sendable {
+    public let zh: String
+    public let en: String
+    public init(_ zh: String, _ en: String) { self.zh = zh; self.en = en }
+}
+
+/// Input checks shared by every command and form.
+public enum Validate {
+    /// Accepts text with no control characters (newline and tab allowed only if `multiline`),
+    /// not empty after trimming, at most `max` characters. Returns the text trimmed.
+    public static func text(_ value: String, _ field: Field, max: Int, multiline: Bool = false) throws -> String {
+        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        guard !trimmed.isEmpty else {
+            throw JiannuoError.invalid("\(field.zh)不能为空", "\(field.en) must not be empty")
+        }
+        for s in trimmed.unicodeScalars where isForbidden(s, multiline: multiline) {
+            let hex = String(format: "U+%04X", s.value)
+            throw JiannuoError.invalid("\(field.zh)含有控制字符（\(hex)），请删除后重试",
+                                       "\(field.en) contains a control character (\(hex))")
+        }
+        let count = trimmed.count
+        guard count <= max else {
+            throw JiannuoError.invalid("\(field.zh)过长：\(count) 个字符，最多 \(max) 个",
+                                       "\(field.en) is too long: \(count) characters, at most \(max)")
+        }
+        return trimmed
+    }
+
+    public static func optionalText(_ value: String?, _ field: Field, max: Int, multiline: Bool = false) throws -> String? {
+        guard let value else { return nil }
+        return try text(value, field, max: max, multiline: multiline)
+    }
+
+    static func isForbidden(_ s: Unicode.Scalar, multiline: Bool) -> Bool {
+        if s == "\n" || s == "\t" { return !multiline }
+        switch s.value {
+        case 0x00...0x1F, 0x7F...0x9F: return true            // C0, DEL, C1 (ESC, CSI …)
+        case 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069: return true  // line separators, bidi overrides
+        case 0xFFF9...0xFFFB: return true                      // interlinear annotation controls
+        default: return false
+        }
+    }
+
+    public static func day(_ text: String, _ field: Field) throws -> Day {
+        guard let d = Day(text) else {
+            throw JiannuoError.invalid("\(field.zh)“\(Sanitize.visible(text))”不是有效日期，应为 YYYY-MM-DD 格式的真实日期",
+                                       "\(field.en) \"\(Sanitize.visible(text))\" is not a valid date (YYYY-MM-DD)")
+        }
+        return d
+    }
+
+    public static func dateTime(_ text: String, _ field: Field) throws -> DateTime {
+        guard let d = DateTime(text) else {
+            throw JiannuoError.invalid("\(field.zh)“\(Sanitize.visible(text))”不是有效时间，应为 YYYY-MM-DD HH:MM",
+                                       "\(field.en) \"\(Sanitize.visible(text))\" is not a valid time (YYYY-MM-DD HH:MM)")
+        }
+        return d
+    }
+
+    public static func category(_ n: Int) throws -> Int {
+        guard (1...6).contains(n) else {
+            throw JiannuoError.invalid("类别必须是 1 到 6（见通知第二条）：收到 \(n)", "category must be 1 to 6, got \(n)")
+        }
+        return n
+    }
+
+    public static func departmentCode(_ code: String) throws -> String {
+        let ok = !code.isEmpty && code.count <= 20 && code.unicodeScalars.allSatisfy {
+            ($0.value >= 48 && $0.value <= 57) || ($0.value >= 65 && $0.value <= 90) || ($0.value >= 97 && $0.value <= 122)
+        }
+        guard ok else {
+            throw JiannuoError.invalid("单位代码“\(Sanitize.visible(code))”无效：只能由 1–20 个字母或数字组成",
+                                       "department code \"\(Sanitize.visible(code))\" is invalid: 1-20 letters or digits")
+        }
+        return code
+    }
+}
+
+/// Makes text safe for a terminal: control and escape characters become visible placeholders.
+public enum Sanitize {
+    /// Replaces C0/C1 controls and bidi overrides with visible forms (`␛`, `^M`, `<U+202E>`),
+    /// keeping newline and tab only if asked.
+    public static func visible(_ text: String, keepNewlines: Bool = false) -> String {
+        var out = String.UnicodeScalarView()
+        for s in text.unicodeScalars {
+            if keepNewlines && (s == "\n" || s == "\t") { out.append(s); continue }
+            switch s.value {
+            case 0x1B: out.append("␛")
+            case 0x00...0x1F: out.append(Unicode.Scalar(0x2400 + s.value)!)   // ␀ … ␟
+            case 0x7F: out.append("␡")
+            case 0x80...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069, 0xFFF9...0xFFFB:
+                out.append(contentsOf: String(format: "<U+%04X>", s.value).unicodeScalars)
+            default: out.append(s)
+            }
+        }
+        return String(out)
+    }
+}

@@ -1,0 +1,96 @@
+import TOMLKit
+
+/// Time limits of the mechanism, read from `deadlines.toml` (documented there). Complaint limits
+/// are working days counted from the day after the start event (次日起算).
+public struct DeadlineRules: Codable, Sendable, Equatable {
+    public var acceptWorkdays = 1
+    public var resolveWorkdaysCritical = 1
+    public var resolveWorkdaysUrgent = 3
+    public var resolveWorkdaysNormal = 13
+    public var respondWorkdays = 1
+    public var maxExtensionWorkdays = 10
+    public var returnWorkdays = 2
+    public var complaintNearingWorkdays = 1
+    public var commitmentNearingDays = 7
+    public var rectificationNearingWorkdays = 5
+    public var arrearsDefaultDays = 30
+    public var arrearsMaxDays = 60
+    public var arrearsNearingDays = 7
+    public var opinionWorkdays = 1
+    public var escalateOverdueWorkdays = 5
+
+    public init() {}
+
+    enum CodingKeys: String, CodingKey {
+        case acceptWorkdays = "accept_workdays"
+        case resolveWorkdaysCritical = "resolve_workdays_critical"
+        case resolveWorkdaysUrgent = "resolve_workdays_urgent"
+        case resolveWorkdaysNormal = "resolve_workdays_normal"
+        case respondWorkdays = "respond_workdays"
+        case maxExtensionWorkdays = "max_extension_workdays"
+        case returnWorkdays = "return_workdays"
+        case complaintNearingWorkdays = "complaint_nearing_workdays"
+        case commitmentNearingDays = "commitment_nearing_days"
+        case rectificationNearingWorkdays = "rectification_nearing_workdays"
+        case arrearsDefaultDays = "arrears_default_days"
+        case arrearsMaxDays = "arrears_max_days"
+        case arrearsNearingDays = "arrears_nearing_days"
+        case opinionWorkdays = "opinion_workdays"
+        case escalateOverdueWorkdays = "escalate_overdue_workdays"
+    }
+
+    /// Missing keys keep their defaults; unknown keys and negative numbers are errors.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        let d = DeadlineRules.defaults
+        func v(_ k: CodingKeys, _ def: Int) throws -> Int {
+            let x = try c.decodeIfPresent(Int.self, forKey: k) ?? def
+            guard x >= 0 else {
+                throw JiannuoError.invalid("规则 \(k.rawValue) 不能为负数", "rule \(k.rawValue) must not be negative")
+            }
+            return x
+        }
+        acceptWorkdays = try v(.acceptWorkdays, d.acceptWorkdays)
+        resolveWorkdaysCritical = try v(.resolveWorkdaysCritical, d.resolveWorkdaysCritical)
+        resolveWorkdaysUrgent = try v(.resolveWorkdaysUrgent, d.resolveWorkdaysUrgent)
+        resolveWorkdaysNormal = try v(.resolveWorkdaysNormal, d.resolveWorkdaysNormal)
+        respondWorkdays = try v(.respondWorkdays, d.respondWorkdays)
+        maxExtensionWorkdays = try v(.maxExtensionWorkdays, d.maxExtensionWorkdays)
+        returnWorkdays = try v(.returnWorkdays, d.returnWorkdays)
+        complaintNearingWorkdays = try v(.complaintNearingWorkdays, d.complaintNearingWorkdays)
+        commitmentNearingDays = try v(.commitmentNearingDays, d.commitmentNearingDays)
+        rectificationNearingWorkdays = try v(.rectificationNearingWorkdays, d.rectificationNearingWorkdays)
+        arrearsDefaultDays = try v(.arrearsDefaultDays, d.arrearsDefaultDays)
+        arrearsMaxDays = try v(.arrearsMaxDays, d.arrearsMaxDays)
+        arrearsNearingDays = try v(.arrearsNearingDays, d.arrearsNearingDays)
+        opinionWorkdays = try v(.opinionWorkdays, d.opinionWorkdays)
+        escalateOverdueWorkdays = try v(.escalateOverdueWorkdays, d.escalateOverdueWorkdays)
+    }
+
+    public static let defaults = DeadlineRules()
+
+    public func resolveWorkdays(_ u: Urgency) -> Int {
+        switch u {
+        case .critical: resolveWorkdaysCritical
+        case .urgent: resolveWorkdaysUrgent
+        case .normal: resolveWorkdaysNormal
+        }
+    }
+
+    public static func parse(_ text: String, source: String) throws -> DeadlineRules {
+        struct File: Decodable { var deadlines: DeadlineRules? }
+        do {
+            return try TOMLDecoder(strictDecoding: true).decode(File.self, from: text).deadlines ?? .defaults
+        } catch let e as JiannuoError {
+            throw e
+        } catch let e as TOMLParseError {
+            throw JiannuoError.invalid("规则文件 \(source) 第 \(e.source.begin.line) 行格式错误：\(e.description)",
+                                       "rules file \(source), line \(e.source.begin.line): \(e.description)")
+        } catch let e as UnexpectedKeysError {
+            let keys = e.keys.keys.sorted().joined(separator: ", ")
+            throw JiannuoError.invalid("规则文件 \(source) 含未知的键：\(keys)", "rules file \(source) has unknown keys: \(keys)")
+        } catch {
+            throw JiannuoError.invalid("规则文件 \(source) 无效：\(error)", "rules file \(source) is invalid: \(error)")
+        }
+    }
+}

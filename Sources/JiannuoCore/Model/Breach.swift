@@ -1,0 +1,143 @@
+/// A verified failure to keep a promise (失信违诺), reported up to the county leadership.
+public struct Breach: Codable, Sendable, Hashable {
+    public var id: String
+    public var department: String
+    public var category: Int
+    public var commitment: String?
+    public var complaint: String?
+    public var date: Day
+    public var finding: String
+    public var reportedOn: Day?
+
+    public init(id: String, department: String, category: Int, commitment: String?, complaint: String?,
+                date: Day, finding: String, reportedOn: Day? = nil) {
+        self.id = id; self.department = department; self.category = category; self.commitment = commitment
+        self.complaint = complaint; self.date = date; self.finding = finding; self.reportedOn = reportedOn
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, department, category, commitment, complaint, date, finding, reportedOn = "reported_on"
+    }
+
+    public func reported(on day: Day) throws -> Breach {
+        guard reportedOn == nil else {
+            throw JiannuoError.invalid("失信记录 \(id) 已于 \(reportedOn!) 报县委县政府", "breach \(id) was already reported on \(reportedOn!)")
+        }
+        guard day >= date else {
+            throw JiannuoError.invalid("报告日期 \(day) 早于认定日期 \(date)", "report date \(day) is before the breach date \(date)")
+        }
+        var b = self
+        b.reportedOn = day
+        return b
+    }
+}
+
+/// The department's rectification of a breach: who, what, by when (整改责任单位、措施、时限).
+public struct Rectification: Codable, Sendable, Hashable {
+    public var id: String
+    public var breach: String
+    public var unit: String
+    public var measures: String
+    public var opened: Day
+    public var deadline: Day
+    public var completedOn: Day?
+
+    public init(id: String, breach: String, unit: String, measures: String, opened: Day, deadline: Day, completedOn: Day? = nil) {
+        self.id = id; self.breach = breach; self.unit = unit; self.measures = measures
+        self.opened = opened; self.deadline = deadline; self.completedOn = completedOn
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, breach, unit, measures, opened, deadline, completedOn = "completed_on"
+    }
+
+    public static func validated(id: String, breach: Breach, unit: String, measures: String, opened: Day, deadline: Day) throws -> Rectification {
+        guard deadline >= opened else {
+            throw JiannuoError.invalid("整改时限 \(deadline) 早于今天 \(opened)", "rectification deadline \(deadline) is before today \(opened)")
+        }
+        guard opened >= breach.date else {
+            throw JiannuoError.invalid("整改日期 \(opened) 早于失信认定日期 \(breach.date)", "rectification date is before the breach date")
+        }
+        return Rectification(id: id, breach: breach.id, unit: try Validate.departmentCode(unit),
+                             measures: try Validate.text(measures, Field("整改措施", "measures"), max: 2000, multiline: true),
+                             opened: opened, deadline: deadline)
+    }
+
+    public func done(on day: Day) throws -> Rectification {
+        guard completedOn == nil else {
+            throw JiannuoError.invalid("整改 \(id) 已于 \(completedOn!) 完成", "rectification \(id) was already completed")
+        }
+        guard day >= opened else {
+            throw JiannuoError.invalid("完成日期 \(day) 早于整改开始日期 \(opened)", "completion date is before the rectification was opened")
+        }
+        var r = self
+        r.completedOn = day
+        return r
+    }
+}
+
+/// Action taken against a unit or an official (问责).
+public struct Accountability: Codable, Sendable, Hashable {
+    public var id: String
+    public var breach: String
+    public var target: String
+    public var kind: String
+    public var date: Day
+
+    public init(id: String, breach: String, target: String, kind: String, date: Day) {
+        self.id = id; self.breach = breach; self.target = target; self.kind = kind; self.date = date
+    }
+
+    /// Kinds the notice and common practice name; others are accepted as typed.
+    public static let commonKinds = ["约谈", "通报批评", "诫勉谈话", "责令检查", "党纪政务处分", "处分"]
+
+    public static func validated(id: String, breach: Breach, target: String, kind: String, date: Day) throws -> Accountability {
+        guard date >= breach.date else {
+            throw JiannuoError.invalid("问责日期 \(date) 早于失信认定日期 \(breach.date)", "accountability date is before the breach date")
+        }
+        return Accountability(id: id, breach: breach.id,
+                              target: try Validate.text(target, Field("问责对象", "target"), max: 100),
+                              kind: try Validate.text(kind, Field("问责方式", "kind"), max: 30), date: date)
+    }
+}
+
+/// A news or social-media item about a breach (舆情): "一经发现、立即处置".
+public struct OpinionEvent: Codable, Sendable, Hashable {
+    public var id: String
+    public var department: String
+    public var date: Day
+    public var source: String
+    public var title: String
+    public var severity: Severity
+    public var handledOn: Day?
+    public var note: String?
+
+    public init(id: String, department: String, date: Day, source: String, title: String, severity: Severity,
+                handledOn: Day? = nil, note: String? = nil) {
+        self.id = id; self.department = department; self.date = date; self.source = source; self.title = title
+        self.severity = severity; self.handledOn = handledOn; self.note = note
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, department, date, source, title, severity, handledOn = "handled_on", note
+    }
+
+    public static func validated(id: String, department: String, date: Day, source: String, title: String, severity: Severity) throws -> OpinionEvent {
+        OpinionEvent(id: id, department: try Validate.departmentCode(department), date: date,
+                     source: try Validate.text(source, Field("来源", "source"), max: 100),
+                     title: try Validate.text(title, Field("标题", "title"), max: 200), severity: severity)
+    }
+
+    public func handled(on day: Day, note: String?) throws -> OpinionEvent {
+        guard handledOn == nil else {
+            throw JiannuoError.invalid("舆情 \(id) 已于 \(handledOn!) 处置", "opinion event \(id) was already handled")
+        }
+        guard day >= date else {
+            throw JiannuoError.invalid("处置日期 \(day) 早于发现日期 \(date)", "handling date is before the date found")
+        }
+        var o = self
+        o.handledOn = day
+        o.note = try Validate.optionalText(note, Field("处置情况", "note"), max: 1000, multiline: true)
+        return o
+    }
+}

@@ -1,0 +1,185 @@
+/// A promise a department made to a market entity or the public ("谁承诺、谁负责").
+public struct Commitment: Codable, Sendable, Hashable {
+    public var id: String
+    public var department: String
+    public var kind: CommitmentKind
+    public var category: Int
+    public var counterparty: String
+    public var creditCode: String?
+    public var content: String
+    public var amount: Money?
+    public var made: Day
+    public var deadline: Day
+    public var status: CommitmentStatus
+    public var progress: Int
+    public var procedures: [Procedure]
+    public var fulfilledOn: Day?
+    /// For money owed to small firms (category 3): when the goods or work were delivered,
+    /// and the payment term the contract sets (30 days unless it says up to 60).
+    public var deliveredOn: Day?
+    public var paymentDays: Int?
+
+    public init(id: String, department: String, kind: CommitmentKind, category: Int, counterparty: String,
+                creditCode: String? = nil, content: String, amount: Money? = nil, made: Day, deadline: Day,
+                status: CommitmentStatus = .notStarted, progress: Int = 0, procedures: [Procedure] = [],
+                fulfilledOn: Day? = nil, deliveredOn: Day? = nil, paymentDays: Int? = nil) {
+        self.id = id; self.department = department; self.kind = kind; self.category = category
+        self.counterparty = counterparty; self.creditCode = creditCode; self.content = content
+        self.amount = amount; self.made = made; self.deadline = deadline; self.status = status
+        self.progress = progress; self.procedures = procedures; self.fulfilledOn = fulfilledOn
+        self.deliveredOn = deliveredOn; self.paymentDays = paymentDays
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, department, kind, category, counterparty, creditCode = "credit_code", content
+        case amount = "amount_fen", made, deadline, status, progress, procedures
+        case fulfilledOn = "fulfilled_on", deliveredOn = "delivered_on", paymentDays = "payment_days"
+    }
+
+    /// Procedures of the five that were not done: a promise made without them is flagged.
+    public var missingProcedures: [Procedure] { Procedure.allCases.filter { !procedures.contains($0) } }
+}
+
+/// A dated entry on a commitment: progress reported, feedback given to the public, fulfilment.
+public struct CommitmentEntry: Codable, Sendable, Hashable {
+    public enum Kind: String, Codable, Sendable { case progress, feedback, fulfill, status }
+    public var id: Int64?
+    public var commitment: String
+    public var kind: Kind
+    public var date: Day
+    public var percent: Int?
+    public var text: String?
+
+    public init(id: Int64? = nil, commitment: String, kind: Kind, date: Day, percent: Int? = nil, text: String? = nil) {
+        self.id = id; self.commitment = commitment; self.kind = kind; self.date = date
+        self.percent = percent; self.text = text
+    }
+}
+
+/// A change of a promise, allowed only for a legal reason (法定事由); the old terms are kept.
+public struct Amendment: Codable, Sendable, Hashable {
+    public var id: Int64?
+    public var commitment: String
+    public var date: Day
+    public var reason: String
+    public var legalBasis: String
+    public var approver: String
+    public var oldDeadline: Day
+    public var newDeadline: Day
+    public var oldContent: String
+    public var newContent: String
+
+    public init(id: Int64? = nil, commitment: String, date: Day, reason: String, legalBasis: String, approver: String,
+                oldDeadline: Day, newDeadline: Day, oldContent: String, newContent: String) {
+        self.id = id; self.commitment = commitment; self.date = date; self.reason = reason
+        self.legalBasis = legalBasis; self.approver = approver; self.oldDeadline = oldDeadline
+        self.newDeadline = newDeadline; self.oldContent = oldContent; self.newContent = newContent
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, commitment, date, reason, legalBasis = "legal_basis", approver
+        case oldDeadline = "old_deadline", newDeadline = "new_deadline"
+        case oldContent = "old_content", newContent = "new_content"
+    }
+}
+
+/// What a caller asks for when adding a commitment, before it has an id.
+public struct CommitmentDraft: Sendable {
+    public var department: String
+    public var kind: CommitmentKind
+    public var category: Int
+    public var counterparty: String
+    public var creditCode: String?
+    public var content: String
+    public var amount: String?
+    public var made: String
+    public var deadline: String
+    public var procedures: [Procedure]
+    public var deliveredOn: String?
+    public var paymentDays: Int?
+
+    public init(department: String, kind: CommitmentKind, category: Int, counterparty: String, creditCode: String? = nil,
+                content: String, amount: String? = nil, made: String, deadline: String, procedures: [Procedure] = [],
+                deliveredOn: String? = nil, paymentDays: Int? = nil) {
+        self.department = department; self.kind = kind; self.category = category; self.counterparty = counterparty
+        self.creditCode = creditCode; self.content = content; self.amount = amount; self.made = made
+        self.deadline = deadline; self.procedures = procedures; self.deliveredOn = deliveredOn; self.paymentDays = paymentDays
+    }
+
+    /// Checks every field and returns the commitment with the given id.
+    public func validated(id: String) throws -> Commitment {
+        let made = try Validate.day(self.made, Field("承诺日期", "date made"))
+        let deadline = try Validate.day(self.deadline, Field("兑现时限", "deadline"))
+        guard deadline >= made else {
+            throw JiannuoError.invalid("兑现时限 \(deadline) 早于承诺日期 \(made)", "deadline \(deadline) is before the date made \(made)")
+        }
+        let delivered = try deliveredOn.map { try Validate.day($0, Field("交付日期", "delivery date")) }
+        if let p = paymentDays, !(1...60).contains(p) {
+            throw JiannuoError.invalid("付款期限 \(p) 天无效：应为 1–60 天（《保障中小企业款项支付条例》）",
+                                       "payment term \(p) days is invalid: 1 to 60")
+        }
+        return Commitment(
+            id: id, department: try Validate.departmentCode(department), kind: kind,
+            category: try Validate.category(category),
+            counterparty: try Validate.text(counterparty, Field("对方名称", "counterparty"), max: 100),
+            creditCode: try creditCode.map { try CreditCode.validate($0) },
+            content: try Validate.text(content, Field("承诺内容", "content"), max: 2000, multiline: true),
+            amount: try amount.map { try Money(yuan: $0) }, made: made, deadline: deadline,
+            procedures: Array(Set(procedures)).sorted { $0.rawValue < $1.rawValue },
+            deliveredOn: delivered, paymentDays: paymentDays)
+    }
+}
+
+public enum CommitmentWorkflow {
+    public static func progress(_ c: Commitment, percent: Int, status: CommitmentStatus?, on date: Day) throws -> Commitment {
+        try requireOpen(c)
+        guard (0...100).contains(percent) else {
+            throw JiannuoError.invalid("进度必须在 0–100 之间：收到 \(percent)", "percent must be 0 to 100, got \(percent)")
+        }
+        if let status, status == .fulfilled {
+            throw JiannuoError.invalid("标记已兑现请用 fulfill 命令", "use fulfill to mark a commitment fulfilled")
+        }
+        var c = c
+        c.progress = percent
+        c.status = status ?? (percent == 0 ? .notStarted : .inProgress)
+        if !c.status.isOpen { c.fulfilledOn = date }
+        return c
+    }
+
+    public static func fulfill(_ c: Commitment, on date: Day) throws -> Commitment {
+        try requireOpen(c)
+        guard date >= c.made else {
+            throw JiannuoError.invalid("兑现日期 \(date) 早于承诺日期 \(c.made)", "fulfilment date \(date) is before the date made \(c.made)")
+        }
+        var c = c
+        c.status = .fulfilled; c.progress = 100; c.fulfilledOn = date
+        return c
+    }
+
+    public static func amend(_ c: Commitment, deadline: Day?, content: String?, reason: String, legalBasis: String,
+                             approver: String, on date: Day) throws -> (Commitment, Amendment) {
+        try requireOpen(c)
+        guard deadline != nil || content != nil else {
+            throw JiannuoError.invalid("变更须至少修改兑现时限或承诺内容之一", "an amendment must change the deadline or the content")
+        }
+        let reason = try Validate.text(reason, Field("变更事由", "reason"), max: 500, multiline: true)
+        let basis = try Validate.text(legalBasis, Field("法律依据", "legal basis"), max: 500, multiline: true)
+        let approver = try Validate.text(approver, Field("批准人", "approver"), max: 60)
+        let newContent = try content.map { try Validate.text($0, Field("承诺内容", "content"), max: 2000, multiline: true) } ?? c.content
+        let newDeadline = deadline ?? c.deadline
+        guard newDeadline >= c.made else {
+            throw JiannuoError.invalid("新的兑现时限 \(newDeadline) 早于承诺日期 \(c.made)", "new deadline is before the date made")
+        }
+        let a = Amendment(commitment: c.id, date: date, reason: reason, legalBasis: basis, approver: approver,
+                          oldDeadline: c.deadline, newDeadline: newDeadline, oldContent: c.content, newContent: newContent)
+        var c = c
+        c.deadline = newDeadline; c.content = newContent
+        return (c, a)
+    }
+
+    static func requireOpen(_ c: Commitment) throws {
+        guard c.status.isOpen else {
+            throw JiannuoError.invalid("承诺 \(c.id) 已办结（\(c.status.label)），不能再修改", "commitment \(c.id) is closed (\(c.status.rawValue))")
+        }
+    }
+}

@@ -1,0 +1,118 @@
+/// A complaint: received → accepted (受理) → resolved (办结) → responded (反馈), each within a limit.
+public struct Complaint: Codable, Sendable, Hashable {
+    public var id: String
+    public var channel: Channel
+    public var received: DateTime
+    public var urgency: Urgency
+    public var complainant: String?
+    public var contact: String?
+    public var department: String
+    public var category: Int?
+    public var commitment: String?
+    public var content: String
+
+    public var acceptedAt: DateTime?
+    public var resolvedAt: DateTime?
+    public var result: String?
+    public var respondedAt: DateTime?
+    public var response: String?
+
+    public var extensionDays: Int?
+    public var extensionReason: String?
+
+    /// A misrouted complaint handed on: from whom, when and why.
+    public var returnedFrom: String?
+    public var returnedAt: DateTime?
+    public var returnReason: String?
+
+    public var verifiedAt: DateTime?
+    public var breach: Bool?
+    public var finding: String?
+
+    public var satisfied: Bool?
+    public var followupNote: String?
+    public var followupAt: DateTime?
+
+    /// Limits in force, derived from the above by `ComplaintDeadlines` and kept for indexed queries.
+    public var acceptDue: Day
+    public var resolveDue: Day?
+    public var respondDue: Day?
+
+    public init(id: String, channel: Channel, received: DateTime, urgency: Urgency, complainant: String?, contact: String?,
+                department: String, category: Int?, commitment: String?, content: String, acceptDue: Day) {
+        self.id = id; self.channel = channel; self.received = received; self.urgency = urgency
+        self.complainant = complainant; self.contact = contact; self.department = department
+        self.category = category; self.commitment = commitment; self.content = content; self.acceptDue = acceptDue
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case id, channel, received, urgency, complainant, contact, department, category, commitment, content
+        case acceptedAt = "accepted_at", resolvedAt = "resolved_at", result
+        case respondedAt = "responded_at", response
+        case extensionDays = "extension_days", extensionReason = "extension_reason"
+        case returnedFrom = "returned_from", returnedAt = "returned_at", returnReason = "return_reason"
+        case verifiedAt = "verified_at", breach, finding
+        case satisfied, followupNote = "followup_note", followupAt = "followup_at"
+        case acceptDue = "accept_due", resolveDue = "resolve_due", respondDue = "respond_due"
+    }
+
+    public enum Stage: String, Codable, Sendable, CaseIterable {
+        case received, accepted, resolved, responded
+        public var label: String {
+            switch self {
+            case .received: "待受理"
+            case .accepted: "办理中"
+            case .resolved: "待反馈"
+            case .responded: "已反馈"
+            }
+        }
+    }
+
+    public var stage: Stage {
+        if respondedAt != nil { return .responded }
+        if resolvedAt != nil { return .resolved }
+        if acceptedAt != nil { return .accepted }
+        return .received
+    }
+
+    /// The limit of the current stage, nil once answered.
+    public var currentDue: Day? {
+        switch stage {
+        case .received: acceptDue
+        case .accepted: resolveDue
+        case .resolved: respondDue
+        case .responded: nil
+        }
+    }
+}
+
+/// Computes a complaint's limits from its timestamps: the only place that knows how.
+public enum ComplaintDeadlines {
+    public static func acceptDue(_ c: Complaint, _ cal: WorkCalendar, _ r: DeadlineRules) -> Day {
+        cal.addingWorkdays(r.acceptWorkdays, to: (c.returnedAt ?? c.received).day)
+    }
+
+    public static func returnDue(_ c: Complaint, _ cal: WorkCalendar, _ r: DeadlineRules) -> Day {
+        cal.addingWorkdays(r.returnWorkdays, to: c.received.day)
+    }
+
+    public static func resolveDue(_ c: Complaint, _ cal: WorkCalendar, _ r: DeadlineRules) -> Day? {
+        guard let a = c.acceptedAt else { return nil }
+        let base = cal.addingWorkdays(r.resolveWorkdays(c.urgency), to: a.day)
+        return cal.addingWorkdays(c.extensionDays ?? 0, to: base)
+    }
+
+    public static func respondDue(_ c: Complaint, _ cal: WorkCalendar, _ r: DeadlineRules) -> Day? {
+        guard let s = c.resolvedAt else { return nil }
+        return cal.addingWorkdays(r.respondWorkdays, to: s.day)
+    }
+
+    /// The complaint with every limit recomputed (after a transition, or a calendar or rules change).
+    public static func refreshed(_ c: Complaint, _ cal: WorkCalendar, _ r: DeadlineRules) -> Complaint {
+        var c = c
+        c.acceptDue = acceptDue(c, cal, r)
+        c.resolveDue = resolveDue(c, cal, r)
+        c.respondDue = respondDue(c, cal, r)
+        return c
+    }
+}
