@@ -1,7 +1,7 @@
 import Foundation
 
 /// An amount of money in fen (分), exact: never a floating-point number.
-public struct Money: Hashable, Comparable, Sendable, Codable {
+public struct Money: Hashable, Comparable, Sendable {
     public let fen: Int64
     public init(fen: Int64) { self.fen = fen }
 
@@ -30,4 +30,13 @@ public struct Money: Hashable, Comparable, Sendable, Codable {
     }
 
     public static func < (a: Money, b: Money) -> Bool { a.fen < b.fen }
+}
+
+/// Stored and exchanged as an integer number of fen.
+extension Money: Codable {
+    public init(from decoder: Decoder) throws { fen = try decoder.singleValueContainer().decode(Int64.self) }
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.singleValueContainer()
+        try c.encode(fen)
+    }
 }

@@ -76,21 +76,4 @@ public struct DeadlineRules: Codable, Sendable, Equatable {
         case .normal: resolveWorkdaysNormal
         }
     }
-
-    public static func parse(_ text: String, source: String) throws -> DeadlineRules {
-        struct File: Decodable { var deadlines: DeadlineRules? }
-        do {
-            return try TOMLDecoder(strictDecoding: true).decode(File.self, from: text).deadlines ?? .defaults
-        } catch let e as JiannuoError {
-            throw e
-        } catch let e as TOMLParseError {
-            throw JiannuoError.invalid("规则文件 \(source) 第 \(e.source.begin.line) 行格式错误：\(e.description)",
-                                       "rules file \(source), line \(e.source.begin.line): \(e.description)")
-        } catch let e as UnexpectedKeysError {
-            let keys = e.keys.keys.sorted().joined(separator: ", ")
-            throw JiannuoError.invalid("规则文件 \(source) 含未知的键：\(keys)", "rules file \(source) has unknown keys: \(keys)")
-        } catch {
-            throw JiannuoError.invalid("规则文件 \(source) 无效：\(error)", "rules file \(source) is invalid: \(error)")
-        }
-    }
 }

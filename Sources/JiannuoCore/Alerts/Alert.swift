@@ -1,0 +1,66 @@
+/// Something nearing or past its limit, with the reason in one Chinese line.
+public struct Alert: Codable, Sendable, Hashable {
+    public enum Level: String, Codable, Sendable, CaseIterable, Comparable {
+        case escalate, overdue, dueToday = "due_today", nearing, info
+        /// Lower is more urgent.
+        public var rank: Int { Level.allCases.firstIndex(of: self)! }
+        public static func < (a: Level, b: Level) -> Bool { a.rank < b.rank }
+        public var label: String {
+            switch self {
+            case .escalate: "须上报"
+            case .overdue: "已逾期"
+            case .dueToday: "今日到期"
+            case .nearing: "临期"
+            case .info: "提示"
+            }
+        }
+    }
+
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        case commitment, complaintAccept = "complaint_accept", complaintResolve = "complaint_resolve"
+        case complaintRespond = "complaint_respond", complaintReturn = "complaint_return"
+        case rectification, arrears, opinion, breachReport = "breach_report", calendar
+        public var label: String {
+            switch self {
+            case .commitment: "承诺兑现"
+            case .complaintAccept: "投诉受理"
+            case .complaintResolve: "投诉办结"
+            case .complaintRespond: "投诉反馈"
+            case .complaintReturn: "退回件受理"
+            case .rectification: "整改"
+            case .arrears: "中小企业账款"
+            case .opinion: "舆情处置"
+            case .breachReport: "失信上报"
+            case .calendar: "工作日历"
+            }
+        }
+    }
+
+    public enum DayUnit: String, Codable, Sendable { case working, calendar }
+
+    public var level: Level
+    public var kind: Kind
+    public var record: String
+    public var department: String
+    public var due: Day
+    public var daysLeft: Int
+    public var dayUnit: DayUnit
+    public var message: String
+
+    public init(level: Level, kind: Kind, record: String, department: String, due: Day, daysLeft: Int, dayUnit: DayUnit, message: String) {
+        self.level = level; self.kind = kind; self.record = record; self.department = department
+        self.due = due; self.daysLeft = daysLeft; self.dayUnit = dayUnit; self.message = message
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case level, kind, record, department, due, daysLeft = "days_left", dayUnit = "day_unit", message
+    }
+
+    /// Most urgent first: level, then fewest days left, then the earliest limit, then the id.
+    public static func urgency(_ a: Alert, _ b: Alert) -> Bool {
+        if a.level != b.level { return a.level < b.level }
+        if a.daysLeft != b.daysLeft { return a.daysLeft < b.daysLeft }
+        if a.due != b.due { return a.due < b.due }
+        return a.record < b.record
+    }
+}

@@ -1,0 +1,137 @@
+/// The records that may need an alert: open items whose limit falls on or before the horizon
+/// (see `Alerts.horizon`), plus unreported breaches and unhandled opinion events.
+public struct AlertInputs: Sendable {
+    public var commitments: [Commitment] = []
+    public var complaints: [Complaint] = []
+    public var rectifications: [Rectification] = []
+    public var breaches: [Breach] = []
+    public var opinions: [OpinionEvent] = []
+    /// For attributing a merged unit's open items to its successor.
+    public var departments: [String: Department] = [:]
+    public init() {}
+}
+
+/// Alerts as a pure function of records, calendar, rules and today.
+public enum Alerts {
+    /// The latest limits that can still raise an alert today; the Store loads only items due by then.
+    public struct Horizon: Sendable {
+        public var commitments: Day
+        public var complaints: Day
+        public var rectifications: Day
+        public var arrears: Day
+    }
+
+    public static func horizon(today: Day, calendar: WorkCalendar, rules: DeadlineRules) -> Horizon {
+        Horizon(commitments: today.adding(days: rules.commitmentNearingDays),
+                complaints: calendar.addingWorkdays(rules.complaintNearingWorkdays, to: today),
+                rectifications: calendar.addingWorkdays(rules.rectificationNearingWorkdays, to: today),
+                arrears: today.adding(days: rules.arrearsNearingDays))
+    }
+
+    /// The payment limit of money owed to a small firm, if the commitment is such a debt.
+    public static func arrearsDue(_ c: Commitment, _ rules: DeadlineRules) -> Day? {
+        guard c.category == 3, c.amount != nil, let delivered = c.deliveredOn else { return nil }
+        return delivered.adding(days: min(c.paymentDays ?? rules.arrearsDefaultDays, rules.arrearsMaxDays))
+    }
+
+    public static func compute(_ input: AlertInputs, calendar: WorkCalendar, rules: DeadlineRules, today: Day) -> [Alert] {
+        var out: [Alert] = []
+        let owner = { (code: String) in Lineage.current(code, in: input.departments) }
+        let judge = Judge(calendar: calendar, rules: rules, today: today)
+
+        for c in input.commitments where c.status.isOpen {
+            if let a = judge.alert(.commitment, c.id, owner(c.department), due: c.deadline, unit: .calendar,
+                                   nearing: rules.commitmentNearingDays,
+                                   what: "承诺 \(c.id)（\(c.counterparty)）兑现时限") { out.append(a) }
+            if let due = arrearsDue(c, rules),
+               let a = judge.alert(.arrears, c.id, owner(c.department), due: due, unit: .calendar, nearing: rules.arrearsNearingDays,
+                                   what: "拖欠\(c.counterparty)账款 \(c.amount!.yuanString) 元付款期限") { out.append(a) }
+        }
+        for c in input.complaints {
+            guard let due = c.currentDue else { continue }
+            let kind: Alert.Kind
+            switch c.stage {
+            case .received: kind = c.returnedAt != nil ? .complaintReturn : .complaintAccept
+            case .accepted: kind = .complaintResolve
+            case .resolved: kind = .complaintRespond
+            case .responded: continue
+            }
+            let stageWord: [Alert.Kind: String] = [.complaintAccept: "受理", .complaintReturn: "退回件受理",
+                                                   .complaintResolve: "办结", .complaintRespond: "反馈"]
+            if let a = judge.alert(kind, c.id, owner(c.department), due: due, unit: .working, nearing: rules.complaintNearingWorkdays,
+                                   what: "投诉 \(c.id)（\(c.urgency.label)）\(stageWord[kind]!)时限") { out.append(a) }
+        }
+        for r in input.rectifications where r.completedOn == nil {
+            if let a = judge.alert(.rectification, r.id, owner(r.unit), due: r.deadline, unit: .working,
+                                   nearing: rules.rectificationNearingWorkdays, what: "整改 \(r.id)（失信 \(r.breach)）整改时限") { out.append(a) }
+        }
+        for o in input.opinions where o.handledOn == nil {
+            let due = calendar.addingWorkdays(rules.opinionWorkdays, to: o.date)
+            if var a = judge.alert(.opinion, o.id, owner(o.department), due: due, unit: .working, nearing: rules.opinionWorkdays,
+                                   what: "舆情 \(o.id)「\(o.title)」处置时限", always: true) {
+                if o.severity == .high && a.level != .escalate {
+                    a.level = .escalate
+                    a.message = "重大舆情 \(o.id)「\(o.title)」未处置，须立即处置并报县委县政府"
+                }
+                out.append(a)
+            }
+        }
+        for b in input.breaches where b.reportedOn == nil {
+            out.append(Alert(level: .escalate, kind: .breachReport, record: b.id, department: owner(b.department), due: b.date,
+                             daysLeft: calendar.workdaysLeft(from: today, to: b.date), dayUnit: .working,
+                             message: "失信违诺 \(b.id)（\(Category.label(b.category))）已认定，尚未报县委县政府"))
+        }
+        out += calendarAlerts(calendar: calendar, today: today, dues: out.map(\.due))
+        return out.sorted(by: Alert.urgency)
+    }
+
+    /// A year without calendar data would silently count weekends only: say so.
+    static func calendarAlerts(calendar: WorkCalendar, today: Day, dues: [Day]) -> [Alert] {
+        var out: [Alert] = []
+        if !calendar.hasData(forYear: today.year) {
+            out.append(Alert(level: .overdue, kind: .calendar, record: "\(today.year)", department: "", due: today, daysLeft: 0,
+                             dayUnit: .calendar, message: "缺少 \(today.year) 年工作日历（节假日、调休），期限只按周末计算，请载入当年日历"))
+        }
+        let next = today.year + 1
+        let yearEnd = Day(year: today.year, month: 12, day: 31)!
+        let soon = today.days(until: yearEnd) <= 60 || dues.contains { $0.year >= next }
+        if soon && !calendar.hasData(forYear: next) {
+            out.append(Alert(level: .info, kind: .calendar, record: "\(next)", department: "", due: yearEnd,
+                             daysLeft: today.days(until: yearEnd), dayUnit: .calendar,
+                             message: "尚未载入 \(next) 年工作日历，跨年期限将只按周末计算（jiannuo calendar load \(next).toml）"))
+        }
+        return out
+    }
+}
+
+/// Decides the level of one limit and words the message.
+struct Judge {
+    let calendar: WorkCalendar
+    let rules: DeadlineRules
+    let today: Day
+
+    func alert(_ kind: Alert.Kind, _ record: String, _ department: String, due: Day, unit: Alert.DayUnit, nearing: Int,
+               what: String, always: Bool = false) -> Alert? {
+        let left = unit == .working ? calendar.workdaysLeft(from: today, to: due) : today.days(until: due)
+        let unitWord = unit == .working ? "个工作日" : "天"
+        let level: Alert.Level
+        let message: String
+        if today > due {
+            let lateWorkdays = calendar.workdays(from: due.adding(days: 1), to: today)
+            level = lateWorkdays >= rules.escalateOverdueWorkdays ? .escalate : .overdue
+            message = level == .escalate
+                ? "\(what) \(due) 已逾期 \(-left) \(unitWord)，须报县委县政府"
+                : "\(what) \(due) 已逾期 \(-left) \(unitWord)"
+        } else if today == due {
+            level = .dueToday
+            message = "\(what)今天（\(due)）到期"
+        } else if left <= nearing || always {
+            level = .nearing
+            message = "\(what) \(due)，还剩 \(left) \(unitWord)"
+        } else {
+            return nil
+        }
+        return Alert(level: level, kind: kind, record: record, department: department, due: due, daysLeft: left,
+                     dayUnit: unit, message: message)
+    }
+}

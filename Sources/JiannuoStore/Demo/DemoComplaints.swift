@@ -1,0 +1,135 @@
+import Foundation
+import GRDB
+import JiannuoCore
+
+extension DemoGenerator {
+    /// A moment `workdays` working days after `from`, at a plausible office hour; nil if in the future.
+    mutating func after(_ from: DateTime, workdays: Int) -> DateTime? {
+        let day = calendar.addingWorkdays(workdays, to: from.day)
+        let t = DateTime(day: day, minute: day == from.day ? min(18 * 60, from.minute + rng.int(10...240)) : rng.int(8 * 60...17 * 60 + 30))
+        return t > now ? nil : t
+    }
+
+    mutating func complaints() throws {
+        let ins = try db.makeStatement(sql: """
+            INSERT INTO complaints(id, channel, received, urgency, complainant, contact, department, category, commitment, content,
+                accepted_at, resolved_at, result, responded_at, response, extension_days, extension_reason,
+                returned_from, returned_at, return_reason, verified_at, breach, finding, satisfied, followup_note, followup_at,
+                accept_due, resolve_due, respond_due)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        var received: [DateTime] = []
+        received.reserveCapacity(size.complaints)
+        for _ in 0..<size.complaints {
+            // More recent complaints are more numerous: the office is busier than a year ago.
+            let back = rng.chance(0.25) ? rng.int(0...30) : rng.int(0...365)
+            let day = today.adding(days: -back)
+            received.append(DateTime(day: day, minute: rng.int(7 * 60 + 30...21 * 60)))
+        }
+        received.sort()
+        let channels: [Channel] = [.hotline, .hotline, .hotline, .hotline, .phone, .phone, .email, .visit, .media, .inspection]
+        for var r in received {
+            if r > now { r = DateTime(day: today, minute: now.minute - 1) }
+            let id = nextId("TS", r.day.year, 6)
+            var unit = rng.pick(units)
+            let urgency: Urgency = rng.chance(0.05) ? .critical : (rng.chance(0.15) ? .urgent : .normal)
+            let linked = rng.chance(0.3) ? commitmentsByUnit[unit].flatMap { $0.isEmpty ? nil : rng.pick($0) } : nil
+            let category: Int? = linked != nil || rng.chance(0.6) ? rng.int(1...6) : nil
+            var c = Complaint(id: id, channel: rng.pick(channels), received: r, urgency: urgency,
+                              complainant: rng.chance(0.9) ? rng.personName() : nil, contact: rng.chance(0.9) ? rng.phone() : nil,
+                              department: unit, category: category, commitment: linked,
+                              content: rng.pick(DemoNames.complaintContents), acceptDue: r.day)
+            // A few are misrouted and handed on before acceptance.
+            if rng.chance(0.03), let at = after(r, workdays: rng.int(0...3)) {
+                var other = rng.pick(units)
+                if other == unit { other = units[(units.firstIndex(of: unit)! + 1) % units.count] }
+                c.returnedFrom = unit; c.returnedAt = at; c.returnReason = "不属本单位职责，退回转办"; c.department = other
+                unit = other
+                c.commitment = nil
+            }
+            c = ComplaintDeadlines.refreshed(c, calendar, rules)
+            let late = rng.chance(0.08)
+            if let at = after(c.returnedAt ?? r, workdays: late ? rules.acceptWorkdays + rng.int(1...4) : rng.int(0...rules.acceptWorkdays)) {
+                c.acceptedAt = at
+                if urgency == .normal && rng.chance(0.05) {
+                    c.extensionDays = rng.int(3...rules.maxExtensionWorkdays); c.extensionReason = "涉及多部门协调，需延期办理"
+                }
+                c = ComplaintDeadlines.refreshed(c, calendar, rules)
+                let limit = rules.resolveWorkdays(urgency) + (c.extensionDays ?? 0)
+                let lateResolve = rng.chance(0.1)
+                if let done = after(at, workdays: lateResolve ? limit + rng.int(1...8) : rng.int(0...limit)) {
+                    c.resolvedAt = done
+                    c.result = "已协调相关单位办理，问题已解决"
+                    c = ComplaintDeadlines.refreshed(c, calendar, rules)
+                    if let answered = after(done, workdays: rng.chance(0.07) ? rules.respondWorkdays + rng.int(1...3) : rng.int(0...rules.respondWorkdays)) {
+                        c.respondedAt = answered
+                        c.response = "已电话告知投诉人办理结果"
+                        if rng.chance(0.6), let f = after(answered, workdays: rng.int(1...5)) {
+                            c.followupAt = f; c.satisfied = rng.chance(0.85); c.followupNote = c.satisfied! ? "对办理结果满意" : "认为问题未彻底解决"
+                        }
+                    }
+                }
+                if let verifiedOn = after(at, workdays: rng.int(1...10)), rng.chance(linked != nil ? 0.35 : 0.04) {
+                    let breach = rng.chance(linked != nil ? 0.45 : 0.3)
+                    c.verifiedAt = verifiedOn; c.breach = breach
+                    c.finding = breach ? "经核实，相关单位未按承诺履行，属失信违诺" : "经核实，不属政府失信违诺"
+                    if breach {
+                        if c.category == nil { c.category = rng.int(1...6) }
+                        try breachFor(c, on: verifiedOn.day)
+                    }
+                }
+            }
+            try ins.execute(arguments: [
+                c.id, c.channel.rawValue, c.received.string, c.urgency.rawValue, c.complainant, c.contact, c.department, c.category,
+                c.commitment, c.content, c.acceptedAt?.string, c.resolvedAt?.string, c.result, c.respondedAt?.string, c.response,
+                c.extensionDays, c.extensionReason, c.returnedFrom, c.returnedAt?.string, c.returnReason, c.verifiedAt?.string,
+                c.breach, c.finding, c.satisfied, c.followupNote, c.followupAt?.string,
+                c.acceptDue.string, c.resolveDue?.string, c.respondDue?.string])
+            counts.complaints += 1
+        }
+    }
+
+    mutating func breachFor(_ c: Complaint, on day: Day) throws {
+        let id = nextId("SX", day.year, 4)
+        let reported: Day? = rng.chance(0.8) ? min(today, calendar.addingWorkdays(rng.int(1...5), to: day)) : nil
+        try db.execute(sql: """
+            INSERT INTO breaches(id, department, category, commitment, complaint, date, finding, reported_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
+            """, arguments: [id, c.department, c.category, c.commitment, c.id, day.string, c.finding, reported?.string])
+        counts.breaches += 1
+        if rng.chance(0.85) {
+            let opened = min(today, day.adding(days: rng.int(1...3)))
+            let deadline = opened.adding(days: rng.int(15...60))
+            var done: Day? = nil
+            if rng.chance(0.75) {
+                let d = opened.adding(days: rng.int(5...max(5, opened.days(until: deadline) + (rng.chance(0.2) ? 20 : 0))))
+                if d <= today { done = d }
+            }
+            try db.execute(sql: "INSERT INTO rectifications(id, breach, unit, measures, opened, deadline, completed_on) VALUES (?, ?, ?, ?, ?, ?, ?)",
+                           arguments: [nextId("ZG", opened.year, 4), id, c.department, "制定整改方案，限期兑现承诺并向企业反馈",
+                                       opened.string, deadline.string, done?.string])
+            counts.rectifications += 1
+        }
+        if rng.chance(0.3) {
+            let date = min(today, day.adding(days: rng.int(3...30)))
+            try db.execute(sql: "INSERT INTO accountability(id, breach, target, kind, date) VALUES (?, ?, ?, ?, ?)",
+                           arguments: [nextId("WZ", date.year, 4), id, rng.chance(0.5) ? "主要负责人" : "分管负责人 " + rng.personName(),
+                                       rng.pick(["约谈", "通报批评", "诫勉谈话", "责令检查"]), date.string])
+            counts.accountability += 1
+        }
+    }
+
+    mutating func opinions() throws {
+        let titles = ["网帖称企业奖励资金被拖欠", "短视频反映工程款多年未付", "媒体报道园区道路承诺未兑现", "网民质疑搬迁补偿不到位",
+                      "自媒体称政府不执行法院判决"]
+        var rows: [Day] = (0..<size.opinions).map { _ in today.adding(days: -rng.int(0...365)) }
+        rows.sort()
+        for day in rows {
+            let sev: Severity = rng.chance(0.1) ? .high : (rng.chance(0.4) ? .medium : .low)
+            let handled: Day? = day.days(until: today) < 2 && rng.chance(0.5) ? nil : (rng.chance(0.95) ? min(today, calendar.addingWorkdays(rng.int(0...2), to: day)) : nil)
+            try db.execute(sql: "INSERT INTO opinions(id, department, date, source, title, severity, handled_on, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
+                           arguments: [nextId("YQ", day.year, 4), rng.pick(units), day.string, rng.pick(["微博", "抖音", "本地论坛", "平顶山日报", "微信公众号"]),
+                                       rng.pick(titles), sev.rawValue, handled?.string, handled == nil ? nil : "已核实情况并回应"])
+            counts.opinions += 1
+        }
+    }
+}

@@ -1,0 +1,67 @@
+import GRDB
+import JiannuoCore
+
+// The Core types are stored as they are: their Codable keys are the column names.
+extension Department: FetchableRecord, PersistableRecord { public static let databaseTableName = "departments" }
+extension DepartmentEvent: FetchableRecord, PersistableRecord { public static let databaseTableName = "department_events" }
+extension Commitment: FetchableRecord, PersistableRecord { public static let databaseTableName = "commitments" }
+extension CommitmentEntry: FetchableRecord, PersistableRecord { public static let databaseTableName = "commitment_entries" }
+extension Amendment: FetchableRecord, PersistableRecord { public static let databaseTableName = "amendments" }
+extension Complaint: FetchableRecord, PersistableRecord { public static let databaseTableName = "complaints" }
+extension Breach: FetchableRecord, PersistableRecord { public static let databaseTableName = "breaches" }
+extension Rectification: FetchableRecord, PersistableRecord { public static let databaseTableName = "rectifications" }
+extension Accountability: FetchableRecord, PersistableRecord { public static let databaseTableName = "accountability" }
+extension OpinionEvent: FetchableRecord, PersistableRecord { public static let databaseTableName = "opinions" }
+extension AuditEntry: FetchableRecord, TableRecord { public static let databaseTableName = "audit_log" }
+
+/// Filters shared by every `list` command.
+public struct ListFilter: Sendable {
+    public var department: String?
+    public var status: String?
+    public var category: Int?
+    public var from: Day?
+    public var to: Day?
+    public var limit: Int?
+    public var offset: Int = 0
+
+    public init(department: String? = nil, status: String? = nil, category: Int? = nil, from: Day? = nil, to: Day? = nil,
+                limit: Int? = nil, offset: Int = 0) {
+        self.department = department; self.status = status; self.category = category
+        self.from = from; self.to = to; self.limit = limit; self.offset = offset
+    }
+}
+
+extension QueryInterfaceRequest {
+    func page(_ f: ListFilter) -> Self {
+        guard let limit = f.limit else { return f.offset > 0 ? self.limit(-1, offset: f.offset) : self }
+        return self.limit(limit, offset: f.offset)
+    }
+}
+
+extension Store {
+    func departmentMap(_ db: Database) throws -> [String: Department] {
+        Dictionary(uniqueKeysWithValues: try Department.fetchAll(db).map { ($0.code, $0) })
+    }
+
+    /// A department and every unit merged into it: what a lineage-aware filter matches.
+    func lineageCodes(_ db: Database, _ code: String) throws -> [String] {
+        [code] + Lineage.predecessors(of: code, in: try departmentMap(db)).map(\.code)
+    }
+
+    func requireDepartment(_ db: Database, _ code: String, active: Bool = true) throws -> Department {
+        guard let d = try Department.fetchOne(db, key: code) else {
+            throw JiannuoError.invalid("单位代码 \(Sanitize.visible(code)) 不存在（jiannuo department list 可查看全部单位）",
+                                       "unknown department \(Sanitize.visible(code))")
+        }
+        if active && !d.active {
+            let successor = Lineage.current(code, in: try departmentMap(db))
+            throw JiannuoError.invalid("单位 \(code)（\(d.name)）已于 \(d.mergedOn?.string ?? "") 并入 \(successor)，请改用承继单位",
+                                       "department \(code) was merged into \(successor); use the successor")
+        }
+        return d
+    }
+
+    static func notFound(_ what: Text, _ id: String) -> JiannuoError {
+        .notFound("找不到\(what.zh) \(Sanitize.visible(id))", "\(what.en) \(Sanitize.visible(id)) not found")
+    }
+}

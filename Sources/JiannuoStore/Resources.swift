@@ -1,0 +1,58 @@
+import Foundation
+import GRDB
+import JiannuoCore
+
+/// Data files shipped with the program (Sources/JiannuoStore/Data).
+enum Resources {
+    static var dataDirectory: URL? {
+        Bundle.module.resourceURL?.appendingPathComponent("Data")
+    }
+
+    static func text(_ relative: String) -> String? {
+        guard let url = dataDirectory?.appendingPathComponent(relative) else { return nil }
+        return try? String(contentsOf: url, encoding: .utf8)
+    }
+
+    /// The shipped calendar years, in year order.
+    static func calendarYears() throws -> [CalendarYear] {
+        guard let dir = dataDirectory?.appendingPathComponent("calendar"),
+              let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return [] }
+        return try names.filter { $0.hasSuffix(".toml") }.sorted().map { name in
+            let text = try String(contentsOf: dir.appendingPathComponent(name), encoding: .utf8)
+            return try CalendarFile.parse(text, source: name)
+        }
+    }
+}
+
+extension Rules {
+    /// The shipped defaults, or the file named by `JIANNUO_RULES`.
+    public static func bundled(environment: [String: String] = ProcessInfo.processInfo.environment) throws -> Rules {
+        if let path = environment["JIANNUO_RULES"], !path.isEmpty { return try load(path: path) }
+        guard let text = Resources.text("rules.toml") else { return .defaults }
+        return try parse(text, source: "rules.toml")
+    }
+
+    public static func load(path: String) throws -> Rules {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw JiannuoError.notFound("找不到规则文件：\(path)", "rules file not found: \(path)")
+        }
+        return try parse(text, source: path)
+    }
+}
+
+extension Store {
+    /// Shipped years, then years loaded into the database (which win), then officers' overrides.
+    static func loadCalendar(_ db: Database) throws -> WorkCalendar {
+        var years: [Int: CalendarYear] = [:]
+        for y in try Resources.calendarYears() { years[y.year] = y }
+        for row in try Row.fetchAll(db, sql: "SELECT year, source FROM calendar_years") {
+            let y = try CalendarFile.parse(row["source"], source: "数据库中的 \(row["year"] as Int) 年日历")
+            years[y.year] = y
+        }
+        let overrides = try Row.fetchAll(db, sql: "SELECT date, kind, note FROM calendar_overrides").compactMap { row -> CalendarOverride? in
+            guard let d = Day(row["date"] as String), let k = CalendarOverride.Kind(rawValue: row["kind"]) else { return nil }
+            return CalendarOverride(date: d, kind: k, note: row["note"])
+        }
+        return WorkCalendar(years: years.keys.sorted().map { years[$0]! }, overrides: overrides)
+    }
+}

@@ -1,0 +1,179 @@
+import GRDB
+
+/// Schema migrations. Never edit a shipped migration: add a new one.
+enum Schema {
+    static var migrator: DatabaseMigrator {
+        var m = DatabaseMigrator()
+        m.registerMigration("v1-ledger") { db in
+            try db.execute(sql: """
+            CREATE TABLE departments (
+                code TEXT PRIMARY KEY NOT NULL,
+                name TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                active INTEGER NOT NULL DEFAULT 1,
+                successor TEXT REFERENCES departments(code),
+                merged_on TEXT
+            );
+            CREATE TABLE department_events (
+                id INTEGER PRIMARY KEY,
+                code TEXT NOT NULL REFERENCES departments(code),
+                kind TEXT NOT NULL,
+                date TEXT NOT NULL,
+                old_name TEXT, new_name TEXT,
+                "into" TEXT REFERENCES departments(code)
+            );
+            CREATE INDEX department_events_code ON department_events(code);
+
+            CREATE TABLE commitments (
+                id TEXT PRIMARY KEY NOT NULL,
+                department TEXT NOT NULL REFERENCES departments(code),
+                kind TEXT NOT NULL,
+                category INTEGER NOT NULL CHECK (category BETWEEN 1 AND 6),
+                counterparty TEXT NOT NULL,
+                credit_code TEXT,
+                content TEXT NOT NULL,
+                amount_fen INTEGER CHECK (amount_fen >= 0),
+                made TEXT NOT NULL,
+                deadline TEXT NOT NULL,
+                status TEXT NOT NULL,
+                progress INTEGER NOT NULL CHECK (progress BETWEEN 0 AND 100),
+                procedures TEXT NOT NULL,
+                fulfilled_on TEXT,
+                delivered_on TEXT,
+                payment_days INTEGER
+            );
+            CREATE INDEX commitments_department ON commitments(department, deadline);
+            CREATE INDEX commitments_open_deadline ON commitments(deadline)
+                WHERE status IN ('not_started','in_progress','stalled');
+
+            CREATE TABLE commitment_entries (
+                id INTEGER PRIMARY KEY,
+                commitment TEXT NOT NULL REFERENCES commitments(id),
+                kind TEXT NOT NULL,
+                date TEXT NOT NULL,
+                percent INTEGER,
+                text TEXT
+            );
+            CREATE INDEX commitment_entries_commitment ON commitment_entries(commitment);
+
+            CREATE TABLE amendments (
+                id INTEGER PRIMARY KEY,
+                commitment TEXT NOT NULL REFERENCES commitments(id),
+                date TEXT NOT NULL,
+                reason TEXT NOT NULL, legal_basis TEXT NOT NULL, approver TEXT NOT NULL,
+                old_deadline TEXT NOT NULL, new_deadline TEXT NOT NULL,
+                old_content TEXT NOT NULL, new_content TEXT NOT NULL
+            );
+            CREATE INDEX amendments_commitment ON amendments(commitment);
+
+            CREATE TABLE complaints (
+                id TEXT PRIMARY KEY NOT NULL,
+                channel TEXT NOT NULL,
+                received TEXT NOT NULL,
+                urgency TEXT NOT NULL,
+                complainant TEXT, contact TEXT,
+                department TEXT NOT NULL REFERENCES departments(code),
+                category INTEGER CHECK (category BETWEEN 1 AND 6),
+                commitment TEXT REFERENCES commitments(id),
+                content TEXT NOT NULL,
+                accepted_at TEXT, resolved_at TEXT, result TEXT, responded_at TEXT, response TEXT,
+                extension_days INTEGER, extension_reason TEXT,
+                returned_from TEXT REFERENCES departments(code), returned_at TEXT, return_reason TEXT,
+                verified_at TEXT, breach INTEGER, finding TEXT,
+                satisfied INTEGER, followup_note TEXT, followup_at TEXT,
+                accept_due TEXT NOT NULL, resolve_due TEXT, respond_due TEXT,
+                current_due TEXT GENERATED ALWAYS AS (
+                    CASE WHEN responded_at IS NOT NULL THEN NULL
+                         WHEN resolved_at IS NOT NULL THEN respond_due
+                         WHEN accepted_at IS NOT NULL THEN resolve_due
+                         ELSE accept_due END) VIRTUAL
+            );
+            CREATE INDEX complaints_department ON complaints(department, received);
+            CREATE INDEX complaints_received ON complaints(received);
+            CREATE INDEX complaints_commitment ON complaints(commitment) WHERE commitment IS NOT NULL;
+            CREATE INDEX complaints_open_due ON complaints(current_due) WHERE responded_at IS NULL;
+
+            CREATE TABLE breaches (
+                id TEXT PRIMARY KEY NOT NULL,
+                department TEXT NOT NULL REFERENCES departments(code),
+                category INTEGER NOT NULL CHECK (category BETWEEN 1 AND 6),
+                commitment TEXT REFERENCES commitments(id),
+                complaint TEXT REFERENCES complaints(id),
+                date TEXT NOT NULL,
+                finding TEXT NOT NULL,
+                reported_on TEXT
+            );
+            CREATE INDEX breaches_department ON breaches(department, date);
+            CREATE INDEX breaches_complaint ON breaches(complaint);
+
+            CREATE TABLE rectifications (
+                id TEXT PRIMARY KEY NOT NULL,
+                breach TEXT NOT NULL REFERENCES breaches(id),
+                unit TEXT NOT NULL REFERENCES departments(code),
+                measures TEXT NOT NULL,
+                opened TEXT NOT NULL,
+                deadline TEXT NOT NULL,
+                completed_on TEXT
+            );
+            CREATE INDEX rectifications_breach ON rectifications(breach);
+            CREATE INDEX rectifications_open ON rectifications(deadline) WHERE completed_on IS NULL;
+
+            CREATE TABLE accountability (
+                id TEXT PRIMARY KEY NOT NULL,
+                breach TEXT NOT NULL REFERENCES breaches(id),
+                target TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                date TEXT NOT NULL
+            );
+            CREATE INDEX accountability_breach ON accountability(breach);
+
+            CREATE TABLE opinions (
+                id TEXT PRIMARY KEY NOT NULL,
+                department TEXT NOT NULL REFERENCES departments(code),
+                date TEXT NOT NULL,
+                source TEXT NOT NULL,
+                title TEXT NOT NULL,
+                severity TEXT NOT NULL,
+                handled_on TEXT,
+                note TEXT
+            );
+            CREATE INDEX opinions_department ON opinions(department, date);
+
+            CREATE TABLE calendar_overrides (
+                date TEXT PRIMARY KEY NOT NULL,
+                kind TEXT NOT NULL,
+                note TEXT
+            );
+            CREATE TABLE calendar_years (
+                year INTEGER PRIMARY KEY NOT NULL,
+                source TEXT NOT NULL
+            );
+
+            CREATE TABLE sequences (
+                prefix TEXT PRIMARY KEY NOT NULL,
+                last INTEGER NOT NULL
+            );
+
+            CREATE TABLE audit_log (
+                seq INTEGER PRIMARY KEY,
+                at TEXT NOT NULL,
+                operator TEXT NOT NULL,
+                action TEXT NOT NULL,
+                entity TEXT NOT NULL,
+                entity_id TEXT NOT NULL,
+                before TEXT,
+                after TEXT,
+                prev_hash TEXT NOT NULL,
+                hash TEXT NOT NULL
+            );
+            CREATE INDEX audit_log_entity ON audit_log(entity, entity_id);
+
+            CREATE TABLE meta (
+                key TEXT PRIMARY KEY NOT NULL,
+                value TEXT NOT NULL
+            );
+            """)
+        }
+        return m
+    }
+}

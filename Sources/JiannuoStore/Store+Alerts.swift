@@ -1,0 +1,32 @@
+import GRDB
+import JiannuoCore
+
+extension Store {
+    /// Loads only what can raise an alert today, through the partial indexes over open items.
+    public func alertInputs(today: Day) throws -> AlertInputs {
+        let h = Alerts.horizon(today: today, calendar: calendar, rules: rules.deadlines)
+        return try read { db in
+            var i = AlertInputs()
+            i.departments = try departmentMap(db)
+            i.commitments = try Commitment.fetchAll(db, sql: """
+                SELECT * FROM commitments WHERE status IN ('not_started','in_progress','stalled') AND deadline <= ?
+                UNION SELECT * FROM commitments WHERE category = 3 AND delivered_on IS NOT NULL AND amount_fen IS NOT NULL
+                    AND status IN ('not_started','in_progress','stalled') AND deadline > ?
+                """, arguments: [h.commitments.string, h.commitments.string])
+            i.complaints = try Complaint.fetchAll(db, sql: """
+                SELECT * FROM complaints WHERE responded_at IS NULL AND current_due <= ?
+                """, arguments: [h.complaints.string])
+            i.rectifications = try Rectification.fetchAll(db, sql: """
+                SELECT * FROM rectifications WHERE completed_on IS NULL AND deadline <= ?
+                """, arguments: [h.rectifications.string])
+            i.breaches = try Breach.fetchAll(db, sql: "SELECT * FROM breaches WHERE reported_on IS NULL")
+            i.opinions = try OpinionEvent.fetchAll(db, sql: "SELECT * FROM opinions WHERE handled_on IS NULL")
+            return i
+        }
+    }
+
+    public func alerts(today: Day? = nil) throws -> [Alert] {
+        let day = today ?? clock.today
+        return Alerts.compute(try alertInputs(today: day), calendar: calendar, rules: rules.deadlines, today: day)
+    }
+}

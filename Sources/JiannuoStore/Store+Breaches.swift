@@ -1,0 +1,108 @@
+import GRDB
+import JiannuoCore
+
+extension Store {
+    public func breaches(_ f: ListFilter) throws -> [Breach] {
+        try read { db in
+            var q = Breach.all()
+            if let d = f.department { q = q.filter(try lineageCodes(db, d).contains(Column("department"))) }
+            if let c = f.category { q = q.filter(Column("category") == c) }
+            if let s = f.status {
+                switch s {
+                case "reported": q = q.filter(Column("reported_on") != nil)
+                case "unreported": q = q.filter(Column("reported_on") == nil)
+                default:
+                    throw JiannuoError.invalid("失信记录状态只能是 reported 或 unreported", "breach status must be reported or unreported")
+                }
+            }
+            if let from = f.from { q = q.filter(Column("date") >= from.string) }
+            if let to = f.to { q = q.filter(Column("date") <= to.string) }
+            return try q.order(Column("date").desc, Column("id").desc).page(f).fetchAll(db)
+        }
+    }
+
+    public func breach(_ id: String) throws -> Breach {
+        try read { db in try requireBreach(db, id) }
+    }
+
+    func requireBreach(_ db: Database, _ id: String) throws -> Breach {
+        guard let b = try Breach.fetchOne(db, key: id) else { throw Store.notFound(Text("失信记录", "breach"), id) }
+        return b
+    }
+
+    public func reportBreach(_ id: String, date: Day?) throws -> Breach {
+        try write { db, audit in
+            let before = try requireBreach(db, id)
+            let after = try before.reported(on: date ?? clock.today)
+            try after.update(db)
+            try audit.record("breach.report", entity: "breach", id: id, before: before, after: after)
+            return after
+        }
+    }
+
+    public func addRectification(breach id: String, unit: String, measures: String, deadline: Day) throws -> Rectification {
+        try write { db, audit in
+            let b = try requireBreach(db, id)
+            _ = try requireDepartment(db, unit)
+            let rid = try nextId(db, prefix: "ZG", year: clock.today.year, digits: 4)
+            let r = try Rectification.validated(id: rid, breach: b, unit: unit, measures: measures, opened: clock.today, deadline: deadline)
+            try r.insert(db)
+            try audit.record("rectification.add", entity: "rectification", id: rid, after: r)
+            return r
+        }
+    }
+
+    public func completeRectification(_ id: String, date: Day?) throws -> Rectification {
+        try write { db, audit in
+            guard let before = try Rectification.fetchOne(db, key: id) else { throw Store.notFound(Text("整改", "rectification"), id) }
+            let after = try before.done(on: date ?? clock.today)
+            try after.update(db)
+            try audit.record("rectification.done", entity: "rectification", id: id, before: before, after: after)
+            return after
+        }
+    }
+
+    public func rectifications(_ f: ListFilter, breach: String? = nil) throws -> [Rectification] {
+        try read { db in
+            var q = Rectification.all()
+            if let breach { q = q.filter(Column("breach") == breach) }
+            if let d = f.department { q = q.filter(try lineageCodes(db, d).contains(Column("unit"))) }
+            if let s = f.status {
+                switch s {
+                case "open": q = q.filter(Column("completed_on") == nil)
+                case "done": q = q.filter(Column("completed_on") != nil)
+                default: throw JiannuoError.invalid("整改状态只能是 open 或 done", "rectification status must be open or done")
+                }
+            }
+            if let from = f.from { q = q.filter(Column("opened") >= from.string) }
+            if let to = f.to { q = q.filter(Column("opened") <= to.string) }
+            return try q.order(Column("deadline"), Column("id")).page(f).fetchAll(db)
+        }
+    }
+
+    public func addAccountability(breach id: String, target: String, kind: String, date: Day?) throws -> Accountability {
+        try write { db, audit in
+            let b = try requireBreach(db, id)
+            let aid = try nextId(db, prefix: "WZ", year: (date ?? clock.today).year, digits: 4)
+            let a = try Accountability.validated(id: aid, breach: b, target: target, kind: kind, date: date ?? clock.today)
+            try a.insert(db)
+            try audit.record("accountability.add", entity: "accountability", id: aid, after: a)
+            return a
+        }
+    }
+
+    public func accountability(_ f: ListFilter, breach: String? = nil) throws -> [Accountability] {
+        try read { db in
+            var q = Accountability.all()
+            if let breach { q = q.filter(Column("breach") == breach) }
+            if let d = f.department {
+                let codes = try lineageCodes(db, d)
+                q = q.filter(sql: "breach IN (SELECT id FROM breaches WHERE department IN (\(codes.map { _ in "?" }.joined(separator: ","))))",
+                             arguments: StatementArguments(codes))
+            }
+            if let from = f.from { q = q.filter(Column("date") >= from.string) }
+            if let to = f.to { q = q.filter(Column("date") <= to.string) }
+            return try q.order(Column("date").desc, Column("id").desc).page(f).fetchAll(db)
+        }
+    }
+}

@@ -1,0 +1,65 @@
+import GRDB
+import JiannuoCore
+
+extension Store {
+    public func addCalendarOverride(_ o: CalendarOverride) throws {
+        try write { db, audit in
+            let before = try Row.fetchOne(db, sql: "SELECT kind FROM calendar_overrides WHERE date = ?", arguments: [o.date.string])
+            if before != nil {
+                try db.execute(sql: "UPDATE calendar_overrides SET kind = ?, note = ? WHERE date = ?", arguments: [o.kind.rawValue, o.note, o.date.string])
+            } else {
+                try db.execute(sql: "INSERT INTO calendar_overrides(date, kind, note) VALUES (?, ?, ?)", arguments: [o.date.string, o.kind.rawValue, o.note])
+            }
+            try audit.record("calendar.\(o.kind.rawValue)", entity: "calendar", id: o.date.string, after: o)
+            try refreshOpenDeadlines(db)
+        }
+    }
+
+    public func removeCalendarOverride(_ date: Day) throws {
+        try write { db, audit in
+            guard let row = try Row.fetchOne(db, sql: "SELECT kind, note FROM calendar_overrides WHERE date = ?", arguments: [date.string]),
+                  let kind = CalendarOverride.Kind(rawValue: row["kind"]) else {
+                throw JiannuoError.notFound("\(date) 没有自定的日历调整（只能删除用 add-holiday/add-workday 加的日期）",
+                                            "no override on \(date)")
+            }
+            try db.execute(sql: "DELETE FROM calendar_overrides WHERE date = ?", arguments: [date.string])
+            try audit.record("calendar.remove", entity: "calendar", id: date.string,
+                             before: CalendarOverride(date: date, kind: kind, note: row["note"]), after: Optional<CalendarOverride>.none)
+            try refreshOpenDeadlines(db)
+        }
+    }
+
+    /// Loads a year's calendar file into the database (it then wins over a shipped file of that year).
+    public func loadCalendarYear(text: String, source: String) throws -> CalendarYear {
+        let year = try CalendarFile.parse(text, source: source)
+        try write { db, audit in
+            try db.execute(sql: "INSERT INTO calendar_years(year, source) VALUES (?, ?) ON CONFLICT(year) DO UPDATE SET source = excluded.source",
+                           arguments: [year.year, text])
+            try audit.record("calendar.load", entity: "calendar", id: "\(year.year)", after: year)
+            try refreshOpenDeadlines(db)
+        }
+        return year
+    }
+
+    public func calendarOverrides() throws -> [CalendarOverride] {
+        try read { db in
+            try Row.fetchAll(db, sql: "SELECT date, kind, note FROM calendar_overrides ORDER BY date").compactMap { row in
+                guard let d = Day(row["date"] as String), let k = CalendarOverride.Kind(rawValue: row["kind"]) else { return nil }
+                return CalendarOverride(date: d, kind: k, note: row["note"])
+            }
+        }
+    }
+
+    /// After a calendar change, open complaints' stored limits are recomputed with the new calendar,
+    /// in the same transaction, so that indexed "due before" queries stay true.
+    func refreshOpenDeadlines(_ db: Database) throws {
+        let cal = try Store.loadCalendar(db)
+        let cursor = try Complaint.filter(Column("responded_at") == nil).fetchCursor(db)
+        var changed: [Complaint] = []
+        while let c = try cursor.next() {
+            let r = ComplaintDeadlines.refreshed(c, cal, rules.deadlines)
+            if r != c { changed.append(r) }
+        }
+        for c in changed { try c.update(db) }
+    }
+}

@@ -1,0 +1,123 @@
+import GRDB
+import JiannuoCore
+
+extension Store {
+    public func addComplaint(_ draft: ComplaintDraft) throws -> Complaint {
+        var draft = draft
+        if draft.received.isEmpty { draft.received = clock.now.string }
+        let probe = try draft.validated(id: "TS-0000-000000", calendar: calendar, rules: rules.deadlines)
+        return try write { db, audit in
+            _ = try requireDepartment(db, probe.department)
+            if let cid = probe.commitment { _ = try requireCommitment(db, cid) }
+            var c = probe
+            c.id = try nextId(db, prefix: "TS", year: probe.received.day.year, digits: 6)
+            try c.insert(db)
+            try audit.record("complaint.add", entity: "complaint", id: c.id, after: c)
+            return c
+        }
+    }
+
+    public func complaint(_ id: String) throws -> Complaint {
+        try read { db in try requireComplaint(db, id) }
+    }
+
+    func requireComplaint(_ db: Database, _ id: String) throws -> Complaint {
+        guard let c = try Complaint.fetchOne(db, key: id) else { throw Store.notFound(Text("投诉", "complaint"), id) }
+        return c
+    }
+
+    public func complaints(_ f: ListFilter) throws -> [Complaint] {
+        try read { db in try complaintRequest(db, f).order(Column("received").desc, Column("id").desc).page(f).fetchAll(db) }
+    }
+
+    public func complaintCount(_ f: ListFilter) throws -> Int {
+        try read { db in try complaintRequest(db, f).fetchCount(db) }
+    }
+
+    /// `status` is a stage (received, accepted, resolved, responded) or `open` (not yet answered).
+    func complaintRequest(_ db: Database, _ f: ListFilter) throws -> QueryInterfaceRequest<Complaint> {
+        var q = Complaint.all()
+        if let d = f.department { q = q.filter(try lineageCodes(db, d).contains(Column("department"))) }
+        if let s = f.status {
+            switch s {
+            case "open": q = q.filter(Column("responded_at") == nil)
+            case "received": q = q.filter(Column("accepted_at") == nil)
+            case "accepted": q = q.filter(Column("accepted_at") != nil && Column("resolved_at") == nil)
+            case "resolved": q = q.filter(Column("resolved_at") != nil && Column("responded_at") == nil)
+            case "responded": q = q.filter(Column("responded_at") != nil)
+            default:
+                throw JiannuoError.invalid("投诉状态“\(Sanitize.visible(s))”无效，可选：open、received、accepted、resolved、responded",
+                                           "complaint status must be open, received, accepted, resolved or responded")
+            }
+        }
+        if let c = f.category { q = q.filter(Column("category") == c) }
+        if let from = f.from { q = q.filter(Column("received") >= from.string) }
+        if let to = f.to { q = q.filter(Column("received") < to.adding(days: 1).string) }
+        return q
+    }
+
+    public func accept(_ id: String, at: DateTime?) throws -> Complaint {
+        try changeComplaint(id, action: "complaint.accept") { try ComplaintWorkflow.accept($0, at: at ?? clock.now, calendar, rules.deadlines) }
+    }
+
+    public func resolve(_ id: String, result: String, at: DateTime?) throws -> Complaint {
+        try changeComplaint(id, action: "complaint.resolve") {
+            try ComplaintWorkflow.resolve($0, result: result, at: at ?? clock.now, calendar, rules.deadlines)
+        }
+    }
+
+    public func respond(_ id: String, text: String, at: DateTime?) throws -> Complaint {
+        try changeComplaint(id, action: "complaint.respond") { try ComplaintWorkflow.respond($0, text: text, at: at ?? clock.now) }
+    }
+
+    public func extend(_ id: String, days: Int, reason: String) throws -> Complaint {
+        try changeComplaint(id, action: "complaint.extend") {
+            try ComplaintWorkflow.extend($0, days: days, reason: reason, today: clock.today, calendar, rules.deadlines)
+        }
+    }
+
+    public func returnComplaint(_ id: String, to department: String, reason: String, at: DateTime?) throws -> Complaint {
+        try write { db, audit in
+            _ = try requireDepartment(db, department)
+            let before = try requireComplaint(db, id)
+            let after = try ComplaintWorkflow.returnTo(before, department: department, reason: reason, at: at ?? clock.now,
+                                                       calendar, rules.deadlines)
+            try after.update(db)
+            try audit.record("complaint.return", entity: "complaint", id: id, before: before, after: after)
+            return after
+        }
+    }
+
+    public func followup(_ id: String, satisfied: Bool, note: String?) throws -> Complaint {
+        try changeComplaint(id, action: "complaint.followup") {
+            try ComplaintWorkflow.followup($0, satisfied: satisfied, note: note, at: clock.now)
+        }
+    }
+
+    /// Verifies a complaint; a confirmed breach creates the breach record in the same transaction.
+    public func verify(_ id: String, breach: Bool, finding: String, category: Int?) throws -> (Complaint, Breach?) {
+        try write { db, audit in
+            let before = try requireComplaint(db, id)
+            let breachId = breach ? try nextId(db, prefix: "SX", year: clock.today.year, digits: 4) : ""
+            let (after, b) = try ComplaintWorkflow.verify(before, breach: breach, finding: finding, category: category,
+                                                          at: clock.now, breachId: breachId)
+            try after.update(db)
+            try audit.record("complaint.verify", entity: "complaint", id: id, before: before, after: after)
+            if let b {
+                try b.insert(db)
+                try audit.record("breach.add", entity: "breach", id: b.id, after: b)
+            }
+            return (after, b)
+        }
+    }
+
+    func changeComplaint(_ id: String, action: String, _ change: (Complaint) throws -> Complaint) throws -> Complaint {
+        try write { db, audit in
+            let before = try requireComplaint(db, id)
+            let after = try change(before)
+            try after.update(db)
+            try audit.record(action, entity: "complaint", id: id, before: before, after: after)
+            return after
+        }
+    }
+}

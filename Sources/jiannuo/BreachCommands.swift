@@ -1,0 +1,186 @@
+import ArgumentParser
+import JiannuoCore
+import JiannuoStore
+
+struct BreachCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "breach", abstract: "失信违诺记录：列表、查看、报县委县政府",
+        subcommands: [List.self, Show.self, Report.self])
+
+    struct List: JiannuoCommand {
+        static let configuration = CommandConfiguration(abstract: "列出失信记录（--status reported|unreported）")
+        @OptionGroup var filters: FilterOptions
+        @OptionGroup var global: GlobalOptions
+        func execute(_ out: Output) throws {
+            let store = try out.store(create: false)
+            let list = try store.breaches(try filters.filter())
+            if out.json {
+                out.emit(try list.map { BreachView(b: $0, rectifications: try store.rectifications(ListFilter(), breach: $0.id),
+                                                   accountability: try store.accountability(ListFilter(), breach: $0.id)) })
+                return
+            }
+            var t = TextTable(["编号", "单位", "类别", "认定日期", "投诉", "承诺", "上报"])
+            for b in list {
+                t.add([b.id, b.department, "\(b.category) \(Category.label(b.category))", b.date.string, b.complaint ?? "",
+                       b.commitment ?? "", b.reportedOn?.string ?? "未上报"])
+            }
+            out.line(t.render())
+            out.say("共 \(list.count) 条", "\(list.count) breaches")
+        }
+    }
+
+    struct Show: JiannuoCommand {
+        static let configuration = CommandConfiguration(abstract: "查看失信记录及整改、问责")
+        @Argument var id: String
+        @OptionGroup var global: GlobalOptions
+        func execute(_ out: Output) throws {
+            let store = try out.store(create: false)
+            let b = try store.breach(id)
+            let view = BreachView(b: b, rectifications: try store.rectifications(ListFilter(), breach: id),
+                                  accountability: try store.accountability(ListFilter(), breach: id))
+            out.record(view) {
+                out.line("\(b.id)  \(b.department)  类别 \(b.category) \(Category.label(b.category))  认定 \(b.date)  \(b.reportedOn.map { "已于 \($0) 报县委县政府" } ?? "未上报")")
+                out.line("投诉：\(b.complaint ?? "—")    承诺：\(b.commitment ?? "—")")
+                out.line("核实情况：\(b.finding)")
+                for r in view.rectifications {
+                    out.line("  整改 \(r.id)：\(r.unit)，时限 \(r.deadline)，\(r.completedOn.map { "已于 \($0) 完成" } ?? "未完成")；\(r.measures)")
+                }
+                for a in view.accountability { out.line("  问责 \(a.id)：\(a.date) \(a.kind) \(a.target)") }
+            }
+        }
+    }
+
+    struct Report: JiannuoCommand {
+        static let configuration = CommandConfiguration(abstract: "记录已报县委县政府")
+        @Argument var id: String
+        @Option(help: "上报日期") var date: String?
+        @OptionGroup var global: GlobalOptions
+        func execute(_ out: Output) throws {
+            let b = try out.store().reportBreach(id, date: try parseDay(date, "上报日期", "--date"))
+            out.record(b) { out.say("\(b.id) 已于 \(b.reportedOn!) 报县委县政府", "\(b.id) reported on \(b.reportedOn!)") }
+        }
+    }
+}
+
+struct RectificationCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "rectification", abstract: "整改：移送、完成、列表", subcommands: [Add.self, Done.self, List.self])
+
+    struct Add: JiannuoCommand {
+        static let configuration = CommandConfiguration(abstract: "移送整改：责任单位、措施、时限")
+        @Argument(help: "失信记录编号") var breach: String
+        @Option(help: "整改责任单位代码") var unit: String
+        @Option(help: "整改措施") var measures: String
+        @Option(help: "整改时限") var deadline: String
+        @OptionGroup var global: GlobalOptions
+        func execute(_ out: Output) throws {
+            let r = try out.store().addRectification(breach: breach, unit: unit, measures: measures,
+                                                      deadline: try Validate.day(deadline, Field("整改时限", "--deadline")))
+            out.record(r) { out.say("已移送整改 \(r.id)：\(r.unit)，时限 \(r.deadline)", "rectification \(r.id) due \(r.deadline)") }
+        }
+    }
+
+    struct Done: JiannuoCommand {
+        static let configuration = CommandConfiguration(abstract: "整改完成")
+        @Argument var id: String
+        @Option(help: "完成日期") var date: String?
+        @OptionGroup var global: GlobalOptions
+        func execute(_ out: Output) throws {
+            let r = try out.store().completeRectification(id, date: try parseDay(date, "完成日期", "--date"))
+            out.record(r) { out.say("整改 \(r.id) 已于 \(r.completedOn!) 完成", "rectification \(r.id) done on \(r.completedOn!)") }
+        }
+    }
+
+    struct List: JiannuoCommand {
+        static let configuration = CommandConfiguration(abstract: "列出整改（--status open|done）")
+        @OptionGroup var filters: FilterOptions
+        @OptionGroup var global: GlobalOptions
+        func execute(_ out: Output) throws {
+            let list = try out.store(create: false).rectifications(try filters.filter())
+            if out.json { out.emit(list); return }
+            var t = TextTable(["编号", "失信记录", "责任单位", "开始", "时限", "完成"])
+            for r in list { t.add([r.id, r.breach, r.unit, r.opened.string, r.deadline.string, r.completedOn?.string ?? "未完成"]) }
+            out.line(t.render())
+            out.say("共 \(list.count) 条", "\(list.count) rectifications")
+        }
+    }
+}
+
+struct AccountabilityCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "accountability", abstract: "问责：登记、列表", subcommands: [Add.self, List.self])
+
+    struct Add: JiannuoCommand {
+        static let configuration = CommandConfiguration(abstract: "登记问责（约谈、通报批评、诫勉谈话、处分……）")
+        @Argument(help: "失信记录编号") var breach: String
+        @Option(help: "问责对象（单位或公职人员）") var target: String
+        @Option(help: "问责方式") var kind: String
+        @Option(help: "日期") var date: String?
+        @OptionGroup var global: GlobalOptions
+        func execute(_ out: Output) throws {
+            let a = try out.store().addAccountability(breach: breach, target: target, kind: kind, date: try parseDay(date, "日期", "--date"))
+            out.record(a) { out.say("已登记问责 \(a.id)：\(a.kind) \(a.target)", "accountability \(a.id) recorded") }
+        }
+    }
+
+    struct List: JiannuoCommand {
+        static let configuration = CommandConfiguration(abstract: "列出问责")
+        @OptionGroup var filters: FilterOptions
+        @OptionGroup var global: GlobalOptions
+        func execute(_ out: Output) throws {
+            let list = try out.store(create: false).accountability(try filters.filter())
+            if out.json { out.emit(list); return }
+            var t = TextTable(["编号", "失信记录", "日期", "方式", "对象"])
+            for a in list { t.add([a.id, a.breach, a.date.string, a.kind, a.target]) }
+            out.line(t.render())
+            out.say("共 \(list.count) 条", "\(list.count) actions")
+        }
+    }
+}
+
+struct OpinionCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "opinion", abstract: "舆情：登记、处置、列表", subcommands: [Add.self, Handle.self, List.self])
+
+    struct Add: JiannuoCommand {
+        static let configuration = CommandConfiguration(abstract: "登记舆情")
+        @Option(help: "涉及单位代码") var department: String
+        @Option(help: "标题") var title: String
+        @Option(help: "来源") var source: String
+        @Option(help: "low|medium|high") var severity: String = "medium"
+        @Option(help: "发现日期") var date: String?
+        @OptionGroup var global: GlobalOptions
+        func execute(_ out: Output) throws {
+            let o = try out.store().addOpinion(department: department, title: title, source: source,
+                                               severity: try Severity.parse(severity, Field("级别", "severity")),
+                                               date: try parseDay(date, "发现日期", "--date"))
+            out.record(o) { out.say("已登记舆情 \(o.id)（\(o.severity.label)）", "opinion event \(o.id) recorded") }
+        }
+    }
+
+    struct Handle: JiannuoCommand {
+        static let configuration = CommandConfiguration(abstract: "记录处置")
+        @Argument var id: String
+        @Option(help: "处置日期") var date: String?
+        @Option(help: "处置情况") var note: String?
+        @OptionGroup var global: GlobalOptions
+        func execute(_ out: Output) throws {
+            let o = try out.store().handleOpinion(id, date: try parseDay(date, "处置日期", "--date"), note: note)
+            out.record(o) { out.say("舆情 \(o.id) 已于 \(o.handledOn!) 处置", "opinion event \(o.id) handled") }
+        }
+    }
+
+    struct List: JiannuoCommand {
+        static let configuration = CommandConfiguration(abstract: "列出舆情（--status open|handled|low|medium|high）")
+        @OptionGroup var filters: FilterOptions
+        @OptionGroup var global: GlobalOptions
+        func execute(_ out: Output) throws {
+            let list = try out.store(create: false).opinions(try filters.filter())
+            if out.json { out.emit(list); return }
+            var t = TextTable(["编号", "单位", "发现", "级别", "来源", "标题", "处置"])
+            for o in list { t.add([o.id, o.department, o.date.string, o.severity.label, o.source, o.title, o.handledOn?.string ?? "未处置"]) }
+            out.line(t.render())
+            out.say("共 \(list.count) 条", "\(list.count) events")
+        }
+    }
+}

@@ -1,0 +1,99 @@
+import ArgumentParser
+import Foundation
+import JiannuoCore
+import JiannuoStore
+
+struct CalendarCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "calendar", abstract: "工作日历：节假日与调休",
+        subcommands: [Show.self, Workdays.self, AddHoliday.self, AddWorkday.self, Remove.self, Load.self])
+
+    struct Show: JiannuoCommand {
+        static let configuration = CommandConfiguration(abstract: "显示某月日历 YYYY-MM")
+        @Argument(help: "YYYY-MM") var month: String
+        @OptionGroup var global: GlobalOptions
+        func execute(_ out: Output) throws {
+            guard month.count == 7, let first = Day(month + "-01") else {
+                throw JiannuoError.invalid("月份“\(Sanitize.visible(month))”无效，应为 YYYY-MM", "month must be YYYY-MM")
+            }
+            let store = try out.store()
+            let cal = store.calendar
+            let n = Day.daysIn(month: first.month, year: first.year)
+            let days = (0..<n).map { first.adding(days: $0) }
+            struct DayInfo: Encodable { let date: Day; let weekday: Int; let workday: Bool; let note: String? }
+            let infos = days.map { d in DayInfo(date: d, weekday: d.weekday, workday: cal.isWorkday(d), note: cal.holidays[d] ?? cal.workdays[d]) }
+            if out.json { out.emit(infos); return }
+            out.line("\(month)  工作日 \(infos.filter(\.workday).count) 天\(cal.hasData(forYear: first.year) ? "" : "（缺少 \(first.year) 年日历，只按周末计算）")")
+            out.line(" 一  二  三  四  五  六  日")
+            var line = String(repeating: "    ", count: first.weekday - 1)
+            for i in infos {
+                let mark = i.workday ? (i.date.isWeekend ? "班" : " ") : (i.date.isWeekend ? " " : "休")
+                line += String(format: "%3d", i.date.components.day) + mark
+                if i.date.weekday == 7 { out.line(line); line = "" }
+            }
+            if !line.isEmpty { out.line(line) }
+            for i in infos where i.note != nil { out.line("\(i.date)  \(i.workday ? "上班" : "休息")  \(i.note!)") }
+        }
+    }
+
+    struct Workdays: JiannuoCommand {
+        static let configuration = CommandConfiguration(abstract: "FROM 到 TO（含两端）之间的工作日数")
+        @Argument var from: String
+        @Argument var to: String
+        @OptionGroup var global: GlobalOptions
+        func execute(_ out: Output) throws {
+            let f = try Validate.day(from, Field("起始日期", "FROM")), t = try Validate.day(to, Field("截止日期", "TO"))
+            guard t >= f else { throw JiannuoError.invalid("截止日期 \(t) 早于起始日期 \(f)", "TO is before FROM") }
+            let n = try out.store().calendar.workdays(from: f, to: t)
+            if out.json { out.emit(n) } else { print(n) }
+        }
+    }
+
+    struct AddHoliday: JiannuoCommand {
+        static let configuration = CommandConfiguration(commandName: "add-holiday", abstract: "把某天设为休息日")
+        @Argument var date: String
+        @Option(help: "说明") var note: String?
+        @OptionGroup var global: GlobalOptions
+        func execute(_ out: Output) throws { try change(out, date, .holiday, note) }
+    }
+
+    struct AddWorkday: JiannuoCommand {
+        static let configuration = CommandConfiguration(commandName: "add-workday", abstract: "把某天设为工作日（调休上班）")
+        @Argument var date: String
+        @Option(help: "说明") var note: String?
+        @OptionGroup var global: GlobalOptions
+        func execute(_ out: Output) throws { try change(out, date, .workday, note) }
+    }
+
+    struct Remove: JiannuoCommand {
+        static let configuration = CommandConfiguration(abstract: "删除自定的日历调整")
+        @Argument var date: String
+        @OptionGroup var global: GlobalOptions
+        func execute(_ out: Output) throws {
+            let d = try Validate.day(date, Field("日期", "DATE"))
+            try out.store().removeCalendarOverride(d)
+            out.say("已删除 \(d) 的日历调整", "override on \(d) removed")
+        }
+    }
+
+    struct Load: JiannuoCommand {
+        static let configuration = CommandConfiguration(abstract: "载入一年的日历文件（格式同内置的 YYYY.toml）")
+        @Argument var file: String
+        @OptionGroup var global: GlobalOptions
+        func execute(_ out: Output) throws {
+            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+                throw JiannuoError.notFound("找不到日历文件：\(file)", "calendar file not found: \(file)")
+            }
+            let y = try out.store().loadCalendarYear(text: text, source: file)
+            out.say("已载入 \(y.year) 年日历：\(y.holidays.count) 个假期，\(y.workdays.count) 个调休上班日",
+                    "loaded the \(y.year) calendar")
+        }
+    }
+
+    static func change(_ out: Output, _ date: String, _ kind: CalendarOverride.Kind, _ note: String?) throws {
+        let d = try Validate.day(date, Field("日期", "DATE"))
+        let note = try Validate.optionalText(note, Field("说明", "note"), max: 60)
+        try out.store().addCalendarOverride(CalendarOverride(date: d, kind: kind, note: note))
+        out.say("\(d) 已设为\(kind == .holiday ? "休息日" : "工作日")", "\(d) is now a \(kind.rawValue)")
+    }
+}

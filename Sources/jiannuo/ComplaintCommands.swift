@@ -1,0 +1,176 @@
+import ArgumentParser
+import JiannuoCore
+import JiannuoStore
+
+struct ComplaintCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "complaint", abstract: "投诉举报：登记、受理、办结、反馈、延期、退回、核实、回访",
+        subcommands: [Add.self, List.self, Show.self, Accept.self, Resolve.self, Respond.self, Extend.self,
+                      Return.self, Verify.self, Followup.self])
+
+    struct Add: JiannuoCommand {
+        static let configuration = CommandConfiguration(abstract: "登记投诉")
+        @Option(help: "hotline|phone|email|visit|media|inspection") var channel: String
+        @Option(help: "承办单位代码") var department: String
+        @Option(help: "投诉内容") var content: String
+        @Option(help: "收到时间 \"YYYY-MM-DD HH:MM\"（默认现在）") var received: String?
+        @Option(help: "normal|urgent|critical（一般/紧急/特急）") var urgency: String = "normal"
+        @Option(help: "投诉人") var complainant: String?
+        @Option(help: "联系方式") var contact: String?
+        @Option(help: "类别 1–6") var category: Int?
+        @Option(help: "关联承诺编号") var commitment: String?
+        @OptionGroup var global: GlobalOptions
+
+        func execute(_ out: Output) throws {
+            let draft = ComplaintDraft(channel: channel, received: received ?? "", urgency: urgency, complainant: complainant,
+                                       contact: contact, department: department, category: category.map(String.init),
+                                       commitment: commitment, content: content)
+            let c = try out.store().addComplaint(draft)
+            out.record(ComplaintView(c: c)) {
+                out.say("已登记投诉 \(c.id)，承办单位 \(c.department)，须于 \(c.acceptDue) 前受理",
+                        "added complaint \(c.id); accept by \(c.acceptDue)")
+            }
+        }
+    }
+
+    struct List: JiannuoCommand {
+        static let configuration = CommandConfiguration(abstract: "列出投诉（--status open|received|accepted|resolved|responded）")
+        @OptionGroup var filters: FilterOptions
+        @OptionGroup var global: GlobalOptions
+
+        func execute(_ out: Output) throws {
+            let list = try out.store(create: false).complaints(try filters.filter())
+            if out.json { out.emit(list.map { ComplaintView(c: $0) }); return }
+            var t = TextTable(["编号", "渠道", "收到", "紧急", "单位", "阶段", "当前时限", "联系方式"])
+            for c in list {
+                t.add([c.id, c.channel.label, c.received.string, c.urgency.label, c.department, c.stage.label,
+                       c.currentDue?.string ?? "", c.contact.map(Privacy.mask) ?? ""])
+            }
+            out.line(t.render())
+            out.say("共 \(list.count) 条", "\(list.count) complaints")
+        }
+    }
+
+    struct Show: JiannuoCommand {
+        static let configuration = CommandConfiguration(abstract: "查看投诉全部信息与经过")
+        @Argument var id: String
+        @OptionGroup var global: GlobalOptions
+
+        func execute(_ out: Output) throws {
+            let store = try out.store(create: false)
+            let c = try store.complaint(id)
+            out.record(ComplaintView(c: c)) {
+                out.line("\(c.id)  \(c.channel.label)  \(c.urgency.label)  \(c.stage.label)")
+                out.line("收到：\(c.received)    承办单位：\(c.department)\(c.returnedFrom.map { "（由 \($0) 退回转来）" } ?? "")")
+                out.line("投诉人：\(c.complainant ?? "—")    联系方式：\(c.contact.map(Privacy.mask) ?? "—")")
+                if let cat = c.category { out.line("类别：\(cat) \(Category.label(cat))") }
+                if let cm = c.commitment { out.line("关联承诺：\(cm)") }
+                out.line("内容：\(c.content)")
+                out.line("受理时限 \(c.acceptDue)：\(c.acceptedAt?.string ?? "未受理")")
+                if let d = c.resolveDue { out.line("办结时限 \(d)\(c.extensionDays.map { "（延期 \($0) 个工作日：\(c.extensionReason ?? "")）" } ?? "")：\(c.resolvedAt?.string ?? "未办结")") }
+                if let r = c.result { out.line("办理结果：\(r)") }
+                if let d = c.respondDue { out.line("反馈时限 \(d)：\(c.respondedAt?.string ?? "未反馈")") }
+                if let r = c.response { out.line("反馈内容：\(r)") }
+                if let v = c.verifiedAt { out.line("核实 \(v)：\(c.breach == true ? "属失信违诺" : "不属失信违诺")；\(c.finding ?? "")") }
+                if let f = c.followupAt { out.line("回访 \(f)：\(c.satisfied == true ? "满意" : "不满意") \(c.followupNote ?? "")") }
+            }
+        }
+    }
+
+    struct Accept: JiannuoCommand {
+        static let configuration = CommandConfiguration(abstract: "受理")
+        @Argument var id: String
+        @Option(help: "受理时间 \"YYYY-MM-DD HH:MM\"（默认现在）") var at: String?
+        @OptionGroup var global: GlobalOptions
+        func execute(_ out: Output) throws {
+            let c = try out.store().accept(id, at: try at.map { try Validate.dateTime($0, Field("受理时间", "--at")) })
+            out.record(ComplaintView(c: c)) { out.say("\(c.id) 已受理，须于 \(c.resolveDue!) 前办结", "\(c.id) accepted; resolve by \(c.resolveDue!)") }
+        }
+    }
+
+    struct Resolve: JiannuoCommand {
+        static let configuration = CommandConfiguration(abstract: "办结")
+        @Argument var id: String
+        @Option(help: "办理结果") var result: String
+        @Option(help: "办结时间") var at: String?
+        @OptionGroup var global: GlobalOptions
+        func execute(_ out: Output) throws {
+            let c = try out.store().resolve(id, result: result, at: try at.map { try Validate.dateTime($0, Field("办结时间", "--at")) })
+            out.record(ComplaintView(c: c)) { out.say("\(c.id) 已办结，须于 \(c.respondDue!) 前反馈", "\(c.id) resolved; respond by \(c.respondDue!)") }
+        }
+    }
+
+    struct Respond: JiannuoCommand {
+        static let configuration = CommandConfiguration(abstract: "反馈")
+        @Argument var id: String
+        @Option(help: "反馈内容") var text: String
+        @Option(help: "反馈时间") var at: String?
+        @OptionGroup var global: GlobalOptions
+        func execute(_ out: Output) throws {
+            let c = try out.store().respond(id, text: text, at: try at.map { try Validate.dateTime($0, Field("反馈时间", "--at")) })
+            out.record(ComplaintView(c: c)) { out.say("\(c.id) 已反馈", "\(c.id) answered") }
+        }
+    }
+
+    struct Extend: JiannuoCommand {
+        static let configuration = CommandConfiguration(abstract: "延期（须在办结时限届满前）")
+        @Argument var id: String
+        @Option(help: "延长的工作日数") var days: Int
+        @Option(help: "延期理由") var reason: String
+        @OptionGroup var global: GlobalOptions
+        func execute(_ out: Output) throws {
+            let c = try out.store().extend(id, days: days, reason: reason)
+            out.record(ComplaintView(c: c)) { out.say("\(c.id) 已延期，新的办结时限 \(c.resolveDue!)", "\(c.id) extended to \(c.resolveDue!)") }
+        }
+    }
+
+    struct Return: JiannuoCommand {
+        static let configuration = CommandConfiguration(abstract: "错派件退回并转交正确单位")
+        @Argument var id: String
+        @Option(help: "转交单位代码") var to: String
+        @Option(help: "退回理由") var reason: String
+        @OptionGroup var global: GlobalOptions
+        func execute(_ out: Output) throws {
+            let c = try out.store().returnComplaint(id, to: to, reason: reason, at: nil)
+            out.record(ComplaintView(c: c)) {
+                out.say("\(c.id) 已由 \(c.returnedFrom!) 退回并转交 \(c.department)，须于 \(c.acceptDue) 前受理",
+                        "\(c.id) returned to \(c.department); accept by \(c.acceptDue)")
+            }
+        }
+    }
+
+    struct Verify: JiannuoCommand {
+        static let configuration = CommandConfiguration(abstract: "核实是否属失信违诺；属实则生成失信记录")
+        @Argument var id: String
+        @Option(help: "yes|no") var breach: String
+        @Option(help: "核实情况") var finding: String
+        @Option(help: "失信类别 1–6") var category: Int?
+        @OptionGroup var global: GlobalOptions
+        func execute(_ out: Output) throws {
+            let yes = try parseYesNo(breach, "--breach", "--breach")
+            let (c, b) = try out.store().verify(id, breach: yes, finding: finding, category: category)
+            if out.json {
+                if let b { out.emit(BreachView(b: b, rectifications: [], accountability: [])) } else { out.emit(ComplaintView(c: c)) }
+                return
+            }
+            if let b {
+                out.say("\(c.id) 核实属失信违诺，已生成失信记录 \(b.id)（\(Category.label(b.category))），请报县委县政府并移送整改",
+                        "\(c.id) verified as a breach: \(b.id)")
+            } else {
+                out.say("\(c.id) 核实不属失信违诺", "\(c.id) verified: no breach")
+            }
+        }
+    }
+
+    struct Followup: JiannuoCommand {
+        static let configuration = CommandConfiguration(abstract: "回访满意度")
+        @Argument var id: String
+        @Option(help: "yes|no") var satisfied: String
+        @Option(help: "回访记录") var note: String?
+        @OptionGroup var global: GlobalOptions
+        func execute(_ out: Output) throws {
+            let c = try out.store().followup(id, satisfied: try parseYesNo(satisfied, "--satisfied", "--satisfied"), note: note)
+            out.record(ComplaintView(c: c)) { out.say("\(c.id) 已回访：\(c.satisfied! ? "满意" : "不满意")", "\(c.id) follow-up recorded") }
+        }
+    }
+}

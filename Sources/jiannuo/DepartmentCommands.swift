@@ -1,0 +1,91 @@
+import ArgumentParser
+import JiannuoCore
+import JiannuoStore
+
+struct DepartmentCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "department", abstract: "单位：登记、列表、查看、更名、合并",
+        subcommands: [Add.self, List.self, Show.self, Rename.self, Merge.self])
+
+    struct Add: JiannuoCommand {
+        static let configuration = CommandConfiguration(abstract: "登记单位")
+        @Option(help: "单位代码（字母或数字，如 410422101、FGW）") var code: String
+        @Option(help: "单位名称") var name: String
+        @Option(help: "township|subdistrict|county-department|other") var kind: String
+        @OptionGroup var global: GlobalOptions
+
+        func execute(_ out: Output) throws {
+            let kind = try DepartmentKind.parse(kind, Field("单位类型", "kind"))
+            let d = try out.store().addDepartment(code: code, name: name, kind: kind)
+            out.record(DepartmentView(d: d)) { out.say("已登记单位 \(d.code) \(d.name)（\(d.kind.label)）", "added department \(d.code) \(d.name)") }
+        }
+    }
+
+    struct List: JiannuoCommand {
+        static let configuration = CommandConfiguration(abstract: "列出单位")
+        @Flag(help: "只列在用单位") var active = false
+        @Option(help: "township|subdistrict|county-department|other") var kind: String?
+        @OptionGroup var global: GlobalOptions
+
+        func execute(_ out: Output) throws {
+            let kind = try kind.map { try DepartmentKind.parse($0, Field("单位类型", "kind")) }
+            let list = try out.store(create: false).departments(includeInactive: !active, kind: kind)
+            if out.json { out.emit(list.map { DepartmentView(d: $0) }); return }
+            var t = TextTable(["代码", "名称", "类型", "状态"])
+            for d in list {
+                t.add([d.code, d.name, d.kind.label, d.active ? "在用" : "已并入 \(d.successor ?? "")（\(d.mergedOn?.string ?? "")）"])
+            }
+            out.line(t.render())
+        }
+    }
+
+    struct Show: JiannuoCommand {
+        static let configuration = CommandConfiguration(abstract: "查看单位及其沿革")
+        @Argument(help: "单位代码") var code: String
+        @OptionGroup var global: GlobalOptions
+
+        func execute(_ out: Output) throws {
+            let store = try out.store(create: false)
+            let d = try store.department(code)
+            let view = DepartmentView(d: d, events: try store.departmentEvents(code), predecessors: try store.predecessors(of: code))
+            out.record(view) {
+                out.line("\(d.code)  \(d.name)（\(d.kind.label)）\(d.active ? "" : "  已于 \(d.mergedOn?.string ?? "") 并入 \(d.successor ?? "")")")
+                for e in view.events ?? [] {
+                    switch e.kind {
+                    case .rename: out.line("  \(e.date) 更名：\(e.oldName ?? "") → \(e.newName ?? "")")
+                    case .merge: out.line("  \(e.date) \(e.code) 并入 \(e.into ?? "")")
+                    }
+                }
+                for p in view.predecessors ?? [] { out.line("  前身：\(p.code) \(p.name)（\(p.mergedOn?.string ?? "") 并入）") }
+            }
+        }
+    }
+
+    struct Rename: JiannuoCommand {
+        static let configuration = CommandConfiguration(abstract: "单位更名（代码不变）")
+        @Argument(help: "单位代码") var code: String
+        @Option(help: "新名称") var name: String
+        @Option(help: "生效日期") var date: String?
+        @OptionGroup var global: GlobalOptions
+
+        func execute(_ out: Output) throws {
+            let d = try out.store().renameDepartment(code: code, name: name, date: try parseDay(date, "生效日期", "--date"))
+            out.record(DepartmentView(d: d)) { out.say("\(d.code) 已更名为 \(d.name)", "\(d.code) renamed to \(d.name)") }
+        }
+    }
+
+    struct Merge: JiannuoCommand {
+        static let configuration = CommandConfiguration(abstract: "单位合并：其承诺、失信记录与历史由承继单位承担")
+        @Argument(help: "被合并单位代码") var from: String
+        @Option(help: "承继单位代码") var into: String
+        @Option(help: "合并日期") var date: String?
+        @OptionGroup var global: GlobalOptions
+
+        func execute(_ out: Output) throws {
+            let d = try out.store().mergeDepartment(from: from, into: into, date: try parseDay(date, "合并日期", "--date"))
+            out.record(DepartmentView(d: d)) {
+                out.say("\(d.code) \(d.name) 已于 \(d.mergedOn!) 并入 \(d.successor!)", "\(d.code) merged into \(d.successor!) on \(d.mergedOn!)")
+            }
+        }
+    }
+}

@@ -1,0 +1,35 @@
+import ArgumentParser
+import JiannuoCore
+import JiannuoStore
+
+/// The filters every `list` command takes.
+struct FilterOptions: ParsableArguments {
+    @Option(help: "单位代码（含已并入的单位）") var department: String?
+    @Option(help: "状态") var status: String?
+    @Option(help: "类别 1–6") var category: Int?
+    @Option(help: "起始日期 YYYY-MM-DD") var from: String?
+    @Option(help: "截止日期 YYYY-MM-DD") var to: String?
+    @Option(help: "最多输出的条数") var limit: Int?
+    @Option(help: "跳过的条数") var offset: Int = 0
+
+    func filter() throws -> ListFilter {
+        if let c = category { _ = try Validate.category(c) }
+        if let l = limit, l < 0 { throw JiannuoError.invalid("--limit 不能为负数", "--limit must not be negative") }
+        return ListFilter(department: department, status: status, category: category,
+                          from: try from.map { try Validate.day($0, Field("起始日期", "--from")) },
+                          to: try to.map { try Validate.day($0, Field("截止日期", "--to")) },
+                          limit: limit, offset: max(0, offset))
+    }
+}
+
+func parseDay(_ s: String?, _ zh: String, _ en: String) throws -> Day? {
+    try s.map { try Validate.day($0, Field(zh, en)) }
+}
+
+func parseYesNo(_ s: String, _ zh: String, _ en: String) throws -> Bool {
+    switch s.lowercased() {
+    case "yes", "y", "true", "是": return true
+    case "no", "n", "false", "否": return false
+    default: throw JiannuoError.invalid("\(zh)只能是 yes 或 no：收到“\(Sanitize.visible(s))”", "\(en) must be yes or no")
+    }
+}

@@ -1,0 +1,52 @@
+import ArgumentParser
+import Foundation
+import JiannuoCore
+import JiannuoStore
+
+@main
+struct Jiannuo: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "jiannuo",
+        abstract: "践诺：政府承诺事项兑现督查台账",
+        discussion: "不带子命令时，在终端中打开看板；否则输出 status。退出码：0 完成，64 用法错误，65 输入被拒（未写入），66 记录或文件不存在，74 数据库不可用。",
+        subcommands: [
+            InitCommand.self, DemoCommand.self, StatusCommand.self, AlertsCommand.self,
+            DepartmentCommand.self, CommitmentCommand.self, ComplaintCommand.self, BreachCommand.self,
+            RectificationCommand.self, AccountabilityCommand.self, OpinionCommand.self, CalendarCommand.self, AuditCommand.self,
+        ])
+
+    @Flag(help: "使用演示数据库（不存在时自动生成）") var demo = false
+    @OptionGroup var global: GlobalOptions
+
+    static func main() {
+        let args = Arguments.hoistGlobals(Array(CommandLine.arguments.dropFirst()))
+        do {
+            var command = try parseAsRoot(args)
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+    }
+
+    mutating func run() throws {
+        var g = global
+        let out = Output(global: g)
+        do {
+            if demo {
+                g.db = DemoCommand.defaultPath(g)
+                if !FileManager.default.fileExists(atPath: g.db!) {
+                    let store = try g.openStore()
+                    _ = try store.generateDemo(size: .small, seed: 1)
+                }
+            }
+            let store = try g.openStore(create: demo)
+            let why = isatty(STDOUT_FILENO) == 0 ? Text("（标准输出不是终端，显示概况）", "(standard output is not a terminal: showing the status)")
+                                                 : Text("（看板尚未实现，显示概况）", "(the dashboard is not built yet: showing the status)")
+            FileHandle.standardError.write(Data((why(out.lang) + "\n").utf8))
+            try StatusCommand.show(Output(global: g), store: store)
+        } catch let e as JiannuoError {
+            out.fail(e)
+            throw ExitCode(e.exitCode)
+        }
+    }
+}

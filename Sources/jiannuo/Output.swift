@@ -1,0 +1,60 @@
+import ArgumentParser
+import Foundation
+import JiannuoCore
+import JiannuoStore
+
+/// Every subcommand runs through `execute`, so that errors become a clear message and an exit code.
+protocol JiannuoCommand: ParsableCommand {
+    var global: GlobalOptions { get }
+    func execute(_ out: Output) throws
+}
+
+extension JiannuoCommand {
+    mutating func run() throws {
+        let out = Output(global: global)
+        do {
+            try execute(out)
+        } catch let e as JiannuoError {
+            out.fail(e)
+            throw ExitCode(e.exitCode)
+        }
+    }
+}
+
+/// Writes results for people or, with --json, for scripts.
+struct Output {
+    let global: GlobalOptions
+    var lang: Lang { global.language }
+    var json: Bool { global.json }
+
+    func store(create: Bool = true) throws -> Store { try global.openStore(create: create) }
+
+    func emit<T: Encodable>(_ value: T) {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
+        do {
+            let data = try e.encode(value)
+            FileHandle.standardOutput.write(data)
+            FileHandle.standardOutput.write(Data("\n".utf8))
+        } catch {
+            fail(JiannuoError.database("无法输出 JSON：\(error)", "cannot write JSON: \(error)"))
+        }
+    }
+
+    /// A line for people; text from the database is made safe for the terminal.
+    func line(_ s: String = "") {
+        print(Sanitize.visible(s, keepNewlines: true))
+    }
+
+    func say(_ zh: String, _ en: String) { line(lang == .zh ? zh : en) }
+
+    func fail(_ e: JiannuoError) {
+        let prefix = lang == .zh ? "错误：" : "error: "
+        FileHandle.standardError.write(Data((prefix + Sanitize.visible(e.text(lang)) + "\n").utf8))
+    }
+
+    /// Either the JSON or the person's view of one record.
+    func record<T: Encodable>(_ value: T, _ human: () -> Void) {
+        if json { emit(value) } else { human() }
+    }
+}

@@ -1,0 +1,53 @@
+import ArgumentParser
+import JiannuoCore
+import JiannuoStore
+
+struct StatusCommand: JiannuoCommand {
+    static let configuration = CommandConfiguration(commandName: "status", abstract: "一屏概况：各状态数量与逾期事项")
+    @OptionGroup var global: GlobalOptions
+
+    func execute(_ out: Output) throws {
+        try Self.show(out, store: try out.store(create: false))
+    }
+
+    static func show(_ out: Output, store: Store) throws {
+        let s = try store.summary()
+        let alerts = try store.alerts()
+        var levels: [String: Int] = [:]
+        for l in Alert.Level.allCases { levels[l.rawValue] = 0 }
+        for a in alerts { levels[a.level.rawValue, default: 0] += 1 }
+        struct Status: Encodable {
+            let today: Day; let database: String; let summary: Summary; let alerts_by_level: [String: Int]; let most_urgent: [Alert]
+        }
+        let urgent = Array(alerts.prefix(10))
+        if out.json {
+            out.emit(Status(today: store.clock.today, database: store.path, summary: s, alerts_by_level: levels, most_urgent: urgent))
+            return
+        }
+        out.line("践诺 Jiannuo  \(store.clock.today)  \(store.path)")
+        out.line("须上报 \(levels["escalate"]!)   已逾期 \(levels["overdue"]!)   今日到期 \(levels["due_today"]!)   临期 \(levels["nearing"]!)")
+        out.line()
+        let cs = CommitmentStatus.allCases.map { "\($0.label) \(s.commitmentsByStatus[$0.rawValue] ?? 0)" }.joined(separator: "  ")
+        out.line("承诺事项  \(cs)")
+        let st = Complaint.Stage.allCases.map { "\($0.label) \(s.complaintsByStage[$0.rawValue] ?? 0)" }.joined(separator: "  ")
+        out.line("投诉举报  \(st)")
+        out.line("失信违诺  \(s.breaches)（未上报 \(s.breachesUnreported)）  整改未完成 \(s.rectificationsOpen)  舆情未处置 \(s.opinionsOpen)  在用单位 \(s.departments)")
+        if !urgent.isEmpty {
+            out.line()
+            out.line("最紧急的 \(urgent.count) 项：")
+            var t = TextTable(["级别", "编号", "单位", "时限", "说明"])
+            for a in urgent { t.add([a.level.label, a.record, a.department, a.due.string, a.message]) }
+            out.line(t.render(maxColumn: 60))
+        }
+    }
+}
+
+struct InitCommand: JiannuoCommand {
+    static let configuration = CommandConfiguration(commandName: "init", abstract: "创建（或升级）数据库")
+    @OptionGroup var global: GlobalOptions
+    func execute(_ out: Output) throws {
+        let store = try out.store()
+        struct R: Encodable { let database: String }
+        out.record(R(database: store.path)) { out.say("数据库已就绪：\(store.path)", "database ready: \(store.path)") }
+    }
+}

@@ -1,0 +1,57 @@
+import JiannuoCore
+
+/// JSON of a record plus fields derived from it, which are not database columns.
+struct ComplaintView: Encodable {
+    let c: Complaint
+    enum K: String, CodingKey { case stage, currentDue = "current_due" }
+    func encode(to e: Encoder) throws {
+        try c.encode(to: e)
+        var k = e.container(keyedBy: K.self)
+        try k.encode(c.stage.rawValue, forKey: .stage)
+        try k.encode(c.currentDue, forKey: .currentDue)
+    }
+}
+
+struct CommitmentView: Encodable {
+    let c: Commitment
+    var entries: [CommitmentEntry]? = nil
+    var amendments: [Amendment]? = nil
+    enum K: String, CodingKey { case amountYuan = "amount_yuan", missingProcedures = "missing_procedures", entries, amendments }
+    func encode(to e: Encoder) throws {
+        try c.encode(to: e)
+        var k = e.container(keyedBy: K.self)
+        try k.encode(c.amount?.yuanString, forKey: .amountYuan)
+        try k.encode(c.missingProcedures, forKey: .missingProcedures)
+        if let entries { try k.encode(entries, forKey: .entries) }
+        if let amendments { try k.encode(amendments, forKey: .amendments) }
+    }
+}
+
+/// A breach and what was done about it.
+struct BreachView: Encodable {
+    let b: Breach
+    let rectifications: [Rectification]
+    let accountability: [Accountability]
+    enum K: String, CodingKey { case rectifications, accountability, categoryLabel = "category_label" }
+    func encode(to e: Encoder) throws {
+        try b.encode(to: e)
+        var k = e.container(keyedBy: K.self)
+        try k.encode(rectifications, forKey: .rectifications)
+        try k.encode(accountability, forKey: .accountability)
+        try k.encode(Category.label(b.category), forKey: .categoryLabel)
+    }
+}
+
+struct DepartmentView: Encodable {
+    let d: Department
+    var events: [DepartmentEvent]? = nil
+    var predecessors: [Department]? = nil
+    enum K: String, CodingKey { case kindLabel = "kind_label", events, predecessors }
+    func encode(to e: Encoder) throws {
+        try d.encode(to: e)
+        var k = e.container(keyedBy: K.self)
+        try k.encode(d.kind.label, forKey: .kindLabel)
+        if let events { try k.encode(events, forKey: .events) }
+        if let predecessors { try k.encode(predecessors, forKey: .predecessors) }
+    }
+}
