@@ -174,6 +174,18 @@ enum Schema {
             );
             """)
         }
+        // Scores read only the complaint stages that were late or are still open, through these.
+        m.registerMigration("v2-late-stage-indexes") { db in
+            try db.execute(sql: """
+            CREATE INDEX complaints_accept_late ON complaints(accept_due)
+                WHERE accepted_at IS NULL OR substr(accepted_at, 1, 10) > accept_due;
+            CREATE INDEX complaints_resolve_late ON complaints(resolve_due)
+                WHERE resolve_due IS NOT NULL AND (resolved_at IS NULL OR substr(resolved_at, 1, 10) > resolve_due);
+            CREATE INDEX complaints_respond_late ON complaints(respond_due)
+                WHERE respond_due IS NOT NULL AND (responded_at IS NULL OR substr(responded_at, 1, 10) > respond_due);
+            CREATE INDEX commitment_entries_feedback ON commitment_entries(commitment) WHERE kind = 'feedback';
+            """)
+        }
         return m
     }
 }

@@ -40,24 +40,18 @@ struct DepartmentCommand: ParsableCommand {
     }
 
     struct Show: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: "查看单位及其沿革")
+        static let configuration = CommandConfiguration(abstract: "单位失信档案：得分明细、失信记录、临期逾期事项、按时率、十二个月趋势、沿革")
         @Argument(help: "单位代码") var code: String
+        @Option(help: "期间：2026-11、2026-Q4、2026 或 rolling（默认本季度）") var period: String?
         @OptionGroup var global: GlobalOptions
 
         func execute(_ out: Output) throws {
             let store = try out.store(create: false)
-            let d = try store.department(code)
-            let view = DepartmentView(d: d, events: try store.departmentEvents(code), predecessors: try store.predecessors(of: code))
-            out.record(view) {
-                out.line("\(d.code)  \(d.name)（\(d.kind.label)）\(d.active ? "" : "  已于 \(d.mergedOn?.string ?? "") 并入 \(d.successor ?? "")")")
-                for e in view.events ?? [] {
-                    switch e.kind {
-                    case .rename: out.line("  \(e.date) 更名：\(e.oldName ?? "") → \(e.newName ?? "")")
-                    case .merge: out.line("  \(e.date) \(e.code) 并入 \(e.into ?? "")")
-                    }
-                }
-                for p in view.predecessors ?? [] { out.line("  前身：\(p.code) \(p.name)（\(p.mergedOn?.string ?? "") 并入）") }
-            }
+            let today = store.clock.today
+            let p = try period.map { try Period.parse($0, today: today) } ?? .currentQuarter(today)
+            let record = try DepartmentRecord.build(store, code: code, period: p, today: today)
+            if out.json { out.emit(record); return }
+            record.print(out)
         }
     }
 

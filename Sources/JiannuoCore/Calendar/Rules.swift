@@ -3,22 +3,62 @@ import TOMLKit
 /// Everything an office may tune, from one file (`rules.toml`): time limits now, scoring later sections.
 public struct Rules: Sendable, Equatable {
     public var deadlines: DeadlineRules
+    public var scoring: ScoringRules
 
-    public init(deadlines: DeadlineRules = .defaults) {
+    public init(deadlines: DeadlineRules = .defaults, scoring: ScoringRules = ScoringRules()) {
         self.deadlines = deadlines
+        self.scoring = scoring
     }
 
     public static let defaults = Rules()
 
     struct File: Decodable {
         var deadlines: DeadlineRules?
+        var scoring: ScoringSection?
+    }
+
+    struct ScoringSection: Decodable {
+        var base: Number?
+        var credit_repair_periods: Int?
+        var points: [String: Number]?
+    }
+
+    /// TOML keeps 8 and 1.5 apart; a rule may be written either way.
+    struct Number: Decodable {
+        var value: Double
+        init(from decoder: Decoder) throws {
+            let c = try decoder.singleValueContainer()
+            if let i = try? c.decode(Int.self) { value = Double(i) } else { value = try c.decode(Double.self) }
+        }
+    }
+
+    static func scoring(_ s: ScoringSection?, source: String) throws -> ScoringRules {
+        var r = ScoringRules()
+        guard let s else { return r }
+        if let b = s.base { r.base = b.value }
+        if let n = s.credit_repair_periods {
+            guard n >= 0 else { throw JiannuoError.invalid("规则文件 \(source)：credit_repair_periods 不能为负数", "credit_repair_periods must not be negative") }
+            r.creditRepairPeriods = n
+        }
+        for (k, n) in s.points ?? [:] {
+            let v = n.value
+            guard ScoringRules.defaultPoints[k] != nil else {
+                throw JiannuoError.invalid("规则文件 \(source)：未知的计分规则 \(k)", "rules file \(source): unknown scoring rule \(k)")
+            }
+            guard v >= 0, (v * 2).rounded() == v * 2 else {
+                throw JiannuoError.invalid("规则文件 \(source)：\(k) = \(v) 无效，分值须为不小于 0 的 0.5 的整数倍",
+                                           "rules file \(source): \(k) must be a non-negative multiple of 0.5")
+            }
+            r.points[k] = v
+        }
+        return r
     }
 
     /// Missing sections and keys keep their defaults; unknown keys are errors naming the file.
     public static func parse(_ text: String, source: String) throws -> Rules {
         do {
             let f = try TOMLDecoder(strictDecoding: true).decode(File.self, from: text)
-            return Rules(deadlines: f.deadlines ?? .defaults)
+            return Rules(deadlines: f.deadlines ?? .defaults, scoring: try scoring(f.scoring, source: source))
         } catch let e as JiannuoError {
             throw e
         } catch let e as TOMLParseError {

@@ -1,0 +1,63 @@
+/// What the score is computed from: the records of a period, as the Store selects them.
+public struct ScoreFacts: Sendable {
+    /// A complaint stage whose limit fell in the period (only the late ones and the open ones are needed).
+    public struct Stage: Sendable, Hashable {
+        public enum Kind: String, Sendable { case accept, resolve, respond }
+        public var complaint: String
+        public var department: String
+        public var kind: Kind
+        public var due: Day
+        public var done: Day?
+        public init(complaint: String, department: String, kind: Kind, due: Day, done: Day?) {
+            self.complaint = complaint; self.department = department; self.kind = kind; self.due = due; self.done = done
+        }
+    }
+
+    /// A breach and the day its last rectification was completed (nil while any is open, or none exists).
+    public struct BreachFact: Sendable, Hashable {
+        public var breach: Breach
+        public var repairedOn: Day?
+        public init(breach: Breach, repairedOn: Day?) { self.breach = breach; self.repairedOn = repairedOn }
+    }
+
+    public struct AccountabilityFact: Sendable, Hashable {
+        public var action: Accountability
+        public var department: String
+        public init(action: Accountability, department: String) { self.action = action; self.department = department }
+    }
+
+    public var departments: [String: Department] = [:]
+    public var breaches: [BreachFact] = []
+    public var commitments: [Commitment] = []
+    /// Commitments that have at least one feedback entry.
+    public var withFeedback: Set<String> = []
+    public var stages: [Stage] = []
+    public var rectifications: [Rectification] = []
+    public var accountability: [AccountabilityFact] = []
+    public var opinions: [OpinionEvent] = []
+
+    public init() {}
+}
+
+/// One deduction or bonus, traced to the record it comes from. The base is a line too.
+public struct ScoreLine: Codable, Sendable, Hashable {
+    public var rule: String
+    public var dimension: Dimension?
+    public var points: Double
+    public var record: String?
+    public var date: Day?
+    public var note: String
+
+    public init(rule: String, dimension: Dimension?, points: Double, record: String?, date: Day?, note: String) {
+        self.rule = rule; self.dimension = dimension; self.points = points; self.record = record; self.date = date; self.note = note
+    }
+}
+
+public struct DepartmentScore: Codable, Sendable {
+    public var department: String
+    public var period: Period
+    public var score: Double
+    public var dimensions: [String: Double]
+    public var counts: [String: Int]
+    public var lines: [ScoreLine]
+}

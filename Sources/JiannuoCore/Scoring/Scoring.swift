@@ -1,0 +1,131 @@
+/// The integrity score as a pure function of facts, period, today, rules and calendar.
+public enum Scoring {
+    /// Who answers for a record in a period: a unit merged on or before the period's end answers
+    /// through its successor ("不得以机构调整为由违约毁约"); its own record stays its own before that.
+    public static func owner(_ code: String, in period: Period, _ departments: [String: Department]) -> String {
+        var c = code
+        var seen: Set<String> = [c]
+        while let d = departments[c], let next = d.successor, let on = d.mergedOn, on <= period.end, !seen.contains(next) {
+            seen.insert(next); c = next
+        }
+        return c
+    }
+
+    /// Scores of every department that has a record in the period, plus the given ones at base.
+    public static func scoreAll(_ facts: ScoreFacts, period: Period, today: Day, rules: Rules, calendar: WorkCalendar,
+                                departments codes: [String]) -> [String: DepartmentScore] {
+        var lines: [String: [ScoreLine]] = [:]
+        for code in codes { lines[code] = [] }
+        collect(facts, period: period, today: today, rules: rules, calendar: calendar) { owner, line in
+            lines[owner, default: []].append(line)
+        }
+        var out: [String: DepartmentScore] = [:]
+        for (code, ls) in lines { out[code] = assemble(code, ls, period: period, rules: rules.scoring) }
+        return out
+    }
+
+    public static func score(_ code: String, _ facts: ScoreFacts, period: Period, today: Day, rules: Rules,
+                             calendar: WorkCalendar) -> DepartmentScore {
+        scoreAll(facts, period: period, today: today, rules: rules, calendar: calendar, departments: [code])[code]!
+    }
+
+    static func assemble(_ code: String, _ ls: [ScoreLine], period: Period, rules: ScoringRules) -> DepartmentScore {
+        let sorted = ls.sorted { ($0.date ?? Day(ordinal: 0), $0.rule, $0.record ?? "") < ($1.date ?? Day(ordinal: 0), $1.rule, $1.record ?? "") }
+        let base = ScoreLine(rule: "base", dimension: nil, points: rules.base, record: nil, date: period.start, note: "基础分")
+        let all = [base] + sorted
+        var dims: [String: Double] = [:]
+        var counts: [String: Int] = [:]
+        for d in Dimension.allCases { dims[d.rawValue] = 0 }
+        for l in sorted {
+            if let d = l.dimension { dims[d.rawValue, default: 0] += l.points }
+            counts[l.rule, default: 0] += 1
+        }
+        let total = all.reduce(0) { $0 + $1.points }
+        return DepartmentScore(department: code, period: period, score: min(100, max(0, total)), dimensions: dims,
+                               counts: counts, lines: all)
+    }
+
+    /// Walks the facts once and hands every line to its owner.
+    static func collect(_ f: ScoreFacts, period p: Period, today: Day, rules: Rules, calendar: WorkCalendar,
+                        _ emit: (String, ScoreLine) -> Void) {
+        let r = rules.scoring
+        let asOf = min(p.end, today)
+        func line(_ rule: String, _ record: String, _ date: Day, _ note: String, times: Int = 1) -> ScoreLine {
+            ScoreLine(rule: rule, dimension: ScoringRules.dimensionOf[rule], points: r.value(rule) * Double(times),
+                      record: record, date: date, note: note)
+        }
+        let own = { (code: String) in owner(code, in: p, f.departments) }
+
+        for bf in f.breaches {
+            let b = bf.breach
+            guard b.date <= asOf else { continue }
+            if let repaired = bf.repairedOn, p.start > repaired.adding(months: monthsPerPeriod(p) * r.creditRepairPeriods) { continue }
+            emit(own(b.department), line("breach_category_\(b.category)", b.id, b.date,
+                                         "失信违诺（\(Category.label(b.category))）\(bf.repairedOn.map { "，已于 \($0) 整改完成" } ?? "，尚未整改完成")"))
+        }
+        for c in f.commitments {
+            let o = own(c.department)
+            if p.contains(c.made), !c.missingProcedures.isEmpty {
+                emit(o, line("missing_procedure", c.id, c.made, "未履行决策程序：\(c.missingProcedures.map(\.label).joined(separator: "、"))",
+                             times: c.missingProcedures.count))
+            }
+            let closedBy = c.status.isOpen ? nil : c.fulfilledOn
+            if let closed = closedBy, p.contains(closed) {
+                switch c.status {
+                case .fulfilled where closed > c.deadline:
+                    emit(o, line("commitment_fulfilled_late", c.id, closed, "逾期兑现（时限 \(c.deadline)）"))
+                case .partial: emit(o, line("commitment_partial", c.id, closed, "部分兑现"))
+                case .unfulfilled: emit(o, line("commitment_unfulfilled", c.id, closed, "未兑现"))
+                default: break
+                }
+                if !f.withFeedback.contains(c.id) { emit(o, line("no_feedback", c.id, closed, "办结后未向社会或对方反馈")) }
+            }
+            let openAtEnd = closedBy.map { $0 > asOf } ?? true
+            if openAtEnd && c.deadline < asOf && c.made <= asOf {
+                emit(o, line("commitment_overdue", c.id, c.deadline, "超过兑现时限 \(c.deadline) 仍未兑现"))
+            }
+        }
+        for s in f.stages where p.contains(s.due) {
+            let late = s.done.map { $0 > s.due } ?? (s.due < asOf)
+            guard late else { continue }
+            let word = ["accept": "受理", "resolve": "办结", "respond": "反馈"][s.kind.rawValue]!
+            emit(own(s.department), line("complaint_\(s.kind.rawValue)_late", s.complaint, s.due,
+                                         s.done.map { "\(word)超时（时限 \(s.due)，\($0) 完成）" } ?? "\(word)超时未完成（时限 \(s.due)）"))
+        }
+        for x in f.rectifications {
+            let o = own(x.unit)
+            if let done = x.completedOn, p.contains(done) {
+                if done <= x.deadline {
+                    emit(o, line("rectification_on_time", x.id, done, "按时完成整改"))
+                } else {
+                    emit(o, line("rectification_late", x.id, done, "逾期完成整改（时限 \(x.deadline)）"))
+                }
+            } else if x.completedOn.map({ $0 > asOf }) ?? true, x.deadline < asOf, x.opened <= asOf {
+                emit(o, line("rectification_late", x.id, x.deadline, "超过整改时限 \(x.deadline) 仍未完成"))
+            }
+        }
+        for a in f.accountability where p.contains(a.action.date) {
+            emit(own(a.department), line("accountability", a.action.id, a.action.date, "问责：\(a.action.kind) \(a.action.target)"))
+        }
+        for o in f.opinions {
+            let who = own(o.department)
+            if p.contains(o.date) {
+                emit(who, line("opinion_\(o.severity.rawValue)", o.id, o.date, "舆情（\(o.severity.label)）：\(o.title)"))
+            }
+            let due = calendar.addingWorkdays(rules.deadlines.opinionWorkdays, to: o.date)
+            if let h = o.handledOn {
+                if h > due && p.contains(h) { emit(who, line("opinion_handled_late", o.id, h, "舆情处置不及时（时限 \(due)）")) }
+            } else if due < asOf && p.contains(due) {
+                emit(who, line("opinion_handled_late", o.id, due, "舆情超过处置时限 \(due) 仍未处置"))
+            }
+        }
+    }
+
+    static func monthsPerPeriod(_ p: Period) -> Int {
+        switch p.kind {
+        case .month: 1
+        case .quarter: 3
+        case .year, .rolling: 12
+        }
+    }
+}

@@ -1,0 +1,126 @@
+import GRDB
+import JiannuoCore
+
+/// How often a department met its limits in a period: on time ÷ (closed + still open and overdue).
+public struct OnTimeRate: Codable, Sendable {
+    public var onTime: Int
+    public var closed: Int
+    public var openOverdue: Int
+    public var rate: Double?
+
+    enum CodingKeys: String, CodingKey { case onTime = "on_time", closed, openOverdue = "open_overdue", rate }
+}
+
+extension Store {
+    /// The records a period's scores depend on, for every department or for the given codes only.
+    public func scoreFacts(period p: Period, today: Day, codes: [String]? = nil) throws -> ScoreFacts {
+        let asOf = min(p.end, today)
+        let s = p.start.string, e = p.end.string, a = asOf.string
+        return try read { db in
+            var f = ScoreFacts()
+            f.departments = try departmentMap(db)
+            func scoped(_ column: String) -> (String, [DatabaseValueConvertible]) {
+                guard let codes else { return ("1", []) }
+                return ("\(column) IN (\(codes.map { _ in "?" }.joined(separator: ",")))", codes)
+            }
+            let (bd, bargs) = scoped("b.department")
+            for row in try Row.fetchAll(db, sql: """
+                SELECT b.*, (SELECT CASE WHEN count(*) > 0 AND count(completed_on) = count(*) THEN max(completed_on) END
+                             FROM rectifications r WHERE r.breach = b.id) AS repaired_on
+                FROM breaches b WHERE b.date <= ? AND \(bd)
+                """, arguments: StatementArguments([a] + bargs)) {
+                f.breaches.append(.init(breach: try Breach(row: row), repairedOn: (row["repaired_on"] as String?).flatMap(Day.init)))
+            }
+            let (cd, cargs) = scoped("department")
+            f.commitments = try Commitment.fetchAll(db, sql: """
+                SELECT * FROM commitments WHERE \(cd) AND (made BETWEEN ? AND ? OR fulfilled_on BETWEEN ? AND ?
+                    OR ((status IN ('not_started','in_progress','stalled') OR fulfilled_on > ?) AND deadline < ?))
+                """, arguments: StatementArguments(cargs + [s, e, s, e, a, a]))
+            f.withFeedback = Set(try String.fetchAll(db, sql: """
+                SELECT DISTINCT commitment FROM commitment_entries WHERE kind = 'feedback' AND commitment IN
+                    (SELECT id FROM commitments WHERE \(cd) AND fulfilled_on BETWEEN ? AND ?)
+                """, arguments: StatementArguments(cargs + [s, e])))
+            let stageSQL: [(ScoreFacts.Stage.Kind, String, String, String)] = [
+                (.accept, "accept_due", "accepted_at", "accepted_at IS NULL OR substr(accepted_at, 1, 10) > accept_due"),
+                (.resolve, "resolve_due", "resolved_at",
+                 "resolve_due IS NOT NULL AND (resolved_at IS NULL OR substr(resolved_at, 1, 10) > resolve_due)"),
+                (.respond, "respond_due", "responded_at",
+                 "respond_due IS NOT NULL AND (responded_at IS NULL OR substr(responded_at, 1, 10) > respond_due)"),
+            ]
+            for (kind, due, done, late) in stageSQL {
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT id, department, \(due) AS due, substr(\(done), 1, 10) AS done FROM complaints
+                    WHERE (\(late)) AND \(due) BETWEEN ? AND ? AND \(cd)
+                    """, arguments: StatementArguments([s, e] + cargs))
+                while let row = try rows.next() {
+                    guard let d = Day(row["due"] as String) else { continue }
+                    f.stages.append(.init(complaint: row["id"], department: row["department"], kind: kind, due: d,
+                                          done: (row["done"] as String?).flatMap(Day.init)))
+                }
+            }
+            let (rd, rargs) = scoped("unit")
+            f.rectifications = try Rectification.fetchAll(db, sql: """
+                SELECT * FROM rectifications WHERE \(rd) AND (completed_on BETWEEN ? AND ? OR ((completed_on IS NULL OR completed_on > ?) AND deadline < ?))
+                """, arguments: StatementArguments(rargs + [s, e, a, a]))
+            for row in try Row.fetchAll(db, sql: """
+                SELECT a.*, b.department AS breach_department FROM accountability a JOIN breaches b ON b.id = a.breach
+                WHERE a.date BETWEEN ? AND ? AND \(bd)
+                """, arguments: StatementArguments([s, e] + bargs)) {
+                f.accountability.append(.init(action: try Accountability(row: row), department: row["breach_department"]))
+            }
+            f.opinions = try OpinionEvent.fetchAll(db, sql: """
+                SELECT * FROM opinions WHERE \(cd) AND (date BETWEEN ? AND ? OR handled_on BETWEEN ? AND ? OR (handled_on IS NULL AND date <= ?))
+                """, arguments: StatementArguments(cargs + [s, e, s, e, a]))
+            return f
+        }
+    }
+
+    /// Every active department's score in the period.
+    public func scores(period: Period, today: Day) throws -> [String: DepartmentScore] {
+        let facts = try scoreFacts(period: period, today: today)
+        let active = facts.departments.values.filter(\.active).map(\.code)
+        let all = Scoring.scoreAll(facts, period: period, today: today, rules: rules, calendar: calendar, departments: active)
+        return all.filter { facts.departments[$0.key]?.active == true }
+    }
+
+    /// One department's score: its own records and those of units merged into it.
+    public func score(of code: String, period: Period, today: Day) throws -> DepartmentScore {
+        let codes = try read { db in try lineageCodes(db, code) }
+        let facts = try scoreFacts(period: period, today: today, codes: codes)
+        return Scoring.score(code, facts, period: period, today: today, rules: rules, calendar: calendar)
+    }
+
+    public func onTimeRate(of code: String, period p: Period, today: Day) throws -> OnTimeRate {
+        let asOf = min(p.end, today)
+        return try read { db in
+            let codes = try lineageCodes(db, code)
+            let inList = codes.map { _ in "?" }.joined(separator: ",")
+            var onTime = 0, closed = 0, openOverdue = 0
+            let items: [(String, String, String)] = [
+                ("complaints", "accept_due", "substr(accepted_at, 1, 10)"),
+                ("complaints", "resolve_due", "substr(resolved_at, 1, 10)"),
+                ("complaints", "respond_due", "substr(responded_at, 1, 10)"),
+                ("commitments", "deadline", "CASE WHEN status IN ('not_started','in_progress','stalled') THEN NULL ELSE fulfilled_on END"),
+            ]
+            for (table, due, done) in items {
+                let row = try Row.fetchOne(db, sql: """
+                    SELECT count(\(done)) AS closed,
+                           sum(CASE WHEN \(done) IS NOT NULL AND \(done) <= \(due) THEN 1 ELSE 0 END) AS on_time,
+                           sum(CASE WHEN \(done) IS NULL AND \(due) < ? THEN 1 ELSE 0 END) AS open_overdue
+                    FROM \(table) WHERE department IN (\(inList)) AND \(due) BETWEEN ? AND ?
+                    """, arguments: StatementArguments([asOf.string] + codes + [p.start.string, asOf.string]))!
+                closed += row["closed"] ?? 0; onTime += row["on_time"] ?? 0; openOverdue += row["open_overdue"] ?? 0
+            }
+            let row = try Row.fetchOne(db, sql: """
+                SELECT count(completed_on) AS closed,
+                       sum(CASE WHEN completed_on IS NOT NULL AND completed_on <= deadline THEN 1 ELSE 0 END) AS on_time,
+                       sum(CASE WHEN completed_on IS NULL AND deadline < ? THEN 1 ELSE 0 END) AS open_overdue
+                FROM rectifications WHERE unit IN (\(inList)) AND deadline BETWEEN ? AND ?
+                """, arguments: StatementArguments([asOf.string] + codes + [p.start.string, asOf.string]))!
+            closed += row["closed"] ?? 0; onTime += row["on_time"] ?? 0; openOverdue += row["open_overdue"] ?? 0
+            let denominator = closed + openOverdue
+            return OnTimeRate(onTime: onTime, closed: closed, openOverdue: openOverdue,
+                              rate: denominator == 0 ? nil : Double(onTime) / Double(denominator))
+        }
+    }
+}

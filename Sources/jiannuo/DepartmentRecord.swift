@@ -1,0 +1,75 @@
+import JiannuoCore
+import JiannuoStore
+
+/// `jiannuo department show`: a department's whole breach record for a period.
+struct DepartmentRecord: Encodable {
+    struct TrendPoint: Encodable { let period: String; let score: Double }
+
+    let department: String
+    let name: String
+    let kind: String
+    let active: Bool
+    let successor: String?
+    let merged_on: Day?
+    let period: String
+    let score: Double
+    let dimensions: [String: Double]
+    let counts: [String: Int]
+    let lines: [ScoreLine]
+    let breaches: [BreachView]
+    let alerts: [Alert]
+    let on_time_rate: OnTimeRate
+    let trend: [TrendPoint]
+    let predecessors: [DepartmentView]
+    let events: [DepartmentEvent]
+
+    static func build(_ store: Store, code: String, period p: Period, today: Day) throws -> DepartmentRecord {
+        let d = try store.department(code)
+        let s = try store.score(of: code, period: p, today: today)
+        let lineage = Set([code] + (try store.predecessors(of: code)).map(\.code))
+        let breaches = try store.breaches(ListFilter(department: code)).map {
+            BreachView(b: $0, rectifications: try store.rectifications(ListFilter(), breach: $0.id),
+                       accountability: try store.accountability(ListFilter(), breach: $0.id))
+        }
+        let alerts = try store.alerts(today: today).filter { $0.department == code || lineage.contains($0.department) }
+        let lastMonth = Period.month(today.year, today.month)
+        let trend = try (0..<12).reversed().map { i -> TrendPoint in
+            let m = lastMonth.shifted(-i)
+            return TrendPoint(period: m.description, score: try store.score(of: code, period: m, today: today).score)
+        }
+        return DepartmentRecord(
+            department: d.code, name: d.name, kind: d.kind.rawValue, active: d.active, successor: d.successor, merged_on: d.mergedOn,
+            period: p.description, score: s.score, dimensions: s.dimensions, counts: s.counts, lines: s.lines, breaches: breaches,
+            alerts: alerts, on_time_rate: try store.onTimeRate(of: code, period: p, today: today), trend: trend,
+            predecessors: try store.predecessors(of: code).map { DepartmentView(d: $0) }, events: try store.departmentEvents(code))
+    }
+
+    func print(_ out: Output) {
+        out.line("\(department)  \(name)\(active ? "" : "（已于 \(merged_on?.string ?? "") 并入 \(successor ?? "")）")")
+        for p in predecessors { out.line("  前身：\(p.d.code) \(p.d.name)，\(p.d.mergedOn?.string ?? "") 并入") }
+        let rate = on_time_rate.rate.map { String(format: "%.1f%%", $0 * 100) } ?? "—"
+        out.line("期间 \(period)  得分 \(ScoresCommand.fmt(score))  按时率 \(rate)（按时 \(on_time_rate.onTime) / 已办结 \(on_time_rate.closed) + 逾期未办 \(on_time_rate.openOverdue)）")
+        out.line(Dimension.allCases.map { "\($0.label) \(ScoresCommand.fmt(dimensions[$0.rawValue] ?? 0))" }.joined(separator: "  "))
+        out.line()
+        var t = TextTable(["分值", "规则", "记录", "日期", "说明"], rightAligned: [0])
+        for l in lines { t.add([ScoresCommand.fmt(l.points), l.rule, l.record ?? "", l.date?.string ?? "", l.note]) }
+        out.line(t.render(maxColumn: 50))
+        out.line()
+        out.line("十二个月趋势：" + trend.map { "\($0.period.suffix(2))月 \(ScoresCommand.fmt($0.score))" }.joined(separator: "  "))
+        if !breaches.isEmpty {
+            out.line()
+            out.line("失信记录：")
+            for b in breaches {
+                let rect = b.rectifications.isEmpty ? "未移送整改" : b.rectifications.map { "\($0.id) \($0.completedOn.map { "已完成 \($0)" } ?? "时限 \($0.deadline)")" }.joined(separator: "；")
+                let acc = b.accountability.map { "\($0.kind) \($0.target)" }.joined(separator: "；")
+                out.line("  \(b.b.id) \(b.b.date) 类别\(b.b.category) 投诉 \(b.b.complaint ?? "—") 承诺 \(b.b.commitment ?? "—")  整改：\(rect)\(acc.isEmpty ? "" : "  问责：\(acc)")")
+            }
+        }
+        if !alerts.isEmpty {
+            out.line()
+            out.line("临期与逾期：")
+            for a in alerts.prefix(30) { out.line("  [\(a.level.label)] \(a.message)") }
+            if alerts.count > 30 { out.line("  ……共 \(alerts.count) 项") }
+        }
+    }
+}

@@ -1,0 +1,62 @@
+import ArgumentParser
+import JiannuoCore
+import JiannuoStore
+
+/// One row of `jiannuo scores`.
+struct ScoreRow: Encodable {
+    let department: String
+    let name: String
+    let score: Double
+    let rank: Int
+    let rank_change: Int?
+    let previous_score: Double?
+    let dimensions: [String: Double]
+    let counts: [String: Int]
+    let period: String
+}
+
+struct ScoresCommand: JiannuoCommand {
+    static let configuration = CommandConfiguration(commandName: "scores", abstract: "各单位政务诚信得分排名（默认本季度）")
+    @Option(help: "期间：2026-11、2026-Q4、2026 或 rolling") var period: String?
+    @OptionGroup var global: GlobalOptions
+
+    func execute(_ out: Output) throws {
+        let store = try out.store(create: false)
+        let today = store.clock.today
+        let p = try period.map { try Period.parse($0, today: today) } ?? .currentQuarter(today)
+        let rows = try Self.ranking(store, period: p, today: today)
+        if out.json { out.emit(rows); return }
+        out.line("政务诚信得分  \(p)（\(p.start) 至 \(p.end)）")
+        var t = TextTable(["名次", "变化", "单位", "名称", "得分"] + Dimension.allCases.map(\.label) + ["失信", "逾期承诺", "超时环节"],
+                          rightAligned: Set(0...12))
+        for r in rows {
+            let change = r.rank_change.map { $0 > 0 ? "↑\($0)" : ($0 < 0 ? "↓\(-$0)" : "—") } ?? "新"
+            let breaches = r.counts.filter { $0.key.hasPrefix("breach_") }.values.reduce(0, +)
+            let late = r.counts.filter { $0.key.hasPrefix("complaint_") }.values.reduce(0, +)
+            t.add(["\(r.rank)", change, r.department, r.name, Self.fmt(r.score)]
+                  + Dimension.allCases.map { Self.fmt(r.dimensions[$0.rawValue] ?? 0) }
+                  + ["\(breaches)", "\(r.counts["commitment_overdue"] ?? 0)", "\(late)"])
+        }
+        out.line(t.render(maxColumn: 16))
+    }
+
+    static func fmt(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(format: "%.1f", v) }
+
+    /// Ranked by score (ties by code), with the change against the previous period.
+    static func ranking(_ store: Store, period p: Period, today: Day) throws -> [ScoreRow] {
+        let now = try store.scores(period: p, today: today)
+        let before = try store.scores(period: p.previous, today: today)
+        let names = Dictionary(uniqueKeysWithValues: try store.departments().map { ($0.code, $0.name) })
+        func ranks(_ s: [String: DepartmentScore]) -> [String: Int] {
+            var r: [String: Int] = [:]
+            for (i, k) in s.values.sorted(by: { ($0.score, $1.department) > ($1.score, $0.department) }).enumerated() { r[k.department] = i + 1 }
+            return r
+        }
+        let rNow = ranks(now), rBefore = ranks(before)
+        return now.values.map { s in
+            ScoreRow(department: s.department, name: names[s.department] ?? "", score: s.score, rank: rNow[s.department]!,
+                     rank_change: rBefore[s.department].map { $0 - rNow[s.department]! }, previous_score: before[s.department]?.score,
+                     dimensions: s.dimensions, counts: s.counts, period: p.description)
+        }.sorted { $0.rank < $1.rank }
+    }
+}
