@@ -45,9 +45,22 @@ public struct Day: Hashable, Comparable, Sendable {
         return Day(year: y, month: m, day: min(c.day, Day.daysIn(month: m, year: y)))!
     }
 
+    /// `YYYY-MM-DD`, written digit by digit: this runs millions of times when a large ledger is built.
     public var string: String {
         let c = components
-        return String(format: "%04d-%02d-%02d", c.year, c.month, c.day)
+        var b = [UInt8](repeating: 45, count: 10)
+        Day.digits(c.year, 4, into: &b, at: 0)
+        Day.digits(c.month, 2, into: &b, at: 5)
+        Day.digits(c.day, 2, into: &b, at: 8)
+        return String(decoding: b, as: UTF8.self)
+    }
+
+    static func digits(_ value: Int, _ count: Int, into b: inout [UInt8], at offset: Int) {
+        var v = value
+        for i in stride(from: offset + count - 1, through: offset, by: -1) {
+            b[i] = UInt8(48 + v % 10)
+            v /= 10
+        }
     }
 
     public static func < (a: Day, b: Day) -> Bool { a.ordinal < b.ordinal }
@@ -124,7 +137,13 @@ public struct DateTime: Hashable, Comparable, Sendable {
         self.init(day: d, minute: h * 60 + m)
     }
 
-    public var string: String { day.string + String(format: " %02d:%02d", minute / 60, minute % 60) }
+    public var string: String {
+        var b = [UInt8](repeating: 32, count: 6)
+        Day.digits(minute / 60, 2, into: &b, at: 1)
+        b[3] = 58
+        Day.digits(minute % 60, 2, into: &b, at: 4)
+        return day.string + String(decoding: b, as: UTF8.self)
+    }
 
     public static func < (a: DateTime, b: DateTime) -> Bool {
         a.day != b.day ? a.day < b.day : a.minute < b.minute

@@ -69,8 +69,8 @@ extension DemoGenerator {
                         }
                     }
                 }
-                if let verifiedOn = after(at, workdays: rng.int(1...10)), rng.chance(linked != nil ? 0.35 : 0.04) {
-                    let breach = rng.chance(linked != nil ? 0.45 : 0.3)
+                if let verifiedOn = after(at, workdays: rng.int(1...10)), rng.chance(linked != nil ? 0.15 : 0.02) {
+                    let breach = rng.chance(linked != nil ? 0.4 : 0.3)
                     c.verifiedAt = verifiedOn; c.breach = breach
                     c.finding = breach ? "经核实，相关单位未按承诺履行，属失信违诺" : "经核实，不属政府失信违诺"
                     if breach {

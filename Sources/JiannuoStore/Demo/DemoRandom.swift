@@ -34,7 +34,8 @@ struct DemoRandom {
     }
 
     mutating func phone() -> String {
-        "1" + String(pick(Array("3456789"))) + String(format: "%09d", int(0...999_999_999))
+        let tail = String(int(0...999_999_999))
+        return "1" + String(int(3...9)) + String(repeating: "0", count: 9 - tail.count) + tail
     }
 
     mutating func firm() -> String {
