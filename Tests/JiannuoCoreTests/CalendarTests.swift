@@ -169,4 +169,32 @@ struct CalendarTests {
         // Received Tue 2025-09-30: 10-01…08 off, 10-09 Thu.
         #expect(cal.addingWorkdays(1, to: d("2025-09-30")) == d("2025-10-09"))
     }
+
+    @Test("counting agrees with walking day by day, with overrides and across years with and without data")
+    func countsAgreeWithWalking() throws {
+        let cal = WorkCalendar(years: [try shippedYear(2025), try shippedYear(2026)], overrides: [
+            CalendarOverride(date: d("2026-03-03"), kind: .holiday),   // weekday made a holiday
+            CalendarOverride(date: d("2026-03-07"), kind: .workday),   // Saturday made a working day
+            CalendarOverride(date: d("2026-02-14"), kind: .holiday),   // a make-up day taken back
+            CalendarOverride(date: d("2026-10-05"), kind: .workday),   // a holiday weekday made a working day
+            CalendarOverride(date: d("2026-03-08"), kind: .holiday),   // a Sunday "holiday": no change
+        ])
+        func walk(_ a: Day, _ b: Day) -> Int {
+            var n = 0, x = a
+            while x <= b { if cal.isWorkday(x) { n += 1 }; x = x.adding(days: 1) }
+            return n
+        }
+        let lo = d("2024-11-01").ordinal, hi = d("2027-03-01").ordinal
+        var starts = [d("2026-01-01"), d("2026-02-14"), d("2026-03-07"), d("2026-10-05"), d("1969-12-25"), d("1900-02-26")]
+        for o in stride(from: lo, through: hi, by: 5) { starts.append(Day(ordinal: o)) }
+        for a in starts {
+            for len in [0, 1, 2, 6, 7, 8, 13, 30, 45, 200] {
+                let b = a.adding(days: len)
+                #expect(cal.workdays(from: a, to: b) == walk(a, b), "\(a)…\(b)")
+            }
+        }
+        // The overrides themselves.
+        #expect(cal.workdays(from: d("2026-03-02"), to: d("2026-03-08")) == 5)   // Mon–Fri minus 3-03, plus Sat 3-07
+        #expect(cal.workdays(from: d("2026-02-09"), to: d("2026-02-15")) == 5)   // 2-14 taken back
+    }
 }
