@@ -1,0 +1,107 @@
+import Foundation
+import GRDB
+import Testing
+@testable import JiannuoCore
+@testable import JiannuoStore
+
+@Suite("Store: demo data")
+struct DemoTests {
+    func json<T: Encodable>(_ v: T) throws -> String {
+        let e = JSONEncoder()
+        e.outputFormatting = [.sortedKeys]
+        return String(decoding: try e.encode(v), as: UTF8.self)
+    }
+
+    func lists(_ store: Store) throws -> [String] {
+        [try json(store.departments()), try json(store.commitments(ListFilter())), try json(store.complaints(ListFilter())),
+         try json(store.breaches(ListFilter())), try json(store.rectifications(ListFilter())), try json(store.accountability(ListFilter())),
+         try json(store.opinions(ListFilter()))]
+    }
+
+    @Test("the same seed and day give identical data; another seed does not")
+    func deterministic() throws {
+        let a = try Fixture(today: "2026-11-20"), b = try Fixture(today: "2026-11-20"), c = try Fixture(today: "2026-11-20")
+        // Different times of day must not matter either.
+        let sa = try a.store(minute: 8 * 60), sb = try b.store(minute: 23 * 60 + 59), sc = try c.store()
+        let ca = try sa.generateDemo(size: .small, seed: 7)
+        _ = try sb.generateDemo(size: .small, seed: 7)
+        _ = try sc.generateDemo(size: .small, seed: 8)
+        let la = try lists(sa), lb = try lists(sb), lc = try lists(sc)
+        for i in la.indices { #expect(la[i] == lb[i], "list \(i) differs") }
+        #expect(la[1] != lc[1])
+        #expect(la[2] != lc[2])
+        #expect(ca.commitments == 300)
+        #expect(ca.complaints == 3_000)
+        #expect(try sa.commitmentCount(ListFilter()) == 300)
+        #expect(try sa.complaintCount(ListFilter()) == 3_000)
+        #expect(try sa.verifyAudit().intact)
+        #expect(try sa.integrityCheck() == "ok")
+        #expect(try a.scalar("PRAGMA foreign_key_check") == -1)   // no rows
+        expectKind(.invalid) { try sa.generateDemo(size: .small, seed: 7) }
+    }
+
+    @Test("demo data has every stage, status, category, and overdue, nearing and escalated items, and a merged unit")
+    func coverage() throws {
+        let f = try Fixture(today: "2026-11-20")
+        let store = try f.store()
+        _ = try store.generateDemo(size: .small, seed: 1)
+        let commitments = try store.commitments(ListFilter())
+        let complaints = try store.complaints(ListFilter())
+        #expect(Set(commitments.map(\.status)) == Set(CommitmentStatus.allCases))
+        #expect(Set(commitments.map(\.category)) == Set(1...6))
+        #expect(Set(complaints.map(\.stage)) == Set(Complaint.Stage.allCases))
+        #expect(Set(complaints.map(\.channel)) == Set(Channel.allCases))
+        #expect(Set(complaints.map(\.urgency)) == Set(Urgency.allCases))
+        #expect(complaints.contains { $0.returnedFrom != nil })
+        #expect(complaints.contains { $0.extensionDays != nil })
+        #expect(complaints.contains { $0.followupAt != nil })
+        let breaches = try store.breaches(ListFilter())
+        #expect(Set(breaches.map(\.category)) == Set(1...6))
+        #expect(breaches.contains { $0.reportedOn != nil })
+        let rects = try store.rectifications(ListFilter())
+        #expect(rects.contains { $0.completedOn == nil } && rects.contains { $0.completedOn != nil })
+        #expect(!(try store.accountability(ListFilter())).isEmpty)
+        let opinions = try store.opinions(ListFilter())
+        #expect(opinions.count == 30)
+        #expect(Set(opinions.map(\.severity)) == Set(Severity.allCases))
+
+        let departments = try store.departments()
+        let merged = departments.filter { $0.successor != nil }
+        #expect(merged.count == 1)
+        #expect(merged.allSatisfy { !$0.active })
+        #expect(Set(departments.map(\.kind)) == Set(DepartmentKind.allCases.filter { $0 != .other }))
+        #expect(departments.contains { $0.code == "410422101" && $0.name == "任店镇" })
+        #expect(departments.contains { $0.code == "410422203" && $0.name == "马庄回族乡" })
+
+        // Late, nearing and escalated items exist; complaints are late in more than one stage.
+        let alerts = try store.alerts()
+        let levels = Set(alerts.map(\.level))
+        #expect(levels.isSuperset(of: [.escalate, .overdue, .nearing]))
+        #expect(Set(alerts.map(\.kind)).isSuperset(of: [.commitment, .complaintAccept, .complaintResolve, .complaintRespond, .rectification, .arrears]))
+        #expect(commitments.contains { $0.status.isOpen && $0.deadline < f.today })
+        #expect(commitments.contains { $0.status.isOpen && $0.deadline >= f.today })
+        // A merged unit's items are shown under its successor.
+        let successor = try #require(merged.first?.successor)
+        #expect(!alerts.contains { $0.department == merged.first!.code })
+        #expect(try store.commitments(ListFilter(department: successor)).contains { $0.department == merged.first!.code })
+    }
+
+    @Test("the store's indexed alert query misses nothing a full scan would find")
+    func indexedAlertsMatchFullScan() throws {
+        let f = try Fixture(today: "2026-11-20")
+        let store = try f.store()
+        _ = try store.generateDemo(size: .small, seed: 3)
+        for today in ["2026-11-20", "2026-09-30", "2026-10-08", "2026-12-31", "2027-01-04"] {
+            var all = AlertInputs()
+            all.commitments = try store.commitments(ListFilter())
+            all.complaints = try store.complaints(ListFilter())
+            all.rectifications = try store.rectifications(ListFilter())
+            all.breaches = try store.breaches(ListFilter())
+            all.opinions = try store.opinions(ListFilter())
+            all.departments = Dictionary(uniqueKeysWithValues: try store.departments().map { ($0.code, $0) })
+            let full = Alerts.compute(all, calendar: store.calendar, rules: store.rules.deadlines, today: d(today))
+            let indexed = try store.alerts(today: d(today))
+            #expect(indexed == full, "alerts differ on \(today): \(indexed.count) vs \(full.count)")
+        }
+    }
+}
