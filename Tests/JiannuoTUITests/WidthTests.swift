@@ -1,0 +1,64 @@
+import Testing
+@testable import JiannuoTUI
+
+@Suite struct WidthTests {
+    init() { #expect(Width.ensureLocale()) }
+
+    @Test func asciiHanEmojiCombining() {
+        #expect(Width.of("a" as Character) == 1)
+        #expect(Width.of("叶" as Character) == 2)
+        #expect(Width.of("😀" as Character) == 2)
+        #expect(Width.of("e\u{301}" as Character) == 1)        // e + combining acute
+        #expect(Width.of("\u{301}" as Unicode.Scalar) == 0)
+        #expect(Width.of("\u{1B}" as Unicode.Scalar) == -1)
+        #expect(Width.of("abc") == 3)
+        #expect(Width.of("市场监管局") == 10)
+        #expect(Width.of("A叶b") == 4)
+        #expect(Width.of("（）") == 4)                          // full-width punctuation
+    }
+
+    @Test func controlsMeasureAsTheirPlaceholders() {
+        #expect(Width.of("a\u{1B}[31m") == 6)                   // a ␛ [ 3 1 m
+        #expect(Width.of("\u{202E}") == 8)                      // <U+202E>
+    }
+
+    @Test func truncationNeverSplitsWideCharacters() {
+        let samples = ["市场监管局2024年第3季度", "ab叶c😀d", "叶叶叶", "plain ascii text", "e\u{301}叶e\u{301}"]
+        for text in samples {
+            let full = Width.of(text)
+            for columns in 0...(full + 2) {
+                let cut = Width.truncate(text, to: columns)
+                let w = Width.of(cut)
+                #expect(w == min(columns, full), "\(text) at \(columns): \(cut)")
+                if columns > 0 && columns < full {
+                    #expect(cut.contains("…"), "\(text) at \(columns) should show it was cut")
+                }
+                // Every character of the cut (bar the ellipsis and padding) is a whole character of the original.
+                #expect(cut.allSatisfy { $0 == "…" || $0 == " " || text.contains($0) }, "\(text) at \(columns): \(cut)")
+            }
+        }
+    }
+
+    @Test func truncateStraddlingWideCharacterPadsWithSpace() {
+        #expect(Width.truncate("叶叶叶", to: 4) == "叶… ")   // 叶 (2) + … (1) + space: a second 叶 would straddle
+        #expect(Width.truncate("叶叶叶", to: 1) == "…")
+        #expect(Width.truncate("叶叶叶", to: 6) == "叶叶叶")
+        #expect(Width.truncate("abc", to: 2, ellipsis: "") == "ab")
+    }
+
+    @Test func padFitAndAlignment() {
+        #expect(Width.pad("叶", to: 4) == "叶  ")
+        #expect(Width.pad("叶", to: 4, alignment: .right) == "  叶")
+        #expect(Width.pad("叶", to: 5, alignment: .center) == " 叶  ")
+        #expect(Width.fit("市场监管局", to: 6) == "市场… ")
+        #expect(Width.right("12", 5) == "   12")
+        #expect(Width.of(Width.left("综合行政执法局", 9)) == 9)
+    }
+
+    @Test func sanitiseTurnsControlsIntoPlaceholders() {
+        #expect(ScreenText.clean("a\u{1B}[2Jb") == "a␛[2Jb")
+        #expect(ScreenText.clean("line1\nline2") == "line1␊line2")
+        #expect(ScreenText.clean("x\u{202E}y") == "x<U+202E>y")
+        #expect(ScreenText.clean("普通文本") == "普通文本")
+    }
+}
