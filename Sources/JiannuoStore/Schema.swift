@@ -175,15 +175,24 @@ enum Schema {
             """)
         }
         // Scores read only the complaint stages that were late or are still open, through these.
+        // (SQLite 3.40 does not match a partial index whose condition is an OR: hence the generated columns.)
         m.registerMigration("v2-late-stage-indexes") { db in
             try db.execute(sql: """
-            CREATE INDEX complaints_accept_late ON complaints(accept_due)
-                WHERE accepted_at IS NULL OR substr(accepted_at, 1, 10) > accept_due;
-            CREATE INDEX complaints_resolve_late ON complaints(resolve_due)
-                WHERE resolve_due IS NOT NULL AND (resolved_at IS NULL OR substr(resolved_at, 1, 10) > resolve_due);
-            CREATE INDEX complaints_respond_late ON complaints(respond_due)
-                WHERE respond_due IS NOT NULL AND (responded_at IS NULL OR substr(responded_at, 1, 10) > respond_due);
+            ALTER TABLE complaints ADD COLUMN accept_late INTEGER GENERATED ALWAYS AS
+                (accepted_at IS NULL OR substr(accepted_at, 1, 10) > accept_due) VIRTUAL;
+            ALTER TABLE complaints ADD COLUMN resolve_late INTEGER GENERATED ALWAYS AS
+                (resolve_due IS NOT NULL AND (resolved_at IS NULL OR substr(resolved_at, 1, 10) > resolve_due)) VIRTUAL;
+            ALTER TABLE complaints ADD COLUMN respond_late INTEGER GENERATED ALWAYS AS
+                (respond_due IS NOT NULL AND (responded_at IS NULL OR substr(responded_at, 1, 10) > respond_due)) VIRTUAL;
+            CREATE INDEX complaints_accept_late ON complaints(accept_due) WHERE accept_late = 1;
+            CREATE INDEX complaints_resolve_late ON complaints(resolve_due) WHERE resolve_late = 1;
+            CREATE INDEX complaints_respond_late ON complaints(respond_due) WHERE respond_late = 1;
             CREATE INDEX commitment_entries_feedback ON commitment_entries(commitment) WHERE kind = 'feedback';
+            CREATE INDEX commitments_open_debts ON commitments(delivered_on)
+                WHERE status IN ('not_started','in_progress','stalled') AND category = 3
+                    AND delivered_on IS NOT NULL AND amount_fen IS NOT NULL;
+            CREATE INDEX breaches_unreported ON breaches(date) WHERE reported_on IS NULL;
+            CREATE INDEX opinions_unhandled ON opinions(date) WHERE handled_on IS NULL;
             """)
         }
         return m

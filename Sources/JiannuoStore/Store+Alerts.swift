@@ -10,9 +10,12 @@ extension Store {
             i.departments = try departmentMap(db)
             i.commitments = try Commitment.fetchAll(db, sql: """
                 SELECT * FROM commitments WHERE status IN ('not_started','in_progress','stalled') AND deadline <= ?
-                UNION SELECT * FROM commitments WHERE category = 3 AND delivered_on IS NOT NULL AND amount_fen IS NOT NULL
-                    AND status IN ('not_started','in_progress','stalled') AND deadline > ?
-                """, arguments: [h.commitments.string, h.commitments.string])
+                """, arguments: [h.commitments.string])
+            // Debts to small firms fall due by their delivery date, which may come before the promise's deadline.
+            i.commitments += try Commitment.fetchAll(db, sql: """
+                SELECT * FROM commitments WHERE status IN ('not_started','in_progress','stalled') AND category = 3
+                    AND delivered_on IS NOT NULL AND amount_fen IS NOT NULL AND delivered_on <= ? AND deadline > ?
+                """, arguments: [h.arrears.string, h.commitments.string])
             i.complaints = try Complaint.fetchAll(db, sql: """
                 SELECT * FROM complaints WHERE responded_at IS NULL AND current_due <= ?
                 """, arguments: [h.complaints.string])

@@ -13,8 +13,12 @@ public struct OnTimeRate: Codable, Sendable {
 
 extension Store {
     /// The records a period's scores depend on, for every department or for the given codes only.
-    public func scoreFacts(period p: Period, today: Day, codes: [String]? = nil) throws -> ScoreFacts {
+    /// Facts of a span serve every period inside it (the scoring filters by period itself), so a
+    /// ranking and its previous period, or a twelve-month trend, need one read.
+    /// `repairFrom`: breaches repaired before this day no longer count in any period asked for.
+    public func scoreFacts(period p: Period, today: Day, codes: [String]? = nil, repairFrom: Day? = nil) throws -> ScoreFacts {
         let asOf = min(p.end, today)
+        let repairCut = (repairFrom ?? p.start).adding(months: -Scoring.monthsPerPeriod(p) * rules.scoring.creditRepairPeriods - 1).string
         let s = p.start.string, e = p.end.string, a = asOf.string
         return try read { db in
             var f = ScoreFacts()
@@ -25,10 +29,11 @@ extension Store {
             }
             let (bd, bargs) = scoped("b.department")
             for row in try Row.fetchAll(db, sql: """
-                SELECT b.*, (SELECT CASE WHEN count(*) > 0 AND count(completed_on) = count(*) THEN max(completed_on) END
-                             FROM rectifications r WHERE r.breach = b.id) AS repaired_on
-                FROM breaches b WHERE b.date <= ? AND \(bd)
-                """, arguments: StatementArguments([a] + bargs)) {
+                SELECT b.*, r.repaired_on FROM breaches b LEFT JOIN
+                    (SELECT breach, CASE WHEN count(completed_on) = count(*) THEN max(completed_on) END AS repaired_on
+                     FROM rectifications GROUP BY breach) r ON r.breach = b.id
+                WHERE b.date <= ? AND (r.repaired_on IS NULL OR r.repaired_on >= ?) AND \(bd)
+                """, arguments: StatementArguments([a, repairCut] + bargs)) {
                 f.breaches.append(.init(breach: try Breach(row: row), repairedOn: (row["repaired_on"] as String?).flatMap(Day.init)))
             }
             let (cd, cargs) = scoped("department")
@@ -41,21 +46,20 @@ extension Store {
                     (SELECT id FROM commitments WHERE \(cd) AND fulfilled_on BETWEEN ? AND ?)
                 """, arguments: StatementArguments(cargs + [s, e])))
             let stageSQL: [(ScoreFacts.Stage.Kind, String, String, String)] = [
-                (.accept, "accept_due", "accepted_at", "accepted_at IS NULL OR substr(accepted_at, 1, 10) > accept_due"),
-                (.resolve, "resolve_due", "resolved_at",
-                 "resolve_due IS NOT NULL AND (resolved_at IS NULL OR substr(resolved_at, 1, 10) > resolve_due)"),
-                (.respond, "respond_due", "responded_at",
-                 "respond_due IS NOT NULL AND (responded_at IS NULL OR substr(responded_at, 1, 10) > respond_due)"),
+                (.accept, "accept_due", "accepted_at", "accept_late = 1"),
+                (.resolve, "resolve_due", "resolved_at", "resolve_late = 1"),
+                (.respond, "respond_due", "responded_at", "respond_late = 1"),
             ]
             for (kind, due, done, late) in stageSQL {
                 let rows = try Row.fetchCursor(db, sql: """
                     SELECT id, department, \(due) AS due, substr(\(done), 1, 10) AS done FROM complaints
                     WHERE (\(late)) AND \(due) BETWEEN ? AND ? AND \(cd)
                     """, arguments: StatementArguments([s, e] + cargs))
+                // Positional access: this loop reads a few hundred thousand rows at province scale.
                 while let row = try rows.next() {
-                    guard let d = Day(row["due"] as String) else { continue }
-                    f.stages.append(.init(complaint: row["id"], department: row["department"], kind: kind, due: d,
-                                          done: (row["done"] as String?).flatMap(Day.init)))
+                    guard let d = Day(row[2] as String) else { continue }
+                    f.stages.append(.init(complaint: row[0], department: row[1], kind: kind, due: d,
+                                          done: (row[3] as String?).flatMap(Day.init)))
                 }
             }
             let (rd, rargs) = scoped("unit")
@@ -75,19 +79,23 @@ extension Store {
         }
     }
 
-    /// Every active department's score in the period.
-    public func scores(period: Period, today: Day) throws -> [String: DepartmentScore] {
-        let facts = try scoreFacts(period: period, today: today)
+    /// Every active department's score in each of the periods (totals only, no lines), read at once.
+    public func scores(periods: [Period], today: Day) throws -> [[String: DepartmentScore]] {
+        let span = Period(kind: periods[0].kind, start: periods.map(\.start).min()!, end: periods.map(\.end).max()!)
+        let facts = try scoreFacts(period: span, today: today)
         let active = facts.departments.values.filter(\.active).map(\.code)
-        let all = Scoring.scoreAll(facts, period: period, today: today, rules: rules, calendar: calendar, departments: active)
-        return all.filter { facts.departments[$0.key]?.active == true }
+        return periods.map { p in
+            Scoring.scoreAll(facts, period: p, today: today, rules: rules, calendar: calendar, departments: active, detail: false)
+                .filter { facts.departments[$0.key]?.active == true }
+        }
     }
 
-    /// One department's score: its own records and those of units merged into it.
-    public func score(of code: String, period: Period, today: Day) throws -> DepartmentScore {
+    /// One department's score in each period, with every line: its own records and those of units merged into it.
+    public func scores(of code: String, periods: [Period], today: Day) throws -> [DepartmentScore] {
         let codes = try read { db in try lineageCodes(db, code) }
-        let facts = try scoreFacts(period: period, today: today, codes: codes)
-        return Scoring.score(code, facts, period: period, today: today, rules: rules, calendar: calendar)
+        let span = Period(kind: periods[0].kind, start: periods.map(\.start).min()!, end: periods.map(\.end).max()!)
+        let facts = try scoreFacts(period: span, today: today, codes: codes)
+        return periods.map { Scoring.score(code, facts, period: $0, today: today, rules: rules, calendar: calendar) }
     }
 
     public func onTimeRate(of code: String, period p: Period, today: Day) throws -> OnTimeRate {

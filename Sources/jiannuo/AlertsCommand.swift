@@ -30,7 +30,7 @@ struct AlertsCommand: JiannuoCommand {
         if let level { list = list.filter { $0.level == level } }
         if let kind { list = list.filter { $0.kind == kind } }
         if let limit { list = Array(list.prefix(max(0, limit))) }
-        if out.json { out.emit(list); return }
+        if out.json { print(FastJSON.alerts(list)); return }
         var t = TextTable(["级别", "类型", "编号", "单位", "时限", "剩余", "说明"], rightAligned: [5])
         for a in list {
             t.add([a.level.label, a.kind.label, a.record, a.department, a.due.string,

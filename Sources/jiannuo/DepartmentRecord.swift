@@ -25,18 +25,17 @@ struct DepartmentRecord: Encodable {
 
     static func build(_ store: Store, code: String, period p: Period, today: Day) throws -> DepartmentRecord {
         let d = try store.department(code)
-        let s = try store.score(of: code, period: p, today: today)
+        let lastMonth = Period.month(today.year, today.month)
+        let months = (0..<12).reversed().map { lastMonth.shifted(-$0) }
+        let all = try store.scores(of: code, periods: [p] + months, today: today)
+        let s = all[0]
         let lineage = Set([code] + (try store.predecessors(of: code)).map(\.code))
         let breaches = try store.breaches(ListFilter(department: code)).map {
             BreachView(b: $0, rectifications: try store.rectifications(ListFilter(), breach: $0.id),
                        accountability: try store.accountability(ListFilter(), breach: $0.id))
         }
         let alerts = try store.alerts(today: today).filter { $0.department == code || lineage.contains($0.department) }
-        let lastMonth = Period.month(today.year, today.month)
-        let trend = try (0..<12).reversed().map { i -> TrendPoint in
-            let m = lastMonth.shifted(-i)
-            return TrendPoint(period: m.description, score: try store.score(of: code, period: m, today: today).score)
-        }
+        let trend = zip(months, all.dropFirst()).map { TrendPoint(period: $0.description, score: $1.score) }
         return DepartmentRecord(
             department: d.code, name: d.name, kind: d.kind.rawValue, active: d.active, successor: d.successor, merged_on: d.mergedOn,
             period: p.description, score: s.score, dimensions: s.dimensions, counts: s.counts, lines: s.lines, breaches: breaches,

@@ -44,8 +44,8 @@ struct ScoresCommand: JiannuoCommand {
 
     /// Ranked by score (ties by code), with the change against the previous period.
     static func ranking(_ store: Store, period p: Period, today: Day) throws -> [ScoreRow] {
-        let now = try store.scores(period: p, today: today)
-        let before = try store.scores(period: p.previous, today: today)
+        let both = try store.scores(periods: [p, p.previous], today: today)
+        let now = both[0], before = both[1]
         let names = Dictionary(uniqueKeysWithValues: try store.departments().map { ($0.code, $0.name) })
         func ranks(_ s: [String: DepartmentScore]) -> [String: Int] {
             var r: [String: Int] = [:]

@@ -21,6 +21,7 @@ public struct Rules: Sendable, Equatable {
         var base: Number?
         var credit_repair_periods: Int?
         var points: [String: Number]?
+        var weights: [String: Number]?
     }
 
     /// TOML keeps 8 and 1.5 apart; a rule may be written either way.
@@ -50,6 +51,20 @@ public struct Rules: Sendable, Equatable {
                                            "rules file \(source): \(k) must be a non-negative multiple of 0.5")
             }
             r.points[k] = v
+        }
+        for (k, n) in s.weights ?? [:] {
+            guard let d = Dimension(rawValue: k) else {
+                throw JiannuoError.invalid("规则文件 \(source)：未知的评分维度 \(k)", "rules file \(source): unknown dimension \(k)")
+            }
+            guard n.value >= 0, (n.value * 2).rounded() == n.value * 2 else {
+                throw JiannuoError.invalid("规则文件 \(source)：维度 \(k) 的分值须为不小于 0 的 0.5 的整数倍", "weight \(k) must be a non-negative multiple of 0.5")
+            }
+            r.weights[d] = n.value
+        }
+        let sum = r.weights.values.reduce(0, +)
+        guard sum == r.base else {
+            throw JiannuoError.invalid("规则文件 \(source)：各维度分值之和为 \(sum)，应等于基础分 \(r.base)",
+                                       "rules file \(source): the weights add up to \(sum), not the base \(r.base)")
         }
         return r
     }

@@ -5,6 +5,10 @@ public struct WorkCalendar: Sendable {
     public private(set) var holidays: [Day: String] = [:]
     public private(set) var workdays: [Day: String] = [:]
     public private(set) var years: Set<Int> = []
+    /// Holidays that fall on Monday–Friday and working days that fall on a weekend, sorted:
+    /// the only exceptions that change a count of weekdays.
+    private var weekdayHolidays: [Int] = []
+    private var weekendWorkdays: [Int] = []
 
     public init(years data: [CalendarYear] = [], overrides: [CalendarOverride] = []) {
         for y in data {
@@ -18,6 +22,8 @@ public struct WorkCalendar: Sendable {
             case .workday: workdays[o.date] = o.note ?? "自定工作日"; holidays[o.date] = nil
             }
         }
+        weekdayHolidays = holidays.keys.filter { !$0.isWeekend && workdays[$0] == nil }.map(\.ordinal).sorted()
+        weekendWorkdays = workdays.keys.filter(\.isWeekend).map(\.ordinal).sorted()
     }
 
     public func isWorkday(_ d: Day) -> Bool {
@@ -41,12 +47,29 @@ public struct WorkCalendar: Sendable {
     }
 
     /// Working days from `from` to `to`, both included (0 when `to` < `from`).
+    /// Counted in constant time plus a search of the exceptions, since alerts ask it for every late item.
     public func workdays(from: Day, to: Day) -> Int {
         guard to >= from else { return 0 }
-        var n = 0
-        var d = from
-        while d <= to { if isWorkday(d) { n += 1 }; d = d.adding(days: 1) }
-        return n
+        return WorkCalendar.weekdays(through: to) - WorkCalendar.weekdays(through: from.adding(days: -1))
+            - WorkCalendar.count(weekdayHolidays, from.ordinal, to.ordinal)
+            + WorkCalendar.count(weekendWorkdays, from.ordinal, to.ordinal)
+    }
+
+    /// Monday–Friday days from a fixed Monday in the past up to and including `d`.
+    static func weekdays(through d: Day) -> Int {
+        let offset = d.ordinal + 3 + 7 * 100_000   // day 0 (1970-01-01) is a Thursday: shift so 0 is a Monday
+        let weeks = offset / 7, rest = offset % 7
+        return weeks * 5 + min(rest + 1, 5)
+    }
+
+    /// How many of the sorted `values` lie in lo...hi.
+    static func count(_ values: [Int], _ lo: Int, _ hi: Int) -> Int {
+        func lowerBound(_ x: Int) -> Int {
+            var a = 0, b = values.count
+            while a < b { let m = (a + b) / 2; if values[m] < x { a = m + 1 } else { b = m } }
+            return a
+        }
+        return lowerBound(hi + 1) - lowerBound(lo)
     }
 
     /// Signed working days from `today` to `due`: positive = working days left until the due date

@@ -12,15 +12,16 @@ public enum Scoring {
     }
 
     /// Scores of every department that has a record in the period, plus the given ones at base.
+    /// With `detail` false only totals are kept (no lines, no notes): what a ranking needs.
     public static func scoreAll(_ facts: ScoreFacts, period: Period, today: Day, rules: Rules, calendar: WorkCalendar,
-                                departments codes: [String]) -> [String: DepartmentScore] {
+                                departments codes: [String], detail: Bool = true) -> [String: DepartmentScore] {
         var lines: [String: [ScoreLine]] = [:]
         for code in codes { lines[code] = [] }
-        collect(facts, period: period, today: today, rules: rules, calendar: calendar) { owner, line in
+        collect(facts, period: period, today: today, rules: rules, calendar: calendar, detail: detail) { owner, line in
             lines[owner, default: []].append(line)
         }
         var out: [String: DepartmentScore] = [:]
-        for (code, ls) in lines { out[code] = assemble(code, ls, period: period, rules: rules.scoring) }
+        for (code, ls) in lines { out[code] = assemble(code, ls, period: period, rules: rules.scoring, detail: detail) }
         return out
     }
 
@@ -29,30 +30,50 @@ public enum Scoring {
         scoreAll(facts, period: period, today: today, rules: rules, calendar: calendar, departments: [code])[code]!
     }
 
-    static func assemble(_ code: String, _ ls: [ScoreLine], period: Period, rules: ScoringRules) -> DepartmentScore {
-        let sorted = ls.sorted { ($0.date ?? Day(ordinal: 0), $0.rule, $0.record ?? "") < ($1.date ?? Day(ordinal: 0), $1.rule, $1.record ?? "") }
-        let base = ScoreLine(rule: "base", dimension: nil, points: rules.base, record: nil, date: period.start, note: "基础分")
-        let all = [base] + sorted
-        var dims: [String: Double] = [:]
-        var counts: [String: Int] = [:]
-        for d in Dimension.allCases { dims[d.rawValue] = 0 }
-        for l in sorted {
-            if let d = l.dimension { dims[d.rawValue, default: 0] += l.points }
-            counts[l.rule, default: 0] += 1
+    /// Applies the lines in date order: a dimension loses at most its weight ("扣完为止") and a bonus
+    /// never lifts it above its weight. Each line keeps the points it actually moved, so the lines
+    /// always add up to the score.
+    static func assemble(_ code: String, _ ls: [ScoreLine], period: Period, rules: ScoringRules, detail: Bool) -> DepartmentScore {
+        let sorted = ls.sorted { a, b in
+            if a.date != b.date { return (a.date ?? Day(ordinal: 0)) < (b.date ?? Day(ordinal: 0)) }
+            return (a.rule, a.record ?? "") < (b.rule, b.record ?? "")
         }
-        let total = all.reduce(0) { $0 + $1.points }
+        var left: [Dimension: Double] = rules.weights
+        var counts: [String: Int] = [:]
+        var applied: [ScoreLine] = []
+        applied.reserveCapacity(detail ? sorted.count + 1 : 0)
+        if detail { applied.append(ScoreLine(rule: "base", dimension: nil, points: rules.base, record: nil, date: period.start, note: "基础分")) }
+        for var l in sorted {
+            counts[l.rule, default: 0] += 1
+            guard let d = l.dimension else { continue }
+            let weight = rules.weights[d] ?? 0
+            let before = left[d] ?? 0
+            let after = min(weight, max(0, before + l.points))
+            left[d] = after
+            if detail {
+                if after - before != l.points {
+                    l.note += l.points < 0 ? "（本项已扣完，实扣 \(-(after - before))）" : "（已达本项满分，实加 \(after - before)）"
+                }
+                l.points = after - before
+                applied.append(l)
+            }
+        }
+        var dims: [String: Double] = [:]
+        for d in Dimension.allCases { dims[d.rawValue] = left[d] ?? 0 }
+        let total = rules.base - rules.weights.values.reduce(0, +) + left.values.reduce(0, +)
         return DepartmentScore(department: code, period: period, score: min(100, max(0, total)), dimensions: dims,
-                               counts: counts, lines: all)
+                               counts: counts, lines: applied)
     }
 
     /// Walks the facts once and hands every line to its owner.
-    static func collect(_ f: ScoreFacts, period p: Period, today: Day, rules: Rules, calendar: WorkCalendar,
+    static func collect(_ f: ScoreFacts, period p: Period, today: Day, rules: Rules, calendar: WorkCalendar, detail: Bool = true,
                         _ emit: (String, ScoreLine) -> Void) {
         let r = rules.scoring
         let asOf = min(p.end, today)
-        func line(_ rule: String, _ record: String, _ date: Day, _ note: String, times: Int = 1) -> ScoreLine {
+        // The note is only worded when lines are shown.
+        func line(_ rule: String, _ record: String, _ date: Day, _ note: @autoclosure () -> String, times: Int = 1) -> ScoreLine {
             ScoreLine(rule: rule, dimension: ScoringRules.dimensionOf[rule], points: r.value(rule) * Double(times),
-                      record: record, date: date, note: note)
+                      record: record, date: date, note: detail ? note() : "")
         }
         let own = { (code: String) in owner(code, in: p, f.departments) }
 
@@ -121,7 +142,7 @@ public enum Scoring {
         }
     }
 
-    static func monthsPerPeriod(_ p: Period) -> Int {
+    public static func monthsPerPeriod(_ p: Period) -> Int {
         switch p.kind {
         case .month: 1
         case .quarter: 3

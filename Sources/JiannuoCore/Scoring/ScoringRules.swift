@@ -4,8 +4,14 @@ public struct ScoringRules: Sendable, Equatable {
     public var base: Double = 100
     public var creditRepairPeriods = 1
     public var points: [String: Double] = ScoringRules.defaultPoints
+    /// The most each dimension can lose ("扣完为止"); they add up to `base`.
+    public var weights: [Dimension: Double] = ScoringRules.defaultWeights
 
     public init() {}
+
+    public static let defaultWeights: [Dimension: Double] = [
+        .transparency: 15, .compliance: 10, .promiseKeeping: 45, .rectification: 15, .publicOpinion: 15,
+    ]
 
     public static let defaultPoints: [String: Double] = [
         "breach_category_1": 8, "breach_category_2": 8, "breach_category_3": 10,

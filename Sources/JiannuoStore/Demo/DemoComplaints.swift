@@ -21,9 +21,7 @@ extension DemoGenerator {
         var received: [DateTime] = []
         received.reserveCapacity(size.complaints)
         for _ in 0..<size.complaints {
-            // More recent complaints are more numerous: the office is busier than a year ago.
-            let back = rng.chance(0.25) ? rng.int(0...30) : rng.int(0...365)
-            let day = today.adding(days: -back)
+            let day = today.adding(days: -rng.int(0...365))
             received.append(DateTime(day: day, minute: rng.int(7 * 60 + 30...21 * 60)))
         }
         received.sort()
@@ -91,7 +89,8 @@ extension DemoGenerator {
 
     mutating func breachFor(_ c: Complaint, on day: Day) throws {
         let id = nextId("SX", day.year, 4)
-        let reported: Day? = rng.chance(0.8) ? min(today, calendar.addingWorkdays(rng.int(1...5), to: day)) : nil
+        // Old breaches have nearly all been reported; the recent ones are the office's open work.
+        let reported: Day? = rng.chance(day.days(until: today) > 15 ? 0.98 : 0.6) ? min(today, calendar.addingWorkdays(rng.int(1...5), to: day)) : nil
         try db.execute(sql: """
             INSERT INTO breaches(id, department, category, commitment, complaint, date, finding, reported_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [id, c.department, c.category, c.commitment, c.id, day.string, c.finding, reported?.string])
@@ -100,7 +99,7 @@ extension DemoGenerator {
             let opened = min(today, day.adding(days: rng.int(1...3)))
             let deadline = opened.adding(days: rng.int(15...60))
             var done: Day? = nil
-            if rng.chance(0.75) {
+            if rng.chance(deadline < today ? 0.93 : 0.5) {
                 let d = opened.adding(days: rng.int(5...max(5, opened.days(until: deadline) + (rng.chance(0.2) ? 20 : 0))))
                 if d <= today { done = d }
             }

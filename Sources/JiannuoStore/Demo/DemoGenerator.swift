@@ -37,6 +37,8 @@ extension Store {
             for i in indexes { try db.execute(sql: "DROP INDEX \(i.name)") }
             let counts = try gen.run()
             for i in indexes { try db.execute(sql: i.sql) }
+            // Statistics let the planner pick the department index for one department's records.
+            try db.execute(sql: "PRAGMA analysis_limit = 1000; ANALYZE")
             try audit.record("demo.generate", entity: "database", id: path, after: counts)
             return counts
         }
@@ -135,9 +137,9 @@ struct DemoGenerator {
             var fulfilled: Day? = nil
             if deadline < today {
                 switch rng.int(0...99) {
-                case 0..<72: status = .fulfilled
-                case 72..<78: status = .partial
-                case 78..<82: status = .unfulfilled
+                case 0..<84: status = .fulfilled
+                case 84..<90: status = .partial
+                case 90..<94: status = .unfulfilled
                 default: status = rng.chance(0.5) ? .stalled : .inProgress     // overdue, still open
                 }
             } else {
@@ -158,13 +160,16 @@ struct DemoGenerator {
             }
             let procedures = rng.chance(0.8) ? allProcedures : allProcedures.filter { _ in rng.chance(0.6) }
             let amount: Int64? = [1, 3, 5].contains(category) || rng.chance(0.3) ? Int64(rng.int(5...5_000)) * 10_000 + Int64(rng.int(0...99)) * 100 : nil
-            let delivered: Day? = category == 3 && amount != nil ? made.adding(days: rng.int(0...60)) : nil
+            // Payment falls due shortly before the promised deadline.
+            let paymentDays = rng.chance(0.2) ? 60 : 30
+            let delivered: Day? = category == 3 && amount != nil
+                ? max(made, deadline.adding(days: -paymentDays - rng.int(0...10))) : nil
             let content = rng.pick(DemoNames.commitmentContents[category]!)
             try ins.execute(arguments: [
                 id, unit, kind.rawValue, category, rng.firm(), rng.chance(0.8) ? rng.creditCode() : nil, content, amount,
                 made.string, deadline.string, status.rawValue, progress,
                 "[" + procedures.map { "\"\($0)\"" }.joined(separator: ",") + "]",
-                fulfilled?.string, delivered?.string, delivered == nil ? nil : (rng.chance(0.2) ? 60 : 30)])
+                fulfilled?.string, delivered?.string, delivered == nil ? nil : paymentDays])
             if let fulfilled, status == .fulfilled {
                 try entry.execute(arguments: [id, "fulfill", fulfilled.string, 100, "已按承诺兑现"])
             } else if status == .inProgress && rng.chance(0.5) {
