@@ -23,6 +23,13 @@ static inline int jn_colors(void) { return COLORS; }
 static inline int jn_color_pairs(void) { return COLOR_PAIRS; }
 static inline int jn_key_f0(void) { return KEY_F0; }
 
+// initscr() exits the process when TERM is unusable; newterm() returns NULL instead, so the
+// program can print a proper message. Returns stdscr, or NULL on failure.
+static inline WINDOW *jn_start_screen(void) {
+    if (newterm(NULL, stdout, stdin) == NULL) return NULL;
+    return stdscr;
+}
+
 // SIGINT/SIGTERM: the handler only records the signal (async-signal-safe); the UI loop,
 // woken by its get_wch timeout or by EINTR, sees the flag, restores the terminal and exits.
 // `static` in a header: only JiannuoTUI calls these, so there is one copy of the flag.

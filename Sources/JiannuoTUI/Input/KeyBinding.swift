@@ -1,0 +1,33 @@
+/// Where a binding applies: a pane, a dialog, or everywhere. A string so the app can name
+/// its own contexts ("commitments", "complaint-form") without this module knowing them.
+public struct KeyContext: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
+    public let name: String
+    public init(_ name: String) { self.name = name }
+    public init(stringLiteral value: String) { self.name = value }
+    public var description: String { name }
+    /// Applies in every context unless a more specific binding takes the key.
+    public static let global: KeyContext = "global"
+}
+
+/// One row of the key table: the same record drives dispatch, the footer and the help
+/// overlay, so the hints can never disagree with what the keys do.
+public struct KeyBinding<Action: Hashable & Sendable>: Sendable {
+    public let keys: [KeyEvent]
+    public let action: Action
+    /// What it does, in Chinese, for the help overlay ("切换到下一个面板").
+    public let help: String
+    public let context: KeyContext
+    /// Short label for the footer ("切换"); nil keeps the binding out of the footer.
+    public let footer: String?
+
+    public init(_ keys: [KeyEvent], _ action: Action, help: String, context: KeyContext = .global, footer: String? = nil) {
+        self.keys = keys
+        self.action = action
+        self.help = help
+        self.context = context
+        self.footer = footer
+    }
+
+    /// The keys as shown: "j/↓".
+    public var keyNames: String { keys.map(\.displayName).joined(separator: "/") }
+}
