@@ -72,6 +72,7 @@ struct CalendarCommand: ParsableCommand {
         func execute(_ out: Output) throws {
             let d = try Validate.day(date, Field("日期", "DATE"))
             try out.store().removeCalendarOverride(d)
+            if out.json { out.emit(OverrideJSON(id: d.string, date: d, kind: nil, note: nil, removed: true)); return }
             out.say("已删除 \(d) 的日历调整", "override on \(d) removed")
         }
     }
@@ -85,6 +86,7 @@ struct CalendarCommand: ParsableCommand {
                 throw JiannuoError.notFound("找不到日历文件：\(file)", "calendar file not found: \(file)")
             }
             let y = try out.store().loadCalendarYear(text: text, source: file)
+            if out.json { out.emit(YearJSON(id: "\(y.year)", year: y)); return }
             out.say("已载入 \(y.year) 年日历：\(y.holidays.count) 个假期，\(y.workdays.count) 个调休上班日",
                     "loaded the \(y.year) calendar")
         }
@@ -94,6 +96,28 @@ struct CalendarCommand: ParsableCommand {
         let d = try Validate.day(date, Field("日期", "DATE"))
         let note = try Validate.optionalText(note, Field("说明", "note"), max: 60)
         try out.store().addCalendarOverride(CalendarOverride(date: d, kind: kind, note: note))
+        if out.json { out.emit(OverrideJSON(id: d.string, date: d, kind: kind, note: note, removed: false)); return }
         out.say("\(d) 已设为\(kind == .holiday ? "休息日" : "工作日")", "\(d) is now a \(kind.rawValue)")
+    }
+
+    /// `--json` output of the calendar changes: every printed record has an "id" (here the date or the year).
+    struct OverrideJSON: Encodable {
+        let id: String; let date: Day; let kind: CalendarOverride.Kind?; let note: String?; let removed: Bool
+        enum CodingKeys: String, CodingKey { case id, date, kind, note, removed }
+        func encode(to e: Encoder) throws {
+            var c = e.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id); try c.encode(date, forKey: .date); try c.encode(kind, forKey: .kind)
+            try c.encode(note, forKey: .note); try c.encode(removed, forKey: .removed)
+        }
+    }
+
+    struct YearJSON: Encodable {
+        let id: String; let year: CalendarYear
+        enum CodingKeys: String, CodingKey { case id }
+        func encode(to e: Encoder) throws {
+            try year.encode(to: e)
+            var c = e.container(keyedBy: CodingKeys.self)
+            try c.encode(id, forKey: .id)
+        }
     }
 }

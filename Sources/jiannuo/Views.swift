@@ -46,10 +46,11 @@ struct DepartmentView: Encodable {
     let d: Department
     var events: [DepartmentEvent]? = nil
     var predecessors: [Department]? = nil
-    enum K: String, CodingKey { case kindLabel = "kind_label", events, predecessors }
+    enum K: String, CodingKey { case id, kindLabel = "kind_label", events, predecessors }
     func encode(to e: Encoder) throws {
         try d.encode(to: e)
         var k = e.container(keyedBy: K.self)
+        try k.encode(d.code, forKey: .id)   // every record has an "id": a department's is its code
         try k.encode(d.kind.label, forKey: .kindLabel)
         if let events { try k.encode(events, forKey: .events) }
         if let predecessors { try k.encode(predecessors, forKey: .predecessors) }
