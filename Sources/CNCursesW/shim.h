@@ -6,6 +6,7 @@
 #include <wchar.h>
 #include <signal.h>
 #include <string.h>
+#include <stdlib.h>
 #include <ncurses.h>
 // glibc hides these from Swift otherwise (see shared/TECH-NOTES.md).
 extern int wcwidth(wchar_t c);
@@ -23,10 +24,15 @@ static inline int jn_colors(void) { return COLORS; }
 static inline int jn_color_pairs(void) { return COLOR_PAIRS; }
 static inline int jn_key_f0(void) { return KEY_F0; }
 
+// Safety net: any exit() path (a fatal error, an early return in main) still restores the
+// terminal. endwin twice is harmless; isendwin() avoids even that.
+static inline void jn_endwin_at_exit(void) { if (!isendwin()) endwin(); }
+
 // initscr() exits the process when TERM is unusable; newterm() returns NULL instead, so the
 // program can print a proper message. Returns stdscr, or NULL on failure.
 static inline WINDOW *jn_start_screen(void) {
     if (newterm(NULL, stdout, stdin) == NULL) return NULL;
+    atexit(jn_endwin_at_exit);
     return stdscr;
 }
 

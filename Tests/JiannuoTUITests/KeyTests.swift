@@ -45,7 +45,7 @@ import Testing
 
     static let map = KeyMap<Act>([
         KeyBinding([.tab], .next, help: "切换到下一个面板", footer: "切换"),
-        KeyBinding([.char("j"), .down], .down, help: "下移一行", footer: "移动"),
+        KeyBinding([.char("j"), .down], .down, help: "下移一行", footer: "移动", footerKeys: "j/k"),
         KeyBinding([.char("q")], .quit, help: "退出", footer: "退出"),
         KeyBinding([.ctrl("s")], .save, help: "保存表单", context: "form", footer: "保存"),
         KeyBinding([.escape, .char("q")], .cancel, help: "取消编辑", context: "form", footer: "取消"),
@@ -65,6 +65,7 @@ import Testing
         let form = Self.map.footerHints(in: ["form"])
         #expect(form.map(\.label) == ["保存", "取消", "切换", "移动"])        // global q is shadowed in the form
         #expect(form[1].keys == "Esc/q")
+        #expect(form[3].keys == "j/k")
         let list = Self.map.active(in: ["list"])
         #expect(list.map(\.help) == ["切换到下一个面板", "下移一行", "退出"])
     }

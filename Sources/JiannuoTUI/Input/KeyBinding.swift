@@ -19,15 +19,20 @@ public struct KeyBinding<Action: Hashable & Sendable>: Sendable {
     public let context: KeyContext
     /// Short label for the footer ("切换"); nil keeps the binding out of the footer.
     public let footer: String?
+    /// Keys as the footer shows them when they should differ from `keyNames`, e.g. "j/k"
+    /// for a "移动" hint that stands for both the down and the up binding.
+    public let footerKeys: String?
 
-    public init(_ keys: [KeyEvent], _ action: Action, help: String, context: KeyContext = .global, footer: String? = nil) {
+    public init(_ keys: [KeyEvent], _ action: Action, help: String, context: KeyContext = .global,
+                footer: String? = nil, footerKeys: String? = nil) {
         self.keys = keys
         self.action = action
         self.help = help
         self.context = context
         self.footer = footer
+        self.footerKeys = footerKeys
     }
 
-    /// The keys as shown: "j/↓".
+    /// The keys as shown in help: "j/↓".
     public var keyNames: String { keys.map(\.displayName).joined(separator: "/") }
 }

@@ -27,7 +27,7 @@ public struct KeyMap<Action: Hashable & Sendable>: Sendable {
             for b in bindings where b.context == context {
                 let free = b.keys.filter { !taken.contains($0) }
                 if !free.isEmpty {
-                    out.append(KeyBinding(free, b.action, help: b.help, context: b.context, footer: b.footer))
+                    out.append(KeyBinding(free, b.action, help: b.help, context: b.context, footer: b.footer, footerKeys: b.footerKeys))
                 }
             }
             for b in bindings where b.context == context { taken.formUnion(b.keys) }
@@ -37,7 +37,7 @@ public struct KeyMap<Action: Hashable & Sendable>: Sendable {
 
     /// Footer hints for `contexts`, in table order, most specific context first.
     public func footerHints(in contexts: [KeyContext]) -> [KeyHint] {
-        active(in: contexts).compactMap { b in b.footer.map { KeyHint(keys: b.keyNames, label: $0) } }
+        active(in: contexts).compactMap { b in b.footer.map { KeyHint(keys: b.footerKeys ?? b.keyNames, label: $0) } }
     }
 
     /// Keys bound twice in the same context (a table mistake); empty when the table is sound.
