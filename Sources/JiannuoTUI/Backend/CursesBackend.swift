@@ -78,13 +78,8 @@ public final class CursesBackend: Backend {
         let rows = Int(getmaxy(window)), cols = Int(getmaxx(window))
         if let p = previous, p.width != grid.width || p.height != grid.height { previous = nil }
         if previous == nil { werase(window) }
-        for y in 0..<min(grid.height, rows) {
-            for x in 0..<min(grid.width, cols) {
-                let cell = grid[x, y]
-                if cell.isContinuation { continue }
-                if let p = previous, p[x, y] == cell, cell.width < 2 || p[x + 1, y] == grid[x + 1, y] { continue }
-                write(cell, x: x, y: y, lastColumn: x + cell.width > cols)
-            }
+        for change in FrameDiff.changes(from: previous, to: grid, columns: cols, rows: rows) {
+            write(change.cell, x: change.x, y: change.y, lastColumn: change.clipped)
         }
         if let c = grid.cursor, c.x < cols, c.y < rows {
             curs_set(1)
