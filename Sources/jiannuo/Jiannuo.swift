@@ -10,12 +10,13 @@ struct Jiannuo: ParsableCommand {
         abstract: "践诺：政府承诺事项兑现督查台账",
         discussion: "不带子命令时，在终端中打开看板；否则输出 status。退出码：0 完成，64 用法错误，65 输入被拒（未写入），66 记录或文件不存在，74 数据库不可用。",
         subcommands: [
-            InitCommand.self, DemoCommand.self, StatusCommand.self, AlertsCommand.self, ScoresCommand.self,
+            InitCommand.self, DemoCommand.self, StatusCommand.self, AlertsCommand.self, ScoresCommand.self, RenderCommand.self,
             DepartmentCommand.self, CommitmentCommand.self, ComplaintCommand.self, BreachCommand.self,
             RectificationCommand.self, AccountabilityCommand.self, OpinionCommand.self, CalendarCommand.self, AuditCommand.self,
         ])
 
     @Flag(help: "使用演示数据库（不存在时自动生成）") var demo = false
+    @Option(help: "配色：default、high-contrast、light、mono，或主题文件路径（默认 $JIANNUO_THEME）") var theme: String?
     @OptionGroup var global: GlobalOptions
 
     static func main() {
@@ -40,10 +41,13 @@ struct Jiannuo: ParsableCommand {
                 }
             }
             let store = try g.openStore(create: demo)
-            let why = isatty(STDOUT_FILENO) == 0 ? Text("（标准输出不是终端，显示概况）", "(standard output is not a terminal: showing the status)")
-                                                 : Text("（看板尚未实现，显示概况）", "(the dashboard is not built yet: showing the status)")
-            FileHandle.standardError.write(Data((why(out.lang) + "\n").utf8))
-            try StatusCommand.show(Output(global: g), store: store)
+            guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
+                let why = Text("（不在终端中运行，看板无法打开，显示概况）", "(not on a terminal: showing the status instead of the dashboard)")
+                FileHandle.standardError.write(Data((why(out.lang) + "\n").utf8))
+                try StatusCommand.show(Output(global: g), store: store)
+                return
+            }
+            try Dashboard.run(g, theme: theme)
         } catch let e as JiannuoError {
             out.fail(e)
             throw ExitCode(e.exitCode)

@@ -1,0 +1,186 @@
+import Foundation
+import JiannuoCore
+import JiannuoStore
+
+/// Runs the dashboard: reads the Store, applies keys through the pure update, draws frames, and
+/// notices writes by other processes (PRAGMA data_version) and midnight.
+public final class DashboardApp {
+    let openStore: () throws -> Store
+    let today: () -> Day
+    public private(set) var store: Store
+    public private(set) var state: DashboardState
+    public private(set) var data: DashboardData
+    var version: Int
+
+    /// `openStore` is called again after another process wrote, so that calendar changes are seen too.
+    public init(size: Size, today: @escaping () -> Day, openStore: @escaping () throws -> Store) throws {
+        self.openStore = openStore
+        self.today = today
+        store = try openStore()
+        state = DashboardState(size: size)
+        let day = today()
+        data = DashboardData(today: day, operatorName: store.operatorName, database: store.path, readOnly: store.readOnly,
+                             calendar: store.calendar)
+        version = try store.dataVersion()
+    }
+
+    // MARK: reading
+
+    /// The header, the alerts and the two lists: what the first paint needs.
+    public func loadFirstPaint() throws {
+        let day = today()
+        var d = DashboardData(today: day, operatorName: store.operatorName, database: store.path, readOnly: store.readOnly,
+                              calendar: store.calendar)
+        d.names = try store.departmentNames()
+        d.alerts = try store.alerts(today: day)
+        d.scores = day == data.today ? data.scores : nil
+        data = d
+        try loadWindow(.commitments, force: true)
+        try loadWindow(.complaints, force: true)
+        DashboardUpdate.clamp(&state, data: data)
+        try ensureWindows()
+    }
+
+    /// The ranking of the current quarter, with the change against the previous one.
+    public func loadScores() throws {
+        let p = Period.currentQuarter(data.today)
+        let both = try store.scores(periods: [p, p.previous], today: data.today)
+        func ranks(_ s: [String: DepartmentScore]) -> [String: Int] {
+            var r: [String: Int] = [:]
+            for (i, x) in s.values.sorted(by: { ($0.score, $1.department) > ($1.score, $0.department) }).enumerated() { r[x.department] = i + 1 }
+            return r
+        }
+        let now = ranks(both[0]), before = ranks(both[1])
+        data.period = p
+        data.scores = both[0].values.map { s in
+            ScoreEntry(department: s.department, name: data.name(s.department), score: s.score, rank: now[s.department]!,
+                       change: before[s.department].map { $0 - now[s.department]! })
+        }.sorted { $0.rank < $1.rank }
+        DashboardUpdate.clamp(&state, data: data)
+    }
+
+    public func loadAll() throws {
+        try loadFirstPaint()
+        try loadScores()
+    }
+
+    /// Reads a list pane's window again when the rows on screen are not all held.
+    func loadWindow(_ p: Pane, force: Bool = false) throws {
+        let visible = DashboardLayout(state.size).visibleRows(p)
+        let ps = state[p]
+        let need = ps.offset..<(ps.offset + visible)
+        let start = max(0, ps.offset - visible)
+        let limit = visible * 3
+        let filter = ps.filter.isEmpty ? nil : ps.filter
+        switch p {
+        case .commitments:
+            if force || !data.commitments.covers(need) {
+                data.commitments = try store.openCommitments(search: filter, offset: start, limit: limit)
+            }
+        case .complaints:
+            if force || !data.complaints.covers(need) {
+                data.complaints = try store.openComplaints(search: filter, offset: start, limit: limit)
+            }
+        default: break
+        }
+    }
+
+    func ensureWindows() throws {
+        try loadWindow(.commitments)
+        try loadWindow(.complaints)
+    }
+
+    // MARK: input
+
+    /// Applies one key; returns false when the dashboard should quit.
+    @discardableResult
+    public func handle(_ key: KeyEvent) throws -> Bool {
+        state.message = nil
+        if key == .resize { return true }
+        let effects: [DashboardEffect]
+        if state.filtering {
+            effects = DashboardUpdate.filterKey(key, to: &state)
+        } else {
+            let contexts: [KeyContext] = state.overlay == nil ? [KeyContext(state.focus.context)] : ["overlay"]
+            guard let action = DashboardKeys.map.action(for: key, in: contexts) else {
+                if state.overlay == .help { state.overlay = nil }
+                return !state.quit
+            }
+            effects = DashboardUpdate.apply(action, to: &state, data: data)
+        }
+        for e in effects { try run(e) }
+        try ensureWindows()
+        return !state.quit
+    }
+
+    func run(_ effect: DashboardEffect) throws {
+        switch effect {
+        case .reload:
+            try reload()
+        case .refilter(let p):
+            try loadWindow(p, force: true)
+            DashboardUpdate.clamp(&state, data: data)
+        case .openDetail(let p, let i):
+            guard let id = recordId(p, i) else { return }
+            do {
+                let (title, lines) = try RecordDetail.lines(for: id, store: store, today: data.today)
+                state.overlay = .detail(title: title, lines: lines, scroll: 0)
+            } catch let e as JiannuoError {
+                state.message = e.text.zh
+            }
+        }
+    }
+
+    func recordId(_ p: Pane, _ i: Int) -> String? {
+        switch p {
+        case .commitments: data.commitments.row(i)?.id
+        case .complaints: data.complaints.row(i)?.id
+        case .deadlines: data.alerts(matching: state[p].filter).dropFirst(i).first.map { $0.kind == .calendar ? nil : $0.record } ?? nil
+        case .scores: data.scores(matching: state[p].filter).dropFirst(i).first?.department
+        }
+    }
+
+    public func resize(_ size: Size) throws {
+        state.size = size
+        DashboardUpdate.clamp(&state, data: data)
+        try ensureWindows()
+    }
+
+    /// Everything again, from a fresh connection (the calendar may have changed too).
+    public func reload() throws {
+        store = try openStore()
+        version = try store.dataVersion()
+        try loadAll()
+    }
+
+    /// True when another process wrote since the last look, or the day changed.
+    public func needsReload() throws -> Bool {
+        if today() != data.today { return true }
+        let v = try store.dataVersion()
+        return v != version
+    }
+
+    public func frame() -> Grid { DashboardView.render(state, data) }
+
+    // MARK: the loop
+
+    /// Draws, waits up to 200 ms for a key, and reloads when the database or the day changed.
+    public func run(on backend: Backend) throws {
+        try resize(backend.size)
+        try loadFirstPaint()
+        backend.draw(frame())
+        try loadScores()
+        backend.draw(frame())
+        while !backend.interruptRequested && !state.quit {
+            if let key = backend.readKey(timeoutMs: 200) {
+                if key == .resize { try resize(backend.size) }
+                try handle(key)
+                if state.quit { break }
+                backend.draw(frame())
+            } else if try needsReload() {
+                try reload()
+                backend.draw(frame())
+            }
+        }
+    }
+}

@@ -1,0 +1,60 @@
+import JiannuoCore
+import JiannuoStore
+
+/// One row of the scores pane.
+public struct ScoreEntry: Sendable, Equatable {
+    public var department: String
+    public var name: String
+    public var score: Double
+    public var rank: Int
+    public var change: Int?
+}
+
+/// What the screen shows, read from the Store: small lists whole, big lists one window at a time.
+public struct DashboardData: Sendable {
+    public var today: Day
+    public var operatorName: String
+    public var database: String
+    public var readOnly: Bool
+    public var names: [String: String] = [:]
+    public var alerts: [Alert] = []
+    public var commitments = Window<Commitment>(rows: [], total: 0, offset: 0)
+    public var complaints = Window<Complaint>(rows: [], total: 0, offset: 0)
+    /// Nil until computed: the scores pane may fill in just after the first paint.
+    public var scores: [ScoreEntry]?
+    public var period: Period
+    public var calendar: WorkCalendar
+
+    public init(today: Day, operatorName: String, database: String, readOnly: Bool, calendar: WorkCalendar) {
+        self.today = today; self.operatorName = operatorName; self.database = database; self.readOnly = readOnly
+        self.period = .currentQuarter(today); self.calendar = calendar
+    }
+
+    public func count(_ level: Alert.Level) -> Int { alerts.reduce(0) { $0 + ($1.level == level ? 1 : 0) } }
+
+    func name(_ code: String) -> String { names[code] ?? code }
+}
+
+extension DashboardData {
+    /// Filtered alerts (the deadlines pane filters in memory: the list is already small).
+    func alerts(matching filter: String) -> [Alert] {
+        guard !filter.isEmpty else { return alerts }
+        return alerts.filter { $0.record.contains(filter) || $0.message.contains(filter) || $0.department.contains(filter)
+            || name($0.department).contains(filter) }
+    }
+
+    func scores(matching filter: String) -> [ScoreEntry] {
+        guard let scores else { return [] }
+        guard !filter.isEmpty else { return scores }
+        return scores.filter { $0.department.contains(filter) || $0.name.contains(filter) }
+    }
+
+    func total(_ pane: Pane, filter: String) -> Int {
+        switch pane {
+        case .commitments: commitments.total
+        case .complaints: complaints.total
+        case .deadlines: alerts(matching: filter).count
+        case .scores: scores(matching: filter).count
+        }
+    }
+}

@@ -1,0 +1,34 @@
+import JiannuoCore
+
+/// Where the officer is in one pane.
+public struct PaneState: Sendable, Equatable {
+    public var selected = 0
+    public var offset = 0
+    public var filter = ""
+}
+
+/// A full-screen view over the dashboard.
+public enum Overlay: Sendable, Equatable {
+    case help
+    /// The selected record's detail: its id, its lines, and the first line shown.
+    case detail(title: String, lines: [String], scroll: Int)
+}
+
+/// Everything the screen depends on besides the data: changed only by `DashboardUpdate`.
+public struct DashboardState: Sendable {
+    public var size: Size
+    public var focus: Pane = .commitments
+    public var panes: [Pane: PaneState] = Dictionary(uniqueKeysWithValues: Pane.allCases.map { ($0, PaneState()) })
+    /// Typing a filter for the focused pane.
+    public var filtering = false
+    public var overlay: Overlay?
+    public var message: String?
+    public var quit = false
+
+    public init(size: Size) { self.size = size }
+
+    public subscript(_ p: Pane) -> PaneState {
+        get { panes[p]! }
+        set { panes[p] = newValue }
+    }
+}

@@ -1,0 +1,96 @@
+import Foundation
+import JiannuoCore
+
+/// Draws the whole screen for a state and its data: header, four panes, footer, overlays.
+public enum DashboardView {
+    public static func render(_ s: DashboardState, _ d: DashboardData) -> Grid {
+        var g = Grid(width: max(1, s.size.width), height: max(1, s.size.height))
+        let layout = DashboardLayout(s.size)
+        if layout.tooSmall {
+            let msg = "终端太小：至少 \(DashboardLayout.minimum.width)×\(DashboardLayout.minimum.height)，当前 \(s.size.width)×\(s.size.height)"
+            let lines = Wrap.lines(msg, width: g.width)
+            for (i, l) in lines.enumerated() where i < g.height { _ = g.put(l, x: 0, y: i, role: .error) }
+            return g
+        }
+        header(&g, layout.header, d)
+        for p in Pane.allCases { pane(&g, p, layout, s, d) }
+        footer(&g, layout.footer, s)
+        switch s.overlay {
+        case .help?: help(&g, s)
+        case .detail(let title, let lines, let scroll)?: detail(&g, title, lines, scroll)
+        case nil: break
+        }
+        return g
+    }
+
+    static func header(_ g: inout Grid, _ r: Rect, _ d: DashboardData) {
+        g.fill(r, role: .header)
+        var x = r.x
+        func seg(_ t: String, _ role: Role) { x += g.put(t, x: x, y: r.y, role: role, maxWidth: max(0, r.maxX - x)) }
+        seg(" 践诺 ", .header)
+        if d.readOnly { seg("【只读】", .banner) }
+        seg(" \(d.today)  \(d.operatorName)  ", .header)
+        seg("须上报 \(d.count(.escalate))", .levelEscalate); seg(" ", .header)
+        seg("逾期 \(d.count(.overdue))", .levelOverdue); seg(" ", .header)
+        seg("今日 \(d.count(.dueToday))", .levelDueToday); seg(" ", .header)
+        seg("临期 \(d.count(.nearing))", .levelNearing)
+        let db = "  " + (d.database as NSString).lastPathComponent + " "
+        let w = Width.of(db)
+        if r.maxX - x > w { _ = g.put(db, x: r.maxX - w, y: r.y, role: .header) }
+    }
+
+    static func pane(_ g: inout Grid, _ p: Pane, _ layout: DashboardLayout, _ s: DashboardState, _ d: DashboardData) {
+        guard let rect = layout.panes[p], rect.width >= 4, rect.height >= 3 else { return }
+        let ps = s[p]
+        let total = d.total(p, filter: ps.filter)
+        var title = " \(p.title) "
+        if p == .scores { title = " \(p.title) \(d.period) " }
+        title += total == 0 ? "(0) " : "(\(ps.selected + 1)/\(total)) "
+        if !ps.filter.isEmpty || (s.filtering && s.focus == p) { title += "/\(ps.filter)\(s.filtering && s.focus == p ? "▏" : "") " }
+        let focused = s.focus == p
+        let inner = g.box(rect, title: title, role: focused ? .borderFocused : .border, titleRole: focused ? .title : .muted)
+        if p == .scores && d.scores == nil {
+            _ = g.put("计算中…", x: inner.x + 1, y: inner.y + 1, role: .muted)
+            return
+        }
+        let t = PaneTables.table(p, d, ps, focused: focused, visible: layout.visibleRows(p))
+        t.draw(into: &g, rect: inner)
+        if total == 0 {
+            _ = g.put(ps.filter.isEmpty ? "（无）" : "（没有匹配“\(ps.filter)”的记录）", x: inner.x + 1, y: inner.y + 1, role: .muted,
+                      maxWidth: inner.width - 1)
+        }
+    }
+
+    static func footer(_ g: inout Grid, _ r: Rect, _ s: DashboardState) {
+        if s.filtering {
+            Footer.draw(into: &g, rect: r, hints: [KeyHint(keys: "输入", label: "筛选"), KeyHint(keys: "Enter", label: "确定"),
+                                                   KeyHint(keys: "Esc", label: "清除"), KeyHint(keys: "Backspace", label: "删除")])
+            return
+        }
+        let contexts: [KeyContext] = s.overlay == nil ? [KeyContext(s.focus.context)] : ["overlay"]
+        var hints = DashboardKeys.map.footerHints(in: contexts)
+        if let m = s.message { hints.insert(KeyHint(keys: "", label: m), at: 0) }
+        Footer.draw(into: &g, rect: r, hints: hints)
+    }
+
+    static func help(_ g: inout Grid, _ s: DashboardState) {
+        let rows = DashboardKeys.map.active(in: [KeyContext(s.focus.context)]).map { b in
+            Width.pad(b.keyNames, to: 14) + b.help
+        }
+        _ = Dialog(title: " 按键 ", body: rows, hints: [KeyHint(keys: "任意键", label: "关闭")], maxWidth: 70).draw(into: &g)
+    }
+
+    static func detail(_ g: inout Grid, _ title: String, _ lines: [String], _ scroll: Int) {
+        let rect = Rect(x: 0, y: 1, width: g.width, height: g.height - 2)
+        g.fill(rect)
+        let inner = g.box(rect, title: " \(title) ", role: .borderFocused)
+        var y = inner.y
+        var wrapped: [String] = []
+        for l in lines { wrapped += Wrap.lines(l, width: max(1, inner.width - 1)) }
+        for l in wrapped.dropFirst(scroll) {
+            guard y < inner.maxY else { break }
+            _ = g.put(l, x: inner.x + 1, y: y, maxWidth: inner.width - 1)
+            y += 1
+        }
+    }
+}

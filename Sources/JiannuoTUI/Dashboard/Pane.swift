@@ -1,0 +1,28 @@
+/// The four panes of the dashboard, in Tab order.
+public enum Pane: Int, CaseIterable, Sendable, Hashable {
+    case commitments, complaints, deadlines, scores
+
+    public var title: String {
+        switch self {
+        case .commitments: "1 承诺事项"
+        case .complaints: "2 投诉举报"
+        case .deadlines: "3 临期/逾期"
+        case .scores: "4 部门评分"
+        }
+    }
+
+    var context: String {
+        switch self {
+        case .commitments: "commitments"
+        case .complaints: "complaints"
+        case .deadlines: "deadlines"
+        case .scores: "scores"
+        }
+    }
+
+    /// `--focus` accepts the number, the English name or the Chinese title.
+    public static func parse(_ s: String) -> Pane? {
+        if let n = Int(s), (1...4).contains(n) { return Pane(rawValue: n - 1) }
+        return allCases.first { $0.context == s.lowercased() || $0.title.contains(s) }
+    }
+}

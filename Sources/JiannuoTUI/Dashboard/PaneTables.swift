@@ -1,0 +1,92 @@
+import JiannuoCore
+
+/// The table each pane shows, from the data and the pane's state. Columns are listed most
+/// important first: on a narrow screen the table hides them from the right.
+enum PaneTables {
+    static func table(_ pane: Pane, _ data: DashboardData, _ ps: PaneState, focused: Bool, visible: Int) -> Table {
+        let range = ps.offset..<(ps.offset + visible)
+        var t: Table
+        switch pane {
+        case .commitments: t = commitments(data, range)
+        case .complaints: t = complaints(data, range)
+        case .deadlines: t = deadlines(data, ps.filter, range)
+        case .scores: t = scores(data, ps.filter, range)
+        }
+        t.selected = ps.selected - ps.offset
+        t.focused = focused
+        return t
+    }
+
+    static func role(_ level: Alert.Level?) -> Role? {
+        switch level {
+        case .escalate?: .levelEscalate
+        case .overdue?: .levelOverdue
+        case .dueToday?: .levelDueToday
+        case .nearing?: .levelNearing
+        case .info?: .levelInfo
+        case nil: nil
+        }
+    }
+
+    static func commitments(_ d: DashboardData, _ range: Range<Int>) -> Table {
+        let rows = range.compactMap { d.commitments.row($0) }.map { c -> TableRow in
+            let left = d.today.days(until: c.deadline)
+            let level: Alert.Level? = left < 0 ? .overdue : (left == 0 ? .dueToday : (left <= 7 ? .nearing : nil))
+            return TableRow([c.id, "\(left)", d.name(c.department), c.counterparty, c.deadline.string, c.status.label,
+                             Bar.render(fraction: Double(c.progress) / 100, width: 5) + String(format: "%3d%%", c.progress)],
+                            role: role(level))
+        }
+        return Table(columns: [
+            TableColumn("编号", minWidth: 12), TableColumn("余天", minWidth: 4, alignment: .right),
+            TableColumn("单位", minWidth: 6, preferredWidth: 10), TableColumn("对方", minWidth: 8, flexible: true),
+            TableColumn("兑现时限", minWidth: 10), TableColumn("状态", minWidth: 6), TableColumn("进度", minWidth: 9),
+        ], rows: rows)
+    }
+
+    static func complaints(_ d: DashboardData, _ range: Range<Int>) -> Table {
+        let rows = range.compactMap { d.complaints.row($0) }.map { c -> TableRow in
+            let due = c.currentDue ?? d.today
+            let left = d.calendar.workdaysLeft(from: d.today, to: due)
+            let late = d.today > due ? d.calendar.workdays(from: due.adding(days: 1), to: d.today) : 0
+            let level: Alert.Level? = d.today > due ? (late >= 5 ? .escalate : .overdue) : (left == 0 ? .dueToday : (left <= 1 ? .nearing : nil))
+            return TableRow([c.id, "\(left)", c.stage.label, d.name(c.department), c.channel.label, c.urgency.label, due.string],
+                            role: role(level))
+        }
+        return Table(columns: [
+            TableColumn("编号", minWidth: 14), TableColumn("工日", minWidth: 4, alignment: .right),
+            TableColumn("阶段", minWidth: 6), TableColumn("单位", minWidth: 6, flexible: true),
+            TableColumn("渠道", minWidth: 8), TableColumn("紧急", minWidth: 4), TableColumn("当前时限", minWidth: 10),
+        ], rows: rows)
+    }
+
+    static func deadlines(_ d: DashboardData, _ filter: String, _ range: Range<Int>) -> Table {
+        let list = d.alerts(matching: filter)
+        let rows = range.filter { $0 < list.count }.map { i -> TableRow in
+            let a = list[i]
+            return TableRow([a.level.label, "\(a.daysLeft)\(a.dayUnit == .working ? "工" : "天")", a.message,
+                             a.department.isEmpty ? "" : d.name(a.department), a.kind.label], role: role(a.level))
+        }
+        // The message names the record and the limit: on a narrow screen it is all that is needed.
+        return Table(columns: [
+            TableColumn("级别", minWidth: 6), TableColumn("剩余", minWidth: 6, alignment: .right),
+            TableColumn("说明", minWidth: 20, flexible: true), TableColumn("单位", minWidth: 6, preferredWidth: 12),
+            TableColumn("类型", minWidth: 8),
+        ], rows: rows)
+    }
+
+    static func scores(_ d: DashboardData, _ filter: String, _ range: Range<Int>) -> Table {
+        let list = d.scores(matching: filter)
+        let rows = range.filter { $0 < list.count }.map { i -> TableRow in
+            let s = list[i]
+            let change = s.change.map { $0 > 0 ? "↑\($0)" : ($0 < 0 ? "↓\(-$0)" : "—") } ?? "新"
+            let role: Role? = s.score < 60 ? .bad : (s.score >= 90 ? .good : nil)
+            return TableRow(["\(s.rank)", s.name, format(s.score), Bar.render(fraction: s.score / 100, width: 10), change], role: role)
+        }
+        return Table(columns: [
+            TableColumn("名次", minWidth: 4, alignment: .right), TableColumn("单位", minWidth: 8, flexible: true),
+            TableColumn("得分", minWidth: 5, alignment: .right), TableColumn("", minWidth: 10), TableColumn("变化", minWidth: 4),
+        ], rows: rows)
+    }
+
+    static func format(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(format: "%.1f", v) }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import Foundation
+import JiannuoCore
+import JiannuoStore
+import JiannuoTUI
+
+/// Prints exactly the screen the dashboard would draw, as plain text.
+struct RenderCommand: JiannuoCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "render", abstract: "以纯文本输出看板画面（可先回放按键），用于测试与核对")
+    @Option(help: "宽度（列）") var width: Int = 80
+    @Option(help: "高度（行）") var height: Int = 24
+    @Option(help: "焦点面板：1–4 或 commitments|complaints|deadlines|scores") var focus: String?
+    @Option(help: "选中第 N 行（从 1 起）") var select: Int?
+    @Option(help: "回放的按键，tmux send-keys 写法，空格分隔，如 \"j j Enter\"") var keys: String?
+    @OptionGroup var global: GlobalOptions
+
+    func execute(_ out: Output) throws {
+        guard width >= 1, height >= 1, width <= 1000, height <= 500 else {
+            throw JiannuoError.invalid("--width 与 --height 须在 1–1000 与 1–500 之间", "--width/--height out of range")
+        }
+        let events = try keys.map { try KeyEvent.parseSequence($0) } ?? []
+        let app = try Dashboard.makeApp(global, size: Size(width: width, height: height), create: false)
+        try app.loadAll()
+        if let focus {
+            guard let p = Pane.parse(focus) else {
+                throw JiannuoError.invalid("--focus“\(Sanitize.visible(focus))”无效：1–4 或 commitments|complaints|deadlines|scores", "unknown pane \(focus)")
+            }
+            try app.handle(.char(Character("\(p.rawValue + 1)")))
+        }
+        if let select, select > 1 { for _ in 1..<select { try app.handle(.down) } }
+        for k in events { if try !app.handle(k) { break } }
+        print(app.frame().lines().joined(separator: "\n"))
+    }
+}
+
+enum Dashboard {
+    static func makeApp(_ g: GlobalOptions, size: Size, create: Bool) throws -> DashboardApp {
+        let fixed = try g.today.map { _ in try g.clock().today } ?? g.environment["JIANNUO_TODAY"].flatMap(Day.init)
+        let today: () -> Day = { fixed ?? Clock.system().today }
+        return try DashboardApp(size: size, today: today) { try g.openStore(create: create) }
+    }
+
+    /// Opens the dashboard on the terminal until q, Ctrl-C or SIGTERM; the terminal is restored in every case.
+    static func run(_ g: GlobalOptions, theme name: String?) throws {
+        let env = g.environment
+        let dir = ThemeLoader.defaultDirectory(environment: env)
+        let probe = try ThemeLoader.load(nameOrPath: name, themesDirectory: dir, environment: env, terminalColors: nil)
+        let backend = try CursesBackend(theme: probe)
+        defer { backend.shutdown() }
+        backend.theme = try ThemeLoader.load(nameOrPath: name, themesDirectory: dir, environment: env, terminalColors: backend.colorCount)
+        let app = try makeApp(g, size: backend.size, create: true)
+        try app.run(on: backend)
+    }
+}
