@@ -13,8 +13,12 @@ enum Resources {
         return try? String(contentsOf: url, encoding: .utf8)
     }
 
-    /// The shipped calendar years, in year order.
-    static func calendarYears() throws -> [CalendarYear] {
+    /// The shipped calendar years, read once per process.
+    static let shippedYears: Result<[CalendarYear], Error> = Result { try readCalendarYears() }
+
+    static func calendarYears() throws -> [CalendarYear] { try shippedYears.get() }
+
+    static func readCalendarYears() throws -> [CalendarYear] {
         guard let dir = dataDirectory?.appendingPathComponent("calendar"),
               let names = try? FileManager.default.contentsOfDirectory(atPath: dir.path) else { return [] }
         return try names.filter { $0.hasSuffix(".toml") }.sorted().map { name in

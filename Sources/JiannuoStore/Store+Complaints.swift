@@ -5,10 +5,13 @@ extension Store {
     public func addComplaint(_ draft: ComplaintDraft) throws -> Complaint {
         var draft = draft
         if draft.received.isEmpty { draft.received = clock.now.string }
-        let probe = try draft.validated(id: "TS-0000-000000", calendar: calendar, rules: rules.deadlines)
+        _ = try draft.validated(id: "TS-0000-000000", calendar: calendar, rules: rules.deadlines)
         return try write { db, audit in
+            let probe = try draft.validated(id: "TS-0000-000000", calendar: try Store.loadCalendar(db), rules: rules.deadlines)
             _ = try requireDepartment(db, probe.department)
-            if let cid = probe.commitment { _ = try requireCommitment(db, cid) }
+            if let cid = probe.commitment, try !Commitment.exists(db, key: cid) {
+                throw JiannuoError.invalid("关联承诺 \(Sanitize.visible(cid)) 不存在", "unknown commitment \(Sanitize.visible(cid))")
+            }
             var c = probe
             c.id = try nextId(db, prefix: "TS", year: probe.received.day.year, digits: 6)
             try c.insert(db)
@@ -57,22 +60,22 @@ extension Store {
     }
 
     public func accept(_ id: String, at: DateTime?) throws -> Complaint {
-        try changeComplaint(id, action: "complaint.accept") { try ComplaintWorkflow.accept($0, at: at ?? clock.now, calendar, rules.deadlines) }
+        try changeComplaint(id, action: "complaint.accept") { c, cal in try ComplaintWorkflow.accept(c, at: at ?? clock.now, cal, rules.deadlines) }
     }
 
     public func resolve(_ id: String, result: String, at: DateTime?) throws -> Complaint {
-        try changeComplaint(id, action: "complaint.resolve") {
-            try ComplaintWorkflow.resolve($0, result: result, at: at ?? clock.now, calendar, rules.deadlines)
+        try changeComplaint(id, action: "complaint.resolve") { c, cal in
+            try ComplaintWorkflow.resolve(c, result: result, at: at ?? clock.now, cal, rules.deadlines)
         }
     }
 
     public func respond(_ id: String, text: String, at: DateTime?) throws -> Complaint {
-        try changeComplaint(id, action: "complaint.respond") { try ComplaintWorkflow.respond($0, text: text, at: at ?? clock.now) }
+        try changeComplaint(id, action: "complaint.respond") { c, _ in try ComplaintWorkflow.respond(c, text: text, at: at ?? clock.now) }
     }
 
     public func extend(_ id: String, days: Int, reason: String) throws -> Complaint {
-        try changeComplaint(id, action: "complaint.extend") {
-            try ComplaintWorkflow.extend($0, days: days, reason: reason, today: clock.today, calendar, rules.deadlines)
+        try changeComplaint(id, action: "complaint.extend") { c, cal in
+            try ComplaintWorkflow.extend(c, days: days, reason: reason, today: clock.today, cal, rules.deadlines)
         }
     }
 
@@ -81,7 +84,7 @@ extension Store {
             _ = try requireDepartment(db, department)
             let before = try requireComplaint(db, id)
             let after = try ComplaintWorkflow.returnTo(before, department: department, reason: reason, at: at ?? clock.now,
-                                                       calendar, rules.deadlines)
+                                                       try Store.loadCalendar(db), rules.deadlines)
             try after.update(db)
             try audit.record("complaint.return", entity: "complaint", id: id, before: before, after: after)
             return after
@@ -89,8 +92,8 @@ extension Store {
     }
 
     public func followup(_ id: String, satisfied: Bool, note: String?) throws -> Complaint {
-        try changeComplaint(id, action: "complaint.followup") {
-            try ComplaintWorkflow.followup($0, satisfied: satisfied, note: note, at: clock.now)
+        try changeComplaint(id, action: "complaint.followup") { c, _ in
+            try ComplaintWorkflow.followup(c, satisfied: satisfied, note: note, at: clock.now)
         }
     }
 
@@ -111,10 +114,11 @@ extension Store {
         }
     }
 
-    func changeComplaint(_ id: String, action: String, _ change: (Complaint) throws -> Complaint) throws -> Complaint {
+    /// One transition in one transaction, with the calendar as it is now in the database.
+    func changeComplaint(_ id: String, action: String, _ change: (Complaint, WorkCalendar) throws -> Complaint) throws -> Complaint {
         try write { db, audit in
             let before = try requireComplaint(db, id)
-            let after = try change(before)
+            let after = try change(before, try Store.loadCalendar(db))
             try after.update(db)
             try audit.record(action, entity: "complaint", id: id, before: before, after: after)
             return after

@@ -23,7 +23,8 @@ extension Store {
             var q = Commitment.filter(["not_started", "in_progress", "stalled"].contains(Column("status")))
             if let s = search, !s.isEmpty {
                 let p = "%\(s)%"
-                q = q.filter(Column("id").like(p) || Column("department").like(p) || Column("counterparty").like(p) || Column("content").like(p))
+                q = q.filter(Column("id").like(p) || Column("department").like(p) || Column("counterparty").like(p) || Column("content").like(p)
+                             || SQL("department IN (SELECT code FROM departments WHERE name LIKE \(p))"))
             }
             let total = try q.fetchCount(db)
             let rows = try q.order(Column("deadline"), Column("id")).limit(limit, offset: offset).fetchAll(db)
@@ -37,8 +38,11 @@ extension Store {
             var sql = "FROM complaints WHERE responded_at IS NULL"
             var args: [DatabaseValueConvertible] = []
             if let s = search, !s.isEmpty {
-                sql += " AND (id LIKE ? OR department LIKE ? OR content LIKE ? OR complainant LIKE ?)"
-                args += Array(repeating: "%\(s)%", count: 4)
+                sql += """
+                     AND (id LIKE ? OR department LIKE ? OR content LIKE ? OR complainant LIKE ?
+                          OR department IN (SELECT code FROM departments WHERE name LIKE ?))
+                    """
+                args += Array(repeating: "%\(s)%", count: 5)
             }
             let total = try Int.fetchOne(db, sql: "SELECT count(*) " + sql, arguments: StatementArguments(args)) ?? 0
             let rows = try Complaint.fetchAll(db, sql: "SELECT * " + sql + " ORDER BY current_due, id LIMIT ? OFFSET ?",

@@ -11,7 +11,9 @@ public final class Store: Sendable {
     public let clock: Clock
     public let operatorName: String
     public let rules: Rules
-    /// The working-day calendar: shipped years, years loaded into the database, officers' overrides.
+    /// The working-day calendar as it was when the Store opened: shipped years, years loaded into
+    /// the database, officers' overrides. Writes read it afresh inside their transaction
+    /// (`currentCalendar`), so a change by another officer applies to the very next write.
     public let calendar: WorkCalendar
 
     public init(path: String, clock: Clock, operatorName: String, rules: Rules? = nil, readOnly: Bool = false,

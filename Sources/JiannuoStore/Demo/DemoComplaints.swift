@@ -90,7 +90,7 @@ extension DemoGenerator {
     mutating func breachFor(_ c: Complaint, on day: Day) throws {
         let id = nextId("SX", day.year, 4)
         // Old breaches have nearly all been reported; the recent ones are the office's open work.
-        let reported: Day? = rng.chance(day.days(until: today) > 15 ? 0.98 : 0.6) ? min(today, calendar.addingWorkdays(rng.int(1...5), to: day)) : nil
+        let reported: Day? = rng.chance(day.days(until: today) > 15 ? 0.98 : 0.5) ? min(today, calendar.addingWorkdays(rng.int(1...5), to: day)) : nil
         try db.execute(sql: """
             INSERT INTO breaches(id, department, category, commitment, complaint, date, finding, reported_on) VALUES (?, ?, ?, ?, ?, ?, ?, ?)
             """, arguments: [id, c.department, c.category, c.commitment, c.id, day.string, c.finding, reported?.string])
@@ -122,9 +122,11 @@ extension DemoGenerator {
                       "自媒体称政府不执行法院判决"]
         var rows: [Day] = (0..<size.opinions).map { _ in today.adding(days: -rng.int(0...365)) }
         rows.sort()
+        // The office always has something fresh to handle: the last event was found yesterday.
+        if !rows.isEmpty { rows[rows.count - 1] = today.adding(days: -1) }
         for day in rows {
             let sev: Severity = rng.chance(0.1) ? .high : (rng.chance(0.4) ? .medium : .low)
-            let handled: Day? = day.days(until: today) < 2 && rng.chance(0.5) ? nil : (rng.chance(0.95) ? min(today, calendar.addingWorkdays(rng.int(0...2), to: day)) : nil)
+            let handled: Day? = day.days(until: today) < 2 ? nil : (rng.chance(0.95) ? min(today, calendar.addingWorkdays(rng.int(0...2), to: day)) : nil)
             try db.execute(sql: "INSERT INTO opinions(id, department, date, source, title, severity, handled_on, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
                            arguments: [nextId("YQ", day.year, 4), rng.pick(units), day.string, rng.pick(["微博", "抖音", "本地论坛", "平顶山日报", "微信公众号"]),
                                        rng.pick(titles), sev.rawValue, handled?.string, handled == nil ? nil : "已核实情况并回应"])

@@ -71,6 +71,8 @@ struct DemoGenerator {
         try commitments()
         try complaints()
         try opinions()
+        // The newest breach is still waiting to be reported up, as the office's own work would have it.
+        try db.execute(sql: "UPDATE breaches SET reported_on = NULL WHERE id = (SELECT id FROM breaches ORDER BY date DESC, id DESC LIMIT 1)")
         for (k, v) in sequences {
             try db.execute(sql: "INSERT INTO sequences(prefix, last) VALUES (?, ?)", arguments: [k, v])
         }

@@ -69,8 +69,8 @@ enum PaneTables {
         // The message names the record and the limit: on a narrow screen it is all that is needed.
         return Table(columns: [
             TableColumn("级别", minWidth: 6), TableColumn("剩余", minWidth: 6, alignment: .right),
-            TableColumn("说明", minWidth: 20, flexible: true), TableColumn("单位", minWidth: 6, preferredWidth: 12),
-            TableColumn("类型", minWidth: 8),
+            TableColumn("说明", minWidth: 12, flexible: true), TableColumn("单位", minWidth: 6, preferredWidth: 10),
+            TableColumn("类型", minWidth: 8, preferredWidth: 8),
         ], rows: rows)
     }
 
