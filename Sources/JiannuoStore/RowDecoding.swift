@@ -39,29 +39,24 @@ extension Commitment {
 }
 
 extension Complaint {
+    /// By position, in the table's column order (see `Commitment.init(row:)`): alerts and the
+    /// dashboard read tens of thousands of these.
     public init(row: Row) throws {
-        guard let received = row.optionalDateTime("received") else { throw Row.corrupt("received", row["received"]) }
-        self.init(id: row["id"], channel: try row.vocabulary("channel"), received: received, urgency: try row.vocabulary("urgency"),
-                  complainant: row["complainant"], contact: row["contact"], department: row["department"], category: row["category"],
-                  commitment: row["commitment"], content: row["content"], acceptDue: try row.day("accept_due"))
-        acceptedAt = row.optionalDateTime("accepted_at")
-        resolvedAt = row.optionalDateTime("resolved_at")
-        result = row["result"]
-        respondedAt = row.optionalDateTime("responded_at")
-        response = row["response"]
-        extensionDays = row["extension_days"]
-        extensionReason = row["extension_reason"]
-        returnedFrom = row["returned_from"]
-        returnedAt = row.optionalDateTime("returned_at")
-        returnReason = row["return_reason"]
-        verifiedAt = row.optionalDateTime("verified_at")
-        breach = row["breach"]
-        finding = row["finding"]
-        satisfied = row["satisfied"]
-        followupNote = row["followup_note"]
-        followupAt = row.optionalDateTime("followup_at")
-        resolveDue = row.optionalDay("resolve_due")
-        respondDue = row.optionalDay("respond_due")
+        guard row.count >= 29 else { throw Row.corrupt("complaints", "\(row.count) columns") }
+        func dt(_ i: Int) -> DateTime? { (row[i] as String?).flatMap(DateTime.init) }
+        func day(_ i: Int) -> Day? { (row[i] as String?).flatMap(Day.init) }
+        guard let received = dt(2) else { throw Row.corrupt("received", row[2]) }
+        guard let channel = (row[1] as String?).flatMap(Channel.init(rawValue:)) else { throw Row.corrupt("channel", row[1]) }
+        guard let urgency = (row[3] as String?).flatMap(Urgency.init(rawValue:)) else { throw Row.corrupt("urgency", row[3]) }
+        guard let acceptDue = day(26) else { throw Row.corrupt("accept_due", row[26]) }
+        self.init(id: row[0], channel: channel, received: received, urgency: urgency, complainant: row[4], contact: row[5],
+                  department: row[6], category: row[7], commitment: row[8], content: row[9], acceptDue: acceptDue)
+        acceptedAt = dt(10); resolvedAt = dt(11); result = row[12]; respondedAt = dt(13); response = row[14]
+        extensionDays = row[15]; extensionReason = row[16]
+        returnedFrom = row[17]; returnedAt = dt(18); returnReason = row[19]
+        verifiedAt = dt(20); breach = row[21]; finding = row[22]
+        satisfied = row[23]; followupNote = row[24]; followupAt = dt(25)
+        resolveDue = day(27); respondDue = day(28)
     }
 }
 
@@ -96,8 +91,11 @@ extension Breach {
 
 extension Rectification {
     public init(row: Row) throws {
-        self.init(id: row["id"], breach: row["breach"], unit: row["unit"], measures: row["measures"], opened: try row.day("opened"),
-                  deadline: try row.day("deadline"), completedOn: row.optionalDay("completed_on"))
+        guard row.count >= 7, let opened = (row[4] as String?).flatMap(Day.init), let deadline = (row[5] as String?).flatMap(Day.init) else {
+            throw Row.corrupt("rectifications", row[4])
+        }
+        self.init(id: row[0], breach: row[1], unit: row[2], measures: row[3], opened: opened, deadline: deadline,
+                  completedOn: (row[6] as String?).flatMap(Day.init))
     }
 }
 

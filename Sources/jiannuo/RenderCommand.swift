@@ -13,6 +13,7 @@ struct RenderCommand: JiannuoCommand {
     @Option(help: "焦点面板：1–4 或 commitments|complaints|deadlines|scores") var focus: String?
     @Option(help: "选中第 N 行（从 1 起）") var select: Int?
     @Option(help: "回放的按键，tmux send-keys 写法，空格分隔，如 \"j j Enter\"") var keys: String?
+    @Flag(help: "在标准错误输出首屏与全屏的耗时（毫秒）与内存") var timing = false
     @OptionGroup var global: GlobalOptions
 
     func execute(_ out: Output) throws {
@@ -20,8 +21,18 @@ struct RenderCommand: JiannuoCommand {
             throw JiannuoError.invalid("--width 与 --height 须在 1–1000 与 1–500 之间", "--width/--height out of range")
         }
         let events = try keys.map { try KeyEvent.parseSequence($0) } ?? []
+        let started = Date()
         let app = try Dashboard.makeApp(global, size: Size(width: width, height: height), create: false)
-        try app.loadAll()
+        try app.loadFirstPaint()
+        _ = app.frame()
+        let firstPaint = Date().timeIntervalSince(started)
+        try app.loadScores()
+        _ = app.frame()
+        let full = Date().timeIntervalSince(started)
+        if timing {
+            let ms = { (t: TimeInterval) in String(format: "%.1f", t * 1000) }
+            FileHandle.standardError.write(Data("first_paint_ms=\(ms(firstPaint)) full_frame_ms=\(ms(full)) max_rss_kb=\(Dashboard.maxRSSKilobytes())\n".utf8))
+        }
         if let focus {
             guard let p = Pane.parse(focus) else {
                 throw JiannuoError.invalid("--focus“\(Sanitize.visible(focus))”无效：1–4 或 commitments|complaints|deadlines|scores", "unknown pane \(focus)")
@@ -35,6 +46,13 @@ struct RenderCommand: JiannuoCommand {
 }
 
 enum Dashboard {
+    /// Peak resident memory of this process so far.
+    static func maxRSSKilobytes() -> Int {
+        var usage = rusage()
+        getrusage(RUSAGE_SELF.rawValue, &usage)
+        return usage.ru_maxrss
+    }
+
     static func makeApp(_ g: GlobalOptions, size: Size, create: Bool) throws -> DashboardApp {
         let fixed = try g.today.map { _ in try g.clock().today } ?? g.environment["JIANNUO_TODAY"].flatMap(Day.init)
         let today: () -> Day = { fixed ?? Clock.system().today }
