@@ -4,10 +4,18 @@ import Testing
 /// The package root, from this file's path (Tests/JiannuoCLITests/Support.swift).
 let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
-/// The built `jiannuo`: `$JIANNUO_BIN`, else `.build-tests/debug/jiannuo`, else `.build/debug/jiannuo`.
+/// The build products directory of the running tests (`.build/debug` for `swift test`): the
+/// `jiannuo` built alongside them is the one these tests are about.
+let testProductsDirectory: [String] = {
+    let runner = URL(fileURLWithPath: CommandLine.arguments.first ?? "").deletingLastPathComponent()
+    return [runner.path, Bundle.main.bundleURL.deletingLastPathComponent().path]
+}()
+
+/// The built `jiannuo`: `$JIANNUO_BIN`, else the one beside the running tests, else `.build-tests` or `.build`.
 /// A missing binary is a failure, never a skip.
 func jiannuoBinary(sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
-    var candidates = [".build-tests/debug/jiannuo", ".build/debug/jiannuo"].map { packageRoot.appendingPathComponent($0).path }
+    var candidates = testProductsDirectory.map { $0 + "/jiannuo" }
+        + [".build-tests/debug/jiannuo", ".build/debug/jiannuo"].map { packageRoot.appendingPathComponent($0).path }
     // An explicit choice is the only one: never fall back silently to another build.
     if let env = ProcessInfo.processInfo.environment["JIANNUO_BIN"], !env.isEmpty { candidates = [env] }
     let found = candidates.first { FileManager.default.isExecutableFile(atPath: $0) }
