@@ -82,7 +82,20 @@ public enum Alerts {
                              message: "失信违诺 \(b.id)（\(Category.label(b.category))）已认定，尚未报县委县政府"))
         }
         out += calendarAlerts(calendar: calendar, today: today, dues: out.map(\.due))
-        return out.sorted(by: Alert.urgency)
+        return sortedByUrgency(out)
+    }
+
+    /// `Alert.urgency` order, sorting small keys instead of whole alerts: moving tens of thousands
+    /// of structs full of strings cost more than computing them.
+    static func sortedByUrgency(_ alerts: [Alert]) -> [Alert] {
+        let order = alerts.indices.sorted { i, j in
+            let a = alerts[i], b = alerts[j]
+            if a.level != b.level { return a.level.rank < b.level.rank }
+            if a.daysLeft != b.daysLeft { return a.daysLeft < b.daysLeft }
+            if a.due != b.due { return a.due < b.due }
+            return a.record < b.record
+        }
+        return order.map { alerts[$0] }
     }
 
     /// A year without calendar data would silently count weekends only: say so.
