@@ -50,7 +50,21 @@ extension Store {
                 (.resolve, "resolve_due", "resolved_at", "resolve_late = 1"),
                 (.respond, "respond_due", "responded_at", "respond_late = 1"),
             ]
-            for (kind, due, done, late) in stageSQL {
+            for (kind, due, done, late) in stageSQL where codes == nil {
+                // A ranking needs only how many stages were late per department and day; whether an open one
+                // is late depends on the period's end, so open and closed are counted apart.
+                let rows = try Row.fetchCursor(db, sql: """
+                    SELECT department, \(due) AS due, \(done) IS NULL AS open, count(*) AS n FROM complaints
+                    WHERE (\(late)) AND \(due) BETWEEN ? AND ? GROUP BY 1, 2, 3
+                    """, arguments: [s, e])
+                while let row = try rows.next() {
+                    guard let d = Day(row[1] as String) else { continue }
+                    let open: Bool = row[2]
+                    f.stages.append(.init(complaint: "", department: row[0], kind: kind, due: d,
+                                          done: open ? nil : d.adding(days: 1), count: row[3]))
+                }
+            }
+            for (kind, due, done, late) in stageSQL where codes != nil {
                 let rows = try Row.fetchCursor(db, sql: """
                     SELECT id, department, \(due) AS due, substr(\(done), 1, 10) AS done FROM complaints
                     WHERE (\(late)) AND \(due) BETWEEN ? AND ? AND \(cd)

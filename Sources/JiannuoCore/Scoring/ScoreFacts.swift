@@ -8,8 +8,12 @@ public struct ScoreFacts: Sendable {
         public var kind: Kind
         public var due: Day
         public var done: Day?
-        public init(complaint: String, department: String, kind: Kind, due: Day, done: Day?) {
+        /// How many stages this fact stands for: a ranking reads late stages counted per department
+        /// and day (their lines would all carry the same points), `department show` one by one.
+        public var count: Int
+        public init(complaint: String, department: String, kind: Kind, due: Day, done: Day?, count: Int = 1) {
             self.complaint = complaint; self.department = department; self.kind = kind; self.due = due; self.done = done
+            self.count = count
         }
     }
 

@@ -111,7 +111,8 @@ public enum Scoring {
             guard late else { continue }
             let word = ["accept": "受理", "resolve": "办结", "respond": "反馈"][s.kind.rawValue]!
             emit(own(s.department), line("complaint_\(s.kind.rawValue)_late", s.complaint, s.due,
-                                         s.done.map { "\(word)超时（时限 \(s.due)，\($0) 完成）" } ?? "\(word)超时未完成（时限 \(s.due)）"))
+                                         s.done.map { "\(word)超时（时限 \(s.due)，\($0) 完成）" } ?? "\(word)超时未完成（时限 \(s.due)）",
+                                         times: s.count))
         }
         for x in f.rectifications {
             let o = own(x.unit)
