@@ -35,6 +35,7 @@ public enum DashboardKeys {
         KeyBinding([.char("r")], .refresh, help: "立即刷新", footer: "刷新"),
         KeyBinding([.char("?")], .help, help: "显示全部按键", footer: "帮助"),
         KeyBinding([.char("q"), .ctrl("c")], .quit, help: "退出", footer: "退出"),
+        KeyBinding([.escape], .back, help: "清除当前面板的筛选"),
         KeyBinding([.escape], .back, help: "返回；清除筛选", context: "overlay", footer: "返回"),
         KeyBinding([.char("j"), .down], .down, help: "向下滚动", context: "overlay"),
         KeyBinding([.char("k"), .up], .up, help: "向上滚动", context: "overlay"),

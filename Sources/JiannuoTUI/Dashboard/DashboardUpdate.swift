@@ -73,7 +73,10 @@ public enum DashboardUpdate {
         let layout = DashboardLayout(s.size)
         for p in Pane.allCases {
             let total = data.total(p, filter: s[p].filter)
-            move(&s, p, to: s[p].selected, total: total, visible: layout.visibleRows(p))
+            let visible = layout.visibleRows(p)
+            // A taller pane shows more rows rather than keeping a scroll it no longer needs.
+            s[p].offset = min(s[p].offset, max(0, total - visible))
+            move(&s, p, to: s[p].selected, total: total, visible: visible)
         }
         if case .detail(let t, let lines, let scroll)? = s.overlay {
             s.overlay = .detail(title: t, lines: lines, scroll: min(scroll, max(0, lines.count - 1)))

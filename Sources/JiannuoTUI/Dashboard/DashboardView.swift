@@ -67,8 +67,13 @@ public enum DashboardView {
                                                    KeyHint(keys: "Esc", label: "清除"), KeyHint(keys: "Backspace", label: "删除")])
             return
         }
-        let contexts: [KeyContext] = s.overlay == nil ? [KeyContext(s.focus.context)] : ["overlay"]
-        var hints = DashboardKeys.map.footerHints(in: contexts)
+        var hints: [KeyHint]
+        switch s.overlay {
+        case .help?: hints = [KeyHint(keys: "任意键", label: "关闭")]
+        case .detail?: hints = [KeyHint(keys: "Esc", label: "返回"), KeyHint(keys: "j/k", label: "滚动"),
+                                KeyHint(keys: "PgDn/PgUp", label: "翻页"), KeyHint(keys: "q", label: "退出")]
+        case nil: hints = DashboardKeys.map.footerHints(in: [KeyContext(s.focus.context)])
+        }
         if let m = s.message { hints.insert(KeyHint(keys: "", label: m), at: 0) }
         Footer.draw(into: &g, rect: r, hints: hints)
     }

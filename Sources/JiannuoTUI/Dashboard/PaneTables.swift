@@ -38,7 +38,7 @@ enum PaneTables {
         }
         return Table(columns: [
             TableColumn("编号", minWidth: 12), TableColumn("余天", minWidth: 4, alignment: .right),
-            TableColumn("单位", minWidth: 6, preferredWidth: 10), TableColumn("对方", minWidth: 8, flexible: true),
+            TableColumn("单位", minWidth: 6), TableColumn("对方", minWidth: 8, flexible: true),
             TableColumn("兑现时限", minWidth: 10), TableColumn("状态", minWidth: 6), TableColumn("进度", minWidth: 9),
         ], rows: rows)
     }
@@ -55,7 +55,7 @@ enum PaneTables {
         return Table(columns: [
             TableColumn("编号", minWidth: 14), TableColumn("工日", minWidth: 4, alignment: .right),
             TableColumn("阶段", minWidth: 6), TableColumn("单位", minWidth: 6, flexible: true),
-            TableColumn("渠道", minWidth: 8), TableColumn("紧急", minWidth: 4), TableColumn("当前时限", minWidth: 10),
+            TableColumn("渠道", minWidth: 9), TableColumn("紧急", minWidth: 4), TableColumn("当前时限", minWidth: 10),
         ], rows: rows)
     }
 
@@ -69,7 +69,7 @@ enum PaneTables {
         // The message names the record and the limit: on a narrow screen it is all that is needed.
         return Table(columns: [
             TableColumn("级别", minWidth: 6), TableColumn("剩余", minWidth: 6, alignment: .right),
-            TableColumn("说明", minWidth: 12, flexible: true), TableColumn("单位", minWidth: 6, preferredWidth: 10),
+            TableColumn("说明", minWidth: 12, flexible: true), TableColumn("单位", minWidth: 6),
             TableColumn("类型", minWidth: 8, preferredWidth: 8),
         ], rows: rows)
     }

@@ -4,29 +4,35 @@ import JiannuoStore
 /// The full text of one record for the detail view: every field and its history.
 public enum RecordDetail {
     public static func lines(for id: String, store: Store, today: Day) throws -> (title: String, lines: [String]) {
+        let names = try store.departmentNames()
+        func unit(_ code: String) -> String { names[code].map { "\($0)（\(code)）" } ?? code }
+        return try lines(for: id, store: store, today: today, unit: unit)
+    }
+
+    static func lines(for id: String, store: Store, today: Day, unit: (String) -> String) throws -> (title: String, lines: [String]) {
         switch id.prefix(2) {
-        case "CN": return try commitment(id, store)
-        case "TS": return try complaint(id, store)
-        case "SX": return try breach(id, store)
+        case "CN": return try commitment(id, store, unit)
+        case "TS": return try complaint(id, store, unit)
+        case "SX": return try breach(id, store, unit)
         case "ZG":
             let r = try store.rectifications(ListFilter(), breach: nil).first { $0.id == id }
             guard let r else { throw JiannuoError.notFound("找不到整改 \(id)", "rectification \(id) not found") }
-            return try breach(r.breach, store)
+            return try breach(r.breach, store, unit)
         case "YQ":
             guard let o = try store.opinions(ListFilter()).first(where: { $0.id == id }) else {
                 throw JiannuoError.notFound("找不到舆情 \(id)", "opinion \(id) not found")
             }
-            return ("舆情 \(o.id)", ["\(o.title)", "单位：\(o.department)  发现：\(o.date)  来源：\(o.source)  级别：\(o.severity.label)",
+            return ("舆情 \(o.id)", ["\(o.title)", "单位：\(unit(o.department))  发现：\(o.date)  来源：\(o.source)  级别：\(o.severity.label)",
                                     "处置：\(o.handledOn.map { "\($0) \(o.note ?? "")" } ?? "未处置")"])
         default: return try department(id, store, today: today)
         }
     }
 
-    static func commitment(_ id: String, _ store: Store) throws -> (String, [String]) {
+    static func commitment(_ id: String, _ store: Store, _ unit: (String) -> String) throws -> (String, [String]) {
         let c = try store.commitment(id)
         var out = [
             "\(c.kind.label)  类别 \(c.category) \(Category.label(c.category))",
-            "责任单位：\(c.department)    对方：\(c.counterparty)\(c.creditCode.map { "（\($0)）" } ?? "")",
+            "责任单位：\(unit(c.department))    对方：\(c.counterparty)\(c.creditCode.map { "（\($0)）" } ?? "")",
             "承诺日期：\(c.made)    兑现时限：\(c.deadline)    状态：\(c.status.label) \(c.progress)%\(c.fulfilledOn.map { "（\($0)）" } ?? "")",
         ]
         if let a = c.amount { out.append("金额：\(a.yuanString) 元") }
@@ -46,11 +52,11 @@ public enum RecordDetail {
         return ("承诺 \(id)", out)
     }
 
-    static func complaint(_ id: String, _ store: Store) throws -> (String, [String]) {
+    static func complaint(_ id: String, _ store: Store, _ unit: (String) -> String) throws -> (String, [String]) {
         let c = try store.complaint(id)
         var out = [
             "\(c.channel.label)  \(c.urgency.label)  \(c.stage.label)",
-            "收到：\(c.received)    承办单位：\(c.department)\(c.returnedFrom.map { "（由 \($0) 退回转来：\(c.returnReason ?? "")）" } ?? "")",
+            "收到：\(c.received)    承办单位：\(unit(c.department))\(c.returnedFrom.map { "（由 \(unit($0)) 退回转来：\(c.returnReason ?? "")）" } ?? "")",
             "投诉人：\(c.complainant ?? "—")    联系方式：\(c.contact.map(Privacy.mask) ?? "—")",
         ]
         if let cat = c.category { out.append("类别：\(cat) \(Category.label(cat))") }
@@ -75,15 +81,15 @@ public enum RecordDetail {
         return ("投诉 \(id)", out)
     }
 
-    static func breach(_ id: String, _ store: Store) throws -> (String, [String]) {
+    static func breach(_ id: String, _ store: Store, _ unit: (String) -> String) throws -> (String, [String]) {
         let b = try store.breach(id)
         var out = [
-            "单位：\(b.department)  类别 \(b.category) \(Category.label(b.category))  认定：\(b.date)  \(b.reportedOn.map { "已于 \($0) 报县委县政府" } ?? "未上报")",
+            "单位：\(unit(b.department))  类别 \(b.category) \(Category.label(b.category))  认定：\(b.date)  \(b.reportedOn.map { "已于 \($0) 报县委县政府" } ?? "未上报")",
             "投诉：\(b.complaint ?? "—")    承诺：\(b.commitment ?? "—")",
             "核实情况：\(b.finding)",
         ]
         for r in try store.rectifications(ListFilter(), breach: id) {
-            out.append("整改 \(r.id)：\(r.unit)，时限 \(r.deadline)，\(r.completedOn.map { "已于 \($0) 完成" } ?? "未完成")；\(r.measures)")
+            out.append("整改 \(r.id)：\(unit(r.unit))，时限 \(r.deadline)，\(r.completedOn.map { "已于 \($0) 完成" } ?? "未完成")；\(r.measures)")
         }
         for a in try store.accountability(ListFilter(), breach: id) { out.append("问责 \(a.id)：\(a.date) \(a.kind) \(a.target)") }
         return ("失信 \(id)", out)

@@ -76,6 +76,16 @@ public struct Table: Sendable {
             widths[i] = 0
         }
         if needed() > total, !widths.isEmpty { widths[0] = max(0, total) }   // one column, cut to the space
+        // Hiding a column frees more than was missing: the shown columns grow back toward their natural
+        // width, the flexible one first, before the space is left empty.
+        var natural = columns.enumerated().map { i, c -> Int in
+            let n = c.preferredWidth ?? rows.reduce(Width.of(c.title)) { max($0, Width.of(i < $1.cells.count ? $1.cells[i] : "")) }
+            return max(c.minWidth, n)
+        }
+        if let f = flexIndex { natural[f] = Int.max }
+        for i in order where widths[i] > 0 && needed() < total {
+            widths[i] = min(natural[i], widths[i] + (total - needed()))
+        }
         return widths
     }
 
