@@ -178,7 +178,12 @@ public final class DashboardApp {
                 if state.quit { break }
                 backend.draw(frame())
             } else if try needsReload() {
-                try reload()
+                // Lists and alerts first, so that a write shows at once; the ranking follows.
+                store = try openStore()
+                version = try store.dataVersion()
+                try loadFirstPaint()
+                backend.draw(frame())
+                try loadScores()
                 backend.draw(frame())
             }
         }
