@@ -104,6 +104,12 @@ extension Store {
         }
     }
 
+    /// Every active department ranked in the period, with its move since the previous period.
+    public func ranking(period: Period, today: Day) throws -> [RankedScore] {
+        let both = try scores(periods: [period, period.previous], today: today)
+        return Ranking.rank(both[0], previous: both[1])
+    }
+
     /// One department's score in each period, with every line: its own records and those of units merged into it.
     public func scores(of code: String, periods: [Period], today: Day) throws -> [DepartmentScore] {
         let codes = try read { db in try lineageCodes(db, code) }

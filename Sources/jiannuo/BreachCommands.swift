@@ -38,15 +38,7 @@ struct BreachCommand: ParsableCommand {
             let b = try store.breach(id)
             let view = BreachView(b: b, rectifications: try store.rectifications(ListFilter(), breach: id),
                                   accountability: try store.accountability(ListFilter(), breach: id))
-            out.record(view) {
-                out.line("\(b.id)  \(b.department)  类别 \(b.category) \(Category.label(b.category))  认定 \(b.date)  \(b.reportedOn.map { "已于 \($0) 报县委县政府" } ?? "未上报")")
-                out.line("投诉：\(b.complaint ?? "—")    承诺：\(b.commitment ?? "—")")
-                out.line("核实情况：\(b.finding)")
-                for r in view.rectifications {
-                    out.line("  整改 \(r.id)：\(r.unit)，时限 \(r.deadline)，\(r.completedOn.map { "已于 \($0) 完成" } ?? "未完成")；\(r.measures)")
-                }
-                for a in view.accountability { out.line("  问责 \(a.id)：\(a.date) \(a.kind) \(a.target)") }
-            }
+            out.record(view) { out.detail(id, store) }
         }
     }
 

@@ -70,18 +70,7 @@ struct CommitmentCommand: ParsableCommand {
             let store = try out.store(create: false)
             let c = try store.commitment(id)
             let view = CommitmentView(c: c, entries: try store.commitmentEntries(id), amendments: try store.amendments(id))
-            out.record(view) {
-                out.line("\(c.id)  \(c.kind.label)  类别 \(c.category) \(Category.label(c.category))")
-                out.line("责任单位：\(c.department)    对方：\(c.counterparty)\(c.creditCode.map { "（\($0)）" } ?? "")")
-                out.line("承诺日期：\(c.made)    兑现时限：\(c.deadline)    状态：\(c.status.label) \(c.progress)%")
-                if let a = c.amount { out.line("金额：\(a.yuanString) 元") }
-                out.line("决策程序：\(c.procedures.map(\.label).joined(separator: "、"))\(c.missingProcedures.isEmpty ? "" : "    缺：\(c.missingProcedures.map(\.label).joined(separator: "、"))")")
-                out.line("内容：\(c.content)")
-                for e in view.entries ?? [] { out.line("  \(e.date) \(e.kind.rawValue)\(e.percent.map { " \($0)%" } ?? "") \(e.text ?? "")") }
-                for a in view.amendments ?? [] {
-                    out.line("  \(a.date) 变更：时限 \(a.oldDeadline) → \(a.newDeadline)；事由：\(a.reason)；依据：\(a.legalBasis)；批准：\(a.approver)")
-                }
-            }
+            out.record(view) { out.detail(id, store) }
         }
     }
 

@@ -59,21 +59,7 @@ struct ComplaintCommand: ParsableCommand {
         func execute(_ out: Output) throws {
             let store = try out.store(create: false)
             let c = try store.complaint(id)
-            out.record(ComplaintView(c: c)) {
-                out.line("\(c.id)  \(c.channel.label)  \(c.urgency.label)  \(c.stage.label)")
-                out.line("收到：\(c.received)    承办单位：\(c.department)\(c.returnedFrom.map { "（由 \($0) 退回转来）" } ?? "")")
-                out.line("投诉人：\(c.complainant ?? "—")    联系方式：\(c.contact.map(Privacy.mask) ?? "—")")
-                if let cat = c.category { out.line("类别：\(cat) \(Category.label(cat))") }
-                if let cm = c.commitment { out.line("关联承诺：\(cm)") }
-                out.line("内容：\(c.content)")
-                out.line("受理时限 \(c.acceptDue)：\(c.acceptedAt?.string ?? "未受理")")
-                if let d = c.resolveDue { out.line("办结时限 \(d)\(c.extensionDays.map { "（延期 \($0) 个工作日：\(c.extensionReason ?? "")）" } ?? "")：\(c.resolvedAt?.string ?? "未办结")") }
-                if let r = c.result { out.line("办理结果：\(r)") }
-                if let d = c.respondDue { out.line("反馈时限 \(d)：\(c.respondedAt?.string ?? "未反馈")") }
-                if let r = c.response { out.line("反馈内容：\(r)") }
-                if let v = c.verifiedAt { out.line("核实 \(v)：\(c.breach == true ? "属失信违诺" : "不属失信违诺")；\(c.finding ?? "")") }
-                if let f = c.followupAt { out.line("回访 \(f)：\(c.satisfied == true ? "满意" : "不满意") \(c.followupNote ?? "")") }
-            }
+            out.record(ComplaintView(c: c)) { out.detail(id, store) }
         }
     }
 

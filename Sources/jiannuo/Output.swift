@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JiannuoCore
 import JiannuoStore
+import JiannuoTUI
 
 /// Every subcommand runs through `execute`, so that errors become a clear message and an exit code.
 protocol JiannuoCommand: ParsableCommand {
@@ -51,6 +52,19 @@ struct Output {
     func fail(_ e: JiannuoError) {
         let prefix = lang == .zh ? "错误：" : "error: "
         FileHandle.standardError.write(Data((prefix + Sanitize.visible(e.text(lang)) + "\n").utf8))
+    }
+
+    /// A record in full for people: the same text as the dashboard's detail view.
+    func detail(_ id: String, _ store: Store) {
+        do {
+            let (title, lines) = try RecordDetail.lines(for: id, store: store, today: store.clock.today)
+            line(title)
+            for l in lines { line(l) }
+        } catch let e as JiannuoError {
+            fail(e)
+        } catch {
+            fail(JiannuoError.database("\(error)", "\(error)"))
+        }
     }
 
     /// Either the JSON or the person's view of one record.

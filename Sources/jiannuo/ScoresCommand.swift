@@ -44,19 +44,11 @@ struct ScoresCommand: JiannuoCommand {
 
     /// Ranked by score (ties by code), with the change against the previous period.
     static func ranking(_ store: Store, period p: Period, today: Day) throws -> [ScoreRow] {
-        let both = try store.scores(periods: [p, p.previous], today: today)
-        let now = both[0], before = both[1]
-        let names = Dictionary(uniqueKeysWithValues: try store.departments().map { ($0.code, $0.name) })
-        func ranks(_ s: [String: DepartmentScore]) -> [String: Int] {
-            var r: [String: Int] = [:]
-            for (i, k) in s.values.sorted(by: { ($0.score, $1.department) > ($1.score, $0.department) }).enumerated() { r[k.department] = i + 1 }
-            return r
+        let names = try store.departmentNames()
+        return try store.ranking(period: p, today: today).map { r in
+            ScoreRow(department: r.score.department, name: names[r.score.department] ?? "", score: r.score.score, rank: r.rank,
+                     rank_change: r.change, previous_score: r.previousScore, dimensions: r.score.dimensions,
+                     counts: r.score.counts, period: p.description)
         }
-        let rNow = ranks(now), rBefore = ranks(before)
-        return now.values.map { s in
-            ScoreRow(department: s.department, name: names[s.department] ?? "", score: s.score, rank: rNow[s.department]!,
-                     rank_change: rBefore[s.department].map { $0 - rNow[s.department]! }, previous_score: before[s.department]?.score,
-                     dimensions: s.dimensions, counts: s.counts, period: p.description)
-        }.sorted { $0.rank < $1.rank }
     }
 }

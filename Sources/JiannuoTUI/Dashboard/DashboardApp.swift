@@ -44,18 +44,11 @@ public final class DashboardApp {
     /// The ranking of the current quarter, with the change against the previous one.
     public func loadScores() throws {
         let p = Period.currentQuarter(data.today)
-        let both = try store.scores(periods: [p, p.previous], today: data.today)
-        func ranks(_ s: [String: DepartmentScore]) -> [String: Int] {
-            var r: [String: Int] = [:]
-            for (i, x) in s.values.sorted(by: { ($0.score, $1.department) > ($1.score, $0.department) }).enumerated() { r[x.department] = i + 1 }
-            return r
-        }
-        let now = ranks(both[0]), before = ranks(both[1])
         data.period = p
-        data.scores = both[0].values.map { s in
-            ScoreEntry(department: s.department, name: data.name(s.department), score: s.score, rank: now[s.department]!,
-                       change: before[s.department].map { $0 - now[s.department]! })
-        }.sorted { $0.rank < $1.rank }
+        data.scores = try store.ranking(period: p, today: data.today).map { r in
+            ScoreEntry(department: r.score.department, name: data.name(r.score.department), score: r.score.score, rank: r.rank,
+                       change: r.change)
+        }
         DashboardUpdate.clamp(&state, data: data)
     }
 
