@@ -183,7 +183,8 @@ struct ChainTests {
             try store.addCommitment(CommitmentDraft(department: "FGW", kind: .policy, category: 1, counterparty: "a", content: "b",
                                                     made: "2026-03-01", deadline: "2026-02-01"))
         }
-        expectKind(.notFound) {
+        // A complaint naming an unknown commitment is refused input, like an unknown department.
+        expectKind(.invalid) {
             try store.addComplaint(ComplaintDraft(channel: "hotline", received: "", urgency: "normal", complainant: nil, contact: nil,
                                                   department: "FGW", category: nil, commitment: "CN-2026-9999", content: "x"))
         }
