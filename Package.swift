@@ -44,7 +44,7 @@ let package = Package(
         ),
         .testTarget(name: "JiannuoCoreTests", dependencies: ["JiannuoCore"]),
         .testTarget(name: "JiannuoStoreTests", dependencies: ["JiannuoStore", "JiannuoCore"]),
-        .testTarget(name: "JiannuoTUITests", dependencies: ["JiannuoTUI", "JiannuoCore"]),
+        .testTarget(name: "JiannuoTUITests", dependencies: ["JiannuoTUI", "JiannuoCore"], exclude: ["Golden"]),
         .testTarget(name: "JiannuoCLITests", dependencies: ["JiannuoStore", "JiannuoCore"]),
     ]
 )
