@@ -45,6 +45,14 @@ public final class CursesBackend: Backend {
         keypad(w, true)
         intrflush(w, false)
         curs_set(0)
+        // Ctrl-S saves a form: the tty must not take it (and Ctrl-Q) for XON/XOFF flow control,
+        // which would freeze the screen. ncurses restores the shell's settings at endwin.
+        var tty = termios()
+        if tcgetattr(0, &tty) == 0 {
+            tty.c_iflag &= ~tcflag_t(IXON)
+            tcsetattr(0, TCSANOW, &tty)
+            def_prog_mode()
+        }
         var count = 0
         if has_colors() {
             start_color()

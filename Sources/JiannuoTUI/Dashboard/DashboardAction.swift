@@ -2,7 +2,7 @@
 public enum DashboardAction: Hashable, Sendable {
     case nextPane, previousPane, focus(Pane)
     case up, down, pageUp, pageDown, top, bottom
-    case open, back, filter, help, refresh, quit
+    case open, back, filter, help, refresh, quit, newComplaint
 }
 
 /// What the update asks the runtime to do, outside the pure update.
@@ -13,6 +13,8 @@ public enum DashboardEffect: Equatable, Sendable {
     case refilter(Pane)
     /// Show the selected row's record in full.
     case openDetail(Pane, Int)
+    /// Open the complaint intake form (it needs the time of day, which the update does not read).
+    case openIntake
 }
 
 /// The one key table: dispatch, the footer and the `?` help are all read from it.
@@ -32,6 +34,7 @@ public enum DashboardKeys {
         KeyBinding([.char("G"), .end], .bottom, help: "到最后一行"),
         KeyBinding([.enter], .open, help: "打开所选记录的详情（全部字段与经过）", footer: "详情"),
         KeyBinding([.char("/")], .filter, help: "筛选当前面板（边输边筛，Enter 确定，Esc 清除）", footer: "筛选"),
+        KeyBinding([.char("a")], .newComplaint, help: "登记投诉（在任何面板）", footer: "登记"),
         KeyBinding([.char("r")], .refresh, help: "立即刷新", footer: "刷新"),
         KeyBinding([.char("?")], .help, help: "显示全部按键", footer: "帮助"),
         KeyBinding([.char("q"), .ctrl("c")], .quit, help: "退出", footer: "退出"),

@@ -90,6 +90,7 @@ public final class DashboardApp {
     public func handle(_ key: KeyEvent) throws -> Bool {
         state.message = nil
         if key == .resize { return true }
+        if state.form != nil { try handleForm(key); return !state.quit }
         let effects: [DashboardEffect]
         if state.filtering {
             effects = DashboardUpdate.filterKey(key, to: &state)
@@ -110,6 +111,8 @@ public final class DashboardApp {
         switch effect {
         case .reload:
             try reload()
+        case .openIntake:
+            state.form = IntakeForm(now: now())
         case .refilter(let p):
             try loadWindow(p, force: true)
             DashboardUpdate.clamp(&state, data: data)
@@ -123,6 +126,43 @@ public final class DashboardApp {
             }
         }
     }
+
+    /// The form's keys; Ctrl-S validates and saves in one transaction, then shows the new complaint.
+    func handleForm(_ key: KeyEvent) throws {
+        guard var form = state.form else { return }
+        switch form.handle(key) {
+        case .none, .confirmCancel:
+            state.form = form
+        case .cancel:
+            state.form = nil
+        case .save:
+            guard let draft = form.validated(names: data.names, calendar: store.calendar, rules: store.rules.deadlines) else {
+                state.form = form
+                state.message = "有 \(form.errors.count) 项需要修改"
+                return
+            }
+            do {
+                let saved = try store.addComplaint(draft)
+                state.form = nil
+                try reload()
+                state.focus = .complaints
+                state[.complaints].filter = ""
+                try loadWindow(.complaints, force: true)
+                if let position = try store.openComplaintPosition(saved.id) {
+                    DashboardUpdate.select(&state, .complaints, position, data: data)
+                    try ensureWindows()
+                }
+                state.message = "已登记 \(saved.id)，须于 \(saved.acceptDue) 前受理"
+            } catch let e as JiannuoError {
+                form.errors[.content] = e.text.zh
+                state.form = form
+                state.message = "未保存：" + e.text.zh
+            }
+        }
+    }
+
+    /// Now, on the dashboard's day: the form's default time of receipt.
+    func now() -> DateTime { DateTime(day: today(), minute: Clock.system().now.minute) }
 
     func recordId(_ p: Pane, _ i: Int) -> String? {
         switch p {

@@ -22,6 +22,8 @@ public struct DashboardState: Sendable {
     /// Typing a filter for the focused pane.
     public var filtering = false
     public var overlay: Overlay?
+    /// The complaint intake form, when open (over everything else).
+    public var form: IntakeForm?
     public var message: String?
     public var quit = false
 

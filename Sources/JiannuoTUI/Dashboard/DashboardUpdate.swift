@@ -43,6 +43,7 @@ public enum DashboardUpdate {
         case .filter: s.filtering = true
         case .help: s.overlay = .help
         case .refresh: return [.reload]
+        case .newComplaint: return [.openIntake]
         case .quit: s.quit = true
         }
         return []
@@ -81,6 +82,11 @@ public enum DashboardUpdate {
         if case .detail(let t, let lines, let scroll)? = s.overlay {
             s.overlay = .detail(title: t, lines: lines, scroll: min(scroll, max(0, lines.count - 1)))
         }
+    }
+
+    /// Selects row `index` of a pane (after a save, the new record).
+    public static func select(_ s: inout DashboardState, _ p: Pane, _ index: Int, data: DashboardData) {
+        move(&s, p, to: index, total: data.total(p, filter: s[p].filter), visible: DashboardLayout(s.size).visibleRows(p))
     }
 
     static func move(_ s: inout DashboardState, _ p: Pane, to index: Int, total: Int, visible: Int) {

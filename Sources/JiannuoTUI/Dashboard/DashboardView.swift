@@ -20,6 +20,7 @@ public enum DashboardView {
         case .detail(let title, let lines, let scroll)?: detail(&g, title, lines, scroll)
         case nil: break
         }
+        if let form = s.form { IntakeView.draw(&g, form, names: d.names) }
         return g
     }
 
@@ -68,6 +69,13 @@ public enum DashboardView {
             return
         }
         var hints: [KeyHint]
+        if s.form != nil {
+            hints = [KeyHint(keys: "Tab/↓", label: "下一项"), KeyHint(keys: "←/→", label: "选择"), KeyHint(keys: "Ctrl-S", label: "保存"),
+                     KeyHint(keys: "Esc", label: "取消")]
+            if let m = s.message { hints.insert(KeyHint(keys: "", label: m), at: 0) }
+            Footer.draw(into: &g, rect: r, hints: hints)
+            return
+        }
         switch s.overlay {
         case .help?: hints = [KeyHint(keys: "任意键", label: "关闭")]
         case .detail?: hints = [KeyHint(keys: "Esc", label: "返回"), KeyHint(keys: "j/k", label: "滚动"),

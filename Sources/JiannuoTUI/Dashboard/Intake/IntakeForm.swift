@@ -1,0 +1,163 @@
+import Foundation
+import JiannuoCore
+
+/// The complaint intake form: typed as the caller talks, checked field by field, saved with Ctrl-S.
+/// Pure: keys change it; saving and department look-up happen in `DashboardApp`.
+public struct IntakeForm: Sendable, Equatable {
+    public enum Field: Int, CaseIterable, Sendable {
+        case channel, received, urgency, complainant, contact, department, category, commitment, content
+
+        public var label: String {
+            switch self {
+            case .channel: "渠道"
+            case .received: "收到时间"
+            case .urgency: "紧急程度"
+            case .complainant: "投诉人"
+            case .contact: "联系方式"
+            case .department: "承办单位"
+            case .category: "类别"
+            case .commitment: "关联承诺"
+            case .content: "投诉内容"
+            }
+        }
+
+        var isPicker: Bool { self == .channel || self == .urgency || self == .category }
+    }
+
+    /// What a key asked for beyond editing.
+    public enum Outcome: Equatable, Sendable { case none, save, cancel, confirmCancel }
+
+    public static let channels: [Channel] = [.hotline, .phone, .email, .visit, .media, .inspection]
+    public static let urgencies: [Urgency] = [.normal, .urgent, .critical]
+    /// Category 0 = not given.
+    public static let categories = [0, 1, 2, 3, 4, 5, 6]
+
+    public var focus: Field = .channel
+    public var channel = 0
+    public var urgency = 0
+    public var category = 0
+    public var editors: [Field: LineEditor]
+    public var errors: [Field: String] = [:]
+    /// Asking "discard what was typed?" after Esc.
+    public var confirmingCancel = false
+
+    public init(now: DateTime) {
+        editors = [
+            .received: LineEditor(now.string), .complainant: LineEditor(), .contact: LineEditor(),
+            .department: LineEditor(), .commitment: LineEditor(), .content: LineEditor(multiline: true),
+        ]
+    }
+
+    public func text(_ f: Field) -> String { editors[f]?.text ?? "" }
+
+    /// Anything typed beyond the defaults: Esc then asks before throwing it away.
+    public var isDirty: Bool {
+        channel != 0 || urgency != 0 || category != 0
+            || [Field.complainant, .contact, .department, .commitment, .content].contains { !text($0).isEmpty }
+    }
+
+    public mutating func handle(_ key: KeyEvent) -> Outcome {
+        if confirmingCancel {
+            switch key {
+            case .char("y"), .char("Y"), .char("是"): return .cancel
+            default: confirmingCancel = false; return .none
+            }
+        }
+        switch key {
+        case .ctrl("s"): return .save
+        case .escape:
+            if isDirty { confirmingCancel = true; return .confirmCancel }
+            return .cancel
+        case .tab: move(1); return .none
+        case .backTab: move(-1); return .none
+        case .down where focus != .content: move(1); return .none
+        case .up where focus != .content: move(-1); return .none
+        case .enter where focus != .content: move(1); return .none
+        default: break
+        }
+        if focus.isPicker {
+            switch key {
+            case .right, .char(" "): cycle(1)
+            case .left: cycle(-1)
+            case .char(let c) where c.isNumber: pick(Int(String(c)) ?? 0)
+            default: break
+            }
+            return .none
+        }
+        if focus == .content && key == .enter {
+            editors[.content]?.insert("\n")
+        } else {
+            editors[focus]?.handle(key)
+        }
+        errors[focus] = nil
+        return .none
+    }
+
+    mutating func move(_ d: Int) {
+        let all = Field.allCases
+        focus = all[(focus.rawValue + d + all.count) % all.count]
+    }
+
+    mutating func cycle(_ d: Int) {
+        switch focus {
+        case .channel: channel = (channel + d + Self.channels.count) % Self.channels.count
+        case .urgency: urgency = (urgency + d + Self.urgencies.count) % Self.urgencies.count
+        case .category: category = (category + d + Self.categories.count) % Self.categories.count
+        default: break
+        }
+        errors[focus] = nil
+    }
+
+    /// A digit picks directly: 1–6 for the channel in the order shown, 0–6 for the category.
+    mutating func pick(_ n: Int) {
+        switch focus {
+        case .channel where (1...Self.channels.count).contains(n): channel = n - 1
+        case .urgency where (1...Self.urgencies.count).contains(n): urgency = n - 1
+        case .category where (0...6).contains(n): category = n
+        default: break
+        }
+    }
+
+    /// Departments whose code or name contains what was typed in the department field.
+    public func departmentMatches(_ names: [String: String]) -> [(code: String, name: String)] {
+        let q = text(.department).trimmingCharacters(in: .whitespaces)
+        guard !q.isEmpty else { return [] }
+        if let exact = names[q] { return [(q, exact)] }
+        return names.filter { $0.key.localizedCaseInsensitiveContains(q) || $0.value.contains(q) }
+            .map { (code: $0.key, name: $0.value) }.sorted { $0.code < $1.code }
+    }
+
+    /// Checks every field with the same rules as the command line; returns the draft, or marks
+    /// each bad field with a short reason and returns nil.
+    public mutating func validated(names: [String: String], calendar: WorkCalendar, rules: DeadlineRules) -> ComplaintDraft? {
+        errors = [:]
+        var draft = ComplaintDraft()
+        draft.channel = Self.channels[channel].rawValue
+        draft.urgency = Self.urgencies[urgency].rawValue
+        draft.category = category == 0 ? "" : String(category)
+        draft.received = text(.received)
+        draft.complainant = text(.complainant).trimmingCharacters(in: .whitespaces)
+        draft.contact = text(.contact).trimmingCharacters(in: .whitespaces)
+        draft.commitment = text(.commitment).trimmingCharacters(in: .whitespaces)
+        draft.content = text(.content)
+        let matches = departmentMatches(names)
+        if matches.count == 1 {
+            draft.department = matches[0].code
+        } else {
+            errors[.department] = matches.isEmpty ? "请输入单位名称或代码" : "匹配到 \(matches.count) 个单位，请输入更完整的名称"
+        }
+        func check(_ f: Field, _ body: () throws -> Void) {
+            do { try body() } catch let e as JiannuoError { errors[f] = e.text.zh } catch {}
+        }
+        check(.received) { _ = try Validate.dateTime(draft.received, JiannuoCore.Field("收到时间", "received")) }
+        check(.complainant) { if !draft.complainant.isEmpty { _ = try Validate.text(draft.complainant, JiannuoCore.Field("投诉人", "complainant"), max: 60) } }
+        check(.contact) { if !draft.contact.isEmpty { _ = try Validate.text(draft.contact, JiannuoCore.Field("联系方式", "contact"), max: 100) } }
+        check(.commitment) { if !draft.commitment.isEmpty { _ = try Validate.text(draft.commitment, JiannuoCore.Field("关联承诺", "commitment"), max: 20) } }
+        check(.content) { _ = try Validate.text(draft.content, JiannuoCore.Field("投诉内容", "content"), max: 4000, multiline: true) }
+        if errors.isEmpty {
+            check(.content) { _ = try draft.validated(id: "TS-0000-000000", calendar: calendar, rules: rules) }
+        }
+        if let first = Field.allCases.first(where: { errors[$0] != nil }) { focus = first }
+        return errors.isEmpty ? draft : nil
+    }
+}
