@@ -195,6 +195,18 @@ enum Schema {
             CREATE INDEX opinions_unhandled ON opinions(date) WHERE handled_on IS NULL;
             """)
         }
+        // Forms being typed, saved as the officer types so that nothing is lost if the terminal goes.
+        m.registerMigration("v3-drafts") { db in
+            try db.execute(sql: """
+            CREATE TABLE drafts (
+                operator TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                data TEXT NOT NULL,
+                saved_at TEXT NOT NULL,
+                PRIMARY KEY (operator, kind)
+            );
+            """)
+        }
         return m
     }
 }

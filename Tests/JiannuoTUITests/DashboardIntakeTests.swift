@@ -137,3 +137,43 @@ import Testing
         #expect(t.waitForExit(timeout: 5) == "EXIT=0")
     }
 }
+
+/// Nothing typed is lost: the draft survives SIGKILL and is offered at the next start.
+@Suite(.serialized) struct DashboardDraftTests {
+    init() { _ = Width.ensureLocale() }
+
+    @Test func aDraftSurvivesSIGKILLAndIsRestored() throws {
+        let t = try DashboardTmux(width: 120, height: 40)
+        defer { t.kill() }
+        let (up, first) = t.waitFor(timeout: 10, DashboardTmux.panesVisible)
+        try #require(up, "no panes; screen:\n\(first)")
+        try t.send("a")
+        _ = t.waitFor(timeout: 3) { $0.contains("登记投诉") }
+        try t.send("Tab", "Tab", "Tab")
+        try t.send("-l", "李四")
+        try t.send("Tab", "Tab")
+        try t.send("-l", "叶邑")
+        try t.send("Tab", "Tab", "Tab")
+        let content = "正在输入的投诉内容，终端突然关闭"
+        try t.send("-l", content)
+        // Typing within a field is saved every two seconds; wait past that, then kill without warning.
+        Thread.sleep(forTimeInterval: 2.6)
+        let pid = try #require(Int32((try String(contentsOfFile: t.pidFile, encoding: .utf8)).trimmingCharacters(in: .whitespacesAndNewlines)))
+        #expect(DashboardTmux.signal(pid, SIGKILL) == 0)
+        _ = t.waitForExit(timeout: 5)
+
+        // A second dashboard on the same database offers the draft; Enter restores every field.
+        let again = try DashboardTmux(width: 120, height: 40, demo: t.demo)
+        defer { again.kill() }
+        let (offered, offer) = again.waitFor(timeout: 10) { $0.contains("未保存的投诉登记草稿") }
+        try #require(offered, "no draft offered; screen:\n\(offer)")
+        try again.send("Enter")
+        let (restored, form) = again.waitFor(timeout: 3) { $0.contains(content) && $0.contains("李四") && $0.contains("叶邑镇（410422105）") }
+        #expect(restored, "the draft was not restored; screen:\n\(form)")
+        try again.send("C-s")
+        let (saved, after) = again.waitFor(timeout: 3) { $0.contains("已登记 TS-") }
+        #expect(saved, "the restored draft did not save; screen:\n\(after)")
+        let r = try t.demo.cli(["complaint", "list", "--json", "--department", "410422105", "--status", "received"])
+        #expect(r.stdout.contains(content))
+    }
+}

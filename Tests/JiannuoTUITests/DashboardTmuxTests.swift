@@ -29,9 +29,11 @@ final class DashboardTmux: @unchecked Sendable {
 
     /// Starts `jiannuo --db DB --today 2026-11-20` in a `width`×`height` tmux session. The script saves the
     /// terminal settings before and after, writes EXIT=status to a file and to the screen, then waits.
-    init(width: Int = 120, height: Int = 40, sourceLocation: SourceLocation = #_sourceLocation) throws {
+    /// `demo`: another session's database, to start a second dashboard on the same ledger.
+    init(width: Int = 120, height: Int = 40, demo shared: DashboardSupport.Demo? = nil,
+         sourceLocation: SourceLocation = #_sourceLocation) throws {
         tmux = try DashboardSupport.executable("tmux", sourceLocation: sourceLocation)
-        demo = try DashboardSupport.Demo(sourceLocation: sourceLocation)
+        demo = try shared ?? DashboardSupport.Demo(sourceLocation: sourceLocation)
         let q = { (s: String) in "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
         let script = """
         trap : INT TERM

@@ -11,6 +11,10 @@ public final class DashboardApp {
     public private(set) var state: DashboardState
     public private(set) var data: DashboardData
     var version: Int
+    /// The open form changed since its draft was last written.
+    var draftDirty = false
+    var draftSavedAt = Date.distantPast
+    static let draftKind = "complaint"
 
     /// `openStore` is called again after another process wrote, so that calendar changes are seen too.
     public init(size: Size, today: @escaping () -> Day, openStore: @escaping () throws -> Store) throws {
@@ -90,6 +94,20 @@ public final class DashboardApp {
     public func handle(_ key: KeyEvent) throws -> Bool {
         state.message = nil
         if key == .resize { return true }
+        if case .draftOffer(_, let json)? = state.overlay {
+            switch key {
+            case .enter:
+                state.overlay = nil
+                state.form = IntakeForm(draftJSON: json, now: now())
+                state.message = state.form == nil ? "草稿无法读取，已丢弃" : "已恢复草稿"
+            case .escape:
+                state.overlay = nil
+                try? store.deleteDraft(kind: Self.draftKind)
+                state.message = "已丢弃草稿"
+            default: break
+            }
+            return !state.quit
+        }
         if state.form != nil { try handleForm(key); return !state.quit }
         let effects: [DashboardEffect]
         if state.filtering {
@@ -130,11 +148,16 @@ public final class DashboardApp {
     /// The form's keys; Ctrl-S validates and saves in one transaction, then shows the new complaint.
     func handleForm(_ key: KeyEvent) throws {
         guard var form = state.form else { return }
+        let before = form
         switch form.handle(key) {
         case .none, .confirmCancel:
             state.form = form
+            if form != before { draftDirty = true }
+            // Moving to another field writes the draft at once; typing within a field, every few seconds.
+            if form.focus != before.focus { saveDraftIfNeeded(force: true) }
         case .cancel:
             state.form = nil
+            discardDraft()
         case .save:
             guard let draft = form.validated(names: data.names, calendar: store.calendar, rules: store.rules.deadlines) else {
                 state.form = form
@@ -144,6 +167,7 @@ public final class DashboardApp {
             do {
                 let saved = try store.addComplaint(draft)
                 state.form = nil
+                discardDraft()
                 try reload()
                 state.focus = .complaints
                 state[.complaints].filter = ""
@@ -158,6 +182,29 @@ public final class DashboardApp {
                 state.form = form
                 state.message = "未保存：" + e.text.zh
             }
+        }
+    }
+
+    /// Writes the open form's draft if it changed (at once with `force`, else at most every 2 s).
+    /// A draft that cannot be written (read-only database) is not worth stopping the officer for.
+    public func saveDraftIfNeeded(force: Bool = false) {
+        guard draftDirty, let form = state.form else { return }
+        guard force || Date().timeIntervalSince(draftSavedAt) >= 2 else { return }
+        if (try? store.saveDraft(kind: Self.draftKind, data: form.draftJSON)) != nil {
+            draftDirty = false
+            draftSavedAt = Date()
+        }
+    }
+
+    func discardDraft() {
+        draftDirty = false
+        try? store.deleteDraft(kind: Self.draftKind)
+    }
+
+    /// A draft left by an earlier run is offered before anything else.
+    public func offerDraft() throws {
+        if let d = try store.draft(kind: Self.draftKind) {
+            state.overlay = .draftOffer(savedAt: String(d.savedAt.prefix(16)), json: d.data)
         }
     }
 
@@ -201,10 +248,12 @@ public final class DashboardApp {
     public func run(on backend: Backend) throws {
         try resize(backend.size)
         try loadFirstPaint()
+        try offerDraft()
         backend.draw(frame())
         try loadScores()
         backend.draw(frame())
         while !backend.interruptRequested && !state.quit {
+            saveDraftIfNeeded()
             if let key = backend.readKey(timeoutMs: 200) {
                 if key == .resize { try resize(backend.size) }
                 try handle(key)
@@ -220,5 +269,7 @@ public final class DashboardApp {
                 backend.draw(frame())
             }
         }
+        // Quitting by a signal with a form open keeps what was typed for the next start.
+        saveDraftIfNeeded(force: true)
     }
 }

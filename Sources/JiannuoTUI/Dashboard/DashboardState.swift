@@ -12,6 +12,8 @@ public enum Overlay: Sendable, Equatable {
     case help
     /// The selected record's detail: its id, its lines, and the first line shown.
     case detail(title: String, lines: [String], scroll: Int)
+    /// At start, a complaint draft left by a closed terminal: restore it or throw it away.
+    case draftOffer(savedAt: String, json: String)
 }
 
 /// Everything the screen depends on besides the data: changed only by `DashboardUpdate`.

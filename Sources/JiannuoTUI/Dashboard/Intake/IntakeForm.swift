@@ -161,3 +161,38 @@ public struct IntakeForm: Sendable, Equatable {
         return errors.isEmpty ? draft : nil
     }
 }
+
+extension IntakeForm {
+    /// What a draft keeps of the form: choices, texts and where the cursor was.
+    struct Snapshot: Codable {
+        var channel: Int
+        var urgency: Int
+        var category: Int
+        var focus: Int
+        var texts: [String: String]
+    }
+
+    /// The form as JSON, for the drafts table.
+    public var draftJSON: String {
+        var texts: [String: String] = [:]
+        for (f, e) in editors { texts[String(f.rawValue)] = e.text }
+        let snap = Snapshot(channel: channel, urgency: urgency, category: category, focus: focus.rawValue, texts: texts)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = .sortedKeys
+        return (try? encoder.encode(snap)).flatMap { String(data: $0, encoding: .utf8) } ?? "{}"
+    }
+
+    /// A form restored from a draft; nil if the draft no longer reads.
+    public init?(draftJSON: String, now: DateTime) {
+        guard let snap = try? JSONDecoder().decode(Snapshot.self, from: Data(draftJSON.utf8)) else { return nil }
+        self.init(now: now)
+        channel = min(max(0, snap.channel), Self.channels.count - 1)
+        urgency = min(max(0, snap.urgency), Self.urgencies.count - 1)
+        category = min(max(0, snap.category), 6)
+        focus = Field(rawValue: snap.focus) ?? .channel
+        for (k, v) in snap.texts {
+            guard let n = Int(k), let f = Field(rawValue: n), editors[f] != nil else { continue }
+            editors[f] = LineEditor(v, multiline: f == .content)
+        }
+    }
+}
