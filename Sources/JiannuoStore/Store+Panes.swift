@@ -61,6 +61,17 @@ extension Store {
         }
     }
 
+    /// The position of a commitment in `openCommitments` (no search), nil once it is closed.
+    public func openCommitmentPosition(_ id: String) throws -> Int? {
+        try read { db in
+            guard let c = try Commitment.fetchOne(db, key: id), c.status.isOpen else { return nil }
+            return try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM commitments WHERE status IN ('not_started','in_progress','stalled')
+                    AND (deadline < ? OR (deadline = ? AND id < ?))
+                """, arguments: [c.deadline.string, c.deadline.string, id])
+        }
+    }
+
     public func departmentNames() throws -> [String: String] {
         try read { db in
             Dictionary(uniqueKeysWithValues: try Row.fetchAll(db, sql: "SELECT code, name FROM departments").map { ($0["code"], $0["name"]) })

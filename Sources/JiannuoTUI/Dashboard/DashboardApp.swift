@@ -7,9 +7,9 @@ import JiannuoStore
 public final class DashboardApp {
     let openStore: () throws -> Store
     let today: () -> Day
-    public private(set) var store: Store
-    public private(set) var state: DashboardState
-    public private(set) var data: DashboardData
+    public internal(set) var store: Store
+    public internal(set) var state: DashboardState
+    public internal(set) var data: DashboardData
     var version: Int
     /// The open form changed since its draft was last written.
     var draftDirty = false
@@ -109,6 +109,12 @@ public final class DashboardApp {
             return !state.quit
         }
         if state.form != nil { try handleForm(key); return !state.quit }
+        if state.action != nil { try handleAction(key); try ensureWindows(); return !state.quit }
+        if case .detail? = state.overlay, let id = state.detailRecord,
+           case .step(let step)? = DashboardKeys.map.action(for: key, in: [DashboardKeys.context(ofRecord: id)]) {
+            try openStep(onRecord: id, step)
+            return !state.quit
+        }
         let effects: [DashboardEffect]
         if state.filtering {
             effects = DashboardUpdate.filterKey(key, to: &state)
@@ -131,6 +137,8 @@ public final class DashboardApp {
             try reload()
         case .openIntake:
             state.form = IntakeForm(now: now())
+        case .openStep(let p, let i, let step):
+            try openStep(p, i, step)
         case .refilter(let p):
             try loadWindow(p, force: true)
             DashboardUpdate.clamp(&state, data: data)
@@ -139,6 +147,7 @@ public final class DashboardApp {
             do {
                 let (title, lines) = try RecordDetail.lines(for: id, store: store, today: data.today)
                 state.overlay = .detail(title: title, lines: lines, scroll: 0)
+                state.detailRecord = id
             } catch let e as JiannuoError {
                 state.message = e.text.zh
             }

@@ -26,6 +26,10 @@ public struct DashboardState: Sendable {
     public var overlay: Overlay?
     /// The complaint intake form, when open (over everything else).
     public var form: IntakeForm?
+    /// The record shown in the detail view: its workflow keys act on it.
+    public var detailRecord: String?
+    /// A workflow step's form, when open.
+    public var action: ActionForm?
     public var message: String?
     public var quit = false
 

@@ -6,7 +6,7 @@ public enum DashboardUpdate {
             let page = max(1, s.size.height - 4)
             let maxScroll = max(0, lines.count - page)
             switch action {
-            case .back: s.overlay = nil
+            case .back: s.overlay = nil; s.detailRecord = nil
             case .quit: s.quit = true
             case .down: s.overlay = .detail(title: title, lines: lines, scroll: min(maxScroll, scroll + 1))
             case .up: s.overlay = .detail(title: title, lines: lines, scroll: max(0, scroll - 1))
@@ -44,6 +44,7 @@ public enum DashboardUpdate {
         case .help: s.overlay = .help
         case .refresh: return [.reload]
         case .newComplaint: return [.openIntake]
+        case .step(let step): return total > 0 ? [.openStep(pane, s[pane].selected, step)] : []
         case .quit: s.quit = true
         }
         return []

@@ -24,6 +24,7 @@ public enum DashboardView {
         case nil: break
         }
         if let form = s.form { IntakeView.draw(&g, form, names: d.names) }
+        if let action = s.action { ActionView.draw(&g, action) }
         return g
     }
 
@@ -72,6 +73,13 @@ public enum DashboardView {
             return
         }
         var hints: [KeyHint]
+        if s.action != nil {
+            hints = [KeyHint(keys: "Tab", label: "下一项"), KeyHint(keys: "←/→", label: "选择"), KeyHint(keys: "Ctrl-S", label: "确定"),
+                     KeyHint(keys: "Esc", label: "取消")]
+            if let m = s.message { hints.insert(KeyHint(keys: "", label: m), at: 0) }
+            Footer.draw(into: &g, rect: r, hints: hints)
+            return
+        }
         if s.form != nil {
             hints = [KeyHint(keys: "Tab/↓", label: "下一项"), KeyHint(keys: "←/→", label: "选择"), KeyHint(keys: "Ctrl-S", label: "保存"),
                      KeyHint(keys: "Esc", label: "取消")]
@@ -82,8 +90,14 @@ public enum DashboardView {
         switch s.overlay {
         case .help?: hints = [KeyHint(keys: "任意键", label: "关闭")]
         case .draftOffer?: hints = [KeyHint(keys: "Enter", label: "恢复草稿"), KeyHint(keys: "Esc", label: "丢弃")]
-        case .detail?: hints = [KeyHint(keys: "Esc", label: "返回"), KeyHint(keys: "j/k", label: "滚动"),
-                                KeyHint(keys: "PgDn/PgUp", label: "翻页"), KeyHint(keys: "q", label: "退出")]
+        case .detail?:
+            hints = [KeyHint(keys: "Esc", label: "返回"), KeyHint(keys: "j/k", label: "滚动")]
+            // The record's own workflow keys, as in its pane.
+            if let id = s.detailRecord {
+                hints += DashboardKeys.map.bindings.filter { $0.context == DashboardKeys.context(ofRecord: id) && $0.footer != nil }
+                    .map { KeyHint(keys: $0.keyNames, label: $0.footer!) }
+            }
+            hints += [KeyHint(keys: "PgDn/PgUp", label: "翻页"), KeyHint(keys: "q", label: "退出")]
         case nil: hints = DashboardKeys.map.footerHints(in: [KeyContext(s.focus.context)])
         }
         if let m = s.message { hints.insert(KeyHint(keys: "", label: m), at: 0) }
