@@ -5,6 +5,8 @@ public enum DashboardAction: Hashable, Sendable {
     case open, back, filter, help, refresh, quit, newComplaint
     /// A workflow step on the selected record.
     case step(ActionForm.Step)
+    /// Show the complainant's contact in full (written to the audit log).
+    case reveal
 }
 
 /// What the update asks the runtime to do, outside the pure update.
@@ -17,6 +19,8 @@ public enum DashboardEffect: Equatable, Sendable {
     case openDetail(Pane, Int)
     /// Open the complaint intake form (it needs the time of day, which the update does not read).
     case openIntake
+    /// Show the selected complaint with its contact in full, and record that it was looked at.
+    case reveal(Pane, Int)
     /// Open a step's form for the selected row (the runtime finds the record and checks the step applies).
     case openStep(Pane, Int, ActionForm.Step)
 }
@@ -52,6 +56,7 @@ public enum DashboardKeys {
         KeyBinding([.char("g"), .home], .top, help: "到第一行"),
         KeyBinding([.char("G"), .end], .bottom, help: "到最后一行"),
         KeyBinding([.escape], .back, help: "清除当前面板的筛选"),
+        KeyBinding([.char("v")], .reveal, help: "显示投诉人完整联系方式（记入审计日志）", context: "complaints"),
         KeyBinding([.char("s")], .step(.accept), help: "受理所选投诉", context: "complaints", footer: "受理"),
         KeyBinding([.char("b")], .step(.resolve), help: "办结（填写办理结果）", context: "complaints", footer: "办结"),
         KeyBinding([.char("f")], .step(.respond), help: "反馈（答复投诉人）", context: "complaints", footer: "反馈"),

@@ -110,10 +110,12 @@ public final class DashboardApp {
         }
         if state.form != nil { try handleForm(key); return !state.quit }
         if state.action != nil { try handleAction(key); try ensureWindows(); return !state.quit }
-        if case .detail? = state.overlay, let id = state.detailRecord,
-           case .step(let step)? = DashboardKeys.map.action(for: key, in: [DashboardKeys.context(ofRecord: id)]) {
-            try openStep(onRecord: id, step)
-            return !state.quit
+        if case .detail? = state.overlay, let id = state.detailRecord {
+            switch DashboardKeys.map.action(for: key, in: [DashboardKeys.context(ofRecord: id)]) {
+            case .step(let step)?: try openStep(onRecord: id, step); return !state.quit
+            case .reveal?: try reveal(id); return !state.quit
+            default: break
+            }
         }
         let effects: [DashboardEffect]
         if state.filtering {
@@ -139,6 +141,9 @@ public final class DashboardApp {
             state.form = IntakeForm(now: now())
         case .openStep(let p, let i, let step):
             try openStep(p, i, step)
+        case .reveal(let p, let i):
+            guard let id = recordId(p, i) else { return }
+            try reveal(id)
         case .refilter(let p):
             try loadWindow(p, force: true)
             DashboardUpdate.clamp(&state, data: data)
@@ -215,6 +220,21 @@ public final class DashboardApp {
         if let d = try store.draft(kind: Self.draftKind) {
             state.overlay = .draftOffer(savedAt: String(d.savedAt.prefix(16)), json: d.data)
         }
+    }
+
+    /// Shows a complaint's detail with the contact unmasked; the audit log records who looked.
+    func reveal(_ id: String) throws {
+        guard id.hasPrefix("TS") else { return }
+        do {
+            try store.recordReveal(entity: "complaint", id: id, field: "contact")
+        } catch let e as JiannuoError {
+            state.message = "无法记录查看（\(e.text.zh)），联系方式不显示"
+            return
+        }
+        let (title, lines) = try RecordDetail.lines(for: id, store: store, today: data.today, reveal: true)
+        state.overlay = .detail(title: title, lines: lines, scroll: 0)
+        state.detailRecord = id
+        state.message = "已显示联系方式，并记入审计日志"
     }
 
     /// Now, on the dashboard's day: the form's default time of receipt.

@@ -3,16 +3,17 @@ import JiannuoStore
 
 /// The full text of one record for the detail view: every field and its history.
 public enum RecordDetail {
-    public static func lines(for id: String, store: Store, today: Day) throws -> (title: String, lines: [String]) {
+    /// `reveal`: show the complainant's contact in full (the caller records that in the audit log).
+    public static func lines(for id: String, store: Store, today: Day, reveal: Bool = false) throws -> (title: String, lines: [String]) {
         let names = try store.departmentNames()
         func unit(_ code: String) -> String { names[code].map { "\($0)（\(code)）" } ?? code }
-        return try lines(for: id, store: store, today: today, unit: unit)
+        return try lines(for: id, store: store, today: today, reveal: reveal, unit: unit)
     }
 
-    static func lines(for id: String, store: Store, today: Day, unit: (String) -> String) throws -> (title: String, lines: [String]) {
+    static func lines(for id: String, store: Store, today: Day, reveal: Bool, unit: (String) -> String) throws -> (title: String, lines: [String]) {
         switch id.prefix(2) {
         case "CN": return try commitment(id, store, unit)
-        case "TS": return try complaint(id, store, unit)
+        case "TS": return try complaint(id, store, reveal, unit)
         case "SX": return try breach(id, store, unit)
         case "ZG":
             let r = try store.rectifications(ListFilter(), breach: nil).first { $0.id == id }
@@ -52,12 +53,13 @@ public enum RecordDetail {
         return ("承诺 \(id)", out)
     }
 
-    static func complaint(_ id: String, _ store: Store, _ unit: (String) -> String) throws -> (String, [String]) {
+    static func complaint(_ id: String, _ store: Store, _ reveal: Bool, _ unit: (String) -> String) throws -> (String, [String]) {
         let c = try store.complaint(id)
         var out = [
             "\(c.channel.label)  \(c.urgency.label)  \(c.stage.label)",
             "收到：\(c.received)    承办单位：\(unit(c.department))\(c.returnedFrom.map { "（由 \(unit($0)) 退回转来：\(c.returnReason ?? "")）" } ?? "")",
-            "投诉人：\(c.complainant ?? "—")    联系方式：\(c.contact.map(Privacy.mask) ?? "—")",
+            "投诉人：\(c.complainant ?? "—")    联系方式：\(c.contact.map { reveal ? $0 : Privacy.mask($0) } ?? "—")"
+                + (c.contact != nil && !reveal ? "（v 显示）" : ""),
         ]
         if let cat = c.category { out.append("类别：\(cat) \(Category.label(cat))") }
         if let cm = c.commitment { out.append("关联承诺：\(cm)") }
