@@ -7,6 +7,8 @@ public enum DashboardAction: Hashable, Sendable {
     case step(ActionForm.Step)
     /// Show the complainant's contact in full (written to the audit log).
     case reveal
+    /// The selected record's department: its whole breach record.
+    case drill
 }
 
 /// What the update asks the runtime to do, outside the pure update.
@@ -19,6 +21,10 @@ public enum DashboardEffect: Equatable, Sendable {
     case openDetail(Pane, Int)
     /// Open the complaint intake form (it needs the time of day, which the update does not read).
     case openIntake
+    /// Open the drill-down of the selected row's department.
+    case drill(Pane, Int)
+    /// Open a record by id (a line of the drill-down).
+    case openRecord(String)
     /// Show the selected complaint with its contact in full, and record that it was looked at.
     case reveal(Pane, Int)
     /// Open a step's form for the selected row (the runtime finds the record and checks the step applies).
@@ -44,6 +50,7 @@ public enum DashboardKeys {
         KeyBinding([.enter], .open, help: "打开所选记录的详情（全部字段与经过）", footer: "详情"),
         KeyBinding([.tab], .nextPane, help: "切换到下一个面板", footer: "切换"),
         KeyBinding([.char("j"), .down], .down, help: "下移一行", footer: "移动", footerKeys: "j/k"),
+        KeyBinding([.char("d")], .drill, help: "所选记录所属单位的失信档案（得分明细、趋势）", footer: "档案"),
         KeyBinding([.char("r")], .refresh, help: "立即刷新", footer: "刷新"),
         KeyBinding([.backTab], .previousPane, help: "切换到上一个面板"),
         KeyBinding([.char("1")], .focus(.commitments), help: "承诺事项面板"),

@@ -141,6 +141,10 @@ public final class DashboardApp {
             state.form = IntakeForm(now: now())
         case .openStep(let p, let i, let step):
             try openStep(p, i, step)
+        case .drill(let p, let i):
+            try drill(p, i)
+        case .openRecord(let id):
+            try openRecord(id)
         case .reveal(let p, let i):
             guard let id = recordId(p, i) else { return }
             try reveal(id)

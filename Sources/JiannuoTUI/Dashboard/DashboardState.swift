@@ -12,6 +12,8 @@ public enum Overlay: Sendable, Equatable {
     case help
     /// The selected record's detail: its id, its lines, and the first line shown.
     case detail(title: String, lines: [String], scroll: Int)
+    /// A department's breach record; Enter opens the selected line's record.
+    case department(DepartmentDrill)
     /// At start, a complaint draft left by a closed terminal: restore it or throw it away.
     case draftOffer(savedAt: String, json: String)
 }
@@ -26,6 +28,8 @@ public struct DashboardState: Sendable {
     public var overlay: Overlay?
     /// The complaint intake form, when open (over everything else).
     public var form: IntakeForm?
+    /// Where Esc from the detail view returns (the drill-down it was opened from).
+    public var returnTo: Overlay?
     /// The record shown in the detail view: its workflow keys act on it.
     public var detailRecord: String?
     /// A workflow step's form, when open.

@@ -2,11 +2,33 @@
 /// every key's effect can be tested without a terminal.
 public enum DashboardUpdate {
     public static func apply(_ action: DashboardAction, to s: inout DashboardState, data: DashboardData) -> [DashboardEffect] {
+        if case .department(var drill)? = s.overlay {
+            let visible = DrillView.lineRows(height: s.size.height, drill)
+            switch action {
+            case .back: s.overlay = nil
+            case .quit: s.quit = true
+            case .down: drill.move(1, visible: visible)
+            case .up: drill.move(-1, visible: visible)
+            case .pageDown: drill.move(visible, visible: visible)
+            case .pageUp: drill.move(-visible, visible: visible)
+            case .top: drill.move(-drill.lines.count, visible: visible)
+            case .bottom: drill.move(drill.lines.count, visible: visible)
+            case .open:
+                if let id = drill.selectedRecord {
+                    s.overlay = .department(drill)
+                    s.returnTo = s.overlay
+                    return [.openRecord(id)]
+                }
+            default: break
+            }
+            if case .department? = s.overlay { s.overlay = .department(drill) }
+            return []
+        }
         if case .detail(let title, let lines, let scroll)? = s.overlay {
             let page = max(1, s.size.height - 4)
             let maxScroll = max(0, lines.count - page)
             switch action {
-            case .back: s.overlay = nil; s.detailRecord = nil
+            case .back: s.overlay = s.returnTo; s.returnTo = nil; s.detailRecord = nil
             case .quit: s.quit = true
             case .down: s.overlay = .detail(title: title, lines: lines, scroll: min(maxScroll, scroll + 1))
             case .up: s.overlay = .detail(title: title, lines: lines, scroll: max(0, scroll - 1))
@@ -34,7 +56,10 @@ public enum DashboardUpdate {
         case .pageDown: move(&s, pane, to: s[pane].selected + visible, total: total, visible: visible)
         case .top: move(&s, pane, to: 0, total: total, visible: visible)
         case .bottom: move(&s, pane, to: total - 1, total: total, visible: visible)
-        case .open: return total > 0 ? [.openDetail(pane, s[pane].selected)] : []
+        case .open:
+            guard total > 0 else { return [] }
+            return pane == .scores ? [.drill(pane, s[pane].selected)] : [.openDetail(pane, s[pane].selected)]
+        case .drill: return total > 0 ? [.drill(pane, s[pane].selected)] : []
         case .back:
             if !s[pane].filter.isEmpty {
                 s[pane].filter = ""; s[pane].selected = 0; s[pane].offset = 0

@@ -18,6 +18,7 @@ public enum DashboardView {
         switch s.overlay {
         case .help?: help(&g, s)
         case .detail(let title, let lines, let scroll)?: detail(&g, title, lines, scroll)
+        case .department(let drill)?: DrillView.draw(&g, drill)
         case .draftOffer(let savedAt, _)?:
             _ = Dialog(title: " 未保存的草稿 ", body: ["发现 \(savedAt) 未保存的投诉登记草稿。", "", "Enter 恢复并继续填写，Esc 丢弃。"],
                        hints: [KeyHint(keys: "Enter", label: "恢复"), KeyHint(keys: "Esc", label: "丢弃")], maxWidth: 60).draw(into: &g)
@@ -90,6 +91,9 @@ public enum DashboardView {
         switch s.overlay {
         case .help?: hints = [KeyHint(keys: "任意键", label: "关闭")]
         case .draftOffer?: hints = [KeyHint(keys: "Enter", label: "恢复草稿"), KeyHint(keys: "Esc", label: "丢弃")]
+        case .department?:
+            hints = [KeyHint(keys: "Esc", label: "返回"), KeyHint(keys: "j/k", label: "选择"), KeyHint(keys: "Enter", label: "打开记录"),
+                     KeyHint(keys: "q", label: "退出")]
         case .detail?:
             hints = [KeyHint(keys: "Esc", label: "返回"), KeyHint(keys: "j/k", label: "滚动")]
             // The record's own workflow keys, as in its pane.
