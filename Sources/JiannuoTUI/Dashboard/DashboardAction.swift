@@ -9,6 +9,8 @@ public enum DashboardAction: Hashable, Sendable {
     case reveal
     /// The selected record's department: its whole breach record.
     case drill
+    /// Find any commitment, complaint or department.
+    case search
 }
 
 /// What the update asks the runtime to do, outside the pure update.
@@ -46,6 +48,7 @@ public enum DashboardKeys {
         KeyBinding([.char("?")], .help, help: "显示全部按键", footer: "帮助"),
         KeyBinding([.char("q"), .ctrl("c")], .quit, help: "退出", footer: "退出", footerKeys: "q"),
         KeyBinding([.char("a")], .newComplaint, help: "登记投诉（在任何面板）", footer: "登记"),
+        KeyBinding([.char(":")], .search, help: "搜索承诺、投诉、单位（编号、名称、内容），Enter 打开", footer: "搜索"),
         KeyBinding([.char("/")], .filter, help: "筛选当前面板（边输边筛，Enter 确定，Esc 清除）", footer: "筛选"),
         KeyBinding([.enter], .open, help: "打开所选记录的详情（全部字段与经过）", footer: "详情"),
         KeyBinding([.tab], .nextPane, help: "切换到下一个面板", footer: "切换"),

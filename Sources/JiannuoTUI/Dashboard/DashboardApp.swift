@@ -109,6 +109,26 @@ public final class DashboardApp {
             return !state.quit
         }
         if state.form != nil { try handleForm(key); return !state.quit }
+        if var search = state.search {
+            switch search.handle(key) {
+            case .none: state.search = search
+            case .close: state.search = nil
+            case .run:
+                search.results = try store.search(search.query.text)
+                search.searched = search.query.text
+                search.selected = 0
+                state.search = search
+            case .open(let hit):
+                state.search = nil
+                if hit.kind == .department {
+                    state.overlay = .department(try departmentDrill(hit.id))
+                } else {
+                    state.returnTo = nil
+                    try openRecord(hit.id)
+                }
+            }
+            return !state.quit
+        }
         if state.action != nil { try handleAction(key); try ensureWindows(); return !state.quit }
         if case .detail? = state.overlay, let id = state.detailRecord {
             switch DashboardKeys.map.action(for: key, in: [DashboardKeys.context(ofRecord: id)]) {

@@ -32,6 +32,8 @@ public struct DashboardState: Sendable {
     public var returnTo: Overlay?
     /// The record shown in the detail view: its workflow keys act on it.
     public var detailRecord: String?
+    /// The search, when open.
+    public var search: SearchState?
     /// A workflow step's form, when open.
     public var action: ActionForm?
     public var message: String?

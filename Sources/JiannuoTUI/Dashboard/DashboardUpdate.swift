@@ -69,6 +69,7 @@ public enum DashboardUpdate {
         case .help: s.overlay = .help
         case .refresh: return [.reload]
         case .newComplaint: return [.openIntake]
+        case .search: s.search = SearchState()
         case .step(let step): return total > 0 ? [.openStep(pane, s[pane].selected, step)] : []
         case .reveal: return total > 0 ? [.reveal(pane, s[pane].selected)] : []
         case .quit: s.quit = true

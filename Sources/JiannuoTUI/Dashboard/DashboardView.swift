@@ -24,6 +24,7 @@ public enum DashboardView {
                        hints: [KeyHint(keys: "Enter", label: "恢复"), KeyHint(keys: "Esc", label: "丢弃")], maxWidth: 60).draw(into: &g)
         case nil: break
         }
+        if let search = s.search { SearchView.draw(&g, search) }
         if let form = s.form { IntakeView.draw(&g, form, names: d.names) }
         if let action = s.action { ActionView.draw(&g, action) }
         return g
@@ -74,6 +75,11 @@ public enum DashboardView {
             return
         }
         var hints: [KeyHint]
+        if s.search != nil {
+            Footer.draw(into: &g, rect: r, hints: [KeyHint(keys: "Enter", label: "搜索/打开"), KeyHint(keys: "↑/↓", label: "选择"),
+                                                   KeyHint(keys: "Esc", label: "关闭")])
+            return
+        }
         if s.action != nil {
             hints = [KeyHint(keys: "Tab", label: "下一项"), KeyHint(keys: "←/→", label: "选择"), KeyHint(keys: "Ctrl-S", label: "确定"),
                      KeyHint(keys: "Esc", label: "取消")]

@@ -1,0 +1,45 @@
+import GRDB
+import JiannuoCore
+
+/// One thing found by the dashboard's search.
+public struct SearchHit: Sendable, Equatable {
+    public enum Kind: String, Sendable { case department, commitment, complaint }
+    public var kind: Kind
+    public var id: String
+    public var title: String
+    public var detail: String
+}
+
+extension Store {
+    /// Departments by code or name, commitments by id, counterparty or content, complaints by id,
+    /// complainant or content: at most `limit` of each, ids that match exactly first.
+    public func search(_ text: String, limit: Int = 20) throws -> [SearchHit] {
+        let q = text.trimmingCharacters(in: .whitespaces)
+        guard !q.isEmpty else { return [] }
+        let like = "%\(q)%"
+        return try read { db in
+            var hits: [SearchHit] = []
+            for row in try Row.fetchAll(db, sql: """
+                SELECT code, name, kind, active FROM departments WHERE code LIKE ? OR name LIKE ? ORDER BY code LIMIT ?
+                """, arguments: [like, like, limit]) {
+                let kind = DepartmentKind(rawValue: row["kind"])?.label ?? ""
+                hits.append(SearchHit(kind: .department, id: row["code"], title: row["name"],
+                                      detail: kind + ((row["active"] as Bool) ? "" : "（已并入）")))
+            }
+            for c in try Commitment.fetchAll(db, sql: """
+                SELECT * FROM commitments WHERE id = ? UNION ALL
+                SELECT * FROM (SELECT * FROM commitments WHERE id <> ? AND (id LIKE ? OR counterparty LIKE ? OR content LIKE ?) LIMIT ?)
+                """, arguments: [q, q, like, like, like, limit]) {
+                hits.append(SearchHit(kind: .commitment, id: c.id, title: c.counterparty, detail: "\(c.status.label)  \(c.content)"))
+            }
+            for c in try Complaint.fetchAll(db, sql: """
+                SELECT * FROM complaints WHERE id = ? UNION ALL
+                SELECT * FROM (SELECT * FROM complaints WHERE id <> ? AND (id LIKE ? OR complainant LIKE ? OR content LIKE ?)
+                               ORDER BY received DESC LIMIT ?)
+                """, arguments: [q, q, like, like, like, limit]) {
+                hits.append(SearchHit(kind: .complaint, id: c.id, title: c.stage.label, detail: c.content))
+            }
+            return hits
+        }
+    }
+}

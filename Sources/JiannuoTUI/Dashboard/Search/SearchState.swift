@@ -1,0 +1,64 @@
+import JiannuoStore
+
+/// The dashboard's search: a query typed on one line, run with Enter, results picked with ↑/↓.
+public struct SearchState: Sendable, Equatable {
+    public var query = LineEditor()
+    public var results: [SearchHit] = []
+    /// The query the results belong to (nil before the first search).
+    public var searched: String?
+    public var selected = 0
+
+    public enum Outcome: Equatable, Sendable { case none, run, open(SearchHit), close }
+
+    public init() {}
+
+    public mutating func handle(_ key: KeyEvent) -> Outcome {
+        switch key {
+        case .escape: return .close
+        case .enter:
+            if searched != query.text || results.isEmpty { return .run }
+            return results.indices.contains(selected) ? .open(results[selected]) : .none
+        case .down, .tab: if !results.isEmpty { selected = min(results.count - 1, selected + 1) }
+        case .up, .backTab: selected = max(0, selected - 1)
+        default: query.handle(key)
+        }
+        return .none
+    }
+}
+
+extension SearchHit.Kind {
+    var label: String {
+        switch self {
+        case .department: "单位"
+        case .commitment: "承诺"
+        case .complaint: "投诉"
+        }
+    }
+}
+
+/// Draws the search over the screen under the header.
+enum SearchView {
+    static func draw(_ g: inout Grid, _ s: SearchState) {
+        let rect = Rect(x: 0, y: 1, width: g.width, height: max(0, g.height - 2))
+        g.fill(rect)
+        let inner = g.box(rect, title: " 搜索：承诺、投诉、单位 ", role: .borderFocused)
+        guard inner.width > 10, inner.height > 3 else { return }
+        _ = g.put("查找：", x: inner.x + 1, y: inner.y, role: .title)
+        let fx = inner.x + 7, fw = max(1, inner.width - 8)
+        g.fill(Rect(x: fx, y: inner.y, width: fw, height: 1), role: .inputFieldFocused)
+        let slice = s.query.visibleSlice(width: fw - 1)
+        _ = g.put(slice.text, x: fx, y: inner.y, role: .inputFieldFocused, maxWidth: fw)
+        g.cursor = (fx + slice.cursorX, inner.y)
+        let list = Rect(x: inner.x + 1, y: inner.y + 2, width: inner.width - 2, height: max(0, inner.height - 2))
+        if let q = s.searched, s.results.isEmpty {
+            _ = g.put("没有找到“\(q)”", x: list.x, y: list.y, role: .muted)
+            return
+        }
+        let visible = Table.visibleRowCount(in: list)
+        let offset = Table.scrollOffset(selected: s.selected, current: 0, visibleRows: visible, rowCount: s.results.count)
+        Table(columns: [TableColumn("类型", minWidth: 4), TableColumn("编号", minWidth: 14), TableColumn("名称/状态", minWidth: 8, preferredWidth: 16),
+                        TableColumn("内容", minWidth: 10, flexible: true)],
+              rows: s.results.map { TableRow([$0.kind.label, $0.id, $0.title, $0.detail]) },
+              selected: s.selected, scrollOffset: offset, focused: true).draw(into: &g, rect: list)
+    }
+}
