@@ -40,7 +40,20 @@ struct RenderCommand: JiannuoCommand {
             try app.handle(.char(Character("\(p.rawValue + 1)")))
         }
         if let select, select > 1 { for _ in 1..<select { try app.handle(.down) } }
-        for k in events { if try !app.handle(k) { break } }
+        // Each replayed key: the update and the new frame, as the live dashboard does before drawing.
+        var keyTimes: [TimeInterval] = []
+        for k in events {
+            let t = Date()
+            let goOn = try app.handle(k)
+            _ = app.frame()
+            keyTimes.append(Date().timeIntervalSince(t))
+            if !goOn { break }
+        }
+        if timing, !keyTimes.isEmpty {
+            let sorted = keyTimes.sorted()
+            let ms = { (t: TimeInterval) in String(format: "%.2f", t * 1000) }
+            FileHandle.standardError.write(Data("keys=\(sorted.count) key_to_frame_median_ms=\(ms(sorted[sorted.count / 2])) key_to_frame_max_ms=\(ms(sorted.last!))\n".utf8))
+        }
         print(app.frame().lines().joined(separator: "\n"))
     }
 }
