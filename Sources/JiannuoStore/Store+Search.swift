@@ -8,6 +8,10 @@ public struct SearchHit: Sendable, Equatable {
     public var id: String
     public var title: String
     public var detail: String
+
+    public init(kind: Kind, id: String, title: String, detail: String) {
+        self.kind = kind; self.id = id; self.title = title; self.detail = detail
+    }
 }
 
 extension Store {

@@ -22,7 +22,8 @@ struct RenderCommand: JiannuoCommand {
         }
         let events = try keys.map { try KeyEvent.parseSequence($0) } ?? []
         let started = Date()
-        let app = try Dashboard.makeApp(global, size: Size(width: width, height: height), create: false)
+        // A fixed hour, so that a form's default time of receipt renders the same every run.
+        let app = try Dashboard.makeApp(global, size: Size(width: width, height: height), create: false, minuteOfDay: 9 * 60)
         try app.loadFirstPaint()
         _ = app.frame()
         let firstPaint = Date().timeIntervalSince(started)
@@ -66,10 +67,12 @@ enum Dashboard {
         return usage.ru_maxrss
     }
 
-    static func makeApp(_ g: GlobalOptions, size: Size, create: Bool) throws -> DashboardApp {
+    static func makeApp(_ g: GlobalOptions, size: Size, create: Bool, minuteOfDay: Int? = nil) throws -> DashboardApp {
         let fixed = try g.today.map { _ in try g.clock().today } ?? g.environment["JIANNUO_TODAY"].flatMap(Day.init)
         let today: () -> Day = { fixed ?? Clock.system().today }
-        return try DashboardApp(size: size, today: today) { try g.openStore(create: create) }
+        return try DashboardApp(size: size, today: today, minuteOfDay: { minuteOfDay ?? Clock.system().now.minute }) {
+            try g.openStore(create: create)
+        }
     }
 
     /// Opens the dashboard on the terminal until q, Ctrl-C or SIGTERM; the terminal is restored in every case.

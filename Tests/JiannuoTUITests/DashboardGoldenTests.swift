@@ -32,6 +32,15 @@ import Testing
         Case(name: "dashboard-80x24-filter-deadlines", width: 80, height: 24, args: ["--keys", "3 / 龙 泉 Enter j"]),
         Case(name: "dashboard-80x24-filter-nomatch", width: 80, height: 24, args: ["--keys", "4 / 无 此 单 位"]),
         Case(name: "dashboard-60x12-minimum", width: 60, height: 12, args: []),
+        Case(name: "intake-120x40-empty", width: 120, height: 40, args: ["--keys", "a"], overlay: true),
+        Case(name: "intake-120x40-typed-errors", width: 120, height: 40,
+             args: ["--keys", "a Tab Tab Right Tab 王 小 明 Tab 1 3 8 Tab 镇 Tab 3 Tab Tab 工 程 款 BSpace C-w C-s"], overlay: true),
+        Case(name: "intake-80x24-content", width: 80, height: 24,
+             args: ["--keys", "a Tab Tab Tab Tab Tab 任 店 Tab Tab Tab 企 业 反 映 工 程 款 拖 欠 半 年"], overlay: true),
+        Case(name: "step-120x40-verify", width: 120, height: 40, args: ["--keys", "2 h Right Tab Right Right Right"], overlay: true),
+        Case(name: "drill-120x40", width: 120, height: 40, args: ["--keys", "4 j Enter j j"], overlay: true),
+        Case(name: "drill-80x24-from-complaint", width: 80, height: 24, args: ["--keys", "2 d"], overlay: true),
+        Case(name: "search-100x30", width: 100, height: 30, args: ["--keys", ": 盐 化 Enter Down"], overlay: true),
         Case(name: "dashboard-40x10-too-small", width: 40, height: 10, args: []),
     ]
 

@@ -16,10 +16,15 @@ public final class DashboardApp {
     var draftSavedAt = Date.distantPast
     static let draftKind = "complaint"
 
+    let clockTime: () -> Int
+
     /// `openStore` is called again after another process wrote, so that calendar changes are seen too.
-    public init(size: Size, today: @escaping () -> Day, openStore: @escaping () throws -> Store) throws {
+    /// `minuteOfDay` gives the time for new records (the real one; a fixed one for headless renders).
+    public init(size: Size, today: @escaping () -> Day, minuteOfDay: @escaping () -> Int = { Clock.system().now.minute },
+                openStore: @escaping () throws -> Store) throws {
         self.openStore = openStore
         self.today = today
+        self.clockTime = minuteOfDay
         store = try openStore()
         state = DashboardState(size: size)
         let day = today()
@@ -262,7 +267,7 @@ public final class DashboardApp {
     }
 
     /// Now, on the dashboard's day: the form's default time of receipt.
-    func now() -> DateTime { DateTime(day: today(), minute: Clock.system().now.minute) }
+    func now() -> DateTime { DateTime(day: today(), minute: clockTime()) }
 
     func recordId(_ p: Pane, _ i: Int) -> String? {
         switch p {

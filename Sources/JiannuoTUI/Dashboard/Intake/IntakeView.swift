@@ -23,7 +23,7 @@ enum IntakeView {
                 used = options(&g, IntakeForm.categories.map { $0 == 0 ? "不填" : "\($0) \(Category.label($0))" }, form.category, vx, y, vw, focused)
             default:
                 let editor = form.editors[f] ?? LineEditor()
-                let fieldWidth = min(vw, 40)
+                let fieldWidth = min(vw, 28)
                 g.fill(Rect(x: vx, y: y, width: fieldWidth, height: 1), role: focused ? .inputFieldFocused : .inputField)
                 let slice = editor.visibleSlice(width: fieldWidth - 1)
                 _ = g.put(slice.text, x: vx, y: y, role: focused ? .inputFieldFocused : .inputField, maxWidth: fieldWidth)
