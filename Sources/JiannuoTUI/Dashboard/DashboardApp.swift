@@ -194,6 +194,7 @@ public final class DashboardApp {
         let before = form
         switch form.handle(key) {
         case .none, .confirmCancel:
+            if form.focus == .commitment { form.commitmentHints = try commitmentHints(form) }
             state.form = form
             if form != before { draftDirty = true }
             // Moving to another field writes the draft at once; typing within a field, every few seconds.
@@ -226,6 +227,16 @@ public final class DashboardApp {
                 state.message = "未保存：" + e.text.zh
             }
         }
+    }
+
+    /// The matched department's open commitments whose id or counterparty contains what is typed.
+    func commitmentHints(_ form: IntakeForm) throws -> [String] {
+        let matches = form.departmentMatches(data.names)
+        guard matches.count == 1 else { return ["（先确定承办单位）"] }
+        let typed = form.text(.commitment).trimmingCharacters(in: .whitespaces)
+        let open = try store.commitments(ListFilter(department: matches[0].code, status: "open"))
+        return open.filter { typed.isEmpty || $0.id.contains(typed) || $0.counterparty.contains(typed) }
+            .prefix(3).map { "\($0.id) \($0.counterparty)" }
     }
 
     /// Writes the open form's draft if it changed (at once with `force`, else at most every 2 s).

@@ -29,7 +29,9 @@ extension DashboardApp {
         let breaches = try store.breaches(ListFilter(department: code, limit: 10)).map { b -> String in
             let rect = try store.rectifications(ListFilter(), breach: b.id)
             let state = rect.isEmpty ? "未移送整改" : rect.map { $0.completedOn.map { "整改已完成 \($0)" } ?? "整改时限 \($0.deadline)" }.joined(separator: "；")
+            let acts = try store.accountability(ListFilter(), breach: b.id).map { "\($0.kind) \($0.target)" }
             return "失信 \(b.id) \(b.date) \(Category.label(b.category))  \(state)\(b.reportedOn == nil ? "  未上报" : "")"
+                + (acts.isEmpty ? "" : "  问责：" + acts.joined(separator: "；"))
         }
         return DepartmentDrill(
             code: code, name: data.name(code), period: period.description, score: s.score,

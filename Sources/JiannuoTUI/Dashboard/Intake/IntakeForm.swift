@@ -40,6 +40,9 @@ public struct IntakeForm: Sendable, Equatable {
     public var errors: [Field: String] = [:]
     /// Asking "discard what was typed?" after Esc.
     public var confirmingCancel = false
+    /// The chosen department's open commitments that match what is typed in the commitment field
+    /// ("CN-2026-0001 某某公司"), looked up by the app as the officer types.
+    public var commitmentHints: [String] = []
 
     public init(now: DateTime) {
         editors = [

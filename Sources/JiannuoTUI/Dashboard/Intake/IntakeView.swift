@@ -29,6 +29,10 @@ enum IntakeView {
                 _ = g.put(slice.text, x: vx, y: y, role: focused ? .inputFieldFocused : .inputField, maxWidth: fieldWidth)
                 if focused { g.cursor = (vx + slice.cursorX, y) }
                 used = fieldWidth
+                if f == .commitment && !form.commitmentHints.isEmpty {
+                    used += g.put(" " + form.commitmentHints.prefix(3).joined(separator: "  "), x: vx + used, y: y, role: .muted,
+                                  maxWidth: max(0, vw - used))
+                }
                 if f == .department {
                     let matches = form.departmentMatches(names)
                     let hint = matches.isEmpty ? "" : matches.count == 1 ? "→ \(matches[0].name)（\(matches[0].code)）"
