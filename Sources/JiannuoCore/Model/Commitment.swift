@@ -125,7 +125,7 @@ public struct CommitmentDraft: Sendable {
             creditCode: try creditCode.map { try CreditCode.validate($0) },
             content: try Validate.text(content, Field("承诺内容", "content"), max: 2000, multiline: true),
             amount: try amount.map { try Money(yuan: $0) }, made: made, deadline: deadline,
-            procedures: Array(Set(procedures)).sorted { $0.rawValue < $1.rawValue },
+            procedures: Procedure.allCases.filter(procedures.contains),   // the notice's order, each once
             deliveredOn: delivered, paymentDays: paymentDays)
     }
 }

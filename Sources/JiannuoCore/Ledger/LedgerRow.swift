@@ -1,0 +1,36 @@
+/// One row of an imported ledger, read by column key, with its problems collected rather than thrown
+/// at the first: the import reports every bad cell before writing anything.
+public struct LedgerRow {
+    public let number: Int
+    let fields: [String: String]
+    let headers: [String: String]
+    public private(set) var problems: [LedgerProblem] = []
+
+    public init(number: Int, fields: [String: String], headers: [String: String]) {
+        self.number = number; self.fields = fields; self.headers = headers
+    }
+
+    public func text(_ key: String) -> String { (fields[key] ?? "").trimmingCharacters(in: .whitespaces) }
+    public func optional(_ key: String) -> String? { let t = text(key); return t.isEmpty ? nil : t }
+
+    /// Runs a check of one cell, recording its reason if it fails.
+    public mutating func check<T>(_ key: String, _ body: (String) throws -> T) -> T? {
+        do { return try body(text(key)) } catch let e as JiannuoError {
+            problems.append(LedgerProblem(row: number, column: headers[key] ?? key, reason: e.text))
+        } catch {
+            problems.append(LedgerProblem(row: number, column: headers[key] ?? key, reason: Text("\(error)", "\(error)")))
+        }
+        return nil
+    }
+
+    public mutating func fail(_ key: String, _ zh: String, _ en: String) {
+        problems.append(LedgerProblem(row: number, column: headers[key] ?? key, reason: Text(zh, en)))
+    }
+}
+
+public struct LedgerProblem: Sendable, Equatable {
+    public var row: Int
+    public var column: String
+    public var reason: Text
+    public init(row: Int, column: String, reason: Text) { self.row = row; self.column = column; self.reason = reason }
+}

@@ -1,0 +1,123 @@
+import ArgumentParser
+import CSV
+import Foundation
+import JiannuoCore
+import JiannuoStore
+
+/// Writes a ledger as CSV (UTF-8 with a byte-order mark, so that Excel and WPS open it) or JSON.
+struct ExportCommand: JiannuoCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "export", abstract: "导出台账：commitments|complaints|breaches|rectifications|scores|departments（CSV 或 JSON）")
+    @Argument(help: "commitments|complaints|breaches|rectifications|scores|departments") var kind: String
+    @Option(help: "csv（默认）或 json") var format: String = "csv"
+    @Option(name: [.customShort("o"), .long], help: "输出文件（默认标准输出）") var output: String?
+    @Option(help: "期间（仅 scores）：2026-11、2026-Q4、2026、rolling") var period: String?
+    @OptionGroup var filters: FilterOptions
+    @OptionGroup var global: GlobalOptions
+
+    func execute(_ out: Output) throws {
+        guard ["csv", "json"].contains(format) else {
+            throw JiannuoError.invalid("--format 只能是 csv 或 json", "--format must be csv or json")
+        }
+        let store = try out.store(create: false)
+        let f = try filters.filter()
+        let sink = try LedgerSink(path: output, csv: format == "csv", lang: out.lang)
+        switch kind {
+        case "departments": try sink.write(LedgerColumns.departments, try store.departments().filter { f.department == nil || $0.code == f.department })
+        case "commitments": try sink.stream(LedgerColumns.commitments) { emit in try store.eachCommitment(f, emit) }
+        case "complaints": try sink.stream(LedgerColumns.complaints) { emit in try store.eachComplaint(f, emit) }
+        case "breaches": try sink.write(LedgerColumns.breaches, try store.breaches(f))
+        case "rectifications": try sink.write(LedgerColumns.rectifications, try store.rectifications(f))
+        case "scores":
+            let p = try period.map { try Period.parse($0, today: store.clock.today) } ?? .currentQuarter(store.clock.today)
+            try sink.write(ScoreColumns.all, try ScoresCommand.ranking(store, period: p, today: store.clock.today))
+        default:
+            throw JiannuoError.invalid("未知的台账“\(Sanitize.visible(kind))”，可选：commitments、complaints、breaches、rectifications、scores、departments",
+                                       "unknown ledger \(kind)")
+        }
+        try sink.close()
+    }
+}
+
+enum ScoreColumns {
+    static let all: [LedgerColumn<ScoreRow>] = [
+        .init("rank", "名次", "rank") { r, _ in String(r.rank) },
+        .init("department", "单位代码", "department") { r, _ in r.department },
+        .init("name", "单位名称", "name") { r, _ in r.name },
+        .init("score", "得分", "score") { r, _ in ScoresCommand.fmt(r.score) },
+        .init("rank_change", "名次变化", "rank_change") { r, _ in r.rank_change.map(String.init) ?? "" },
+    ] + Dimension.allCases.map { d in
+        LedgerColumn<ScoreRow>(d.rawValue, d.label, d.rawValue) { r, _ in ScoresCommand.fmt(r.dimensions[d.rawValue] ?? 0) }
+    } + [.init("period", "期间", "period") { r, _ in r.period }]
+}
+
+/// Where an export goes: a file or standard output, as CSV rows or a JSON array of objects.
+final class LedgerSink {
+    let handle: FileHandle
+    let csv: CSVWriter?
+    let lang: Lang
+    let isCSV: Bool
+    var first = true
+    let path: String?
+
+    init(path: String?, csv: Bool, lang: Lang) throws {
+        self.path = path
+        self.lang = lang
+        isCSV = csv
+        if let path {
+            guard FileManager.default.createFile(atPath: path, contents: nil), let h = FileHandle(forWritingAtPath: path) else {
+                throw JiannuoError.notFound("无法写入文件：\(path)", "cannot write \(path)")
+            }
+            handle = h
+        } else {
+            handle = FileHandle.standardOutput
+        }
+        if csv {
+            handle.write(Data([0xEF, 0xBB, 0xBF]))   // Excel and WPS read UTF-8 only with the mark
+            self.csv = try CSVWriter(stream: .toMemory())
+        } else {
+            self.csv = nil
+        }
+    }
+
+    func write<R>(_ columns: [LedgerColumn<R>], _ rows: [R]) throws {
+        try stream(columns) { emit in for r in rows { try emit(r) } }
+    }
+
+    /// Rows are written as they come, in chunks: a two-million-row export never sits in memory.
+    func stream<R>(_ columns: [LedgerColumn<R>], _ produce: ((R) throws -> Void) throws -> Void) throws {
+        if isCSV {
+            var writer = try CSVWriter(stream: .toMemory())
+            try writer.write(row: columns.map { $0.header(lang) })
+            var count = 0
+            try produce { r in
+                try writer.write(row: columns.map { $0.value(r, lang) })
+                count += 1
+                if count % 20_000 == 0 { try flush(&writer) }
+            }
+            try flush(&writer)
+            handle.write(Data("\r\n".utf8))
+        } else {
+            handle.write(Data("[".utf8))
+            try produce { r in
+                var object: [String] = []
+                for c in columns { object.append("\(FastJSON.string(c.key)): \(FastJSON.string(c.value(r, .en)))") }
+                handle.write(Data(((first ? "\n  {" : ",\n  {") + object.joined(separator: ", ") + "}").utf8))
+                first = false
+            }
+            handle.write(Data((first ? "]\n" : "\n]\n").utf8))
+        }
+    }
+
+    func flush(_ writer: inout CSVWriter) throws {
+        writer.stream.close()
+        if let data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data { handle.write(data) }
+        writer = try CSVWriter(stream: .toMemory())
+        // The next chunk continues the file: the row separator the writer puts between rows.
+        writer.beginNewRow()
+    }
+
+    func close() throws {
+        if path != nil { try handle.close() }
+    }
+}

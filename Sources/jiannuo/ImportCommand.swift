@@ -1,0 +1,97 @@
+import ArgumentParser
+import CSV
+import Foundation
+import JiannuoCore
+import JiannuoStore
+
+/// Reads back what `export` writes (CSV with Chinese or English headers): every row is checked
+/// first, and one bad cell refuses the whole file, naming each problem's row and column.
+struct ImportCommand: JiannuoCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "import", abstract: "导入台账：departments|commitments|complaints（与 export 的格式相同；有一行有错则全部不导入）")
+    @Argument(help: "departments|commitments|complaints") var kind: String
+    @Argument(help: "CSV 文件") var file: String
+    @OptionGroup var global: GlobalOptions
+
+    func execute(_ out: Output) throws {
+        let store = try out.store(create: false)
+        let result: ImportResult
+        do {
+            switch kind {
+            case "departments":
+                let rows = try Self.read(file, LedgerColumns.departments) { r in LedgerParse.department(&r) }
+                result = try store.importDepartments(rows, source: file)
+            case "commitments":
+                let rows = try Self.read(file, LedgerColumns.commitments) { r in LedgerParse.commitment(&r) }
+                result = try store.importCommitments(rows, source: file)
+            case "complaints":
+                let rows = try Self.read(file, LedgerColumns.complaints) { r in
+                    LedgerParse.complaint(&r, calendar: store.calendar, rules: store.rules.deadlines)
+                }
+                result = try store.importComplaints(rows, source: file)
+            default:
+                throw JiannuoError.invalid("未知的台账“\(Sanitize.visible(kind))”，可选：departments、commitments、complaints", "unknown ledger \(kind)")
+            }
+        } catch let refused as ImportRefused {
+            for p in refused.problems.prefix(100) {
+                FileHandle.standardError.write(Data((out.lang == .zh ? "第 \(p.row) 行「\(p.column)」：\(p.reason.zh)\n"
+                                                                       : "row \(p.row), column \(p.column): \(p.reason.en)\n").utf8))
+            }
+            if refused.problems.count > 100 {
+                FileHandle.standardError.write(Data("……共 \(refused.problems.count) 处问题\n".utf8))
+            }
+            throw JiannuoError.invalid("\(file) 有 \(refused.problems.count) 处问题，未导入任何记录", "\(file) has \(refused.problems.count) problems; nothing was imported")
+        }
+        out.record(result) {
+            out.say("已导入 \(result.imported) 条\(result.skipped > 0 ? "，跳过已存在的 \(result.skipped) 条" : "")",
+                    "imported \(result.imported), skipped \(result.skipped) already there")
+        }
+    }
+
+    /// Rows of the file as records, with the row numbers a spreadsheet shows (the header is row 1).
+    static func read<R>(_ path: String, _ columns: [LedgerColumn<R>], _ parse: (inout LedgerRow) -> R?) throws -> [(Int, R)] {
+        guard let data = FileManager.default.contents(atPath: path) else {
+            throw JiannuoError.notFound("找不到文件：\(path)", "file not found: \(path)")
+        }
+        guard var text = String(data: data, encoding: .utf8) else {
+            throw JiannuoError.invalid("\(path) 不是 UTF-8 编码的文本（请在 Excel/WPS 中另存为“CSV UTF-8”）", "\(path) is not UTF-8 text")
+        }
+        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        let reader: CSVReader
+        do { reader = try CSVReader(string: text, hasHeaderRow: true) } catch {
+            throw JiannuoError.invalid("\(path) 不是有效的 CSV：\(error)", "\(path) is not valid CSV: \(error)")
+        }
+        let header = reader.headerRow ?? []
+        var keyAt: [Int: String] = [:]
+        var headers: [String: String] = [:]
+        for (i, h) in header.enumerated() {
+            let name = h.trimmingCharacters(in: .whitespaces)
+            guard let c = columns.first(where: { $0.zh == name || $0.en == name || $0.key == name }) else {
+                throw JiannuoError.invalid("\(path) 第 1 行：未知的列“\(Sanitize.visible(name))”", "\(path), row 1: unknown column \(name)")
+            }
+            keyAt[i] = c.key
+            headers[c.key] = name
+        }
+        var out: [(Int, R)] = []
+        var problems: [LedgerProblem] = []
+        var number = 1
+        while let fields = reader.next() {
+            number += 1
+            if fields.count == 1 && fields[0].isEmpty { continue }     // a blank line
+            guard fields.count == header.count else {
+                problems.append(LedgerProblem(row: number, column: "—", reason: Text("有 \(fields.count) 列，表头有 \(header.count) 列",
+                                                                                 "\(fields.count) columns, the header has \(header.count)")))
+                continue
+            }
+            var values: [String: String] = [:]
+            for (i, v) in fields.enumerated() { if let k = keyAt[i] { values[k] = v } }
+            var row = LedgerRow(number: number, fields: values, headers: headers)
+            if let r = parse(&row) { out.append((number, r)) } else { problems += row.problems }
+        }
+        if let e = reader.error {
+            throw JiannuoError.invalid("\(path) 第 \(number + 1) 行附近不是有效的 CSV：\(e)", "\(path) is not valid CSV near row \(number + 1)")
+        }
+        guard problems.isEmpty else { throw ImportRefused(problems: problems) }
+        return out
+    }
+}
