@@ -96,7 +96,7 @@ final class LedgerSink {
                 if count % 20_000 == 0 { try flush(&writer) }
             }
             try flush(&writer)
-            handle.write(Data("\r\n".utf8))
+            handle.write(Data("\n".utf8))   // the writer puts LF between rows; the file ends with one too
         } else {
             handle.write(Data("[".utf8))
             try produce { r in
