@@ -21,7 +21,7 @@ struct CommitmentTests {
         #expect(c.made == d("2026-01-10"))
         #expect(c.deadline == d("2026-06-30"))
         #expect(c.status == .notStarted)
-        #expect(c.procedures == [.legalityReview, .publicParticipation])  // de-duplicated, sorted by raw value
+        #expect(c.procedures == [.publicParticipation, .legalityReview])  // de-duplicated, in the notice's order
         #expect(Set(c.missingProcedures) == [.expertReview, .riskAssessment, .collectiveDecision])
         #expect(c.creditCode == Self.validCode)
         #expect(c.deliveredOn == d("2026-03-01"))
