@@ -160,13 +160,11 @@ extension DashboardApp {
 
     /// A department typed as its code or part of its name; exactly one must match.
     func department(_ typed: String) throws -> String {
-        let q = typed.trimmingCharacters(in: .whitespaces)
-        if data.names[q] != nil { return q }
-        let matches = data.names.filter { $0.value.contains(q) || $0.key.localizedCaseInsensitiveContains(q) }
-        guard !q.isEmpty, matches.count == 1 else {
-            throw JiannuoError.invalid(q.isEmpty ? "请输入单位名称或代码" : "“\(q)”匹配到 \(matches.count) 个单位，请输入更完整的名称",
+        let matches = IntakeForm.departments(matching: typed, in: data.names)
+        guard matches.count == 1 else {
+            throw JiannuoError.invalid(matches.isEmpty ? "请输入单位名称或代码" : "“\(typed)”匹配到 \(matches.count) 个单位，请输入更完整的名称",
                                        "type one department's name or code")
         }
-        return matches.first!.key
+        return matches[0].code
     }
 }

@@ -123,7 +123,12 @@ public struct IntakeForm: Sendable, Equatable {
 
     /// Departments whose code or name contains what was typed in the department field.
     public func departmentMatches(_ names: [String: String]) -> [(code: String, name: String)] {
-        let q = text(.department).trimmingCharacters(in: .whitespaces)
+        Self.departments(matching: text(.department), in: names)
+    }
+
+    /// Departments whose code or name contains `typed`; an exact code is the only match.
+    public static func departments(matching typed: String, in names: [String: String]) -> [(code: String, name: String)] {
+        let q = typed.trimmingCharacters(in: .whitespaces)
         guard !q.isEmpty else { return [] }
         if let exact = names[q] { return [(q, exact)] }
         return names.filter { $0.key.localizedCaseInsensitiveContains(q) || $0.value.contains(q) }
