@@ -107,8 +107,9 @@ struct AlertsAndLoadTests {
         #expect(status.status == 0, "\(status)")
     }
 
-    @Test("two processes adding 500 complaints each at the same time: exactly 1,000 rows, no error")
-    func concurrentWriters() throws {
+    /// Two processes (#2) and four (#7), 500 complaints each, all at once.
+    @Test("processes adding 500 complaints each at the same time: exactly 500 × n rows, no error", arguments: [2, 4])
+    func concurrentWriters(_ n: Int) throws {
         let cli = try CLI()
         try cli.ok(["department", "add", "--code", "FGW", "--name", "县发改委", "--kind", "county-department"])
         let sh = try executable("sh")
@@ -121,7 +122,7 @@ struct AlertsAndLoadTests {
             """
         let started = Date()
         var workers: [(Process, URL)] = []
-        for w in 1...2 {
+        for w in 1...n {
             let p = Process()
             p.executableURL = URL(fileURLWithPath: sh)
             p.arguments = ["-c", script]
@@ -138,18 +139,18 @@ struct AlertsAndLoadTests {
         for (p, _) in workers { try p.run() }
         for (p, _) in workers { p.waitUntilExit() }
         let seconds = Date().timeIntervalSince(started)
-        print("concurrent writers: 1,000 complaint adds in two processes took \(String(format: "%.1f", seconds)) s")
+        print("concurrent writers: \(n * 500) complaint adds in \(n) processes took \(String(format: "%.1f", seconds)) s")
         for (p, err) in workers {
             #expect(p.terminationStatus == 0)
             #expect(try String(contentsOf: err, encoding: .utf8) == "")
         }
-        #expect(try cli.count("complaints") == 1_000)
+        #expect(try cli.count("complaints") == n * 500)
         let ids = try cli.run(["complaint", "list", "--json"]).array().compactMap { $0["id"] as? String }
-        #expect(Set(ids).count == 1_000)
-        #expect(Set(ids) == Set((1...1_000).map { String(format: "TS-2026-%06d", $0) }))
+        #expect(Set(ids).count == n * 500)
+        #expect(Set(ids) == Set((1...(n * 500)).map { String(format: "TS-2026-%06d", $0) }))
         let contents = try cli.run(["complaint", "list", "--json"]).array().compactMap { $0["content"] as? String }
-        #expect(Set(contents) == Set((1...2).flatMap { w in (1...500).map { "并发测试 \(w)-\($0)" } }))
-        #expect(try cli.count("audit_log") == 1_001)
+        #expect(Set(contents) == Set((1...n).flatMap { w in (1...500).map { "并发测试 \(w)-\($0)" } }))
+        #expect(try cli.count("audit_log") == n * 500 + 1)
         let verify = try cli.run(["audit", "verify"])
         #expect(verify.status == 0, "\(verify)")
     }
