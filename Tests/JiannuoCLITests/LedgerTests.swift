@@ -74,4 +74,26 @@ import Testing
         let again = try cli.run(["backup", copy])
         #expect(again.status == 65 && hasCJK(again.stderr))
     }
+
+    @Test("publish writes the commitment letter and ledger, escaped, with no complainant's name or contact")
+    func publish() throws {
+        let cli = try CLI(today: "2026-11-20")
+        #expect(try cli.run(["demo"]).status == 0)
+        let html = cli.path("wall.html"), md = cli.path("wall.md")
+        #expect(try cli.run(["publish", "-o", html]).status == 0)
+        #expect(try cli.run(["publish", "--department", "410422101", "-o", md]).status == 0)
+        let page = try String(contentsOfFile: html, encoding: .utf8)
+        let letter = try String(contentsOfFile: md, encoding: .utf8)
+        #expect(page.contains("政务诚信承诺书") && page.contains("<table>"))
+        #expect(letter.hasPrefix("# 任店镇政务诚信承诺书"))
+        let complaints = try cli.run(["complaint", "list", "--json"]).array()
+        for c in complaints.prefix(500) {
+            for key in ["contact", "complainant"] {
+                if let v = c[key] as? String, v.count > 1 {
+                    #expect(!page.contains(v) && !letter.contains(v), "\(key) \(v) was published")
+                }
+            }
+        }
+        #expect(try cli.run(["publish", "-o", cli.path("wall.txt")]).status == 65)
+    }
 }

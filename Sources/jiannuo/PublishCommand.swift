@@ -1,0 +1,94 @@
+import ArgumentParser
+import Foundation
+import JiannuoCore
+import JiannuoStore
+
+/// A department's commitment letter (承诺书) and the ledger of its promises, for the office wall and
+/// the website (公示). Complaints are not part of it: no complainant's name or contact can appear.
+struct PublishCommand: JiannuoCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "publish", abstract: "生成承诺书与承诺兑现台账（公示用，HTML 或 Markdown，不含投诉人信息）")
+    @Option(help: "单位代码（默认全部在用单位）") var department: String?
+    @Option(name: [.customShort("o"), .long], help: "输出文件：.html 或 .md") var output: String
+    @OptionGroup var global: GlobalOptions
+
+    func execute(_ out: Output) throws {
+        let html = output.lowercased().hasSuffix(".html") || output.lowercased().hasSuffix(".htm")
+        guard html || output.lowercased().hasSuffix(".md") else {
+            throw JiannuoError.invalid("输出文件须以 .html 或 .md 结尾", "the output must end in .html or .md")
+        }
+        let store = try out.store(create: false)
+        let units = try department.map { [try store.department($0)] } ?? (try store.departments(includeInactive: false))
+        var doc = Document(html: html)
+        doc.begin(title: units.count == 1 ? "\(units[0].name)政务诚信承诺书" : "政务诚信承诺书与承诺兑现台账")
+        for d in units {
+            doc.heading("\(d.name)政务诚信承诺书")
+            doc.paragraph("""
+                本单位按照“谁承诺、谁负责”的原则，依法依规作出政策承诺、签订协议（合同），严格履行公众参与、专家论证、风险评估、\
+                合法性审查、集体讨论决定等程序；认真兑现承诺，及时向社会公众或特定对象反馈兑现情况；不以政府换届、机构调整、\
+                人事变动等理由违约毁约；确需改变承诺的，依照法定权限和程序进行。欢迎社会各界通过 12345 政务服务热线监督。
+                """)
+            let list = try store.commitments(ListFilter(department: d.code))
+            doc.paragraph("截至 \(store.clock.today)，共有承诺事项 \(list.count) 项，其中已兑现 \(list.filter { $0.status == .fulfilled }.count) 项。")
+            var rows: [[String]] = []
+            for c in list {
+                let feedback = try store.commitmentEntries(c.id).last { $0.kind == .feedback }
+                rows.append([c.id, Category.label(c.category), c.counterparty, c.content, c.made.string, c.deadline.string,
+                             "\(c.status.label) \(c.progress)%", c.fulfilledOn?.string ?? "",
+                             feedback.map { "\($0.date) \($0.text ?? "")" } ?? ""])
+            }
+            doc.table(["编号", "类别", "对象", "承诺内容", "承诺日期", "兑现时限", "兑现情况", "办结日期", "最近反馈"], rows)
+        }
+        doc.end()
+        guard FileManager.default.createFile(atPath: output, contents: Data(doc.text.utf8)) else {
+            throw JiannuoError.notFound("无法写入文件：\(output)", "cannot write \(output)")
+        }
+        struct R: Encodable { let id: String; let departments: Int }
+        out.record(R(id: output, departments: units.count)) { out.say("已生成 \(output)（\(units.count) 个单位）", "wrote \(output)") }
+    }
+}
+
+/// HTML or Markdown, with every value escaped for its format.
+struct Document {
+    let html: Bool
+    var text = ""
+
+    static func escapeHTML(_ s: String) -> String {
+        s.replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;")
+            .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
+    }
+
+    static func escapeMarkdown(_ s: String) -> String {
+        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+    }
+
+    func clean(_ s: String) -> String {
+        let visible = Sanitize.visible(s)
+        return html ? Document.escapeHTML(visible) : Document.escapeMarkdown(visible)
+    }
+
+    mutating func begin(title: String) {
+        if html {
+            text += "<!DOCTYPE html>\n<html lang=\"zh-CN\"><head><meta charset=\"utf-8\"><title>\(clean(title))</title>\n"
+            text += "<style>body{font-family:sans-serif;margin:2em}table{border-collapse:collapse}td,th{border:1px solid #999;padding:4px 8px;vertical-align:top}</style>\n</head><body>\n"
+        }
+    }
+
+    mutating func heading(_ s: String) { text += html ? "<h1>\(clean(s))</h1>\n" : "# \(clean(s))\n\n" }
+    mutating func paragraph(_ s: String) { text += html ? "<p>\(clean(s))</p>\n" : "\(clean(s))\n\n" }
+
+    mutating func table(_ headers: [String], _ rows: [[String]]) {
+        if html {
+            text += "<table>\n<tr>" + headers.map { "<th>\(clean($0))</th>" }.joined() + "</tr>\n"
+            for r in rows { text += "<tr>" + r.map { "<td>\(clean($0))</td>" }.joined() + "</tr>\n" }
+            text += "</table>\n"
+        } else {
+            text += "| " + headers.map(clean).joined(separator: " | ") + " |\n"
+            text += "|" + String(repeating: " --- |", count: headers.count) + "\n"
+            for r in rows { text += "| " + r.map(clean).joined(separator: " | ") + " |\n" }
+            text += "\n"
+        }
+    }
+
+    mutating func end() { if html { text += "</body></html>\n" } }
+}
