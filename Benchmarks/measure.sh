@@ -35,3 +35,24 @@ run "scores --json"              "$bin" --db "$db" --today "$today" scores --jso
 run "department show GXJ --json" "$bin" --db "$db" --today "$today" department show GXJ --json
 run "status"                     "$bin" --db "$db" --today "$today" status
 for _ in 1 2 3; do "$bin" --db "$db" --today "$today" render --width 200 --height 60 --timing 2>&1 >/dev/null; done
+
+# The same open-item reads as the first frame's alerts, by the sqlite3 CLI on the same file, for a ratio.
+if command -v sqlite3 >/dev/null; then
+    sql="SELECT count(*), sum(length(content)) FROM commitments WHERE status IN ('not_started','in_progress','stalled') AND deadline <= date('$today', '+7 days');
+SELECT count(*), sum(length(content)) FROM complaints WHERE responded_at IS NULL AND current_due <= date('$today', '+3 days');
+SELECT count(*) FROM rectifications WHERE completed_on IS NULL AND deadline <= date('$today', '+7 days');
+SELECT count(*) FROM breaches WHERE reported_on IS NULL; SELECT count(*) FROM opinions WHERE handled_on IS NULL;"
+    run "sqlite3: alert inputs" sqlite3 "$db" "$sql"
+fi
+
+# Ledgers out and in: every complaint out, then 100,000 commitments into an empty database.
+tmp=$(mktemp -d)
+run1() { local name=$1; shift; local out; out=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null; } 2>&1 | tail -n 1); printf '%-28s %8.1f s   peak %6d KB\n' "$name" "${out% *}" "${out#* }"; }
+run1 "export complaints (all)" "$bin" --db "$db" export complaints -o "$tmp/complaints.csv"
+"$bin" --db "$db" export commitments -o "$tmp/commitments.csv"
+"$bin" --db "$db" export departments -o "$tmp/departments.csv"
+head -n 100001 "$tmp/commitments.csv" > "$tmp/c100k.csv"
+"$bin" --db "$tmp/empty.sqlite" init >/dev/null
+"$bin" --db "$tmp/empty.sqlite" import departments "$tmp/departments.csv" >/dev/null
+run1 "import 100,000 commitments" "$bin" --db "$tmp/empty.sqlite" import commitments "$tmp/c100k.csv"
+rm -rf "$tmp"
