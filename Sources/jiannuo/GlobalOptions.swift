@@ -23,6 +23,9 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "规则文件（默认 $JIANNUO_RULES，否则内置规则）")
     var rules: String?
 
+    @Flag(name: .customLong("read-only"), help: "只读打开数据库（看板显示只读标志，任何写入都被拒绝）")
+    var readOnly = false
+
     var environment: [String: String] { ProcessInfo.processInfo.environment }
 
     var language: Lang { Lang.from(option: lang, environment: environment) }
@@ -46,13 +49,14 @@ struct GlobalOptions: ParsableArguments {
 
     func openStore(create: Bool = true) throws -> Store {
         let rules = try self.rules.map { try Rules.load(path: $0) }
-        return try Store(path: databasePath, clock: try clock(), operatorName: operatorValue, rules: rules, create: create)
+        return try Store(path: databasePath, clock: try clock(), operatorName: operatorValue, rules: rules,
+                         readOnly: readOnly || environment["JIANNUO_READONLY"] == "1", create: create)
     }
 }
 
 enum Arguments {
     static let valued: Set<String> = ["--db", "--operator", "--today", "--lang", "--rules"]
-    static let flags: Set<String> = ["--json"]
+    static let flags: Set<String> = ["--json", "--read-only"]
 
     /// Moves global options found anywhere to the end, so that `jiannuo --db X --json commitment list`
     /// and `jiannuo commitment list --db X --json` parse the same.

@@ -75,8 +75,13 @@ struct ImportCommand: JiannuoCommand {
         var out: [(Int, R)] = []
         var problems: [LedgerProblem] = []
         var number = 1
+        // A long import shows how far it has read, on a terminal only (scripts get a clean stderr).
+        let progress = isatty(STDERR_FILENO) == 1
         while let fields = reader.next() {
             number += 1
+            if progress && number % 5_000 == 0 {
+                FileHandle.standardError.write(Data("\r已检查 \(number - 1) 行…".utf8))
+            }
             if fields.count == 1 && fields[0].isEmpty { continue }     // a blank line
             guard fields.count == header.count else {
                 problems.append(LedgerProblem(row: number, column: "—", reason: Text("有 \(fields.count) 列，表头有 \(header.count) 列",
@@ -88,6 +93,7 @@ struct ImportCommand: JiannuoCommand {
             var row = LedgerRow(number: number, fields: values, headers: headers)
             if let r = parse(&row) { out.append((number, r)) } else { problems += row.problems }
         }
+        if progress && number >= 5_000 { FileHandle.standardError.write(Data("\r已检查 \(number - 1) 行，写入中…\n".utf8)) }
         if let e = reader.error {
             throw JiannuoError.invalid("\(path) 第 \(number + 1) 行附近不是有效的 CSV：\(e)", "\(path) is not valid CSV near row \(number + 1)")
         }

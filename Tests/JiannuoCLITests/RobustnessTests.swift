@@ -45,4 +45,36 @@ import Testing
         }
         print("kills during import: \(outcomes[0] ?? 0) left nothing, \(outcomes[3_000] ?? 0) had finished")
     }
+
+    @Test("a newer schema, a path that cannot be a database, a read-only database: a clear message, exit 74, nothing written")
+    func unusableDatabases() throws {
+        let cli = try CLI(today: "2026-11-20")
+        #expect(try cli.run(["demo"]).status == 0)
+        let before = try cli.dump()
+
+        // Read-only: reads work, every write is refused and the dashboard says so.
+        #expect(try cli.run(["department", "list", "--read-only"]).status == 0)
+        let add = try cli.run(["complaint", "add", "--channel", "hotline", "--department", "FGW", "--content", "只读测试", "--read-only"])
+        #expect(add.status == 74 && add.stderr.contains("只读"), "\(add)")
+        let screen = try cli.run(["render", "--read-only", "--width", "100", "--height", "14", "--keys",
+                                  "a Tab Tab Tab Tab Tab 任 店 Tab Tab Tab 内 容 C-s"])
+        #expect(screen.status == 0 && screen.stdout.contains("【只读】") && screen.stdout.contains("不能写入"), "\(screen)")
+        #expect(try cli.dump() == before, "nothing was written")
+
+        // A database written by a newer Jiannuo.
+        let newer = cli.path("newer.sqlite")
+        #expect(try cli.run(["init"], db: newer).status == 0)
+        _ = try cli.sqlite(["INSERT INTO grdb_migrations(identifier) VALUES ('v99-from-the-future')"], db: newer)
+        let r = try cli.run(["status"], db: newer)
+        #expect(r.status == 74 && r.stderr.contains("更新版本"), "\(r)")
+
+        // A directory that cannot exist (under a file), and a missing database for a read.
+        let file = cli.path("a-file")
+        try "x".write(toFile: file, atomically: true, encoding: .utf8)
+        let under = try cli.run(["init"], db: file + "/sub/ledger.sqlite")
+        #expect(under.status == 74 && hasCJK(under.stderr), "\(under)")
+        let missing = try cli.run(["status"], db: cli.path("nowhere/ledger.sqlite"))
+        #expect(missing.status == 74 && hasCJK(missing.stderr), "\(missing)")
+        #expect(!FileManager.default.fileExists(atPath: cli.path("nowhere")), "a read creates nothing")
+    }
 }

@@ -224,7 +224,8 @@ public final class DashboardApp {
             } catch let e as JiannuoError {
                 form.errors[.content] = e.text.zh
                 state.form = form
-                state.message = "未保存：" + e.text.zh
+                // The footer is one line: a database refusal is said short (the form shows it in full).
+                state.message = "未保存：" + (e.kind == .database ? "数据库只读或不可用，不能写入" : e.text.zh)
             }
         }
     }

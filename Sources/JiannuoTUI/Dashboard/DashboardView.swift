@@ -83,14 +83,14 @@ public enum DashboardView {
         if s.action != nil {
             hints = [KeyHint(keys: "Tab", label: "下一项"), KeyHint(keys: "←/→", label: "选择"), KeyHint(keys: "Ctrl-S", label: "确定"),
                      KeyHint(keys: "Esc", label: "取消")]
-            if let m = s.message { hints.insert(KeyHint(keys: "", label: m), at: 0) }
+            if let m = s.message { hints.insert(KeyHint(keys: "", label: Width.truncate(m, to: max(10, r.width * 2 / 3))), at: 0) }
             Footer.draw(into: &g, rect: r, hints: hints)
             return
         }
         if s.form != nil {
             hints = [KeyHint(keys: "Tab/↓", label: "下一项"), KeyHint(keys: "←/→", label: "选择"), KeyHint(keys: "Ctrl-S", label: "保存"),
                      KeyHint(keys: "Esc", label: "取消")]
-            if let m = s.message { hints.insert(KeyHint(keys: "", label: m), at: 0) }
+            if let m = s.message { hints.insert(KeyHint(keys: "", label: Width.truncate(m, to: max(10, r.width * 2 / 3))), at: 0) }
             Footer.draw(into: &g, rect: r, hints: hints)
             return
         }
@@ -110,7 +110,7 @@ public enum DashboardView {
             hints += [KeyHint(keys: "PgDn/PgUp", label: "翻页"), KeyHint(keys: "q", label: "退出")]
         case nil: hints = DashboardKeys.map.footerHints(in: [KeyContext(s.focus.context)])
         }
-        if let m = s.message { hints.insert(KeyHint(keys: "", label: m), at: 0) }
+        if let m = s.message { hints.insert(KeyHint(keys: "", label: Width.truncate(m, to: max(10, r.width * 2 / 3))), at: 0) }
         Footer.draw(into: &g, rect: r, hints: hints)
     }
 
