@@ -1,10 +1,13 @@
 #!/usr/bin/env bash
 # Builds the province-size demo with a release build and times the commands the issues name.
-# Usage: Benchmarks/measure.sh [DB] [TODAY]   (default /tmp/jiannuo-province.sqlite, 2026-11-20)
+# Usage: Benchmarks/measure.sh [DB] [TODAY]
+#   Without DB, the province demo is generated afresh (and timed) in /tmp/jiannuo-province.sqlite;
+#   with DB, that file is used as it is (generated first if missing).
 # Each timed command runs 5 times; the median wall time and the peak memory are printed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 db=${1:-/tmp/jiannuo-province.sqlite}
+[ -z "${1:-}" ] && rm -f "$db" "$db-wal" "$db-shm"
 today=${2:-2026-11-20}
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 swift build -c release >/dev/null
@@ -43,6 +46,9 @@ SELECT count(*), sum(length(content)) FROM complaints WHERE responded_at IS NULL
 SELECT count(*) FROM rectifications WHERE completed_on IS NULL AND deadline <= date('$today', '+7 days');
 SELECT count(*) FROM breaches WHERE reported_on IS NULL; SELECT count(*) FROM opinions WHERE handled_on IS NULL;"
     run "sqlite3: alert inputs" sqlite3 "$db" "$sql"
+    ours=$(for _ in 1 2 3; do { /usr/bin/time -f "%e" "$bin" --db "$db" --today "$today" alerts --json >/dev/null; } 2>&1 | tail -n 1; done | median)
+    theirs=$(for _ in 1 2 3; do { /usr/bin/time -f "%e" sqlite3 "$db" "$sql" >/dev/null; } 2>&1 | tail -n 1; done | median)
+    awk -v a="$ours" -v b="$theirs" 'BEGIN { printf "%-28s %6.1f×  (alerts %.3f s, sqlite3 %.3f s)\n", "ratio to the sqlite3 CLI", (b > 0 ? a / b : 0), a, b }'
 fi
 
 # Ledgers out and in: every complaint out, then 100,000 commitments into an empty database.
