@@ -68,50 +68,34 @@ public enum DashboardView {
         }
     }
 
+    /// The keys that apply to what is in front of the officer, after the latest message.
     static func footer(_ g: inout Grid, _ r: Rect, _ s: DashboardState) {
-        if s.filtering {
-            Footer.draw(into: &g, rect: r, hints: [KeyHint(keys: "输入", label: "筛选"), KeyHint(keys: "Enter", label: "确定"),
-                                                   KeyHint(keys: "Esc", label: "清除"), KeyHint(keys: "Backspace", label: "删除")])
-            return
+        var hints = footerHints(s)
+        if let m = s.message, !s.filtering, s.search == nil {
+            hints.insert(KeyHint(keys: "", label: Width.truncate(m, to: max(10, r.width * 2 / 3))), at: 0)
         }
-        var hints: [KeyHint]
-        if s.search != nil {
-            Footer.draw(into: &g, rect: r, hints: [KeyHint(keys: "Enter", label: "搜索/打开"), KeyHint(keys: "↑/↓", label: "选择"),
-                                                   KeyHint(keys: "Esc", label: "关闭")])
-            return
-        }
-        if s.action != nil {
-            hints = [KeyHint(keys: "Tab", label: "下一项"), KeyHint(keys: "←/→", label: "选择"), KeyHint(keys: "Ctrl-S", label: "确定"),
-                     KeyHint(keys: "Esc", label: "取消")]
-            if let m = s.message { hints.insert(KeyHint(keys: "", label: Width.truncate(m, to: max(10, r.width * 2 / 3))), at: 0) }
-            Footer.draw(into: &g, rect: r, hints: hints)
-            return
-        }
-        if s.form != nil {
-            hints = [KeyHint(keys: "Tab/↓", label: "下一项"), KeyHint(keys: "←/→", label: "选择"), KeyHint(keys: "Ctrl-S", label: "保存"),
-                     KeyHint(keys: "Esc", label: "取消")]
-            if let m = s.message { hints.insert(KeyHint(keys: "", label: Width.truncate(m, to: max(10, r.width * 2 / 3))), at: 0) }
-            Footer.draw(into: &g, rect: r, hints: hints)
-            return
-        }
-        switch s.overlay {
-        case .help?: hints = [KeyHint(keys: "任意键", label: "关闭")]
-        case .draftOffer?: hints = [KeyHint(keys: "Enter", label: "恢复草稿"), KeyHint(keys: "Esc", label: "丢弃")]
-        case .department?:
-            hints = [KeyHint(keys: "Esc", label: "返回"), KeyHint(keys: "j/k", label: "选择"), KeyHint(keys: "Enter", label: "打开记录"),
-                     KeyHint(keys: "q", label: "退出")]
-        case .detail?:
-            hints = [KeyHint(keys: "Esc", label: "返回"), KeyHint(keys: "j/k", label: "滚动")]
-            // The record's own workflow keys, as in its pane.
-            if let id = s.detailRecord {
-                hints += DashboardKeys.map.bindings.filter { $0.context == DashboardKeys.context(ofRecord: id) && $0.footer != nil }
-                    .map { KeyHint(keys: $0.keyNames, label: $0.footer!) }
-            }
-            hints += [KeyHint(keys: "PgDn/PgUp", label: "翻页"), KeyHint(keys: "q", label: "退出")]
-        case nil: hints = DashboardKeys.map.footerHints(in: [KeyContext(s.focus.context)])
-        }
-        if let m = s.message { hints.insert(KeyHint(keys: "", label: Width.truncate(m, to: max(10, r.width * 2 / 3))), at: 0) }
         Footer.draw(into: &g, rect: r, hints: hints)
+    }
+
+    static func footerHints(_ s: DashboardState) -> [KeyHint] {
+        func h(_ pairs: [(String, String)]) -> [KeyHint] { pairs.map { KeyHint(keys: $0.0, label: $0.1) } }
+        if s.filtering { return h([("输入", "筛选"), ("Enter", "确定"), ("Esc", "清除"), ("Backspace", "删除")]) }
+        if s.search != nil { return h([("Enter", "搜索/打开"), ("↑/↓", "选择"), ("Esc", "关闭")]) }
+        if s.action != nil { return h([("Tab", "下一项"), ("←/→", "选择"), ("Ctrl-S", "确定"), ("Esc", "取消")]) }
+        if s.form != nil { return h([("Tab/↓", "下一项"), ("←/→", "选择"), ("Ctrl-S", "保存"), ("Esc", "取消")]) }
+        switch s.overlay {
+        case .help?: return h([("任意键", "关闭")])
+        case .draftOffer?: return h([("Enter", "恢复草稿"), ("Esc", "丢弃")])
+        case .department?: return h([("Esc", "返回"), ("j/k", "选择"), ("Enter", "打开记录"), ("q", "退出")])
+        case .detail?:
+            // The record's own workflow keys, as in its pane.
+            let own = s.detailRecord.map { id in
+                DashboardKeys.map.bindings.filter { $0.context == DashboardKeys.context(ofRecord: id) && $0.footer != nil }
+                    .map { KeyHint(keys: $0.keyNames, label: $0.footer!) }
+            } ?? []
+            return h([("Esc", "返回"), ("j/k", "滚动")]) + own + h([("PgDn/PgUp", "翻页"), ("q", "退出")])
+        case nil: return DashboardKeys.map.footerHints(in: [KeyContext(s.focus.context)])
+        }
     }
 
     static func help(_ g: inout Grid, _ s: DashboardState) {
