@@ -98,6 +98,19 @@ public enum Alerts {
         return order.map { alerts[$0] }
     }
 
+    /// The level of one limit today, or nil when it is not yet nearing: the one rule that the alerts
+    /// and the dashboard's row colours both follow.
+    public static func level(due: Day, today: Day, unit: Alert.DayUnit, nearing: Int, calendar: WorkCalendar,
+                             rules: DeadlineRules) -> Alert.Level? {
+        if today > due {
+            let lateWorkdays = calendar.workdays(from: due.adding(days: 1), to: today)
+            return lateWorkdays >= rules.escalateOverdueWorkdays ? .escalate : .overdue
+        }
+        if today == due { return .dueToday }
+        let left = unit == .working ? calendar.workdaysLeft(from: today, to: due) : today.days(until: due)
+        return left <= nearing ? .nearing : nil
+    }
+
     /// A year without calendar data would silently count weekends only: say so.
     static func calendarAlerts(calendar: WorkCalendar, today: Day, dues: [Day]) -> [Alert] {
         var out: [Alert] = []
@@ -127,22 +140,14 @@ struct Judge {
                what: String, always: Bool = false) -> Alert? {
         let left = unit == .working ? calendar.workdaysLeft(from: today, to: due) : today.days(until: due)
         let unitWord = unit == .working ? "个工作日" : "天"
-        let level: Alert.Level
+        guard let level = Alerts.level(due: due, today: today, unit: unit, nearing: always ? Int.max : nearing,
+                                       calendar: calendar, rules: rules) else { return nil }
         let message: String
-        if today > due {
-            let lateWorkdays = calendar.workdays(from: due.adding(days: 1), to: today)
-            level = lateWorkdays >= rules.escalateOverdueWorkdays ? .escalate : .overdue
-            message = level == .escalate
-                ? "\(what) \(due) 已逾期 \(-left) \(unitWord)，须报县委县政府"
-                : "\(what) \(due) 已逾期 \(-left) \(unitWord)"
-        } else if today == due {
-            level = .dueToday
-            message = "\(what)今天（\(due)）到期"
-        } else if left <= nearing || always {
-            level = .nearing
-            message = "\(what) \(due)，还剩 \(left) \(unitWord)"
-        } else {
-            return nil
+        switch level {
+        case .escalate: message = "\(what) \(due) 已逾期 \(-left) \(unitWord)，须报县委县政府"
+        case .overdue: message = "\(what) \(due) 已逾期 \(-left) \(unitWord)"
+        case .dueToday: message = "\(what)今天（\(due)）到期"
+        case .nearing, .info: message = "\(what) \(due)，还剩 \(left) \(unitWord)"
         }
         return Alert(level: level, kind: kind, record: record, department: department, due: due, daysLeft: left,
                      dayUnit: unit, message: message)

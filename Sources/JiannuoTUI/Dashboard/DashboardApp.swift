@@ -40,6 +40,7 @@ public final class DashboardApp {
         let day = today()
         var d = DashboardData(today: day, operatorName: store.operatorName, database: store.path, readOnly: store.readOnly,
                               calendar: store.calendar)
+        d.rules = store.rules.deadlines
         d.names = try store.departmentNames()
         d.alerts = try store.alerts(today: day)
         d.scores = day == data.today ? data.scores : nil

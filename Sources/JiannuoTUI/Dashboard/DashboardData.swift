@@ -24,6 +24,8 @@ public struct DashboardData: Sendable {
     public var scores: [ScoreEntry]?
     public var period: Period
     public var calendar: WorkCalendar
+    /// The time limits in force, for the rows' colours (the same levels as the alerts).
+    public var rules: DeadlineRules = .defaults
 
     public init(today: Day, operatorName: String, database: String, readOnly: Bool, calendar: WorkCalendar) {
         self.today = today; self.operatorName = operatorName; self.database = database; self.readOnly = readOnly

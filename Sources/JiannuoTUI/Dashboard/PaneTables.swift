@@ -31,7 +31,8 @@ enum PaneTables {
     static func commitments(_ d: DashboardData, _ range: Range<Int>) -> Table {
         let rows = range.compactMap { d.commitments.row($0) }.map { c -> TableRow in
             let left = d.today.days(until: c.deadline)
-            let level: Alert.Level? = left < 0 ? .overdue : (left == 0 ? .dueToday : (left <= 7 ? .nearing : nil))
+            let level = Alerts.level(due: c.deadline, today: d.today, unit: .calendar, nearing: d.rules.commitmentNearingDays,
+                                     calendar: d.calendar, rules: d.rules)
             return TableRow([c.id, "\(left)", d.name(c.department), c.counterparty, c.deadline.string, c.status.label,
                              Bar.render(fraction: Double(c.progress) / 100, width: 5) + String(format: "%3d%%", c.progress)],
                             role: role(level))
@@ -47,8 +48,8 @@ enum PaneTables {
         let rows = range.compactMap { d.complaints.row($0) }.map { c -> TableRow in
             let due = c.currentDue ?? d.today
             let left = d.calendar.workdaysLeft(from: d.today, to: due)
-            let late = d.today > due ? d.calendar.workdays(from: due.adding(days: 1), to: d.today) : 0
-            let level: Alert.Level? = d.today > due ? (late >= 5 ? .escalate : .overdue) : (left == 0 ? .dueToday : (left <= 1 ? .nearing : nil))
+            let level = Alerts.level(due: due, today: d.today, unit: .working, nearing: d.rules.complaintNearingWorkdays,
+                                     calendar: d.calendar, rules: d.rules)
             return TableRow([c.id, "\(left)", c.stage.label, d.name(c.department), c.channel.label, c.urgency.label, due.string],
                             role: role(level))
         }
