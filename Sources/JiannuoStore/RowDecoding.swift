@@ -57,6 +57,8 @@ extension Complaint {
         verifiedAt = dt(20); breach = row[21]; finding = row[22]
         satisfied = row[23]; followupNote = row[24]; followupAt = dt(25)
         resolveDue = day(27); respondDue = day(28)
+        // Columns 29–32 are generated; schema v4 appended extended_at.
+        if row.count > 33 { extendedAt = dt(33) }
     }
 }
 

@@ -207,6 +207,29 @@ enum Schema {
             );
             """)
         }
+        // The ledger as evidence: times with their UTC offset (those stored before were office time,
+        // +08:00), the date an extension was granted, the status after each commitment entry, the
+        // claimed date and the ledger digests in the audit log, and the triggers that keep them.
+        m.registerMigration("v4-evidence") { db in
+            try db.execute(sql: """
+            ALTER TABLE complaints ADD COLUMN extended_at TEXT;
+            ALTER TABLE commitment_entries ADD COLUMN status TEXT;
+            ALTER TABLE audit_log ADD COLUMN claimed TEXT;
+            ALTER TABLE audit_log ADD COLUMN state TEXT;
+            CREATE TABLE ledger_digest (
+                tbl TEXT PRIMARY KEY NOT NULL,
+                digest TEXT NOT NULL
+            );
+            CREATE INDEX amendments_date ON amendments(date);
+            """)
+            for column in ["received", "accepted_at", "resolved_at", "responded_at", "returned_at", "verified_at", "followup_at"] {
+                try db.execute(sql: """
+                    UPDATE complaints SET \(column) = substr(\(column), 1, 10) || 'T' || substr(\(column), 12, 5) || ':00+08:00'
+                    WHERE length(\(column)) = 16
+                    """)
+            }
+            try LedgerDigest.installTriggers(db)
+        }
         return m
     }
 }

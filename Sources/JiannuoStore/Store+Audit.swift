@@ -13,8 +13,17 @@ extension Store {
         }
     }
 
-    public func verifyAudit() throws -> AuditChain.Report {
-        try read { db in try AuditChain.verify(db) }
+    /// The chain, the head and every ledger table against the digests; read-only.
+    public func verifyAudit(anchor: AuditChain.Anchor? = nil, progress: ((String) -> Void)? = nil) throws -> AuditChain.Report {
+        try read { db in try AuditChain.verify(db, anchor: anchor, progress: progress) }
+    }
+
+    /// The head of the chain, with the day of its last entry: what to keep outside the file.
+    public func auditAnchor() throws -> (anchor: AuditChain.Anchor, at: String)? {
+        try read { db in
+            guard let row = try Row.fetchOne(db, sql: "SELECT seq, hash, at FROM audit_log ORDER BY seq DESC LIMIT 1") else { return nil }
+            return (AuditChain.Anchor(seq: row["seq"], hash: row["hash"]), row["at"])
+        }
     }
 
     /// Records that an officer looked at personal data (e.g. revealed a contact on screen).

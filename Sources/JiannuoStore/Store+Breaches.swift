@@ -31,33 +31,37 @@ extension Store {
     }
 
     public func reportBreach(_ id: String, date: Day?) throws -> Breach {
-        try write { db, audit in
+        let day = try eventDay(date, Field("上报日期", "report date"))
+        return try write { db, audit in
             let before = try requireBreach(db, id)
-            let after = try before.reported(on: date ?? clock.today)
+            let after = try before.reported(on: day)
             try after.update(db)
-            try audit.record("breach.report", entity: "breach", id: id, before: before, after: after)
+            try audit.record("breach.report", entity: "breach", id: id, before: before, after: after, claimed: day.string)
             return after
         }
     }
 
-    public func addRectification(breach id: String, unit: String, measures: String, deadline: Day) throws -> Rectification {
-        try write { db, audit in
+    /// `ordered`: the day rectification was ordered (today unless given); the deadline is checked against it.
+    public func addRectification(breach id: String, unit: String, measures: String, deadline: Day, ordered: Day? = nil) throws -> Rectification {
+        let day = try eventDay(ordered, Field("下达整改日期", "date ordered"))
+        return try write { db, audit in
             let b = try requireBreach(db, id)
             _ = try requireDepartment(db, unit)
-            let rid = try nextId(db, prefix: "ZG", year: clock.today.year, digits: 4)
-            let r = try Rectification.validated(id: rid, breach: b, unit: unit, measures: measures, opened: clock.today, deadline: deadline)
+            let rid = try nextId(db, prefix: "ZG", year: day.year, digits: 4)
+            let r = try Rectification.validated(id: rid, breach: b, unit: unit, measures: measures, opened: day, deadline: deadline)
             try r.insert(db)
-            try audit.record("rectification.add", entity: "rectification", id: rid, after: r)
+            try audit.record("rectification.add", entity: "rectification", id: rid, after: r, claimed: day.string)
             return r
         }
     }
 
     public func completeRectification(_ id: String, date: Day?) throws -> Rectification {
-        try write { db, audit in
+        let day = try eventDay(date, Field("整改完成日期", "completion date"))
+        return try write { db, audit in
             guard let before = try Rectification.fetchOne(db, key: id) else { throw Store.notFound(Text("整改", "rectification"), id) }
-            let after = try before.done(on: date ?? clock.today)
+            let after = try before.done(on: day)
             try after.update(db)
-            try audit.record("rectification.done", entity: "rectification", id: id, before: before, after: after)
+            try audit.record("rectification.done", entity: "rectification", id: id, before: before, after: after, claimed: day.string)
             return after
         }
     }
@@ -81,12 +85,13 @@ extension Store {
     }
 
     public func addAccountability(breach id: String, target: String, kind: String, date: Day?) throws -> Accountability {
-        try write { db, audit in
+        let day = try eventDay(date, Field("问责日期", "accountability date"))
+        return try write { db, audit in
             let b = try requireBreach(db, id)
-            let aid = try nextId(db, prefix: "WZ", year: (date ?? clock.today).year, digits: 4)
-            let a = try Accountability.validated(id: aid, breach: b, target: target, kind: kind, date: date ?? clock.today)
+            let aid = try nextId(db, prefix: "WZ", year: day.year, digits: 4)
+            let a = try Accountability.validated(id: aid, breach: b, target: target, kind: kind, date: day)
             try a.insert(db)
-            try audit.record("accountability.add", entity: "accountability", id: aid, after: a)
+            try audit.record("accountability.add", entity: "accountability", id: aid, after: a, claimed: day.string)
             return a
         }
     }

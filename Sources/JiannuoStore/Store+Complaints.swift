@@ -4,10 +4,10 @@ import JiannuoCore
 extension Store {
     public func addComplaint(_ draft: ComplaintDraft) throws -> Complaint {
         var draft = draft
-        if draft.received.isEmpty { draft.received = clock.now.string }
-        _ = try draft.validated(id: "TS-0000-000000", calendar: calendar, rules: rules.deadlines)
+        if draft.received.isEmpty { draft.received = clock.now.iso }
+        _ = try draft.validated(id: "TS-0000-000000", calendar: calendar, rules: rules.deadlines, clock: clock)
         return try write { db, audit in
-            let probe = try draft.validated(id: "TS-0000-000000", calendar: try Store.loadCalendar(db), rules: rules.deadlines)
+            let probe = try draft.validated(id: "TS-0000-000000", calendar: try Store.loadCalendar(db), rules: rules.deadlines, clock: clock)
             _ = try requireDepartment(db, probe.department)
             if let cid = probe.commitment, try !Commitment.exists(db, key: cid) {
                 throw JiannuoError.invalid("关联承诺 \(Sanitize.visible(cid)) 不存在", "unknown commitment \(Sanitize.visible(cid))")
@@ -15,7 +15,7 @@ extension Store {
             var c = probe
             c.id = try nextId(db, prefix: "TS", year: probe.received.day.year, digits: 6)
             try c.insert(db)
-            try audit.record("complaint.add", entity: "complaint", id: c.id, after: c)
+            try audit.record("complaint.add", entity: "complaint", id: c.id, after: c, claimed: c.received.iso)
             return c
         }
     }
@@ -60,67 +60,74 @@ extension Store {
     }
 
     public func accept(_ id: String, at: DateTime?) throws -> Complaint {
-        try changeComplaint(id, action: "complaint.accept") { c, cal in try ComplaintWorkflow.accept(c, at: at ?? clock.now, cal, rules.deadlines) }
+        let t = try eventTime(at, Field("受理时间", "acceptance time"))
+        return try changeComplaint(id, action: "complaint.accept", at: t) { c, cal in try ComplaintWorkflow.accept(c, at: t, cal, rules.deadlines) }
     }
 
     public func resolve(_ id: String, result: String, at: DateTime?) throws -> Complaint {
-        try changeComplaint(id, action: "complaint.resolve") { c, cal in
-            try ComplaintWorkflow.resolve(c, result: result, at: at ?? clock.now, cal, rules.deadlines)
+        let t = try eventTime(at, Field("办结时间", "resolution time"))
+        return try changeComplaint(id, action: "complaint.resolve", at: t) { c, cal in
+            try ComplaintWorkflow.resolve(c, result: result, at: t, cal, rules.deadlines)
         }
     }
 
     public func respond(_ id: String, text: String, at: DateTime?) throws -> Complaint {
-        try changeComplaint(id, action: "complaint.respond") { c, _ in try ComplaintWorkflow.respond(c, text: text, at: at ?? clock.now) }
+        let t = try eventTime(at, Field("反馈时间", "response time"))
+        return try changeComplaint(id, action: "complaint.respond", at: t) { c, _ in try ComplaintWorkflow.respond(c, text: text, at: t) }
     }
 
-    public func extend(_ id: String, days: Int, reason: String) throws -> Complaint {
-        try changeComplaint(id, action: "complaint.extend") { c, cal in
-            try ComplaintWorkflow.extend(c, days: days, reason: reason, today: clock.today, cal, rules.deadlines)
+    public func extend(_ id: String, days: Int, reason: String, at: DateTime? = nil) throws -> Complaint {
+        let t = try eventTime(at, Field("延期时间", "extension time"))
+        return try changeComplaint(id, action: "complaint.extend", at: t) { c, cal in
+            try ComplaintWorkflow.extend(c, days: days, reason: reason, at: t, cal, rules.deadlines)
         }
     }
 
     public func returnComplaint(_ id: String, to department: String, reason: String, at: DateTime?) throws -> Complaint {
-        try write { db, audit in
+        let t = try eventTime(at, Field("退回时间", "return time"))
+        return try write { db, audit in
             _ = try requireDepartment(db, department)
             let before = try requireComplaint(db, id)
-            let after = try ComplaintWorkflow.returnTo(before, department: department, reason: reason, at: at ?? clock.now,
+            let after = try ComplaintWorkflow.returnTo(before, department: department, reason: reason, at: t,
                                                        try Store.loadCalendar(db), rules.deadlines)
             try after.update(db)
-            try audit.record("complaint.return", entity: "complaint", id: id, before: before, after: after)
+            try audit.record("complaint.return", entity: "complaint", id: id, before: before, after: after, claimed: t.iso)
             return after
         }
     }
 
-    public func followup(_ id: String, satisfied: Bool, note: String?) throws -> Complaint {
-        try changeComplaint(id, action: "complaint.followup") { c, _ in
-            try ComplaintWorkflow.followup(c, satisfied: satisfied, note: note, at: clock.now)
+    public func followup(_ id: String, satisfied: Bool, note: String?, at: DateTime? = nil) throws -> Complaint {
+        let t = try eventTime(at, Field("回访时间", "follow-up time"))
+        return try changeComplaint(id, action: "complaint.followup", at: t) { c, _ in
+            try ComplaintWorkflow.followup(c, satisfied: satisfied, note: note, at: t)
         }
     }
 
     /// Verifies a complaint; a confirmed breach creates the breach record in the same transaction.
-    public func verify(_ id: String, breach: Bool, finding: String, category: Int?) throws -> (Complaint, Breach?) {
-        try write { db, audit in
+    public func verify(_ id: String, breach: Bool, finding: String, category: Int?, at: DateTime? = nil) throws -> (Complaint, Breach?) {
+        let t = try eventTime(at, Field("核实时间", "verification time"))
+        return try write { db, audit in
             let before = try requireComplaint(db, id)
-            let breachId = breach ? try nextId(db, prefix: "SX", year: clock.today.year, digits: 4) : ""
+            let breachId = breach ? try nextId(db, prefix: "SX", year: t.day.year, digits: 4) : ""
             let (after, b) = try ComplaintWorkflow.verify(before, breach: breach, finding: finding, category: category,
-                                                          at: clock.now, breachId: breachId)
+                                                          at: t, breachId: breachId)
             try after.update(db)
-            try audit.record("complaint.verify", entity: "complaint", id: id, before: before, after: after)
+            try audit.record("complaint.verify", entity: "complaint", id: id, before: before, after: after, claimed: t.iso)
             if let b {
                 try b.insert(db)
-                try audit.record("breach.add", entity: "breach", id: b.id, after: b)
+                try audit.record("breach.add", entity: "breach", id: b.id, after: b, claimed: b.date.string)
             }
             return (after, b)
         }
     }
 
     /// One transition in one transaction, with the calendar as it is now in the database.
-    func changeComplaint(_ id: String, action: String, _ change: (Complaint, WorkCalendar) throws -> Complaint) throws -> Complaint {
+    func changeComplaint(_ id: String, action: String, at: DateTime, _ change: (Complaint, WorkCalendar) throws -> Complaint) throws -> Complaint {
         try write { db, audit in
             let before = try requireComplaint(db, id)
             let after = try change(before, try Store.loadCalendar(db))
             try after.update(db)
-            try audit.record(action, entity: "complaint", id: id, before: before, after: after)
+            try audit.record(action, entity: "complaint", id: id, before: before, after: after, claimed: at.iso)
             return after
         }
     }

@@ -16,33 +16,44 @@ extension Store {
 
     public func renameDepartment(code: String, name: String, date: Day?) throws -> Department {
         let newName = try Validate.text(name, Field("单位名称", "name"), max: 60)
+        let day = try eventDay(date, Field("更名日期", "rename date"))
         return try write { db, audit in
             let before = try requireDepartment(db, code)
+            try requireAfterLastEvent(db, code, day, Field("更名日期", "rename date"))
             guard before.name != newName else {
                 throw JiannuoError.invalid("新名称与原名称相同", "the new name is the same as the old one")
             }
             var after = before
             after.name = newName
             try after.update(db)
-            try DepartmentEvent(code: code, kind: .rename, date: date ?? clock.today, oldName: before.name, newName: newName).insert(db)
-            try audit.record("department.rename", entity: "department", id: code, before: before, after: after)
+            try DepartmentEvent(code: code, kind: .rename, date: day, oldName: before.name, newName: newName).insert(db)
+            try audit.record("department.rename", entity: "department", id: code, before: before, after: after, claimed: day.string)
             return after
         }
     }
 
     /// Merges `from` into `into`: `from` stays readable but inactive, and its open promises are owed by `into`.
     public func mergeDepartment(from: String, into: String, date: Day?) throws -> Department {
-        try write { db, audit in
+        let day = try eventDay(date, Field("合并日期", "merge date"))
+        return try write { db, audit in
             let f = try requireDepartment(db, from, active: false)
             let t = try requireDepartment(db, into, active: false)
-            let day = date ?? clock.today
+            try requireAfterLastEvent(db, from, day, Field("合并日期", "merge date"))
             try Lineage.checkMerge(from: f, into: t, on: day, departments: try departmentMap(db))
             var after = f
             after.active = false; after.successor = t.code; after.mergedOn = day
             try after.update(db)
             try DepartmentEvent(code: f.code, kind: .merge, date: day, into: t.code).insert(db)
-            try audit.record("department.merge", entity: "department", id: f.code, before: f, after: after)
+            try audit.record("department.merge", entity: "department", id: f.code, before: f, after: after, claimed: day.string)
             return after
+        }
+    }
+
+    /// A reorganisation is dated after the unit's last one: its history keeps its order.
+    func requireAfterLastEvent(_ db: Database, _ code: String, _ day: Day, _ field: Field) throws {
+        if let last = try String.fetchOne(db, sql: "SELECT max(date) FROM department_events WHERE code = ? OR \"into\" = ?",
+                                          arguments: [code, code]).flatMap(Day.init) {
+            try Validate.notBefore(day, field, last, Field("该单位上次调整日期", "the unit's last reorganisation"))
         }
     }
 

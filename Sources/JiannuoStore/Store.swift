@@ -2,12 +2,29 @@ import Foundation
 import GRDB
 import JiannuoCore
 
-/// The ledger's database: owns the connection pool, the migrator, the calendar and the rules,
+/// The ledger's database: owns the connection pools, the migrator, the calendar and the rules,
 /// and offers intent methods (add a complaint, accept it …). Nothing else writes SQL.
+///
+/// Commands that only read open it `.read`: a read-only pool that never migrates, never takes the
+/// write lock and so never waits for a writer (WAL readers are not blocked). The first write of a
+/// `.read` store (the dashboard saving a form) opens a writer then.
 public final class Store: Sendable {
+    public enum Access: Sendable, Equatable {
+        /// Reads; a write opens the writer on demand. Never creates or migrates.
+        case read
+        /// A command that writes: opens the writer at once and brings the schema up to date.
+        case write
+        /// `init` and `demo`: may also create the file.
+        case create
+        /// `--read-only`: writes are refused.
+        case readOnly
+    }
+
     public let path: String
     public let readOnly: Bool
     let pool: DatabasePool
+    let lazyWriter = Locked<DatabasePool?>(nil)
+    let digests = DigestAccumulator()
     public let clock: Clock
     public let operatorName: String
     public let rules: Rules
@@ -16,69 +33,86 @@ public final class Store: Sendable {
     /// (`currentCalendar`), so a change by another officer applies to the very next write.
     public let calendar: WorkCalendar
 
-    public init(path: String, clock: Clock, operatorName: String, rules: Rules? = nil, readOnly: Bool = false,
-                create: Bool = true) throws {
+    public init(path: String, clock: Clock, operatorName: String, rules: Rules? = nil, access: Access) throws {
         self.path = path
         self.clock = clock
         self.operatorName = operatorName
         self.rules = try rules ?? Rules.bundled()
         let fm = FileManager.default
         let exists = fm.fileExists(atPath: path)
-        if !exists && (readOnly || !create) {
+        let dir = (path as NSString).deletingLastPathComponent
+        if !exists && access != .create {
             throw JiannuoError.database("数据库文件不存在：\(path)（请先运行 jiannuo init 或 jiannuo demo）",
                                         "database not found: \(path) (run jiannuo init or jiannuo demo first)")
         }
-        let dir = (path as NSString).deletingLastPathComponent
         if !exists && !dir.isEmpty && !fm.fileExists(atPath: dir) {
             do { try fm.createDirectory(atPath: dir, withIntermediateDirectories: true) } catch {
                 throw JiannuoError.database("无法创建数据库目录 \(dir)：\(error.localizedDescription)",
                                             "cannot create the database directory \(dir): \(error.localizedDescription)")
             }
         }
-        // A read-only file is opened read-only, so that reading still works and writes are refused clearly.
-        let writable = !readOnly && (!exists || fm.isWritableFile(atPath: path)) && (exists || fm.isWritableFile(atPath: dir.isEmpty ? "." : dir))
-        self.readOnly = !writable
-        var config = Configuration()
-        config.foreignKeysEnabled = true
-        config.busyMode = .timeout(10)
-        config.readonly = !writable
-        config.label = "jiannuo"
+        let writable = exists ? fm.isWritableFile(atPath: path) : fm.isWritableFile(atPath: dir.isEmpty ? "." : dir)
+        let writesNow = (access == .write || access == .create) && writable
+        self.readOnly = access == .readOnly || !writable
         do {
-            pool = try DatabasePool(path: path, configuration: config)
-            let migrator = Schema.migrator
-            if writable {
-                try pool.write { db in
-                    if try migrator.hasBeenSuperseded(db) { throw Store.newerSchema(path) }
-                }
-                try migrator.migrate(pool)
+            if writesNow {
+                pool = try DatabasePool(path: path, configuration: Store.configuration(readonly: false, digests: digests))
+                try Store.migrate(pool, path: path, creating: !exists || access == .create, clock: clock, operatorName: operatorName)
             } else {
-                try pool.read { db in
-                    if try migrator.hasBeenSuperseded(db) { throw Store.newerSchema(path) }
-                    guard try migrator.hasCompletedMigrations(db) else {
-                        throw JiannuoError.database("只读数据库 \(path) 的结构不是当前版本，无法升级",
-                                                    "read-only database \(path) needs an upgrade it cannot get")
-                    }
-                }
+                pool = try DatabasePool(path: path, configuration: Store.configuration(readonly: true, digests: digests))
+                try pool.read { db in try Store.checkSchema(db, path: path) }
             }
             calendar = try pool.read { db in try Store.loadCalendar(db) }
-            if writable { try refreshIfRulesChanged() }
         } catch let e as JiannuoError {
             throw e
         } catch {
             throw Store.databaseError(error, path: path)
         }
+        if writesNow { lazyWriter.set(pool) }
     }
 
-    /// Stored limits were computed with some rules; if the rules file changed since, recompute them.
-    func refreshIfRulesChanged() throws {
-        let fingerprint = String(describing: rules.deadlines)
-        let stored = try pool.read { db in try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'deadline_rules'") }
-        guard stored != fingerprint else { return }
-        try pool.write { db in
-            if stored != nil { try refreshOpenDeadlines(db) }
-            try db.execute(sql: "INSERT INTO meta(key, value) VALUES ('deadline_rules', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
-                           arguments: [fingerprint])
+    static func configuration(readonly: Bool, digests: DigestAccumulator) -> Configuration {
+        var config = Configuration()
+        config.foreignKeysEnabled = true
+        config.busyMode = .timeout(10)
+        config.readonly = readonly
+        config.label = "jiannuo"
+        config.prepareDatabase { db in LedgerDigest.register(db, accumulator: digests) }
+        return config
+    }
+
+    /// A ledger is a file this program made: an empty file or another database is not one.
+    static func checkSchema(_ db: Database, path: String) throws {
+        let migrator = Schema.migrator
+        guard try db.tableExists("grdb_migrations"), try db.tableExists("audit_log") else {
+            throw notALedger(path)
         }
+        if try migrator.hasBeenSuperseded(db) { throw Store.newerSchema(path) }
+        guard try migrator.hasCompletedMigrations(db) else {
+            throw JiannuoError.database("账本 \(path) 的结构版本较旧：请先运行一次 jiannuo init 升级（数据保留），只读命令不会改动文件",
+                                        "the ledger \(path) has an older schema: run jiannuo init once to upgrade it (data is kept); read commands never change the file")
+        }
+    }
+
+    static func notALedger(_ path: String) -> JiannuoError {
+        .database("文件 \(path) 不是 Jiannuo 账本（只有 jiannuo init 或 jiannuo demo 会创建账本）",
+                  "\(path) is not a Jiannuo ledger (only jiannuo init or jiannuo demo create one)")
+    }
+
+    /// Brings the schema up to date. An existing file must already be a ledger: only `init` and
+    /// `demo` turn an empty file into one.
+    static func migrate(_ pool: DatabasePool, path: String, creating: Bool, clock: Clock, operatorName: String) throws {
+        let migrator = Schema.migrator
+        let state = try pool.read { db -> (isLedger: Bool, isEmpty: Bool, current: Bool) in
+            let isLedger = try db.tableExists("grdb_migrations") && db.tableExists("audit_log")
+            let isEmpty = try Int.fetchOne(db, sql: "SELECT count(*) FROM sqlite_master") == 0
+            if isLedger, try migrator.hasBeenSuperseded(db) { throw Store.newerSchema(path) }
+            return (isLedger, isEmpty, isLedger ? try migrator.hasCompletedMigrations(db) : false)
+        }
+        if !state.isLedger && !(creating && state.isEmpty) { throw notALedger(path) }
+        if state.current { return }
+        try migrator.migrate(pool)
+        try pool.write { db in try LedgerDigest.sealIfNeeded(db, clock: clock, operatorName: operatorName) }
     }
 
     static func newerSchema(_ path: String) -> JiannuoError {
@@ -115,14 +149,31 @@ public final class Store: Sendable {
         do { return try pool.read(body) } catch { throw Store.databaseError(error, path: path) }
     }
 
-    /// One command's writes: one transaction, with its audit rows; all or nothing.
-    func write<T>(_ body: (Database, AuditWriter) throws -> T) throws -> T {
+    /// The writer: the main pool for a writing command, opened on the first write for a reading one.
+    func writer() throws -> DatabasePool {
         guard !readOnly else {
             throw JiannuoError.database("数据库 \(path) 以只读方式打开，不能写入", "the database \(path) is open read-only; nothing was written")
         }
+        return try lazyWriter.update { w in
+            if let w { return w }
+            let p = try DatabasePool(path: path, configuration: Store.configuration(readonly: false, digests: digests))
+            w = p
+            return p
+        }
+    }
+
+    /// One command's writes: one transaction, with its audit rows; all or nothing. Every change to a
+    /// ledger table must be followed by an audit row in the same transaction (it carries the digests).
+    func write<T>(_ body: (Database, AuditWriter) throws -> T) throws -> T {
+        let pool = try writer()
         do {
             return try pool.write { db in
-                try body(db, AuditWriter(db: db, operatorName: operatorName, clock: clock))
+                digests.reset()
+                let value = try body(db, AuditWriter(db: db, operatorName: operatorName, clock: clock, digests: digests))
+                if digests.hasPending {
+                    throw JiannuoError.database("内部错误：有改动未记入审计日志，已撤销", "internal error: a change was not audited; rolled back")
+                }
+                return value
             }
         } catch {
             throw Store.databaseError(error, path: path)
@@ -138,9 +189,11 @@ public final class Store: Sendable {
         return "\(key)-" + String(format: "%0\(digits)d", last + 1)
     }
 
-    /// The SQLite data_version of one fixed connection: changes when another process commits.
+    /// The SQLite data_version of one fixed connection: changes when another connection commits.
     public func dataVersion() throws -> Int {
-        try pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+        do {
+            return try pool.writeWithoutTransaction { db in try Int.fetchOne(db, sql: "PRAGMA data_version") ?? 0 }
+        } catch { throw Store.databaseError(error, path: path) }
     }
 
     public func integrityCheck() throws -> String {
@@ -148,4 +201,16 @@ public final class Store: Sendable {
     }
 
     public var databasePool: DatabasePool { pool }
+}
+
+/// A value behind a lock, for the little mutable state a Sendable Store keeps.
+final class Locked<Value>: @unchecked Sendable {
+    private var value: Value
+    private let lock = NSLock()
+    init(_ value: Value) { self.value = value }
+    func set(_ v: Value) { lock.lock(); value = v; lock.unlock() }
+    func update<R>(_ body: (inout Value) throws -> R) rethrows -> R {
+        lock.lock(); defer { lock.unlock() }
+        return try body(&value)
+    }
 }

@@ -24,7 +24,7 @@ struct AlertsCommand: JiannuoCommand {
             }
             return v
         }
-        let store = try out.store(create: false)
+        let store = try out.reader()
         var list = try store.alerts()
         if let department { list = list.filter { $0.department == department } }
         if let level { list = list.filter { $0.level == level } }

@@ -8,7 +8,7 @@ struct BackupCommand: JiannuoCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(_ out: Output) throws {
-        let store = try out.store(create: false)
+        let store = try out.reader()
         try store.backup(to: file)
         struct R: Encodable { let id: String; let backup: String }
         out.record(R(id: file, backup: file)) { out.say("已备份到 \(file)", "backed up to \(file)") }

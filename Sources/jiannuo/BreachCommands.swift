@@ -12,7 +12,7 @@ struct BreachCommand: ParsableCommand {
         @OptionGroup var filters: FilterOptions
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
-            let store = try out.store(create: false)
+            let store = try out.reader()
             let list = try store.breaches(try filters.filter())
             if out.json {
                 out.emit(try list.map { BreachView(b: $0, rectifications: try store.rectifications(ListFilter(), breach: $0.id),
@@ -34,7 +34,7 @@ struct BreachCommand: ParsableCommand {
         @Argument var id: String
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
-            let store = try out.store(create: false)
+            let store = try out.reader()
             let b = try store.breach(id)
             let view = BreachView(b: b, rectifications: try store.rectifications(ListFilter(), breach: id),
                                   accountability: try store.accountability(ListFilter(), breach: id))
@@ -64,10 +64,12 @@ struct RectificationCommand: ParsableCommand {
         @Option(help: "整改责任单位代码") var unit: String
         @Option(help: "整改措施") var measures: String
         @Option(help: "整改时限") var deadline: String
+        @Option(help: "下达整改的日期（默认今天；时限按此日期检查）") var ordered: String?
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
             let r = try out.store().addRectification(breach: breach, unit: unit, measures: measures,
-                                                      deadline: try Validate.day(deadline, Field("整改时限", "--deadline")))
+                                                      deadline: try Validate.day(deadline, Field("整改时限", "--deadline")),
+                                                      ordered: try parseDay(ordered, "下达整改日期", "--ordered"))
             out.record(r) { out.say("已移送整改 \(r.id)：\(r.unit)，时限 \(r.deadline)", "rectification \(r.id) due \(r.deadline)") }
         }
     }
@@ -88,7 +90,7 @@ struct RectificationCommand: ParsableCommand {
         @OptionGroup var filters: FilterOptions
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
-            let list = try out.store(create: false).rectifications(try filters.filter())
+            let list = try out.reader().rectifications(try filters.filter())
             if out.json { out.emit(list); return }
             var t = TextTable(["编号", "失信记录", "责任单位", "开始", "时限", "完成"])
             for r in list { t.add([r.id, r.breach, r.unit, r.opened.string, r.deadline.string, r.completedOn?.string ?? "未完成"]) }
@@ -120,7 +122,7 @@ struct AccountabilityCommand: ParsableCommand {
         @OptionGroup var filters: FilterOptions
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
-            let list = try out.store(create: false).accountability(try filters.filter())
+            let list = try out.reader().accountability(try filters.filter())
             if out.json { out.emit(list); return }
             var t = TextTable(["编号", "失信记录", "日期", "方式", "对象"])
             for a in list { t.add([a.id, a.breach, a.date.string, a.kind, a.target]) }
@@ -167,7 +169,7 @@ struct OpinionCommand: ParsableCommand {
         @OptionGroup var filters: FilterOptions
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
-            let list = try out.store(create: false).opinions(try filters.filter())
+            let list = try out.reader().opinions(try filters.filter())
             if out.json { out.emit(list); return }
             var t = TextTable(["编号", "单位", "发现", "级别", "来源", "标题", "处置"])
             for o in list { t.add([o.id, o.department, o.date.string, o.severity.label, o.source, o.title, o.handledOn?.string ?? "未处置"]) }

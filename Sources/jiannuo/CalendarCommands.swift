@@ -16,7 +16,7 @@ struct CalendarCommand: ParsableCommand {
             guard month.count == 7, let first = Day(month + "-01") else {
                 throw JiannuoError.invalid("月份“\(Sanitize.visible(month))”无效，应为 YYYY-MM", "month must be YYYY-MM")
             }
-            let store = try out.store()
+            let store = try out.reader()
             let cal = store.calendar
             let n = Day.daysIn(month: first.month, year: first.year)
             let days = (0..<n).map { first.adding(days: $0) }
@@ -44,7 +44,7 @@ struct CalendarCommand: ParsableCommand {
         func execute(_ out: Output) throws {
             let f = try Validate.day(from, Field("起始日期", "FROM")), t = try Validate.day(to, Field("截止日期", "TO"))
             guard t >= f else { throw JiannuoError.invalid("截止日期 \(t) 早于起始日期 \(f)", "TO is before FROM") }
-            let n = try out.store().calendar.workdays(from: f, to: t)
+            let n = try out.reader().calendar.workdays(from: f, to: t)
             if out.json { out.emit(n) } else { print(n) }
         }
     }

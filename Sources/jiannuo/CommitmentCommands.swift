@@ -48,7 +48,7 @@ struct CommitmentCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ out: Output) throws {
-            let list = try out.store(create: false).commitments(try filters.filter())
+            let list = try out.reader().commitments(try filters.filter())
             if out.json { out.emit(list.map { CommitmentView(c: $0) }); return }
             let today = try global.clock().today
             var t = TextTable(["编号", "单位", "类别", "对方", "兑现时限", "剩余", "状态", "进度"], rightAligned: [5, 7])
@@ -67,7 +67,7 @@ struct CommitmentCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ out: Output) throws {
-            let store = try out.store(create: false)
+            let store = try out.reader()
             let c = try store.commitment(id)
             let view = CommitmentView(c: c, entries: try store.commitmentEntries(id), amendments: try store.amendments(id))
             out.record(view) { out.detail(id, store) }
@@ -80,11 +80,13 @@ struct CommitmentCommand: ParsableCommand {
         @Option(help: "进度 0–100") var percent: Int
         @Option(help: "状态：in_progress|stalled|partially_fulfilled|unfulfilled|not_started") var status: String?
         @Option(help: "说明") var note: String?
+        @Option(help: "进展日期（默认今天）") var date: String?
         @OptionGroup var global: GlobalOptions
 
         func execute(_ out: Output) throws {
             let status = try status.map { try CommitmentStatus.parse($0, Field("状态", "status")) }
-            let c = try out.store().recordProgress(id, percent: percent, status: status, note: note)
+            let c = try out.store().recordProgress(id, percent: percent, status: status, note: note,
+                                                   date: try parseDay(date, "进展日期", "--date"))
             out.record(CommitmentView(c: c)) { out.say("\(c.id) 进度 \(c.progress)%（\(c.status.label)）", "\(c.id) at \(c.progress)% (\(c.status.rawValue))") }
         }
     }
@@ -106,10 +108,11 @@ struct CommitmentCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: "记录向社会或对方的兑现反馈")
         @Argument var id: String
         @Option(help: "反馈内容") var text: String
+        @Option(help: "反馈日期（默认今天）") var date: String?
         @OptionGroup var global: GlobalOptions
 
         func execute(_ out: Output) throws {
-            let e = try out.store().addFeedback(id, text: text)
+            let e = try out.store().addFeedback(id, text: text, date: try parseDay(date, "反馈日期", "--date"))
             out.record(e) { out.say("已记录 \(id) 的反馈", "feedback recorded for \(id)") }
         }
     }
@@ -122,11 +125,13 @@ struct CommitmentCommand: ParsableCommand {
         @Option(help: "变更事由（国家利益、公共利益或其他法定事由）") var reason: String
         @Option(name: .customLong("legal-basis"), help: "法律依据") var legalBasis: String
         @Option(help: "批准人") var approver: String
+        @Option(help: "变更日期（默认今天；只改变此后的条款）") var date: String?
         @OptionGroup var global: GlobalOptions
 
         func execute(_ out: Output) throws {
             let (c, a) = try out.store().amend(id, deadline: try parseDay(deadline, "兑现时限", "--deadline"), content: content,
-                                               reason: reason, legalBasis: legalBasis, approver: approver)
+                                               reason: reason, legalBasis: legalBasis, approver: approver,
+                                               date: try parseDay(date, "变更日期", "--date"))
             out.record(CommitmentView(c: c, amendments: [a])) {
                 out.say("\(c.id) 已变更：时限 \(a.oldDeadline) → \(a.newDeadline)", "\(c.id) amended: deadline \(a.oldDeadline) → \(a.newDeadline)")
             }

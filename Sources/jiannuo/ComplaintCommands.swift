@@ -39,7 +39,7 @@ struct ComplaintCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ out: Output) throws {
-            let list = try out.store(create: false).complaints(try filters.filter())
+            let list = try out.reader().complaints(try filters.filter())
             if out.json { out.emit(list.map { ComplaintView(c: $0) }); return }
             var t = TextTable(["编号", "渠道", "收到", "紧急", "单位", "阶段", "当前时限", "联系方式"])
             for c in list {
@@ -57,7 +57,7 @@ struct ComplaintCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ out: Output) throws {
-            let store = try out.store(create: false)
+            let store = try out.reader()
             let c = try store.complaint(id)
             out.record(ComplaintView(c: c)) { out.detail(id, store) }
         }
@@ -69,7 +69,7 @@ struct ComplaintCommand: ParsableCommand {
         @Option(help: "受理时间 \"YYYY-MM-DD HH:MM\"（默认现在）") var at: String?
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
-            let c = try out.store().accept(id, at: try at.map { try Validate.dateTime($0, Field("受理时间", "--at")) })
+            let c = try out.store().accept(id, at: try parseTime(at, "受理时间", "--at", global))
             out.record(ComplaintView(c: c)) { out.say("\(c.id) 已受理，须于 \(c.resolveDue!) 前办结", "\(c.id) accepted; resolve by \(c.resolveDue!)") }
         }
     }
@@ -81,7 +81,7 @@ struct ComplaintCommand: ParsableCommand {
         @Option(help: "办结时间") var at: String?
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
-            let c = try out.store().resolve(id, result: result, at: try at.map { try Validate.dateTime($0, Field("办结时间", "--at")) })
+            let c = try out.store().resolve(id, result: result, at: try parseTime(at, "办结时间", "--at", global))
             out.record(ComplaintView(c: c)) { out.say("\(c.id) 已办结，须于 \(c.respondDue!) 前反馈", "\(c.id) resolved; respond by \(c.respondDue!)") }
         }
     }
@@ -93,7 +93,7 @@ struct ComplaintCommand: ParsableCommand {
         @Option(help: "反馈时间") var at: String?
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
-            let c = try out.store().respond(id, text: text, at: try at.map { try Validate.dateTime($0, Field("反馈时间", "--at")) })
+            let c = try out.store().respond(id, text: text, at: try parseTime(at, "反馈时间", "--at", global))
             out.record(ComplaintView(c: c)) { out.say("\(c.id) 已反馈", "\(c.id) answered") }
         }
     }
@@ -103,9 +103,10 @@ struct ComplaintCommand: ParsableCommand {
         @Argument var id: String
         @Option(help: "延长的工作日数") var days: Int
         @Option(help: "延期理由") var reason: String
+        @Option(help: "批准延期的时间（默认现在）") var at: String?
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
-            let c = try out.store().extend(id, days: days, reason: reason)
+            let c = try out.store().extend(id, days: days, reason: reason, at: try parseTime(at, "延期时间", "--at", global))
             out.record(ComplaintView(c: c)) { out.say("\(c.id) 已延期，新的办结时限 \(c.resolveDue!)", "\(c.id) extended to \(c.resolveDue!)") }
         }
     }
@@ -115,9 +116,10 @@ struct ComplaintCommand: ParsableCommand {
         @Argument var id: String
         @Option(help: "转交单位代码") var to: String
         @Option(help: "退回理由") var reason: String
+        @Option(help: "退回时间（默认现在）") var at: String?
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
-            let c = try out.store().returnComplaint(id, to: to, reason: reason, at: nil)
+            let c = try out.store().returnComplaint(id, to: to, reason: reason, at: try parseTime(at, "退回时间", "--at", global))
             out.record(ComplaintView(c: c)) {
                 out.say("\(c.id) 已由 \(c.returnedFrom!) 退回并转交 \(c.department)，须于 \(c.acceptDue) 前受理",
                         "\(c.id) returned to \(c.department); accept by \(c.acceptDue)")
@@ -131,10 +133,12 @@ struct ComplaintCommand: ParsableCommand {
         @Option(help: "yes|no") var breach: String
         @Option(help: "核实情况") var finding: String
         @Option(help: "失信类别 1–6") var category: Int?
+        @Option(name: [.customLong("at"), .customLong("date")], help: "核实时间（默认现在）") var at: String?
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
             let yes = try parseYesNo(breach, "--breach", "--breach")
-            let (c, b) = try out.store().verify(id, breach: yes, finding: finding, category: category)
+            let (c, b) = try out.store().verify(id, breach: yes, finding: finding, category: category,
+                                                at: try parseTime(at, "核实时间", "--at", global))
             if out.json {
                 if let b { out.emit(BreachView(b: b, rectifications: [], accountability: [])) } else { out.emit(ComplaintView(c: c)) }
                 return
@@ -153,9 +157,11 @@ struct ComplaintCommand: ParsableCommand {
         @Argument var id: String
         @Option(help: "yes|no") var satisfied: String
         @Option(help: "回访记录") var note: String?
+        @Option(help: "回访时间（默认现在）") var at: String?
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
-            let c = try out.store().followup(id, satisfied: try parseYesNo(satisfied, "--satisfied", "--satisfied"), note: note)
+            let c = try out.store().followup(id, satisfied: try parseYesNo(satisfied, "--satisfied", "--satisfied"), note: note,
+                                             at: try parseTime(at, "回访时间", "--at", global))
             out.record(ComplaintView(c: c)) { out.say("\(c.id) 已回访：\(c.satisfied! ? "满意" : "不满意")", "\(c.id) follow-up recorded") }
         }
     }

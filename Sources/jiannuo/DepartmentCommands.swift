@@ -29,7 +29,7 @@ struct DepartmentCommand: ParsableCommand {
 
         func execute(_ out: Output) throws {
             let kind = try kind.map { try DepartmentKind.parse($0, Field("单位类型", "kind")) }
-            let list = try out.store(create: false).departments(includeInactive: !active, kind: kind)
+            let list = try out.reader().departments(includeInactive: !active, kind: kind)
             if out.json { out.emit(list.map { DepartmentView(d: $0) }); return }
             var t = TextTable(["代码", "名称", "类型", "状态"])
             for d in list {
@@ -46,7 +46,7 @@ struct DepartmentCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ out: Output) throws {
-            let store = try out.store(create: false)
+            let store = try out.reader()
             let today = store.clock.today
             let p = try period.map { try Period.parse($0, today: today) } ?? .currentQuarter(today)
             let record = try DepartmentRecord.build(store, code: code, period: p, today: today)

@@ -19,7 +19,7 @@ struct ExportCommand: JiannuoCommand {
         guard ["csv", "json"].contains(format) else {
             throw JiannuoError.invalid("--format 只能是 csv 或 json", "--format must be csv or json")
         }
-        let store = try out.store(create: false)
+        let store = try out.reader()
         let f = try filters.filter()
         let sink = try LedgerSink(path: output, csv: format == "csv", lang: out.lang)
         switch kind {

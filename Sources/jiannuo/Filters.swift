@@ -26,6 +26,11 @@ func parseDay(_ s: String?, _ zh: String, _ en: String) throws -> Day? {
     try s.map { try Validate.day($0, Field(zh, en)) }
 }
 
+/// A time typed as local office time (`TZ`, else Asia/Shanghai).
+func parseTime(_ s: String?, _ zh: String, _ en: String, _ g: GlobalOptions) throws -> DateTime? {
+    try s.map { try Validate.dateTime($0, Field(zh, en), zone: Clock.officeZone(g.environment["TZ"])) }
+}
+
 func parseYesNo(_ s: String, _ zh: String, _ en: String) throws -> Bool {
     switch s.lowercased() {
     case "yes", "y", "true", "是": return true

@@ -38,19 +38,25 @@ struct GlobalOptions: ParsableArguments {
         return (base as NSString).appendingPathComponent("jiannuo/jiannuo.sqlite")
     }
 
+    /// Now, read when each action happens, in the office's zone (`TZ`, else Asia/Shanghai). Under
+    /// `--today D` now is the last second of D.
     func clock() throws -> Clock {
-        guard let text = today ?? environment["JIANNUO_TODAY"].flatMap({ $0.isEmpty ? nil : $0 }) else { return .system() }
-        return .fixed(try Validate.day(text, Field("--today 日期", "--today")))
+        let zone = Clock.officeZone(environment["TZ"])
+        guard let text = today ?? environment["JIANNUO_TODAY"].flatMap({ $0.isEmpty ? nil : $0 }) else { return .system(zone: zone) }
+        return .fixed(try Validate.day(text, Field("--today 日期", "--today")), zone: zone)
     }
 
     var operatorValue: String {
         operatorName ?? environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
     }
 
-    func openStore(create: Bool = true) throws -> Store {
+    var isReadOnly: Bool { readOnly || environment["JIANNUO_READONLY"] == "1" }
+
+    /// Commands that only read open `.read`: no migration, no write lock, no change to the file.
+    func openStore(_ access: Store.Access) throws -> Store {
         let rules = try self.rules.map { try Rules.load(path: $0) }
         return try Store(path: databasePath, clock: try clock(), operatorName: operatorValue, rules: rules,
-                         readOnly: readOnly || environment["JIANNUO_READONLY"] == "1", create: create)
+                         access: isReadOnly ? .readOnly : access)
     }
 }
 

@@ -14,7 +14,7 @@ struct ImportCommand: JiannuoCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(_ out: Output) throws {
-        let store = try out.store(create: false)
+        let store = try out.store()
         let result: ImportResult
         do {
             switch kind {
@@ -22,11 +22,11 @@ struct ImportCommand: JiannuoCommand {
                 let rows = try Self.read(file, LedgerColumns.departments) { r in LedgerParse.department(&r) }
                 result = try store.importDepartments(rows, source: file)
             case "commitments":
-                let rows = try Self.read(file, LedgerColumns.commitments) { r in LedgerParse.commitment(&r) }
+                let rows = try Self.read(file, LedgerColumns.commitments) { r in LedgerParse.commitment(&r, clock: store.clock) }
                 result = try store.importCommitments(rows, source: file)
             case "complaints":
                 let rows = try Self.read(file, LedgerColumns.complaints) { r in
-                    LedgerParse.complaint(&r, calendar: store.calendar, rules: store.rules.deadlines)
+                    LedgerParse.complaint(&r, calendar: store.calendar, rules: store.rules.deadlines, clock: store.clock)
                 }
                 result = try store.importComplaints(rows, source: file)
             default:

@@ -36,11 +36,11 @@ struct Jiannuo: ParsableCommand {
             if demo {
                 g.db = DemoCommand.defaultPath(g)
                 if !FileManager.default.fileExists(atPath: g.db!) {
-                    let store = try g.openStore()
+                    let store = try g.openStore(.create)
                     _ = try store.generateDemo(size: .small, seed: 1)
                 }
             }
-            let store = try g.openStore(create: demo)
+            let store = try g.openStore(.read)
             guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
                 let why = Text("（不在终端中运行，看板无法打开，显示概况）", "(not on a terminal: showing the status instead of the dashboard)")
                 FileHandle.standardError.write(Data((why(out.lang) + "\n").utf8))

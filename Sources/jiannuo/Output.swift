@@ -28,7 +28,10 @@ struct Output {
     var lang: Lang { global.language }
     var json: Bool { global.json }
 
-    func store(create: Bool = true) throws -> Store { try global.openStore(create: create) }
+    /// The ledger for a command that writes.
+    func store() throws -> Store { try global.openStore(.write) }
+    /// The ledger for a command that only reads: it never changes the file nor waits for a writer.
+    func reader() throws -> Store { try global.openStore(.read) }
 
     func emit<T: Encodable>(_ value: T) {
         let e = JSONEncoder()

@@ -17,7 +17,7 @@ struct PublishCommand: JiannuoCommand {
         guard html || output.lowercased().hasSuffix(".md") else {
             throw JiannuoError.invalid("输出文件须以 .html 或 .md 结尾", "the output must end in .html or .md")
         }
-        let store = try out.store(create: false)
+        let store = try out.reader()
         let units = try department.map { [try store.department($0)] } ?? (try store.departments(includeInactive: false))
         var doc = Document(html: html)
         doc.begin(title: units.count == 1 ? "\(units[0].name)政务诚信承诺书" : "政务诚信承诺书与承诺兑现台账")

@@ -23,7 +23,7 @@ struct RenderCommand: JiannuoCommand {
         let events = try keys.map { try KeyEvent.parseSequence($0) } ?? []
         let started = Date()
         // A fixed hour, so that a form's default time of receipt renders the same every run.
-        let app = try Dashboard.makeApp(global, size: Size(width: width, height: height), create: false, minuteOfDay: 9 * 60)
+        let app = try Dashboard.makeApp(global, size: Size(width: width, height: height), minuteOfDay: 9 * 60)
         try app.loadFirstPaint()
         _ = app.frame()
         let firstPaint = Date().timeIntervalSince(started)
@@ -67,12 +67,11 @@ enum Dashboard {
         return usage.ru_maxrss
     }
 
-    static func makeApp(_ g: GlobalOptions, size: Size, create: Bool, minuteOfDay: Int? = nil) throws -> DashboardApp {
-        let fixed = try g.today.map { _ in try g.clock().today } ?? g.environment["JIANNUO_TODAY"].flatMap(Day.init)
-        let today: () -> Day = { fixed ?? Clock.system().today }
-        return try DashboardApp(size: size, today: today, minuteOfDay: { minuteOfDay ?? Clock.system().now.minute }) {
-            try g.openStore(create: create)
-        }
+    /// `minuteOfDay` fixes the time of day (headless renders); otherwise now is read at each action.
+    static func makeApp(_ g: GlobalOptions, size: Size, minuteOfDay: Int? = nil) throws -> DashboardApp {
+        var clock = try g.clock()
+        if let minuteOfDay { clock = Clock(today: clock.today, minute: minuteOfDay, zone: clock.zone) }
+        return try DashboardApp(size: size, clock: clock) { try g.openStore(.read) }
     }
 
     /// Opens the dashboard on the terminal until q, Ctrl-C or SIGTERM; the terminal is restored in every case.
@@ -83,7 +82,7 @@ enum Dashboard {
         let backend = try CursesBackend(theme: probe)
         defer { backend.shutdown() }
         backend.theme = try ThemeLoader.load(nameOrPath: name, themesDirectory: dir, environment: env, terminalColors: backend.colorCount)
-        let app = try makeApp(g, size: backend.size, create: true)
+        let app = try makeApp(g, size: backend.size)
         try app.run(on: backend)
     }
 }

@@ -21,7 +21,7 @@ struct ScoresCommand: JiannuoCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(_ out: Output) throws {
-        let store = try out.store(create: false)
+        let store = try out.reader()
         let today = store.clock.today
         let p = try period.map { try Period.parse($0, today: today) } ?? .currentQuarter(today)
         let rows = try Self.ranking(store, period: p, today: today)

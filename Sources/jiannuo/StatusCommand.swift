@@ -7,7 +7,7 @@ struct StatusCommand: JiannuoCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(_ out: Output) throws {
-        try Self.show(out, store: try out.store(create: false))
+        try Self.show(out, store: try out.reader())
     }
 
     static func show(_ out: Output, store: Store) throws {
@@ -46,7 +46,7 @@ struct InitCommand: JiannuoCommand {
     static let configuration = CommandConfiguration(commandName: "init", abstract: "创建（或升级）数据库")
     @OptionGroup var global: GlobalOptions
     func execute(_ out: Output) throws {
-        let store = try out.store()
+        let store = try out.global.openStore(.create)
         struct R: Encodable { let database: String }
         out.record(R(database: store.path)) { out.say("数据库已就绪：\(store.path)", "database ready: \(store.path)") }
     }

@@ -57,7 +57,7 @@ import Testing
         Self.type("2026-02-30 10:00", &f)
         f.focus = .department
         Self.type("镇", &f)      // matches two townships
-        let draft = f.validated(names: Self.names, calendar: WorkCalendar(), rules: .defaults)
+        let draft = f.validated(names: Self.names, calendar: WorkCalendar(), rules: .defaults, clock: Clock(today: Day("2026-11-20")!, minute: 18 * 60))
         #expect(draft == nil)
         #expect(f.errors[.received] != nil)
         #expect(f.errors[.department]?.contains("2 个") == true, "\(f.errors)")
@@ -72,7 +72,7 @@ import Testing
         f.focus = .department; Self.type("任店", &f)
         f.focus = .category; _ = f.handle(.char("3"))
         f.focus = .content; Self.type("工程款拖欠半年，多次催要无果", &f)
-        let validated = f.validated(names: Self.names, calendar: WorkCalendar(), rules: .defaults)
+        let validated = f.validated(names: Self.names, calendar: WorkCalendar(), rules: .defaults, clock: Clock(today: Day("2026-11-20")!, minute: 18 * 60))
         let d = try #require(validated, "\(f.errors)")
         #expect(d.department == "410422101")
         #expect(d.category == "3")
@@ -96,7 +96,7 @@ import Testing
 
     @Test func theFormIsDrawnWithItsErrors() throws {
         var f = IntakeForm(now: Self.now)
-        _ = f.validated(names: Self.names, calendar: WorkCalendar(), rules: .defaults)
+        _ = f.validated(names: Self.names, calendar: WorkCalendar(), rules: .defaults, clock: Clock(today: Day("2026-11-20")!, minute: 18 * 60))
         var s = DashboardState(size: Size(width: 100, height: 24))
         s.form = f
         let d = DashboardData(today: Day("2026-11-20")!, operatorName: "t", database: "d", readOnly: false, calendar: WorkCalendar())

@@ -41,6 +41,7 @@ public struct JiannuoError: Error, Sendable, Equatable {
     public static func invalid(_ zh: String, _ en: String) -> JiannuoError { .init(.invalid, zh, en) }
     public static func notFound(_ zh: String, _ en: String) -> JiannuoError { .init(.notFound, zh, en) }
     public static func database(_ zh: String, _ en: String) -> JiannuoError { .init(.database, zh, en) }
+    public static func usage(_ zh: String, _ en: String) -> JiannuoError { .init(.usage, zh, en) }
 
     public var exitCode: Int32 {
         switch kind {

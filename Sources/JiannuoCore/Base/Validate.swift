@@ -44,20 +44,63 @@ public enum Validate {
         }
     }
 
+    /// The years the calendar, the limits and the scores can reason about.
+    public static let years = 2000...2100
+
     public static func day(_ text: String, _ field: Field) throws -> Day {
         guard let d = Day(text) else {
             throw JiannuoError.invalid("\(field.zh)“\(Sanitize.visible(text))”不是有效日期，应为 YYYY-MM-DD 格式的真实日期",
                                        "\(field.en) \"\(Sanitize.visible(text))\" is not a valid date (YYYY-MM-DD)")
         }
+        try inRange(d, field)
         return d
     }
 
-    public static func dateTime(_ text: String, _ field: Field) throws -> DateTime {
-        guard let d = DateTime(text) else {
+    /// A time typed by an officer, read as local time in the office's zone.
+    public static func dateTime(_ text: String, _ field: Field, zone: TimeZone) throws -> DateTime {
+        guard let d = DateTime(text, zone: zone) else {
             throw JiannuoError.invalid("\(field.zh)“\(Sanitize.visible(text))”不是有效时间，应为 YYYY-MM-DD HH:MM",
                                        "\(field.en) \"\(Sanitize.visible(text))\" is not a valid time (YYYY-MM-DD HH:MM)")
         }
+        try inRange(d.day, field)
         return d
+    }
+
+    static func inRange(_ d: Day, _ field: Field) throws {
+        guard years.contains(d.year) else {
+            throw JiannuoError.invalid("\(field.zh) \(d) 超出可处理的年份范围（\(years.lowerBound)–\(years.upperBound) 年）",
+                                       "\(field.en) \(d) is outside the years the program can reason about (\(years.lowerBound)-\(years.upperBound))")
+        }
+    }
+
+    /// No event can be dated after now.
+    public static func notFuture(_ t: DateTime, now: DateTime, _ field: Field) throws {
+        guard t <= now else {
+            throw JiannuoError.invalid("\(field.zh)不能晚于当前时间：\(t.string) 晚于 \(now.string)",
+                                       "\(field.en) cannot be later than now: \(t.string) is after \(now.string)")
+        }
+    }
+
+    public static func notFuture(_ d: Day, today: Day, _ field: Field) throws {
+        guard d <= today else {
+            throw JiannuoError.invalid("\(field.zh)不能晚于今天：\(d) 晚于 \(today)",
+                                       "\(field.en) cannot be later than today: \(d) is after \(today)")
+        }
+    }
+
+    /// Events keep their order: `later` may not come before `earlier`.
+    public static func notBefore(_ later: Day, _ laterField: Field, _ earlier: Day, _ earlierField: Field) throws {
+        guard later >= earlier else {
+            throw JiannuoError.invalid("\(laterField.zh) \(later) 早于\(earlierField.zh) \(earlier)",
+                                       "\(laterField.en) \(later) is before the \(earlierField.en) \(earlier)")
+        }
+    }
+
+    public static func notBefore(_ later: DateTime, _ laterField: Field, _ earlier: DateTime, _ earlierField: Field) throws {
+        guard later >= earlier else {
+            throw JiannuoError.invalid("\(laterField.zh) \(later.string) 早于\(earlierField.zh) \(earlier.string)",
+                                       "\(laterField.en) \(later.string) is before the \(earlierField.en) \(earlier.string)")
+        }
     }
 
     public static func category(_ n: Int) throws -> Int {

@@ -18,7 +18,17 @@ public enum LedgerParse {
     }
 
     static func optionalDay(_ s: String, _ f: Field) throws -> Day? { s.isEmpty ? nil : try Validate.day(s, f) }
-    static func optionalTime(_ s: String, _ f: Field) throws -> DateTime? { s.isEmpty ? nil : try Validate.dateTime(s, f) }
+    static func optionalTime(_ s: String, _ f: Field, _ clock: Clock) throws -> DateTime? {
+        guard !s.isEmpty else { return nil }
+        let t = try Validate.dateTime(s, f, zone: clock.zone)
+        try Validate.notFuture(t, now: clock.now, f)
+        return t
+    }
+    static func pastDay(_ s: String, _ f: Field, _ clock: Clock) throws -> Day? {
+        guard let d = try optionalDay(s, f) else { return nil }
+        try Validate.notFuture(d, today: clock.today, f)
+        return d
+    }
     static func optionalText(_ s: String, _ f: Field, max: Int) throws -> String? {
         s.isEmpty ? nil : try Validate.text(s, f, max: max, multiline: true)
     }
@@ -34,7 +44,7 @@ public enum LedgerParse {
         return Department(code: code, name: name, kind: kind, active: active, successor: successor ?? nil, mergedOn: merged ?? nil)
     }
 
-    public static func commitment(_ r: inout LedgerRow) -> Commitment? {
+    public static func commitment(_ r: inout LedgerRow, clock: Clock) -> Commitment? {
         let id = r.check("id") { try Validate.text($0, Field("编号", "id"), max: 20) }
         let procedures = r.check("procedures") { text -> [Procedure] in
             try text.split(whereSeparator: { "、,，".contains($0) }).map {
@@ -45,7 +55,7 @@ public enum LedgerParse {
         let category = r.check("category") { try int($0, Field("类别", "category"), 1...6) }
         let status = r.check("status") { try CommitmentStatus.parse($0, Field("状态", "status")) }
         let progress = r.check("progress") { try int($0, Field("进度", "progress"), 0...100) }
-        let fulfilled = r.check("fulfilled_on") { try optionalDay($0, Field("办结日期", "fulfilled_on")) }
+        let fulfilled = r.check("fulfilled_on") { try pastDay($0, Field("办结日期", "fulfilled_on"), clock) }
         let payment = r.check("payment_days") { $0.isEmpty ? nil : try int($0, Field("付款期限", "payment_days"), 1...60) }
         // Cell by cell first, so that each problem names its own column.
         _ = r.check("department") { try Validate.departmentCode($0) }
@@ -53,39 +63,41 @@ public enum LedgerParse {
         _ = r.check("credit_code") { $0.isEmpty ? nil : try CreditCode.validate($0) }
         _ = r.check("content") { try Validate.text($0, Field("承诺内容", "content"), max: 2000, multiline: true) }
         _ = r.check("amount_yuan") { $0.isEmpty ? nil : try Money(yuan: $0) }
-        _ = r.check("made") { try Validate.day($0, Field("承诺日期", "made")) }
+        _ = r.check("made") { try pastDay($0, Field("承诺日期", "made"), clock) }
         _ = r.check("deadline") { try Validate.day($0, Field("兑现时限", "deadline")) }
-        _ = r.check("delivered_on") { try optionalDay($0, Field("交付日期", "delivered_on")) }
+        _ = r.check("delivered_on") { try pastDay($0, Field("交付日期", "delivered_on"), clock) }
         guard r.problems.isEmpty, let id, let kind, let category else { return nil }
         let draft = CommitmentDraft(department: r.text("department"), kind: kind, category: category,
                                     counterparty: r.text("counterparty"), creditCode: r.optional("credit_code"),
                                     content: r.text("content"), amount: r.optional("amount_yuan"), made: r.text("made"),
                                     deadline: r.text("deadline"), procedures: procedures ?? [], deliveredOn: r.optional("delivered_on"),
                                     paymentDays: payment ?? nil)
-        guard var c = r.check("deadline", { _ in try draft.validated(id: id) }) else { return nil }
+        guard var c = r.check("deadline", { _ in try draft.validated(id: id, today: clock.today) }) else { return nil }
         guard r.problems.isEmpty, let status, let progress else { return nil }
         c.status = status; c.progress = progress; c.fulfilledOn = fulfilled ?? nil
+        if let f = c.fulfilledOn, f < c.made { r.fail("fulfilled_on", "早于承诺日期 \(c.made)", "is before the date made \(c.made)"); return nil }
+        if let p = CommitmentWorkflow.contradiction(status: status, percent: progress) { r.fail("progress", p.zh, p.en); return nil }
         if !status.isOpen && c.fulfilledOn == nil { r.fail("fulfilled_on", "已办结的承诺须填写办结日期", "a closed commitment needs its closing date"); return nil }
         return c
     }
 
-    public static func complaint(_ r: inout LedgerRow, calendar: WorkCalendar, rules: DeadlineRules) -> Complaint? {
+    public static func complaint(_ r: inout LedgerRow, calendar: WorkCalendar, rules: DeadlineRules, clock: Clock) -> Complaint? {
         let id = r.check("id") { try Validate.text($0, Field("编号", "id"), max: 20) }
         let draft = ComplaintDraft(channel: r.text("channel"), received: r.text("received"), urgency: r.text("urgency"),
                                    complainant: r.optional("complainant"), contact: r.optional("contact"), department: r.text("department"),
                                    category: r.optional("category"), commitment: r.optional("commitment"), content: r.text("content"))
         _ = r.check("channel") { try Channel.parse($0, Field("渠道", "channel")) }
-        _ = r.check("received") { try Validate.dateTime($0, Field("收到时间", "received")) }
+        _ = r.check("received") { try optionalTime($0, Field("收到时间", "received"), clock) }
         _ = r.check("urgency") { try Urgency.parse($0, Field("紧急程度", "urgency")) }
         _ = r.check("department") { try Validate.departmentCode($0) }
         _ = r.check("category") { $0.isEmpty ? nil : try int($0, Field("类别", "category"), 1...6) }
         _ = r.check("complainant") { try optionalText($0, Field("投诉人", "complainant"), max: 60) }
         _ = r.check("contact") { try optionalText($0, Field("联系方式", "contact"), max: 100) }
         _ = r.check("content") { try Validate.text($0, Field("投诉内容", "content"), max: 4000, multiline: true) }
-        guard r.problems.isEmpty, let id, var c = r.check("content", { _ in try draft.validated(id: id, calendar: calendar, rules: rules) }) else {
+        guard r.problems.isEmpty, let id, var c = r.check("content", { _ in try draft.validated(id: id, calendar: calendar, rules: rules, clock: clock) }) else {
             return nil
         }
-        func time(_ k: String, _ zh: String) -> DateTime? { r.check(k) { try optionalTime($0, Field(zh, k)) } ?? nil }
+        func time(_ k: String, _ zh: String) -> DateTime? { r.check(k) { try optionalTime($0, Field(zh, k), clock) } ?? nil }
         func text(_ k: String, _ zh: String) -> String? { r.check(k) { try optionalText($0, Field(zh, k), max: 4000) } ?? nil }
         c.acceptedAt = time("accepted_at", "受理时间")
         c.resolvedAt = time("resolved_at", "办结时间")
@@ -105,13 +117,15 @@ public enum LedgerParse {
         c.followupAt = time("followup_at", "回访时间")
         // Each stage needs the one before it, and no stage is dated before it.
         let order: [(String, DateTime?, String, DateTime?)] = [
+            ("returned_at", c.returnedAt, "received", c.received),
             ("accepted_at", c.acceptedAt, "received", c.returnedAt ?? c.received), ("resolved_at", c.resolvedAt, "accepted_at", c.acceptedAt),
             ("responded_at", c.respondedAt, "resolved_at", c.resolvedAt), ("followup_at", c.followupAt, "responded_at", c.respondedAt),
+            ("verified_at", c.verifiedAt, "accepted_at", c.acceptedAt),
         ]
         for (key, at, prevKey, prev) in order {
             guard let at else { continue }
             guard let prev else { r.fail(key, "缺少前一环节（\(r.headers[prevKey] ?? prevKey)）", "the stage before (\(prevKey)) is missing"); continue }
-            if at.day < prev.day { r.fail(key, "早于前一环节（\(r.headers[prevKey] ?? prevKey)）", "is before the stage before") }
+            if at < prev { r.fail(key, "早于前一环节（\(r.headers[prevKey] ?? prevKey)）", "is before the stage before") }
         }
         guard r.problems.isEmpty else { return nil }
         return ComplaintDeadlines.refreshed(c, calendar, rules)

@@ -53,7 +53,7 @@ public struct Rectification: Codable, Sendable, Hashable {
 
     public static func validated(id: String, breach: Breach, unit: String, measures: String, opened: Day, deadline: Day) throws -> Rectification {
         guard deadline >= opened else {
-            throw JiannuoError.invalid("整改时限 \(deadline) 早于今天 \(opened)", "rectification deadline \(deadline) is before today \(opened)")
+            throw JiannuoError.invalid("整改时限 \(deadline) 早于下达整改日期 \(opened)", "rectification deadline \(deadline) is before the date ordered \(opened)")
         }
         guard opened >= breach.date else {
             throw JiannuoError.invalid("整改日期 \(opened) 早于失信认定日期 \(breach.date)", "rectification date is before the breach date")

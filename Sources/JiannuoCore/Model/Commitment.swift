@@ -49,10 +49,14 @@ public struct CommitmentEntry: Codable, Sendable, Hashable {
     public var date: Day
     public var percent: Int?
     public var text: String?
+    /// The status the commitment had after this entry (kept since schema v4), so that every change
+    /// of status is in its history even without a note.
+    public var status: CommitmentStatus?
 
-    public init(id: Int64? = nil, commitment: String, kind: Kind, date: Day, percent: Int? = nil, text: String? = nil) {
+    public init(id: Int64? = nil, commitment: String, kind: Kind, date: Day, percent: Int? = nil, text: String? = nil,
+                status: CommitmentStatus? = nil) {
         self.id = id; self.commitment = commitment; self.kind = kind; self.date = date
-        self.percent = percent; self.text = text
+        self.percent = percent; self.text = text; self.status = status
     }
 }
 
@@ -106,14 +110,20 @@ public struct CommitmentDraft: Sendable {
         self.deadline = deadline; self.procedures = procedures; self.deliveredOn = deliveredOn; self.paymentDays = paymentDays
     }
 
-    /// Checks every field and returns the commitment with the given id.
-    public func validated(id: String) throws -> Commitment {
+    /// Checks every field and returns the commitment with the given id. A promise cannot be dated
+    /// after today, nor a delivery.
+    public func validated(id: String, today: Day) throws -> Commitment {
         let made = try Validate.day(self.made, Field("承诺日期", "date made"))
+        try Validate.notFuture(made, today: today, Field("承诺日期", "date made"))
         let deadline = try Validate.day(self.deadline, Field("兑现时限", "deadline"))
         guard deadline >= made else {
             throw JiannuoError.invalid("兑现时限 \(deadline) 早于承诺日期 \(made)", "deadline \(deadline) is before the date made \(made)")
         }
         let delivered = try deliveredOn.map { try Validate.day($0, Field("交付日期", "delivery date")) }
+        if let delivered {
+            try Validate.notFuture(delivered, today: today, Field("交付日期", "delivery date"))
+            try Validate.notBefore(delivered, Field("交付日期", "delivery date"), made, Field("承诺日期", "date made"))
+        }
         if let p = paymentDays, !(1...60).contains(p) {
             throw JiannuoError.invalid("付款期限 \(p) 天无效：应为 1–60 天（《保障中小企业款项支付条例》）",
                                        "payment term \(p) days is invalid: 1 to 60")
@@ -131,6 +141,21 @@ public struct CommitmentDraft: Sendable {
 }
 
 public enum CommitmentWorkflow {
+    /// A status and a percentage that contradict each other (100 % 推进中, 0 % 部分兑现), or nil.
+    public static func contradiction(status: CommitmentStatus, percent: Int) -> Text? {
+        let bad: Bool
+        switch status {
+        case .notStarted: bad = percent != 0
+        case .inProgress, .partial: bad = percent == 0 || percent == 100
+        case .stalled, .unfulfilled: bad = percent == 100
+        case .fulfilled: bad = percent != 100
+        }
+        guard bad else { return nil }
+        return Text("状态“\(status.label)”与进度 \(percent) % 矛盾", "status \(status.rawValue) contradicts progress \(percent) %")
+    }
+
+    /// Records progress on a day; the status stays what it was unless given (a stalled promise
+    /// stays stalled), except that work on a promise not yet started starts it.
     public static func progress(_ c: Commitment, percent: Int, status: CommitmentStatus?, on date: Day) throws -> Commitment {
         try requireOpen(c)
         guard (0...100).contains(percent) else {
@@ -139,36 +164,41 @@ public enum CommitmentWorkflow {
         if let status, status == .fulfilled {
             throw JiannuoError.invalid("标记已兑现请用 fulfill 命令", "use fulfill to mark a commitment fulfilled")
         }
+        try Validate.notBefore(date, Field("进展日期", "progress date"), c.made, Field("承诺日期", "date made"))
+        let newStatus = status ?? (c.status == .stalled ? .stalled : percent == 0 ? .notStarted : .inProgress)
+        if let why = contradiction(status: newStatus, percent: percent) { throw JiannuoError.invalid(why.zh, why.en) }
         var c = c
         c.progress = percent
-        c.status = status ?? (percent == 0 ? .notStarted : .inProgress)
+        c.status = newStatus
         if !c.status.isOpen { c.fulfilledOn = date }
         return c
     }
 
     public static func fulfill(_ c: Commitment, on date: Day) throws -> Commitment {
         try requireOpen(c)
-        guard date >= c.made else {
-            throw JiannuoError.invalid("兑现日期 \(date) 早于承诺日期 \(c.made)", "fulfilment date \(date) is before the date made \(c.made)")
-        }
+        try Validate.notBefore(date, Field("兑现日期", "fulfilment date"), c.made, Field("承诺日期", "date made"))
         var c = c
         c.status = .fulfilled; c.progress = 100; c.fulfilledOn = date
         return c
     }
 
+    /// An amendment changes the future only: it is dated, and the new deadline cannot fall before it.
+    /// `after`: the date of the last amendment, which this one may not precede.
     public static func amend(_ c: Commitment, deadline: Day?, content: String?, reason: String, legalBasis: String,
-                             approver: String, on date: Day) throws -> (Commitment, Amendment) {
+                             approver: String, on date: Day, after last: Day? = nil) throws -> (Commitment, Amendment) {
         try requireOpen(c)
         guard deadline != nil || content != nil else {
             throw JiannuoError.invalid("变更须至少修改兑现时限或承诺内容之一", "an amendment must change the deadline or the content")
         }
+        try Validate.notBefore(date, Field("变更日期", "amendment date"), c.made, Field("承诺日期", "date made"))
+        if let last { try Validate.notBefore(date, Field("变更日期", "amendment date"), last, Field("上次变更日期", "last amendment date")) }
         let reason = try Validate.text(reason, Field("变更事由", "reason"), max: 500, multiline: true)
         let basis = try Validate.text(legalBasis, Field("法律依据", "legal basis"), max: 500, multiline: true)
         let approver = try Validate.text(approver, Field("批准人", "approver"), max: 60)
         let newContent = try content.map { try Validate.text($0, Field("承诺内容", "content"), max: 2000, multiline: true) } ?? c.content
         let newDeadline = deadline ?? c.deadline
-        guard newDeadline >= c.made else {
-            throw JiannuoError.invalid("新的兑现时限 \(newDeadline) 早于承诺日期 \(c.made)", "new deadline is before the date made")
+        if deadline != nil {
+            try Validate.notBefore(newDeadline, Field("新的兑现时限", "new deadline"), date, Field("变更日期", "amendment date"))
         }
         let a = Amendment(commitment: c.id, date: date, reason: reason, legalBasis: basis, approver: approver,
                           oldDeadline: c.deadline, newDeadline: newDeadline, oldContent: c.content, newContent: newContent)

@@ -19,6 +19,8 @@ public struct Complaint: Codable, Sendable, Hashable {
 
     public var extensionDays: Int?
     public var extensionReason: String?
+    /// When the extension was granted (kept since schema v4).
+    public var extendedAt: DateTime?
 
     /// A misrouted complaint handed on: from whom, when and why.
     public var returnedFrom: String?
@@ -49,7 +51,7 @@ public struct Complaint: Codable, Sendable, Hashable {
         case id, channel, received, urgency, complainant, contact, department, category, commitment, content
         case acceptedAt = "accepted_at", resolvedAt = "resolved_at", result
         case respondedAt = "responded_at", response
-        case extensionDays = "extension_days", extensionReason = "extension_reason"
+        case extensionDays = "extension_days", extensionReason = "extension_reason", extendedAt = "extended_at"
         case returnedFrom = "returned_from", returnedAt = "returned_at", returnReason = "return_reason"
         case verifiedAt = "verified_at", breach, finding
         case satisfied, followupNote = "followup_note", followupAt = "followup_at"

@@ -20,9 +20,11 @@ public struct ComplaintDraft: Codable, Sendable, Equatable {
     }
 
     /// Checks every field; the Store then checks that department and commitment exist.
-    public func validated(id: String, calendar: WorkCalendar, rules: DeadlineRules) throws -> Complaint {
+    /// Checks every field; the receipt may not be later than the clock's now.
+    public func validated(id: String, calendar: WorkCalendar, rules: DeadlineRules, clock: Clock) throws -> Complaint {
         let channel = try Channel.parse(self.channel, Field("渠道", "channel"))
-        let received = try Validate.dateTime(self.received, Field("受理时间", "received"))
+        let received = try Validate.dateTime(self.received, Field("收到时间", "received"), zone: clock.zone)
+        try Validate.notFuture(received, now: clock.now, Field("收到时间", "received"))
         let urgency = try Urgency.parse(self.urgency, Field("紧急程度", "urgency"))
         let complainant = complainant.isEmpty ? nil : try Validate.text(complainant, Field("投诉人", "complainant"), max: 60)
         let contact = contact.isEmpty ? nil : try Validate.text(contact, Field("联系方式", "contact"), max: 100)

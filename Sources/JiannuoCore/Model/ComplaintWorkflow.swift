@@ -36,7 +36,7 @@ public enum ComplaintWorkflow {
     }
 
     /// Extends the resolve limit, only while it has not passed, by at most the rules' maximum.
-    public static func extend(_ c: Complaint, days: Int, reason: String, today: Day,
+    public static func extend(_ c: Complaint, days: Int, reason: String, at: DateTime,
                               _ cal: WorkCalendar, _ r: DeadlineRules) throws -> Complaint {
         guard c.acceptedAt != nil, c.resolvedAt == nil, let due = c.resolveDue else {
             throw JiannuoError.invalid("只有已受理、未办结的投诉才能延期（\(c.id) 当前：\(c.stage.label)）",
@@ -45,6 +45,7 @@ public enum ComplaintWorkflow {
         guard c.extensionDays == nil else {
             throw JiannuoError.invalid("投诉 \(c.id) 已延期过一次，不能再次延期", "complaint \(c.id) was already extended")
         }
+        let today = at.day
         guard today <= due else {
             throw JiannuoError.invalid("办结时限 \(due) 已过，不能再申请延期（延期须在时限届满前提出）",
                                        "the resolve limit \(due) has passed; an extension must be asked before it")
@@ -56,6 +57,7 @@ public enum ComplaintWorkflow {
         var c = c
         c.extensionReason = try Validate.text(reason, Field("延期理由", "reason"), max: 500, multiline: true)
         c.extensionDays = days
+        c.extendedAt = try notBefore(at, c.acceptedAt!, Text("延期", "extension"), Text("受理", "acceptance"))
         return ComplaintDeadlines.refreshed(c, cal, r)
     }
 
@@ -115,12 +117,9 @@ public enum ComplaintWorkflow {
         return c
     }
 
-    /// An event may not be dated before the one it follows; on the same day the later time is kept.
+    /// An event may not be dated before the one it follows (both times are named when refused).
     static func notBefore(_ at: DateTime, _ previous: DateTime, _ what: Text, _ prev: Text) throws -> DateTime {
-        if at.day < previous.day {
-            throw JiannuoError.invalid("\(what.zh)日期 \(at.day) 早于\(prev.zh)日期 \(previous.day)",
-                                       "\(what.en) date \(at.day) is before the \(prev.en) date \(previous.day)")
-        }
-        return max(at, previous)
+        try Validate.notBefore(at, Field("\(what.zh)时间", "\(what.en) time"), previous, Field("\(prev.zh)时间", "\(prev.en) time"))
+        return at
     }
 }

@@ -6,7 +6,7 @@ extension DemoGenerator {
     /// A moment `workdays` working days after `from`, at a plausible office hour; nil if in the future.
     mutating func after(_ from: DateTime, workdays: Int) -> DateTime? {
         let day = calendar.addingWorkdays(workdays, to: from.day)
-        let t = DateTime(day: day, minute: day == from.day ? min(18 * 60, from.minute + rng.int(10...240)) : rng.int(8 * 60...17 * 60 + 30))
+        let t = DateTime(day: day, minute: day == from.day ? min(18 * 60, from.minute + rng.int(10...240)) : rng.int(8 * 60...17 * 60 + 30), offset: now.offset)
         return t > now ? nil : t
     }
 
@@ -22,12 +22,12 @@ extension DemoGenerator {
         received.reserveCapacity(size.complaints)
         for _ in 0..<size.complaints {
             let day = today.adding(days: -rng.int(0...365))
-            received.append(DateTime(day: day, minute: rng.int(7 * 60 + 30...21 * 60)))
+            received.append(DateTime(day: day, minute: rng.int(7 * 60 + 30...21 * 60), offset: now.offset))
         }
         received.sort()
         let channels: [Channel] = [.hotline, .hotline, .hotline, .hotline, .phone, .phone, .email, .visit, .media, .inspection]
         for var r in received {
-            if r > now { r = DateTime(day: today, minute: now.minute - 1) }
+            if r > now { r = DateTime(day: now.day, minute: max(0, now.minute - 1), offset: now.offset) }
             let id = nextId("TS", r.day.year, 6)
             var unit = rng.pick(units)
             let urgency: Urgency = rng.chance(0.05) ? .critical : (rng.chance(0.15) ? .urgent : .normal)
@@ -78,10 +78,10 @@ extension DemoGenerator {
                 }
             }
             try ins.execute(arguments: [
-                c.id, c.channel.rawValue, c.received.string, c.urgency.rawValue, c.complainant, c.contact, c.department, c.category,
-                c.commitment, c.content, c.acceptedAt?.string, c.resolvedAt?.string, c.result, c.respondedAt?.string, c.response,
-                c.extensionDays, c.extensionReason, c.returnedFrom, c.returnedAt?.string, c.returnReason, c.verifiedAt?.string,
-                c.breach, c.finding, c.satisfied, c.followupNote, c.followupAt?.string,
+                c.id, c.channel.rawValue, c.received.iso, c.urgency.rawValue, c.complainant, c.contact, c.department, c.category,
+                c.commitment, c.content, c.acceptedAt?.iso, c.resolvedAt?.iso, c.result, c.respondedAt?.iso, c.response,
+                c.extensionDays, c.extensionReason, c.returnedFrom, c.returnedAt?.iso, c.returnReason, c.verifiedAt?.iso,
+                c.breach, c.finding, c.satisfied, c.followupNote, c.followupAt?.iso,
                 c.acceptDue.string, c.resolveDue?.string, c.respondDue?.string])
             counts.complaints += 1
         }

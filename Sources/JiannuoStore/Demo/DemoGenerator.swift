@@ -57,8 +57,9 @@ struct DemoGenerator {
     var commitmentsByUnit: [String: [String]] = [:]
     var sequences: [String: Int] = [:]
     var today: Day { clock.today }
-    /// A fixed hour, not the wall clock, so that the same seed and day give the same data.
-    var now: DateTime { DateTime(day: clock.today, minute: 17 * 60 + 30) }
+    /// A fixed hour, not the wall clock, so that the same seed and day give the same data; earlier
+    /// when the real time of day has not reached it yet (no event may lie in the future).
+    var now: DateTime { min(DateTime.local(clock.today, second: (17 * 60 + 30) * 60, zone: clock.zone), clock.now) }
     let mergedCode = "ZXQFWZX"
     var mergeDate: Day { today.adding(days: -200) }
 

@@ -16,15 +16,14 @@ public final class DashboardApp {
     var draftSavedAt = Date.distantPast
     static let draftKind = "complaint"
 
-    let clockTime: () -> Int
+    /// Read at every action, so that a step is dated when the officer takes it.
+    let clock: Clock
 
     /// `openStore` is called again after another process wrote, so that calendar changes are seen too.
-    /// `minuteOfDay` gives the time for new records (the real one; a fixed one for headless renders).
-    public init(size: Size, today: @escaping () -> Day, minuteOfDay: @escaping () -> Int = { Clock.system().now.minute },
-                openStore: @escaping () throws -> Store) throws {
+    public init(size: Size, clock: Clock, openStore: @escaping () throws -> Store) throws {
         self.openStore = openStore
-        self.today = today
-        self.clockTime = minuteOfDay
+        self.clock = clock
+        self.today = { clock.today }
         store = try openStore()
         state = DashboardState(size: size)
         let day = today()
@@ -204,7 +203,7 @@ public final class DashboardApp {
             state.form = nil
             discardDraft()
         case .save:
-            guard let draft = form.validated(names: data.names, calendar: store.calendar, rules: store.rules.deadlines) else {
+            guard let draft = form.validated(names: data.names, calendar: store.calendar, rules: store.rules.deadlines, clock: clock) else {
                 state.form = form
                 state.message = "有 \(form.errors.count) 项需要修改"
                 return
@@ -280,7 +279,7 @@ public final class DashboardApp {
     }
 
     /// Now, on the dashboard's day: the form's default time of receipt.
-    func now() -> DateTime { DateTime(day: today(), minute: clockTime()) }
+    func now() -> DateTime { clock.now }
 
     func recordId(_ p: Pane, _ i: Int) -> String? {
         switch p {

@@ -137,7 +137,7 @@ public struct IntakeForm: Sendable, Equatable {
 
     /// Checks every field with the same rules as the command line; returns the draft, or marks
     /// each bad field with a short reason and returns nil.
-    public mutating func validated(names: [String: String], calendar: WorkCalendar, rules: DeadlineRules) -> ComplaintDraft? {
+    public mutating func validated(names: [String: String], calendar: WorkCalendar, rules: DeadlineRules, clock: Clock) -> ComplaintDraft? {
         errors = [:]
         var draft = ComplaintDraft()
         draft.channel = Self.channels[channel].rawValue
@@ -157,13 +157,16 @@ public struct IntakeForm: Sendable, Equatable {
         func check(_ f: Field, _ body: () throws -> Void) {
             do { try body() } catch let e as JiannuoError { errors[f] = e.text.zh } catch {}
         }
-        check(.received) { _ = try Validate.dateTime(draft.received, JiannuoCore.Field("收到时间", "received")) }
+        check(.received) {
+            let t = try Validate.dateTime(draft.received, JiannuoCore.Field("收到时间", "received"), zone: clock.zone)
+            try Validate.notFuture(t, now: clock.now, JiannuoCore.Field("收到时间", "received"))
+        }
         check(.complainant) { if !draft.complainant.isEmpty { _ = try Validate.text(draft.complainant, JiannuoCore.Field("投诉人", "complainant"), max: 60) } }
         check(.contact) { if !draft.contact.isEmpty { _ = try Validate.text(draft.contact, JiannuoCore.Field("联系方式", "contact"), max: 100) } }
         check(.commitment) { if !draft.commitment.isEmpty { _ = try Validate.text(draft.commitment, JiannuoCore.Field("关联承诺", "commitment"), max: 20) } }
         check(.content) { _ = try Validate.text(draft.content, JiannuoCore.Field("投诉内容", "content"), max: 4000, multiline: true) }
         if errors.isEmpty {
-            check(.content) { _ = try draft.validated(id: "TS-0000-000000", calendar: calendar, rules: rules) }
+            check(.content) { _ = try draft.validated(id: "TS-0000-000000", calendar: calendar, rules: rules, clock: clock) }
         }
         if let first = Field.allCases.first(where: { errors[$0] != nil }) { focus = first }
         return errors.isEmpty ? draft : nil

@@ -1,0 +1,246 @@
+import Crypto
+import Foundation
+import GRDB
+import JiannuoCore
+
+/// A 256-bit number kept as four 64-bit limbs (least significant first): a table's digest is the
+/// sum, modulo 2^256, of the SHA-256 of each of its rows (a multiset hash). Adding or removing a
+/// row moves the sum by that row's hash, so every write updates it in constant time, and the sum
+/// does not depend on the order of the rows.
+struct Digest256: Equatable, Sendable {
+    var limbs: [UInt64] = [0, 0, 0, 0]
+
+    static let zero = Digest256()
+
+    init() {}
+
+    init(sha256 bytes: some Sequence<UInt8>) {
+        let b = Array(bytes)
+        for i in 0..<4 {
+            var v: UInt64 = 0
+            for j in 0..<8 { v = v << 8 | UInt64(b[(3 - i) * 8 + j]) }
+            limbs[i] = v
+        }
+    }
+
+    init?(hex: String) {
+        let u = Array(hex.utf8)
+        guard u.count == 64 else { return nil }
+        for i in 0..<4 {
+            guard let v = UInt64(String(decoding: u[(3 - i) * 16..<(4 - i) * 16], as: UTF8.self), radix: 16) else { return nil }
+            limbs[i] = v
+        }
+    }
+
+    var hex: String {
+        limbs.reversed().map { l in
+            let s = String(l, radix: 16)
+            return String(repeating: "0", count: 16 - s.count) + s
+        }.joined()
+    }
+
+    mutating func add(_ o: Digest256) {
+        var carry: UInt64 = 0
+        for i in 0..<4 {
+            let (s1, c1) = limbs[i].addingReportingOverflow(o.limbs[i])
+            let (s2, c2) = s1.addingReportingOverflow(carry)
+            limbs[i] = s2
+            carry = (c1 ? 1 : 0) + (c2 ? 1 : 0)
+        }
+    }
+
+    mutating func subtract(_ o: Digest256) {
+        var borrow: UInt64 = 0
+        for i in 0..<4 {
+            let (d1, b1) = limbs[i].subtractingReportingOverflow(o.limbs[i])
+            let (d2, b2) = d1.subtractingReportingOverflow(borrow)
+            limbs[i] = d2
+            borrow = (b1 ? 1 : 0) + (b2 ? 1 : 0)
+        }
+    }
+}
+
+/// The digest changes of the current write transaction, gathered by the ledger tables' triggers
+/// (`jn_digest_touch`) and written out with the next audit row. Per Store; only its writer adds.
+final class DigestAccumulator: @unchecked Sendable {
+    private var pending: [String: Digest256] = [:]
+    private let lock = NSLock()
+
+    func touch(_ table: String, _ hash: Digest256, sign: Int) {
+        lock.lock(); defer { lock.unlock() }
+        var d = pending[table] ?? .zero
+        if sign > 0 { d.add(hash) } else { d.subtract(hash) }
+        pending[table] = d
+    }
+
+    func reset() { lock.lock(); pending = [:]; lock.unlock() }
+
+    var hasPending: Bool { lock.lock(); defer { lock.unlock() }; return !pending.isEmpty }
+
+    func drain() -> [String: Digest256] {
+        lock.lock(); defer { lock.unlock() }
+        let out = pending
+        pending = [:]
+        return out
+    }
+}
+
+/// Tamper evidence over every ledger row. Each ledger table has triggers that hand every inserted,
+/// updated or deleted row to `jn_digest_touch`; the Store adds the row hashes into `ledger_digest`
+/// when it appends the audit row, and the audit row carries the digests (its hash covers them).
+/// `audit verify` sums the tables afresh and compares: a row changed, added or removed outside the
+/// program (sqlite3, another tool) no longer adds up. A sqlite3 session cannot even write through
+/// the triggers, since it lacks the function; dropping them leaves the sums behind for good.
+///
+/// Why triggers rather than the Store's write path: they see every row every path touches
+/// (imports, demo, calendar refreshes, cascades), so no write can forget its bookkeeping.
+enum LedgerDigest {
+    /// The ledger's tables. Drafts (a form being typed), `meta` and the log itself are not ledger.
+    static let tables = ["accountability", "amendments", "breaches", "calendar_overrides", "calendar_years", "commitment_entries",
+                         "commitments", "complaints", "department_events", "departments", "opinions", "rectifications", "sequences"]
+
+    /// The SHA-256 of one row: the table's name, then each column value with its storage class.
+    static func rowHash(_ values: [DatabaseValue]) -> Digest256 {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(256)
+        for v in values {
+            switch v.storage {
+            case .null: bytes.append(0)
+            case .int64(let i):
+                bytes.append(1)
+                withUnsafeBytes(of: i.bigEndian) { bytes.append(contentsOf: $0) }
+            case .double(let d):
+                bytes.append(2)
+                withUnsafeBytes(of: d.bitPattern.bigEndian) { bytes.append(contentsOf: $0) }
+            case .string(let s):
+                bytes.append(3)
+                let u = Array(s.utf8)
+                withUnsafeBytes(of: UInt32(u.count).bigEndian) { bytes.append(contentsOf: $0) }
+                bytes.append(contentsOf: u)
+            case .blob(let data):
+                bytes.append(4)
+                withUnsafeBytes(of: UInt32(data.count).bigEndian) { bytes.append(contentsOf: $0) }
+                bytes.append(contentsOf: data)
+            }
+        }
+        return Digest256(sha256: SHA256.hash(data: bytes))
+    }
+
+    /// Registers the functions on every connection the Store opens.
+    static func register(_ db: Database, accumulator: DigestAccumulator) {
+        db.add(function: DatabaseFunction("jn_digest_touch", argumentCount: nil, pure: false) { values in
+            guard values.count >= 2, case .string(let table) = values[0].storage, case .int64(let sign) = values[1].storage else {
+                return nil
+            }
+            accumulator.touch(table, rowHash([values[0]] + values.dropFirst(2)), sign: Int(sign))
+            return nil
+        })
+        db.add(function: DatabaseFunction("jn_digest_sum", argumentCount: nil, pure: true, aggregate: DigestSum.self))
+    }
+
+    struct DigestSum: DatabaseAggregate {
+        var sum = Digest256()
+        init() {}
+        mutating func step(_ values: [DatabaseValue]) throws { sum.add(LedgerDigest.rowHash(values)) }
+        func finalize() throws -> (any DatabaseValueConvertible)? { sum.hex }
+    }
+
+    /// The stored columns of a table, in order (generated columns are derived, not evidence).
+    static func columns(_ db: Database, _ table: String) throws -> [String] {
+        try Row.fetchAll(db, sql: "SELECT name, hidden FROM pragma_table_xinfo(?) ORDER BY cid", arguments: [table])
+            .filter { ($0["hidden"] as Int? ?? 0) == 0 }
+            .map { $0["name"] }
+    }
+
+    static func quoted(_ name: String) -> String { "\"" + name.replacingOccurrences(of: "\"", with: "\"\"") + "\"" }
+
+    /// (Re)creates the triggers from the tables' current columns: a migration that adds a column
+    /// calls it again (and reseals).
+    static func installTriggers(_ db: Database) throws {
+        for t in tables {
+            let cols = try columns(db, t)
+            func args(_ alias: String) -> String { cols.map { "\(alias).\(quoted($0))" }.joined(separator: ", ") }
+            for kind in ["insert", "update", "delete"] { try db.execute(sql: "DROP TRIGGER IF EXISTS jn_digest_\(t)_\(kind)") }
+            try db.execute(sql: """
+                CREATE TRIGGER jn_digest_\(t)_insert AFTER INSERT ON \(quoted(t)) BEGIN
+                    SELECT jn_digest_touch('\(t)', 1, \(args("NEW")));
+                END;
+                CREATE TRIGGER jn_digest_\(t)_update AFTER UPDATE ON \(quoted(t)) BEGIN
+                    SELECT jn_digest_touch('\(t)', -1, \(args("OLD")));
+                    SELECT jn_digest_touch('\(t)', 1, \(args("NEW")));
+                END;
+                CREATE TRIGGER jn_digest_\(t)_delete AFTER DELETE ON \(quoted(t)) BEGIN
+                    SELECT jn_digest_touch('\(t)', -1, \(args("OLD")));
+                END;
+                """)
+        }
+    }
+
+    /// The names of the digest triggers that should exist.
+    static var triggerNames: [String] { tables.flatMap { t in ["insert", "update", "delete"].map { "jn_digest_\(t)_\($0)" } } }
+
+    /// Every table's digest computed from its rows now.
+    static func recompute(_ db: Database, progress: ((String) -> Void)? = nil) throws -> [String: Digest256] {
+        var out: [String: Digest256] = [:]
+        for t in tables {
+            progress?(t)
+            let cols = try columns(db, t).map(quoted).joined(separator: ", ")
+            let hex = try String.fetchOne(db, sql: "SELECT jn_digest_sum('\(t)', \(cols)) FROM \(quoted(t))")
+            out[t] = hex.flatMap(Digest256.init(hex:)) ?? .zero
+        }
+        return out
+    }
+
+    /// The digests kept up to date by the triggers.
+    static func stored(_ db: Database) throws -> [String: Digest256] {
+        var out: [String: Digest256] = [:]
+        for row in try Row.fetchAll(db, sql: "SELECT tbl, digest FROM ledger_digest") {
+            out[row["tbl"]] = Digest256(hex: row["digest"]) ?? .zero
+        }
+        return out
+    }
+
+    /// Adds the write's pending changes into `ledger_digest`, and returns the state an audit row carries.
+    static func flush(_ db: Database, _ acc: DigestAccumulator) throws -> String {
+        var current = try stored(db)
+        for (t, delta) in acc.drain() {
+            var d = current[t] ?? .zero
+            d.add(delta)
+            current[t] = d
+            try db.execute(sql: "INSERT INTO ledger_digest(tbl, digest) VALUES (?, ?) ON CONFLICT(tbl) DO UPDATE SET digest = excluded.digest",
+                           arguments: [t, d.hex])
+        }
+        return encode(current)
+    }
+
+    /// `table=hex;…` in table order, every ledger table named.
+    static func encode(_ d: [String: Digest256]) -> String {
+        tables.map { "\($0)=\((d[$0] ?? .zero).hex)" }.joined(separator: ";")
+    }
+
+    static func decode(_ s: String) -> [String: Digest256] {
+        var out: [String: Digest256] = [:]
+        for part in s.split(separator: ";") {
+            let kv = part.split(separator: "=", maxSplits: 1)
+            if kv.count == 2, let d = Digest256(hex: String(kv[1])) { out[String(kv[0])] = d }
+        }
+        return out
+    }
+
+    /// After a migration: the digests start from the rows as they are, and if the ledger already has
+    /// history, one audit row seals that starting point into the chain.
+    static func sealIfNeeded(_ db: Database, clock: Clock, operatorName: String) throws {
+        let fresh = try recompute(db)
+        let kept = try stored(db)
+        guard fresh != kept || kept.isEmpty else { return }
+        for (t, d) in fresh {
+            try db.execute(sql: "INSERT INTO ledger_digest(tbl, digest) VALUES (?, ?) ON CONFLICT(tbl) DO UPDATE SET digest = excluded.digest",
+                           arguments: [t, d.hex])
+        }
+        let hasHistory = try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_log") ?? 0 > 0
+        guard hasHistory else { return }
+        let acc = DigestAccumulator()
+        try AuditWriter(db: db, operatorName: operatorName, clock: clock, digests: acc)
+            .append(action: "ledger.seal", entity: "ledger", id: "digests", before: nil, after: "{\"schema\":\"v4\"}")
+    }
+}
