@@ -16,6 +16,21 @@ extension Store {
                 SELECT * FROM commitments WHERE status IN ('not_started','in_progress','stalled') AND category = 3
                     AND delivered_on IS NOT NULL AND amount_fen IS NOT NULL AND delivered_on <= ? AND deadline > ?
                 """, arguments: [h.arrears.string, h.commitments.string])
+            // On a past day, terms amended later were not yet in force: judge by the deadline of that day.
+            var earlier: [String: Day] = [:]
+            for row in try Row.fetchAll(db, sql: """
+                SELECT commitment, old_deadline FROM amendments WHERE date > ? ORDER BY date DESC, id DESC
+                """, arguments: [today.string]) {
+                earlier[row[0]] = Day(row[1] as String)
+            }
+            if !earlier.isEmpty {
+                i.commitments.removeAll { earlier[$0.id] != nil }
+                for id in earlier.keys.sorted() {
+                    guard var c = try Commitment.fetchOne(db, key: id), c.status.isOpen, let due = earlier[id] else { continue }
+                    c.deadline = due
+                    if due <= h.commitments { i.commitments.append(c) }
+                }
+            }
             i.complaints = try Complaint.fetchAll(db, sql: """
                 SELECT * FROM complaints WHERE responded_at IS NULL AND current_due <= ?
                 """, arguments: [h.complaints.string])

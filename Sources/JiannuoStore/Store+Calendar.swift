@@ -10,8 +10,9 @@ extension Store {
             } else {
                 try db.execute(sql: "INSERT INTO calendar_overrides(date, kind, note) VALUES (?, ?, ?)", arguments: [o.date.string, o.kind.rawValue, o.note])
             }
-            try audit.record("calendar.\(o.kind.rawValue)", entity: "calendar", id: o.date.string, after: o)
+            // Limits first: the audit row carries the digests of the ledger after the whole change.
             try refreshOpenDeadlines(db)
+            try audit.record("calendar.\(o.kind.rawValue)", entity: "calendar", id: o.date.string, after: o)
         }
     }
 
@@ -23,9 +24,9 @@ extension Store {
                                             "no override on \(date)")
             }
             try db.execute(sql: "DELETE FROM calendar_overrides WHERE date = ?", arguments: [date.string])
+            try refreshOpenDeadlines(db)
             try audit.record("calendar.remove", entity: "calendar", id: date.string,
                              before: CalendarOverride(date: date, kind: kind, note: row["note"]), after: Optional<CalendarOverride>.none)
-            try refreshOpenDeadlines(db)
         }
     }
 
@@ -35,8 +36,8 @@ extension Store {
         try write { db, audit in
             try db.execute(sql: "INSERT INTO calendar_years(year, source) VALUES (?, ?) ON CONFLICT(year) DO UPDATE SET source = excluded.source",
                            arguments: [year.year, text])
-            try audit.record("calendar.load", entity: "calendar", id: "\(year.year)", after: year)
             try refreshOpenDeadlines(db)
+            try audit.record("calendar.load", entity: "calendar", id: "\(year.year)", after: year)
         }
         return year
     }
@@ -52,12 +53,13 @@ extension Store {
 
     /// After a calendar change, open complaints' stored limits are recomputed with the new calendar,
     /// in the same transaction, so that indexed "due before" queries stay true.
-    func refreshOpenDeadlines(_ db: Database) throws {
+    func refreshOpenDeadlines(_ db: Database, deadlines: DeadlineRules? = nil) throws {
         let cal = try Store.loadCalendar(db)
+        let rules = deadlines ?? self.rules.deadlines
         let cursor = try Complaint.filter(Column("responded_at") == nil).fetchCursor(db)
         var changed: [Complaint] = []
         while let c = try cursor.next() {
-            let r = ComplaintDeadlines.refreshed(c, cal, rules.deadlines)
+            let r = ComplaintDeadlines.refreshed(c, cal, rules)
             if r != c { changed.append(r) }
         }
         for c in changed { try c.update(db) }

@@ -37,10 +37,17 @@ extension Store {
                 f.breaches.append(.init(breach: try Breach(row: row), repairedOn: (row["repaired_on"] as String?).flatMap(Day.init)))
             }
             let (cd, cargs) = scoped("department")
+            // Commitments that were overdue under earlier terms count too (the past is judged by the terms then in force).
             f.commitments = try Commitment.fetchAll(db, sql: """
                 SELECT * FROM commitments WHERE \(cd) AND (made BETWEEN ? AND ? OR fulfilled_on BETWEEN ? AND ?
-                    OR ((status IN ('not_started','in_progress','stalled') OR fulfilled_on > ?) AND deadline < ?))
-                """, arguments: StatementArguments(cargs + [s, e, s, e, a, a]))
+                    OR ((status IN ('not_started','in_progress','stalled') OR fulfilled_on > ?) AND deadline < ?)
+                    OR id IN (SELECT commitment FROM amendments WHERE old_deadline < ?))
+                """, arguments: StatementArguments(cargs + [s, e, s, e, a, a, a]))
+            for am in try Amendment.fetchAll(db, sql: """
+                SELECT * FROM amendments WHERE commitment IN (SELECT id FROM commitments WHERE \(cd)) ORDER BY date, id
+                """, arguments: StatementArguments(cargs)) {
+                f.amendments[am.commitment, default: []].append(am)
+            }
             f.withFeedback = Set(try String.fetchAll(db, sql: """
                 SELECT DISTINCT commitment FROM commitment_entries WHERE kind = 'feedback' AND commitment IN
                     (SELECT id FROM commitments WHERE \(cd) AND fulfilled_on BETWEEN ? AND ?)
@@ -128,7 +135,9 @@ extension Store {
                 ("complaints", "accept_due", "substr(accepted_at, 1, 10)"),
                 ("complaints", "resolve_due", "substr(resolved_at, 1, 10)"),
                 ("complaints", "respond_due", "substr(responded_at, 1, 10)"),
-                ("commitments", "deadline", "CASE WHEN status IN ('not_started','in_progress','stalled') THEN NULL ELSE fulfilled_on END"),
+                // The deadline in force at the end of the period, not one set by a later amendment.
+                ("commitments", "COALESCE((SELECT old_deadline FROM amendments am WHERE am.commitment = commitments.id AND am.date > '\(asOf.string)' ORDER BY am.date, am.id LIMIT 1), deadline)",
+                 "CASE WHEN status IN ('not_started','in_progress','stalled') THEN NULL ELSE fulfilled_on END"),
             ]
             for (table, due, done) in items {
                 let row = try Row.fetchOne(db, sql: """
@@ -139,6 +148,12 @@ extension Store {
                     """, arguments: StatementArguments([asOf.string] + codes + [p.start.string, asOf.string]))!
                 closed += row["closed"] ?? 0; onTime += row["on_time"] ?? 0; openOverdue += row["open_overdue"] ?? 0
             }
+            // A deadline missed before an amendment moved it counts as missed.
+            let missed = try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM amendments am JOIN commitments c ON c.id = am.commitment
+                WHERE c.department IN (\(inList)) AND am.old_deadline < am.date AND am.old_deadline BETWEEN ? AND ? AND am.date <= ?
+                """, arguments: StatementArguments(codes + [p.start.string, asOf.string, asOf.string])) ?? 0
+            closed += missed
             let row = try Row.fetchOne(db, sql: """
                 SELECT count(completed_on) AS closed,
                        sum(CASE WHEN completed_on IS NOT NULL AND completed_on <= deadline THEN 1 ELSE 0 END) AS on_time,

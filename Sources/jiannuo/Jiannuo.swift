@@ -12,7 +12,7 @@ struct Jiannuo: ParsableCommand {
         subcommands: [
             InitCommand.self, DemoCommand.self, StatusCommand.self, AlertsCommand.self, ScoresCommand.self, RenderCommand.self, ExportCommand.self, ImportCommand.self, BackupCommand.self, PublishCommand.self,
             DepartmentCommand.self, CommitmentCommand.self, ComplaintCommand.self, BreachCommand.self,
-            RectificationCommand.self, AccountabilityCommand.self, OpinionCommand.self, CalendarCommand.self, AuditCommand.self,
+            RectificationCommand.self, AccountabilityCommand.self, OpinionCommand.self, CalendarCommand.self, RulesCommand.self, AuditCommand.self,
         ])
 
     @Flag(help: "使用演示数据库（不存在时自动生成）") var demo = false

@@ -76,7 +76,7 @@ struct ContractTests {
         #expect(zg["deadline"] as? String == "2026-03-31")
         let zgDone = try cli.ok(["rectification", "done", zgId, "--date", "2026-03-20"], today: "2026-03-20")
         #expect(zgDone["completed_on"] as? String == "2026-03-20")
-        let wz = try cli.ok(["accountability", "add", sx, "--target", "县发改委主要负责人", "--kind", "约谈", "--date", "2026-03-03"])
+        let wz = try cli.ok(["accountability", "add", sx, "--target", "县发改委主要负责人", "--kind", "约谈", "--date", "2026-03-03"], today: "2026-03-03")
         #expect(wz["kind"] as? String == "约谈")
         let bshow = try cli.ok(["breach", "show", sx])
         #expect((bshow["rectifications"] as? [Any])?.count == 1)

@@ -80,12 +80,17 @@ final class CLI: @unchecked Sendable {
     let today: String
     let bin: String
 
-    init(today: String = "2026-03-02", sourceLocation: SourceLocation = #_sourceLocation) throws {
+    /// `initialised`: the ledger is created with `jiannuo init` (only init and demo create one).
+    init(today: String = "2026-03-02", initialised: Bool = true, sourceLocation: SourceLocation = #_sourceLocation) throws {
         bin = try jiannuoBinary(sourceLocation: sourceLocation)
         dir = FileManager.default.temporaryDirectory.appendingPathComponent("jiannuo-cli-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         db = dir.appendingPathComponent("ledger.sqlite").path
         self.today = today
+        if initialised {
+            let r = try raw(["init", "--db", db])
+            try #require(r.status == 0, "jiannuo init failed: \(r)", sourceLocation: sourceLocation)
+        }
     }
 
     deinit { try? FileManager.default.removeItem(at: dir) }

@@ -46,7 +46,7 @@ struct CalendarTests {
         let cal = try calendar2026()
         var draft = ComplaintDraft()
         draft.received = received; draft.department = "FGW"; draft.content = "测试"
-        let c = try draft.validated(id: "TS-2026-000001", calendar: cal, rules: rules)
+        let c = try draft.validated(id: "TS-2026-000001", calendar: cal, rules: rules, clock: lateClock)
         #expect(c.acceptDue == d(due))
         #expect(cal.addingWorkdays(1, to: dt(received).day) == d(due))
     }

@@ -11,7 +11,7 @@ struct CommitmentTests {
                         procedures: [.legalityReview, .publicParticipation, .legalityReview], deliveredOn: "2026-03-01", paymentDays: 45)
     }
 
-    func commitment() throws -> Commitment { try draft().validated(id: "CN-2026-0001") }
+    func commitment() throws -> Commitment { try draft().validated(id: "CN-2026-0001", today: d("2026-12-31")) }
 
     @Test("a valid draft becomes a commitment")
     func valid() throws {
@@ -31,9 +31,9 @@ struct CommitmentTests {
     func deadlineBeforeMade() throws {
         var dr = draft()
         dr.deadline = "2026-01-10"
-        #expect(try dr.validated(id: "x").deadline == d("2026-01-10"))
+        #expect(try dr.validated(id: "x", today: d("2026-12-31")).deadline == d("2026-01-10"))
         dr.deadline = "2026-01-09"
-        let e = #expect(throws: JiannuoError.self) { try dr.validated(id: "x") }
+        let e = #expect(throws: JiannuoError.self) { try dr.validated(id: "x", today: d("2026-12-31")) }
         #expect(e?.text.zh.contains("早于承诺日期") == true)
     }
 
@@ -60,7 +60,7 @@ struct CommitmentTests {
         case "paymentDays0": dr.paymentDays = 0
         default: dr.deliveredOn = "2025-02-29"
         }
-        let e = #expect(throws: JiannuoError.self) { try dr.validated(id: "x") }
+        let e = #expect(throws: JiannuoError.self) { try dr.validated(id: "x", today: d("2026-12-31")) }
         #expect(e?.kind == .invalid)
     }
 
@@ -68,7 +68,7 @@ struct CommitmentTests {
     func paymentDays() throws {
         var dr = draft()
         dr.paymentDays = 60
-        #expect(try dr.validated(id: "x").paymentDays == 60)
+        #expect(try dr.validated(id: "x", today: d("2026-12-31")).paymentDays == 60)
     }
 
     @Test("progress moves status; out-of-range percent is refused")

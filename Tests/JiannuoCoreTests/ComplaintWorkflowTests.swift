@@ -5,7 +5,7 @@ import Testing
 func freshComplaint(category: Int? = nil, urgency: String = "normal", received: String = "2026-03-02 09:00") throws -> Complaint {
     let draft = ComplaintDraft(channel: "hotline", received: received, urgency: urgency, complainant: "张三", contact: "13812345678",
                                department: "FGW", category: category.map(String.init), commitment: nil, content: "奖补资金未兑现")
-    return try draft.validated(id: "TS-2026-000001", calendar: try calendar2026(), rules: rules)
+    return try draft.validated(id: "TS-2026-000001", calendar: try calendar2026(), rules: rules, clock: lateClock)
 }
 
 @Suite("Complaint workflow")
@@ -161,44 +161,44 @@ struct ComplaintWorkflowTests {
     @Test("extend: replaces the resolve limit, counted in working days")
     func extend() throws {
         let c = try accepted()  // resolve due Fri 2026-03-20
-        let e = try ComplaintWorkflow.extend(c, days: 10, reason: "需协调多部门", today: d("2026-03-20"), cal, rules)
+        let e = try ComplaintWorkflow.extend(c, days: 10, reason: "需协调多部门", at: dt("2026-03-20 12:00"), cal, rules)
         // 10 working days after 3-20: 23–27 (5), 3-30, 3-31, 4-01, 4-02, 4-03 (10) → 2026-04-03.
         #expect(e.resolveDue == d("2026-04-03"))
         #expect(e.extensionDays == 10)
-        let e1 = try ComplaintWorkflow.extend(c, days: 1, reason: "需协调", today: d("2026-03-05"), cal, rules)
+        let e1 = try ComplaintWorkflow.extend(c, days: 1, reason: "需协调", at: dt("2026-03-05 12:00"), cal, rules)
         #expect(e1.resolveDue == d("2026-03-23"))
     }
 
     @Test("extend after the limit is refused (even during a holiday)")
     func extendAfterLimit() throws {
         let c = try accepted()  // due 2026-03-20
-        expectRefused("已过") { try ComplaintWorkflow.extend(c, days: 5, reason: "晚了", today: d("2026-03-21"), cal, rules) }
+        expectRefused("已过") { try ComplaintWorkflow.extend(c, days: 5, reason: "晚了", at: dt("2026-03-21 12:00"), cal, rules) }
         // A complaint accepted Tue 2026-09-29, urgent: due Fri 10-09… critical: due Wed 9-30; asking on 10-02 is too late.
         let crit = try ComplaintWorkflow.accept(try freshComplaint(urgency: "critical", received: "2026-09-28 09:00"),
                                                 at: dt("2026-09-29 09:00"), cal, rules)
         #expect(crit.resolveDue == d("2026-09-30"))
-        expectRefused("已过") { try ComplaintWorkflow.extend(crit, days: 5, reason: "假期", today: d("2026-10-02"), cal, rules) }
+        expectRefused("已过") { try ComplaintWorkflow.extend(crit, days: 5, reason: "假期", at: dt("2026-10-02 12:00"), cal, rules) }
     }
 
     @Test("extend twice is refused")
     func extendTwice() throws {
-        let c = try ComplaintWorkflow.extend(try accepted(), days: 3, reason: "协调", today: d("2026-03-10"), cal, rules)
-        expectRefused("已延期过一次") { try ComplaintWorkflow.extend(c, days: 3, reason: "再协调", today: d("2026-03-11"), cal, rules) }
+        let c = try ComplaintWorkflow.extend(try accepted(), days: 3, reason: "协调", at: dt("2026-03-10 12:00"), cal, rules)
+        expectRefused("已延期过一次") { try ComplaintWorkflow.extend(c, days: 3, reason: "再协调", at: dt("2026-03-11 12:00"), cal, rules) }
     }
 
     @Test("extension days must be 1 to 10", arguments: [0, -1, 11, 100])
     func extendDays(_ n: Int) throws {
         let c = try accepted()
-        expectRefused("1–10") { try ComplaintWorkflow.extend(c, days: n, reason: "协调", today: d("2026-03-10"), cal, rules) }
+        expectRefused("1–10") { try ComplaintWorkflow.extend(c, days: n, reason: "协调", at: dt("2026-03-10 12:00"), cal, rules) }
     }
 
     @Test("extend before acceptance or after resolution is refused")
     func extendWrongStage() throws {
         expectRefused("只有已受理、未办结") {
-            try ComplaintWorkflow.extend(try freshComplaint(), days: 3, reason: "x", today: d("2026-03-02"), cal, rules)
+            try ComplaintWorkflow.extend(try freshComplaint(), days: 3, reason: "x", at: dt("2026-03-02 12:00"), cal, rules)
         }
         expectRefused("只有已受理、未办结") {
-            try ComplaintWorkflow.extend(try resolved(), days: 3, reason: "x", today: d("2026-03-11"), cal, rules)
+            try ComplaintWorkflow.extend(try resolved(), days: 3, reason: "x", at: dt("2026-03-11 12:00"), cal, rules)
         }
     }
 
@@ -212,7 +212,7 @@ struct ComplaintWorkflowTests {
         #expect(c.acceptDue == d("2026-03-04"))
         #expect(c.stage == .received)
         // The new department may accept it, not before the return.
-        expectRefused("早于登记日期") { try ComplaintWorkflow.accept(c, at: dt("2026-03-02 16:00"), cal, rules) }
+        expectRefused("早于登记时间") { try ComplaintWorkflow.accept(c, at: dt("2026-03-02 16:00"), cal, rules) }
         #expect(try ComplaintWorkflow.accept(c, at: dt("2026-03-04 09:00"), cal, rules).stage == .accepted)
     }
 
@@ -240,25 +240,28 @@ struct ComplaintWorkflowTests {
 
     @Test("an event dated before the previous one is refused")
     func datesBefore() throws {
-        expectRefused("早于登记日期") { try ComplaintWorkflow.accept(try freshComplaint(), at: dt("2026-03-01 09:00"), cal, rules) }
-        expectRefused("早于受理日期") {
+        expectRefused("早于登记时间") { try ComplaintWorkflow.accept(try freshComplaint(), at: dt("2026-03-01 09:00"), cal, rules) }
+        expectRefused("早于受理时间") {
             try ComplaintWorkflow.resolve(try accepted(), result: "x", at: dt("2026-03-02 23:00"), cal, rules)
         }
-        expectRefused("早于办结日期") { try ComplaintWorkflow.respond(try resolved(), text: "x", at: dt("2026-03-09 09:00")) }
-        expectRefused("早于受理日期") {
+        expectRefused("早于办结时间") { try ComplaintWorkflow.respond(try resolved(), text: "x", at: dt("2026-03-09 09:00")) }
+        expectRefused("早于受理时间") {
             try ComplaintWorkflow.verify(try accepted(), breach: false, finding: "x", category: nil, at: dt("2026-03-01 09:00"), breachId: "")
         }
-        expectRefused("早于反馈日期") {
+        expectRefused("早于反馈时间") {
             try ComplaintWorkflow.followup(try responded(), satisfied: true, note: nil, at: dt("2026-03-10 09:00"))
         }
-        expectRefused("早于登记日期") {
+        expectRefused("早于登记时间") {
             try ComplaintWorkflow.returnTo(try freshComplaint(), department: "CZJ", reason: "x", at: dt("2026-03-01 09:00"), cal, rules)
         }
     }
 
-    @Test("the same day keeps the later time")
+    @Test("an earlier time on the same day is refused too, naming both times; the same minute is allowed")
     func sameDay() throws {
-        let c = try ComplaintWorkflow.accept(try freshComplaint(), at: dt("2026-03-02 08:00"), cal, rules)
+        expectRefused("受理时间 2026-03-02 08:00 早于登记时间 2026-03-02 09:00") {
+            try ComplaintWorkflow.accept(try freshComplaint(), at: dt("2026-03-02 08:00"), cal, rules)
+        }
+        let c = try ComplaintWorkflow.accept(try freshComplaint(), at: dt("2026-03-02 09:00"), cal, rules)
         #expect(c.acceptedAt == dt("2026-03-02 09:00"))
     }
 
@@ -270,7 +273,7 @@ struct ComplaintWorkflowTests {
     func draft(_ field: String, _ value: String) throws {
         var draft = ComplaintDraft(channel: "hotline", received: "2026-03-02 09:00", urgency: "normal", complainant: nil, contact: nil,
                                    department: "FGW", category: nil, commitment: nil, content: "内容")
-        #expect(throws: Never.self) { try draft.validated(id: "x", calendar: cal, rules: rules) }
+        #expect(throws: Never.self) { try draft.validated(id: "x", calendar: cal, rules: rules, clock: lateClock) }
         switch field {
         case "channel": draft.channel = value
         case "received": draft.received = value
@@ -281,7 +284,7 @@ struct ComplaintWorkflowTests {
         case "complainant": draft.complainant = value
         default: draft.contact = value
         }
-        let e = #expect(throws: JiannuoError.self) { try draft.validated(id: "x", calendar: cal, rules: rules) }
+        let e = #expect(throws: JiannuoError.self) { try draft.validated(id: "x", calendar: cal, rules: rules, clock: lateClock) }
         #expect(e?.kind == .invalid)
     }
 

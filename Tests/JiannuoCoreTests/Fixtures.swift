@@ -27,3 +27,6 @@ func dt(_ s: String) -> DateTime {
 }
 
 let rules = DeadlineRules.defaults
+
+/// A clock late enough for every fixture date: now is the end of 2026-12-31.
+let lateClock = Clock.fixed(Day("2026-12-31")!)

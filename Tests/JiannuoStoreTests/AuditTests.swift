@@ -77,8 +77,12 @@ struct AuditTests {
         let before = try JSONSerialization.jsonObject(with: Data(try #require(e.before).utf8)) as? [String: Any]
         let after = try JSONSerialization.jsonObject(with: Data(try #require(e.after).utf8)) as? [String: Any]
         #expect(before?["accepted_at"] is NSNull)
-        #expect(after?["accepted_at"] as? String == "2026-03-02 09:00")
-        #expect(e.at.contains("today=2026-03-02"))
+        // Accepted "now": under a fixed day that is the clock's time, with its UTC offset.
+        #expect(after?["accepted_at"] as? String == "2026-03-02T23:59:00+08:00")
+        // The entry keeps the real moment it was written and, apart, the date it claims.
+        #expect(e.claimed == "2026-03-02T23:59:00+08:00")
+        #expect(DateTime(e.at) != nil)
+        #expect(e.at != e.claimed)
     }
 }
 
@@ -116,7 +120,7 @@ struct CalendarOverrideTests {
         #expect(try s.fixture.store().calendar.isWorkday(d("2026-03-03")))
 
         // A Saturday made a working day pulls a limit in: received Fri 3-06, accept by Mon 3-09 → Sat 3-07.
-        let fri = try s.store.addComplaint(ComplaintDraft(channel: "phone", received: "2026-03-06 16:00", urgency: "normal", complainant: nil,
+        let fri = try s.fixture.store(today: "2026-03-06").addComplaint(ComplaintDraft(channel: "phone", received: "2026-03-06 16:00", urgency: "normal", complainant: nil,
                                                           contact: nil, department: "FGW", category: nil, commitment: nil, content: "周五"))
         #expect(fri.acceptDue == d("2026-03-09"))
         try s.store.addCalendarOverride(CalendarOverride(date: d("2026-03-07"), kind: .workday))
@@ -134,7 +138,7 @@ struct CalendarOverrideTests {
 
     @Test("a year's calendar loaded into the database counts from then on")
     func loadYear() throws {
-        let f = try Fixture(today: "2026-12-30")
+        let f = try Fixture(today: "2026-12-31")
         let store = try f.store()
         _ = try store.addDepartment(code: "FGW", name: "县发改委", kind: .countyDepartment)
         let c = try store.addComplaint(ComplaintDraft(channel: "phone", received: "2026-12-31 10:00", urgency: "normal", complainant: nil,

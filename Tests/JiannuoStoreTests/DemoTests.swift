@@ -21,8 +21,9 @@ struct DemoTests {
     @Test("the same seed and day give identical data; another seed does not")
     func deterministic() throws {
         let a = try Fixture(today: "2026-11-20"), b = try Fixture(today: "2026-11-20"), c = try Fixture(today: "2026-11-20")
-        // Different times of day must not matter either.
-        let sa = try a.store(minute: 8 * 60), sb = try b.store(minute: 23 * 60 + 59), sc = try c.store()
+        // Different times of day after office hours must not matter either (before them, the demo
+        // stops at now: no event is dated in the future).
+        let sa = try a.store(minute: 18 * 60), sb = try b.store(minute: 23 * 60 + 59), sc = try c.store()
         let ca = try sa.generateDemo(size: .small, seed: 7)
         _ = try sb.generateDemo(size: .small, seed: 7)
         _ = try sc.generateDemo(size: .small, seed: 8)
@@ -38,6 +39,14 @@ struct DemoTests {
         #expect(try sa.integrityCheck() == "ok")
         #expect(try a.scalar("PRAGMA foreign_key_check") == -1)   // no rows
         expectKind(.invalid) { try sa.generateDemo(size: .small, seed: 7) }
+
+        // Generated at 08:00, nothing is dated after 08:00.
+        let early = try Fixture(today: "2026-11-20")
+        let se = try early.store(minute: 8 * 60)
+        _ = try se.generateDemo(size: .small, seed: 7)
+        for column in ["received", "accepted_at", "resolved_at", "responded_at", "returned_at", "verified_at", "followup_at"] {
+            #expect(try early.scalar("SELECT count(*) FROM complaints WHERE \(column) > '2026-11-20T08:00:00+08:00'") == 0, "\(column)")
+        }
     }
 
     @Test("demo data has every stage, status, category, and overdue, nearing and escalated items, and a merged unit")

@@ -104,15 +104,18 @@ struct ChainTests {
         #expect(reported.reportedOn == d("2026-03-02"))
         let rect = try store.addRectification(breach: breach.id, unit: "FGW", measures: "限期支付", deadline: d("2026-03-31"))
         #expect(rect.id == "ZG-2026-0001")
-        let done = try store.completeRectification(rect.id, date: d("2026-03-20"))
+        // Nothing can be dated after the clock's today: the later steps are entered later.
+        expectKind(.invalid) { try store.completeRectification(rect.id, date: d("2026-03-20")) }
+        let later = try s.fixture.store(today: "2026-03-31")
+        let done = try later.completeRectification(rect.id, date: d("2026-03-20"))
         #expect(done.completedOn == d("2026-03-20"))
         let acc = try store.addAccountability(breach: breach.id, target: "县发改委主要负责人", kind: "约谈", date: nil)
         #expect(acc.id == "WZ-2026-0001")
         #expect(try store.accountability(ListFilter(), breach: breach.id).map(\.id) == [acc.id])
 
-        let resolved = try store.resolve(s.complaint.id, result: "已支付", at: dt("2026-03-10 10:00"))
+        let resolved = try later.resolve(s.complaint.id, result: "已支付", at: dt("2026-03-10 10:00"))
         #expect(resolved.respondDue == d("2026-03-11"))
-        _ = try store.respond(s.complaint.id, text: "已告知", at: dt("2026-03-11 10:00"))
+        _ = try later.respond(s.complaint.id, text: "已告知", at: dt("2026-03-11 10:00"))
         // The follow-up call is made days later: its time is the clock's.
         expectKind(.invalid) { try store.followup(s.complaint.id, satisfied: true, note: "满意") }
         let followed = try s.fixture.store(today: "2026-03-12").followup(s.complaint.id, satisfied: true, note: "满意")

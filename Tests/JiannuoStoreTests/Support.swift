@@ -25,7 +25,7 @@ final class TempDir: @unchecked Sendable {
     deinit { try? FileManager.default.removeItem(at: url) }
 }
 
-/// A Store in a fresh temporary directory with a fixed clock (09:00 on `today`).
+/// A Store in a fresh temporary directory with a fixed clock (23:59 on `today`: any time that day is past).
 struct Fixture {
     let dir: TempDir
     let path: String
@@ -37,9 +37,9 @@ struct Fixture {
         self.today = d(today)
     }
 
-    func store(today: String? = nil, minute: Int = 9 * 60, readOnly: Bool = false) throws -> Store {
+    func store(today: String? = nil, minute: Int = 23 * 60 + 59, readOnly: Bool = false) throws -> Store {
         try Store(path: path, clock: Clock(today: today.map(d) ?? self.today, minute: minute), operatorName: "测试员",
-                  rules: .defaults, readOnly: readOnly)
+                  rules: .defaults, access: readOnly ? .readOnly : .create)
     }
 
     /// Raw SQL from outside the program, as someone with the sqlite3 CLI would.

@@ -39,14 +39,26 @@ public struct DeadlineRules: Codable, Sendable, Equatable {
         case escalateOverdueWorkdays = "escalate_overdue_workdays"
     }
 
-    /// Missing keys keep their defaults; unknown keys and negative numbers are errors.
+    /// The values each rule may take: a limit of 0 working days or of years would not be a limit,
+    /// and the calendar reasons about a century at most.
+    public static let ranges: [String: ClosedRange<Int>] = [
+        "accept_workdays": 1...60, "resolve_workdays_critical": 1...60, "resolve_workdays_urgent": 1...60,
+        "resolve_workdays_normal": 1...60, "respond_workdays": 1...60, "max_extension_workdays": 0...60,
+        "return_workdays": 1...60, "complaint_nearing_workdays": 0...60, "commitment_nearing_days": 0...366,
+        "rectification_nearing_workdays": 0...60, "arrears_default_days": 1...60, "arrears_max_days": 1...60,
+        "arrears_nearing_days": 0...366, "opinion_workdays": 1...60, "escalate_overdue_workdays": 0...60,
+    ]
+
+    /// Missing keys keep their defaults; unknown keys and values outside `ranges` are errors.
     public init(from decoder: Decoder) throws {
         let c = try decoder.container(keyedBy: CodingKeys.self)
         let d = DeadlineRules.defaults
         func v(_ k: CodingKeys, _ def: Int) throws -> Int {
             let x = try c.decodeIfPresent(Int.self, forKey: k) ?? def
-            guard x >= 0 else {
-                throw JiannuoError.invalid("规则 \(k.rawValue) 不能为负数", "rule \(k.rawValue) must not be negative")
+            let range = DeadlineRules.ranges[k.rawValue]!
+            guard range.contains(x) else {
+                throw JiannuoError.invalid("规则 \(k.rawValue) = \(x) 超出允许范围 \(range.lowerBound)–\(range.upperBound)",
+                                           "rule \(k.rawValue) = \(x) is outside \(range.lowerBound)-\(range.upperBound)")
             }
             return x
         }
@@ -65,6 +77,10 @@ public struct DeadlineRules: Codable, Sendable, Equatable {
         arrearsNearingDays = try v(.arrearsNearingDays, d.arrearsNearingDays)
         opinionWorkdays = try v(.opinionWorkdays, d.opinionWorkdays)
         escalateOverdueWorkdays = try v(.escalateOverdueWorkdays, d.escalateOverdueWorkdays)
+        guard arrearsDefaultDays <= arrearsMaxDays else {
+            throw JiannuoError.invalid("规则 arrears_default_days = \(arrearsDefaultDays) 大于 arrears_max_days = \(arrearsMaxDays)",
+                                       "arrears_default_days must not exceed arrears_max_days")
+        }
     }
 
     public static let defaults = DeadlineRules()

@@ -36,9 +36,16 @@ public struct Rules: Sendable, Equatable {
     static func scoring(_ s: ScoringSection?, source: String) throws -> ScoringRules {
         var r = ScoringRules()
         guard let s else { return r }
-        if let b = s.base { r.base = b.value }
+        if let b = s.base {
+            guard (1...1000).contains(b.value), (b.value * 2).rounded() == b.value * 2 else {
+                throw JiannuoError.invalid("规则文件 \(source)：base = \(b.value) 无效，应为 1–1000 的 0.5 的整数倍", "rules file \(source): base must be 1 to 1000, a multiple of 0.5")
+            }
+            r.base = b.value
+        }
         if let n = s.credit_repair_periods {
-            guard n >= 0 else { throw JiannuoError.invalid("规则文件 \(source)：credit_repair_periods 不能为负数", "credit_repair_periods must not be negative") }
+            guard (0...12).contains(n) else {
+                throw JiannuoError.invalid("规则文件 \(source)：credit_repair_periods = \(n) 超出允许范围 0–12", "rules file \(source): credit_repair_periods must be 0 to 12")
+            }
             r.creditRepairPeriods = n
         }
         for (k, n) in s.points ?? [:] {
@@ -46,9 +53,9 @@ public struct Rules: Sendable, Equatable {
             guard ScoringRules.defaultPoints[k] != nil else {
                 throw JiannuoError.invalid("规则文件 \(source)：未知的计分规则 \(k)", "rules file \(source): unknown scoring rule \(k)")
             }
-            guard v >= 0, (v * 2).rounded() == v * 2 else {
-                throw JiannuoError.invalid("规则文件 \(source)：\(k) = \(v) 无效，分值须为不小于 0 的 0.5 的整数倍",
-                                           "rules file \(source): \(k) must be a non-negative multiple of 0.5")
+            guard (0...100).contains(v), (v * 2).rounded() == v * 2 else {
+                throw JiannuoError.invalid("规则文件 \(source)：\(k) = \(v) 无效，分值须为 0–100 之间 0.5 的整数倍",
+                                           "rules file \(source): \(k) must be a multiple of 0.5 from 0 to 100")
             }
             r.points[k] = v
         }
@@ -56,7 +63,7 @@ public struct Rules: Sendable, Equatable {
             guard let d = Dimension(rawValue: k) else {
                 throw JiannuoError.invalid("规则文件 \(source)：未知的评分维度 \(k)", "rules file \(source): unknown dimension \(k)")
             }
-            guard n.value >= 0, (n.value * 2).rounded() == n.value * 2 else {
+            guard (0...1000).contains(n.value), (n.value * 2).rounded() == n.value * 2 else {
                 throw JiannuoError.invalid("规则文件 \(source)：维度 \(k) 的分值须为不小于 0 的 0.5 的整数倍", "weight \(k) must be a non-negative multiple of 0.5")
             }
             r.weights[d] = n.value
@@ -75,7 +82,7 @@ public struct Rules: Sendable, Equatable {
             let f = try TOMLDecoder(strictDecoding: true).decode(File.self, from: text)
             return Rules(deadlines: f.deadlines ?? .defaults, scoring: try scoring(f.scoring, source: source))
         } catch let e as JiannuoError {
-            throw e
+            throw e.text.zh.contains(source) ? e : JiannuoError.invalid("规则文件 \(source)：\(e.text.zh)", "rules file \(source): \(e.text.en)")
         } catch let e as TOMLParseError {
             throw JiannuoError.invalid("规则文件 \(source) 第 \(e.source.begin.line) 行格式错误：\(e.description)",
                                        "rules file \(source), line \(e.source.begin.line): \(e.description)")

@@ -65,7 +65,7 @@ public enum LedgerParse {
         _ = r.check("amount_yuan") { $0.isEmpty ? nil : try Money(yuan: $0) }
         _ = r.check("made") { try pastDay($0, Field("承诺日期", "made"), clock) }
         _ = r.check("deadline") { try Validate.day($0, Field("兑现时限", "deadline")) }
-        _ = r.check("delivered_on") { try pastDay($0, Field("交付日期", "delivered_on"), clock) }
+        _ = r.check("delivered_on") { try optionalDay($0, Field("交付日期", "delivered_on")) }
         guard r.problems.isEmpty, let id, let kind, let category else { return nil }
         let draft = CommitmentDraft(department: r.text("department"), kind: kind, category: category,
                                     counterparty: r.text("counterparty"), creditCode: r.optional("credit_code"),

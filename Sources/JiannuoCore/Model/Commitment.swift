@@ -36,6 +36,12 @@ public struct Commitment: Codable, Sendable, Hashable {
         case fulfilledOn = "fulfilled_on", deliveredOn = "delivered_on", paymentDays = "payment_days"
     }
 
+    /// The deadline in force at the end of `day`: amendments dated after it had not yet changed it.
+    /// `amendments` are this commitment's, in date order.
+    public func deadline(on day: Day, amendments: [Amendment]) -> Day {
+        amendments.first(where: { $0.date > day })?.oldDeadline ?? deadline
+    }
+
     /// Procedures of the five that were not done: a promise made without them is flagged.
     public var missingProcedures: [Procedure] { Procedure.allCases.filter { !procedures.contains($0) } }
 }
@@ -111,7 +117,7 @@ public struct CommitmentDraft: Sendable {
     }
 
     /// Checks every field and returns the commitment with the given id. A promise cannot be dated
-    /// after today, nor a delivery.
+    /// after today.
     public func validated(id: String, today: Day) throws -> Commitment {
         let made = try Validate.day(self.made, Field("承诺日期", "date made"))
         try Validate.notFuture(made, today: today, Field("承诺日期", "date made"))
@@ -121,7 +127,7 @@ public struct CommitmentDraft: Sendable {
         }
         let delivered = try deliveredOn.map { try Validate.day($0, Field("交付日期", "delivery date")) }
         if let delivered {
-            try Validate.notFuture(delivered, today: today, Field("交付日期", "delivery date"))
+            // A delivery may be scheduled ahead (its payment term runs from it); it cannot precede the promise.
             try Validate.notBefore(delivered, Field("交付日期", "delivery date"), made, Field("承诺日期", "date made"))
         }
         if let p = paymentDays, !(1...60).contains(p) {

@@ -33,6 +33,9 @@ public struct ScoreFacts: Sendable {
     public var departments: [String: Department] = [:]
     public var breaches: [BreachFact] = []
     public var commitments: [Commitment] = []
+    /// The amendments of those commitments, by commitment, in date order: the terms of a past day
+    /// are the terms then in force.
+    public var amendments: [String: [Amendment]] = [:]
     /// Commitments that have at least one feedback entry.
     public var withFeedback: Set<String> = []
     public var stages: [Stage] = []

@@ -86,24 +86,33 @@ public enum Scoring {
         }
         for c in f.commitments {
             let o = own(c.department)
+            let amendments = f.amendments[c.id] ?? []
             if p.contains(c.made), !c.missingProcedures.isEmpty {
                 emit(o, line("missing_procedure", c.id, c.made, "未履行决策程序：\(c.missingProcedures.map(\.label).joined(separator: "、"))",
                              times: c.missingProcedures.count))
             }
             let closedBy = c.status.isOpen ? nil : c.fulfilledOn
             if let closed = closedBy, p.contains(closed) {
+                let due = c.deadline(on: closed, amendments: amendments)
                 switch c.status {
-                case .fulfilled where closed > c.deadline:
-                    emit(o, line("commitment_fulfilled_late", c.id, closed, "逾期兑现（时限 \(c.deadline)）"))
+                case .fulfilled where closed > due:
+                    emit(o, line("commitment_fulfilled_late", c.id, closed, "逾期兑现（时限 \(due)）"))
                 case .partial: emit(o, line("commitment_partial", c.id, closed, "部分兑现"))
                 case .unfulfilled: emit(o, line("commitment_unfulfilled", c.id, closed, "未兑现"))
                 default: break
                 }
                 if !f.withFeedback.contains(c.id) { emit(o, line("no_feedback", c.id, closed, "办结后未向社会或对方反馈")) }
             }
+            // The terms in force at the end of the period judge it: an amendment changes the future only.
+            let due = c.deadline(on: asOf, amendments: amendments)
             let openAtEnd = closedBy.map { $0 > asOf } ?? true
-            if openAtEnd && c.deadline < asOf && c.made <= asOf {
-                emit(o, line("commitment_overdue", c.id, c.deadline, "超过兑现时限 \(c.deadline) 仍未兑现"))
+            if openAtEnd && due < asOf && c.made <= asOf {
+                emit(o, line("commitment_overdue", c.id, due, "超过兑现时限 \(due) 仍未兑现"))
+            }
+            // A deadline already missed when it was amended keeps its cost, in the period of the amendment.
+            for a in amendments where a.oldDeadline < a.date && p.contains(a.date) && a.date <= asOf {
+                emit(o, line("commitment_overdue_before_amendment", c.id, a.date,
+                             "变更前已逾期 \(a.oldDeadline.days(until: a.date)) 天（原时限 \(a.oldDeadline)，\(a.date) 变更为 \(a.newDeadline)）"))
             }
         }
         for s in f.stages where p.contains(s.due) {

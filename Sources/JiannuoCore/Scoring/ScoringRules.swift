@@ -16,7 +16,7 @@ public struct ScoringRules: Sendable, Equatable {
     public static let defaultPoints: [String: Double] = [
         "breach_category_1": 8, "breach_category_2": 8, "breach_category_3": 10,
         "breach_category_4": 8, "breach_category_5": 10, "breach_category_6": 4,
-        "commitment_overdue": 3, "commitment_fulfilled_late": 1.5, "commitment_partial": 2, "commitment_unfulfilled": 5,
+        "commitment_overdue": 3, "commitment_overdue_before_amendment": 3, "commitment_fulfilled_late": 1.5, "commitment_partial": 2, "commitment_unfulfilled": 5,
         "complaint_accept_late": 0.5, "complaint_resolve_late": 1, "complaint_respond_late": 1,
         "no_feedback": 1, "missing_procedure": 1,
         "rectification_late": 3, "rectification_on_time": 1, "accountability": 2,

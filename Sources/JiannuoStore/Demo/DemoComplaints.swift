@@ -6,7 +6,7 @@ extension DemoGenerator {
     /// A moment `workdays` working days after `from`, at a plausible office hour; nil if in the future.
     mutating func after(_ from: DateTime, workdays: Int) -> DateTime? {
         let day = calendar.addingWorkdays(workdays, to: from.day)
-        let t = DateTime(day: day, minute: day == from.day ? min(18 * 60, from.minute + rng.int(10...240)) : rng.int(8 * 60...17 * 60 + 30), offset: now.offset)
+        let t = DateTime(day: day, minute: day == from.day ? min(23 * 60 + 59, from.minute + rng.int(10...240)) : rng.int(8 * 60...17 * 60 + 30), offset: now.offset)
         return t > now ? nil : t
     }
 
