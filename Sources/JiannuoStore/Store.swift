@@ -55,6 +55,8 @@ public final class Store: Sendable {
         let writesNow = (access == .write || access == .create) && writable
         self.readOnly = access == .readOnly || !writable
         do {
+            // Opening a pool for writing turns a file into WAL mode: look first, read-only, at what the file is.
+            if writesNow && exists { try Store.probe(path, creating: access == .create) }
             if writesNow {
                 pool = try DatabasePool(path: path, configuration: Store.configuration(readonly: false, digests: digests))
                 try Store.migrate(pool, path: path, creating: !exists || access == .create, clock: clock, operatorName: operatorName)
@@ -92,6 +94,21 @@ public final class Store: Sendable {
             throw JiannuoError.database("账本 \(path) 的结构版本较旧：请先运行一次 jiannuo init 升级（数据保留），只读命令不会改动文件",
                                         "the ledger \(path) has an older schema: run jiannuo init once to upgrade it (data is kept); read commands never change the file")
         }
+    }
+
+    /// An existing file must be a ledger (or, for `init` and `demo`, empty) before it is opened for writing.
+    static func probe(_ path: String, creating: Bool) throws {
+        let size = (try? FileManager.default.attributesOfItem(atPath: path)[.size] as? Int) ?? 0
+        if size == 0 {
+            if creating { return }
+            throw notALedger(path)
+        }
+        var config = Configuration()
+        config.readonly = true
+        let queue = try DatabaseQueue(path: path, configuration: config)
+        defer { try? queue.close() }
+        let isLedger = try queue.read { db in try db.tableExists("grdb_migrations") && db.tableExists("audit_log") }
+        if !isLedger { throw notALedger(path) }
     }
 
     static func notALedger(_ path: String) -> JiannuoError {

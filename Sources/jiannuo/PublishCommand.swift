@@ -39,6 +39,11 @@ struct PublishCommand: JiannuoCommand {
             }
             doc.table(["编号", "类别", "对象", "承诺内容", "承诺日期", "兑现时限", "兑现情况", "办结日期", "最近反馈"], rows)
         }
+        // The head of the audit chain, for anyone who keeps this page: `jiannuo audit verify --anchor` later
+        // proves that the ledger behind it was only added to, never rewritten.
+        if let (anchor, at) = try store.auditAnchor() {
+            doc.paragraph("审计锚点（可用 jiannuo audit verify --anchor 核验台账此后未被改写）：\(anchor) \(DateTime(at)?.day.string ?? String(at.prefix(10)))")
+        }
         doc.end()
         guard FileManager.default.createFile(atPath: output, contents: Data(doc.text.utf8)) else {
             throw JiannuoError.notFound("无法写入文件：\(output)", "cannot write \(output)")

@@ -24,6 +24,7 @@ struct RenderCommand: JiannuoCommand {
         let started = Date()
         // A fixed hour, so that a form's default time of receipt renders the same every run.
         let app = try Dashboard.makeApp(global, size: Size(width: width, height: height), minuteOfDay: 9 * 60)
+        app.keepsDrafts = false
         try app.loadFirstPaint()
         _ = app.frame()
         let firstPaint = Date().timeIntervalSince(started)

@@ -13,6 +13,8 @@ public final class DashboardApp {
     var version: Int
     /// The open form changed since its draft was last written.
     var draftDirty = false
+    /// A headless render writes nothing, drafts included.
+    public var keepsDrafts = true
     var draftSavedAt = Date.distantPast
     static let draftKind = "complaint"
 
@@ -243,7 +245,7 @@ public final class DashboardApp {
     /// Writes the open form's draft if it changed (at once with `force`, else at most every 2 s).
     /// A draft that cannot be written (read-only database) is not worth stopping the officer for.
     public func saveDraftIfNeeded(force: Bool = false) {
-        guard draftDirty, let form = state.form else { return }
+        guard keepsDrafts, draftDirty, let form = state.form else { return }
         guard force || Date().timeIntervalSince(draftSavedAt) >= 2 else { return }
         if (try? store.saveDraft(kind: Self.draftKind, data: form.draftJSON)) != nil {
             draftDirty = false
