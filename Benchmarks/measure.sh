@@ -3,6 +3,8 @@
 # Usage: Benchmarks/measure.sh [DB] [TODAY]
 #   Without DB, the province demo is generated afresh (and timed) in /tmp/jiannuo-province.sqlite;
 #   with DB, that file is used as it is (generated first if missing).
+#   BASELINE_BIN=path/to/an/earlier/jiannuo also times the write and the import with that binary, side
+#   by side, to measure what the ledger's bookkeeping (digests, audit state) costs.
 # Each timed command runs 5 times; the median wall time and the peak memory are printed.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -37,6 +39,7 @@ run "alerts --json"              "$bin" --db "$db" --today "$today" alerts --jso
 run "scores --json"              "$bin" --db "$db" --today "$today" scores --json
 run "department show GXJ --json" "$bin" --db "$db" --today "$today" department show GXJ --json
 run "status"                     "$bin" --db "$db" --today "$today" status
+run "audit verify (chain + every table)" "$bin" --db "$db" --today "$today" audit verify
 for _ in 1 2 3; do "$bin" --db "$db" --today "$today" render --width 200 --height 60 --timing 2>&1 >/dev/null; done
 
 # The same open-item reads as the first frame's alerts, by the sqlite3 CLI on the same file, for a ratio.
@@ -61,4 +64,20 @@ head -n 100001 "$tmp/commitments.csv" > "$tmp/c100k.csv"
 "$bin" --db "$tmp/empty.sqlite" init >/dev/null
 "$bin" --db "$tmp/empty.sqlite" import departments "$tmp/departments.csv" >/dev/null
 run1 "import 100,000 commitments" "$bin" --db "$tmp/empty.sqlite" import commitments "$tmp/c100k.csv"
+
+# One write (a complaint added on the county demo), nine times, with this binary and the baseline's.
+write_cost() {
+    local b=$1 d=$2
+    "$b" --db "$d" demo --size county --today "$today" >/dev/null
+    for i in 1 2 3 4 5 6 7 8 9; do
+        { /usr/bin/time -f "%e" "$b" --db "$d" --today "$today" complaint add --channel hotline --department GXJ --content "计时 $i" >/dev/null; } 2>&1 | tail -n 1
+    done | median
+}
+printf '%-28s median %6.3f s\n' "one write (county demo)" "$(write_cost "$bin" "$tmp/w.sqlite")"
+if [ -n "${BASELINE_BIN:-}" ]; then
+    printf '%-28s median %6.3f s\n' "  baseline binary" "$(write_cost "$BASELINE_BIN" "$tmp/wb.sqlite")"
+    "$BASELINE_BIN" --db "$tmp/base.sqlite" init >/dev/null
+    "$BASELINE_BIN" --db "$tmp/base.sqlite" import departments "$tmp/departments.csv" >/dev/null
+    run1 "  baseline import 100,000" "$BASELINE_BIN" --db "$tmp/base.sqlite" import commitments "$tmp/c100k.csv"
+fi
 rm -rf "$tmp"

@@ -105,6 +105,8 @@ public final class Store: Sendable {
         }
         var config = Configuration()
         config.readonly = true
+        // A WAL reader may still meet a lock briefly (another process opening or checkpointing).
+        config.busyMode = .timeout(10)
         let queue = try DatabaseQueue(path: path, configuration: config)
         defer { try? queue.close() }
         let isLedger = try queue.read { db in try db.tableExists("grdb_migrations") && db.tableExists("audit_log") }
