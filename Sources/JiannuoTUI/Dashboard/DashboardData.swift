@@ -26,6 +26,8 @@ public struct DashboardData: Sendable {
     public var calendar: WorkCalendar
     /// The time limits in force, for the rows' colours (the same levels as the alerts).
     public var rules: DeadlineRules = .defaults
+    /// The score's points, for saying what a step will cost before it is confirmed.
+    public var scoring = ScoringRules()
 
     public init(today: Day, operatorName: String, database: String, readOnly: Bool, calendar: WorkCalendar) {
         self.today = today; self.operatorName = operatorName; self.database = database; self.readOnly = readOnly
@@ -49,6 +51,49 @@ extension DashboardData {
         guard let scores else { return [] }
         guard !filter.isEmpty else { return scores }
         return scores.filter { $0.department.contains(filter) || $0.name.contains(filter) }
+    }
+
+    /// The record behind row `i` of a pane (nil for a calendar warning, which has none).
+    func recordId(_ p: Pane, _ i: Int, filter: String) -> String? {
+        switch p {
+        case .commitments: commitments.row(i)?.id
+        case .complaints: complaints.row(i)?.id
+        case .deadlines: alerts(matching: filter).dropFirst(i).first.flatMap { $0.kind == .calendar ? nil : $0.record }
+        case .scores: scores(matching: filter).dropFirst(i).first?.department
+        }
+    }
+
+    /// The department behind row `i` of a pane.
+    func department(_ p: Pane, _ i: Int, filter: String) -> String? {
+        switch p {
+        case .commitments: commitments.row(i)?.department
+        case .complaints: complaints.row(i)?.department
+        case .deadlines: alerts(matching: filter).dropFirst(i).first?.department
+        case .scores: scores(matching: filter).dropFirst(i).first?.department
+        }
+    }
+
+    /// Whether a step would open a form on the selected row (the footer offers only such steps).
+    func stepApplies(_ step: ActionForm.Step, _ p: Pane, _ ps: PaneState) -> Bool {
+        let subject: StepSubject
+        switch p {
+        case .complaints:
+            guard let c = complaints.row(ps.selected) else { return false }
+            subject = .complaint(c)
+        case .commitments:
+            guard let c = commitments.row(ps.selected) else { return false }
+            subject = .commitment(c)
+        case .deadlines:
+            // An alert holds no record: the kinds a step can act on are offered, the form checks the rest.
+            guard let a = alerts(matching: ps.filter).dropFirst(ps.selected).first else { return false }
+            switch (step, a.kind) {
+            case (.report, .breachReport), (.accountability, .breachReport), (.accountability, .rectification),
+                 (.rectificationDone, .rectification): return true
+            default: return false
+            }
+        case .scores: return false
+        }
+        return StepForms.applicable(subject, today: today, calendar: calendar, rules: rules).contains(step)
     }
 
     func total(_ pane: Pane, filter: String) -> Int {
