@@ -136,7 +136,7 @@ public enum RecordDetail {
         if !history.isEmpty {
             out.append(.blank)
             out.append(DocLine("操作记录：", role: .title))
-            for e in history.reversed() { out.append(DocLine("  \(e.at.prefix(19))  \(e.operatorName)  \(AuditWords.word(e.action))")) }
+            for e in history.reversed() { out.append(DocLine("  \(e.at.prefix(19).replacingOccurrences(of: "T", with: " "))  \(e.operatorName)  \(AuditWords.word(e.action))")) }
         }
         return RecordContent(id: id, title: "投诉 \(id)", department: c.department, lines: out)
     }
@@ -144,8 +144,8 @@ public enum RecordDetail {
     static func breach(_ id: String, _ store: Store, _ unit: (String) -> String) throws -> RecordContent {
         let b = try store.breach(id)
         var out = [
-            DocLine("单位：\(unit(b.department))  类别 \(b.category) \(Category.label(b.category))  认定：\(b.date)  "
-                    + (b.reportedOn.map { "已于 \($0) 报县委县政府" } ?? "未上报")),
+            DocLine("单位：\(unit(b.department))  类别 \(b.category) \(Category.label(b.category))"),
+            DocLine("认定：\(b.date)  上报：" + (b.reportedOn.map { "已于 \($0) 报县委县政府" } ?? "未上报")),
         ]
         if let t = b.complaint { out.append(DocLine("来自投诉：\(t)", link: t)) }
         if let cm = b.commitment { out.append(DocLine("关联承诺：\(cm)", link: cm)) }

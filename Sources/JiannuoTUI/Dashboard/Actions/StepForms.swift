@@ -129,27 +129,27 @@ public enum StepForms {
 
     /// What a step that cannot be undone will do, in the officer's words, for the confirmation.
     public static func consequences(_ f: ActionForm, names: [String: String], scoring: ScoringRules) -> [String] {
-        let unit = f.facts.department.map { code in names[code].map { "\($0)（\(code)）" } ?? code } ?? "承办单位"
+        let unit = f.facts.department.map { names[$0] ?? $0 } ?? "承办单位"
         func points(_ rule: String) -> String { PaneTables.format(-scoring.value(rule)) }
         switch f.step {
         case .verify:
             let cat = f.choice("category") == 0 ? f.facts.category : f.choice("category")
             let catText = cat.map { "类别 \($0) \(Category.label($0))" } ?? "类别未定"
-            let cost = cat.map { c in "，本期扣 " + points("breach_category_\(c)") + " 分（守信践诺）" } ?? ""
-            return ["认定投诉 \(f.record) 属失信违诺（\(catText)）：", "· 生成失信记录，计入\(unit)的诚信评分\(cost)；",
-                    "· 列入须报县委县政府的事项；", "· 随后填写整改（责任单位、措施、时限）。", "", "认定后不能撤销。"]
+            let cost = cat.map { c in "：守信践诺扣" + points("breach_category_\(c)") + "分" } ?? ""
+            return ["认定投诉 \(f.record) 属失信违诺（\(catText)）：", "·生成失信记录，计入\(unit)本期诚信评分\(cost)；",
+                    "·列入须报县委县政府的事项；", "·随后填写整改（责任单位、措施、时限）。", "", "认定后不能撤销。"]
         case .fulfill:
             let date = Day(f.value("date").trimmingCharacters(in: .whitespaces))
             var out = ["将承诺 \(f.record) 标记为已兑现（兑现日期 \(f.value("date"))，进度 100%）：",
-                       "· 承诺从未兑现列表中移出，此后不能再记录进展或变更；"]
+                       "·承诺从未兑现列表中移出，此后不能再记录进展或变更；"]
             if let date, let deadline = f.facts.deadline, date > deadline {
-                out.append("· 晚于兑现时限 \(deadline)，计为逾期兑现，本期扣 \(points("commitment_fulfilled_late")) 分；")
+                out.append("·晚于兑现时限 \(deadline)，计为逾期兑现，本期扣\(points("commitment_fulfilled_late"))分；")
             }
-            out.append("· 兑现后应向社会或对方反馈（f），否则扣 \(points("no_feedback")) 分。")
+            out.append("·兑现后应向社会或对方反馈（f），否则扣\(points("no_feedback"))分。")
             return out + ["", "标记后不能撤销。"]
         case .accountability:
             return ["对失信 \(f.record) 登记问责：\(f.value("kind")) \(f.value("target"))（\(f.value("date"))）：",
-                    "· 计入\(unit)的诚信评分，本期扣 \(points("accountability")) 分（整改问责）。", "", "登记后不能撤销。"]
+                    "·计入\(unit)本期诚信评分：整改问责扣\(points("accountability"))分。", "", "登记后不能撤销。"]
         default:
             return []
         }
