@@ -57,7 +57,8 @@ extension DashboardApp {
         }
     }
 
-    /// Carries a step out; a confirmed breach leads straight to its rectification form.
+    /// Carries a step out; a confirmed breach leads straight to its rectification form. The message is
+    /// short (the record is in front of the officer) so the footer keeps room for the next keys.
     func carryOut(_ f: ActionForm) throws -> (String, ActionForm?) {
         let id = f.record
         func day(_ key: String, _ label: String) throws -> Day { try Validate.day(f.value(key), Field(label, key)) }
@@ -71,49 +72,49 @@ extension DashboardApp {
         switch f.step {
         case .accept:
             let c = try store.accept(id, at: nil)
-            return ("\(id) 已受理，须于 \(c.resolveDue?.string ?? "") 前办结", nil)
+            return ("已受理，须于 \(c.resolveDue?.string ?? "") 前办结", nil)
         case .extend:
             let c = try store.extend(id, days: try int("days", "延长工作日"), reason: f.value("reason"))
-            return ("\(id) 已延期至 \(c.resolveDue?.string ?? "")", nil)
+            return ("已延期至 \(c.resolveDue?.string ?? "")", nil)
         case .returnTo:
             let c = try store.returnComplaint(id, to: try department(f.value("to")), reason: f.value("reason"), at: nil)
-            return ("\(id) 已转交 \(data.name(c.department))", nil)
+            return ("已转交 \(data.name(c.department))", nil)
         case .resolve:
             let c = try store.resolve(id, result: f.value("result"), at: nil)
-            return ("\(id) 已办结，须于 \(c.respondDue?.string ?? "") 前反馈", nil)
+            return ("已办结，须于 \(c.respondDue?.string ?? "") 前反馈", nil)
         case .respond:
             _ = try store.respond(id, text: f.value("text"), at: nil)
-            return ("\(id) 已反馈", nil)
+            return ("已反馈", nil)
         case .verify:
             let breach = f.choice("breach") == 1
             let category = f.choice("category") == 0 ? nil : f.choice("category")
             let (c, b) = try store.verify(id, breach: breach, finding: f.value("finding"), category: category)
-            guard let b else { return ("\(id) 核实：不属失信违诺", nil) }
+            guard let b else { return ("核实：不属失信违诺", nil) }
             var next = ActionForm.make(.rectify, record: b.id, today: data.today, unit: data.name(c.department))
             next.facts = .init(department: c.department, category: b.category)
             return ("已认定失信 \(b.id)，请填写整改", next)
         case .followup:
             _ = try store.followup(id, satisfied: f.choice("satisfied") == 0, note: optional("note"))
-            return ("\(id) 已回访", nil)
+            return ("已回访", nil)
         case .progress:
             let c = try store.recordProgress(id, percent: try int("percent", "进度"), status: ActionForm.progressStatuses[f.choice("status")],
                                              note: optional("note"))
-            return ("\(id) 进度 \(c.progress)%（\(c.status.label)）", nil)
+            return ("进度 \(c.progress)%（\(c.status.label)）", nil)
         case .fulfill:
             _ = try store.fulfill(id, date: try day("date", "兑现日期"), note: optional("note"))
-            return ("\(id) 已兑现", nil)
+            return ("已兑现", nil)
         case .feedback:
             _ = try store.addFeedback(id, text: f.value("text"))
-            return ("已记录 \(id) 的反馈", nil)
+            return ("已记录兑现反馈", nil)
         case .amend:
             // Only what the officer changed is amended: the fields start from the commitment's current terms.
             let deadline = try f.changed("deadline").map { try Validate.day($0, Field("新兑现时限", "deadline")) }
             let (c, _) = try store.amend(id, deadline: deadline, content: f.changed("content"), reason: f.value("reason"),
                                          legalBasis: f.value("basis"), approver: f.value("approver"))
-            return ("\(id) 已变更，兑现时限 \(c.deadline)", nil)
+            return ("已变更，兑现时限 \(c.deadline)", nil)
         case .report:
             _ = try store.reportBreach(id, date: try day("date", "上报日期"))
-            return ("\(id) 已报县委县政府", nil)
+            return ("已报县委县政府", nil)
         case .accountability:
             let a = try store.addAccountability(breach: id, target: f.value("target"), kind: f.value("kind"), date: try day("date", "日期"))
             return ("已登记问责 \(a.id)", nil)
@@ -123,7 +124,7 @@ extension DashboardApp {
             return ("已移送整改 \(r.id)，时限 \(r.deadline)", nil)
         case .rectificationDone:
             _ = try store.completeRectification(id, date: try day("date", "完成日期"))
-            return ("整改 \(id) 已完成", nil)
+            return ("整改已完成", nil)
         }
     }
 
