@@ -40,3 +40,39 @@ struct SearchLiteralTests {
         #expect(try s.search("A_1").count == 1)
     }
 }
+
+@Suite("Store: pane queries with conditions and an order")
+struct PaneQueryTests {
+    @Test("open complaints by unit, stage and urgency, in any column's order")
+    func complaints() throws {
+        let f = try Fixture()
+        let s = try f.store()
+        _ = try s.addDepartment(code: "FGW", name: "县发改委", kind: .countyDepartment)
+        _ = try s.addDepartment(code: "GXJ", name: "县工信局", kind: .countyDepartment)
+        var ids: [String] = []
+        for (i, (dept, urgency)) in [("FGW", "normal"), ("GXJ", "urgent"), ("FGW", "critical"), ("GXJ", "normal")].enumerated() {
+            var d = ComplaintDraft()
+            d.received = "2026-03-02 0\(i):00"
+            d.department = dept
+            d.urgency = urgency
+            d.content = "第 \(i) 件"
+            ids.append(try s.addComplaint(d).id)
+        }
+        _ = try s.accept(ids[1], at: nil)
+        var q = PaneQuery()
+        q.department = "GXJ"
+        #expect(Set(try s.openComplaints(q, offset: 0, limit: 10).rows.map(\.id)) == [ids[1], ids[3]])
+        q.status = "accepted"
+        #expect(try s.openComplaints(q, offset: 0, limit: 10).rows.map(\.id) == [ids[1]])
+        var byUrgency = PaneQuery()
+        byUrgency.order = .urgency
+        #expect(try s.openComplaints(byUrgency, offset: 0, limit: 10).rows.map(\.urgency) == [.critical, .urgent, .normal, .normal])
+        byUrgency.descending = true
+        #expect(try s.openComplaints(byUrgency, offset: 0, limit: 10).rows.first?.urgency == .normal)
+        var received = PaneQuery()
+        received.order = .received
+        received.descending = true
+        let w = try s.openComplaints(received, offset: 1, limit: 2)
+        #expect(w.total == 4 && w.rows.map(\.id) == [ids[2], ids[1]], "a window of the ordered list")
+    }
+}

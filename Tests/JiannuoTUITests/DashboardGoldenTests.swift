@@ -62,6 +62,9 @@ import Testing
         Case(name: "drill-80x24-end", width: 80, height: 24, args: ["--keys", ": 4 1 0 4 2 2 1 1 0 Enter Enter G"], overlay: true),
         Case(name: "step-80x24-refused", width: 80, height: 24, args: ["--keys", "2 s"]),
         Case(name: "step-80x24-progress-starts-from-record", width: 80, height: 24, args: ["--keys", "p"], overlay: true),
+        Case(name: "pane-80x24-sorted-filtered", width: 80, height: 24, args: ["--keys", "2 o o F Tab Right Right C-s"]),
+        Case(name: "pane-200x60-sorted-filtered", width: 200, height: 60, args: ["--keys", "2 o o F Tab Right Right C-s"]),
+        Case(name: "filter-form-80x24-complaints", width: 80, height: 24, args: ["--keys", "2 F Tab Right Right Tab Tab 5"], overlay: true),
         Case(name: "step-80x24-confirm-breach", width: 80, height: 24,
              args: ["--keys", "2 h Right Tab 3 Tab 属 实 C-s"], overlay: true),
     ]

@@ -22,6 +22,12 @@ public enum DashboardAction: Hashable, Sendable {
     case drill
     /// Find any commitment, complaint or department.
     case search
+    /// Order the focused pane by its next sort column (`o`), or reverse the order (`O`).
+    case sortNext, sortReverse
+    /// The structured filter of the focused pane (unit, status, urgency, category, channel, dates).
+    case structuredFilter
+    /// Write what the focused pane shows (with its filters and order) to a CSV file.
+    case export
 
     // Forms (the intake form and the step forms).
     case nextField, previousField
@@ -77,6 +83,8 @@ public enum DashboardEffect: Equatable, Sendable {
     case discardDraft
     /// Run the search for the query typed.
     case runSearch(String)
+    /// Write the pane as shown to a CSV file under the exports folder.
+    case export(Pane)
 }
 
 /// What a step acts on: a record by id, or an alert of the deadlines pane (whose record depends on its kind).

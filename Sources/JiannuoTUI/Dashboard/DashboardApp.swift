@@ -75,17 +75,54 @@ public final class DashboardApp {
         let need = ps.offset..<(ps.offset + visible)
         let start = max(0, ps.offset - visible)
         let limit = visible * 3
-        let filter = ps.filter.isEmpty ? nil : ps.filter
         switch p {
         case .commitments:
             if force || !data.commitments.covers(need) {
-                data.commitments = try store.openCommitments(search: filter, offset: start, limit: limit)
+                data.commitments = try store.openCommitments(query(p), offset: start, limit: limit)
             }
         case .complaints:
             if force || !data.complaints.covers(need) {
-                data.complaints = try store.openComplaints(search: filter, offset: start, limit: limit)
+                data.complaints = try store.openComplaints(query(p), offset: start, limit: limit)
             }
         default: break
+        }
+    }
+
+    /// The Store's query for a pane: its typed filter, its conditions and its order.
+    func query(_ p: Pane) -> PaneQuery {
+        var q = state[p].query
+        q.search = state[p].filter.isEmpty ? nil : state[p].filter
+        q.order = p.storeOrder(state[p].sort.column)
+        q.descending = state[p].sort.descending
+        return q
+    }
+
+    /// Writes the pane as shown (every row its filters let through, in its order) to a CSV file in the
+    /// exports folder beside the database, and says where.
+    func export(_ p: Pane) throws {
+        var all = data
+        let total: Int
+        switch p {
+        case .commitments:
+            all.commitments = try store.openCommitments(query(p), offset: 0, limit: max(1, data.commitments.total))
+            total = all.commitments.rows.count
+        case .complaints:
+            all.complaints = try store.openComplaints(query(p), offset: 0, limit: max(1, data.complaints.total))
+            total = all.complaints.rows.count
+        default:
+            total = data.total(p, state[p])
+        }
+        var ps = state[p]
+        ps.offset = 0
+        let table = PaneTables.table(p, all, ps, focused: false, visible: total)
+        let dir = URL(fileURLWithPath: store.path).deletingLastPathComponent().appendingPathComponent("exports")
+        let file = dir.appendingPathComponent(PaneExport.fileName(p, today: data.today, minute: clockTime()))
+        do {
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            try Data(PaneExport.csv(table).utf8).write(to: file)
+            state.message = "已导出 \(total) 行：\(file.path)"
+        } catch {
+            state.message = "导出失败：无法写入 \(dir.path)"
         }
     }
 
@@ -151,6 +188,8 @@ public final class DashboardApp {
             discardDraft()
         case .runSearch(let query):
             DashboardUpdate.searched(query, try store.search(query), &state)
+        case .export(let p):
+            try export(p)
         }
     }
 
@@ -177,7 +216,8 @@ public final class DashboardApp {
             try reload()
             state.stack.removeAll()
             state.focus = .complaints
-            state[.complaints].filter = ""
+            // The new complaint is shown where the default list puts it.
+            state[.complaints] = PaneState()
             try loadWindow(.complaints, force: true)
             if let position = try store.openComplaintPosition(saved.id) {
                 DashboardUpdate.select(&state, .complaints, position, data: data)

@@ -53,23 +53,25 @@ extension DashboardData {
         return scores.filter { $0.department.contains(filter) || $0.name.contains(filter) }
     }
 
-    /// The record behind row `i` of a pane (nil for a calendar warning, which has none).
-    func recordId(_ p: Pane, _ i: Int, filter: String) -> String? {
+    /// The record behind the selected row of a pane (nil for a calendar warning, which has none).
+    func recordId(_ p: Pane, _ ps: PaneState) -> String? {
+        let i = ps.selected
         switch p {
-        case .commitments: commitments.row(i)?.id
-        case .complaints: complaints.row(i)?.id
-        case .deadlines: alerts(matching: filter).dropFirst(i).first.flatMap { $0.kind == .calendar ? nil : $0.record }
-        case .scores: scores(matching: filter).dropFirst(i).first?.department
+        case .commitments: return commitments.row(i)?.id
+        case .complaints: return complaints.row(i)?.id
+        case .deadlines: return alerts(ps).dropFirst(i).first.flatMap { $0.kind == .calendar ? nil : $0.record }
+        case .scores: return scores(ps).dropFirst(i).first?.department
         }
     }
 
-    /// The department behind row `i` of a pane.
-    func department(_ p: Pane, _ i: Int, filter: String) -> String? {
+    /// The department behind the selected row of a pane.
+    func department(_ p: Pane, _ ps: PaneState) -> String? {
+        let i = ps.selected
         switch p {
-        case .commitments: commitments.row(i)?.department
-        case .complaints: complaints.row(i)?.department
-        case .deadlines: alerts(matching: filter).dropFirst(i).first?.department
-        case .scores: scores(matching: filter).dropFirst(i).first?.department
+        case .commitments: return commitments.row(i)?.department
+        case .complaints: return complaints.row(i)?.department
+        case .deadlines: return alerts(ps).dropFirst(i).first?.department
+        case .scores: return scores(ps).dropFirst(i).first?.department
         }
     }
 
@@ -85,7 +87,7 @@ extension DashboardData {
             subject = .commitment(c)
         case .deadlines:
             // An alert holds no record: the kinds a step can act on are offered, the form checks the rest.
-            guard let a = alerts(matching: ps.filter).dropFirst(ps.selected).first else { return false }
+            guard let a = alerts(ps).dropFirst(ps.selected).first else { return false }
             switch (step, a.kind) {
             case (.report, .breachReport), (.accountability, .breachReport), (.accountability, .rectification),
                  (.rectificationDone, .rectification): return true
@@ -96,12 +98,15 @@ extension DashboardData {
         return StepForms.applicable(subject, today: today, calendar: calendar, rules: rules).contains(step)
     }
 
-    func total(_ pane: Pane, filter: String) -> Int {
+    func total(_ pane: Pane, filter: String) -> Int { total(pane, PaneState(filter: filter)) }
+
+    /// Rows of a pane as shown (its filters applied).
+    func total(_ pane: Pane, _ ps: PaneState) -> Int {
         switch pane {
         case .commitments: commitments.total
         case .complaints: complaints.total
-        case .deadlines: alerts(matching: filter).count
-        case .scores: scores(matching: filter).count
+        case .deadlines: alerts(ps).count
+        case .scores: scores(ps).count
         }
     }
 }

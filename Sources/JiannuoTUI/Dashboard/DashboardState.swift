@@ -1,10 +1,26 @@
 import JiannuoCore
+import JiannuoStore
 
 /// Where the officer is in one pane.
 public struct PaneState: Sendable, Equatable {
     public var selected = 0
     public var offset = 0
+    /// What is typed after `/`.
     public var filter = ""
+    /// The column the rows are ordered by (`o`, an index into `Pane.sortColumns`) and its direction (`O`).
+    public var sort = PaneSort()
+    /// The structured filter (`F`): unit, status, urgency, category, channel, dates.
+    public var query = PaneQuery()
+
+    public init(filter: String = "") { self.filter = filter }
+}
+
+/// A pane's order: one of its sort columns (0 is the pane's own order), ascending or not.
+public struct PaneSort: Sendable, Equatable {
+    public var column = 0
+    public var descending = false
+    public init(column: Int = 0, descending: Bool = false) { self.column = column; self.descending = descending }
+    public var isDefault: Bool { column == 0 && !descending }
 }
 
 /// A full screen over the panes. They stack: a record opened from the search or the drill-down

@@ -1,3 +1,5 @@
+import JiannuoCore
+
 /// Actions in the forms, the dialogs and the filter line.
 extension DashboardUpdate {
     static func intakeAction(_ action: DashboardAction, _ key: KeyEvent, _ s: inout DashboardState) -> [DashboardEffect] {
@@ -34,6 +36,19 @@ extension DashboardUpdate {
             } else {
                 s.step = nil
             }
+        case .submit where form.step == .filterPane:
+            // The filter is the state's own: applied here, the list read again.
+            do {
+                s[s.focus].query = try FilterForms.apply(form, pane: s.focus, names: data.names, to: s[s.focus].query)
+                s.step = nil
+                let n = FilterForms.count(s[s.focus].query)
+                let effects = reordered(&s, s.focus)
+                s.message = n == 0 ? "已清除条件筛选" : "按 \(n) 项条件筛选（F 修改，条件全选“全部”即清除）"
+                return effects
+            } catch let e as JiannuoError {
+                form.error = e.text.zh
+                s.step = form
+            } catch {}
         case .submit:
             guard form.irreversible else { s.step = form; return [.performStep(form)] }
             if let problem = StepForms.precheck(form) {

@@ -31,7 +31,7 @@ public enum DashboardUpdate {
     static func paneAction(_ action: DashboardAction, _ s: inout DashboardState, _ data: DashboardData) -> [DashboardEffect] {
         let layout = DashboardLayout(s.size)
         let pane = s.focus
-        let total = data.total(pane, filter: s[pane].filter)
+        let total = data.total(pane, s[pane])
         let visible = layout.visibleRows(pane)
         let selected = s[pane].selected
         switch action {
@@ -46,14 +46,14 @@ public enum DashboardUpdate {
         case .bottom: move(&s, pane, to: total - 1, total: total, visible: visible)
         case .open:
             guard total > 0 else { return [] }
-            guard let id = data.recordId(pane, selected, filter: s[pane].filter) else {
+            guard let id = data.recordId(pane, s[pane]) else {
                 s.message = "所选事项没有可打开的记录"
                 return []
             }
             return [.openRecord(id)]
         case .drill:
             guard total > 0 else { return [] }
-            guard let code = data.department(pane, selected, filter: s[pane].filter), !code.isEmpty else {
+            guard let code = data.department(pane, s[pane]), !code.isEmpty else {
                 s.message = "所选事项没有承办单位"
                 return []
             }
@@ -69,17 +69,38 @@ public enum DashboardUpdate {
         case .search: s.stack.append(.search(SearchState()))
         case .step(let step):
             guard total > 0 else { return [] }
-            if pane == .deadlines, let a = data.alerts(matching: s[pane].filter).dropFirst(selected).first {
+            if pane == .deadlines, let a = data.alerts(s[pane]).dropFirst(selected).first {
                 return [.openStep(step, .alert(record: a.record, kind: a.kind))]
             }
-            guard let id = data.recordId(pane, selected, filter: s[pane].filter) else { return [] }
+            guard let id = data.recordId(pane, s[pane]) else { return [] }
             return [.openStep(step, .record(id))]
         case .reveal:
-            guard total > 0, let id = data.recordId(pane, selected, filter: s[pane].filter) else { return [] }
+            guard total > 0, let id = data.recordId(pane, s[pane]) else { return [] }
             return [.reveal(id)]
+        case .sortNext:
+            s[pane].sort = PaneSort(column: (s[pane].sort.column + 1) % pane.sortColumns.count)
+            return reordered(&s, pane)
+        case .sortReverse:
+            s[pane].sort.descending.toggle()
+            return reordered(&s, pane)
+        case .structuredFilter:
+            guard let form = FilterForms.make(pane, s[pane].query, names: data.names) else {
+                s.message = "评分面板按单位筛选请用 /"
+                return []
+            }
+            s.step = form
+        case .export: return [.export(pane)]
         default: break
         }
         return []
+    }
+
+    /// A new order or filter: back to the first row, and the list read again.
+    static func reordered(_ s: inout DashboardState, _ pane: Pane) -> [DashboardEffect] {
+        s[pane].selected = 0
+        s[pane].offset = 0
+        s.message = pane.sortLabel(s[pane].sort).map { "按 \($0) 排序" } ?? "恢复默认顺序"
+        return [.refilter(pane)]
     }
 
     /// After data changed under the selection (a reload, a resize), keep it in range and visible;
@@ -87,7 +108,7 @@ public enum DashboardUpdate {
     public static func clamp(_ s: inout DashboardState, data: DashboardData) {
         let layout = DashboardLayout(s.size)
         for p in Pane.allCases {
-            let total = data.total(p, filter: s[p].filter)
+            let total = data.total(p, s[p])
             let visible = layout.visibleRows(p)
             // A taller pane shows more rows rather than keeping a scroll it no longer needs.
             s[p].offset = min(s[p].offset, max(0, total - visible))
@@ -102,7 +123,7 @@ public enum DashboardUpdate {
 
     /// Selects row `index` of a pane (after a save, the new record).
     public static func select(_ s: inout DashboardState, _ p: Pane, _ index: Int, data: DashboardData) {
-        move(&s, p, to: index, total: data.total(p, filter: s[p].filter), visible: DashboardLayout(s.size).visibleRows(p))
+        move(&s, p, to: index, total: data.total(p, s[p]), visible: DashboardLayout(s.size).visibleRows(p))
     }
 
     static func move(_ s: inout DashboardState, _ p: Pane, to index: Int, total: Int, visible: Int) {

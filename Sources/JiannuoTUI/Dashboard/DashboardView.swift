@@ -54,13 +54,16 @@ public enum DashboardView {
     static func pane(_ g: inout Grid, _ p: Pane, _ layout: DashboardLayout, _ s: DashboardState, _ d: DashboardData) {
         guard let rect = layout.panes[p], rect.width >= 4, rect.height >= 3 else { return }
         let ps = s[p]
-        let total = d.total(p, filter: ps.filter)
+        let total = d.total(p, ps)
         let focused = s.focus == p
         // The focused pane is marked by its title too, not by colour alone (mono, NO_COLOR).
         var title = (focused ? "▶" : "") + " \(p.title) "
         if p == .scores { title = (focused ? "▶" : "") + " \(p.title) \(d.period) " }
         title += total == 0 ? "(0) " : "(\(ps.selected + 1)/\(total)) "
         if !ps.filter.isEmpty || (s.filtering && focused) { title += "/\(ps.filter)\(s.filtering && focused ? "▏" : "") " }
+        let conditions = FilterForms.count(ps.query)
+        if conditions > 0 { title += "条件\(conditions) " }
+        if let sort = p.sortLabel(ps.sort) { title += sort + " " }
         let inner = g.box(rect, title: title, role: focused ? .borderFocused : .border, titleRole: focused ? .title : .muted)
         if p == .scores && d.scores == nil {
             _ = g.put("计算中…", x: inner.x + 1, y: inner.y + 1, role: .muted)

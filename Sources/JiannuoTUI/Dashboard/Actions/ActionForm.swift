@@ -8,6 +8,8 @@ public struct ActionForm: Sendable, Equatable {
         case accept, extend, returnTo, resolve, respond, verify, followup
         case progress, fulfill, feedback, amend
         case report, accountability, rectify, rectificationDone
+        /// Not a workflow step: the structured filter of a pane (`F`), built by `FilterForms`.
+        case filterPane
 
         /// The step in a word, for refusals ("延期").
         public var label: String {
@@ -27,6 +29,7 @@ public struct ActionForm: Sendable, Equatable {
             case .accountability: "问责"
             case .rectify: "移送整改"
             case .rectificationDone: "整改完成"
+            case .filterPane: "筛选"
             }
         }
     }
@@ -175,6 +178,7 @@ public struct ActionForm: Sendable, Equatable {
                 return ("移送整改 \(record)", [text("unit", "责任单位", unit), text("measures", "整改措施", multiline: true),
                                               text("deadline", "整改时限", today.adding(days: 30).string)])
             case .rectificationDone: return ("整改完成 \(record)", [text("date", "完成日期", d)])
+            case .filterPane: return ("筛选", [])
             }
         }()
         return ActionForm(step: step, record: record, title: title, inputs: inputs)

@@ -125,6 +125,8 @@ extension DashboardApp {
         case .rectificationDone:
             _ = try store.completeRectification(id, date: try day("date", "完成日期"))
             return ("整改已完成", nil)
+        case .filterPane:
+            return ("", nil)            // applied by the update, never carried out here
         }
     }
 
@@ -141,14 +143,17 @@ extension DashboardApp {
         let pane = state.focus
         let position: Int?
         switch pane {
-        case .complaints: position = state[pane].filter.isEmpty ? try store.openComplaintPosition(id) : nil
-        case .commitments: position = state[pane].filter.isEmpty ? try store.openCommitmentPosition(id) : nil
-        case .deadlines: position = data.alerts(matching: state[pane].filter).firstIndex { $0.record == id }
+        // A position in the default list only: a filtered or reordered list is read again from its top.
+        case .complaints: position = plain(pane) ? try store.openComplaintPosition(id) : nil
+        case .commitments: position = plain(pane) ? try store.openCommitmentPosition(id) : nil
+        case .deadlines: position = data.alerts(state[pane]).firstIndex { $0.record == id }
         case .scores: position = nil
         }
         if let position { DashboardUpdate.select(&state, pane, position, data: data) }
         try ensureWindows()
     }
+
+    func plain(_ p: Pane) -> Bool { state[p].filter.isEmpty && state[p].sort.isDefault && state[p].query.isUnfiltered }
 
     /// A department typed as its code or part of its name; exactly one must match.
     func department(_ typed: String) throws -> String {

@@ -14,7 +14,7 @@ extension DashboardKeys {
     /// The footer label of a binding in this state, or nil when the key would do nothing now.
     static func label(_ b: KeyBinding<DashboardAction>, _ s: DashboardState, _ d: DashboardData) -> String? {
         let inPanes = s.top == nil && s.form == nil && s.step == nil && s.prompt == nil && s.help == nil && !s.filtering
-        let rows = d.total(s.focus, filter: s[s.focus].filter)
+        let rows = d.total(s.focus, s[s.focus])
         switch b.action {
         case .confirm: return s.prompt?.yes
         case .dismiss: return s.prompt?.no
