@@ -273,6 +273,19 @@ import JiannuoCore
         #expect(s.quit, "Ctrl-C quits from the help too")
     }
 
+    @Test func theKeyTableIsSoundAndEveryPlaceHasAWayOutAndToTheHelp() {
+        #expect(DashboardKeys.map.conflicts().isEmpty, "\(DashboardKeys.map.conflicts())")
+        let places: [[KeyContext]] = [[.commitments, .panes], [.complaints, .panes], [.deadlines, .panes], [.scores, .panes], [.filter],
+                                      [.record, .complaints], [.drill], [.search, .edit], [.edit, .intake], [.picker, .step],
+                                      [.multiline, .edit, .step], [.prompt], [.help]]
+        for p in places {
+            let actions = Set(DashboardKeys.map.active(in: p).map(\.action))
+            #expect(actions.contains(.help) || p == [.help], "\(p): no key opens the help")
+            #expect(!actions.isDisjoint(with: [.back, .cancel, .clearFilter, .dismiss, .quit]), "\(p): no way out")
+            #expect(!DashboardKeys.map.footerBindings(in: p).isEmpty, "\(p): an empty footer")
+        }
+    }
+
     @Test func theHelpListsEveryBindingOfEveryPlace() {
         let rows = HelpContent(place: [.commitments, .panes]).lines(width: 76).map(\.text).joined(separator: "\n")
         for b in DashboardKeys.map.bindings {
