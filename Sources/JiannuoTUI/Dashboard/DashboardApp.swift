@@ -264,7 +264,7 @@ public final class DashboardApp {
     public func offerDraft() throws {
         if let d = try store.draft(kind: Self.draftKind) {
             state.prompt = Prompt(.restoreDraft(json: d.data), title: " 未保存的草稿 ",
-                                  body: ["发现 \(String(d.savedAt.prefix(16))) 未保存的投诉登记草稿。", "", "Enter 恢复并继续填写，Esc 丢弃。"],
+                                  body: ["发现 \(String(d.savedAt.prefix(16))) 未保存的投诉登记草稿：恢复并继续填写，还是丢弃？"],
                                   yes: "恢复", no: "丢弃")
         }
     }

@@ -15,45 +15,6 @@ public struct PaneState: Sendable, Equatable {
     public init(filter: String = "") { self.filter = filter }
 }
 
-/// A pane's order: one of its sort columns (0 is the pane's own order), ascending or not.
-public struct PaneSort: Sendable, Equatable {
-    public var column = 0
-    public var descending = false
-    public init(column: Int = 0, descending: Bool = false) { self.column = column; self.descending = descending }
-    public var isDefault: Bool { column == 0 && !descending }
-}
-
-/// A full screen over the panes. They stack: a record opened from the search or the drill-down
-/// lies over it, and Esc returns to exactly where the officer was.
-public enum Screen: Sendable, Equatable {
-    case search(SearchState)
-    case document(DocState)
-}
-
-/// A question in a box over everything, answered with Enter/y or Esc/n.
-public struct Prompt: Sendable, Equatable {
-    public enum Kind: Sendable, Equatable {
-        /// At start, a complaint draft left by a closed terminal: restore it or throw it away.
-        case restoreDraft(json: String)
-        /// Esc on an intake form with something typed.
-        case discardIntake
-        /// Esc on a step form with something typed.
-        case discardStep
-        /// Ctrl-S on a step that cannot be undone: what will happen, asked once.
-        case confirmStep
-    }
-    public var kind: Kind
-    public var title: String
-    public var body: [String]
-    /// Footer labels of the two answers ("恢复"/"丢弃", "确定"/"返回修改").
-    public var yes: String
-    public var no: String
-
-    public init(_ kind: Kind, title: String, body: [String], yes: String, no: String) {
-        self.kind = kind; self.title = title; self.body = body; self.yes = yes; self.no = no
-    }
-}
-
 /// Everything the screen depends on besides the data: changed only by `DashboardUpdate`.
 public struct DashboardState: Sendable {
     public var size: Size

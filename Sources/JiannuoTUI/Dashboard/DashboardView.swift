@@ -24,7 +24,10 @@ public enum DashboardView {
         if let form = s.form { IntakeView.draw(&g, form, names: d.names) }
         if let step = s.step { ActionView.draw(&g, step) }
         if let prompt = s.prompt {
-            _ = Dialog(title: prompt.title, body: prompt.body, hints: [KeyHint(keys: "Enter", label: prompt.yes), KeyHint(keys: "Esc", label: prompt.no)],
+            // The answers' keys as the key table binds them in a dialog (the footer names them all).
+            func key(_ a: DashboardAction) -> String { DashboardKeys.map.bindings(of: .prompt).first { $0.action == a }?.keys.first?.displayName ?? "" }
+            _ = Dialog(title: prompt.title, body: prompt.body,
+                       hints: [KeyHint(keys: key(.confirm), label: prompt.yes), KeyHint(keys: key(.dismiss), label: prompt.no)],
                        maxWidth: 72).draw(into: &g)
             g.cursor = nil
         }

@@ -1,6 +1,14 @@
 import JiannuoCore
 import JiannuoStore
 
+/// A pane's order: one of its sort columns (0 is the pane's own order), ascending or not.
+public struct PaneSort: Sendable, Equatable {
+    public var column = 0
+    public var descending = false
+    public init(column: Int = 0, descending: Bool = false) { self.column = column; self.descending = descending }
+    public var isDefault: Bool { column == 0 && !descending }
+}
+
 /// The columns each pane can be ordered by (`o` steps through them, `O` reverses), first its own order.
 extension Pane {
     public var sortColumns: [String] {
