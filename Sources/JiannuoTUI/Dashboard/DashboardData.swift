@@ -75,27 +75,26 @@ extension DashboardData {
         }
     }
 
-    /// Whether a step would open a form on the selected row (the footer offers only such steps).
-    func stepApplies(_ step: ActionForm.Step, _ p: Pane, _ ps: PaneState) -> Bool {
+    /// The steps that would open a form on the selected row (the footer offers only these).
+    func applicableSteps(_ p: Pane, _ ps: PaneState) -> Set<ActionForm.Step> {
         let subject: StepSubject
         switch p {
         case .complaints:
-            guard let c = complaints.row(ps.selected) else { return false }
+            guard let c = complaints.row(ps.selected) else { return [] }
             subject = .complaint(c)
         case .commitments:
-            guard let c = commitments.row(ps.selected) else { return false }
+            guard let c = commitments.row(ps.selected) else { return [] }
             subject = .commitment(c)
         case .deadlines:
             // An alert holds no record: the kinds a step can act on are offered, the form checks the rest.
-            guard let a = alerts(ps).dropFirst(ps.selected).first else { return false }
-            switch (step, a.kind) {
-            case (.report, .breachReport), (.accountability, .breachReport), (.accountability, .rectification),
-                 (.rectificationDone, .rectification): return true
-            default: return false
+            switch alerts(ps).dropFirst(ps.selected).first?.kind {
+            case .breachReport?: return [.report, .accountability]
+            case .rectification?: return [.accountability, .rectificationDone]
+            default: return []
             }
-        case .scores: return false
+        case .scores: return []
         }
-        return StepForms.applicable(subject, today: today, calendar: calendar, rules: rules).contains(step)
+        return StepForms.applicable(subject, today: today, calendar: calendar, rules: rules)
     }
 
     func total(_ pane: Pane, filter: String) -> Int { total(pane, PaneState(filter: filter)) }
