@@ -22,9 +22,11 @@ extension Store {
         try read { db in
             var q = Commitment.filter(["not_started", "in_progress", "stalled"].contains(Column("status")))
             if let s = search, !s.isEmpty {
-                let p = "%\(s)%"
-                q = q.filter(Column("id").like(p) || Column("department").like(p) || Column("counterparty").like(p) || Column("content").like(p)
-                             || SQL("department IN (SELECT code FROM departments WHERE name LIKE \(p))"))
+                let p = Store.containsPattern(s)
+                let e = "\\"
+                q = q.filter(Column("id").like(p, escape: e) || Column("department").like(p, escape: e)
+                             || Column("counterparty").like(p, escape: e) || Column("content").like(p, escape: e)
+                             || SQL("department IN (SELECT code FROM departments WHERE name LIKE \(p) ESCAPE '\\')"))
             }
             let total = try q.fetchCount(db)
             let rows = try q.order(Column("deadline"), Column("id")).limit(limit, offset: offset).fetchAll(db)
@@ -39,10 +41,11 @@ extension Store {
             var args: [DatabaseValueConvertible] = []
             if let s = search, !s.isEmpty {
                 sql += """
-                     AND (id LIKE ? OR department LIKE ? OR content LIKE ? OR complainant LIKE ?
-                          OR department IN (SELECT code FROM departments WHERE name LIKE ?))
+                     AND (id LIKE ? ESCAPE '\\' OR department LIKE ? ESCAPE '\\' OR content LIKE ? ESCAPE '\\'
+                          OR complainant LIKE ? ESCAPE '\\'
+                          OR department IN (SELECT code FROM departments WHERE name LIKE ? ESCAPE '\\'))
                     """
-                args += Array(repeating: "%\(s)%", count: 5)
+                args += Array(repeating: Store.containsPattern(s), count: 5)
             }
             let total = try Int.fetchOne(db, sql: "SELECT count(*) " + sql, arguments: StatementArguments(args)) ?? 0
             let rows = try Complaint.fetchAll(db, sql: "SELECT * " + sql + " ORDER BY current_due, id LIMIT ? OFFSET ?",

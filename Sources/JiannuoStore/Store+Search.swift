@@ -15,16 +15,27 @@ public struct SearchHit: Sendable, Equatable {
 }
 
 extension Store {
+    /// A LIKE pattern (with `ESCAPE '\'`) matching text that contains `text` as typed: `%`, `_` and `\`
+    /// are what the officer typed, not wildcards.
+    static func containsPattern(_ text: String) -> String {
+        var out = "%"
+        for c in text {
+            if c == "%" || c == "_" || c == "\\" { out.append("\\") }
+            out.append(c)
+        }
+        return out + "%"
+    }
+
     /// Departments by code or name, commitments by id, counterparty or content, complaints by id,
     /// complainant or content: at most `limit` of each, ids that match exactly first.
     public func search(_ text: String, limit: Int = 20) throws -> [SearchHit] {
         let q = text.trimmingCharacters(in: .whitespaces)
         guard !q.isEmpty else { return [] }
-        let like = "%\(q)%"
+        let like = Store.containsPattern(q)
         return try read { db in
             var hits: [SearchHit] = []
             for row in try Row.fetchAll(db, sql: """
-                SELECT code, name, kind, active FROM departments WHERE code LIKE ? OR name LIKE ? ORDER BY code LIMIT ?
+                SELECT code, name, kind, active FROM departments WHERE code LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' ORDER BY code LIMIT ?
                 """, arguments: [like, like, limit]) {
                 let kind = DepartmentKind(rawValue: row["kind"])?.label ?? ""
                 hits.append(SearchHit(kind: .department, id: row["code"], title: row["name"],
@@ -32,13 +43,13 @@ extension Store {
             }
             for c in try Commitment.fetchAll(db, sql: """
                 SELECT * FROM commitments WHERE id = ? UNION ALL
-                SELECT * FROM (SELECT * FROM commitments WHERE id <> ? AND (id LIKE ? OR counterparty LIKE ? OR content LIKE ?) LIMIT ?)
+                SELECT * FROM (SELECT * FROM commitments WHERE id <> ? AND (id LIKE ? ESCAPE '\\' OR counterparty LIKE ? ESCAPE '\\' OR content LIKE ? ESCAPE '\\') LIMIT ?)
                 """, arguments: [q, q, like, like, like, limit]) {
                 hits.append(SearchHit(kind: .commitment, id: c.id, title: c.counterparty, detail: "\(c.status.label)  \(c.content)"))
             }
             for c in try Complaint.fetchAll(db, sql: """
                 SELECT * FROM complaints WHERE id = ? UNION ALL
-                SELECT * FROM (SELECT * FROM complaints WHERE id <> ? AND (id LIKE ? OR complainant LIKE ? OR content LIKE ?)
+                SELECT * FROM (SELECT * FROM complaints WHERE id <> ? AND (id LIKE ? ESCAPE '\\' OR complainant LIKE ? ESCAPE '\\' OR content LIKE ? ESCAPE '\\')
                                ORDER BY received DESC LIMIT ?)
                 """, arguments: [q, q, like, like, like, limit]) {
                 hits.append(SearchHit(kind: .complaint, id: c.id, title: c.stage.label, detail: c.content))

@@ -18,10 +18,13 @@ public final class Store: Sendable {
         case create
         /// `--read-only`: writes are refused.
         case readOnly
+        /// A headless render: reads like `.read`, and every write is refused (a replayed Ctrl-S saves nothing).
+        case preview
     }
 
     public let path: String
     public let readOnly: Bool
+    public let access: Access
     let pool: DatabasePool
     let lazyWriter = Locked<DatabasePool?>(nil)
     let digests = DigestAccumulator()
@@ -35,6 +38,7 @@ public final class Store: Sendable {
 
     public init(path: String, clock: Clock, operatorName: String, rules: Rules? = nil, access: Access) throws {
         self.path = path
+        self.access = access
         self.clock = clock
         self.operatorName = operatorName
         self.rules = try rules ?? Rules.bundled()
@@ -172,6 +176,9 @@ public final class Store: Sendable {
     func writer() throws -> DatabasePool {
         guard !readOnly else {
             throw JiannuoError.database("数据库 \(path) 以只读方式打开，不能写入", "the database \(path) is open read-only; nothing was written")
+        }
+        guard access != .preview else {
+            throw JiannuoError.database("render 只显示画面，不写入账本", "render only shows the screen; it writes nothing")
         }
         return try lazyWriter.update { w in
             if let w { return w }

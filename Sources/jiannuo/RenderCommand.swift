@@ -13,6 +13,7 @@ struct RenderCommand: JiannuoCommand {
     @Option(help: "焦点面板：1–4 或 commitments|complaints|deadlines|scores") var focus: String?
     @Option(help: "选中第 N 行（从 1 起）") var select: Int?
     @Option(help: "回放的按键，tmux send-keys 写法，空格分隔，如 \"j j Enter\"") var keys: String?
+    @Option(name: .customLong("keys-file"), help: "从文件读取回放的按键（写法同 --keys，空白或换行分隔；可很长）") var keysFile: String?
     @Flag(help: "在标准错误输出首屏与全屏的耗时（毫秒）与内存") var timing = false
     @OptionGroup var global: GlobalOptions
 
@@ -20,11 +21,18 @@ struct RenderCommand: JiannuoCommand {
         guard width >= 1, height >= 1, width <= 1000, height <= 500 else {
             throw JiannuoError.invalid("--width 与 --height 须在 1–1000 与 1–500 之间", "--width/--height out of range")
         }
-        let events = try keys.map { try KeyEvent.parseSequence($0) } ?? []
+        var events = try keys.map { try KeyEvent.parseSequence($0) } ?? []
+        if let keysFile {
+            guard let text = try? String(contentsOfFile: keysFile, encoding: .utf8) else {
+                throw JiannuoError.notFound("找不到按键文件：\(keysFile)", "keys file not found: \(keysFile)")
+            }
+            let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
+            events += try KeyEvent.parseSequence(words)
+        }
         let started = Date()
         // A fixed hour, so that a form's default time of receipt renders the same every run.
-        let app = try Dashboard.makeApp(global, size: Size(width: width, height: height), minuteOfDay: 9 * 60)
-        app.keepsDrafts = false
+        let app = try Dashboard.makeApp(global, size: Size(width: width, height: height), minuteOfDay: 9 * 60, access: .preview)
+        app.writesFiles = false
         try app.loadFirstPaint()
         _ = app.frame()
         let firstPaint = Date().timeIntervalSince(started)
@@ -69,10 +77,10 @@ enum Dashboard {
     }
 
     /// `minuteOfDay` fixes the time of day (headless renders); otherwise now is read at each action.
-    static func makeApp(_ g: GlobalOptions, size: Size, minuteOfDay: Int? = nil) throws -> DashboardApp {
+    static func makeApp(_ g: GlobalOptions, size: Size, minuteOfDay: Int? = nil, access: Store.Access = .read) throws -> DashboardApp {
         var clock = try g.clock()
         if let minuteOfDay { clock = Clock(today: clock.today, minute: minuteOfDay, zone: clock.zone) }
-        return try DashboardApp(size: size, clock: clock) { try g.openStore(.read) }
+        return try DashboardApp(size: size, clock: clock) { try g.openStore(access) }
     }
 
     /// Opens the dashboard on the terminal until q, Ctrl-C or SIGTERM; the terminal is restored in every case.

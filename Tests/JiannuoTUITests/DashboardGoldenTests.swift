@@ -15,7 +15,16 @@ import Testing
         let args: [String]
         /// Something is drawn over the panes (help, detail): their sides may be covered.
         var overlay = false
+        /// Commands (`jiannuo ARGS --db DB`) run on a demo of its own before rendering.
+        var setup: [[String]] = []
         var testDescription: String { name }
+    }
+
+    /// Twelve dated progress notes on CN-2025-0062: a record longer than an 80×24 screen. Dates come from
+    /// `--today`, so the screen is the same on every run.
+    static let longHistory: [[String]] = (1...12).map { i in
+        ["commitment", "progress", "CN-2025-0062", "--percent", "\(20 + i * 5)", "--note", "第 \(i) 次推进：协调资金与施工进度，对方确认收到",
+         "--today", String(format: "2026-10-%02d", i * 2)]
     }
 
     static let cases: [Case] = [
@@ -42,7 +51,34 @@ import Testing
         Case(name: "drill-80x24-from-complaint", width: 80, height: 24, args: ["--keys", "2 d"], overlay: true),
         Case(name: "search-100x30", width: 100, height: 30, args: ["--keys", ": 盐 化 Enter Down"], overlay: true),
         Case(name: "dashboard-40x10-too-small", width: 40, height: 10, args: []),
+        Case(name: "help-80x24-end", width: 80, height: 24, args: ["--keys", "2 ? G"], overlay: true),
+        Case(name: "record-80x24-last-history-line", width: 80, height: 24,
+             args: ["--keys", ": C N - 2 0 2 5 - 0 0 6 2 Enter Enter G"], overlay: true, setup: longHistory),
+        Case(name: "record-80x24-complaint-links", width: 80, height: 24,
+             args: ["--keys", ": T S - 2 0 2 6 - 0 0 0 2 6 6 Enter Enter G k k k"], overlay: true),
+        Case(name: "record-80x24-breach-from-complaint", width: 80, height: 24,
+             args: ["--keys", ": T S - 2 0 2 6 - 0 0 0 2 6 6 Enter Enter G k k k Enter"], overlay: true),
+        Case(name: "drill-200x60-six-breaches", width: 200, height: 60, args: ["--keys", ": 4 1 0 4 2 2 1 1 0 Enter Enter"], overlay: true),
+        Case(name: "drill-80x24-end", width: 80, height: 24, args: ["--keys", ": 4 1 0 4 2 2 1 1 0 Enter Enter G"], overlay: true),
+        Case(name: "step-80x24-refused", width: 80, height: 24, args: ["--keys", "2 s"]),
+        Case(name: "step-80x24-progress-starts-from-record", width: 80, height: 24, args: ["--keys", "p"], overlay: true),
+        Case(name: "pane-80x24-sorted-filtered", width: 80, height: 24, args: ["--keys", "2 o o F Tab Right Right C-s"]),
+        Case(name: "pane-200x60-sorted-filtered", width: 200, height: 60, args: ["--keys", "2 o o F Tab Right Right C-s"]),
+        Case(name: "filter-form-80x24-complaints", width: 80, height: 24, args: ["--keys", "2 F Tab Right Right Tab Tab 5"], overlay: true),
+        Case(name: "step-80x24-confirm-breach", width: 80, height: 24,
+             args: ["--keys", "2 h Right Tab 3 Tab 属 实 C-s"], overlay: true),
     ]
+
+    /// The screen of a case: on the shared demo, or on a demo of its own after its setup commands.
+    static func screen(_ c: Case) throws -> String {
+        guard !c.setup.isEmpty else { return try DashboardSupport.shared().render(width: c.width, height: c.height, extra: c.args) }
+        let demo = try DashboardSupport.Demo()
+        for cmd in c.setup {
+            let r = try DashboardSupport.run(demo.bin, cmd + ["--db", demo.db], home: demo.dir.path)
+            try #require(r.status == 0, "setup failed: \(r)")
+        }
+        return try demo.render(width: c.width, height: c.height, extra: c.args)
+    }
 
     static var updating: Bool { ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" }
 
@@ -50,8 +86,7 @@ import Testing
 
     @Test(arguments: cases)
     func matchesGolden(_ c: Case) throws {
-        let demo = try DashboardSupport.shared()
-        let screen = try demo.render(width: c.width, height: c.height, extra: c.args)
+        let screen = try Self.screen(c)
         let url = Self.goldenURL(c.name)
         if Self.updating {
             try FileManager.default.createDirectory(at: DashboardSupport.goldenDirectory, withIntermediateDirectories: true)
@@ -83,7 +118,7 @@ import Testing
             text = String(decoding: data, as: UTF8.self)
         } else {
             // Missing files are reported by matchesGolden; check the live screen instead.
-            text = try DashboardSupport.shared().render(width: c.width, height: c.height, extra: c.args)
+            text = try Self.screen(c)
         }
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         // print() adds one newline after the last line: H lines then an empty string.
@@ -118,8 +153,7 @@ import Testing
     @Test(arguments: cases.filter { !$0.overlay && $0.width >= 60 && $0.height >= 12 })
     func tableColumnsStartAtTheSameDisplayColumn(_ c: Case) throws {
         let url = Self.goldenURL(c.name)
-        let text = try FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) }
-            ?? DashboardSupport.shared().render(width: c.width, height: c.height, extra: c.args)
+        let text = try FileManager.default.contents(atPath: url.path).map { String(decoding: $0, as: UTF8.self) } ?? Self.screen(c)
         let lines = text.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
         let grid = lines.map { DashboardSupport.columns($0) }
         var checked = 0

@@ -82,16 +82,58 @@ import Testing
     }
 
     @Test func escAsksBeforeThrowingTypedTextAway() {
-        var clean = IntakeForm(now: Self.now)
-        #expect(clean.handle(.escape) == .cancel, "nothing typed: Esc closes at once")
+        let d = DashboardData(today: Day("2026-11-20")!, operatorName: "t", database: "d", readOnly: false, calendar: WorkCalendar())
+        var s = DashboardState(size: Size(width: 100, height: 30))
+        s.form = IntakeForm(now: Self.now)
+        #expect(DashboardUpdate.key(.escape, to: &s, data: d) == [.discardDraft], "nothing typed: Esc closes at once")
+        #expect(s.form == nil && s.prompt == nil)
+        s.form = IntakeForm(now: Self.now)
+        s.form?.focus = .content
+        for c in "写了一半" { _ = DashboardUpdate.key(.char(c), to: &s, data: d) }
+        #expect(DashboardUpdate.key(.escape, to: &s, data: d).isEmpty)
+        #expect(s.prompt?.kind == .discardIntake && s.form != nil, "typed text: Esc asks")
+        let text = DashboardView.render(s, d).lines().joined(separator: "\n")
+        #expect(text.contains("放弃登记") && text.contains("Enter 放弃") && text.contains("Esc 继续编辑"), "\(text)")
+        _ = DashboardUpdate.key(.char("x"), to: &s, data: d)
+        #expect(s.prompt != nil && s.form?.text(.content) == "写了一半", "a stray key neither answers nor types")
+        _ = DashboardUpdate.key(.escape, to: &s, data: d)
+        #expect(s.prompt == nil && s.form?.text(.content) == "写了一半", "Esc goes back to editing")
+        _ = DashboardUpdate.key(.escape, to: &s, data: d)
+        #expect(DashboardUpdate.key(.char("y"), to: &s, data: d) == [.discardDraft])
+        #expect(s.form == nil && s.prompt == nil)
+    }
+
+    @Test func aSuggestedCommitmentIsSavedOnlyWhenTakenWithItsKey() {
         var f = IntakeForm(now: Self.now)
-        f.focus = .content
-        Self.type("写了一半", &f)
-        #expect(f.handle(.escape) == .confirmCancel)
-        #expect(f.handle(.char("n")) == .none, "any other key goes back to editing")
-        #expect(f.text(.content) == "写了一半")
-        _ = f.handle(.escape)
-        #expect(f.handle(.char("y")) == .cancel)
+        f.focus = .commitment
+        f.commitmentHints = [.init(id: "CN-2026-0001", counterparty: "甲公司"), .init(id: "CN-2026-0002", counterparty: "乙公司")]
+        #expect(f.text(.commitment).isEmpty, "a suggestion beside the field is not its value")
+        _ = f.handle(.ctrl("n"))
+        #expect(f.text(.commitment) == "CN-2026-0001")
+        _ = f.handle(.ctrl("n"))
+        #expect(f.text(.commitment) == "CN-2026-0002", "Ctrl-N again takes the next one")
+        _ = f.handle(.ctrl("n"))
+        #expect(f.text(.commitment) == "CN-2026-0001")
+        var s = DashboardState(size: Size(width: 120, height: 30))
+        s.form = f
+        let d = DashboardData(today: Day("2026-11-20")!, operatorName: "t", database: "d", readOnly: false, calendar: WorkCalendar())
+        #expect(DashboardView.render(s, d).lines().last?.contains("Ctrl-N 采用建议") == true, "the footer names the key")
+        s.form?.focus = .content
+        #expect(DashboardView.render(s, d).lines().last?.contains("Ctrl-N") == false, "and only where it works")
+    }
+
+    @Test func theChosenCategoryIsVisibleAt80Columns() throws {
+        var f = IntakeForm(now: Self.now)
+        f.focus = .category
+        _ = f.handle(.char("5"))
+        #expect(f.category == 5)
+        var s = DashboardState(size: Size(width: 80, height: 24))
+        s.form = f
+        let d = DashboardData(today: Day("2026-11-20")!, operatorName: "t", database: "d", readOnly: false, calendar: WorkCalendar())
+        let g = DashboardView.render(s, d)
+        let y = try #require(g.lines().firstIndex { $0.contains("类别") })
+        #expect(g.lines()[y].contains("[5 法院判决不执行]"), "\(g.lines()[y])")
+        #expect(g.roles(y: y).contains(.selected), "the chosen item carries the selection role")
     }
 
     @Test func theFormIsDrawnWithItsErrors() throws {

@@ -37,13 +37,12 @@ import JiannuoCore
     /// What DashboardApp.handle does with a key, minus the Store: the key table, then the pure update.
     @discardableResult
     static func press(_ key: KeyEvent, _ s: inout DashboardState, _ d: DashboardData) -> [DashboardEffect] {
-        if s.filtering { return DashboardUpdate.filterKey(key, to: &s) }
-        let contexts: [KeyContext] = s.overlay == nil ? [KeyContext(s.focus.context)] : ["overlay"]
-        guard let action = DashboardKeys.map.action(for: key, in: contexts) else {
-            if s.overlay == .help { s.overlay = nil }
-            return []
-        }
-        return DashboardUpdate.apply(action, to: &s, data: d)
+        DashboardUpdate.key(key, to: &s, data: d)
+    }
+
+    /// A record of `n` numbered lines, in front of the panes.
+    static func record(_ n: Int, id: String = "CN-2026-0001") -> DocState {
+        DocState(.record(RecordContent(id: id, title: "承诺 \(id)", department: "FGW", lines: (1...n).map { DocLine("第 \($0) 行：经过") })))
     }
 
     @discardableResult
@@ -167,8 +166,9 @@ import JiannuoCore
     @Test func enterAsksForTheSelectedRecord() throws {
         let d = Self.data()
         var s = DashboardState(size: Size(width: 80, height: 24))
-        #expect(try Self.press("j j Enter", &s, d) == [.openDetail(.commitments, 2)])
-        #expect(try Self.press("3 G Enter", &s, d) == [.openDetail(.deadlines, 29)])
+        #expect(try Self.press("j j Enter", &s, d) == [.openRecord("CN-2026-0002")])
+        #expect(try Self.press("3 G Enter", &s, d) == [.openRecord("CN-2026-0029")])
+        #expect(try Self.press("4 Enter", &s, d) == [.openDrill("D0")], "Enter on a score opens the department's record")
     }
 
     @Test func resizingKeepsTheSelectionVisible() throws {
@@ -246,34 +246,56 @@ import JiannuoCore
 
     // MARK: overlays and quitting
 
-    @Test func questionMarkOpensHelpAndAnyKeyClosesIt() throws {
+    @Test func theHelpScrollsToEveryKeyAndClosesOnlyWithItsOwnKeys() throws {
         let d = Self.data()
         var s = DashboardState(size: Size(width: 80, height: 24))
-        for key in ["j", "x", "Escape", "Enter", "Tab", "3", "叶", "F5", "?", "/"] {
-            try Self.press("?", &s, d)
-            #expect(s.overlay == .help)
-            let before = s
+        try Self.press("2 ?", &s, d)
+        let help = try #require(s.help)
+        guard case .help(let content) = help.content else { Issue.record("not the help"); return }
+        #expect(content.place == [.complaints, .panes], "the help starts with the keys of the place it was opened from")
+        // Keys that mean something on the panes only scroll the help, or do nothing: the panes stay as they were.
+        let before = s
+        try Self.press("j j 3 Tab x", &s, d)
+        #expect(s.help?.scroll == 2 && s.focus == before.focus && s[.complaints] == before[.complaints])
+        try Self.press("G", &s, d)
+        let layout = DocumentLayout(s.size)
+        let rows = DocContent.help(content).rows(width: layout.width)
+        #expect(s.help?.scroll == rows.count - layout.visibleRows, "G shows the last row at the bottom")
+        let text = DashboardView.render(s, d).lines().joined(separator: "\n")
+        #expect(text.contains(rows.last!.text.trimmingCharacters(in: .whitespaces)), "\(text)")
+        #expect(text.contains("上方还有"), "the help says that rows lie above:\n\(text)")
+        for key in ["Escape", "q", "?", "F1"] {
+            s.help = help
             try Self.press(key, &s, d)
-            #expect(s.overlay == nil, "\(key) should close the help")
-            #expect(s.focus == before.focus && s[.commitments] == before[.commitments] && !s.filtering,
-                    "\(key) closing the help should do nothing else")
-            #expect(!s.quit)
+            #expect(s.help == nil && !s.quit, "\(key) closes the help")
         }
-        try Self.press("? q", &s, d)
-        #expect(s.quit, "q quits from the help too")
+        try Self.press("? C-c", &s, d)
+        #expect(s.quit, "Ctrl-C quits from the help too")
     }
 
-    @Test func theHelpListsEveryBindingOfTheMainScreen() {
-        var s = DashboardState(size: Size(width: 100, height: 40))
-        s.overlay = .help
-        let text = DashboardView.render(s, Self.data()).lines().joined(separator: "\n")
-        for b in DashboardKeys.map.bindings where b.context == .global {
-            #expect(text.contains(b.help), "help lacks “\(b.help)” (\(b.keyNames))")
+    @Test func theKeyTableIsSoundAndEveryPlaceHasAWayOutAndToTheHelp() {
+        #expect(DashboardKeys.map.conflicts().isEmpty, "\(DashboardKeys.map.conflicts())")
+        let places: [[KeyContext]] = [[.commitments, .panes], [.complaints, .panes], [.deadlines, .panes], [.scores, .panes], [.filter],
+                                      [.record, .complaints], [.drill], [.search, .edit], [.edit, .intake], [.picker, .step],
+                                      [.multiline, .edit, .step], [.prompt], [.help]]
+        for p in places {
+            let actions = Set(DashboardKeys.map.active(in: p).map(\.action))
+            #expect(actions.contains(.help) || p == [.help], "\(p): no key opens the help")
+            #expect(!actions.isDisjoint(with: [.back, .cancel, .clearFilter, .dismiss, .quit]), "\(p): no way out")
+            #expect(!DashboardKeys.map.footerBindings(in: p).isEmpty, "\(p): an empty footer")
         }
-        #expect(text.contains("│ Esc "), "the help has no row for Esc (clear the filter, go back):\n\(text)")
     }
 
-    @Test func qAndCtrlCQuit() throws {
+    @Test func theHelpListsEveryBindingOfEveryPlace() {
+        let rows = HelpContent(place: [.commitments, .panes]).lines(width: 76).map(\.text).joined(separator: "\n")
+        for b in DashboardKeys.map.bindings {
+            #expect(rows.contains(b.help), "help lacks “\(b.help)” (\(b.keyNames), \(b.context))")
+            #expect(rows.contains(b.keyNames), "help lacks the keys \(b.keyNames) (\(b.context))")
+        }
+        for (title, _) in DashboardKeys.places { #expect(rows.contains(title)) }
+    }
+
+    @Test func qQuitsFromThePanesOnlyAndClosesEverythingElse() throws {
         let d = Self.data()
         for key in ["q", "C-c"] {
             var s = DashboardState(size: Size(width: 80, height: 24))
@@ -283,57 +305,110 @@ import JiannuoCore
         var s = DashboardState(size: Size(width: 80, height: 24))
         #expect(try Self.press("r", &s, d) == [.reload])
         #expect(!s.quit)
+        // In a record over the search, q closes both and leaves the program running.
+        try Self.press(":", &s, d)
+        s.stack.append(.document(Self.record(3)))
+        try Self.press("q", &s, d)
+        #expect(!s.quit && s.stack.isEmpty)
+        s.stack.append(.document(Self.record(3)))
+        try Self.press("C-c", &s, d)
+        #expect(s.quit, "Ctrl-C quits from anywhere")
     }
 
-    @Test func theDetailViewScrollsWithinItsLinesAndEscGoesBack() throws {
+    @Test func aRecordScrollsOverItsWrappedRowsAndSaysWhatLiesAboveAndBelow() throws {
         let d = Self.data()
         var s = DashboardState(size: Size(width: 80, height: 24))
-        let lines = (1...50).map { "第 \($0) 行：经过" }
-        s.overlay = .detail(title: "承诺 CN-2026-0001", lines: lines, scroll: 0)
-        let page = 24 - 4
-        func scroll() -> Int? { if case .detail(_, _, let x)? = s.overlay { x } else { nil } }
+        // 30 lines, one of them wrapping over three rows at 80 columns.
+        var doc = Self.record(30)
+        if case .record(var r) = doc.content {
+            r.lines[5] = DocLine(String(repeating: "很长的一行经过", count: 12))
+            doc.content = .record(r)
+        }
+        s.stack = [.document(doc)]
+        let layout = DocumentLayout(s.size)
+        let rows = doc.rows(layout).count
+        #expect(rows == 32 && layout.visibleRows == 20)
+        func cursor() -> Int { s.document!.cursor }
+        func scroll() -> Int { s.document!.scroll }
         try Self.press("k", &s, d)
-        #expect(scroll() == 0)
-        try Self.press("j j", &s, d)
-        #expect(scroll() == 2)
-        Self.press(.pageDown, &s, d)
-        #expect(scroll() == 2 + page)
-        for _ in 0..<10 { Self.press(.pageDown, &s, d) }
-        #expect(scroll() == 50 - page, "stops with the last line at the bottom")
+        #expect(cursor() == 0 && scroll() == 0)
         var text = DashboardView.render(s, d).lines().joined(separator: "\n")
-        #expect(text.contains("第 50 行") && !text.contains("第 1 行："), "\(text)")
+        #expect(text.contains("↓ 下方还有 12 行") && !text.contains("上方还有"), "\(text)")
+        try Self.press("j j", &s, d)
+        #expect(cursor() == 2)
+        Self.press(.pageDown, &s, d)
+        #expect(cursor() == 22 && scroll() == 3)
+        try Self.press("G", &s, d)
+        #expect(cursor() == 31 && scroll() == 12, "the last row at the bottom")
+        text = DashboardView.render(s, d).lines().joined(separator: "\n")
+        #expect(text.contains("第 30 行") && text.contains("↑ 上方还有 12 行") && !text.contains("下方还有"), "\(text)")
         Self.press(.pageUp, &s, d)
-        #expect(scroll() == 50 - 2 * page)
-        // Pane keys do nothing under the detail; the panes keep their state.
-        try Self.press("Tab 3 G", &s, d)
-        #expect(s.focus == .commitments && s[.commitments] == PaneState() && s.overlay != nil)
+        #expect(cursor() == 11)
+        try Self.press("g", &s, d)
+        #expect(cursor() == 0 && scroll() == 0)
+        // Pane keys do nothing under a record; the panes keep their state.
+        try Self.press("Tab 3", &s, d)
+        #expect(s.focus == .commitments && s[.commitments] == PaneState() && s.document != nil)
         try Self.press("Escape", &s, d)
-        #expect(s.overlay == nil)
+        #expect(s.stack.isEmpty)
         text = DashboardView.render(s, d).lines().joined(separator: "\n")
         #expect(text.contains("1 承诺事项"))
-        s.overlay = .detail(title: "x", lines: ["a"], scroll: 0)
-        try Self.press("q", &s, d)
-        #expect(s.quit, "q quits from the detail too")
+    }
+
+    @Test func enterFollowsTheLinkUnderTheCursorAndEscReturnsToWhereItWas() throws {
+        let d = Self.data()
+        var s = DashboardState(size: Size(width: 80, height: 24))
+        let lines = [DocLine("渠道  一般  已反馈"), DocLine("关联承诺：CN-2026-0003", link: "CN-2026-0003"), .blank,
+                     DocLine("失信 SX-2026-0001", link: "SX-2026-0001"), DocLine("  整改 ZG-2026-0001", link: "ZG-2026-0001")]
+        s.stack = [.document(DocState(.record(RecordContent(id: "TS-2026-000001", title: "投诉", department: "FGW", lines: lines))))]
+        #expect(try Self.press("Enter", &s, d).isEmpty, "the first row leads nowhere")
+        #expect(!DashboardView.render(s, d).lines()[23].contains("打开"), "the footer offers Enter only on a row that leads somewhere")
+        #expect(try Self.press("j j j Enter", &s, d) == [.openRecord("SX-2026-0001")])
+        #expect(DashboardView.render(s, d).lines()[23].contains("Enter 打开 SX-2026-0001"))
+        // The breach opens over the complaint; Esc comes back to the complaint with the cursor where it was.
+        DashboardUpdate.show(.record(RecordContent(id: "SX-2026-0001", title: "失信", department: "FGW",
+                                                   lines: [DocLine("来自投诉：TS-2026-000001", link: "TS-2026-000001")])), &s)
+        #expect(try Self.press("Enter", &s, d) == [.openRecord("TS-2026-000001")], "a breach leads back to its complaint")
+        try Self.press("Escape", &s, d)
+        #expect(s.stack.count == 1 && s.document?.cursor == 3)
+        #expect(try Self.press("d", &s, d) == [.openDrill("FGW")])
+        #expect(try Self.press("h", &s, d) == [.openStep(.verify, .record("TS-2026-000001"))], "a complaint's keys act on the record")
     }
 
     @Test func theFooterOnlyOffersKeysThatDoSomething() throws {
         let d = Self.data()
         var s = DashboardState(size: Size(width: 120, height: 24))
-        let long = (1...100).map { "第 \($0) 行" }
-        s.overlay = .detail(title: "承诺 CN-2026-0001", lines: long, scroll: 3)
+        s.stack = [.document(Self.record(100))]
         let footer = DashboardView.render(s, d).lines()[23]
-        for word in ["Tab", "Enter", "筛选", "刷新", "帮助"] {
-            #expect(!footer.contains(word), "the detail view's footer offers “\(word)”, which does nothing there: \(footer)")
+        for word in ["Tab", "筛选", "刷新", "Enter"] {
+            #expect(!footer.contains(word), "the record's footer offers “\(word)”, which does nothing there: \(footer)")
         }
         // Every key the footer names moves, closes or quits.
-        for (key, name) in [("Escape", "Esc"), ("j", "j/k"), ("k", "j/k"), ("PageDown", "PgDn"), ("PageUp", "PgUp"), ("q", "q")] {
+        for (key, name) in [("Escape", "Esc"), ("j", "j/k"), ("PageDown", "PgDn"), ("q", "q"), ("G", "g/G"), ("d", "d")] {
             #expect(footer.contains(name), "footer lacks \(name): \(footer)")
             var t = s
-            _ = try Self.press(key, &t, d)
-            #expect(t.overlay != s.overlay || t.quit, "\(key) does nothing in the detail view")
+            let effects = try Self.press(key, &t, d)
+            #expect(t.stack != s.stack || t.quit || !effects.isEmpty, "\(key) does nothing in the record")
         }
-        s.overlay = .help
-        #expect(DashboardView.render(s, d).lines()[23].contains("任意键"))
+        s.stack = []
+        s.help = DocState(.help(HelpContent(place: [.commitments, .panes])))
+        #expect(DashboardView.render(s, d).lines()[23].contains("Esc/q 关闭"))
+    }
+
+    @Test func aFooterTooNarrowEndsWithMoreAndKeepsThePlacesOwnKeys() throws {
+        var d = Self.data()
+        d.complaints = .init(rows: [Complaint(id: "TS-2026-000001", channel: .hotline, received: DateTime(day: Self.today), urgency: .normal,
+                                              complainant: nil, contact: nil, department: "FGW", category: nil, commitment: nil,
+                                              content: "x", acceptDue: Self.today.adding(days: 1))], total: 1, offset: 0)
+        var s = DashboardState(size: Size(width: 80, height: 24))
+        try Self.press("2", &s, d)
+        let footer = DashboardView.render(s, d).lines()[23]
+        #expect(footer.hasSuffix("? 更多"), "\(footer)")
+        for hint in ["Enter 详情", "s 受理", "d 档案", "/ 筛选", ": 搜索"] { #expect(footer.contains(hint), "\(hint) missing: \(footer)") }
+        #expect(!footer.contains("b 办结"), "a complaint not yet accepted cannot be resolved: \(footer)")
+        s.size = Size(width: 200, height: 24)
+        let wide = DashboardView.render(s, d).lines()[23]
+        #expect(wide.hasSuffix("? 帮助") && wide.contains("Tab 切换") && wide.contains("q 退出"), "\(wide)")
     }
 
     // MARK: render
@@ -345,10 +420,12 @@ import JiannuoCore
         var s = DashboardState(size: Size(width: w, height: h))
         states.append(s)
         try Self.press("3 G", &s, d); states.append(s)
-        s.overlay = .help; states.append(s)
-        s.overlay = .detail(title: "投诉 TS-2026-000001", lines: ["内容：\u{1B}[31m红字\u{07}", String(repeating: "很长的一行", count: 40)], scroll: 0)
+        s.help = DocState(.help(HelpContent(place: [.panes]))); states.append(s)
+        s.help = nil
+        s.stack = [.document(DocState(.record(RecordContent(id: "TS-2026-000001", title: "投诉 TS-2026-000001", department: nil,
+                                                            lines: [DocLine("内容：\u{1B}[31m红字\u{07}"), DocLine(String(repeating: "很长的一行", count: 40))]))))]
         states.append(s)
-        s.overlay = nil; s.filtering = true; s[.deadlines].filter = "龙泉"; states.append(s)
+        s.stack = []; s.filtering = true; s[.deadlines].filter = "龙泉"; states.append(s)
         for st in states {
             let g = DashboardView.render(st, d)
             #expect(g.width == w && g.height == h)
@@ -364,7 +441,7 @@ import JiannuoCore
                 if w >= 40 && h >= 1 { #expect(text.contains("60×12") && text.contains("\(w)×\(h)"), "\(w)×\(h):\n\(text)") }
             } else {
                 #expect(!text.contains("终端太小"))
-                if st.overlay == nil {
+                if st.stack.isEmpty && st.help == nil {
                     for title in ["1 承诺事项", "2 投诉举报", "3 临期/逾期", "4 部门评分"] { #expect(text.contains(title), "\(w)×\(h) lacks \(title)") }
                     #expect(DashboardSupport.misalignedBoxes(text).problems.isEmpty, "\(w)×\(h):\n\(text)")
                 }
@@ -386,9 +463,9 @@ import JiannuoCore
                 DashboardUpdate.clamp(&s, data: d)
             }
             let effects = Self.press(keys.randomElement(using: &rng)!, &s, d)
-            for case .openDetail(let p, let row) in effects {
-                #expect(row < d.total(p, filter: s[p].filter))
-                s.overlay = .detail(title: "x", lines: ["y"], scroll: 0)
+            for case .openRecord(let id) in effects {
+                #expect(d.alerts.contains { $0.record == id } || d.commitments.rows.contains { $0.id == id })
+                DashboardUpdate.show(.record(RecordContent(id: id, title: "x", department: nil, lines: [DocLine("y")])), &s)
             }
             s.quit = false
             Self.expectConsistent(s, d)

@@ -13,8 +13,8 @@ public final class DashboardApp {
     var version: Int
     /// The open form changed since its draft was last written.
     var draftDirty = false
-    /// A headless render writes nothing, drafts included.
-    public var keepsDrafts = true
+    /// A headless render writes nothing: no drafts, no exports (its Store refuses ledger writes).
+    public var writesFiles = true
     var draftSavedAt = Date.distantPast
     static let draftKind = "complaint"
 
@@ -42,6 +42,7 @@ public final class DashboardApp {
         var d = DashboardData(today: day, operatorName: store.operatorName, database: store.path, readOnly: store.readOnly,
                               calendar: store.calendar)
         d.rules = store.rules.deadlines
+        d.scoring = store.rules.scoring
         d.names = try store.departmentNames()
         d.alerts = try store.alerts(today: day)
         d.scores = day == data.today ? data.scores : nil
@@ -75,17 +76,58 @@ public final class DashboardApp {
         let need = ps.offset..<(ps.offset + visible)
         let start = max(0, ps.offset - visible)
         let limit = visible * 3
-        let filter = ps.filter.isEmpty ? nil : ps.filter
         switch p {
         case .commitments:
             if force || !data.commitments.covers(need) {
-                data.commitments = try store.openCommitments(search: filter, offset: start, limit: limit)
+                data.commitments = try store.openCommitments(query(p), offset: start, limit: limit)
             }
         case .complaints:
             if force || !data.complaints.covers(need) {
-                data.complaints = try store.openComplaints(search: filter, offset: start, limit: limit)
+                data.complaints = try store.openComplaints(query(p), offset: start, limit: limit)
             }
         default: break
+        }
+    }
+
+    /// The Store's query for a pane: its typed filter, its conditions and its order.
+    func query(_ p: Pane) -> PaneQuery {
+        var q = state[p].query
+        q.search = state[p].filter.isEmpty ? nil : state[p].filter
+        q.order = p.storeOrder(state[p].sort.column)
+        q.descending = state[p].sort.descending
+        return q
+    }
+
+    /// Writes the pane as shown (every row its filters let through, in its order) to a CSV file in the
+    /// exports folder beside the database, and says where.
+    func export(_ p: Pane) throws {
+        var all = data
+        let total: Int
+        switch p {
+        case .commitments:
+            all.commitments = try store.openCommitments(query(p), offset: 0, limit: max(1, data.commitments.total))
+            total = all.commitments.rows.count
+        case .complaints:
+            all.complaints = try store.openComplaints(query(p), offset: 0, limit: max(1, data.complaints.total))
+            total = all.complaints.rows.count
+        default:
+            total = data.total(p, state[p])
+        }
+        var ps = state[p]
+        ps.offset = 0
+        let table = PaneTables.table(p, all, ps, focused: false, visible: total)
+        guard writesFiles else {
+            state.message = "render 不写文件：导出请在看板中进行"
+            return
+        }
+        let dir = URL(fileURLWithPath: store.path).deletingLastPathComponent().appendingPathComponent("exports")
+        let file = dir.appendingPathComponent(PaneExport.fileName(p, today: data.today, minute: clock.now.minute))
+        do {
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+            try Data(PaneExport.csv(table).utf8).write(to: file)
+            state.message = "已导出 \(total) 行：\(file.path)"
+        } catch {
+            state.message = "导出失败：无法写入 \(dir.path)"
         }
     }
 
@@ -96,156 +138,121 @@ public final class DashboardApp {
 
     // MARK: input
 
-    /// Applies one key; returns false when the dashboard should quit.
+    /// Applies one key through the pure update, then runs the reads and writes it asked for;
+    /// returns false when the dashboard should quit.
     @discardableResult
     public func handle(_ key: KeyEvent) throws -> Bool {
-        state.message = nil
-        if key == .resize { return true }
-        if case .draftOffer(_, let json)? = state.overlay {
-            switch key {
-            case .enter:
-                state.overlay = nil
-                state.form = IntakeForm(draftJSON: json, now: now())
-                state.message = state.form == nil ? "草稿无法读取，已丢弃" : "已恢复草稿"
-            case .escape:
-                state.overlay = nil
-                try? store.deleteDraft(kind: Self.draftKind)
-                state.message = "已丢弃草稿"
-            default: break
-            }
-            return !state.quit
-        }
-        if state.form != nil { try handleForm(key); return !state.quit }
-        if var search = state.search {
-            switch search.handle(key) {
-            case .none: state.search = search
-            case .close: state.search = nil
-            case .run:
-                search.results = try store.search(search.query.text)
-                search.searched = search.query.text
-                search.selected = 0
-                state.search = search
-            case .open(let hit):
-                state.search = nil
-                if hit.kind == .department {
-                    state.overlay = .department(try departmentDrill(hit.id))
-                } else {
-                    state.returnTo = nil
-                    try openRecord(hit.id)
-                }
-            }
-            return !state.quit
-        }
-        if state.action != nil { try handleAction(key); try ensureWindows(); return !state.quit }
-        if case .detail? = state.overlay, let id = state.detailRecord {
-            switch DashboardKeys.map.action(for: key, in: [DashboardKeys.context(ofRecord: id)]) {
-            case .step(let step)?: try openStep(onRecord: id, step); return !state.quit
-            case .reveal?: try reveal(id); return !state.quit
-            default: break
-            }
-        }
-        let effects: [DashboardEffect]
-        if state.filtering {
-            effects = DashboardUpdate.filterKey(key, to: &state)
-        } else {
-            let contexts: [KeyContext] = state.overlay == nil ? [KeyContext(state.focus.context)] : ["overlay"]
-            guard let action = DashboardKeys.map.action(for: key, in: contexts) else {
-                if state.overlay == .help { state.overlay = nil }
-                return !state.quit
-            }
-            effects = DashboardUpdate.apply(action, to: &state, data: data)
-        }
+        let formBefore = state.form
+        let effects = DashboardUpdate.key(key, to: &state, data: data)
         for e in effects { try run(e) }
+        noteDraftChange(from: formBefore)
         try ensureWindows()
         return !state.quit
     }
 
+    /// The reads and writes the update asked for; their results go back through `DashboardUpdate`.
     func run(_ effect: DashboardEffect) throws {
         switch effect {
         case .reload:
             try reload()
-        case .openIntake:
-            state.form = IntakeForm(now: now())
-        case .openStep(let p, let i, let step):
-            try openStep(p, i, step)
-        case .drill(let p, let i):
-            try drill(p, i)
-        case .openRecord(let id):
-            try openRecord(id)
-        case .reveal(let p, let i):
-            guard let id = recordId(p, i) else { return }
-            try reveal(id)
         case .refilter(let p):
             try loadWindow(p, force: true)
             DashboardUpdate.clamp(&state, data: data)
-        case .openDetail(let p, let i):
-            guard let id = recordId(p, i) else { return }
+        case .openRecord(let id):
             do {
-                let (title, lines) = try RecordDetail.lines(for: id, store: store, today: data.today)
-                state.overlay = .detail(title: title, lines: lines, scroll: 0)
-                state.detailRecord = id
+                DashboardUpdate.show(.record(try RecordDetail.content(for: id, store: store, today: data.today)), &state)
             } catch let e as JiannuoError {
                 state.message = e.text.zh
             }
+        case .openDrill(let code):
+            do {
+                DashboardUpdate.show(.department(try departmentDrill(code)), &state)
+            } catch let e as JiannuoError {
+                state.message = e.text.zh
+            }
+        case .reveal(let id):
+            try reveal(id)
+        case .openStep(let step, let target):
+            DashboardUpdate.stepOpened(try stepOpening(step, target), &state)
+        case .performStep(let form):
+            try perform(form)
+        case .openIntake:
+            state.form = IntakeForm(now: now())
+        case .saveIntake(let form):
+            try save(form)
+        case .commitmentHints:
+            if var form = state.form {
+                form.commitmentHints = try commitmentHints(form)
+                state.form = form
+            }
+        case .restoreDraft(let json):
+            state.form = IntakeForm(draftJSON: json, now: now())
+            state.message = state.form == nil ? "草稿无法读取，已丢弃" : "已恢复草稿"
+            if state.form == nil { discardDraft() }
+        case .discardDraft:
+            discardDraft()
+        case .runSearch(let query):
+            DashboardUpdate.searched(query, try store.search(query), &state)
+        case .export(let p):
+            try export(p)
         }
     }
 
-    /// The form's keys; Ctrl-S validates and saves in one transaction, then shows the new complaint.
-    func handleForm(_ key: KeyEvent) throws {
-        guard var form = state.form else { return }
-        let before = form
-        switch form.handle(key) {
-        case .none, .confirmCancel:
-            if form.focus == .commitment { form.commitmentHints = try commitmentHints(form) }
+    /// Marks the draft as changed when the form changed; moving to another field writes it at once,
+    /// typing within a field every few seconds.
+    func noteDraftChange(from before: IntakeForm?) {
+        guard let form = state.form, let before else { return }
+        if form != before { draftDirty = true }
+        if form.focus != before.focus { saveDraftIfNeeded(force: true) }
+    }
+
+    /// Ctrl-S on the intake form: checks every field, saves in one transaction, then shows the new complaint.
+    func save(_ submitted: IntakeForm) throws {
+        var form = submitted
+        guard let draft = form.validated(names: data.names, calendar: store.calendar, rules: store.rules.deadlines, clock: clock) else {
             state.form = form
-            if form != before { draftDirty = true }
-            // Moving to another field writes the draft at once; typing within a field, every few seconds.
-            if form.focus != before.focus { saveDraftIfNeeded(force: true) }
-        case .cancel:
+            state.message = "有 \(form.errors.count) 项需要修改"
+            return
+        }
+        do {
+            let saved = try store.addComplaint(draft)
             state.form = nil
             discardDraft()
-        case .save:
-            guard let draft = form.validated(names: data.names, calendar: store.calendar, rules: store.rules.deadlines, clock: clock) else {
-                state.form = form
-                state.message = "有 \(form.errors.count) 项需要修改"
-                return
+            try reload()
+            state.stack.removeAll()
+            state.focus = .complaints
+            // The new complaint is shown where the default list puts it.
+            state[.complaints] = PaneState()
+            try loadWindow(.complaints, force: true)
+            if let position = try store.openComplaintPosition(saved.id) {
+                DashboardUpdate.select(&state, .complaints, position, data: data)
+                try ensureWindows()
             }
-            do {
-                let saved = try store.addComplaint(draft)
-                state.form = nil
-                discardDraft()
-                try reload()
-                state.focus = .complaints
-                state[.complaints].filter = ""
-                try loadWindow(.complaints, force: true)
-                if let position = try store.openComplaintPosition(saved.id) {
-                    DashboardUpdate.select(&state, .complaints, position, data: data)
-                    try ensureWindows()
-                }
-                state.message = "已登记 \(saved.id)，须于 \(saved.acceptDue) 前受理"
-            } catch let e as JiannuoError {
-                form.errors[.content] = e.text.zh
-                state.form = form
-                // The footer is one line: a database refusal is said short (the form shows it in full).
-                state.message = "未保存：" + (e.kind == .database ? "数据库只读或不可用，不能写入" : e.text.zh)
-            }
+            state.message = "已登记 \(saved.id)，须于 \(saved.acceptDue) 前受理"
+        } catch let e as JiannuoError {
+            form.errors[.content] = e.text.zh
+            state.form = form
+            // The footer is one line: a database refusal is said short (the form shows it in full).
+            state.message = "未保存：" + (e.kind == .database ? "数据库只读或不可用，不能写入" : e.text.zh)
         }
     }
 
-    /// The matched department's open commitments whose id or counterparty contains what is typed.
-    func commitmentHints(_ form: IntakeForm) throws -> [String] {
+    /// The matched department's open commitments whose id or counterparty contains what is typed;
+    /// all of them once a suggestion was taken, so Ctrl-N can go on to the next.
+    func commitmentHints(_ form: IntakeForm) throws -> [IntakeForm.CommitmentHint] {
         let matches = form.departmentMatches(data.names)
-        guard matches.count == 1 else { return ["（先确定承办单位）"] }
+        guard matches.count == 1 else { return [] }
         let typed = form.text(.commitment).trimmingCharacters(in: .whitespaces)
         let open = try store.commitments(ListFilter(department: matches[0].code, status: "open"))
-        return open.filter { typed.isEmpty || $0.id.contains(typed) || $0.counterparty.contains(typed) }
-            .prefix(3).map { "\($0.id) \($0.counterparty)" }
+        let taken = form.commitmentHints.contains { $0.id == typed }
+        return open.filter { taken || typed.isEmpty || $0.id.contains(typed) || $0.counterparty.contains(typed) }
+            .prefix(taken ? 9 : 3).map { IntakeForm.CommitmentHint(id: $0.id, counterparty: $0.counterparty) }
     }
 
     /// Writes the open form's draft if it changed (at once with `force`, else at most every 2 s).
     /// A draft that cannot be written (read-only database) is not worth stopping the officer for.
     public func saveDraftIfNeeded(force: Bool = false) {
-        guard keepsDrafts, draftDirty, let form = state.form else { return }
+        guard writesFiles, draftDirty, let form = state.form else { return }
         guard force || Date().timeIntervalSince(draftSavedAt) >= 2 else { return }
         if (try? store.saveDraft(kind: Self.draftKind, data: form.draftJSON)) != nil {
             draftDirty = false
@@ -261,36 +268,28 @@ public final class DashboardApp {
     /// A draft left by an earlier run is offered before anything else.
     public func offerDraft() throws {
         if let d = try store.draft(kind: Self.draftKind) {
-            state.overlay = .draftOffer(savedAt: String(d.savedAt.prefix(16)), json: d.data)
+            state.prompt = Prompt(.restoreDraft(json: d.data), title: " 未保存的草稿 ",
+                                  body: ["发现 \(String(d.savedAt.prefix(16))) 未保存的投诉登记草稿：恢复并继续填写，还是丢弃？"],
+                                  yes: "恢复", no: "丢弃")
         }
     }
 
     /// Shows a complaint's detail with the contact unmasked; the audit log records who looked.
     func reveal(_ id: String) throws {
-        guard id.hasPrefix("TS") else { return }
+        guard RecordKind(id) == .complaint else { return }
         do {
             try store.recordReveal(entity: "complaint", id: id, field: "contact")
         } catch let e as JiannuoError {
             state.message = "无法记录查看（\(e.text.zh)），联系方式不显示"
             return
         }
-        let (title, lines) = try RecordDetail.lines(for: id, store: store, today: data.today, reveal: true)
-        state.overlay = .detail(title: title, lines: lines, scroll: 0)
-        state.detailRecord = id
+        let content = try RecordDetail.content(for: id, store: store, today: data.today, reveal: true)
+        if state.record?.id == id { DashboardUpdate.refresh(content, &state) } else { DashboardUpdate.show(.record(content), &state) }
         state.message = "已显示联系方式，并记入审计日志"
     }
 
     /// Now, on the dashboard's day: the form's default time of receipt.
     func now() -> DateTime { clock.now }
-
-    func recordId(_ p: Pane, _ i: Int) -> String? {
-        switch p {
-        case .commitments: data.commitments.row(i)?.id
-        case .complaints: data.complaints.row(i)?.id
-        case .deadlines: data.alerts(matching: state[p].filter).dropFirst(i).first.map { $0.kind == .calendar ? nil : $0.record } ?? nil
-        case .scores: data.scores(matching: state[p].filter).dropFirst(i).first?.department
-        }
-    }
 
     public func resize(_ size: Size) throws {
         state.size = size

@@ -26,6 +26,8 @@ public struct DashboardData: Sendable {
     public var calendar: WorkCalendar
     /// The time limits in force, for the rows' colours (the same levels as the alerts).
     public var rules: DeadlineRules = .defaults
+    /// The score's points, for saying what a step will cost before it is confirmed.
+    public var scoring = ScoringRules()
 
     public init(today: Day, operatorName: String, database: String, readOnly: Bool, calendar: WorkCalendar) {
         self.today = today; self.operatorName = operatorName; self.database = database; self.readOnly = readOnly
@@ -51,12 +53,59 @@ extension DashboardData {
         return scores.filter { $0.department.contains(filter) || $0.name.contains(filter) }
     }
 
-    func total(_ pane: Pane, filter: String) -> Int {
+    /// The record behind the selected row of a pane (nil for a calendar warning, which has none).
+    func recordId(_ p: Pane, _ ps: PaneState) -> String? {
+        let i = ps.selected
+        switch p {
+        case .commitments: return commitments.row(i)?.id
+        case .complaints: return complaints.row(i)?.id
+        case .deadlines: return alerts(ps).dropFirst(i).first.flatMap { $0.kind == .calendar ? nil : $0.record }
+        case .scores: return scores(ps).dropFirst(i).first?.department
+        }
+    }
+
+    /// The department behind the selected row of a pane.
+    func department(_ p: Pane, _ ps: PaneState) -> String? {
+        let i = ps.selected
+        switch p {
+        case .commitments: return commitments.row(i)?.department
+        case .complaints: return complaints.row(i)?.department
+        case .deadlines: return alerts(ps).dropFirst(i).first?.department
+        case .scores: return scores(ps).dropFirst(i).first?.department
+        }
+    }
+
+    /// The steps that would open a form on the selected row (the footer offers only these).
+    func applicableSteps(_ p: Pane, _ ps: PaneState) -> Set<ActionForm.Step> {
+        let subject: StepSubject
+        switch p {
+        case .complaints:
+            guard let c = complaints.row(ps.selected) else { return [] }
+            subject = .complaint(c)
+        case .commitments:
+            guard let c = commitments.row(ps.selected) else { return [] }
+            subject = .commitment(c)
+        case .deadlines:
+            // An alert holds no record: the kinds a step can act on are offered, the form checks the rest.
+            switch alerts(ps).dropFirst(ps.selected).first?.kind {
+            case .breachReport?: return [.report, .accountability]
+            case .rectification?: return [.accountability, .rectificationDone]
+            default: return []
+            }
+        case .scores: return []
+        }
+        return StepForms.applicable(subject, today: today, calendar: calendar, rules: rules)
+    }
+
+    func total(_ pane: Pane, filter: String) -> Int { total(pane, PaneState(filter: filter)) }
+
+    /// Rows of a pane as shown (its filters applied).
+    func total(_ pane: Pane, _ ps: PaneState) -> Int {
         switch pane {
         case .commitments: commitments.total
         case .complaints: complaints.total
-        case .deadlines: alerts(matching: filter).count
-        case .scores: scores(matching: filter).count
+        case .deadlines: alerts(ps).count
+        case .scores: scores(ps).count
         }
     }
 }

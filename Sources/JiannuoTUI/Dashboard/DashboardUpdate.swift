@@ -1,120 +1,129 @@
-/// The dashboard's update: state + action → new state and the effects to run. No I/O, so
-/// every key's effect can be tested without a terminal.
+/// The dashboard's update: a key goes through the key table to an action, and the action changes the
+/// state and names the effects (reads, writes) to run. No I/O, so every key's effect can be tested
+/// without a terminal; results of the effects come back through the functions in
+/// `DashboardUpdate+Results`.
 public enum DashboardUpdate {
-    public static func apply(_ action: DashboardAction, to s: inout DashboardState, data: DashboardData) -> [DashboardEffect] {
-        if case .department(var drill)? = s.overlay {
-            let visible = DrillView.lineRows(height: s.size.height, drill)
-            switch action {
-            case .back: s.overlay = nil
-            case .quit: s.quit = true
-            case .down: drill.move(1, visible: visible)
-            case .up: drill.move(-1, visible: visible)
-            case .pageDown: drill.move(visible, visible: visible)
-            case .pageUp: drill.move(-visible, visible: visible)
-            case .top: drill.move(-drill.lines.count, visible: visible)
-            case .bottom: drill.move(drill.lines.count, visible: visible)
-            case .open:
-                if let id = drill.selectedRecord {
-                    s.overlay = .department(drill)
-                    s.returnTo = s.overlay
-                    return [.openRecord(id)]
-                }
-            default: break
-            }
-            if case .department? = s.overlay { s.overlay = .department(drill) }
-            return []
+    /// One key: the binding of the place in front, then its action.
+    public static func key(_ key: KeyEvent, to s: inout DashboardState, data: DashboardData) -> [DashboardEffect] {
+        if key == .resize { clamp(&s, data: data); return [] }
+        s.message = nil
+        guard let binding = DashboardKeys.map.binding(for: key, in: DashboardKeys.contexts(s)) else { return [] }
+        return apply(binding.action, key: key, to: &s, data: data)
+    }
+
+    /// An action in the place in front (help, dialog, form, filter line, screen, panes, in that order).
+    public static func apply(_ action: DashboardAction, key: KeyEvent = .resize, to s: inout DashboardState,
+                             data: DashboardData) -> [DashboardEffect] {
+        if action == .quit { s.quit = true; return [] }
+        if s.help != nil { return helpAction(action, &s) }
+        if action == .help { s.help = DocState(.help(HelpContent(place: DashboardKeys.contexts(s)))); return [] }
+        if s.prompt != nil { return promptAction(action, &s, data) }
+        if s.form != nil { return intakeAction(action, key, &s) }
+        if s.step != nil { return stepAction(action, key, &s, data) }
+        if s.filtering { return filterAction(action, key, &s) }
+        switch s.top {
+        case .search?: return searchAction(action, key, &s)
+        case .document?: return documentAction(action, &s, data)
+        case nil: return paneAction(action, &s, data)
         }
-        if case .detail(let title, let lines, let scroll)? = s.overlay {
-            let page = max(1, s.size.height - 4)
-            let maxScroll = max(0, lines.count - page)
-            switch action {
-            case .back: s.overlay = s.returnTo; s.returnTo = nil; s.detailRecord = nil
-            case .quit: s.quit = true
-            case .down: s.overlay = .detail(title: title, lines: lines, scroll: min(maxScroll, scroll + 1))
-            case .up: s.overlay = .detail(title: title, lines: lines, scroll: max(0, scroll - 1))
-            case .pageDown: s.overlay = .detail(title: title, lines: lines, scroll: min(maxScroll, scroll + page))
-            case .pageUp: s.overlay = .detail(title: title, lines: lines, scroll: max(0, scroll - page))
-            default: break
-            }
-            return []
-        }
-        if s.overlay == .help {
-            if action == .quit { s.quit = true } else { s.overlay = nil }
-            return []
-        }
+    }
+
+    static func paneAction(_ action: DashboardAction, _ s: inout DashboardState, _ data: DashboardData) -> [DashboardEffect] {
         let layout = DashboardLayout(s.size)
         let pane = s.focus
-        let total = data.total(pane, filter: s[pane].filter)
+        let total = data.total(pane, s[pane])
         let visible = layout.visibleRows(pane)
+        let selected = s[pane].selected
         switch action {
         case .nextPane: s.focus = Pane(rawValue: (pane.rawValue + 1) % 4)!
         case .previousPane: s.focus = Pane(rawValue: (pane.rawValue + 3) % 4)!
         case .focus(let p): s.focus = p
-        case .up: move(&s, pane, to: s[pane].selected - 1, total: total, visible: visible)
-        case .down: move(&s, pane, to: s[pane].selected + 1, total: total, visible: visible)
-        case .pageUp: move(&s, pane, to: s[pane].selected - visible, total: total, visible: visible)
-        case .pageDown: move(&s, pane, to: s[pane].selected + visible, total: total, visible: visible)
+        case .up: move(&s, pane, to: selected - 1, total: total, visible: visible)
+        case .down: move(&s, pane, to: selected + 1, total: total, visible: visible)
+        case .pageUp: move(&s, pane, to: selected - visible, total: total, visible: visible)
+        case .pageDown: move(&s, pane, to: selected + visible, total: total, visible: visible)
         case .top: move(&s, pane, to: 0, total: total, visible: visible)
         case .bottom: move(&s, pane, to: total - 1, total: total, visible: visible)
         case .open:
             guard total > 0 else { return [] }
-            return pane == .scores ? [.drill(pane, s[pane].selected)] : [.openDetail(pane, s[pane].selected)]
-        case .drill: return total > 0 ? [.drill(pane, s[pane].selected)] : []
+            guard let id = data.recordId(pane, s[pane]) else {
+                s.message = "所选事项没有可打开的记录"
+                return []
+            }
+            return [.openRecord(id)]
+        case .drill:
+            guard total > 0 else { return [] }
+            guard let code = data.department(pane, s[pane]), !code.isEmpty else {
+                s.message = "所选事项没有承办单位"
+                return []
+            }
+            return [.openDrill(code)]
         case .back:
             if !s[pane].filter.isEmpty {
                 s[pane].filter = ""; s[pane].selected = 0; s[pane].offset = 0
                 return [.refilter(pane)]
             }
         case .filter: s.filtering = true
-        case .help: s.overlay = .help
         case .refresh: return [.reload]
         case .newComplaint: return [.openIntake]
-        case .search: s.search = SearchState()
-        case .step(let step): return total > 0 ? [.openStep(pane, s[pane].selected, step)] : []
-        case .reveal: return total > 0 ? [.reveal(pane, s[pane].selected)] : []
-        case .quit: s.quit = true
+        case .search: s.stack.append(.search(SearchState()))
+        case .step(let step):
+            guard total > 0 else { return [] }
+            if pane == .deadlines, let a = data.alerts(s[pane]).dropFirst(selected).first {
+                return [.openStep(step, .alert(record: a.record, kind: a.kind))]
+            }
+            guard let id = data.recordId(pane, s[pane]) else { return [] }
+            return [.openStep(step, .record(id))]
+        case .reveal:
+            guard total > 0, let id = data.recordId(pane, s[pane]) else { return [] }
+            return [.reveal(id)]
+        case .sortNext:
+            s[pane].sort = PaneSort(column: (s[pane].sort.column + 1) % pane.sortColumns.count)
+            return reordered(&s, pane)
+        case .sortReverse:
+            s[pane].sort.descending.toggle()
+            return reordered(&s, pane)
+        case .structuredFilter:
+            guard let form = FilterForms.make(pane, s[pane].query, names: data.names) else {
+                s.message = "评分面板按单位筛选请用 /"
+                return []
+            }
+            s.step = form
+        case .export: return [.export(pane)]
+        default: break
         }
         return []
     }
 
-    /// Typing in the filter line: characters narrow the list as they are typed.
-    public static func filterKey(_ key: KeyEvent, to s: inout DashboardState) -> [DashboardEffect] {
-        let pane = s.focus
-        var text = s[pane].filter
-        switch key {
-        case .enter: s.filtering = false; return []
-        case .escape: s.filtering = false; text = ""
-        case .backspace: if !text.isEmpty { text.removeLast() }
-        case .ctrl("u"): text = ""
-        case .char(let c): text.append(c)
-        case .ctrl("c"): s.quit = true; return []
-        default: return []
-        }
-        guard text != s[pane].filter else { return [] }
-        s[pane].filter = text
+    /// A new order or filter: back to the first row, and the list read again.
+    static func reordered(_ s: inout DashboardState, _ pane: Pane) -> [DashboardEffect] {
         s[pane].selected = 0
         s[pane].offset = 0
+        s.message = pane.sortLabel(s[pane].sort).map { "按 \($0) 排序" } ?? "恢复默认顺序"
         return [.refilter(pane)]
     }
 
-    /// After data changed under the selection (a reload, a resize), keep it in range and visible.
+    /// After data changed under the selection (a reload, a resize), keep it in range and visible;
+    /// documents keep their cursor on a row of the new layout.
     public static func clamp(_ s: inout DashboardState, data: DashboardData) {
         let layout = DashboardLayout(s.size)
         for p in Pane.allCases {
-            let total = data.total(p, filter: s[p].filter)
+            let total = data.total(p, s[p])
             let visible = layout.visibleRows(p)
             // A taller pane shows more rows rather than keeping a scroll it no longer needs.
             s[p].offset = min(s[p].offset, max(0, total - visible))
             move(&s, p, to: s[p].selected, total: total, visible: visible)
         }
-        if case .detail(let t, let lines, let scroll)? = s.overlay {
-            s.overlay = .detail(title: t, lines: lines, scroll: min(scroll, max(0, lines.count - 1)))
+        let docLayout = DocumentLayout(s.size)
+        for i in s.stack.indices {
+            if case .document(var d) = s.stack[i] { d.clamp(docLayout); s.stack[i] = .document(d) }
         }
+        s.help?.clamp(docLayout)
     }
 
     /// Selects row `index` of a pane (after a save, the new record).
     public static func select(_ s: inout DashboardState, _ p: Pane, _ index: Int, data: DashboardData) {
-        move(&s, p, to: index, total: data.total(p, filter: s[p].filter), visible: DashboardLayout(s.size).visibleRows(p))
+        move(&s, p, to: index, total: data.total(p, s[p]), visible: DashboardLayout(s.size).visibleRows(p))
     }
 
     static func move(_ s: inout DashboardState, _ p: Pane, to index: Int, total: Int, visible: Int) {

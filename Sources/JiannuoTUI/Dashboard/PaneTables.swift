@@ -9,8 +9,8 @@ enum PaneTables {
         switch pane {
         case .commitments: t = commitments(data, range)
         case .complaints: t = complaints(data, range)
-        case .deadlines: t = deadlines(data, ps.filter, range)
-        case .scores: t = scores(data, ps.filter, range)
+        case .deadlines: t = deadlines(data, ps, range)
+        case .scores: t = scores(data, ps, range)
         }
         t.selected = ps.selected - ps.offset
         t.focused = focused
@@ -34,13 +34,16 @@ enum PaneTables {
             let level = Alerts.level(due: c.deadline, today: d.today, unit: .calendar, nearing: d.rules.commitmentNearingDays,
                                      calendar: d.calendar, rules: d.rules)
             return TableRow([c.id, "\(left)", d.name(c.department), c.counterparty, c.deadline.string, c.status.label,
-                             Bar.render(fraction: Double(c.progress) / 100, width: 5) + String(format: "%3d%%", c.progress)],
+                             Bar.render(fraction: Double(c.progress) / 100, width: 5) + String(format: "%3d%%", c.progress),
+                             c.amount.map { grouped($0.yuanString) } ?? "", c.made.string],
                             role: role(level))
         }
+        // Columns after 进度 show only on wide screens (a narrow table hides columns from the right).
         return Table(columns: [
             TableColumn("编号", minWidth: 12), TableColumn("余天", minWidth: 4, alignment: .right),
-            TableColumn("单位", minWidth: 6), TableColumn("对方", minWidth: 8, flexible: true),
+            TableColumn("单位", minWidth: 6, preferredWidth: 12), TableColumn("对方", minWidth: 8, flexible: true),
             TableColumn("兑现时限", minWidth: 10), TableColumn("状态", minWidth: 6), TableColumn("进度", minWidth: 9),
+            TableColumn("金额（元）", minWidth: 10, alignment: .right), TableColumn("承诺日期", minWidth: 10),
         ], rows: rows)
     }
 
@@ -50,18 +53,21 @@ enum PaneTables {
             let left = d.calendar.workdaysLeft(from: d.today, to: due)
             let level = Alerts.level(due: due, today: d.today, unit: .working, nearing: d.rules.complaintNearingWorkdays,
                                      calendar: d.calendar, rules: d.rules)
-            return TableRow([c.id, "\(left)", c.stage.label, d.name(c.department), c.channel.label, c.urgency.label, due.string],
+            return TableRow([c.id, "\(left)", c.stage.label, d.name(c.department), c.channel.label, c.urgency.label, due.string,
+                             c.complainant.map(Privacy.mask) ?? "", c.content],
                             role: role(level))
         }
+        // The complainant (masked) and the content show only on wide screens.
         return Table(columns: [
             TableColumn("编号", minWidth: 14), TableColumn("工日", minWidth: 4, alignment: .right),
-            TableColumn("阶段", minWidth: 6), TableColumn("单位", minWidth: 6, flexible: true),
+            TableColumn("阶段", minWidth: 6), TableColumn("单位", minWidth: 6, preferredWidth: 12),
             TableColumn("渠道", minWidth: 9), TableColumn("紧急", minWidth: 4), TableColumn("当前时限", minWidth: 10),
+            TableColumn("投诉人", minWidth: 6), TableColumn("内容", minWidth: 8, flexible: true),
         ], rows: rows)
     }
 
-    static func deadlines(_ d: DashboardData, _ filter: String, _ range: Range<Int>) -> Table {
-        let list = d.alerts(matching: filter)
+    static func deadlines(_ d: DashboardData, _ ps: PaneState, _ range: Range<Int>) -> Table {
+        let list = d.alerts(ps)
         let rows = range.filter { $0 < list.count }.map { i -> TableRow in
             let a = list[i]
             return TableRow([a.level.label, "\(a.daysLeft)\(a.dayUnit == .working ? "工" : "天")", a.message,
@@ -75,8 +81,8 @@ enum PaneTables {
         ], rows: rows)
     }
 
-    static func scores(_ d: DashboardData, _ filter: String, _ range: Range<Int>) -> Table {
-        let list = d.scores(matching: filter)
+    static func scores(_ d: DashboardData, _ ps: PaneState, _ range: Range<Int>) -> Table {
+        let list = d.scores(ps)
         let rows = range.filter { $0 < list.count }.map { i -> TableRow in
             let s = list[i]
             let change = s.change.map { $0 > 0 ? "↑\($0)" : ($0 < 0 ? "↓\(-$0)" : "—") } ?? "新"
@@ -87,6 +93,20 @@ enum PaneTables {
             TableColumn("名次", minWidth: 4, alignment: .right), TableColumn("单位", minWidth: 8, flexible: true),
             TableColumn("得分", minWidth: 5, alignment: .right), TableColumn("", minWidth: 10), TableColumn("变化", minWidth: 4),
         ], rows: rows)
+    }
+
+    /// "235624.00" → "235,624.00": amounts read at a glance.
+    static func grouped(_ yuan: String) -> String {
+        let parts = yuan.split(separator: ".", maxSplits: 1)
+        var digits = Array(parts.first ?? "")
+        let sign = digits.first == "-" ? "-" : ""
+        if !sign.isEmpty { digits.removeFirst() }
+        var out = ""
+        for (i, c) in digits.enumerated() {
+            if i > 0 && (digits.count - i) % 3 == 0 { out.append(",") }
+            out.append(c)
+        }
+        return sign + out + (parts.count > 1 ? "." + parts[1] : "")
     }
 
     static func format(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(format: "%.1f", v) }

@@ -19,20 +19,34 @@ public struct KeyBinding<Action: Hashable & Sendable>: Sendable {
     public let context: KeyContext
     /// Short label for the footer ("切换"); nil keeps the binding out of the footer.
     public let footer: String?
-    /// Keys as the footer shows them when they should differ from `keyNames`, e.g. "j/k"
-    /// for a "移动" hint that stands for both the down and the up binding.
+    /// Keys as the footer and help show them when they should differ from `keyNames`, e.g.
+    /// "j/k" for a "移动" hint that stands for both the down and the up binding.
     public let footerKeys: String?
+    /// How much the footer wants this hint when the line is short: lower comes first and is
+    /// dropped last, so a narrow footer keeps what matters most where the officer is.
+    public let rank: Int
+    /// Also takes any printable character no binding of the active contexts names: typing
+    /// into a field is a binding like any other, so help can list it.
+    public let anyCharacter: Bool
 
     public init(_ keys: [KeyEvent], _ action: Action, help: String, context: KeyContext = .global,
-                footer: String? = nil, footerKeys: String? = nil) {
+                footer: String? = nil, footerKeys: String? = nil, rank: Int = 5, anyCharacter: Bool = false) {
         self.keys = keys
         self.action = action
         self.help = help
         self.context = context
         self.footer = footer
         self.footerKeys = footerKeys
+        self.rank = rank
+        self.anyCharacter = anyCharacter
     }
 
-    /// The keys as shown in help: "j/↓".
-    public var keyNames: String { keys.map(\.displayName).joined(separator: "/") }
+    /// The keys as shown in help: "j/↓"; "字符" for a binding that takes any character.
+    public var keyNames: String {
+        ((anyCharacter ? ["字符"] : []) + keys.map(\.displayName)).joined(separator: "/")
+    }
+
+    func with(keys: [KeyEvent]) -> KeyBinding {
+        KeyBinding(keys, action, help: help, context: context, footer: footer, footerKeys: footerKeys, rank: rank, anyCharacter: anyCharacter)
+    }
 }

@@ -1,15 +1,21 @@
 /// The app's key table. Lookups take the active contexts from most to least specific
-/// (e.g. ["complaint-form", "complaints"]); `.global` is always tried last.
+/// (e.g. ["edit", "intake"]); `.global` is always tried last.
 public struct KeyMap<Action: Hashable & Sendable>: Sendable {
     public let bindings: [KeyBinding<Action>]
 
     public init(_ bindings: [KeyBinding<Action>]) { self.bindings = bindings }
 
-    /// The binding `key` triggers: the first context in `contexts` that binds it wins,
-    /// then `.global`.
+    /// The binding `key` triggers: the first context in `contexts` that names the key wins, then
+    /// `.global`; failing that, a printable character goes to the first binding that takes any
+    /// character (typing into a field).
     public func binding(for key: KeyEvent, in contexts: [KeyContext]) -> KeyBinding<Action>? {
-        for context in contexts + [.global] {
+        let all = contexts + [.global]
+        for context in all {
             if let b = bindings.first(where: { $0.context == context && $0.keys.contains(key) }) { return b }
+        }
+        guard case .char = key else { return nil }
+        for context in all {
+            if let b = bindings.first(where: { $0.context == context && $0.anyCharacter }) { return b }
         }
         return nil
     }
@@ -19,26 +25,34 @@ public struct KeyMap<Action: Hashable & Sendable>: Sendable {
     }
 
     /// Bindings that apply in `contexts` (plus global), most specific first, each action
-    /// once and hidden when a more specific context took all of its keys. For help.
+    /// once and hidden when a more specific context took all of its keys. For help and footer.
     public func active(in contexts: [KeyContext]) -> [KeyBinding<Action>] {
         var taken = Set<KeyEvent>()
+        var seenContexts = Set<KeyContext>()
         var out: [KeyBinding<Action>] = []
-        for context in contexts + [.global] {
+        for context in contexts + [.global] where seenContexts.insert(context).inserted {
             for b in bindings where b.context == context {
                 let free = b.keys.filter { !taken.contains($0) }
-                if !free.isEmpty {
-                    out.append(KeyBinding(free, b.action, help: b.help, context: b.context, footer: b.footer, footerKeys: b.footerKeys))
-                }
+                if !free.isEmpty || (b.anyCharacter && !out.contains { $0.anyCharacter }) { out.append(b.with(keys: free)) }
             }
             for b in bindings where b.context == context { taken.formUnion(b.keys) }
         }
         return out
     }
 
-    /// Footer hints for `contexts`, in table order, most specific context first.
+    /// Footer hints for `contexts`: the active bindings that have a footer label, most wanted
+    /// first (by rank, then table order).
     public func footerHints(in contexts: [KeyContext]) -> [KeyHint] {
-        active(in: contexts).compactMap { b in b.footer.map { KeyHint(keys: b.footerKeys ?? b.keyNames, label: $0) } }
+        footerBindings(in: contexts).map { KeyHint(keys: $0.footerKeys ?? $0.keyNames, label: $0.footer!) }
     }
+
+    public func footerBindings(in contexts: [KeyContext]) -> [KeyBinding<Action>] {
+        active(in: contexts).enumerated().filter { $0.element.footer != nil }
+            .sorted { ($0.element.rank, $0.offset) < ($1.element.rank, $1.offset) }.map(\.element)
+    }
+
+    /// Bindings of one context only, in table order (a section of the help).
+    public func bindings(of context: KeyContext) -> [KeyBinding<Action>] { bindings.filter { $0.context == context } }
 
     /// Keys bound twice in the same context (a table mistake); empty when the table is sound.
     public func conflicts() -> [(KeyContext, KeyEvent)] {

@@ -102,20 +102,9 @@ public struct LineEditor: Sendable, Equatable {
     /// Esc, Up/Down …), which the caller handles (submit, next field, cancel).
     @discardableResult
     public mutating func handle(_ key: KeyEvent) -> Bool {
-        switch key {
-        case .char(let c): insert(String(c))
-        case .left, .ctrl("b"): left()
-        case .right, .ctrl("f"): right()
-        case .home, .ctrl("a"): home()
-        case .end, .ctrl("e"): end()
-        case .backspace: backspace()
-        case .delete, .ctrl("d"): delete()
-        case .ctrl("u"): killToStart()
-        case .ctrl("w"): killWord()
-        case .ctrl("k"): killToEnd()
-        case .ctrl("y"): yank()
-        default: return false
-        }
+        if case .char(let c) = key { insert(String(c)); return true }
+        guard let command = EditCommand.command(for: key) else { return false }
+        apply(command)
         return true
     }
 

@@ -39,6 +39,8 @@ input_error         = "red bold underline"
     public static let monoTOML = #"""
 # Monochrome: only bold, reverse, underline and dim. Used for NO_COLOR and for
 # terminals without colours. Every role is listed so nothing falls back to a colour.
+# Reverse video means "selected" in a list and nothing else there, so the selected row is
+# never mistaken for an escalated one; alert levels are told apart by bold and underline.
 name = "mono"
 description = "单色：只用粗体、反显、下划线，用于 NO_COLOR 和无色终端"
 
@@ -51,10 +53,10 @@ border              = "plain"
 border_focused      = "bold"
 selected            = "reverse bold"
 selected_unfocused  = "reverse"
-level_escalate      = "reverse bold"
-level_overdue       = "bold underline"
-level_due_today     = "bold"
-level_nearing       = "underline"
+level_escalate      = "bold underline"
+level_overdue       = "bold"
+level_due_today     = "underline"
+level_nearing       = "dim underline"
 level_info          = "plain"
 bar_filled          = "bold"
 bar_empty           = "dim"

@@ -16,12 +16,7 @@ enum ActionView {
             let focused = i == form.focus
             _ = g.put((focused ? "▸" : " ") + input.label, x: inner.x + 1, y: y, role: focused ? .title : .muted, maxWidth: labelWidth)
             if let options = input.options {
-                var used = 0
-                for (j, o) in options.enumerated() {
-                    let t = j == input.choice ? "[\(o)]" : " \(o) "
-                    used += g.put(t, x: vx + used, y: y, role: j == input.choice ? (focused ? .selected : .title) : .muted,
-                                  maxWidth: max(0, vw - used))
-                }
+                PickerRow.draw(into: &g, labels: options, chosen: input.choice, x: vx, y: y, width: vw, focused: focused)
                 y += 1
             } else if input.editor.multiline {
                 let area = Rect(x: vx, y: y, width: vw, height: min(4, inner.maxY - 1 - y))

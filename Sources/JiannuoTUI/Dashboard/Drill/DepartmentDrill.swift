@@ -1,7 +1,8 @@
 import JiannuoCore
 
-/// One department's breach record for the drill-down: score, dimensions, every line, breaches,
-/// open alerts, trend and predecessors. Built by `DashboardApp` from the Store, drawn by `DrillView`.
+/// One department's breach record for the drill-down: score, dimensions, every line, every breach,
+/// open alerts, trend and predecessors. Built by `DashboardApp` from the Store, laid out by
+/// `DrillDocument` and shown as a document (scrolling, Enter on a line opens its record).
 public struct DepartmentDrill: Sendable, Equatable {
     public struct Dim: Sendable, Equatable { public var label: String; public var value: Double; public var weight: Double }
 
@@ -11,21 +12,20 @@ public struct DepartmentDrill: Sendable, Equatable {
     public var score: Double
     public var onTime: String
     public var dimensions: [Dim]
+    /// Every line of the score, the base first: they add up to `score`.
     public var lines: [ScoreLine]
-    public var breaches: [String]
-    public var alerts: [String]
+    /// Every breach of the unit and its predecessors, each leading to its record.
+    public var breaches: [DocLine]
+    /// Every open alert of the unit, each leading to its record.
+    public var alerts: [DocLine]
     public var trend: [Double]
     public var trendLabels: [String]
     public var predecessors: [String]
-    /// The selected line (Enter opens its record).
-    public var selected = 0
-    public var scroll = 0
 
-    public var selectedRecord: String? { lines.indices.contains(selected) ? lines[selected].record : nil }
-
-    mutating func move(_ d: Int, visible: Int) {
-        guard !lines.isEmpty else { return }
-        selected = min(max(0, selected + d), lines.count - 1)
-        scroll = Table.scrollOffset(selected: selected, current: scroll, visibleRows: max(1, visible), rowCount: lines.count)
+    public init(code: String, name: String, period: String, score: Double, onTime: String, dimensions: [Dim], lines: [ScoreLine],
+                breaches: [DocLine], alerts: [DocLine], trend: [Double], trendLabels: [String], predecessors: [String]) {
+        self.code = code; self.name = name; self.period = period; self.score = score; self.onTime = onTime
+        self.dimensions = dimensions; self.lines = lines; self.breaches = breaches; self.alerts = alerts
+        self.trend = trend; self.trendLabels = trendLabels; self.predecessors = predecessors
     }
 }

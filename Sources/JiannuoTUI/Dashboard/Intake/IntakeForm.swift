@@ -24,8 +24,8 @@ public struct IntakeForm: Sendable, Equatable {
         var isPicker: Bool { self == .channel || self == .urgency || self == .category }
     }
 
-    /// What a key asked for beyond editing.
-    public enum Outcome: Equatable, Sendable { case none, save, cancel, confirmCancel }
+    /// What an action asked for beyond editing.
+    public enum Outcome: Equatable, Sendable { case none, save, cancel }
 
     public static let channels: [Channel] = [.hotline, .phone, .email, .visit, .media, .inspection]
     public static let urgencies: [Urgency] = [.normal, .urgent, .critical]
@@ -38,11 +38,16 @@ public struct IntakeForm: Sendable, Equatable {
     public var category = 0
     public var editors: [Field: LineEditor]
     public var errors: [Field: String] = [:]
-    /// Asking "discard what was typed?" after Esc.
-    public var confirmingCancel = false
-    /// The chosen department's open commitments that match what is typed in the commitment field
-    /// ("CN-2026-0001 某某公司"), looked up by the app as the officer types.
-    public var commitmentHints: [String] = []
+    /// The chosen department's open commitments that match what is typed in the commitment field,
+    /// looked up by the app as the officer types; Ctrl-N takes one.
+    public var commitmentHints: [CommitmentHint] = []
+
+    /// An open commitment offered for the commitment field.
+    public struct CommitmentHint: Sendable, Equatable {
+        public var id: String
+        public var counterparty: String
+        public init(id: String, counterparty: String) { self.id = id; self.counterparty = counterparty }
+    }
 
     public init(now: DateTime) {
         editors = [
@@ -59,41 +64,42 @@ public struct IntakeForm: Sendable, Equatable {
             || [Field.complainant, .contact, .department, .commitment, .content].contains { !text($0).isEmpty }
     }
 
+    /// What the focused field takes, for the key table.
+    public var focusKind: FieldKind { focus.isPicker ? .picker : (focus == .content ? .multiline : .text) }
+
+    /// A key through the dashboard's key table (as typed in the live form).
+    @discardableResult
     public mutating func handle(_ key: KeyEvent) -> Outcome {
-        if confirmingCancel {
-            switch key {
-            case .char("y"), .char("Y"), .char("是"): return .cancel
-            default: confirmingCancel = false; return .none
-            }
-        }
-        switch key {
-        case .ctrl("s"): return .save
-        case .escape:
-            if isDirty { confirmingCancel = true; return .confirmCancel }
-            return .cancel
-        case .tab: move(1); return .none
-        case .backTab: move(-1); return .none
-        case .down where focus != .content: move(1); return .none
-        case .up where focus != .content: move(-1); return .none
-        case .enter where focus != .content: move(1); return .none
+        guard let b = DashboardKeys.map.binding(for: key, in: DashboardKeys.fieldContexts(focusKind) + [.intake]) else { return .none }
+        return apply(b.action, key: key)
+    }
+
+    public mutating func apply(_ action: DashboardAction, key: KeyEvent) -> Outcome {
+        switch action {
+        case .submit: return .save
+        case .cancel: return .cancel
+        case .nextField: move(1)
+        case .previousField: move(-1)
+        case .choose(let d): cycle(d)
+        case .pickDigit: if case .char(let c) = key, let n = Int(String(c)) { pick(n) }
+        case .takeSuggestion: takeSuggestion()
+        case .type:
+            if case .char(let c) = key { editors[focus]?.insert(String(c)); errors[focus] = nil }
+        case .newline: editors[focus]?.insert("\n"); errors[focus] = nil
+        case .edit(let command): editors[focus]?.apply(command); errors[focus] = nil
         default: break
         }
-        if focus.isPicker {
-            switch key {
-            case .right, .char(" "): cycle(1)
-            case .left: cycle(-1)
-            case .char(let c) where c.isNumber: pick(Int(String(c)) ?? 0)
-            default: break
-            }
-            return .none
-        }
-        if focus == .content && key == .enter {
-            editors[.content]?.insert("\n")
-        } else {
-            editors[focus]?.handle(key)
-        }
-        errors[focus] = nil
         return .none
+    }
+
+    /// The commitment field takes the next suggested commitment's id (the first one, or the one after
+    /// the id already taken), so a suggestion is only ever saved when the officer took it.
+    mutating func takeSuggestion() {
+        guard focus == .commitment, !commitmentHints.isEmpty else { return }
+        let current = text(.commitment).trimmingCharacters(in: .whitespaces)
+        let next = commitmentHints.firstIndex { $0.id == current }.map { ($0 + 1) % commitmentHints.count } ?? 0
+        editors[.commitment] = LineEditor(commitmentHints[next].id)
+        errors[.commitment] = nil
     }
 
     mutating func move(_ d: Int) {

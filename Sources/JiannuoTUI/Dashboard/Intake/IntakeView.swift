@@ -17,10 +17,13 @@ enum IntakeView {
             _ = g.put((focused ? "▸" : " ") + f.label, x: x0, y: y, role: focused ? .title : .muted, maxWidth: labelWidth)
             var used = 0
             switch f {
-            case .channel: used = options(&g, IntakeForm.channels.map(\.label), form.channel, vx, y, vw, focused)
-            case .urgency: used = options(&g, IntakeForm.urgencies.map(\.label), form.urgency, vx, y, vw, focused)
+            case .channel:
+                used = PickerRow.draw(into: &g, labels: IntakeForm.channels.map(\.label), chosen: form.channel, x: vx, y: y, width: vw, focused: focused)
+            case .urgency:
+                used = PickerRow.draw(into: &g, labels: IntakeForm.urgencies.map(\.label), chosen: form.urgency, x: vx, y: y, width: vw, focused: focused)
             case .category:
-                used = options(&g, IntakeForm.categories.map { $0 == 0 ? "不填" : "\($0) \(Category.label($0))" }, form.category, vx, y, vw, focused)
+                used = PickerRow.draw(into: &g, labels: IntakeForm.categories.map { $0 == 0 ? "0 不填" : "\($0) \(Category.label($0))" },
+                                      chosen: form.category, x: vx, y: y, width: vw, focused: focused)
             default:
                 let editor = form.editors[f] ?? LineEditor()
                 let fieldWidth = min(vw, 28)
@@ -29,9 +32,12 @@ enum IntakeView {
                 _ = g.put(slice.text, x: vx, y: y, role: focused ? .inputFieldFocused : .inputField, maxWidth: fieldWidth)
                 if focused { g.cursor = (vx + slice.cursorX, y) }
                 used = fieldWidth
-                if f == .commitment && !form.commitmentHints.isEmpty {
-                    used += g.put(" " + form.commitmentHints.prefix(3).joined(separator: "  "), x: vx + used, y: y, role: .muted,
-                                  maxWidth: max(0, vw - used))
+                if f == .commitment {
+                    // A suggestion is marked as one, and says which key takes it: it is never saved unless taken.
+                    let hint = form.departmentMatches(names).count != 1 ? "（先确定承办单位，再列出其未兑现承诺）"
+                        : form.commitmentHints.isEmpty ? "" : "建议：" + form.commitmentHints.prefix(3).map { "\($0.id) \($0.counterparty)" }
+                            .joined(separator: "；") + (focused ? "（Ctrl-N 采用）" : "")
+                    if !hint.isEmpty { used += g.put(" " + hint, x: vx + used, y: y, role: .muted, maxWidth: max(0, vw - used)) }
                 }
                 if f == .department {
                     let matches = form.departmentMatches(names)
@@ -48,7 +54,7 @@ enum IntakeView {
         _ = g.put((focused ? "▸" : " ") + IntakeForm.Field.content.label, x: x0, y: y, role: focused ? .title : .muted, maxWidth: labelWidth)
         if let e = form.errors[.content] { _ = g.put("✗ " + e, x: vx, y: y, role: .inputError, maxWidth: vw) }
         y += 1
-        let area = Rect(x: x0, y: y, width: inner.maxX - x0 - 1, height: inner.maxY - y - (form.confirmingCancel ? 1 : 0))
+        let area = Rect(x: x0, y: y, width: inner.maxX - x0 - 1, height: inner.maxY - y)
         guard area.height > 0, area.width > 2 else { return }
         g.fill(area, role: focused ? .inputFieldFocused : .inputField)
         let editor = form.editors[.content] ?? LineEditor(multiline: true)
@@ -58,18 +64,5 @@ enum IntakeView {
             _ = g.put(line, x: area.x, y: area.y + i, role: focused ? .inputFieldFocused : .inputField, maxWidth: area.width)
         }
         if focused { g.cursor = (area.x + wrapped.cursorX, area.y + wrapped.cursorRow - first) }
-        if form.confirmingCancel {
-            _ = g.put("放弃已输入的内容？ y 放弃  其他键 继续编辑", x: x0, y: inner.maxY - 1, role: .error, maxWidth: inner.width - 2)
-        }
-    }
-
-    /// A one-line picker: the chosen option marked, the others muted.
-    static func options(_ g: inout Grid, _ labels: [String], _ chosen: Int, _ x: Int, _ y: Int, _ width: Int, _ focused: Bool) -> Int {
-        var used = 0
-        for (i, l) in labels.enumerated() {
-            let text = i == chosen ? "[\(l)]" : " \(l) "
-            used += g.put(text, x: x + used, y: y, role: i == chosen ? (focused ? .selected : .title) : .muted, maxWidth: max(0, width - used))
-        }
-        return used
     }
 }

@@ -1,6 +1,7 @@
 import JiannuoStore
 
-/// The dashboard's search: a query typed on one line, run with Enter, results picked with ↑/↓.
+/// The dashboard's search: a query typed on one line, run with Enter, results picked with ↑/↓. It
+/// stays under a record opened from it, so Esc from the record returns to the results.
 public struct SearchState: Sendable, Equatable {
     public var query = LineEditor()
     public var results: [SearchHit] = []
@@ -8,21 +9,11 @@ public struct SearchState: Sendable, Equatable {
     public var searched: String?
     public var selected = 0
 
-    public enum Outcome: Equatable, Sendable { case none, run, open(SearchHit), close }
-
     public init() {}
 
-    public mutating func handle(_ key: KeyEvent) -> Outcome {
-        switch key {
-        case .escape: return .close
-        case .enter:
-            if searched != query.text || results.isEmpty { return .run }
-            return results.indices.contains(selected) ? .open(results[selected]) : .none
-        case .down, .tab: if !results.isEmpty { selected = min(results.count - 1, selected + 1) }
-        case .up, .backTab: selected = max(0, selected - 1)
-        default: query.handle(key)
-        }
-        return .none
+    mutating func move(_ d: Int) {
+        guard !results.isEmpty else { return }
+        selected = min(max(0, selected + d), results.count - 1)
     }
 }
 
@@ -56,8 +47,8 @@ enum SearchView {
         }
         let visible = Table.visibleRowCount(in: list)
         let offset = Table.scrollOffset(selected: s.selected, current: 0, visibleRows: visible, rowCount: s.results.count)
-        Table(columns: [TableColumn("类型", minWidth: 4), TableColumn("编号", minWidth: 14), TableColumn("名称/状态", minWidth: 8, preferredWidth: 16),
-                        TableColumn("内容", minWidth: 10, flexible: true)],
+        Table(columns: [TableColumn("类型", minWidth: 4), TableColumn("编号", minWidth: 14), TableColumn("名称/阶段", minWidth: 8, preferredWidth: 16),
+                        TableColumn("说明", minWidth: 10, flexible: true)],
               rows: s.results.map { TableRow([$0.kind.label, $0.id, $0.title, $0.detail]) },
               selected: s.selected, scrollOffset: offset, focused: true).draw(into: &g, rect: list)
     }

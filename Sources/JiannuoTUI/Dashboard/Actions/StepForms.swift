@@ -1,0 +1,180 @@
+import JiannuoCore
+
+/// The record a step acts on, as read from the Store.
+public enum StepSubject: Sendable {
+    case complaint(Complaint)
+    case commitment(Commitment)
+    /// A breach with its rectifications (`w` on a breach finds its one open rectification).
+    case breach(Breach, rectifications: [Rectification])
+    case rectification(Rectification, breach: Breach)
+    /// An alert the step does not act on (a commitment's deadline for `u`, a calendar warning …).
+    case other(id: String, what: String)
+}
+
+/// What `w`, `h`, `p` … give on a record: its form, or a one-line reason why the step does not apply.
+public enum StepOpening: Sendable, Equatable {
+    case form(ActionForm)
+    case refused(String)
+}
+
+/// Opens a step's form only where the step applies, starting from the record's current values. The
+/// checks are the workflow's own (a dry run of the same transition the Store will make), so the form
+/// never opens for a step the save would refuse for the record's state.
+public enum StepForms {
+    public static func open(_ step: ActionForm.Step, _ subject: StepSubject, now: DateTime, names: [String: String],
+                            calendar: WorkCalendar, rules: DeadlineRules) -> StepOpening {
+        let today = now.day
+        func name(_ code: String) -> String { names[code] ?? code }
+        func refuse(_ check: () throws -> Void) -> StepOpening? {
+            do { try check(); return nil } catch let e as JiannuoError { return .refused(e.text.zh) } catch { return .refused("\(error)") }
+        }
+        switch (step, subject) {
+        case (.accept, .complaint(let c)), (.extend, .complaint(let c)), (.returnTo, .complaint(let c)), (.resolve, .complaint(let c)),
+             (.respond, .complaint(let c)), (.verify, .complaint(let c)), (.followup, .complaint(let c)):
+            if let r = refuse({ try dryRun(step, c, now: now, calendar: calendar, rules: rules) }) { return r }
+            var f = ActionForm.make(step, record: c.id, today: today, unit: name(c.department))
+            f.facts = .init(department: c.department, category: c.category)
+            if step == .verify, let cat = c.category {
+                f.inputs[1].options?[0] = "0 按投诉（\(cat) \(Category.label(cat))）"
+                f.start("category")
+            }
+            return .form(f)
+        case (.progress, .commitment(let c)), (.fulfill, .commitment(let c)), (.amend, .commitment(let c)), (.feedback, .commitment(let c)):
+            if step != .feedback, let r = refuse({ _ = try CommitmentWorkflow.progress(c, percent: c.progress, status: nil, on: today) }) {
+                return r
+            }
+            var f = ActionForm.make(step, record: c.id, today: today)
+            f.facts = .init(department: c.department, deadline: c.deadline)
+            switch step {
+            case .progress:
+                // Saving a note must not change what the officer did not touch: start from the record.
+                f.start("percent", text: String(c.progress))
+                f.start("status", choice: ActionForm.progressStatuses.firstIndex(of: c.status))
+            case .amend:
+                f.start("deadline", text: c.deadline.string)
+                f.start("content", text: c.content)
+            default: break
+            }
+            return .form(f)
+        case (.report, .breach(let b, _)), (.report, .rectification(_, let b)):
+            if let r = refuse({ _ = try b.reported(on: today) }) { return r }
+            var f = ActionForm.make(.report, record: b.id, today: today)
+            f.facts = .init(department: b.department, category: b.category)
+            return .form(f)
+        case (.accountability, .breach(let b, _)), (.accountability, .rectification(_, let b)):
+            var f = ActionForm.make(.accountability, record: b.id, today: today)
+            f.facts = .init(department: b.department, category: b.category)
+            return .form(f)
+        case (.rectify, .breach(let b, _)):
+            var f = ActionForm.make(.rectify, record: b.id, today: today, unit: name(b.department))
+            f.facts = .init(department: b.department, category: b.category)
+            return .form(f)
+        case (.rectificationDone, .rectification(let x, let b)):
+            if let r = refuse({ _ = try x.done(on: today) }) { return r }
+            var f = ActionForm.make(.rectificationDone, record: x.id, today: today)
+            f.facts = .init(department: x.unit, category: b.category, deadline: x.deadline)
+            return .form(f)
+        case (.rectificationDone, .breach(let b, let rects)):
+            let open = rects.filter { $0.completedOn == nil }
+            switch open.count {
+            case 0: return .refused(rects.isEmpty ? "失信 \(b.id) 尚未移送整改，没有可完成的整改" : "失信 \(b.id) 的整改都已完成")
+            case 1: return Self.open(.rectificationDone, .rectification(open[0], breach: b), now: now, names: names, calendar: calendar, rules: rules)
+            default: return .refused("失信 \(b.id) 有 \(open.count) 项未完成的整改：请在整改记录上按 w（光标移到整改行按 Enter）")
+            }
+        case (_, .other(let id, let what)):
+            return .refused("\(step.label)不适用于\(what) \(id)")
+        case (_, .complaint(let c)): return .refused("\(step.label)不适用于投诉 \(c.id)")
+        case (_, .commitment(let c)): return .refused("\(step.label)不适用于承诺 \(c.id)")
+        case (_, .breach(let b, _)): return .refused("\(step.label)不适用于失信记录 \(b.id)")
+        case (_, .rectification(let x, _)): return .refused("\(step.label)不适用于整改 \(x.id)")
+        }
+    }
+
+    /// The complaint's transition with stand-in inputs: it throws for the record's state (not yet
+    /// accepted, already answered, limit passed …) before it ever looks at what would be typed.
+    static func dryRun(_ step: ActionForm.Step, _ c: Complaint, now: DateTime, calendar: WorkCalendar, rules: DeadlineRules) throws {
+        switch step {
+        case .accept: _ = try ComplaintWorkflow.accept(c, at: now, calendar, rules)
+        case .extend: _ = try ComplaintWorkflow.extend(c, days: 1, reason: "-", at: now, calendar, rules)
+        case .returnTo: _ = try ComplaintWorkflow.returnTo(c, department: c.department + "-", reason: "-", at: now, calendar, rules)
+        case .resolve: _ = try ComplaintWorkflow.resolve(c, result: "-", at: now, calendar, rules)
+        case .respond: _ = try ComplaintWorkflow.respond(c, text: "-", at: now)
+        case .verify: _ = try ComplaintWorkflow.verify(c, breach: false, finding: "-", category: nil, at: now, breachId: "-")
+        case .followup: _ = try ComplaintWorkflow.followup(c, satisfied: true, note: nil, at: now)
+        default: break
+        }
+    }
+
+    /// Checks a step that cannot be undone before asking to confirm it, so the question is asked once:
+    /// nil when it can go ahead, else what to fix.
+    public static func precheck(_ f: ActionForm) -> String? {
+        do {
+            switch f.step {
+            case .verify:
+                _ = try Validate.text(f.value("finding"), Field("核实情况", "finding"), max: 2000, multiline: true)
+                if f.choice("category") == 0 && f.facts.category == nil { return "认定失信违诺须选择类别（投诉未填类别）" }
+            case .fulfill: _ = try Validate.day(f.value("date"), Field("兑现日期", "date"))
+            case .accountability:
+                _ = try Validate.text(f.value("target"), Field("问责对象", "target"), max: 100)
+                _ = try Validate.day(f.value("date"), Field("日期", "date"))
+            default: break
+            }
+            return nil
+        } catch let e as JiannuoError {
+            return e.text.zh
+        } catch {
+            return "\(error)"
+        }
+    }
+
+    /// What a step that cannot be undone will do, in the officer's words, for the confirmation.
+    public static func consequences(_ f: ActionForm, names: [String: String], scoring: ScoringRules) -> [String] {
+        let unit = f.facts.department.map { names[$0] ?? $0 } ?? "承办单位"
+        func points(_ rule: String) -> String { PaneTables.format(-scoring.value(rule)) }
+        switch f.step {
+        case .verify:
+            let cat = f.choice("category") == 0 ? f.facts.category : f.choice("category")
+            let catText = cat.map { "类别 \($0) \(Category.label($0))" } ?? "类别未定"
+            let cost = cat.map { c in "：守信践诺扣" + points("breach_category_\(c)") + "分" } ?? ""
+            return ["认定投诉 \(f.record) 属失信违诺（\(catText)）：", "·生成失信记录，计入\(unit)本期诚信评分\(cost)；",
+                    "·列入须报县委县政府的事项；", "·随后填写整改（责任单位、措施、时限）。", "", "认定后不能撤销。"]
+        case .fulfill:
+            let date = Day(f.value("date").trimmingCharacters(in: .whitespaces))
+            var out = ["将承诺 \(f.record) 标记为已兑现（兑现日期 \(f.value("date"))，进度 100%）：",
+                       "·承诺从未兑现列表中移出，此后不能再记录进展或变更；"]
+            if let date, let deadline = f.facts.deadline, date > deadline {
+                out.append("·晚于兑现时限 \(deadline)，计为逾期兑现，本期扣\(points("commitment_fulfilled_late"))分；")
+            }
+            out.append("·兑现后应向社会或对方反馈（f），否则扣\(points("no_feedback"))分。")
+            return out + ["", "标记后不能撤销。"]
+        case .accountability:
+            return ["对失信 \(f.record) 登记问责：\(f.value("kind")) \(f.value("target"))（\(f.value("date"))）：",
+                    "·计入\(unit)本期诚信评分：整改问责扣\(points("accountability"))分。", "", "登记后不能撤销。"]
+        default:
+            return []
+        }
+    }
+}
+
+extension StepForms {
+    /// The steps each kind of record has.
+    static func steps(of subject: StepSubject) -> [ActionForm.Step] {
+        switch subject {
+        case .complaint: [.accept, .resolve, .respond, .verify, .extend, .returnTo, .followup]
+        case .commitment: [.progress, .fulfill, .feedback, .amend]
+        case .breach: [.report, .accountability, .rectificationDone]
+        case .rectification: [.report, .accountability, .rectificationDone]
+        case .other: []
+        }
+    }
+
+    /// The steps that would open a form on this record now: the footer offers only these.
+    public static func applicable(_ subject: StepSubject, today: Day, calendar: WorkCalendar, rules: DeadlineRules) -> Set<ActionForm.Step> {
+        // The end of today: a step done now is never dated before what the record already holds.
+        let now = DateTime(day: today, minute: 24 * 60 - 1)
+        return Set(steps(of: subject).filter {
+            if case .form = open($0, subject, now: now, names: [:], calendar: calendar, rules: rules) { return true }
+            return false
+        })
+    }
+}

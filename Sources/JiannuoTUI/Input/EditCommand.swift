@@ -1,0 +1,54 @@
+/// What a key does to a line being typed. The keys live here once: `LineEditor.handle` and the
+/// dashboard's key table both read them, so the help lists exactly what the editor does.
+public enum EditCommand: String, CaseIterable, Sendable, Hashable {
+    case left, right, home, end, backspace, delete, killToStart, killWord, killToEnd, yank
+
+    public var keys: [KeyEvent] {
+        switch self {
+        case .left: [.left, .ctrl("b")]
+        case .right: [.right, .ctrl("f")]
+        case .home: [.home, .ctrl("a")]
+        case .end: [.end, .ctrl("e")]
+        case .backspace: [.backspace]
+        case .delete: [.delete, .ctrl("d")]
+        case .killToStart: [.ctrl("u")]
+        case .killWord: [.ctrl("w")]
+        case .killToEnd: [.ctrl("k")]
+        case .yank: [.ctrl("y")]
+        }
+    }
+
+    public var help: String {
+        switch self {
+        case .left: "光标左移一个字"
+        case .right: "光标右移一个字"
+        case .home: "到行首"
+        case .end: "到行尾"
+        case .backspace: "删除光标前一个字（汉字整字删除）"
+        case .delete: "删除光标处一个字"
+        case .killToStart: "删除光标前的整行"
+        case .killWord: "删除光标前一个词"
+        case .killToEnd: "删除光标后的整行"
+        case .yank: "粘贴最近删除的内容"
+        }
+    }
+
+    public static func command(for key: KeyEvent) -> EditCommand? { allCases.first { $0.keys.contains(key) } }
+}
+
+extension LineEditor {
+    public mutating func apply(_ command: EditCommand) {
+        switch command {
+        case .left: left()
+        case .right: right()
+        case .home: home()
+        case .end: end()
+        case .backspace: backspace()
+        case .delete: delete()
+        case .killToStart: killToStart()
+        case .killWord: killWord()
+        case .killToEnd: killToEnd()
+        case .yank: yank()
+        }
+    }
+}
