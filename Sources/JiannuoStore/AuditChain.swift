@@ -129,7 +129,7 @@ public enum AuditChain {
     static func checkLedger(_ db: Database, lastState: String?, progress: ((String) -> Void)?) throws -> [Problem] {
         var problems: [Problem] = []
         let existing = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'"))
-        let missing = LedgerDigest.triggerNames.filter { !existing.contains($0) }
+        let missing = try LedgerDigest.triggerNames(db).filter { !existing.contains($0) }
         if !missing.isEmpty {
             problems.append(Problem(reason: Text("摘要触发器被删除：\(missing.joined(separator: "、"))", "digest triggers were dropped: \(missing.joined(separator: ", "))"),
                                     table: nil, records: []))
@@ -187,5 +187,6 @@ struct LedgerEntity: Sendable {
         "opinions": LedgerEntity(name: "opinion", comparesWhole: true) { db, id in try OpinionEvent.fetchOne(db, key: id).map(AuditWriter.json) },
         "departments": LedgerEntity(name: "department", comparesWhole: true) { db, id in try Department.fetchOne(db, key: id).map(AuditWriter.json) },
         "commitments": LedgerEntity(name: "commitment", comparesWhole: false) { db, id in try Commitment.fetchOne(db, key: id).map(AuditWriter.json) },
+        "users": LedgerEntity(name: "user", comparesWhole: true) { db, id in try Account.fetchOne(db, key: id).map(AuditWriter.json) },
     ]
 }

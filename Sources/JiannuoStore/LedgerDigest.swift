@@ -97,7 +97,7 @@ final class DigestAccumulator: @unchecked Sendable {
 enum LedgerDigest {
     /// The ledger's tables. Drafts (a form being typed), `meta` and the log itself are not ledger.
     static let tables = ["accountability", "amendments", "breaches", "calendar_overrides", "calendar_years", "commitment_entries",
-                         "commitments", "complaints", "department_events", "departments", "opinions", "rectifications", "sequences"]
+                         "commitments", "complaints", "department_events", "departments", "opinions", "rectifications", "sequences", "users"]
 
     /// The SHA-256 of one row: the table's name, then each column value with its storage class.
     static func rowHash(_ values: [DatabaseValue]) -> Digest256 {
@@ -157,7 +157,7 @@ enum LedgerDigest {
     /// (Re)creates the triggers from the tables' current columns: a migration that adds a column
     /// calls it again (and reseals).
     static func installTriggers(_ db: Database) throws {
-        for t in tables {
+        for t in tables where try db.tableExists(t) {
             let cols = try columns(db, t)
             func args(_ alias: String) -> String { cols.map { "\(alias).\(quoted($0))" }.joined(separator: ", ") }
             for kind in ["insert", "update", "delete"] { try db.execute(sql: "DROP TRIGGER IF EXISTS jn_digest_\(t)_\(kind)") }
@@ -177,12 +177,15 @@ enum LedgerDigest {
     }
 
     /// The names of the digest triggers that should exist.
-    static var triggerNames: [String] { tables.flatMap { t in ["insert", "update", "delete"].map { "jn_digest_\(t)_\($0)" } } }
+    static func triggerNames(_ db: Database) throws -> [String] {
+        try tables.filter { try db.tableExists($0) }.flatMap { t in ["insert", "update", "delete"].map { "jn_digest_\(t)_\($0)" } }
+    }
 
     /// Every table's digest computed from its rows now.
     static func recompute(_ db: Database, progress: ((String) -> Void)? = nil) throws -> [String: Digest256] {
         var out: [String: Digest256] = [:]
         for t in tables {
+            guard try db.tableExists(t) else { out[t] = .zero; continue }
             progress?(t)
             let cols = try columns(db, t).map(quoted).joined(separator: ", ")
             let hex = try String.fetchOne(db, sql: "SELECT jn_digest_sum('\(t)', \(cols)) FROM \(quoted(t))")
@@ -227,20 +230,29 @@ enum LedgerDigest {
         return out
     }
 
-    /// After a migration: the digests start from the rows as they are, and if the ledger already has
-    /// history, one audit row seals that starting point into the chain.
-    static func sealIfNeeded(_ db: Database, clock: Clock, operatorName: String) throws {
+    /// After a migration: the digests start from the rows as they are. The account that creates the
+    /// ledger becomes its first admin; that, or a ledger that already has history, is sealed into the
+    /// chain with one audit row.
+    static func settle(_ db: Database, digests: DigestAccumulator, clock: Clock, account: String) throws {
+        digests.reset()
+        var admin: Account? = nil
+        if try Int.fetchOne(db, sql: "SELECT count(*) FROM users") == 0 {
+            let a = Account(account: account, name: account, role: .admin, department: nil, active: true, since: clock.realNow.iso)
+            try a.insert(db)
+            admin = a
+        }
         let fresh = try recompute(db)
         let kept = try stored(db)
-        guard fresh != kept || kept.isEmpty else { return }
         for (t, d) in fresh {
             try db.execute(sql: "INSERT INTO ledger_digest(tbl, digest) VALUES (?, ?) ON CONFLICT(tbl) DO UPDATE SET digest = excluded.digest",
                            arguments: [t, d.hex])
         }
-        let hasHistory = try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_log") ?? 0 > 0
-        guard hasHistory else { return }
-        let acc = DigestAccumulator()
-        try AuditWriter(db: db, operatorName: operatorName, clock: clock, digests: acc)
-            .append(action: "ledger.seal", entity: "ledger", id: "digests", before: nil, after: "{\"schema\":\"v4\"}")
+        digests.reset()
+        let audit = AuditWriter(db: db, operatorName: account, clock: clock, digests: digests)
+        if let admin {
+            try audit.record("user.add", entity: "user", id: admin.account, after: admin)
+        } else if fresh != kept, try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_log") ?? 0 > 0 {
+            try audit.append(action: "ledger.seal", entity: "ledger", id: "digests", before: nil, after: "{\"schema\":\"v5\"}")
+        }
     }
 }

@@ -230,6 +230,20 @@ enum Schema {
             }
             try LedgerDigest.installTriggers(db)
         }
+        // Accounts and roles (the first admin is the account that creates or upgrades the ledger).
+        m.registerMigration("v5-accounts") { db in
+            try db.execute(sql: """
+            CREATE TABLE users (
+                account TEXT PRIMARY KEY NOT NULL,
+                name TEXT NOT NULL,
+                role TEXT NOT NULL CHECK (role IN ('intake','supervisor','liaison','leader','admin')),
+                department TEXT REFERENCES departments(code),
+                active INTEGER NOT NULL DEFAULT 1,
+                since TEXT NOT NULL
+            );
+            """)
+            try LedgerDigest.installTriggers(db)
+        }
         return m
     }
 }

@@ -44,7 +44,10 @@ extension Store {
     }
 
     public func alerts(today: Day? = nil) throws -> [Alert] {
+        try actor.require(.read)
         let day = today ?? clock.today
-        return Alerts.compute(try alertInputs(today: day), calendar: calendar, rules: rules.deadlines, today: day)
+        let all = Alerts.compute(try alertInputs(today: day), calendar: calendar, rules: rules.deadlines, today: day)
+        guard let role = actor.role, RoleTable.isConfined(role) else { return all }
+        return all.filter { actor.sees($0.department) }
     }
 }

@@ -3,7 +3,12 @@ import JiannuoCore
 
 extension Store {
     public func auditEntries(entity: String? = nil, id: String? = nil, limit: Int? = nil) throws -> [AuditEntry] {
-        try read { db in
+        // The log holds every unit's records: not for a liaison.
+        if let role = actor.role, RoleTable.isConfined(role) {
+            throw JiannuoError.permission("单位联络员不能查看审计日志（其中有其他单位的记录）", "a liaison may not read the audit log")
+        }
+        try actor.require(.read)
+        return try read { db in
             var q = AuditEntry.all()
             if let entity { q = q.filter(Column("entity") == entity) }
             if let id { q = q.filter(Column("entity_id") == id) }
@@ -27,9 +32,11 @@ extension Store {
     }
 
     /// Records that an officer looked at personal data (e.g. revealed a contact on screen).
-    public func recordReveal(entity: String, id: String, field: String) throws {
-        try write { _, audit in
-            try audit.append(action: "\(entity).reveal", entity: entity, id: id, before: nil, after: "{\"field\":\"\(field)\"}")
+    /// `count`: how many records an export revealed at once (one row says so).
+    public func recordReveal(entity: String, id: String, field: String, count: Int = 1) throws {
+        try authorize(.revealContact)
+        return try write { _, audit in
+            try audit.append(action: "\(entity).reveal", entity: entity, id: id, before: nil, after: count == 1 ? "{\"field\":\"\(field)\"}" : "{\"field\":\"\(field)\",\"records\":\(count)}")
         }
     }
 }

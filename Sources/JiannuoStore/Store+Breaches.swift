@@ -3,7 +3,8 @@ import JiannuoCore
 
 extension Store {
     public func breaches(_ f: ListFilter) throws -> [Breach] {
-        try read { db in
+        let f = try confined(f)
+        return try read { db in
             var q = Breach.all()
             if let d = f.department { q = q.filter(try lineageCodes(db, d).contains(Column("department"))) }
             if let c = f.category { q = q.filter(Column("category") == c) }
@@ -27,10 +28,12 @@ extension Store {
 
     func requireBreach(_ db: Database, _ id: String) throws -> Breach {
         guard let b = try Breach.fetchOne(db, key: id) else { throw Store.notFound(Text("失信记录", "breach"), id) }
+        try visible(b.department)
         return b
     }
 
     public func reportBreach(_ id: String, date: Day?) throws -> Breach {
+        try authorize(.breachReport)
         let day = try eventDay(date, Field("上报日期", "report date"))
         return try write { db, audit in
             let before = try requireBreach(db, id)
@@ -43,6 +46,7 @@ extension Store {
 
     /// `ordered`: the day rectification was ordered (today unless given); the deadline is checked against it.
     public func addRectification(breach id: String, unit: String, measures: String, deadline: Day, ordered: Day? = nil) throws -> Rectification {
+        try authorize(.rectificationAdd)
         let day = try eventDay(ordered, Field("下达整改日期", "date ordered"))
         return try write { db, audit in
             let b = try requireBreach(db, id)
@@ -56,9 +60,11 @@ extension Store {
     }
 
     public func completeRectification(_ id: String, date: Day?) throws -> Rectification {
+        try authorize(.rectificationDone)
         let day = try eventDay(date, Field("整改完成日期", "completion date"))
         return try write { db, audit in
             guard let before = try Rectification.fetchOne(db, key: id) else { throw Store.notFound(Text("整改", "rectification"), id) }
+            try visible(before.unit)
             let after = try before.done(on: day)
             try after.update(db)
             try audit.record("rectification.done", entity: "rectification", id: id, before: before, after: after, claimed: day.string)
@@ -67,7 +73,8 @@ extension Store {
     }
 
     public func rectifications(_ f: ListFilter, breach: String? = nil) throws -> [Rectification] {
-        try read { db in
+        let f = try confined(f)
+        return try read { db in
             var q = Rectification.all()
             if let breach { q = q.filter(Column("breach") == breach) }
             if let d = f.department { q = q.filter(try lineageCodes(db, d).contains(Column("unit"))) }
@@ -85,6 +92,7 @@ extension Store {
     }
 
     public func addAccountability(breach id: String, target: String, kind: String, date: Day?) throws -> Accountability {
+        try authorize(.accountabilityAdd)
         let day = try eventDay(date, Field("问责日期", "accountability date"))
         return try write { db, audit in
             let b = try requireBreach(db, id)
@@ -97,7 +105,8 @@ extension Store {
     }
 
     public func accountability(_ f: ListFilter, breach: String? = nil) throws -> [Accountability] {
-        try read { db in
+        let f = try confined(f)
+        return try read { db in
             var q = Accountability.all()
             if let breach { q = q.filter(Column("breach") == breach) }
             if let d = f.department {

@@ -3,7 +3,8 @@ import JiannuoCore
 
 extension Store {
     public func addCalendarOverride(_ o: CalendarOverride) throws {
-        try write { db, audit in
+        try authorize(.calendarChange)
+        return try write { db, audit in
             let before = try Row.fetchOne(db, sql: "SELECT kind FROM calendar_overrides WHERE date = ?", arguments: [o.date.string])
             if before != nil {
                 try db.execute(sql: "UPDATE calendar_overrides SET kind = ?, note = ? WHERE date = ?", arguments: [o.kind.rawValue, o.note, o.date.string])
@@ -17,7 +18,8 @@ extension Store {
     }
 
     public func removeCalendarOverride(_ date: Day) throws {
-        try write { db, audit in
+        try authorize(.calendarChange)
+        return try write { db, audit in
             guard let row = try Row.fetchOne(db, sql: "SELECT kind, note FROM calendar_overrides WHERE date = ?", arguments: [date.string]),
                   let kind = CalendarOverride.Kind(rawValue: row["kind"]) else {
                 throw JiannuoError.notFound("\(date) 没有自定的日历调整（只能删除用 add-holiday/add-workday 加的日期）",
@@ -32,6 +34,7 @@ extension Store {
 
     /// Loads a year's calendar file into the database (it then wins over a shipped file of that year).
     public func loadCalendarYear(text: String, source: String) throws -> CalendarYear {
+        try authorize(.calendarChange)
         let year = try CalendarFile.parse(text, source: source)
         try write { db, audit in
             try db.execute(sql: "INSERT INTO calendar_years(year, source) VALUES (?, ?) ON CONFLICT(year) DO UPDATE SET source = excluded.source",

@@ -3,6 +3,7 @@ import JiannuoCore
 
 extension Store {
     public func addCommitment(_ draft: CommitmentDraft) throws -> Commitment {
+        try authorize(.commitmentAdd)
         let probe = try draft.validated(id: "CN-0000-0000", today: clock.today)
         return try write { db, audit in
             _ = try requireDepartment(db, probe.department)
@@ -21,6 +22,7 @@ extension Store {
 
     func requireCommitment(_ db: Database, _ id: String) throws -> Commitment {
         guard let c = try Commitment.fetchOne(db, key: id) else { throw Store.notFound(Text("承诺", "commitment"), id) }
+        try visible(c.department)
         return c
     }
 
@@ -33,6 +35,7 @@ extension Store {
     }
 
     func commitmentRequest(_ db: Database, _ f: ListFilter) throws -> QueryInterfaceRequest<Commitment> {
+        let f = try confined(f)
         var q = Commitment.all()
         if let d = f.department { q = q.filter(try lineageCodes(db, d).contains(Column("department"))) }
         if let s = f.status {
@@ -58,6 +61,7 @@ extension Store {
 
     /// Progress on a day (today unless given); the status after it goes into the history too.
     public func recordProgress(_ id: String, percent: Int, status: CommitmentStatus?, note: String?, date: Day? = nil) throws -> Commitment {
+        try authorize(.commitmentProgress)
         let note = try Validate.optionalText(note, Field("进展说明", "note"), max: 1000, multiline: true)
         let day = try eventDay(date, Field("进展日期", "progress date"))
         return try changeCommitment(id, action: "commitment.progress", on: day) { c in
@@ -67,6 +71,7 @@ extension Store {
     }
 
     public func fulfill(_ id: String, date: Day?, note: String?) throws -> Commitment {
+        try authorize(.commitmentFulfill)
         let note = try Validate.optionalText(note, Field("兑现说明", "note"), max: 1000, multiline: true)
         let day = try eventDay(date, Field("兑现日期", "fulfilment date"))
         return try changeCommitment(id, action: "commitment.fulfill", on: day) { c in
@@ -77,6 +82,7 @@ extension Store {
 
     /// Feedback to the public or the counterpart: allowed at any stage, also after fulfilment.
     public func addFeedback(_ id: String, text: String, date: Day? = nil) throws -> CommitmentEntry {
+        try authorize(.commitmentFeedback)
         let text = try Validate.text(text, Field("反馈内容", "feedback"), max: 2000, multiline: true)
         let day = try eventDay(date, Field("反馈日期", "feedback date"))
         return try write { db, audit in
@@ -94,6 +100,7 @@ extension Store {
     /// before it stay in `amendments`, and a deadline it moves that had already passed keeps its cost.
     public func amend(_ id: String, deadline: Day?, content: String?, reason: String, legalBasis: String, approver: String,
                       date: Day? = nil) throws -> (Commitment, Amendment) {
+        try authorize(.commitmentAmend)
         let day = try eventDay(date, Field("变更日期", "amendment date"))
         return try write { db, audit in
             let before = try requireCommitment(db, id)

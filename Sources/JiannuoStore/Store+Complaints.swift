@@ -3,6 +3,7 @@ import JiannuoCore
 
 extension Store {
     public func addComplaint(_ draft: ComplaintDraft) throws -> Complaint {
+        try authorize(.complaintAdd)
         var draft = draft
         if draft.received.isEmpty { draft.received = clock.now.iso }
         _ = try draft.validated(id: "TS-0000-000000", calendar: calendar, rules: rules.deadlines, clock: clock)
@@ -26,6 +27,7 @@ extension Store {
 
     func requireComplaint(_ db: Database, _ id: String) throws -> Complaint {
         guard let c = try Complaint.fetchOne(db, key: id) else { throw Store.notFound(Text("投诉", "complaint"), id) }
+        try visible(c.department)
         return c
     }
 
@@ -39,6 +41,7 @@ extension Store {
 
     /// `status` is a stage (received, accepted, resolved, responded) or `open` (not yet answered).
     func complaintRequest(_ db: Database, _ f: ListFilter) throws -> QueryInterfaceRequest<Complaint> {
+        let f = try confined(f)
         var q = Complaint.all()
         if let d = f.department { q = q.filter(try lineageCodes(db, d).contains(Column("department"))) }
         if let s = f.status {
@@ -60,11 +63,13 @@ extension Store {
     }
 
     public func accept(_ id: String, at: DateTime?) throws -> Complaint {
+        try authorize(.complaintAccept)
         let t = try eventTime(at, Field("受理时间", "acceptance time"))
         return try changeComplaint(id, action: "complaint.accept", at: t) { c, cal in try ComplaintWorkflow.accept(c, at: t, cal, rules.deadlines) }
     }
 
     public func resolve(_ id: String, result: String, at: DateTime?) throws -> Complaint {
+        try authorize(.complaintResolve)
         let t = try eventTime(at, Field("办结时间", "resolution time"))
         return try changeComplaint(id, action: "complaint.resolve", at: t) { c, cal in
             try ComplaintWorkflow.resolve(c, result: result, at: t, cal, rules.deadlines)
@@ -72,11 +77,13 @@ extension Store {
     }
 
     public func respond(_ id: String, text: String, at: DateTime?) throws -> Complaint {
+        try authorize(.complaintRespond)
         let t = try eventTime(at, Field("反馈时间", "response time"))
         return try changeComplaint(id, action: "complaint.respond", at: t) { c, _ in try ComplaintWorkflow.respond(c, text: text, at: t) }
     }
 
     public func extend(_ id: String, days: Int, reason: String, at: DateTime? = nil) throws -> Complaint {
+        try authorize(.complaintExtend)
         let t = try eventTime(at, Field("延期时间", "extension time"))
         return try changeComplaint(id, action: "complaint.extend", at: t) { c, cal in
             try ComplaintWorkflow.extend(c, days: days, reason: reason, at: t, cal, rules.deadlines)
@@ -84,6 +91,7 @@ extension Store {
     }
 
     public func returnComplaint(_ id: String, to department: String, reason: String, at: DateTime?) throws -> Complaint {
+        try authorize(.complaintReturn)
         let t = try eventTime(at, Field("退回时间", "return time"))
         return try write { db, audit in
             _ = try requireDepartment(db, department)
@@ -97,6 +105,7 @@ extension Store {
     }
 
     public func followup(_ id: String, satisfied: Bool, note: String?, at: DateTime? = nil) throws -> Complaint {
+        try authorize(.complaintFollowup)
         let t = try eventTime(at, Field("回访时间", "follow-up time"))
         return try changeComplaint(id, action: "complaint.followup", at: t) { c, _ in
             try ComplaintWorkflow.followup(c, satisfied: satisfied, note: note, at: t)
@@ -105,6 +114,7 @@ extension Store {
 
     /// Verifies a complaint; a confirmed breach creates the breach record in the same transaction.
     public func verify(_ id: String, breach: Bool, finding: String, category: Int?, at: DateTime? = nil) throws -> (Complaint, Breach?) {
+        try authorize(.complaintVerify)
         let t = try eventTime(at, Field("核实时间", "verification time"))
         return try write { db, audit in
             let before = try requireComplaint(db, id)

@@ -3,6 +3,7 @@ import JiannuoCore
 
 extension Store {
     public func addDepartment(code: String, name: String, kind: DepartmentKind) throws -> Department {
+        try authorize(.departmentChange)
         let d = try Department.validated(code: code, name: name, kind: kind)
         return try write { db, audit in
             if try Department.exists(db, key: d.code) {
@@ -15,6 +16,7 @@ extension Store {
     }
 
     public func renameDepartment(code: String, name: String, date: Day?) throws -> Department {
+        try authorize(.departmentChange)
         let newName = try Validate.text(name, Field("单位名称", "name"), max: 60)
         let day = try eventDay(date, Field("更名日期", "rename date"))
         return try write { db, audit in
@@ -34,6 +36,7 @@ extension Store {
 
     /// Merges `from` into `into`: `from` stays readable but inactive, and its open promises are owed by `into`.
     public func mergeDepartment(from: String, into: String, date: Day?) throws -> Department {
+        try authorize(.departmentChange)
         let day = try eventDay(date, Field("合并日期", "merge date"))
         return try write { db, audit in
             let f = try requireDepartment(db, from, active: false)

@@ -32,7 +32,8 @@ extension Store {
     /// Imports in one transaction: a record whose id is already there is skipped (importing a file
     /// twice adds nothing), references are checked first, and one audit row records the import.
     public func importDepartments(_ rows: [(Int, Department)], source: String) throws -> ImportResult {
-        try importRecords(rows, entity: "departments", source: source, idOf: \.code) { db, d, row, problems in
+        try authorize(.importLedger)
+        return try importRecords(rows, entity: "departments", source: source, idOf: \.code) { db, d, row, problems in
             if let s = d.successor, s != d.code, try !Department.exists(db, key: s), !rows.contains(where: { $0.1.code == s }) {
                 problems.append(LedgerProblem(row: row, column: "successor", reason: Text("承继单位 \(s) 不存在", "unknown successor \(s)")))
             }
@@ -46,7 +47,8 @@ extension Store {
     }
 
     public func importCommitments(_ rows: [(Int, Commitment)], source: String) throws -> ImportResult {
-        try importRecords(rows, entity: "commitments", source: source, idOf: \.id) { db, c, row, problems in
+        try authorize(.importLedger)
+        return try importRecords(rows, entity: "commitments", source: source, idOf: \.id) { db, c, row, problems in
             if try !Department.exists(db, key: c.department) {
                 problems.append(LedgerProblem(row: row, column: "department", reason: Text("单位代码 \(c.department) 不存在", "unknown department \(c.department)")))
             }
@@ -54,7 +56,8 @@ extension Store {
     }
 
     public func importComplaints(_ rows: [(Int, Complaint)], source: String) throws -> ImportResult {
-        try importRecords(rows, entity: "complaints", source: source, idOf: \.id) { db, c, row, problems in
+        try authorize(.importLedger)
+        return try importRecords(rows, entity: "complaints", source: source, idOf: \.id) { db, c, row, problems in
             for (key, code) in [("department", c.department), ("returned_from", c.returnedFrom)] {
                 if let code, try !Department.exists(db, key: code) {
                     problems.append(LedgerProblem(row: row, column: key, reason: Text("单位代码 \(code) 不存在", "unknown department \(code)")))
@@ -120,6 +123,7 @@ extension Store {
 extension Store {
     /// A consistent copy through SQLite's online backup: safe while officers keep working.
     public func backup(to path: String) throws {
+        try authorize(.backup)
         guard !FileManager.default.fileExists(atPath: path) else {
             throw JiannuoError.invalid("备份文件 \(path) 已存在，请换一个文件名（不会覆盖已有文件）", "\(path) exists; choose another name")
         }

@@ -3,6 +3,7 @@ import JiannuoCore
 
 extension Store {
     public func addOpinion(department: String, title: String, source: String, severity: Severity, date: Day?) throws -> OpinionEvent {
+        try authorize(.opinionAdd)
         let day = try eventDay(date, Field("发现日期", "date found"))
         return try write { db, audit in
             _ = try requireDepartment(db, department)
@@ -15,9 +16,11 @@ extension Store {
     }
 
     public func handleOpinion(_ id: String, date: Day?, note: String?) throws -> OpinionEvent {
+        try authorize(.opinionHandle)
         let day = try eventDay(date, Field("处置日期", "handling date"))
         return try write { db, audit in
             guard let before = try OpinionEvent.fetchOne(db, key: id) else { throw Store.notFound(Text("舆情", "opinion event"), id) }
+            try visible(before.department)
             let after = try before.handled(on: day, note: note)
             try after.update(db)
             try audit.record("opinion.handle", entity: "opinion", id: id, before: before, after: after, claimed: day.string)
@@ -26,7 +29,8 @@ extension Store {
     }
 
     public func opinions(_ f: ListFilter) throws -> [OpinionEvent] {
-        try read { db in
+        let f = try confined(f)
+        return try read { db in
             var q = OpinionEvent.all()
             if let d = f.department { q = q.filter(try lineageCodes(db, d).contains(Column("department"))) }
             if let s = f.status {

@@ -34,8 +34,9 @@ public struct PaneQuery: Sendable, Equatable {
 
 extension Store {
     public func openCommitments(_ q: PaneQuery, offset: Int, limit: Int) throws -> Window<Commitment> {
-        var sql = "FROM commitments WHERE status IN ('not_started','in_progress','stalled')"
-        var args: [DatabaseValueConvertible] = []
+        let (only, units) = confinedSQL()
+        var sql = "FROM commitments WHERE status IN ('not_started','in_progress','stalled')" + only
+        var args: [DatabaseValueConvertible] = units
         if let s = q.search, !s.isEmpty {
             sql += """
                  AND (id LIKE ? ESCAPE '\\' OR department LIKE ? ESCAPE '\\' OR counterparty LIKE ? ESCAPE '\\'
@@ -63,8 +64,9 @@ extension Store {
     }
 
     public func openComplaints(_ q: PaneQuery, offset: Int, limit: Int) throws -> Window<Complaint> {
-        var sql = "FROM complaints WHERE responded_at IS NULL"
-        var args: [DatabaseValueConvertible] = []
+        let (only, units) = confinedSQL()
+        var sql = "FROM complaints WHERE responded_at IS NULL" + only
+        var args: [DatabaseValueConvertible] = units
         if let s = q.search, !s.isEmpty {
             sql += """
                  AND (id LIKE ? ESCAPE '\\' OR department LIKE ? ESCAPE '\\' OR content LIKE ? ESCAPE '\\'

@@ -6,7 +6,8 @@ extension Store {
     /// again with them, in one audited transaction. Nothing else recomputes them: reading with
     /// `--rules` never changes the ledger.
     public func applyRules(_ new: Rules, source: String) throws -> Int {
-        try write { db, audit in
+        try authorize(.rulesApply)
+        return try write { db, audit in
             let before = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'deadline_rules'")
             let open = try Int.fetchOne(db, sql: "SELECT count(*) FROM complaints WHERE responded_at IS NULL") ?? 0
             try refreshOpenDeadlines(db, deadlines: new.deadlines)

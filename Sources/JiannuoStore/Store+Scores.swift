@@ -113,12 +113,15 @@ extension Store {
 
     /// Every active department ranked in the period, with its move since the previous period.
     public func ranking(period: Period, today: Day) throws -> [RankedScore] {
+        try actor.require(.read)
         let both = try scores(periods: [period, period.previous], today: today)
-        return Ranking.rank(both[0], previous: both[1])
+        // A liaison sees its own unit's place only.
+        return Ranking.rank(both[0], previous: both[1]).filter { actor.sees($0.score.department) }
     }
 
     /// One department's score in each period, with every line: its own records and those of units merged into it.
     public func scores(of code: String, periods: [Period], today: Day) throws -> [DepartmentScore] {
+        try visible(code)
         let codes = try read { db in try lineageCodes(db, code) }
         let span = Period(kind: periods[0].kind, start: periods.map(\.start).min()!, end: periods.map(\.end).max()!)
         let facts = try scoreFacts(period: span, today: today, codes: codes)

@@ -45,6 +45,7 @@ extension Store {
                 SELECT * FROM commitments WHERE id = ? UNION ALL
                 SELECT * FROM (SELECT * FROM commitments WHERE id <> ? AND (id LIKE ? ESCAPE '\\' OR counterparty LIKE ? ESCAPE '\\' OR content LIKE ? ESCAPE '\\') LIMIT ?)
                 """, arguments: [q, q, like, like, like, limit]) {
+                guard actor.sees(c.department) else { continue }
                 hits.append(SearchHit(kind: .commitment, id: c.id, title: c.counterparty, detail: "\(c.status.label)  \(c.content)"))
             }
             for c in try Complaint.fetchAll(db, sql: """
@@ -52,6 +53,7 @@ extension Store {
                 SELECT * FROM (SELECT * FROM complaints WHERE id <> ? AND (id LIKE ? ESCAPE '\\' OR complainant LIKE ? ESCAPE '\\' OR content LIKE ? ESCAPE '\\')
                                ORDER BY received DESC LIMIT ?)
                 """, arguments: [q, q, like, like, like, limit]) {
+                guard actor.sees(c.department) else { continue }
                 hits.append(SearchHit(kind: .complaint, id: c.id, title: c.stage.label, detail: c.content))
             }
             return hits

@@ -29,7 +29,10 @@ public final class Store: Sendable {
     let lazyWriter = Locked<DatabasePool?>(nil)
     let digests = DigestAccumulator()
     public let clock: Clock
+    /// The system account running the process: the actor of every audit row.
     public let operatorName: String
+    /// What the ledger lets that account do.
+    public let actor: Actor
     public let rules: Rules
     /// The working-day calendar as it was when the Store opened: shipped years, years loaded into
     /// the database, officers' overrides. Writes read it afresh inside their transaction
@@ -63,18 +66,24 @@ public final class Store: Sendable {
             if writesNow && exists { try Store.probe(path, creating: access == .create) }
             if writesNow {
                 pool = try DatabasePool(path: path, configuration: Store.configuration(readonly: false, digests: digests))
-                try Store.migrate(pool, path: path, creating: !exists || access == .create, clock: clock, operatorName: operatorName)
+                try Store.migrate(pool, path: path, creating: !exists || access == .create, clock: clock, operatorName: operatorName,
+                                  digests: digests)
             } else {
                 pool = try DatabasePool(path: path, configuration: Store.configuration(readonly: true, digests: digests))
                 try pool.read { db in try Store.checkSchema(db, path: path) }
             }
             calendar = try pool.read { db in try Store.loadCalendar(db) }
+            actor = try pool.read { db in try Store.loadActor(db, account: operatorName) }
         } catch let e as JiannuoError {
             throw e
         } catch {
             throw Store.databaseError(error, path: path)
         }
         if writesNow { lazyWriter.set(pool) }
+        // A new ledger is for its group of officers, not for others (the sidecars follow the file's mode).
+        if !exists {
+            for suffix in ["", "-wal", "-shm"] where fm.fileExists(atPath: path + suffix) { chmod(path + suffix, 0o660) }
+        }
     }
 
     static func configuration(readonly: Bool, digests: DigestAccumulator) -> Configuration {
@@ -124,7 +133,8 @@ public final class Store: Sendable {
 
     /// Brings the schema up to date. An existing file must already be a ledger: only `init` and
     /// `demo` turn an empty file into one.
-    static func migrate(_ pool: DatabasePool, path: String, creating: Bool, clock: Clock, operatorName: String) throws {
+    static func migrate(_ pool: DatabasePool, path: String, creating: Bool, clock: Clock, operatorName: String,
+                        digests: DigestAccumulator) throws {
         let migrator = Schema.migrator
         let state = try pool.read { db -> (isLedger: Bool, isEmpty: Bool, current: Bool) in
             let isLedger = try db.tableExists("grdb_migrations") && db.tableExists("audit_log")
@@ -135,7 +145,7 @@ public final class Store: Sendable {
         if !state.isLedger && !(creating && state.isEmpty) { throw notALedger(path) }
         if state.current { return }
         try migrator.migrate(pool)
-        try pool.write { db in try LedgerDigest.sealIfNeeded(db, clock: clock, operatorName: operatorName) }
+        try pool.write { db in try LedgerDigest.settle(db, digests: digests, clock: clock, account: operatorName) }
     }
 
     static func newerSchema(_ path: String) -> JiannuoError {

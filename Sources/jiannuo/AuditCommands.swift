@@ -14,7 +14,13 @@ struct AuditCommand: ParsableCommand {
         @Option(help: "最多条数") var limit: Int = 50
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
-            let list = try out.reader().auditEntries(entity: entity, id: id, limit: limit)
+            // Records in the log carry complainants' contacts: masked here like everywhere.
+            let list = try out.reader().auditEntries(entity: entity, id: id, limit: limit).map { e -> AuditEntry in
+                var m = e
+                m.before = e.before.map(Privacy.maskJSON)
+                m.after = e.after.map(Privacy.maskJSON)
+                return m
+            }
             if out.json { out.emit(list); return }
             var t = TextTable(["序号", "录入时间", "所称日期", "操作人", "操作", "对象"], rightAligned: [0])
             for e in list {

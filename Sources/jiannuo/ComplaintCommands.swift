@@ -54,12 +54,14 @@ struct ComplaintCommand: ParsableCommand {
     struct Show: JiannuoCommand {
         static let configuration = CommandConfiguration(abstract: "查看投诉全部信息与经过")
         @Argument var id: String
+        @Flag(help: "完整显示联系方式（仅领导、管理员；记入审计日志）") var reveal = false
         @OptionGroup var global: GlobalOptions
 
         func execute(_ out: Output) throws {
             let store = try out.reader()
             let c = try store.complaint(id)
-            out.record(ComplaintView(c: c)) { out.detail(id, store) }
+            if reveal { try store.recordReveal(entity: "complaint", id: c.id, field: "contact") }
+            out.record(ComplaintView(c: c, reveal: reveal)) { out.detail(id, store, reveal: reveal) }
         }
     }
 

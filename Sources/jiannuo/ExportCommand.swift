@@ -12,20 +12,31 @@ struct ExportCommand: JiannuoCommand {
     @Option(help: "csv（默认）或 json") var format: String = "csv"
     @Option(name: [.customShort("o"), .long], help: "输出文件（默认标准输出）") var output: String?
     @Option(help: "期间（仅 scores）：2026-11、2026-Q4、2026、rolling") var period: String?
+    @Flag(help: "投诉的联系方式完整导出（仅领导、管理员；记入审计日志）") var reveal = false
     @OptionGroup var filters: FilterOptions
     @OptionGroup var global: GlobalOptions
 
     func execute(_ out: Output) throws {
+        if reveal && kind != "complaints" {
+            throw JiannuoError.usage("--reveal 只用于 export complaints", "--reveal applies to export complaints only")
+        }
         guard ["csv", "json"].contains(format) else {
             throw JiannuoError.invalid("--format 只能是 csv 或 json", "--format must be csv or json")
         }
         let store = try out.reader()
+        if reveal { try store.actor.require(.revealContact) }
         let f = try filters.filter()
         let sink = try LedgerSink(path: output, csv: format == "csv", lang: out.lang)
         switch kind {
         case "departments": try sink.write(LedgerColumns.departments, try store.departments().filter { f.department == nil || $0.code == f.department })
         case "commitments": try sink.stream(LedgerColumns.commitments) { emit in try store.eachCommitment(f, emit) }
-        case "complaints": try sink.stream(LedgerColumns.complaints) { emit in try store.eachComplaint(f, emit) }
+        case "complaints":
+            // Contacts are masked unless a role that may reveal asks; a reveal is one audited row.
+            var n = 0
+            try sink.stream(LedgerColumns.complaints) { emit in
+                try store.eachComplaint(f) { c in n += 1; try emit(reveal ? c : c.masked) }
+            }
+            if reveal { try store.recordReveal(entity: "complaint", id: "export", field: "contact", count: n) }
         case "breaches": try sink.write(LedgerColumns.breaches, try store.breaches(f))
         case "rectifications": try sink.write(LedgerColumns.rectifications, try store.rectifications(f))
         case "scores":
@@ -59,13 +70,18 @@ final class LedgerSink {
     let isCSV: Bool
     var first = true
     let path: String?
+    /// Standard output on a terminal: text from the ledger is never sent to it raw.
+    let toTerminal: Bool
 
     init(path: String?, csv: Bool, lang: Lang) throws {
         self.path = path
         self.lang = lang
         isCSV = csv
+        toTerminal = path == nil && isatty(STDOUT_FILENO) == 1
         if let path {
-            guard FileManager.default.createFile(atPath: path, contents: nil), let h = FileHandle(forWritingAtPath: path) else {
+            // Exports hold personal data: for the owner only.
+            guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
+                  let h = FileHandle(forWritingAtPath: path) else {
                 throw JiannuoError.notFound("无法写入文件：\(path)", "cannot write \(path)")
             }
             handle = h
@@ -80,6 +96,13 @@ final class LedgerSink {
         }
     }
 
+    /// A cell as written: defused for spreadsheets, and with control characters made visible when
+    /// the output is a terminal.
+    func cell(_ s: String) -> String {
+        let safe = SpreadsheetCell.defused(s)
+        return toTerminal ? Sanitize.visible(safe, keepNewlines: true) : safe
+    }
+
     func write<R>(_ columns: [LedgerColumn<R>], _ rows: [R]) throws {
         try stream(columns) { emit in for r in rows { try emit(r) } }
     }
@@ -91,7 +114,7 @@ final class LedgerSink {
             try writer.write(row: columns.map { $0.header(lang) })
             var count = 0
             try produce { r in
-                try writer.write(row: columns.map { $0.value(r, lang) })
+                try writer.write(row: columns.map { cell($0.value(r, lang)) })
                 count += 1
                 if count % 1_000 == 0 { try flush(&writer) }
             }

@@ -8,7 +8,7 @@ struct GlobalOptions: ParsableArguments {
     @Option(help: "数据库文件（默认 $JIANNUO_DB，否则 $XDG_DATA_HOME/jiannuo/jiannuo.sqlite）")
     var db: String?
 
-    @Option(name: .customLong("operator"), help: "操作人（默认 $USER），记入审计日志")
+    @Option(name: .customLong("operator"), help: "操作人：只能是当前系统账号（操作人取自运行程序的系统账号，不由此选项决定）")
     var operatorName: String?
 
     @Option(help: "今天的日期 YYYY-MM-DD（默认 $JIANNUO_TODAY，否则系统日期）")
@@ -46,17 +46,32 @@ struct GlobalOptions: ParsableArguments {
         return .fixed(try Validate.day(text, Field("--today 日期", "--today")), zone: zone)
     }
 
-    var operatorValue: String {
-        operatorName ?? environment["USER"] ?? environment["LOGNAME"] ?? "unknown"
+    /// Who acts: the system account running the process (effective uid), never a flag or `$USER`.
+    static var systemAccount: String {
+        if let pw = getpwuid(geteuid()), let name = pw.pointee.pw_name { return String(cString: name) }
+        return "uid\(geteuid())"
+    }
+
+    /// The account; `--operator` is accepted only when it names that same account (scripts that pass it keep working).
+    func account() throws -> String {
+        let me = GlobalOptions.systemAccount
+        if let asked = operatorName, asked != me {
+            throw JiannuoError.usage("--operator “\(Sanitize.visible(String(asked.prefix(60))))” 不是当前系统账号 \(me)：操作人取自运行程序的系统账号（geteuid），不能用选项指定",
+                                     "--operator \"\(Sanitize.visible(String(asked.prefix(60))))\" is not the current account \(me): the operator is the system account running the program")
+        }
+        return me
     }
 
     var isReadOnly: Bool { readOnly || environment["JIANNUO_READONLY"] == "1" }
 
     /// Commands that only read open `.read`: no migration, no write lock, no change to the file.
-    func openStore(_ access: Store.Access) throws -> Store {
+    /// An account the ledger gives no active role can run nothing but `--help` and `whoami` (77).
+    func openStore(_ access: Store.Access, anyAccount: Bool = false) throws -> Store {
         let rules = try self.rules.map { try Rules.load(path: $0) }
-        return try Store(path: databasePath, clock: try clock(), operatorName: operatorValue, rules: rules,
-                         access: isReadOnly ? .readOnly : access)
+        let store = try Store(path: databasePath, clock: try clock(), operatorName: try account(), rules: rules,
+                              access: isReadOnly ? .readOnly : access)
+        if !anyAccount { try store.actor.require(.read) }
+        return store
     }
 }
 

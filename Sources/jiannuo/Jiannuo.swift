@@ -8,11 +8,11 @@ struct Jiannuo: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jiannuo",
         abstract: "践诺：政府承诺事项兑现督查台账",
-        discussion: "不带子命令时，在终端中打开看板；否则输出 status。退出码：0 完成，64 用法错误，65 输入被拒（未写入），66 记录或文件不存在，74 数据库不可用。",
+        discussion: "不带子命令时，在终端中打开看板；否则输出 status。退出码：0 完成，64 用法错误，65 输入被拒（未写入），66 记录或文件不存在，74 数据库不可用，77 无权（角色不允许）。",
         subcommands: [
             InitCommand.self, DemoCommand.self, StatusCommand.self, AlertsCommand.self, ScoresCommand.self, RenderCommand.self, ExportCommand.self, ImportCommand.self, BackupCommand.self, PublishCommand.self,
             DepartmentCommand.self, CommitmentCommand.self, ComplaintCommand.self, BreachCommand.self,
-            RectificationCommand.self, AccountabilityCommand.self, OpinionCommand.self, CalendarCommand.self, RulesCommand.self, AuditCommand.self,
+            RectificationCommand.self, AccountabilityCommand.self, OpinionCommand.self, CalendarCommand.self, RulesCommand.self, AuditCommand.self, UserCommand.self, WhoamiCommand.self, DoctorCommand.self,
         ])
 
     @Flag(help: "使用演示数据库（不存在时自动生成）") var demo = false
@@ -20,6 +20,9 @@ struct Jiannuo: ParsableCommand {
     @OptionGroup var global: GlobalOptions
 
     static func main() {
+        // Ledgers, their sidecars and backups hold personal data: nothing this program creates is for
+        // others (files 0660 so that a group of officers can share a ledger, exports 0600).
+        umask(0o007)
         let args = Arguments.hoistGlobals(Array(CommandLine.arguments.dropFirst()))
         do {
             var command = try parseAsRoot(args)

@@ -58,9 +58,9 @@ struct Output {
     }
 
     /// A record in full for people: the same text as the dashboard's detail view.
-    func detail(_ id: String, _ store: Store) {
+    func detail(_ id: String, _ store: Store, reveal: Bool = false) {
         do {
-            let (title, lines) = try RecordDetail.lines(for: id, store: store, today: store.clock.today)
+            let (title, lines) = try RecordDetail.lines(for: id, store: store, today: store.clock.today, reveal: reveal)
             line(title)
             for l in lines { line(l) }
         } catch let e as JiannuoError {

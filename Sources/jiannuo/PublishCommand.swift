@@ -63,12 +63,29 @@ struct Document {
             .replacingOccurrences(of: ">", with: "&gt;").replacingOccurrences(of: "\"", with: "&quot;")
     }
 
+    /// Everything Markdown would turn into HTML, a link, an image or emphasis is backslash-escaped,
+    /// and `<` `>` `&` become entities (a renderer that passes raw HTML through shows them as text).
     static func escapeMarkdown(_ s: String) -> String {
-        s.replacingOccurrences(of: "|", with: "\\|").replacingOccurrences(of: "\n", with: " ")
+        var out = ""
+        for c in s {
+            switch c {
+            case "\n": out += " "
+            case "<": out += "&lt;"
+            case ">": out += "&gt;"
+            case "&": out += "&amp;"
+            case "\\", "`", "*", "_", "{", "}", "[", "]", "(", ")", "!", "|", "~":
+                out += "\\" + String(c)
+            default: out.append(c)
+            }
+        }
+        // At the start of a line these make a heading or a list.
+        if let f = out.first, "#-+=".contains(f) { out = "\\" + out }
+        return out
     }
 
+    /// Published text: visible characters only, identity and mobile numbers masked, escaped for the format.
     func clean(_ s: String) -> String {
-        let visible = Sanitize.visible(s)
+        let visible = Privacy.maskNumbers(Sanitize.visible(s))
         return html ? Document.escapeHTML(visible) : Document.escapeMarkdown(visible)
     }
 

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import JiannuoCore
 import JiannuoStore
@@ -49,5 +50,6 @@ struct InitCommand: JiannuoCommand {
         let store = try out.global.openStore(.create)
         struct R: Encodable { let database: String }
         out.record(R(database: store.path)) { out.say("数据库已就绪：\(store.path)", "database ready: \(store.path)") }
+        for w in DoctorCommand.permissionWarnings(store.path) { FileHandle.standardError.write(Data(("警告：" + w + "\n").utf8)) }
     }
 }

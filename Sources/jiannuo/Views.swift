@@ -1,11 +1,13 @@
 import JiannuoCore
 
 /// JSON of a record plus fields derived from it, which are not database columns.
+/// The contact is masked unless `reveal` (a permitted role asked, and the reveal was audited).
 struct ComplaintView: Encodable {
     let c: Complaint
+    var reveal = false
     enum K: String, CodingKey { case stage, currentDue = "current_due" }
     func encode(to e: Encoder) throws {
-        try c.encode(to: e)
+        try (reveal ? c : c.masked).encode(to: e)
         var k = e.container(keyedBy: K.self)
         try k.encode(c.stage.rawValue, forKey: .stage)
         try k.encode(c.currentDue, forKey: .currentDue)

@@ -29,6 +29,7 @@ public struct JiannuoError: Error, Sendable, Equatable {
         case notFound     // record or file not found (66)
         case database     // database cannot be used (74)
         case usage        // wrong command line (64)
+        case permission   // the account's role may not do this (77)
     }
     public let kind: Kind
     public let text: Text
@@ -42,6 +43,7 @@ public struct JiannuoError: Error, Sendable, Equatable {
     public static func notFound(_ zh: String, _ en: String) -> JiannuoError { .init(.notFound, zh, en) }
     public static func database(_ zh: String, _ en: String) -> JiannuoError { .init(.database, zh, en) }
     public static func usage(_ zh: String, _ en: String) -> JiannuoError { .init(.usage, zh, en) }
+    public static func permission(_ zh: String, _ en: String) -> JiannuoError { .init(.permission, zh, en) }
 
     public var exitCode: Int32 {
         switch kind {
@@ -49,6 +51,7 @@ public struct JiannuoError: Error, Sendable, Equatable {
         case .notFound: return 66
         case .database: return 74
         case .usage: return 64
+        case .permission: return 77
         }
     }
 }

@@ -1,5 +1,9 @@
-/// Masks personal data for the screen: 13812345678 → 138****5678.
+import Foundation
+
+/// Personal data of complainants: contacts and identity numbers. Masked in every output unless a
+/// role that may reveal asks for it (and the reveal is audited).
 public enum Privacy {
+    /// 13812345678 → 138****5678.
     public static func mask(_ contact: String) -> String {
         let chars = Array(contact)
         if chars.count >= 7 {
@@ -7,5 +11,57 @@ public enum Privacy {
         }
         if chars.count <= 1 { return "*" }
         return String(chars.prefix(1)) + String(repeating: "*", count: chars.count - 1)
+    }
+
+    nonisolated(unsafe) static let mobile = try! NSRegularExpression(pattern: "(?<![0-9])(1[3-9][0-9])[0-9]{4}([0-9]{4})(?![0-9])")
+    nonisolated(unsafe) static let idCard = try! NSRegularExpression(pattern: "(?<![0-9A-Za-z])([1-9][0-9]{5})[0-9]{8}([0-9]{3}[0-9Xx])(?![0-9A-Za-z])")
+    nonisolated(unsafe) static let contactField = try! NSRegularExpression(pattern: "\"contact\":\"((?:[^\"\\\\]|\\\\.)*)\"")
+
+    /// Mobile numbers and 18-digit identity numbers found in free text, masked.
+    public static func maskNumbers(_ text: String) -> String {
+        var s = text
+        for (re, template) in [(idCard, "$1********$2"), (mobile, "$1****$2")] {
+            s = re.stringByReplacingMatches(in: s, range: NSRange(s.startIndex..., in: s), withTemplate: template)
+        }
+        return s
+    }
+
+    /// A record's JSON (an audit row's before/after) with its contact masked and numbers in text masked.
+    public static func maskJSON(_ json: String) -> String {
+        var out = ""
+        var last = json.startIndex
+        for m in contactField.matches(in: json, range: NSRange(json.startIndex..., in: json)) {
+            guard let whole = Range(m.range, in: json), let value = Range(m.range(at: 1), in: json) else { continue }
+            out += json[last..<whole.lowerBound] + "\"contact\":\"" + mask(String(json[value])) + "\""
+            last = whole.upperBound
+        }
+        out += json[last...]
+        return maskNumbers(out)
+    }
+}
+
+extension Complaint {
+    /// The complaint as anyone may see it: the contact masked.
+    public var masked: Complaint {
+        var c = self
+        c.contact = c.contact.map(Privacy.mask)
+        return c
+    }
+}
+
+/// Spreadsheet cells that Excel or WPS would run as a formula (`=`, `+`, `-`, `@`, tab, CR: OWASP's
+/// list) are written with a leading apostrophe, which they show as text; a leading apostrophe is
+/// doubled the same way, so that import can take exactly one off and a round trip stays identical.
+public enum SpreadsheetCell {
+    static let risky: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "'"]
+
+    public static func defused(_ s: String) -> String {
+        guard let first = s.first, risky.contains(first) else { return s }
+        return "'" + s
+    }
+
+    public static func restored(_ s: String) -> String {
+        guard s.hasPrefix("'"), let second = s.dropFirst().first, risky.contains(second) else { return s }
+        return String(s.dropFirst())
     }
 }

@@ -103,6 +103,18 @@ public enum Validate {
         }
     }
 
+    /// A system account name as `useradd` accepts it.
+    public static func account(_ s: String) throws -> String {
+        let ok = (1...32).contains(s.count) && s.unicodeScalars.enumerated().allSatisfy { i, c in
+            (c.isASCII && (CharacterSet.alphanumerics.contains(c) || c == "_" || (i > 0 && (c == "-" || c == "."))))
+        }
+        guard ok else {
+            throw JiannuoError.invalid("账号“\(Sanitize.visible(s))”无效：应为系统账号名（字母、数字、_ - .，最多 32 个）",
+                                       "account \"\(Sanitize.visible(s))\" is not a system account name")
+        }
+        return s
+    }
+
     public static func category(_ n: Int) throws -> Int {
         guard (1...6).contains(n) else {
             throw JiannuoError.invalid("类别必须是 1 到 6（见通知第二条）：收到 \(n)", "category must be 1 to 6, got \(n)")

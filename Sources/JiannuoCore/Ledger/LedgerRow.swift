@@ -10,7 +10,8 @@ public struct LedgerRow {
         self.number = number; self.fields = fields; self.headers = headers
     }
 
-    public func text(_ key: String) -> String { (fields[key] ?? "").trimmingCharacters(in: .whitespaces) }
+    /// The cell as exported: a spreadsheet's protective apostrophe is taken off (`SpreadsheetCell`).
+    public func text(_ key: String) -> String { SpreadsheetCell.restored(fields[key] ?? "").trimmingCharacters(in: .whitespaces) }
     public func optional(_ key: String) -> String? { let t = text(key); return t.isEmpty ? nil : t }
 
     /// Runs a check of one cell, recording its reason if it fails.

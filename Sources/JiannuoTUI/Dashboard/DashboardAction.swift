@@ -92,3 +92,16 @@ public enum StepTarget: Equatable, Sendable {
     case record(String)
     case alert(record: String, kind: Alert.Kind)
 }
+
+extension DashboardAction {
+    /// The permission a key needs (nil: any account with a role); keys a role may not use are
+    /// neither offered in the footer nor carried out.
+    public var permission: Permission? {
+        switch self {
+        case .newComplaint: .complaintAdd
+        case .reveal: .revealContact
+        case .step(let step): step.permission
+        default: nil
+        }
+    }
+}

@@ -42,6 +42,7 @@ public final class DashboardApp {
         var d = DashboardData(today: day, operatorName: store.operatorName, database: store.path, readOnly: store.readOnly,
                               calendar: store.calendar)
         d.rules = store.rules.deadlines
+        d.actor = store.actor
         d.scoring = store.rules.scoring
         d.names = try store.departmentNames()
         d.alerts = try store.alerts(today: day)

@@ -16,6 +16,8 @@ public struct DashboardData: Sendable {
     public var operatorName: String
     public var database: String
     public var readOnly: Bool
+    /// Who is at the keyboard: the keys offered and carried out are those the role allows (nil: no limit).
+    public var actor: Actor?
     public var names: [String: String] = [:]
     public var alerts: [Alert] = []
     public var commitments = Window<Commitment>(rows: [], total: 0, offset: 0)

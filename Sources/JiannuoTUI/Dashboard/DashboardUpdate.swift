@@ -1,3 +1,4 @@
+import JiannuoCore
 /// The dashboard's update: a key goes through the key table to an action, and the action changes the
 /// state and names the effects (reads, writes) to run. No I/O, so every key's effect can be tested
 /// without a terminal; results of the effects come back through the functions in
@@ -15,6 +16,11 @@ public enum DashboardUpdate {
     public static func apply(_ action: DashboardAction, key: KeyEvent = .resize, to s: inout DashboardState,
                              data: DashboardData) -> [DashboardEffect] {
         if action == .quit { s.quit = true; return [] }
+        if let p = action.permission, let actor = data.actor, !actor.may(p) {
+            let who = RoleTable.roles(allowing: p).map(\.label).joined(separator: "、")
+            s.message = "\(actor.role?.label ?? "无角色账号")不能\(p.label)（可由：\(who)）"
+            return []
+        }
         if s.help != nil { return helpAction(action, &s) }
         if action == .help { s.help = DocState(.help(HelpContent(place: DashboardKeys.contexts(s)))); return [] }
         if s.prompt != nil { return promptAction(action, &s, data) }

@@ -195,3 +195,27 @@ public struct ActionForm: Sendable, Equatable {
         inputs[i].initial = inputs[i].value
     }
 }
+
+extension ActionForm.Step {
+    /// What the role table must allow for this step (the same table the command line consults).
+    public var permission: Permission {
+        switch self {
+        case .accept: .complaintAccept
+        case .extend: .complaintExtend
+        case .returnTo: .complaintReturn
+        case .resolve: .complaintResolve
+        case .respond: .complaintRespond
+        case .verify: .complaintVerify
+        case .followup: .complaintFollowup
+        case .progress: .commitmentProgress
+        case .fulfill: .commitmentFulfill
+        case .feedback: .commitmentFeedback
+        case .amend: .commitmentAmend
+        case .report: .breachReport
+        case .accountability: .accountabilityAdd
+        case .rectify: .rectificationAdd
+        case .rectificationDone: .rectificationDone
+        case .filterPane: .read
+        }
+    }
+}

@@ -170,8 +170,9 @@ extension StepForms {
 
     /// The steps that would open a form on this record now: the footer offers only these.
     public static func applicable(_ subject: StepSubject, today: Day, calendar: WorkCalendar, rules: DeadlineRules) -> Set<ActionForm.Step> {
-        // The end of today: a step done now is never dated before what the record already holds.
-        let now = DateTime(day: today, minute: 24 * 60 - 1)
+        // The last instant of today in any zone (UTC-12:00 is the latest): a step done today is never
+        // dated before what the record already holds, whatever offset its times were written with.
+        let now = DateTime(day: today, secondOfDay: 86_399, offset: -12 * 60)
         return Set(steps(of: subject).filter {
             if case .form = open($0, subject, now: now, names: [:], calendar: calendar, rules: rules) { return true }
             return false

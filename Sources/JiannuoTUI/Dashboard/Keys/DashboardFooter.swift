@@ -17,6 +17,7 @@ extension DashboardKeys {
     static func label(_ b: KeyBinding<DashboardAction>, _ s: DashboardState, _ d: DashboardData, _ paneSteps: Set<ActionForm.Step>) -> String? {
         let inPanes = s.top == nil && s.form == nil && s.step == nil && s.prompt == nil && s.help == nil && !s.filtering
         let rows = d.total(s.focus, s[s.focus])
+        if let p = b.action.permission, let actor = d.actor, !actor.may(p) { return nil }
         switch b.action {
         case .confirm: return s.prompt?.yes
         case .dismiss: return s.prompt?.no

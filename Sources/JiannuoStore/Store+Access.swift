@@ -1,0 +1,38 @@
+import GRDB
+import JiannuoCore
+
+extension Store {
+    /// A write the actor's role must allow, on a record of `department` if given. Writing under a
+    /// `--today` other than the real date is for admins (demos, tests, entering old records).
+    func authorize(_ p: Permission, department: String? = nil) throws {
+        try actor.require(p, department: department)
+        if !clock.isReal { try actor.require(.writeOtherDay) }
+    }
+
+    /// A record the actor may read: a liaison sees only its own unit (77 otherwise, not 66).
+    func visible(_ department: String) throws {
+        try actor.require(.read)
+        guard actor.sees(department) else {
+            throw JiannuoError.permission("单位联络员只能查看本单位（\(actor.department ?? "")）的记录", "a liaison sees only its own unit's records")
+        }
+    }
+
+    /// The department filter a list must keep: a liaison's own unit, whatever was asked.
+    func confined(_ f: ListFilter) throws -> ListFilter {
+        try actor.require(.read)
+        guard let role = actor.role, RoleTable.isConfined(role), let own = actor.department else { return f }
+        if let asked = f.department, !actor.departments.contains(asked) {
+            throw JiannuoError.permission("单位联络员只能查看本单位（\(own)）的记录", "a liaison sees only its own unit's records")
+        }
+        var g = f
+        if g.department == nil { g.department = own }
+        return g
+    }
+
+    /// ` AND department IN (…)` for a liaison's queries (`column` names the unit column), else nothing.
+    func confinedSQL(_ column: String = "department") -> (String, [DatabaseValueConvertible]) {
+        guard let role = actor.role, RoleTable.isConfined(role) else { return ("", []) }
+        let units = actor.departments.sorted()
+        return (" AND \(column) IN (\(units.map { _ in "?" }.joined(separator: ",")))", units)
+    }
+}

@@ -1,0 +1,111 @@
+import GRDB
+import JiannuoCore
+
+/// An account of the ledger: a system account with a role (and, for a liaison, its unit).
+public struct Account: Codable, Sendable, Equatable {
+    public var account: String
+    public var name: String
+    public var role: Role
+    public var department: String?
+    public var active: Bool
+    public var since: String
+
+    enum CodingKeys: String, CodingKey { case account, name, role, department, active, since }
+}
+
+extension Account: FetchableRecord, PersistableRecord { public static let databaseTableName = "users" }
+
+extension Store {
+    /// Who runs this process, as the ledger knows the account (role nil: none, or disabled).
+    static func loadActor(_ db: Database, account: String) throws -> Actor {
+        guard try db.tableExists("users"), let a = try Account.fetchOne(db, key: account), a.active else {
+            return Actor(account: account, role: nil)
+        }
+        var units: Set<String> = []
+        if let d = a.department { units = Set(try Store.lineage(db, d)) }
+        return Actor(account: account, role: a.role, department: a.department, departments: units)
+    }
+
+    /// A unit and every unit merged into it, however long ago.
+    static func lineage(_ db: Database, _ code: String) throws -> [String] {
+        let map = try Dictionary(uniqueKeysWithValues: Department.fetchAll(db).map { ($0.code, $0) })
+        return [code] + Lineage.predecessors(of: code, in: map).map(\.code)
+    }
+
+    public func accounts() throws -> [Account] {
+        try actor.require(.read)
+        return try read { db in try Account.order(Column("account")).fetchAll(db) }
+    }
+
+    public func addAccount(_ account: String, name: String, role: Role, department: String?) throws -> Account {
+        try actor.require(.userManage)
+        let acc = try Validate.account(account)
+        let name = try Validate.text(name, Field("姓名", "name"), max: 60)
+        return try write { db, audit in
+            if try Account.exists(db, key: acc) {
+                throw JiannuoError.invalid("账号 \(acc) 已存在（停用的账号也保留在历史中），请用 user set-role", "account \(acc) exists; use user set-role")
+            }
+            let dept = try Store.checkRoleDepartment(db, role: role, department: department)
+            let a = Account(account: acc, name: name, role: role, department: dept, active: true, since: clock.realNow.iso)
+            try a.insert(db)
+            try audit.record("user.add", entity: "user", id: acc, after: a)
+            return a
+        }
+    }
+
+    public func setRole(_ account: String, role: Role, department: String?) throws -> Account {
+        try actor.require(.userManage)
+        return try write { db, audit in
+            guard var a = try Account.fetchOne(db, key: account) else { throw Store.notFound(Text("账号", "account"), account) }
+            let before = a
+            a.role = role
+            a.department = try Store.checkRoleDepartment(db, role: role, department: department)
+            a.active = true
+            try Store.keepAnAdmin(db, changing: before, to: a)
+            try a.update(db)
+            try audit.record("user.set-role", entity: "user", id: account, before: before, after: a)
+            return a
+        }
+    }
+
+    /// Disabled, never deleted: the audit log keeps naming the account.
+    public func disableAccount(_ account: String) throws -> Account {
+        try actor.require(.userManage)
+        return try write { db, audit in
+            guard var a = try Account.fetchOne(db, key: account) else { throw Store.notFound(Text("账号", "account"), account) }
+            let before = a
+            a.active = false
+            try Store.keepAnAdmin(db, changing: before, to: a)
+            try a.update(db)
+            try audit.record("user.disable", entity: "user", id: account, before: before, after: a)
+            return a
+        }
+    }
+
+    static func checkRoleDepartment(_ db: Database, role: Role, department: String?) throws -> String? {
+        if role == .liaison {
+            guard let d = department else {
+                throw JiannuoError.invalid("单位联络员须指定所属单位（--department 单位代码）", "a liaison needs --department")
+            }
+            guard let unit = try Department.fetchOne(db, key: d) else { throw Store.notFound(Text("单位", "department"), d) }
+            guard unit.active else {
+                throw JiannuoError.invalid("单位 \(d) 已合并，联络员应绑定其承继单位 \(unit.successor ?? "")", "unit \(d) was merged; bind the liaison to its successor")
+            }
+            return d
+        }
+        guard department == nil else {
+            throw JiannuoError.invalid("只有单位联络员绑定单位；\(role.label)不需要 --department", "only a liaison is bound to a department")
+        }
+        return nil
+    }
+
+    /// The ledger never loses its last active admin.
+    static func keepAnAdmin(_ db: Database, changing before: Account, to after: Account) throws {
+        guard before.role == .admin, before.active, !(after.role == .admin && after.active) else { return }
+        let others = try Int.fetchOne(db, sql: "SELECT count(*) FROM users WHERE role = 'admin' AND active = 1 AND account <> ?",
+                                      arguments: [before.account]) ?? 0
+        if others == 0 {
+            throw JiannuoError.invalid("不能停用或降级最后一个管理员 \(before.account)", "cannot disable or demote the last admin \(before.account)")
+        }
+    }
+}

@@ -1,0 +1,107 @@
+import ArgumentParser
+import Foundation
+import JiannuoCore
+import JiannuoStore
+
+struct UserCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "user", abstract: "账号与角色：添加、列出、改角色、停用，查看角色表",
+        subcommands: [Add.self, List.self, SetRole.self, Disable.self, Roles.self])
+
+    struct AccountView: Encodable {
+        let id: String, account: String, name: String, role: String, role_label: String, department: String?, active: Bool, since: String
+        init(_ a: Account) {
+            id = a.account; account = a.account; name = a.name; role = a.role.rawValue; role_label = a.role.label
+            department = a.department; active = a.active; since = a.since
+        }
+    }
+
+    static func say(_ out: Output, _ a: Account, _ zh: String, _ en: String) {
+        out.record(AccountView(a)) { out.say("\(zh)：\(a.account) \(a.name) \(a.role.label)\(a.department.map { "（\($0)）" } ?? "")", "\(en): \(a.account) \(a.role.rawValue)") }
+    }
+
+    struct Add: JiannuoCommand {
+        static let configuration = CommandConfiguration(abstract: "添加账号（系统账号名）并赋予角色；联络员须指定单位")
+        @Argument(help: "系统账号名") var account: String
+        @Option(help: "姓名") var name: String
+        @Option(help: "角色：intake|supervisor|liaison|leader|admin") var role: String
+        @Option(help: "联络员所属单位代码") var department: String?
+        @OptionGroup var global: GlobalOptions
+        func execute(_ out: Output) throws {
+            let a = try out.store().addAccount(account, name: name, role: try Role.parse(role), department: department)
+            UserCommand.say(out, a, "已添加账号", "account added")
+        }
+    }
+
+    struct List: JiannuoCommand {
+        static let configuration = CommandConfiguration(abstract: "列出账号（含已停用）")
+        @OptionGroup var global: GlobalOptions
+        func execute(_ out: Output) throws {
+            let list = try out.reader().accounts()
+            if out.json { out.emit(list.map(AccountView.init)); return }
+            var t = TextTable(["账号", "姓名", "角色", "单位", "状态", "起始"])
+            for a in list {
+                t.add([a.account, a.name, a.role.label, a.department ?? "", a.active ? "启用" : "停用", DateTime(a.since)?.string ?? a.since])
+            }
+            out.line(t.render(maxColumn: 40))
+        }
+    }
+
+    struct SetRole: JiannuoCommand {
+        static let configuration = CommandConfiguration(commandName: "set-role", abstract: "改变账号的角色（也重新启用停用的账号）")
+        @Argument(help: "系统账号名") var account: String
+        @Option(help: "角色：intake|supervisor|liaison|leader|admin") var role: String
+        @Option(help: "联络员所属单位代码") var department: String?
+        @OptionGroup var global: GlobalOptions
+        func execute(_ out: Output) throws {
+            let a = try out.store().setRole(account, role: try Role.parse(role), department: department)
+            UserCommand.say(out, a, "已改角色", "role changed")
+        }
+    }
+
+    struct Disable: JiannuoCommand {
+        static let configuration = CommandConfiguration(abstract: "停用账号（保留在历史中，不删除）")
+        @Argument(help: "系统账号名") var account: String
+        @OptionGroup var global: GlobalOptions
+        func execute(_ out: Output) throws {
+            let a = try out.store().disableAccount(account)
+            UserCommand.say(out, a, "已停用账号", "account disabled")
+        }
+    }
+
+    struct Roles: JiannuoCommand {
+        static let configuration = CommandConfiguration(abstract: "角色表：每个角色能做什么（命令行与看板共用这一张表）")
+        @OptionGroup var global: GlobalOptions
+        func execute(_ out: Output) throws {
+            struct R: Encodable { let role: String; let label: String; let summary: String; let permissions: [String] }
+            let rows = Role.allCases.map { r in
+                R(role: r.rawValue, label: r.label, summary: r.summary(out.lang),
+                  permissions: Permission.allCases.filter { RoleTable.allows(r, $0) }.map(\.rawValue))
+            }
+            if out.json { out.emit(rows); return }
+            for r in Role.allCases {
+                out.line("\(r.label)（\(r.rawValue)）：\(r.summary(out.lang))")
+                out.line("  " + Permission.allCases.filter { RoleTable.allows(r, $0) }.map { out.lang == .zh ? $0.label : $0.rawValue }.joined(separator: "、"))
+            }
+        }
+    }
+}
+
+struct WhoamiCommand: JiannuoCommand {
+    static let configuration = CommandConfiguration(commandName: "whoami", abstract: "当前系统账号及其在账本中的角色")
+    @OptionGroup var global: GlobalOptions
+    func execute(_ out: Output) throws {
+        let store = try global.openStore(.read, anyAccount: true)
+        let a = store.actor
+        struct R: Encodable { let id: String; let account: String; let role: String?; let department: String? }
+        out.record(R(id: a.account, account: a.account, role: a.role?.rawValue, department: a.department)) {
+            if let role = a.role {
+                out.say("\(a.account)：\(role.label)（\(role.rawValue)）\(a.department.map { "，单位 \($0)" } ?? "")",
+                        "\(a.account): \(role.rawValue)\(a.department.map { ", unit \($0)" } ?? "")")
+            } else {
+                out.say("\(a.account)：在账本 \(store.path) 中没有启用的角色，只能运行 --help 与 whoami",
+                        "\(a.account): no active role in \(store.path); only --help and whoami")
+            }
+        }
+    }
+}
