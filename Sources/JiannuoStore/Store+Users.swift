@@ -5,7 +5,7 @@ import JiannuoCore
 public struct Account: Codable, Sendable, Equatable {
     public var account: String
     public var name: String
-    public var role: Role
+    public var role: AccountRole
     public var department: String?
     public var active: Bool
     public var since: String
@@ -37,7 +37,7 @@ extension Store {
         return try read { db in try Account.order(Column("account")).fetchAll(db) }
     }
 
-    public func addAccount(_ account: String, name: String, role: Role, department: String?) throws -> Account {
+    public func addAccount(_ account: String, name: String, role: AccountRole, department: String?) throws -> Account {
         try actor.require(.userManage)
         let acc = try Validate.account(account)
         let name = try Validate.text(name, Field("姓名", "name"), max: 60)
@@ -53,7 +53,7 @@ extension Store {
         }
     }
 
-    public func setRole(_ account: String, role: Role, department: String?) throws -> Account {
+    public func setRole(_ account: String, role: AccountRole, department: String?) throws -> Account {
         try actor.require(.userManage)
         return try write { db, audit in
             guard var a = try Account.fetchOne(db, key: account) else { throw Store.notFound(Text("账号", "account"), account) }
@@ -82,7 +82,7 @@ extension Store {
         }
     }
 
-    static func checkRoleDepartment(_ db: Database, role: Role, department: String?) throws -> String? {
+    static func checkRoleDepartment(_ db: Database, role: AccountRole, department: String?) throws -> String? {
         if role == .liaison {
             guard let d = department else {
                 throw JiannuoError.invalid("单位联络员须指定所属单位（--department 单位代码）", "a liaison needs --department")

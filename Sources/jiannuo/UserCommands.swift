@@ -28,7 +28,7 @@ struct UserCommand: ParsableCommand {
         @Option(help: "联络员所属单位代码") var department: String?
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
-            let a = try out.store().addAccount(account, name: name, role: try Role.parse(role), department: department)
+            let a = try out.store().addAccount(account, name: name, role: try AccountRole.parse(role), department: department)
             UserCommand.say(out, a, "已添加账号", "account added")
         }
     }
@@ -54,7 +54,7 @@ struct UserCommand: ParsableCommand {
         @Option(help: "联络员所属单位代码") var department: String?
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
-            let a = try out.store().setRole(account, role: try Role.parse(role), department: department)
+            let a = try out.store().setRole(account, role: try AccountRole.parse(role), department: department)
             UserCommand.say(out, a, "已改角色", "role changed")
         }
     }
@@ -74,12 +74,12 @@ struct UserCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
             struct R: Encodable { let role: String; let label: String; let summary: String; let permissions: [String] }
-            let rows = Role.allCases.map { r in
+            let rows = AccountRole.allCases.map { r in
                 R(role: r.rawValue, label: r.label, summary: r.summary(out.lang),
                   permissions: Permission.allCases.filter { RoleTable.allows(r, $0) }.map(\.rawValue))
             }
             if out.json { out.emit(rows); return }
-            for r in Role.allCases {
+            for r in AccountRole.allCases {
                 out.line("\(r.label)（\(r.rawValue)）：\(r.summary(out.lang))")
                 out.line("  " + Permission.allCases.filter { RoleTable.allows(r, $0) }.map { out.lang == .zh ? $0.label : $0.rawValue }.joined(separator: "、"))
             }

@@ -153,12 +153,15 @@ struct ContractTests {
         #expect(a.stdout.contains("3天"))
         let later = try cli.raw(["commitment", "list", "--today", "2026-03-04", "--db", db])
         #expect(later.stdout.contains("1天"))
-        // --operator is recorded in the audit log wherever it is written.
-        let op = try cli.raw(["--operator", "李四", "department", "add", "--db", db, "--code", "CZJ", "--name", "县财政局", "--kind", "county-department"])
+        // Who acts is the system account: --operator (anywhere) is accepted only when it names it.
+        let me = String(cString: getpwuid(geteuid())!.pointee.pw_name)
+        let other = try cli.raw(["--operator", "李四", "department", "add", "--db", db, "--code", "CZJ", "--name", "县财政局", "--kind", "county-department"])
+        #expect(other.status == 64 && other.stderr.contains("系统账号"), "\(other)")
+        let op = try cli.raw(["--operator", me, "department", "add", "--db", db, "--code", "CZJ", "--name", "县财政局", "--kind", "county-department"])
         #expect(op.status == 0, "\(op)")
         let audit = try cli.run(["audit", "list", "--limit", "1", "--json"]).array()
-        #expect(audit.first?["operator"] as? String == "李四")
-        #expect(try cli.run(["audit", "list", "--json"]).array().dropFirst().allSatisfy { $0["operator"] as? String == "tester" })
+        #expect(audit.first?["operator"] as? String == me)
+        #expect(try cli.run(["audit", "list", "--json"]).array().allSatisfy { $0["operator"] as? String == me }, "not $USER (tester)")
         // --lang en (anywhere) gives English messages.
         let en = try cli.raw(["department", "add", "--code", "FGW", "--name", "x", "--kind", "other", "--db", db, "--lang", "en"])
         #expect(en.status == 65)

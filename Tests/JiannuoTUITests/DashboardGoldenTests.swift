@@ -71,13 +71,31 @@ import Testing
 
     /// The screen of a case: on the shared demo, or on a demo of its own after its setup commands.
     static func screen(_ c: Case) throws -> String {
-        guard !c.setup.isEmpty else { return try DashboardSupport.shared().render(width: c.width, height: c.height, extra: c.args) }
+        guard !c.setup.isEmpty else { return accountNeutral(try DashboardSupport.shared().render(width: c.width, height: c.height, extra: c.args)) }
         let demo = try DashboardSupport.Demo()
         for cmd in c.setup {
             let r = try DashboardSupport.run(demo.bin, cmd + ["--db", demo.db], home: demo.dir.path)
             try #require(r.status == 0, "setup failed: \(r)")
         }
-        return try demo.render(width: c.width, height: c.height, extra: c.args)
+        return accountNeutral(try demo.render(width: c.width, height: c.height, extra: c.args))
+    }
+
+    /// The header names the system account running the tests (root in CI): the goldens say "tester",
+    /// with the header's widest gap taking up the difference so that the line keeps its width.
+    static func accountNeutral(_ screen: String) -> String {
+        guard let pw = getpwuid(geteuid()), let raw = pw.pointee.pw_name else { return screen }
+        let account = String(cString: raw)
+        var lines = screen.split(separator: "\n", omittingEmptySubsequences: false).map(String.init)
+        guard let first = lines.first, first.contains("  \(account)  "), account != "tester" else { return screen }
+        var line = first.replacingOccurrences(of: "  \(account)  ", with: "  tester  ")
+        let delta = "tester".count - account.count
+        if delta > 0, let gap = line.range(of: String(repeating: " ", count: delta + 2), options: .backwards) {
+            line.replaceSubrange(gap, with: "  ")
+        } else if delta < 0, let gap = line.range(of: "   ", options: .backwards) {
+            line.replaceSubrange(gap, with: String(repeating: " ", count: 3 - delta))
+        }
+        lines[0] = line
+        return lines.joined(separator: "\n")
     }
 
     static var updating: Bool { ProcessInfo.processInfo.environment["UPDATE_GOLDEN"] == "1" }

@@ -171,7 +171,9 @@ import Testing
         let match = list.first { $0["content"] as? String == content }
         let c = try #require(match, "\(r.stdout)")
         #expect(c["complainant"] as? String == "王小明")
-        #expect(c["contact"] as? String == "13812345678")
+        #expect(c["contact"] as? String == "138****5678", "masked in lists")
+        let full = try t.demo.cli(["complaint", "show", c["id"] as! String, "--reveal", "--json"])
+        #expect((try JSONSerialization.jsonObject(with: Data(full.stdout.utf8)) as? [String: Any])?["contact"] as? String == "13812345678")
         #expect(c["urgency"] as? String == "urgent")
         #expect(c["category"] as? Int == 3)
         #expect(c["channel"] as? String == "hotline")

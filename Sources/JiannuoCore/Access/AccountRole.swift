@@ -1,6 +1,6 @@
 /// What an account may do. One table, consulted by the command line and the dashboard alike
 /// (`jiannuo user roles` prints it).
-public enum Role: String, Codable, Sendable, CaseIterable {
+public enum AccountRole: String, Codable, Sendable, CaseIterable {
     case intake, supervisor, liaison, leader, admin
 
     public var label: String {
@@ -26,8 +26,8 @@ public enum Role: String, Codable, Sendable, CaseIterable {
         }
     }
 
-    public static func parse(_ s: String) throws -> Role {
-        if let r = Role(rawValue: s.lowercased()) ?? Role.allCases.first(where: { $0.label == s }) { return r }
+    public static func parse(_ s: String) throws -> AccountRole {
+        if let r = AccountRole(rawValue: s.lowercased()) ?? AccountRole.allCases.first(where: { $0.label == s }) { return r }
         throw JiannuoError.invalid("角色“\(Sanitize.visible(s))”无效，可选：intake、supervisor、liaison、leader、admin",
                                    "role must be intake, supervisor, liaison, leader or admin")
     }
@@ -86,7 +86,7 @@ public enum RoleTable {
                                                 .complaintResolve, .complaintRespond, .complaintExtend, .complaintVerify]
 
     /// The table itself.
-    public static let permissions: [Role: Set<Permission>] = {
+    public static let permissions: [AccountRole: Set<Permission>] = {
         let intake: Set<Permission> = [.read, .complaintAdd, .complaintAccept, .complaintReturn, .complaintFollowup]
         let supervisor: Set<Permission> = Set([.read, .commitmentAdd, .commitmentAmend, .breachReport, .rectificationAdd, .rectificationDone,
                                                .accountabilityAdd, .opinionAdd, .opinionHandle]).union(complaintAll)
@@ -96,24 +96,24 @@ public enum RoleTable {
         return [.intake: intake, .supervisor: supervisor, .liaison: liaison, .leader: leader, .admin: admin]
     }()
 
-    public static func allows(_ role: Role, _ p: Permission) -> Bool { permissions[role]?.contains(p) ?? false }
+    public static func allows(_ role: AccountRole, _ p: Permission) -> Bool { permissions[role]?.contains(p) ?? false }
 
     /// The roles that may, for a refusal's message.
-    public static func roles(allowing p: Permission) -> [Role] { Role.allCases.filter { allows($0, p) } }
+    public static func roles(allowing p: Permission) -> [AccountRole] { AccountRole.allCases.filter { allows($0, p) } }
 
     /// Roles that see only their own department's records.
-    public static func isConfined(_ role: Role) -> Bool { role == .liaison }
+    public static func isConfined(_ role: AccountRole) -> Bool { role == .liaison }
 }
 
 /// Who is acting: the system account, and what the ledger says of it.
 public struct Actor: Sendable, Equatable {
     public var account: String
-    public var role: Role?
+    public var role: AccountRole?
     /// A liaison's unit and the units merged into it (its predecessors).
     public var departments: Set<String>
     public var department: String?
 
-    public init(account: String, role: Role?, department: String? = nil, departments: Set<String> = []) {
+    public init(account: String, role: AccountRole?, department: String? = nil, departments: Set<String> = []) {
         self.account = account; self.role = role; self.department = department; self.departments = departments
     }
 
