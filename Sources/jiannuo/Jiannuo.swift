@@ -28,7 +28,15 @@ struct Jiannuo: ParsableCommand {
             var command = try parseAsRoot(args)
             try command.run()
         } catch {
-            exit(withError: error)
+            // The parser echoes what was typed: an argument with escape characters is shown, not sent.
+            let code = exitCode(for: error)
+            let message = fullMessage(for: error)
+            if !message.isEmpty {
+                let visible = Sanitize.visible(message, keepNewlines: true)
+                let stream = code == .success ? FileHandle.standardOutput : FileHandle.standardError
+                stream.write(Data((visible.hasSuffix("\n") ? visible : visible + "\n").utf8))
+            }
+            Foundation.exit(code.rawValue)
         }
     }
 

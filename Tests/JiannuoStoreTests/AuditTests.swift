@@ -28,14 +28,14 @@ struct AuditTests {
         #expect(r.firstBad == nil)
         let count = try s.fixture.scalar("SELECT count(*) FROM audit_log")
         #expect(r.rows == count)
-        #expect(count == 5 + 20 + 7 + 2)   // seed, complaints, acceptances (0,3,…,18), two calendar changes
+        #expect(count == 1 + 5 + 20 + 7 + 2)   // the first admin, seed, complaints, acceptances (0,3,…,18), two calendar changes
         // Every row links to the one before.
         let linked = try s.fixture.scalar("SELECT count(*) FROM audit_log a JOIN audit_log b ON b.seq = a.seq - 1 WHERE a.prev_hash = b.hash")
         #expect(linked == count - 1)
     }
 
     @Test("tampering is detected at the first bad row", arguments: [
-        ("UPDATE audit_log SET after = replace(after, '张三', '李四') WHERE seq = 5", Int64(5)),
+        ("UPDATE audit_log SET after = replace(after, '张三', '李四') WHERE seq = 6", Int64(6)),
         ("UPDATE audit_log SET after = 'x' WHERE seq = 3", 3),
         ("DELETE FROM audit_log WHERE seq = 7", 7),
         ("DELETE FROM audit_log WHERE seq = (SELECT max(seq) FROM audit_log)", -1),           // the last row

@@ -160,7 +160,7 @@ struct ChainTests {
         #expect(report.intact)
         let actions = try store.auditEntries().reversed().map(\.action)
         #expect(actions.count == report.rows)
-        #expect(Array(actions.prefix(6)) == ["department.add", "department.add", "department.add", "commitment.add", "complaint.add", "complaint.accept"])
+        #expect(Array(actions.prefix(7)) == ["user.add", "department.add", "department.add", "department.add", "commitment.add", "complaint.add", "complaint.accept"])
         #expect(actions.contains("breach.add") && actions.contains("department.merge") && actions.contains("commitment.amend"))
         #expect(try store.auditEntries(entity: "complaint", id: s.complaint.id).allSatisfy { $0.operatorName == "测试员" })
     }
