@@ -75,6 +75,12 @@ final class DigestAccumulator: @unchecked Sendable {
 
     func reset() { lock.lock(); pending = [:]; lock.unlock() }
 
+    /// The whole pending change of a table, summed afresh (it replaces what the triggers gathered).
+    func replace(_ table: String, _ delta: Digest256) {
+        lock.lock(); defer { lock.unlock() }
+        pending[table] = delta
+    }
+
     var hasPending: Bool { lock.lock(); defer { lock.unlock() }; return !pending.isEmpty }
 
     func drain() -> [String: Digest256] {

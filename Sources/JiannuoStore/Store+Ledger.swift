@@ -91,9 +91,14 @@ extension Store {
                 fresh.append(r)
             }
             guard problems.isEmpty else { return .failure(ImportRefused(problems: problems)) }
-            var after: [() throws -> Void] = []
-            for r in fresh { if let then = try insert(db, r) { after.append(then) } }
-            for then in after { try then() }
+            // Appended rows are summed once at the end rather than by a trigger call each; departments
+            // are also updated (successors), so their small table is summed whole.
+            let table = R.databaseTableName
+            try LedgerDigest.bulk(db, [table], table == "departments" ? .any : .appended, digests: digests) {
+                var after: [() throws -> Void] = []
+                for r in fresh { if let then = try insert(db, r) { after.append(then) } }
+                for then in after { try then() }
+            }
             result.imported = fresh.count
             try bumpSequences(db, ids: fresh.map { $0[keyPath: idOf] })
             try audit.append(action: "import.\(entity)", entity: entity, id: source, before: nil,

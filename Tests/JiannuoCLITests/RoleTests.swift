@@ -123,6 +123,28 @@ import Testing
             ("calendar.change", ["admin"], { _ in ["calendar", "add-holiday", "2100-06-0\(Int.random(in: 1...9))"] }),
             ("backup", ["admin"], { s in ["backup", s.dir + "/backup-\(UUID().uuidString).sqlite"] }),
             ("user.manage", ["admin"], { _ in ["user", "add", "nobody\(Int.random(in: 100...999))", "--name", "某", "--role", "leader"] }),
+            ("opinion.handle", ["supervisor", "admin"], { s in
+                let o = try s.ok(nil, ["opinion", "add", "--department", "FGW", "--title", "网帖", "--source", "微博"])["id"] as! String
+                return ["opinion", "handle", o, "--note", "已回应"]
+            }),
+            ("rectification.done", ["supervisor", "admin"], { s in
+                let z = try s.ok(nil, ["rectification", "add", try self.breach(s), "--unit", "FGW", "--measures", "整改", "--deadline", "2100-01-01"])
+                return ["rectification", "done", z["id"] as! String]
+            }),
+            ("rules.apply", ["admin"], { s in
+                let file = s.dir + "/rules-\(UUID().uuidString).toml"
+                try "[deadlines]\naccept_workdays = 2\n".write(toFile: file, atomically: true, encoding: .utf8)
+                chmod(file, 0o644)
+                return ["rules", "apply", file]
+            }),
+            ("import", ["admin"], { s in
+                let file = s.dir + "/d-\(UUID().uuidString).csv"
+                try "code,name,kind,active,successor,merged_on\nN\(Int.random(in: 1000...9999)),新单位,other,yes,,\n".write(toFile: file, atomically: true, encoding: .utf8)
+                chmod(file, 0o644)
+                return ["import", "departments", file]
+            }),
+            ("write.other-day", ["admin"], { _ in ["opinion", "add", "--department", "FGW", "--title", "补录", "--source", "微博", "--today", "2026-03-02"] }),
+            ("read", ["intake", "supervisor", "liaison", "leader", "admin"], { _ in ["status"] }),
         ]
     }
 
