@@ -50,7 +50,7 @@ struct OpeningTests {
         try content.write(toFile: f.path, atomically: true, encoding: .utf8)
         let e = #expect(throws: JiannuoError.self) { _ = try f.store() }
         #expect(e?.kind == .database)
-        #expect(e?.text.zh.contains("不是 Jiannuo 数据库") == true)
+        #expect(e?.text.zh.contains("不是 Jiannuo 账本") == true, "\(String(describing: e))")
         // The file is left as it was.
         #expect(try String(contentsOfFile: f.path, encoding: .utf8) == content)
     }
