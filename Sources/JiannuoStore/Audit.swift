@@ -17,8 +17,11 @@ struct AuditWriter {
     /// beside the moment the row was entered.
     func record<B: Encodable, A: Encodable>(_ action: String, entity: String, id: String, before: B?, after: A?,
                                             claimed: String? = nil) throws {
-        try append(action: action, entity: entity, id: id, before: before.map(AuditWriter.json), after: after.map(AuditWriter.json),
-                   claimed: claimed)
+        // Plain conditionals, not `map`: a closure over a generic value would capture its metatype.
+        var b: String? = nil, a: String? = nil
+        if let before { b = AuditWriter.json(before) }
+        if let after { a = AuditWriter.json(after) }
+        try append(action: action, entity: entity, id: id, before: b, after: a, claimed: claimed)
     }
 
     func record<A: Encodable>(_ action: String, entity: String, id: String, after: A, claimed: String? = nil) throws {

@@ -22,12 +22,4 @@ struct DemoCommand: JiannuoCommand {
             整改 \(counts.rectifications)，问责 \(counts.accountability)，舆情 \(counts.opinions)
             """, "demo data written to \(global.databasePath): \(counts.commitments) commitments, \(counts.complaints) complaints")
     }
-
-    /// Where `jiannuo --demo` keeps its database.
-    static func defaultPath(_ g: GlobalOptions) -> String {
-        if g.db != nil || g.environment["JIANNUO_DB"] != nil { return g.databasePath }
-        let base = g.environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
-            ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
-        return (base as NSString).appendingPathComponent("jiannuo/demo.sqlite")
-    }
 }

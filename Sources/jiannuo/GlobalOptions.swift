@@ -26,16 +26,25 @@ struct GlobalOptions: ParsableArguments {
     @Flag(name: .customLong("read-only"), help: "只读打开数据库（看板显示只读标志，任何写入都被拒绝）")
     var readOnly = false
 
+    @Flag(help: "使用演示数据库（不存在时自动生成），适用于看板与每个子命令")
+    var demo = false
+
     var environment: [String: String] { ProcessInfo.processInfo.environment }
 
     var language: Lang { Lang.from(option: lang, environment: environment) }
+
+    /// Only the two languages the program speaks: `--lang fr` is a usage error, not Chinese in disguise.
+    func checkLanguage() throws {
+        guard let l = lang, !["zh", "en", "zh-cn", "en-us"].contains(l.lowercased()) else { return }
+        throw JiannuoError.usage("--lang 只能是 zh 或 en：收到“\(Sanitize.visible(l))”", "--lang must be zh or en, not \"\(Sanitize.visible(l))\"")
+    }
 
     var databasePath: String {
         if let db, !db.isEmpty { return db }
         if let e = environment["JIANNUO_DB"], !e.isEmpty { return e }
         let base = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }
             ?? (NSHomeDirectory() as NSString).appendingPathComponent(".local/share")
-        return (base as NSString).appendingPathComponent("jiannuo/jiannuo.sqlite")
+        return (base as NSString).appendingPathComponent(demo ? "jiannuo/demo.sqlite" : "jiannuo/jiannuo.sqlite")
     }
 
     /// Now, read when each action happens, in the office's zone (`TZ`, else Asia/Shanghai). Under
@@ -68,6 +77,11 @@ struct GlobalOptions: ParsableArguments {
     /// An account the ledger gives no active role can run nothing but `--help` and `whoami` (77).
     func openStore(_ access: Store.Access, anyAccount: Bool = false) throws -> Store {
         let rules = try self.rules.map { try Rules.load(path: $0) }
+        // `--demo`: the demo ledger, made on first use, whatever the command.
+        if demo && !FileManager.default.fileExists(atPath: databasePath) {
+            _ = try Store(path: databasePath, clock: try clock(), operatorName: try account(), rules: rules, access: .create)
+                .generateDemo(size: .small, seed: 1)
+        }
         let store = try Store(path: databasePath, clock: try clock(), operatorName: try account(), rules: rules,
                               access: isReadOnly ? .readOnly : access)
         if !anyAccount { try store.actor.require(.read) }
@@ -77,7 +91,7 @@ struct GlobalOptions: ParsableArguments {
 
 enum Arguments {
     static let valued: Set<String> = ["--db", "--operator", "--today", "--lang", "--rules"]
-    static let flags: Set<String> = ["--json", "--read-only"]
+    static let flags: Set<String> = ["--json", "--read-only", "--demo"]
 
     /// Moves global options found anywhere to the end, so that `jiannuo --db X --json commitment list`
     /// and `jiannuo commitment list --db X --json` parse the same.

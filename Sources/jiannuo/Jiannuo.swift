@@ -15,7 +15,6 @@ struct Jiannuo: ParsableCommand {
             RectificationCommand.self, AccountabilityCommand.self, OpinionCommand.self, CalendarCommand.self, RulesCommand.self, AuditCommand.self, UserCommand.self, WhoamiCommand.self, DoctorCommand.self,
         ])
 
-    @Flag(help: "使用演示数据库（不存在时自动生成）") var demo = false
     @Option(help: "配色：default、high-contrast、light、mono，或主题文件路径（默认 $JIANNUO_THEME）") var theme: String?
     @OptionGroup var global: GlobalOptions
 
@@ -41,16 +40,10 @@ struct Jiannuo: ParsableCommand {
     }
 
     mutating func run() throws {
-        var g = global
+        let g = global
         let out = Output(global: g)
         do {
-            if demo {
-                g.db = DemoCommand.defaultPath(g)
-                if !FileManager.default.fileExists(atPath: g.db!) {
-                    let store = try g.openStore(.create)
-                    _ = try store.generateDemo(size: .small, seed: 1)
-                }
-            }
+            try g.checkLanguage()
             let store = try g.openStore(.read)
             guard isatty(STDOUT_FILENO) == 1, isatty(STDIN_FILENO) == 1 else {
                 let why = Text("（不在终端中运行，看板无法打开，显示概况）", "(not on a terminal: showing the status instead of the dashboard)")

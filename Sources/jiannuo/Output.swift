@@ -14,6 +14,7 @@ extension JiannuoCommand {
     mutating func run() throws {
         let out = Output(global: global)
         do {
+            try global.checkLanguage()
             try execute(out)
         } catch let e as JiannuoError {
             out.fail(e)

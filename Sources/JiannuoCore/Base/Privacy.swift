@@ -13,9 +13,9 @@ public enum Privacy {
         return String(chars.prefix(1)) + String(repeating: "*", count: chars.count - 1)
     }
 
-    nonisolated(unsafe) static let mobile = try! NSRegularExpression(pattern: "(?<![0-9])(1[3-9][0-9])[0-9]{4}([0-9]{4})(?![0-9])")
-    nonisolated(unsafe) static let idCard = try! NSRegularExpression(pattern: "(?<![0-9A-Za-z])([1-9][0-9]{5})[0-9]{8}([0-9]{3}[0-9Xx])(?![0-9A-Za-z])")
-    nonisolated(unsafe) static let contactField = try! NSRegularExpression(pattern: "\"contact\":\"((?:[^\"\\\\]|\\\\.)*)\"")
+    static let mobile = try! NSRegularExpression(pattern: "(?<![0-9])(1[3-9][0-9])[0-9]{4}([0-9]{4})(?![0-9])")
+    static let idCard = try! NSRegularExpression(pattern: "(?<![0-9A-Za-z])([1-9][0-9]{5})[0-9]{8}([0-9]{3}[0-9Xx])(?![0-9A-Za-z])")
+    static let contactField = try! NSRegularExpression(pattern: "\"contact\":\"((?:[^\"\\\\]|\\\\.)*)\"")
 
     /// Mobile numbers and 18-digit identity numbers found in free text, masked.
     public static func maskNumbers(_ text: String) -> String {
