@@ -28,7 +28,7 @@ func parseDay(_ s: String?, _ zh: String, _ en: String) throws -> Day? {
 
 /// A time typed as local office time (`TZ`, else Asia/Shanghai).
 func parseTime(_ s: String?, _ zh: String, _ en: String, _ g: GlobalOptions) throws -> DateTime? {
-    try s.map { try Validate.dateTime($0, Field(zh, en), zone: Clock.officeZone(g.environment["TZ"])) }
+    try s.map { try Validate.dateTime($0, Field(zh, en), zone: g.zone) }
 }
 
 func parseYesNo(_ s: String, _ zh: String, _ en: String) throws -> Bool {

@@ -49,8 +49,10 @@ struct GlobalOptions: ParsableArguments {
 
     /// Now, read when each action happens, in the office's zone (`TZ`, else Asia/Shanghai). Under
     /// `--today D` now is the last second of D.
+    /// The office's zone: `TZ` when it names one, else Asia/Shanghai.
+    var zone: TimeZone { Clock.officeZone(environment["TZ"]) }
+
     func clock() throws -> Clock {
-        let zone = Clock.officeZone(environment["TZ"])
         guard let text = today ?? environment["JIANNUO_TODAY"].flatMap({ $0.isEmpty ? nil : $0 }) else { return .system(zone: zone) }
         return .fixed(try Validate.day(text, Field("--today 日期", "--today")), zone: zone)
     }

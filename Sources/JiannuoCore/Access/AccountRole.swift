@@ -117,9 +117,6 @@ public struct Actor: Sendable, Equatable {
         self.account = account; self.role = role; self.department = department; self.departments = departments
     }
 
-    /// Anyone, for tests and the Store's own work (migrations).
-    public static func system(_ account: String) -> Actor { Actor(account: account, role: .admin) }
-
     public func may(_ p: Permission) -> Bool { role.map { RoleTable.allows($0, p) } ?? false }
 
     /// Whether a record of `department` is visible to this actor.
