@@ -50,8 +50,9 @@ extension Store {
 
     func requireDepartment(_ db: Database, _ code: String, active: Bool = true) throws -> Department {
         guard let d = try Department.fetchOne(db, key: code) else {
-            throw JiannuoError.invalid("单位代码 \(Sanitize.visible(code)) 不存在（jiannuo department list 可查看全部单位）",
-                                       "unknown department \(Sanitize.visible(code))")
+            _ = try DepartmentLookup.resolve(code, in: try Department.fetchAll(db))
+            throw JiannuoError.invalid("单位 \(Sanitize.visible(code)) 不是代码，请用代码 \(try unitCode(db, code))",
+                                       "\(Sanitize.visible(code)) is a name: use the code")
         }
         if active && !d.active {
             let successor = Lineage.current(code, in: try departmentMap(db))
@@ -59,6 +60,10 @@ extension Store {
                                        "department \(code) was merged into \(successor); use the successor")
         }
         return d
+    }
+
+    func unitCode(_ db: Database, _ typed: String) throws -> String {
+        try DepartmentLookup.resolve(typed, in: try Department.fetchAll(db))
     }
 
     static func notFound(_ what: Text, _ id: String) -> JiannuoError {

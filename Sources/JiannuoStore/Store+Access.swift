@@ -18,8 +18,11 @@ extension Store {
     }
 
     /// The department filter a list must keep: a liaison's own unit, whatever was asked.
-    func confined(_ f: ListFilter) throws -> ListFilter {
+    /// A unit asked for by name becomes its code here, for every list.
+    func confined(_ f: ListFilter, _ db: Database? = nil) throws -> ListFilter {
         try actor.require(.read)
+        var f = f
+        if let typed = f.department { f.department = try db.map { try unitCode($0, typed) } ?? read { db in try unitCode(db, typed) } }
         guard let role = actor.role, RoleTable.isConfined(role), let own = actor.department else { return f }
         if let asked = f.department, !actor.departments.contains(asked) {
             throw JiannuoError.permission("单位联络员只能查看本单位（\(own)）的记录", "a liaison sees only its own unit's records")

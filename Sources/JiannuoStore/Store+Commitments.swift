@@ -35,7 +35,7 @@ extension Store {
     }
 
     func commitmentRequest(_ db: Database, _ f: ListFilter) throws -> QueryInterfaceRequest<Commitment> {
-        let f = try confined(f)
+        let f = try confined(f, db)
         var q = Commitment.all()
         if let d = f.department { q = q.filter(try lineageCodes(db, d).contains(Column("department"))) }
         if let s = f.status {

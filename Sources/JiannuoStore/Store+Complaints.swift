@@ -41,7 +41,7 @@ extension Store {
 
     /// `status` is a stage (received, accepted, resolved, responded) or `open` (not yet answered).
     func complaintRequest(_ db: Database, _ f: ListFilter) throws -> QueryInterfaceRequest<Complaint> {
-        let f = try confined(f)
+        let f = try confined(f, db)
         var q = Complaint.all()
         if let d = f.department { q = q.filter(try lineageCodes(db, d).contains(Column("department"))) }
         if let s = f.status {

@@ -69,6 +69,11 @@ extension Store {
         }
     }
 
+    /// The code of a unit typed as its code or exact name (refused with candidates otherwise).
+    public func unitCode(_ typed: String) throws -> String {
+        try read { db in try unitCode(db, typed) }
+    }
+
     public func department(_ code: String) throws -> Department {
         try read { db in
             guard let d = try Department.fetchOne(db, key: code) else { throw Store.notFound(Text("单位", "department"), code) }

@@ -14,29 +14,35 @@ struct AlertsCommand: JiannuoCommand {
     func execute(_ out: Output) throws {
         let level = try self.level.map { l -> Alert.Level in
             guard let v = Alert.Level(rawValue: l) else {
-                throw JiannuoError.invalid("级别“\(Sanitize.visible(l))”无效，可选：escalate、overdue、due_today、nearing、info", "unknown level \(l)")
+                throw JiannuoError.invalid("级别“\(Sanitize.visible(l))”无效，可选：escalate（须上报）、overdue（已逾期）、due_today（今日到期）、nearing（临期）、info（提示）",
+                                           "unknown level \(Sanitize.visible(l)); one of escalate, overdue, due_today, nearing, info")
             }
             return v
         }
         let kind = try self.kind.map { k -> Alert.Kind in
             guard let v = Alert.Kind(rawValue: k) else {
-                throw JiannuoError.invalid("类型“\(Sanitize.visible(k))”无效", "unknown kind \(k)")
+                throw JiannuoError.invalid("类型“\(Sanitize.visible(k))”无效，可选：" + Alert.Kind.allCases.map { "\($0.rawValue)（\($0.label)）" }.joined(separator: "、"),
+                                           "unknown kind \(Sanitize.visible(k)); one of " + Alert.Kind.allCases.map(\.rawValue).joined(separator: ", "))
             }
             return v
         }
         let store = try out.reader()
         var list = try store.alerts()
-        if let department { list = list.filter { $0.department == department } }
+        if let department {
+            let code = try store.unitCode(department)
+            list = list.filter { $0.department == code }
+        }
         if let level { list = list.filter { $0.level == level } }
         if let kind { list = list.filter { $0.kind == kind } }
         if let limit { list = Array(list.prefix(max(0, limit))) }
         if out.json { print(FastJSON.alerts(list)); return }
-        var t = TextTable(["级别", "类型", "编号", "单位", "时限", "剩余", "说明"], rightAligned: [5])
+        let names = try store.departmentNames()
+        var t = out.table(["级别|level", "类型|kind", "编号|record", "单位|unit", "时限|limit", "剩余|left", "说明|what"], right: [5])
         for a in list {
-            t.add([a.level.label, a.kind.label, a.record, a.department, a.due.string,
-                   "\(a.daysLeft)\(a.dayUnit == .working ? "工作日" : "天")", a.message])
+            t.add([a.level.label(out.lang), a.kind.label(out.lang), a.record, names[a.department] ?? a.department, a.due.string,
+                   a.remaining(out.lang), a.message(out.lang)])
         }
-        out.line(t.render(maxColumn: 60))
-        out.say("共 \(list.count) 条", "\(list.count) alerts")
+        out.line(t.render())
+        out.total(list.count, "alerts")
     }
 }

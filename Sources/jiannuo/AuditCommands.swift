@@ -2,6 +2,7 @@ import ArgumentParser
 import Foundation
 import JiannuoCore
 import JiannuoStore
+import JiannuoTUI
 
 struct AuditCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
@@ -23,12 +24,12 @@ struct AuditCommand: ParsableCommand {
                 return m
             }
             if out.json { out.emit(list); return }
-            var t = TextTable(["序号", "录入时间", "所称日期", "操作人", "操作", "对象"], rightAligned: [0])
+            var t = out.table(["序号|seq", "录入时间|entered", "所称日期|claimed", "操作人|by", "操作|action", "对象|record"], right: [0])
             for e in list {
                 t.add(["\(e.seq)", DateTime(e.at).map(\.string) ?? e.at, e.claimed.map { $0.count == 10 ? $0 : DateTime($0)?.string ?? $0 } ?? "",
-                       e.operatorName, e.action, "\(e.entity) \(e.entityId)"])
+                       e.operatorName, AuditWords.word(e.action, out.lang), "\(AuditWords.entity(e.entity, out.lang)) \(e.entityId)"])
             }
-            out.line(t.render(maxColumn: 48))
+            out.line(t.render())
         }
     }
 

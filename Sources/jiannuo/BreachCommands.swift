@@ -19,13 +19,13 @@ struct BreachCommand: ParsableCommand {
                                                    accountability: try store.accountability(ListFilter(), breach: $0.id)) })
                 return
             }
-            var t = TextTable(["编号", "单位", "类别", "认定日期", "投诉", "承诺", "上报"])
+            var t = out.table(["编号|id", "单位|unit", "类别|category", "认定日期|confirmed", "投诉|complaint", "承诺|commitment", "上报|reported"])
             for b in list {
-                t.add([b.id, b.department, "\(b.category) \(Category.label(b.category))", b.date.string, b.complaint ?? "",
-                       b.commitment ?? "", b.reportedOn?.string ?? "未上报"])
+                t.add([b.id, b.department, "\(b.category) \(Category.label(b.category, out.lang))", b.date.string, b.complaint ?? "",
+                       b.commitment ?? "", b.reportedOn?.string ?? out.t("未上报", "not reported")])
             }
             out.line(t.render())
-            out.say("共 \(list.count) 条", "\(list.count) breaches")
+            out.total(list.count, "breaches")
         }
     }
 
@@ -67,7 +67,8 @@ struct RectificationCommand: ParsableCommand {
         @Option(help: "下达整改的日期（默认今天；时限按此日期检查）") var ordered: String?
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
-            let r = try out.store().addRectification(breach: breach, unit: unit, measures: measures,
+            let store = try out.store()
+            let r = try store.addRectification(breach: breach, unit: try store.unitCode(unit), measures: measures,
                                                       deadline: try Validate.day(deadline, Field("整改时限", "--deadline")),
                                                       ordered: try parseDay(ordered, "下达整改日期", "--ordered"))
             out.record(r) { out.say("已移送整改 \(r.id)：\(r.unit)，时限 \(r.deadline)", "rectification \(r.id) due \(r.deadline)") }
@@ -92,10 +93,10 @@ struct RectificationCommand: ParsableCommand {
         func execute(_ out: Output) throws {
             let list = try out.reader().rectifications(try filters.filter())
             if out.json { out.emit(list); return }
-            var t = TextTable(["编号", "失信记录", "责任单位", "开始", "时限", "完成"])
-            for r in list { t.add([r.id, r.breach, r.unit, r.opened.string, r.deadline.string, r.completedOn?.string ?? "未完成"]) }
+            var t = out.table(["编号|id", "失信记录|breach", "责任单位|unit", "开始|opened", "时限|deadline", "完成|done"])
+            for r in list { t.add([r.id, r.breach, r.unit, r.opened.string, r.deadline.string, r.completedOn?.string ?? out.t("未完成", "open")]) }
             out.line(t.render())
-            out.say("共 \(list.count) 条", "\(list.count) rectifications")
+            out.total(list.count, "rectifications")
         }
     }
 }
@@ -124,10 +125,10 @@ struct AccountabilityCommand: ParsableCommand {
         func execute(_ out: Output) throws {
             let list = try out.reader().accountability(try filters.filter())
             if out.json { out.emit(list); return }
-            var t = TextTable(["编号", "失信记录", "日期", "方式", "对象"])
+            var t = out.table(["编号|id", "失信记录|breach", "日期|date", "方式|kind", "对象|target"])
             for a in list { t.add([a.id, a.breach, a.date.string, a.kind, a.target]) }
             out.line(t.render())
-            out.say("共 \(list.count) 条", "\(list.count) actions")
+            out.total(list.count, "actions")
         }
     }
 }
@@ -145,7 +146,8 @@ struct OpinionCommand: ParsableCommand {
         @Option(help: "发现日期") var date: String?
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
-            let o = try out.store().addOpinion(department: department, title: title, source: source,
+            let store = try out.store()
+            let o = try store.addOpinion(department: try store.unitCode(department), title: title, source: source,
                                                severity: try Severity.parse(severity, Field("级别", "severity")),
                                                date: try parseDay(date, "发现日期", "--date"))
             out.record(o) { out.say("已登记舆情 \(o.id)（\(o.severity.label)）", "opinion event \(o.id) recorded") }
@@ -171,10 +173,12 @@ struct OpinionCommand: ParsableCommand {
         func execute(_ out: Output) throws {
             let list = try out.reader().opinions(try filters.filter())
             if out.json { out.emit(list); return }
-            var t = TextTable(["编号", "单位", "发现", "级别", "来源", "标题", "处置"])
-            for o in list { t.add([o.id, o.department, o.date.string, o.severity.label, o.source, o.title, o.handledOn?.string ?? "未处置"]) }
+            var t = out.table(["编号|id", "单位|unit", "发现|found", "级别|severity", "来源|source", "标题|title", "处置|handled"])
+            for o in list {
+                t.add([o.id, o.department, o.date.string, o.severity.label(out.lang), o.source, o.title, o.handledOn?.string ?? out.t("未处置", "open")])
+            }
             out.line(t.render())
-            out.say("共 \(list.count) 条", "\(list.count) events")
+            out.total(list.count, "events")
         }
     }
 }

@@ -23,16 +23,28 @@ struct CalendarCommand: ParsableCommand {
             struct DayInfo: Encodable { let date: Day; let weekday: Int; let workday: Bool; let note: String? }
             let infos = days.map { d in DayInfo(date: d, weekday: d.weekday, workday: cal.isWorkday(d), note: cal.holidays[d] ?? cal.workdays[d]) }
             if out.json { out.emit(infos); return }
-            out.line("\(month)  工作日 \(infos.filter(\.workday).count) 天\(cal.hasData(forYear: first.year) ? "" : "（缺少 \(first.year) 年日历，只按周末计算）")")
-            out.line(" 一  二  三  四  五  六  日")
-            var line = String(repeating: "    ", count: first.weekday - 1)
-            for i in infos {
-                let mark = i.workday ? (i.date.isWeekend ? "班" : " ") : (i.date.isWeekend ? " " : "休")
-                line += String(format: "%3d", i.date.components.day) + mark
-                if i.date.weekday == 7 { out.line(line); line = "" }
+            let missing = cal.hasData(forYear: first.year) ? "" : out.t("（缺少 \(first.year) 年日历，只按周末计算）",
+                                                                         " (no \(first.year) calendar: weekends only)")
+            out.line(out.t("\(month)  工作日 \(infos.filter(\.workday).count) 天", "\(month)  \(infos.filter(\.workday).count) working days") + missing)
+            out.line(Self.grid(first: first, infos.map { ($0.date, $0.workday) }, out.lang).joined(separator: "\n"))
+            for i in infos where i.note != nil {
+                out.line("\(i.date)  \(i.workday ? out.t("上班", "work") : out.t("休息", "off"))  \(i.note!)")
             }
-            if !line.isEmpty { out.line(line) }
-            for i in infos where i.note != nil { out.line("\(i.date)  \(i.workday ? "上班" : "休息")  \(i.note!)") }
+        }
+
+        /// A month as rows of seven cells, each five columns wide whatever its mark (a Han mark is
+        /// two columns, so a blank mark is two spaces): 休 a weekday off, 班 a weekend worked.
+        static func grid(first: Day, _ days: [(Day, Bool)], _ lang: Lang) -> [String] {
+            let heads = lang == .zh ? ["一", "二", "三", "四", "五", "六", "日"] : ["Mo", "Tu", "We", "Th", "Fr", "Sa", "Su"]
+            var rows = [heads.map { "   " + $0 }.joined()]
+            var line = String(repeating: "     ", count: first.weekday - 1)
+            for (d, workday) in days {
+                let mark = workday ? (d.isWeekend ? (lang == .zh ? "班" : "w ") : "  ") : (d.isWeekend ? "  " : (lang == .zh ? "休" : "h "))
+                line += String(format: "%3d", d.components.day) + mark
+                if d.weekday == 7 { rows.append(line); line = "" }
+            }
+            if !line.isEmpty { rows.append(line) }
+            return rows.map { $0.replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression) }
         }
     }
 
@@ -88,7 +100,7 @@ struct CalendarCommand: ParsableCommand {
             let y = try out.store().loadCalendarYear(text: text, source: file)
             if out.json { out.emit(YearJSON(id: "\(y.year)", year: y)); return }
             out.say("已载入 \(y.year) 年日历：\(y.holidays.count) 个假期，\(y.workdays.count) 个调休上班日",
-                    "loaded the \(y.year) calendar")
+                    "loaded the \(y.year) calendar: \(y.holidays.count) holidays, \(y.workdays.count) make-up working days")
         }
     }
 
@@ -97,7 +109,7 @@ struct CalendarCommand: ParsableCommand {
         let note = try Validate.optionalText(note, Field("说明", "note"), max: 60)
         try out.store().addCalendarOverride(CalendarOverride(date: d, kind: kind, note: note))
         if out.json { out.emit(OverrideJSON(id: d.string, date: d, kind: kind, note: note, removed: false)); return }
-        out.say("\(d) 已设为\(kind == .holiday ? "休息日" : "工作日")", "\(d) is now a \(kind.rawValue)")
+        out.say("\(d) 已设为\(kind == .holiday ? "休息日" : "工作日")", "\(d) is now a \(kind == .holiday ? "day off" : "working day")")
     }
 
     /// `--json` output of the calendar changes: every printed record has an "id" (here the date or the year).

@@ -27,16 +27,17 @@ struct CommitmentCommand: ParsableCommand {
             let procs = try (procedures ?? "").split(separator: ",").map {
                 try Procedure.parse(String($0).trimmingCharacters(in: .whitespaces), Field("决策程序", "procedure"))
             }
-            let draft = CommitmentDraft(department: department, kind: try CommitmentKind.parse(kind, Field("承诺类型", "kind")),
+            let store = try out.store()
+            let draft = CommitmentDraft(department: try store.unitCode(department), kind: try CommitmentKind.parse(kind, Field("承诺类型", "kind")),
                                         category: category, counterparty: counterparty, creditCode: creditCode, content: content,
                                         amount: amount, made: made, deadline: deadline, procedures: procs,
                                         deliveredOn: delivered, paymentDays: paymentDays)
-            let c = try out.store().addCommitment(draft)
+            let c = try store.addCommitment(draft)
             out.record(CommitmentView(c: c)) {
                 out.say("已登记承诺 \(c.id)：\(c.counterparty)，兑现时限 \(c.deadline)", "added commitment \(c.id), due \(c.deadline)")
                 if !c.missingProcedures.isEmpty {
                     out.say("注意：未履行的决策程序：\(c.missingProcedures.map(\.label).joined(separator: "、"))",
-                            "note: decision procedures not done: \(c.missingProcedures.map(\.rawValue).joined(separator: ", "))")
+                            "note: decision procedures not done: \(c.missingProcedures.map(\.english).joined(separator: ", "))")
                 }
             }
         }
@@ -51,13 +52,14 @@ struct CommitmentCommand: ParsableCommand {
             let list = try out.reader().commitments(try filters.filter())
             if out.json { out.emit(list.map { CommitmentView(c: $0) }); return }
             let today = try global.clock().today
-            var t = TextTable(["编号", "单位", "类别", "对方", "兑现时限", "剩余", "状态", "进度"], rightAligned: [5, 7])
+            var t = out.table(["编号|id", "单位|unit", "类别|category", "对方|counterparty", "兑现时限|deadline", "剩余|left", "状态|status", "进度|progress"],
+                              right: [5, 7])
             for c in list {
-                let left = c.status.isOpen ? "\(today.days(until: c.deadline))天" : ""
-                t.add([c.id, c.department, "\(c.category)", c.counterparty, c.deadline.string, left, c.status.label, "\(c.progress)%"])
+                t.add([c.id, c.department, "\(c.category)", c.counterparty, c.deadline.string,
+                       c.status.isOpen ? out.daysLeft(today.days(until: c.deadline)) : "", c.status.label(out.lang), "\(c.progress)%"])
             }
-            out.line(t.render(maxColumn: 24))
-            out.say("共 \(list.count) 条", "\(list.count) commitments")
+            out.line(t.render())
+            out.total(list.count, "commitments")
         }
     }
 
@@ -87,7 +89,7 @@ struct CommitmentCommand: ParsableCommand {
             let status = try status.map { try CommitmentStatus.parse($0, Field("状态", "status")) }
             let c = try out.store().recordProgress(id, percent: percent, status: status, note: note,
                                                    date: try parseDay(date, "进展日期", "--date"))
-            out.record(CommitmentView(c: c)) { out.say("\(c.id) 进度 \(c.progress)%（\(c.status.label)）", "\(c.id) at \(c.progress)% (\(c.status.rawValue))") }
+            out.record(CommitmentView(c: c)) { out.say("\(c.id) 进度 \(c.progress)%（\(c.status.label)）", "\(c.id) at \(c.progress)% (\(c.status.english))") }
         }
     }
 

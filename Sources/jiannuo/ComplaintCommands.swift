@@ -22,10 +22,11 @@ struct ComplaintCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ out: Output) throws {
+            let store = try out.store()
             let draft = ComplaintDraft(channel: channel, received: received ?? "", urgency: urgency, complainant: complainant,
-                                       contact: contact, department: department, category: category.map(String.init),
+                                       contact: contact, department: try store.unitCode(department), category: category.map(String.init),
                                        commitment: commitment, content: content)
-            let c = try out.store().addComplaint(draft)
+            let c = try store.addComplaint(draft)
             out.record(ComplaintView(c: c)) {
                 out.say("已登记投诉 \(c.id)，承办单位 \(c.department)，须于 \(c.acceptDue) 前受理",
                         "added complaint \(c.id); accept by \(c.acceptDue)")
@@ -41,13 +42,13 @@ struct ComplaintCommand: ParsableCommand {
         func execute(_ out: Output) throws {
             let list = try out.reader().complaints(try filters.filter())
             if out.json { out.emit(list.map { ComplaintView(c: $0) }); return }
-            var t = TextTable(["编号", "渠道", "收到", "紧急", "单位", "阶段", "当前时限", "联系方式"])
+            var t = out.table(["编号|id", "渠道|channel", "收到|received", "紧急|urgency", "单位|unit", "阶段|stage", "当前时限|limit", "联系方式|contact"])
             for c in list {
-                t.add([c.id, c.channel.label, c.received.string, c.urgency.label, c.department, c.stage.label,
+                t.add([c.id, c.channel.label(out.lang), c.received.string, c.urgency.label(out.lang), c.department, c.stage.label(out.lang),
                        c.currentDue?.string ?? "", c.contact.map(Privacy.mask) ?? ""])
             }
             out.line(t.render())
-            out.say("共 \(list.count) 条", "\(list.count) complaints")
+            out.total(list.count, "complaints")
         }
     }
 
@@ -121,7 +122,8 @@ struct ComplaintCommand: ParsableCommand {
         @Option(help: "退回时间（默认现在）") var at: String?
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
-            let c = try out.store().returnComplaint(id, to: to, reason: reason, at: try parseTime(at, "退回时间", "--at", global))
+            let store = try out.store()
+            let c = try store.returnComplaint(id, to: try store.unitCode(to), reason: reason, at: try parseTime(at, "退回时间", "--at", global))
             out.record(ComplaintView(c: c)) {
                 out.say("\(c.id) 已由 \(c.returnedFrom!) 退回并转交 \(c.department)，须于 \(c.acceptDue) 前受理",
                         "\(c.id) returned to \(c.department); accept by \(c.acceptDue)")

@@ -17,7 +17,7 @@ struct DepartmentCommand: ParsableCommand {
         func execute(_ out: Output) throws {
             let kind = try DepartmentKind.parse(kind, Field("单位类型", "kind"))
             let d = try out.store().addDepartment(code: code, name: name, kind: kind)
-            out.record(DepartmentView(d: d)) { out.say("已登记单位 \(d.code) \(d.name)（\(d.kind.label)）", "added department \(d.code) \(d.name)") }
+            out.record(DepartmentView(d: d)) { out.say("已登记单位 \(d.code) \(d.name)（\(d.kind.label)）", "added department \(d.code) \(d.name) (\(d.kind.english))") }
         }
     }
 
@@ -31,9 +31,11 @@ struct DepartmentCommand: ParsableCommand {
             let kind = try kind.map { try DepartmentKind.parse($0, Field("单位类型", "kind")) }
             let list = try out.reader().departments(includeInactive: !active, kind: kind)
             if out.json { out.emit(list.map { DepartmentView(d: $0) }); return }
-            var t = TextTable(["代码", "名称", "类型", "状态"])
+            var t = out.table(["代码|code", "名称|name", "类型|kind", "状态|state"])
             for d in list {
-                t.add([d.code, d.name, d.kind.label, d.active ? "在用" : "已并入 \(d.successor ?? "")（\(d.mergedOn?.string ?? "")）"])
+                t.add([d.code, d.name, d.kind.label(out.lang),
+                       d.active ? out.t("在用", "in use") : out.t("已并入 \(d.successor ?? "")（\(d.mergedOn?.string ?? "")）",
+                                                                  "merged into \(d.successor ?? "") (\(d.mergedOn?.string ?? ""))")])
             }
             out.line(t.render())
         }
@@ -49,7 +51,7 @@ struct DepartmentCommand: ParsableCommand {
             let store = try out.reader()
             let today = store.clock.today
             let p = try period.map { try Period.parse($0, today: today) } ?? .currentQuarter(today)
-            let record = try DepartmentRecord.build(store, code: code, period: p, today: today)
+            let record = try DepartmentRecord.build(store, code: try store.unitCode(code), period: p, today: today)
             if out.json { out.emit(record); return }
             record.print(out)
         }
@@ -63,7 +65,8 @@ struct DepartmentCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ out: Output) throws {
-            let d = try out.store().renameDepartment(code: code, name: name, date: try parseDay(date, "生效日期", "--date"))
+            let store = try out.store()
+            let d = try store.renameDepartment(code: try store.unitCode(code), name: name, date: try parseDay(date, "生效日期", "--date"))
             out.record(DepartmentView(d: d)) { out.say("\(d.code) 已更名为 \(d.name)", "\(d.code) renamed to \(d.name)") }
         }
     }
@@ -76,7 +79,8 @@ struct DepartmentCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ out: Output) throws {
-            let d = try out.store().mergeDepartment(from: from, into: into, date: try parseDay(date, "合并日期", "--date"))
+            let store = try out.store()
+            let d = try store.mergeDepartment(from: try store.unitCode(from), into: try store.unitCode(into), date: try parseDay(date, "合并日期", "--date"))
             out.record(DepartmentView(d: d)) {
                 out.say("\(d.code) \(d.name) 已于 \(d.mergedOn!) 并入 \(d.successor!)", "\(d.code) merged into \(d.successor!) on \(d.mergedOn!)")
             }

@@ -44,31 +44,42 @@ struct DepartmentRecord: Encodable {
     }
 
     func print(_ out: Output) {
-        out.line("\(department)  \(name)\(active ? "" : "（已于 \(merged_on?.string ?? "") 并入 \(successor ?? "")）")")
-        for p in predecessors { out.line("  前身：\(p.d.code) \(p.d.name)，\(p.d.mergedOn?.string ?? "") 并入") }
+        let l = out.lang
+        out.line("\(department)  \(name)" + (active ? "" : out.t("（已于 \(merged_on?.string ?? "") 并入 \(successor ?? "")）",
+                                                             " (merged into \(successor ?? "") on \(merged_on?.string ?? ""))")))
+        for p in predecessors {
+            out.say("  前身：\(p.d.code) \(p.d.name)，\(p.d.mergedOn?.string ?? "") 并入", "  predecessor: \(p.d.code) \(p.d.name), merged \(p.d.mergedOn?.string ?? "")")
+        }
         let rate = on_time_rate.rate.map { String(format: "%.1f%%", $0 * 100) } ?? "—"
-        out.line("期间 \(period)  得分 \(ScoresCommand.fmt(score))  按时率 \(rate)（按时 \(on_time_rate.onTime) / 已办结 \(on_time_rate.closed) + 逾期未办 \(on_time_rate.openOverdue)）")
-        out.line(Dimension.allCases.map { "\($0.label) \(ScoresCommand.fmt(dimensions[$0.rawValue] ?? 0))" }.joined(separator: "  "))
+        let r = on_time_rate
+        out.say("期间 \(period)  得分 \(ScoresCommand.fmt(score))  按时率 \(rate)（按时 \(r.onTime) / 已办结 \(r.closed) + 逾期未办 \(r.openOverdue)）",
+                "period \(period)  score \(ScoresCommand.fmt(score))  on time \(rate) (\(r.onTime) on time / \(r.closed) closed + \(r.openOverdue) open and late)")
+        out.line(Dimension.allCases.map { "\($0.label(l)) \(ScoresCommand.fmt(dimensions[$0.rawValue] ?? 0))" }.joined(separator: "  "))
         out.line()
-        var t = TextTable(["分值", "规则", "记录", "日期", "说明"], rightAligned: [0])
-        for l in lines { t.add([ScoresCommand.fmt(l.points), l.rule, l.record ?? "", l.date?.string ?? "", l.note]) }
-        out.line(t.render(maxColumn: 50))
+        var t = out.table(["分值|points", "维度|dimension", "规则|rule", "记录|record", "日期|date", "说明|note"], right: [0])
+        for x in lines {
+            t.add([ScoresCommand.fmt(x.points), x.dimension?.label(l) ?? "", ScoringRules.label(x.rule, l), x.record ?? "", x.date?.string ?? "", x.note(l)])
+        }
+        out.line(t.render())
         out.line()
-        out.line("十二个月趋势：" + trend.map { "\($0.period.suffix(2))月 \(ScoresCommand.fmt($0.score))" }.joined(separator: "  "))
+        out.line(out.t("十二个月趋势：", "twelve months: ") + trend.map { out.t("\($0.period.suffix(2))月 ", "\($0.period) ") + ScoresCommand.fmt($0.score) }.joined(separator: "  "))
         if !breaches.isEmpty {
             out.line()
-            out.line("失信记录：")
+            out.say("失信记录：", "breaches:")
             for b in breaches {
-                let rect = b.rectifications.isEmpty ? "未移送整改" : b.rectifications.map { "\($0.id) \($0.completedOn.map { "已完成 \($0)" } ?? "时限 \($0.deadline)")" }.joined(separator: "；")
-                let acc = b.accountability.map { "\($0.kind) \($0.target)" }.joined(separator: "；")
-                out.line("  \(b.b.id) \(b.b.date) 类别\(b.b.category) 投诉 \(b.b.complaint ?? "—") 承诺 \(b.b.commitment ?? "—")  整改：\(rect)\(acc.isEmpty ? "" : "  问责：\(acc)")")
+                let rect = b.rectifications.isEmpty ? out.t("未移送整改", "no rectification ordered")
+                    : b.rectifications.map { "\($0.id) " + ($0.completedOn.map { out.t("已完成 \($0)", "done \($0)") } ?? out.t("时限 \($0.deadline)", "due \($0.deadline)")) }
+                        .joined(separator: out.t("；", "; "))
+                let acc = b.accountability.map { "\($0.kind) \($0.target)" }.joined(separator: out.t("；", "; "))
+                out.say("  \(b.b.id) \(b.b.date) 类别\(b.b.category) 投诉 \(b.b.complaint ?? "—") 承诺 \(b.b.commitment ?? "—")  整改：\(rect)\(acc.isEmpty ? "" : "  问责：\(acc)")",
+                        "  \(b.b.id) \(b.b.date) category \(b.b.category) complaint \(b.b.complaint ?? "—") commitment \(b.b.commitment ?? "—")  rectification: \(rect)\(acc.isEmpty ? "" : "  accountability: \(acc)")")
             }
         }
         if !alerts.isEmpty {
             out.line()
-            out.line("临期与逾期：")
-            for a in alerts.prefix(30) { out.line("  [\(a.level.label)] \(a.message)") }
-            if alerts.count > 30 { out.line("  ……共 \(alerts.count) 项") }
+            out.say("临期与逾期：", "nearing and overdue:")
+            for a in alerts.prefix(30) { out.line("  [\(a.level.label(l))] \(a.message(l))") }
+            if alerts.count > 30 { out.say("  ……共 \(alerts.count) 项", "  … \(alerts.count) in all") }
         }
     }
 }

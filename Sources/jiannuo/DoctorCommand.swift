@@ -10,45 +10,63 @@ struct DoctorCommand: JiannuoCommand {
     @OptionGroup var global: GlobalOptions
 
     enum Outcome: String, Encodable { case ok, warning, failed }
-    struct Check: Encodable { let check: String; let outcome: Outcome; let detail: String }
+    struct Check: Encodable {
+        let check: String; let outcome: Outcome; let detail: String
+        /// What people read instead of the check's code.
+        let label: String
+    }
 
-    static func permissionWarnings(_ path: String) -> [String] {
+    static func permissionWarnings(_ path: String, _ lang: Lang = .zh) -> [String] {
         var out: [String] = []
         let dir = (path as NSString).deletingLastPathComponent
-        for (what, p) in [("数据库文件", path), ("-wal", path + "-wal"), ("-shm", path + "-shm"), ("所在目录", dir.isEmpty ? "." : dir)] {
+        for (what, p) in [(Text("数据库文件", "database file"), path), (Text("-wal", "-wal"), path + "-wal"), (Text("-shm", "-shm"), path + "-shm"),
+                          (Text("所在目录", "directory"), dir.isEmpty ? "." : dir)] {
             guard let mode = (try? FileManager.default.attributesOfItem(atPath: p))?[.posixPermissions] as? Int else { continue }
-            if mode & 0o007 != 0 { out.append("\(what) \(p) 的权限为 \(String(mode, radix: 8))，其他用户可以访问（应去掉 o 位：chmod o-rwx）") }
+            if mode & 0o007 != 0 {
+                out.append(Text("\(what.zh) \(p) 的权限为 \(String(mode, radix: 8))，其他用户可以访问（应去掉 o 位：chmod o-rwx）",
+                                "\(what.en) \(p) has mode \(String(mode, radix: 8)): other users can reach it (chmod o-rwx)")(lang))
+            }
         }
         return out
     }
 
     func execute(_ out: Output) throws {
         let store = try out.reader()
+        let l = out.lang
         var checks: [Check] = []
-        let perms = DoctorCommand.permissionWarnings(store.path)
-        checks.append(Check(check: "permissions", outcome: perms.isEmpty ? .ok : .warning,
-                            detail: perms.isEmpty ? "文件与目录不对其他用户开放" : perms.joined(separator: "；")))
+        func add(_ code: String, _ label: Text, _ outcome: Outcome, _ detail: Text) {
+            checks.append(Check(check: code, outcome: outcome, detail: detail(l), label: label(l)))
+        }
+        let perms = DoctorCommand.permissionWarnings(store.path, l)
+        add("permissions", Text("权限", "permissions"), perms.isEmpty ? .ok : .warning,
+            perms.isEmpty ? Text("文件与目录不对其他用户开放", "files and directory are closed to other users")
+                          : Text(perms.joined(separator: "；"), perms.joined(separator: "; ")))
         let quick = try store.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
-        checks.append(Check(check: "quick_check", outcome: quick == ["ok"] ? .ok : .failed, detail: quick.joined(separator: "；")))
-        checks.append(Check(check: "schema", outcome: .ok, detail: "结构为当前版本"))
+        add("quick_check", Text("数据库完整性", "integrity"), quick == ["ok"] ? .ok : .failed,
+            quick == ["ok"] ? Text("SQLite 快速检查通过", "SQLite quick check passed") : Text(quick.joined(separator: "；"), quick.joined(separator: "; ")))
+        add("schema", Text("结构版本", "schema"), .ok, Text("结构为当前版本", "the schema is current"))
         let r = try store.verifyAudit()
         let reasons = (r.reason.map { [$0] } ?? []) + r.tampered.map(\.reason)
-        checks.append(Check(check: "audit", outcome: r.intact ? .ok : .failed,
-                            detail: r.intact ? "审计链完好（\(r.rows) 行），各台账表与摘要一致" : reasons.map(\.zh).joined(separator: "；")))
+        add("audit", Text("审计链", "audit"), r.intact ? .ok : .failed,
+            r.intact ? Text("审计链完好（\(r.rows) 行），各台账表与摘要一致", "the chain holds (\(r.rows) rows) and every table matches its digests")
+                     : Text(reasons.map(\.zh).joined(separator: "；"), reasons.map(\.en).joined(separator: "; ")))
         let accounts = try store.accounts()
         let admins = accounts.filter { $0.role == .admin && $0.active }
-        checks.append(Check(check: "admin", outcome: admins.isEmpty ? .failed : .ok,
-                            detail: admins.isEmpty ? "没有启用的管理员账号" : "管理员：\(admins.map(\.account).joined(separator: "、"))"))
+        add("admin", Text("管理员", "admin"), admins.isEmpty ? .failed : .ok,
+            admins.isEmpty ? Text("没有启用的管理员账号", "no active administrator")
+                           : Text("管理员：\(admins.map(\.account).joined(separator: "、"))", "administrators: \(admins.map(\.account).joined(separator: ", "))"))
         let units = Dictionary(uniqueKeysWithValues: try store.departments().map { ($0.code, $0) })
         let stale = accounts.filter { $0.active && $0.role == .liaison && $0.department.map { units[$0]?.active != true } == true }
-        checks.append(Check(check: "liaisons", outcome: stale.isEmpty ? .ok : .warning,
-                            detail: stale.isEmpty ? "联络员均绑定在用单位" : stale.map { "\($0.account) 绑定的 \($0.department ?? "") 已合并或不存在" }.joined(separator: "；")))
+        add("liaisons", Text("联络员", "liaisons"), stale.isEmpty ? .ok : .warning,
+            stale.isEmpty ? Text("联络员均绑定在用单位", "every liaison is bound to a unit in use")
+                          : Text(stale.map { "\($0.account) 绑定的 \($0.department ?? "") 已合并或不存在" }.joined(separator: "；"),
+                                 stale.map { "\($0.account)'s unit \($0.department ?? "") was merged or does not exist" }.joined(separator: "; ")))
         if out.json {
             out.emit(checks)
         } else {
             for c in checks {
                 let mark = c.outcome == .ok ? "✓" : c.outcome == .warning ? "!" : "✗"
-                out.line("\(mark) \(c.check)  \(Sanitize.visible(c.detail))")
+                out.line("\(mark) \(c.label)  \(Sanitize.visible(c.detail))")
             }
         }
         if checks.contains(where: { $0.outcome == .failed }) {

@@ -16,6 +16,7 @@ enum FastJSON {
             out += "    \"kind\" : \(string(a.kind.rawValue)),\n"
             out += "    \"level\" : \(string(a.level.rawValue)),\n"
             out += "    \"message\" : \(string(a.message)),\n"
+            out += "    \"message_en\" : \(string(a.messageEn)),\n"
             out += "    \"record\" : \(string(a.record))\n  }"
         }
         out += list.isEmpty ? "\n\n]" : "\n]"

@@ -53,6 +53,23 @@ struct Output {
 
     func say(_ zh: String, _ en: String) { line(lang == .zh ? zh : en) }
 
+    /// One of two wordings, in the output's language.
+    func t(_ zh: String, _ en: String) -> String { lang == .zh ? zh : en }
+
+    /// A table whose headers are written "中文|English".
+    func table(_ headers: [String], right: Set<Int> = []) -> TextTable {
+        TextTable(headers.map { h in
+            let parts = h.split(separator: "|", maxSplits: 1).map(String.init)
+            return lang == .zh || parts.count < 2 ? parts[0] : parts[1]
+        }, rightAligned: right)
+    }
+
+    /// Calendar days to a limit, in words: "剩 3 天", "逾期 20 天".
+    func daysLeft(_ n: Int) -> String { Alert.remaining(n, .calendar, lang) }
+
+    /// "共 N 条" under a table.
+    func total(_ n: Int, _ what: String) { say("共 \(n) 条", "\(n) \(what)") }
+
     func fail(_ e: JiannuoError) {
         let prefix = lang == .zh ? "错误：" : "error: "
         FileHandle.standardError.write(Data((prefix + Sanitize.visible(e.text(lang)) + "\n").utf8))
@@ -61,7 +78,7 @@ struct Output {
     /// A record in full for people: the same text as the dashboard's detail view.
     func detail(_ id: String, _ store: Store, reveal: Bool = false) {
         do {
-            let (title, lines) = try RecordDetail.lines(for: id, store: store, today: store.clock.today, reveal: reveal)
+            let (title, lines) = try RecordDetail.lines(for: id, store: store, today: store.clock.today, reveal: reveal, lang: lang)
             line(title)
             for l in lines { line(l) }
         } catch let e as JiannuoError {

@@ -26,18 +26,19 @@ struct ScoresCommand: JiannuoCommand {
         let p = try period.map { try Period.parse($0, today: today) } ?? .currentQuarter(today)
         let rows = try Self.ranking(store, period: p, today: today)
         if out.json { out.emit(rows); return }
-        out.line("政务诚信得分  \(p)（\(p.start) 至 \(p.end)）")
-        var t = TextTable(["名次", "变化", "单位", "名称", "得分"] + Dimension.allCases.map(\.label) + ["失信", "逾期承诺", "超时环节"],
-                          rightAligned: Set(0...12))
+        out.say("政务诚信得分  \(p)（\(p.start) 至 \(p.end)）", "integrity scores  \(p) (\(p.start) to \(p.end))")
+        var t = out.table(["名次|rank", "变化|change", "单位|unit", "名称|name", "得分|score"]
+                          + Dimension.allCases.map { "\($0.label)|\($0.english)" } + ["失信|breaches", "逾期承诺|overdue", "超时环节|late steps"],
+                          right: Set([0, 1, 4, 5, 6, 7, 8, 9, 10, 11, 12]))
         for r in rows {
-            let change = r.rank_change.map { $0 > 0 ? "↑\($0)" : ($0 < 0 ? "↓\(-$0)" : "—") } ?? "新"
+            let change = r.rank_change.map { $0 > 0 ? "↑\($0)" : ($0 < 0 ? "↓\(-$0)" : "—") } ?? out.t("新", "new")
             let breaches = r.counts.filter { $0.key.hasPrefix("breach_") }.values.reduce(0, +)
             let late = r.counts.filter { $0.key.hasPrefix("complaint_") }.values.reduce(0, +)
             t.add(["\(r.rank)", change, r.department, r.name, Self.fmt(r.score)]
                   + Dimension.allCases.map { Self.fmt(r.dimensions[$0.rawValue] ?? 0) }
                   + ["\(breaches)", "\(r.counts["commitment_overdue"] ?? 0)", "\(late)"])
         }
-        out.line(t.render(maxColumn: 16))
+        out.line(t.render())
     }
 
     static func fmt(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(format: "%.1f", v) }

@@ -25,20 +25,23 @@ struct StatusCommand: JiannuoCommand {
             out.emit(Status(today: store.clock.today, database: store.path, summary: s, alerts_by_level: levels, most_urgent: urgent))
             return
         }
+        let l = out.lang
         out.line("践诺 Jiannuo  \(store.clock.today)  \(store.path)")
-        out.line("须上报 \(levels["escalate"]!)   已逾期 \(levels["overdue"]!)   今日到期 \(levels["due_today"]!)   临期 \(levels["nearing"]!)")
+        out.line([Alert.Level.escalate, .overdue, .dueToday, .nearing].map { "\($0.label(l)) \(levels[$0.rawValue]!)" }.joined(separator: "   "))
         out.line()
-        let cs = CommitmentStatus.allCases.map { "\($0.label) \(s.commitmentsByStatus[$0.rawValue] ?? 0)" }.joined(separator: "  ")
-        out.line("承诺事项  \(cs)")
-        let st = Complaint.Stage.allCases.map { "\($0.label) \(s.complaintsByStage[$0.rawValue] ?? 0)" }.joined(separator: "  ")
-        out.line("投诉举报  \(st)")
-        out.line("失信违诺  \(s.breaches)（未上报 \(s.breachesUnreported)）  整改未完成 \(s.rectificationsOpen)  舆情未处置 \(s.opinionsOpen)  在用单位 \(s.departments)")
+        let cs = CommitmentStatus.allCases.map { "\($0.label(l)) \(s.commitmentsByStatus[$0.rawValue] ?? 0)" }.joined(separator: "  ")
+        out.line(out.t("承诺事项  ", "commitments  ") + cs)
+        let st = Complaint.Stage.allCases.map { "\($0.label(l)) \(s.complaintsByStage[$0.rawValue] ?? 0)" }.joined(separator: "  ")
+        out.line(out.t("投诉举报  ", "complaints  ") + st)
+        out.say("失信违诺  \(s.breaches)（未上报 \(s.breachesUnreported)）  整改未完成 \(s.rectificationsOpen)  舆情未处置 \(s.opinionsOpen)  在用单位 \(s.departments)",
+                "breaches  \(s.breaches) (\(s.breachesUnreported) not reported)  open rectifications \(s.rectificationsOpen)  unhandled opinion events \(s.opinionsOpen)  units in use \(s.departments)")
         if !urgent.isEmpty {
+            let names = try store.departmentNames()
             out.line()
-            out.line("最紧急的 \(urgent.count) 项：")
-            var t = TextTable(["级别", "编号", "单位", "时限", "说明"])
-            for a in urgent { t.add([a.level.label, a.record, a.department, a.due.string, a.message]) }
-            out.line(t.render(maxColumn: 60))
+            out.say("最紧急的 \(urgent.count) 项：", "the \(urgent.count) most urgent:")
+            var t = out.table(["级别|level", "编号|record", "单位|unit", "时限|limit", "剩余|left", "说明|what"])
+            for a in urgent { t.add([a.level.label(l), a.record, names[a.department] ?? a.department, a.due.string, a.remaining(l), a.message(l)]) }
+            out.line(t.render())
         }
     }
 }
@@ -50,6 +53,6 @@ struct InitCommand: JiannuoCommand {
         let store = try out.global.openStore(.create)
         struct R: Encodable { let database: String }
         out.record(R(database: store.path)) { out.say("数据库已就绪：\(store.path)", "database ready: \(store.path)") }
-        for w in DoctorCommand.permissionWarnings(store.path) { FileHandle.standardError.write(Data(("警告：" + w + "\n").utf8)) }
+        for w in DoctorCommand.permissionWarnings(store.path, out.lang) { FileHandle.standardError.write(Data((out.t("警告：", "warning: ") + w + "\n").utf8)) }
     }
 }

@@ -28,7 +28,8 @@ struct UserCommand: ParsableCommand {
         @Option(help: "联络员所属单位代码") var department: String?
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
-            let a = try out.store().addAccount(account, name: name, role: try AccountRole.parse(role), department: department)
+            let store = try out.store()
+            let a = try store.addAccount(account, name: name, role: try AccountRole.parse(role), department: try department.map { try store.unitCode($0) })
             UserCommand.say(out, a, "已添加账号", "account added")
         }
     }
@@ -39,11 +40,12 @@ struct UserCommand: ParsableCommand {
         func execute(_ out: Output) throws {
             let list = try out.reader().accounts()
             if out.json { out.emit(list.map(AccountView.init)); return }
-            var t = TextTable(["账号", "姓名", "角色", "单位", "状态", "起始"])
+            var t = out.table(["账号|account", "姓名|name", "角色|role", "单位|unit", "状态|state", "起始|since"])
             for a in list {
-                t.add([a.account, a.name, a.role.label, a.department ?? "", a.active ? "启用" : "停用", DateTime(a.since)?.string ?? a.since])
+                t.add([a.account, a.name, a.role.label(out.lang), a.department ?? "", a.active ? out.t("启用", "active") : out.t("停用", "disabled"),
+                       DateTime(a.since)?.string ?? a.since])
             }
-            out.line(t.render(maxColumn: 40))
+            out.line(t.render())
         }
     }
 
@@ -54,7 +56,8 @@ struct UserCommand: ParsableCommand {
         @Option(help: "联络员所属单位代码") var department: String?
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
-            let a = try out.store().setRole(account, role: try AccountRole.parse(role), department: department)
+            let store = try out.store()
+            let a = try store.setRole(account, role: try AccountRole.parse(role), department: try department.map { try store.unitCode($0) })
             UserCommand.say(out, a, "已改角色", "role changed")
         }
     }
@@ -80,8 +83,8 @@ struct UserCommand: ParsableCommand {
             }
             if out.json { out.emit(rows); return }
             for r in AccountRole.allCases {
-                out.line("\(r.label)（\(r.rawValue)）：\(r.summary(out.lang))")
-                out.line("  " + Permission.allCases.filter { RoleTable.allows(r, $0) }.map { out.lang == .zh ? $0.label : $0.rawValue }.joined(separator: "、"))
+                out.say("\(r.label)（\(r.rawValue)）：\(r.summary(out.lang))", "\(r.english) (\(r.rawValue)): \(r.summary(out.lang))")
+                out.line("  " + Permission.allCases.filter { RoleTable.allows(r, $0) }.map { out.lang == .zh ? $0.label : $0.rawValue }.joined(separator: out.t("、", ", ")))
             }
         }
     }

@@ -13,6 +13,17 @@ public enum AccountRole: String, Codable, Sendable, CaseIterable {
         }
     }
 
+    public var english: String {
+        switch self {
+        case .intake: "intake officer"
+        case .supervisor: "supervisor"
+        case .liaison: "unit liaison"
+        case .leader: "leader"
+        case .admin: "administrator"
+        }
+    }
+    public func label(_ lang: Lang) -> String { lang == .zh ? label : english }
+
     public var summary: Text {
         switch self {
         case .intake: Text("登记投诉，办理受理、退回、回访", "registers complaints; accepts, returns, follows up")

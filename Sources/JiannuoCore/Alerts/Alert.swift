@@ -14,6 +14,16 @@ public struct Alert: Codable, Sendable, Hashable {
             case .info: "提示"
             }
         }
+        public var english: String {
+            switch self {
+            case .escalate: "report up"
+            case .overdue: "overdue"
+            case .dueToday: "due today"
+            case .nearing: "nearing"
+            case .info: "note"
+            }
+        }
+        public func label(_ lang: Lang) -> String { lang == .zh ? label : english }
     }
 
     public enum Kind: String, Codable, Sendable, CaseIterable {
@@ -34,6 +44,21 @@ public struct Alert: Codable, Sendable, Hashable {
             case .calendar: "工作日历"
             }
         }
+        public var english: String {
+            switch self {
+            case .commitment: "commitment"
+            case .complaintAccept: "acceptance"
+            case .complaintResolve: "resolution"
+            case .complaintRespond: "response"
+            case .complaintReturn: "returned case"
+            case .rectification: "rectification"
+            case .arrears: "arrears"
+            case .opinion: "public opinion"
+            case .breachReport: "breach report"
+            case .calendar: "calendar"
+            }
+        }
+        public func label(_ lang: Lang) -> String { lang == .zh ? label : english }
     }
 
     public enum DayUnit: String, Codable, Sendable { case working, calendar }
@@ -46,14 +71,31 @@ public struct Alert: Codable, Sendable, Hashable {
     public var daysLeft: Int
     public var dayUnit: DayUnit
     public var message: String
+    public var messageEn: String
 
-    public init(level: Level, kind: Kind, record: String, department: String, due: Day, daysLeft: Int, dayUnit: DayUnit, message: String) {
+    public init(level: Level, kind: Kind, record: String, department: String, due: Day, daysLeft: Int, dayUnit: DayUnit,
+                message: Text) {
         self.level = level; self.kind = kind; self.record = record; self.department = department
-        self.due = due; self.daysLeft = daysLeft; self.dayUnit = dayUnit; self.message = message
+        self.due = due; self.daysLeft = daysLeft; self.dayUnit = dayUnit; self.message = message.zh; self.messageEn = message.en
+    }
+
+    public func message(_ lang: Lang) -> String { lang == .zh ? message : messageEn }
+
+    /// "逾期 5 工作日" / "剩 3 天": never a negative count.
+    public func remaining(_ lang: Lang) -> String { Alert.remaining(daysLeft, dayUnit, lang) }
+
+    public static func remaining(_ daysLeft: Int, _ unit: DayUnit, _ lang: Lang) -> String {
+        let n = abs(daysLeft)
+        if lang == .zh {
+            let word = unit == .working ? "工作日" : "天"
+            return daysLeft < 0 ? "逾期 \(n) \(word)" : daysLeft == 0 ? "今天" : "剩 \(n) \(word)"
+        }
+        let word = unit == .working ? (n == 1 ? "working day" : "working days") : (n == 1 ? "day" : "days")
+        return daysLeft < 0 ? "\(n) \(word) late" : daysLeft == 0 ? "today" : "\(n) \(word) left"
     }
 
     enum CodingKeys: String, CodingKey {
-        case level, kind, record, department, due, daysLeft = "days_left", dayUnit = "day_unit", message
+        case level, kind, record, department, due, daysLeft = "days_left", dayUnit = "day_unit", message, messageEn = "message_en"
     }
 
     /// Most urgent first: level, then fewest days left, then the earliest limit, then the id.

@@ -42,10 +42,11 @@ public enum Alerts {
         for c in input.commitments where c.status.isOpen {
             if let a = judge.alert(.commitment, c.id, owner(c.department), due: c.deadline, unit: .calendar,
                                    nearing: rules.commitmentNearingDays,
-                                   what: "承诺 \(c.id)（\(c.counterparty)）兑现时限") { out.append(a) }
+                                   what: Text("承诺 \(c.id)（\(c.counterparty)）兑现时限", "commitment \(c.id) (\(c.counterparty)) deadline")) { out.append(a) }
             if let due = arrearsDue(c, rules),
                let a = judge.alert(.arrears, c.id, owner(c.department), due: due, unit: .calendar, nearing: rules.arrearsNearingDays,
-                                   what: "拖欠\(c.counterparty)账款 \(c.amount!.yuanString) 元付款期限") { out.append(a) }
+                                   what: Text("拖欠\(c.counterparty)账款 \(c.amount!.grouped) 元付款期限",
+                                              "payment of \(c.amount!.grouped) yuan owed to \(c.counterparty)")) { out.append(a) }
         }
         for c in input.complaints {
             guard let due = c.currentDue else { continue }
@@ -59,19 +60,21 @@ public enum Alerts {
             let stageWord: [Alert.Kind: String] = [.complaintAccept: "受理", .complaintReturn: "退回件受理",
                                                    .complaintResolve: "办结", .complaintRespond: "反馈"]
             if let a = judge.alert(kind, c.id, owner(c.department), due: due, unit: .working, nearing: rules.complaintNearingWorkdays,
-                                   what: "投诉 \(c.id)（\(c.urgency.label)）\(stageWord[kind]!)时限") { out.append(a) }
+                                   what: Text("投诉 \(c.id)（\(c.urgency.label)）\(stageWord[kind]!)时限",
+                                              "complaint \(c.id) (\(c.urgency.english)) \(kind.english) limit")) { out.append(a) }
         }
         for r in input.rectifications where r.completedOn == nil {
             if let a = judge.alert(.rectification, r.id, owner(r.unit), due: r.deadline, unit: .working,
-                                   nearing: rules.rectificationNearingWorkdays, what: "整改 \(r.id)（失信 \(r.breach)）整改时限") { out.append(a) }
+                                   nearing: rules.rectificationNearingWorkdays, what: Text("整改 \(r.id)（失信 \(r.breach)）整改时限", "rectification \(r.id) (breach \(r.breach)) deadline")) { out.append(a) }
         }
         for o in input.opinions where o.handledOn == nil {
             let due = calendar.addingWorkdays(rules.opinionWorkdays, to: o.date)
             if var a = judge.alert(.opinion, o.id, owner(o.department), due: due, unit: .working, nearing: rules.opinionWorkdays,
-                                   what: "舆情 \(o.id)「\(o.title)」处置时限", always: true) {
+                                   what: Text("舆情 \(o.id)「\(o.title)」处置时限", "public opinion \(o.id) \"\(o.title)\" handling limit"), always: true) {
                 if o.severity == .high && a.level != .escalate {
                     a.level = .escalate
                     a.message = "重大舆情 \(o.id)「\(o.title)」未处置，须立即处置并报县委县政府"
+                    a.messageEn = "major public opinion \(o.id) \"\(o.title)\" not handled: handle it now and report to the county leadership"
                 }
                 out.append(a)
             }
@@ -79,7 +82,8 @@ public enum Alerts {
         for b in input.breaches where b.reportedOn == nil {
             out.append(Alert(level: .escalate, kind: .breachReport, record: b.id, department: owner(b.department), due: b.date,
                              daysLeft: calendar.workdaysLeft(from: today, to: b.date), dayUnit: .working,
-                             message: "失信违诺 \(b.id)（\(Category.label(b.category))）已认定，尚未报县委县政府"))
+                             message: Text("失信违诺 \(b.id)（\(Category.label(b.category))）已认定，尚未报县委县政府",
+                                           "breach \(b.id) (\(Category.label(b.category, .en))) confirmed, not yet reported to the county leadership")))
         }
         out += calendarAlerts(calendar: calendar, today: today, dues: out.map(\.due))
         return sortedByUrgency(out)
@@ -116,7 +120,8 @@ public enum Alerts {
         var out: [Alert] = []
         if !calendar.hasData(forYear: today.year) {
             out.append(Alert(level: .overdue, kind: .calendar, record: "\(today.year)", department: "", due: today, daysLeft: 0,
-                             dayUnit: .calendar, message: "缺少 \(today.year) 年工作日历（节假日、调休），期限只按周末计算，请载入当年日历"))
+                             dayUnit: .calendar, message: Text("缺少 \(today.year) 年工作日历（节假日、调休），期限只按周末计算，请载入当年日历",
+                                                               "no \(today.year) work calendar (holidays, make-up days): limits count weekends only; load this year's calendar")))
         }
         let next = today.year + 1
         let yearEnd = Day(year: today.year, month: 12, day: 31)!
@@ -124,7 +129,8 @@ public enum Alerts {
         if soon && !calendar.hasData(forYear: next) {
             out.append(Alert(level: .info, kind: .calendar, record: "\(next)", department: "", due: yearEnd,
                              daysLeft: today.days(until: yearEnd), dayUnit: .calendar,
-                             message: "尚未载入 \(next) 年工作日历，跨年期限将只按周末计算（jiannuo calendar load \(next).toml）"))
+                             message: Text("尚未载入 \(next) 年工作日历，跨年期限将只按周末计算（jiannuo calendar load \(next).toml）",
+                                           "the \(next) work calendar is not loaded: limits past the year end count weekends only (jiannuo calendar load \(next).toml)")))
         }
         return out
     }
@@ -137,17 +143,20 @@ struct Judge {
     let today: Day
 
     func alert(_ kind: Alert.Kind, _ record: String, _ department: String, due: Day, unit: Alert.DayUnit, nearing: Int,
-               what: String, always: Bool = false) -> Alert? {
+               what: Text, always: Bool = false) -> Alert? {
         let left = unit == .working ? calendar.workdaysLeft(from: today, to: due) : today.days(until: due)
         let unitWord = unit == .working ? "个工作日" : "天"
         guard let level = Alerts.level(due: due, today: today, unit: unit, nearing: always ? Int.max : nearing,
                                        calendar: calendar, rules: rules) else { return nil }
-        let message: String
+        let n = abs(left)
+        let unitEn = unit == .working ? (n == 1 ? "working day" : "working days") : (n == 1 ? "day" : "days")
+        let message: Text
         switch level {
-        case .escalate: message = "\(what) \(due) 已逾期 \(-left) \(unitWord)，须报县委县政府"
-        case .overdue: message = "\(what) \(due) 已逾期 \(-left) \(unitWord)"
-        case .dueToday: message = "\(what)今天（\(due)）到期"
-        case .nearing, .info: message = "\(what) \(due)，还剩 \(left) \(unitWord)"
+        case .escalate: message = Text("\(what.zh) \(due) 已逾期 \(n) \(unitWord)，须报县委县政府",
+                                       "\(what.en) \(due) passed \(n) \(unitEn) ago: report to the county leadership")
+        case .overdue: message = Text("\(what.zh) \(due) 已逾期 \(n) \(unitWord)", "\(what.en) \(due) passed \(n) \(unitEn) ago")
+        case .dueToday: message = Text("\(what.zh)今天（\(due)）到期", "\(what.en) falls today (\(due))")
+        case .nearing, .info: message = Text("\(what.zh) \(due)，还剩 \(left) \(unitWord)", "\(what.en) \(due), \(left) \(unitEn) left")
         }
         return Alert(level: level, kind: kind, record: record, department: department, due: due, daysLeft: left,
                      dayUnit: unit, message: message)

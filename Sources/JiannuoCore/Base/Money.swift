@@ -29,6 +29,18 @@ public struct Money: Hashable, Comparable, Sendable {
         String(format: "%lld.%02lld", fen / 100, fen % 100)
     }
 
+    /// `235,624.00`: what people read (files and JSON keep `yuanString`).
+    public var grouped: String {
+        var whole = String(fen / 100)
+        var groups: [Substring] = []
+        while whole.count > 3 {
+            groups.insert(whole.suffix(3), at: 0)
+            whole.removeLast(3)
+        }
+        groups.insert(Substring(whole), at: 0)
+        return groups.joined(separator: ",") + String(format: ".%02lld", fen % 100)
+    }
+
     public static func < (a: Money, b: Money) -> Bool { a.fen < b.fen }
 }
 

@@ -68,6 +68,15 @@ public struct Complaint: Codable, Sendable, Hashable {
             case .responded: "已反馈"
             }
         }
+        public var english: String {
+            switch self {
+            case .received: "to accept"
+            case .accepted: "in hand"
+            case .resolved: "to answer"
+            case .responded: "answered"
+            }
+        }
+        public func label(_ lang: Lang) -> String { lang == .zh ? label : english }
     }
 
     public var stage: Stage {

@@ -2,6 +2,12 @@
 /// database use; `label` is what officers read.
 public protocol Vocabulary: RawRepresentable, CaseIterable, Codable, Sendable, Hashable where RawValue == String {
     var label: String { get }
+    /// What English screens show.
+    var english: String { get }
+}
+
+extension Vocabulary {
+    public func label(_ lang: Lang) -> String { lang == .zh ? label : english }
 }
 
 extension Vocabulary {
@@ -16,6 +22,14 @@ extension Vocabulary {
 
 public enum DepartmentKind: String, Vocabulary {
     case township, subdistrict, countyDepartment = "county-department", other
+    public var english: String {
+        switch self {
+        case .township: "township"
+        case .subdistrict: "subdistrict"
+        case .countyDepartment: "county department"
+        case .other: "other unit"
+        }
+    }
     public var label: String {
         switch self {
         case .township: "乡镇"
@@ -28,6 +42,13 @@ public enum DepartmentKind: String, Vocabulary {
 
 public enum CommitmentKind: String, Vocabulary {
     case policy, contract, letter
+    public var english: String {
+        switch self {
+        case .policy: "policy"
+        case .contract: "contract"
+        case .letter: "letter of commitment"
+        }
+    }
     public var label: String {
         switch self {
         case .policy: "政策承诺"
@@ -41,6 +62,16 @@ public enum CommitmentKind: String, Vocabulary {
 public enum CommitmentStatus: String, Vocabulary {
     case notStarted = "not_started", inProgress = "in_progress", stalled
     case fulfilled, partial = "partially_fulfilled", unfulfilled
+    public var english: String {
+        switch self {
+        case .notStarted: "not started"
+        case .inProgress: "in progress"
+        case .stalled: "stalled"
+        case .fulfilled: "fulfilled"
+        case .partial: "partially fulfilled"
+        case .unfulfilled: "unfulfilled"
+        }
+    }
     public var label: String {
         switch self {
         case .notStarted: "未启动"
@@ -59,6 +90,15 @@ public enum CommitmentStatus: String, Vocabulary {
 public enum Procedure: String, Vocabulary {
     case publicParticipation = "public", expertReview = "expert", riskAssessment = "risk"
     case legalityReview = "legality", collectiveDecision = "collective"
+    public var english: String {
+        switch self {
+        case .publicParticipation: "public participation"
+        case .expertReview: "expert review"
+        case .riskAssessment: "risk assessment"
+        case .legalityReview: "legality review"
+        case .collectiveDecision: "collective decision"
+        }
+    }
     public var label: String {
         switch self {
         case .publicParticipation: "公众参与"
@@ -72,6 +112,16 @@ public enum Procedure: String, Vocabulary {
 
 public enum Channel: String, Vocabulary {
     case hotline, phone, email, visit, media, inspection
+    public var english: String {
+        switch self {
+        case .hotline: "12345 hotline"
+        case .phone: "phone"
+        case .email: "e-mail"
+        case .visit: "visit"
+        case .media: "media"
+        case .inspection: "inspection"
+        }
+    }
     public var label: String {
         switch self {
         case .hotline: "12345热线"
@@ -86,6 +136,13 @@ public enum Channel: String, Vocabulary {
 
 public enum Urgency: String, Vocabulary {
     case normal, urgent, critical
+    public var english: String {
+        switch self {
+        case .normal: "normal"
+        case .urgent: "urgent"
+        case .critical: "critical"
+        }
+    }
     public var label: String {
         switch self {
         case .normal: "一般"
@@ -97,6 +154,13 @@ public enum Urgency: String, Vocabulary {
 
 public enum Severity: String, Vocabulary {
     case low, medium, high
+    public var english: String {
+        switch self {
+        case .low: "minor"
+        case .medium: "serious"
+        case .high: "major"
+        }
+    }
     public var label: String {
         switch self {
         case .low: "一般"
@@ -112,5 +176,10 @@ public enum Category {
         1: "招商引资政策不兑现", 2: "协议（合同）不履行", 3: "拖欠中小企业账款",
         4: "涉政府产权纠纷", 5: "法院判决不执行", 6: "其他情形",
     ]
+    public static let englishLabels = [
+        1: "investment policy not honoured", 2: "agreement (contract) not performed", 3: "arrears owed to small firms",
+        4: "government property-rights dispute", 5: "court judgment not enforced", 6: "other",
+    ]
     public static func label(_ n: Int) -> String { labels[n] ?? "类别\(n)" }
+    public static func label(_ n: Int, _ lang: Lang) -> String { lang == .zh ? label(n) : (englishLabels[n] ?? "category \(n)") }
 }

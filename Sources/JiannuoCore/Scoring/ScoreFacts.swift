@@ -54,10 +54,16 @@ public struct ScoreLine: Codable, Sendable, Hashable {
     public var record: String?
     public var date: Day?
     public var note: String
+    public var noteEn: String
 
-    public init(rule: String, dimension: Dimension?, points: Double, record: String?, date: Day?, note: String) {
+    public init(rule: String, dimension: Dimension?, points: Double, record: String?, date: Day?, note: String, noteEn: String = "") {
         self.rule = rule; self.dimension = dimension; self.points = points; self.record = record; self.date = date; self.note = note
+        self.noteEn = noteEn
     }
+
+    public func note(_ lang: Lang) -> String { lang == .zh ? note : (noteEn.isEmpty ? ScoringRules.label(rule, .en) : noteEn) }
+
+    enum CodingKeys: String, CodingKey { case rule, dimension, points, record, date, note, noteEn = "note_en" }
 }
 
 public struct DepartmentScore: Codable, Sendable {

@@ -42,7 +42,7 @@ public enum Scoring {
         var counts: [String: Int] = [:]
         var applied: [ScoreLine] = []
         applied.reserveCapacity(detail ? sorted.count + 1 : 0)
-        if detail { applied.append(ScoreLine(rule: "base", dimension: nil, points: rules.base, record: nil, date: period.start, note: "基础分")) }
+        if detail { applied.append(ScoreLine(rule: "base", dimension: nil, points: rules.base, record: nil, date: period.start, note: "基础分", noteEn: "base")) }
         for var l in sorted {
             counts[l.rule, default: 0] += 1
             guard let d = l.dimension else { continue }
@@ -53,6 +53,7 @@ public enum Scoring {
             if detail {
                 if after - before != l.points {
                     l.note += l.points < 0 ? "（本项已扣完，实扣 \(-(after - before))）" : "（已达本项满分，实加 \(after - before)）"
+                    l.noteEn += l.points < 0 ? " (dimension exhausted: \(-(after - before)) deducted)" : " (dimension full: \(after - before) added)"
                 }
                 l.points = after - before
                 applied.append(l)
@@ -71,9 +72,10 @@ public enum Scoring {
         let r = rules.scoring
         let asOf = min(p.end, today)
         // The note is only worded when lines are shown.
-        func line(_ rule: String, _ record: String, _ date: Day, _ note: @autoclosure () -> String, times: Int = 1) -> ScoreLine {
-            ScoreLine(rule: rule, dimension: ScoringRules.dimensionOf[rule], points: r.value(rule) * Double(times),
-                      record: record, date: date, note: detail ? note() : "")
+        func line(_ rule: String, _ record: String, _ date: Day, _ note: @autoclosure () -> Text, times: Int = 1) -> ScoreLine {
+            let words = detail ? note() : Text("", "")
+            return ScoreLine(rule: rule, dimension: ScoringRules.dimensionOf[rule], points: r.value(rule) * Double(times),
+                             record: record, date: date, note: words.zh, noteEn: words.en)
         }
         let own = { (code: String) in owner(code, in: p, f.departments) }
 
@@ -82,13 +84,15 @@ public enum Scoring {
             guard b.date <= asOf else { continue }
             if let repaired = bf.repairedOn, p.start > repaired.adding(months: monthsPerPeriod(p) * r.creditRepairPeriods) { continue }
             emit(own(b.department), line("breach_category_\(b.category)", b.id, b.date,
-                                         "失信违诺（\(Category.label(b.category))）\(bf.repairedOn.map { "，已于 \($0) 整改完成" } ?? "，尚未整改完成")"))
+                                         Text("失信违诺（\(Category.label(b.category))）\(bf.repairedOn.map { "，已于 \($0) 整改完成" } ?? "，尚未整改完成")",
+                                              "breach (\(Category.label(b.category, .en)))\(bf.repairedOn.map { ", rectified on \($0)" } ?? ", not yet rectified")")))
         }
         for c in f.commitments {
             let o = own(c.department)
             let amendments = f.amendments[c.id] ?? []
             if p.contains(c.made), !c.missingProcedures.isEmpty {
-                emit(o, line("missing_procedure", c.id, c.made, "未履行决策程序：\(c.missingProcedures.map(\.label).joined(separator: "、"))",
+                emit(o, line("missing_procedure", c.id, c.made, Text("未履行决策程序：\(c.missingProcedures.map(\.label).joined(separator: "、"))",
+                                                                "procedures not followed: \(c.missingProcedures.map(\.english).joined(separator: ", "))"),
                              times: c.missingProcedures.count))
             }
             let closedBy = c.status.isOpen ? nil : c.fulfilledOn
@@ -96,58 +100,61 @@ public enum Scoring {
                 let due = c.deadline(on: closed, amendments: amendments)
                 switch c.status {
                 case .fulfilled where closed > due:
-                    emit(o, line("commitment_fulfilled_late", c.id, closed, "逾期兑现（时限 \(due)）"))
-                case .partial: emit(o, line("commitment_partial", c.id, closed, "部分兑现"))
-                case .unfulfilled: emit(o, line("commitment_unfulfilled", c.id, closed, "未兑现"))
+                    emit(o, line("commitment_fulfilled_late", c.id, closed, Text("逾期兑现（时限 \(due)）", "fulfilled late (deadline \(due))")))
+                case .partial: emit(o, line("commitment_partial", c.id, closed, Text("部分兑现", "partially fulfilled")))
+                case .unfulfilled: emit(o, line("commitment_unfulfilled", c.id, closed, Text("未兑现", "unfulfilled")))
                 default: break
                 }
-                if !f.withFeedback.contains(c.id) { emit(o, line("no_feedback", c.id, closed, "办结后未向社会或对方反馈")) }
+                if !f.withFeedback.contains(c.id) { emit(o, line("no_feedback", c.id, closed, Text("办结后未向社会或对方反馈", "no feedback to the public or the counterparty after closing"))) }
             }
             // The terms in force at the end of the period judge it: an amendment changes the future only.
             let due = c.deadline(on: asOf, amendments: amendments)
             let openAtEnd = closedBy.map { $0 > asOf } ?? true
             if openAtEnd && due < asOf && c.made <= asOf {
-                emit(o, line("commitment_overdue", c.id, due, "超过兑现时限 \(due) 仍未兑现"))
+                emit(o, line("commitment_overdue", c.id, due, Text("超过兑现时限 \(due) 仍未兑现", "not fulfilled by its deadline \(due)")))
             }
             // A deadline already missed when it was amended keeps its cost, in the period of the amendment.
             for a in amendments where a.oldDeadline < a.date && p.contains(a.date) && a.date <= asOf {
                 emit(o, line("commitment_overdue_before_amendment", c.id, a.date,
-                             "变更前已逾期 \(a.oldDeadline.days(until: a.date)) 天（原时限 \(a.oldDeadline)，\(a.date) 变更为 \(a.newDeadline)）"))
+                             Text("变更前已逾期 \(a.oldDeadline.days(until: a.date)) 天（原时限 \(a.oldDeadline)，\(a.date) 变更为 \(a.newDeadline)）",
+                                  "\(a.oldDeadline.days(until: a.date)) days overdue when amended (deadline \(a.oldDeadline), changed to \(a.newDeadline) on \(a.date))")))
             }
         }
         for s in f.stages where p.contains(s.due) {
             let late = s.done.map { $0 > s.due } ?? (s.due < asOf)
             guard late else { continue }
             let word = ["accept": "受理", "resolve": "办结", "respond": "反馈"][s.kind.rawValue]!
+            let wordEn = ["accept": "acceptance", "resolve": "resolution", "respond": "response"][s.kind.rawValue]!
             emit(own(s.department), line("complaint_\(s.kind.rawValue)_late", s.complaint, s.due,
-                                         s.done.map { "\(word)超时（时限 \(s.due)，\($0) 完成）" } ?? "\(word)超时未完成（时限 \(s.due)）",
+                                         s.done.map { Text("\(word)超时（时限 \(s.due)，\($0) 完成）", "\(wordEn) late (limit \(s.due), done \($0))") }
+                                            ?? Text("\(word)超时未完成（时限 \(s.due)）", "\(wordEn) not done by its limit \(s.due)"),
                                          times: s.count))
         }
         for x in f.rectifications {
             let o = own(x.unit)
             if let done = x.completedOn, p.contains(done) {
                 if done <= x.deadline {
-                    emit(o, line("rectification_on_time", x.id, done, "按时完成整改"))
+                    emit(o, line("rectification_on_time", x.id, done, Text("按时完成整改", "rectified on time")))
                 } else {
-                    emit(o, line("rectification_late", x.id, done, "逾期完成整改（时限 \(x.deadline)）"))
+                    emit(o, line("rectification_late", x.id, done, Text("逾期完成整改（时限 \(x.deadline)）", "rectified late (deadline \(x.deadline))")))
                 }
             } else if x.completedOn.map({ $0 > asOf }) ?? true, x.deadline < asOf, x.opened <= asOf {
-                emit(o, line("rectification_late", x.id, x.deadline, "超过整改时限 \(x.deadline) 仍未完成"))
+                emit(o, line("rectification_late", x.id, x.deadline, Text("超过整改时限 \(x.deadline) 仍未完成", "not rectified by its deadline \(x.deadline)")))
             }
         }
         for a in f.accountability where p.contains(a.action.date) {
-            emit(own(a.department), line("accountability", a.action.id, a.action.date, "问责：\(a.action.kind) \(a.action.target)"))
+            emit(own(a.department), line("accountability", a.action.id, a.action.date, Text("问责：\(a.action.kind) \(a.action.target)", "accountability: \(a.action.kind) \(a.action.target)")))
         }
         for o in f.opinions {
             let who = own(o.department)
             if p.contains(o.date) {
-                emit(who, line("opinion_\(o.severity.rawValue)", o.id, o.date, "舆情（\(o.severity.label)）：\(o.title)"))
+                emit(who, line("opinion_\(o.severity.rawValue)", o.id, o.date, Text("舆情（\(o.severity.label)）：\(o.title)", "public opinion (\(o.severity.english)): \(o.title)")))
             }
             let due = calendar.addingWorkdays(rules.deadlines.opinionWorkdays, to: o.date)
             if let h = o.handledOn {
-                if h > due && p.contains(h) { emit(who, line("opinion_handled_late", o.id, h, "舆情处置不及时（时限 \(due)）")) }
+                if h > due && p.contains(h) { emit(who, line("opinion_handled_late", o.id, h, Text("舆情处置不及时（时限 \(due)）", "handled late (limit \(due))"))) }
             } else if due < asOf && p.contains(due) {
-                emit(who, line("opinion_handled_late", o.id, due, "舆情超过处置时限 \(due) 仍未处置"))
+                emit(who, line("opinion_handled_late", o.id, due, Text("舆情超过处置时限 \(due) 仍未处置", "not handled by its limit \(due)")))
             }
         }
     }

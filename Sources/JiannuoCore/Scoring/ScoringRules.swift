@@ -40,6 +40,34 @@ public struct ScoringRules: Sendable, Equatable {
         return d
     }()
 
+    /// The words for a rule's code (`complaint_resolve_late` → 办结超时), so that no screen shows a code.
+    public static func label(_ rule: String, _ lang: Lang) -> String {
+        if rule.hasPrefix("breach_category_"), let n = Int(rule.dropFirst("breach_category_".count)) {
+            return lang == .zh ? "失信（\(Category.label(n))）" : "breach (\(Category.label(n, .en)))"
+        }
+        let words: [String: Text] = [
+            "base": Text("基础分", "base"),
+            "commitment_overdue": Text("承诺逾期未兑现", "commitment overdue"),
+            "commitment_overdue_before_amendment": Text("变更前已逾期", "overdue before amendment"),
+            "commitment_fulfilled_late": Text("逾期兑现", "fulfilled late"),
+            "commitment_partial": Text("部分兑现", "partially fulfilled"),
+            "commitment_unfulfilled": Text("未兑现", "unfulfilled"),
+            "complaint_accept_late": Text("受理超时", "accepted late"),
+            "complaint_resolve_late": Text("办结超时", "resolved late"),
+            "complaint_respond_late": Text("反馈超时", "answered late"),
+            "no_feedback": Text("未反馈兑现情况", "no feedback"),
+            "missing_procedure": Text("缺决策程序", "missing procedure"),
+            "rectification_late": Text("整改逾期", "rectification late"),
+            "rectification_on_time": Text("按时整改", "rectified on time"),
+            "accountability": Text("问责", "accountability"),
+            "opinion_low": Text("一般舆情", "minor public opinion"),
+            "opinion_medium": Text("较大舆情", "serious public opinion"),
+            "opinion_high": Text("重大舆情", "major public opinion"),
+            "opinion_handled_late": Text("舆情处置超时", "opinion handled late"),
+        ]
+        return words[rule]?(lang) ?? rule
+    }
+
     public func value(_ rule: String) -> Double {
         let v = points[rule] ?? 0
         return ScoringRules.bonuses.contains(rule) ? v : -v
@@ -57,4 +85,14 @@ public enum Dimension: String, Codable, Sendable, CaseIterable {
         case .publicOpinion: "舆情处置"
         }
     }
+    public var english: String {
+        switch self {
+        case .transparency: "transparency"
+        case .compliance: "lawful decisions"
+        case .promiseKeeping: "promise keeping"
+        case .rectification: "rectification"
+        case .publicOpinion: "public opinion"
+        }
+    }
+    public func label(_ lang: Lang) -> String { lang == .zh ? label : english }
 }
