@@ -26,7 +26,7 @@ struct StatusCommand: JiannuoCommand {
             return
         }
         let l = out.lang
-        out.line("践诺 Jiannuo  \(store.clock.today)  \(store.path)")
+        out.line(out.t("践诺 Jiannuo", "Jiannuo") + "  \(store.clock.today)  \(store.path)")
         out.line([Alert.Level.escalate, .overdue, .dueToday, .nearing].map { "\($0.label(l)) \(levels[$0.rawValue]!)" }.joined(separator: "   "))
         out.line()
         let cs = CommitmentStatus.allCases.map { "\($0.label(l)) \(s.commitmentsByStatus[$0.rawValue] ?? 0)" }.joined(separator: "  ")

@@ -84,11 +84,13 @@ public struct Alert: Codable, Sendable, Hashable {
     /// "逾期 5 工作日" / "剩 3 天": never a negative count.
     public func remaining(_ lang: Lang) -> String { Alert.remaining(daysLeft, dayUnit, lang) }
 
-    public static func remaining(_ daysLeft: Int, _ unit: DayUnit, _ lang: Lang) -> String {
+    /// `compact` drops the spaces, for narrow table columns ("逾期20天").
+    public static func remaining(_ daysLeft: Int, _ unit: DayUnit, _ lang: Lang, compact: Bool = false) -> String {
         let n = abs(daysLeft)
         if lang == .zh {
             let word = unit == .working ? "工作日" : "天"
-            return daysLeft < 0 ? "逾期 \(n) \(word)" : daysLeft == 0 ? "今天" : "剩 \(n) \(word)"
+            let s = compact ? "" : " "
+            return daysLeft < 0 ? "逾期\(s)\(n)\(s)\(word)" : daysLeft == 0 ? "今天" : "剩\(s)\(n)\(s)\(word)"
         }
         let word = unit == .working ? (n == 1 ? "working day" : "working days") : (n == 1 ? "day" : "days")
         return daysLeft < 0 ? "\(n) \(word) late" : daysLeft == 0 ? "today" : "\(n) \(word) left"

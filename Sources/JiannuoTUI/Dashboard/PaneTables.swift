@@ -33,14 +33,14 @@ enum PaneTables {
             let left = d.today.days(until: c.deadline)
             let level = Alerts.level(due: c.deadline, today: d.today, unit: .calendar, nearing: d.rules.commitmentNearingDays,
                                      calendar: d.calendar, rules: d.rules)
-            return TableRow([c.id, "\(left)", d.name(c.department), c.counterparty, c.deadline.string, c.status.label,
+            return TableRow([c.id, c.status.isOpen ? Alert.remaining(left, .calendar, .zh, compact: true) : "", d.name(c.department), c.counterparty, c.deadline.string, c.status.label,
                              Bar.render(fraction: Double(c.progress) / 100, width: 5) + String(format: "%3d%%", c.progress),
                              c.amount.map { grouped($0.yuanString) } ?? "", c.made.string],
                             role: role(level))
         }
         // Columns after 进度 show only on wide screens (a narrow table hides columns from the right).
         return Table(columns: [
-            TableColumn("编号", minWidth: 12), TableColumn("余天", minWidth: 4, alignment: .right),
+            TableColumn("编号", minWidth: 12), TableColumn("剩余", minWidth: 9, alignment: .right),
             TableColumn("单位", minWidth: 6, preferredWidth: 12), TableColumn("对方", minWidth: 8, flexible: true),
             TableColumn("兑现时限", minWidth: 10), TableColumn("状态", minWidth: 6), TableColumn("进度", minWidth: 9),
             TableColumn("金额（元）", minWidth: 10, alignment: .right), TableColumn("承诺日期", minWidth: 10),
@@ -53,13 +53,13 @@ enum PaneTables {
             let left = d.calendar.workdaysLeft(from: d.today, to: due)
             let level = Alerts.level(due: due, today: d.today, unit: .working, nearing: d.rules.complaintNearingWorkdays,
                                      calendar: d.calendar, rules: d.rules)
-            return TableRow([c.id, "\(left)", c.stage.label, d.name(c.department), c.channel.label, c.urgency.label, due.string,
+            return TableRow([c.id, c.currentDue == nil ? "" : Alert.remaining(left, .working, .zh, compact: true), c.stage.label, d.name(c.department), c.channel.label, c.urgency.label, due.string,
                              c.complainant.map(Privacy.mask) ?? "", c.content],
                             role: role(level))
         }
         // The complainant (masked) and the content show only on wide screens.
         return Table(columns: [
-            TableColumn("编号", minWidth: 14), TableColumn("工日", minWidth: 4, alignment: .right),
+            TableColumn("编号", minWidth: 14), TableColumn("剩余", minWidth: 10, alignment: .right),
             TableColumn("阶段", minWidth: 6), TableColumn("单位", minWidth: 6, preferredWidth: 12),
             TableColumn("渠道", minWidth: 9), TableColumn("紧急", minWidth: 4), TableColumn("当前时限", minWidth: 10),
             TableColumn("投诉人", minWidth: 6), TableColumn("内容", minWidth: 8, flexible: true),
@@ -70,12 +70,12 @@ enum PaneTables {
         let list = d.alerts(ps)
         let rows = range.filter { $0 < list.count }.map { i -> TableRow in
             let a = list[i]
-            return TableRow([a.level.label, "\(a.daysLeft)\(a.dayUnit == .working ? "工" : "天")", a.message,
+            return TableRow([a.level.label, Alert.remaining(a.daysLeft, a.dayUnit, .zh, compact: true), a.message,
                              a.department.isEmpty ? "" : d.name(a.department), a.kind.label], role: role(a.level))
         }
         // The message names the record and the limit: on a narrow screen it is all that is needed.
         return Table(columns: [
-            TableColumn("级别", minWidth: 6), TableColumn("剩余", minWidth: 6, alignment: .right),
+            TableColumn("级别", minWidth: 6), TableColumn("剩余", minWidth: 9, alignment: .right),
             TableColumn("说明", minWidth: 12, flexible: true), TableColumn("单位", minWidth: 6),
             TableColumn("类型", minWidth: 8, preferredWidth: 8),
         ], rows: rows)
