@@ -3,12 +3,12 @@ import JiannuoCore
 import JiannuoStore
 
 struct AlertsCommand: JiannuoCommand {
-    static let configuration = CommandConfiguration(commandName: "alerts", abstract: "临期、逾期与须上报事项，最紧急的在前")
-    @Option(help: "单位代码") var department: String?
+    static let configuration = CommandConfiguration(commandName: "alerts", abstract: T("临期、逾期与须上报事项，最紧急的在前", "Items nearing or past their deadline and items to escalate, most urgent first"))
+    @Option(help: H("单位代码", "Unit code")) var department: String?
     @Option(help: "escalate|overdue|due_today|nearing|info") var level: String?
     @Option(help: "commitment|complaint_accept|complaint_resolve|complaint_respond|complaint_return|rectification|arrears|opinion|breach_report|calendar")
     var kind: String?
-    @Option(help: "最多条数") var limit: Int?
+    @Option(help: H("最多条数", "Maximum number of entries")) var limit: Int?
     @OptionGroup var global: GlobalOptions
 
     func execute(_ out: Output) throws {

@@ -3,8 +3,8 @@ import JiannuoCore
 import JiannuoStore
 
 struct BackupCommand: JiannuoCommand {
-    static let configuration = CommandConfiguration(commandName: "backup", abstract: "在线备份数据库（可在他人使用时进行）")
-    @Argument(help: "备份文件（不得已存在）") var file: String
+    static let configuration = CommandConfiguration(commandName: "backup", abstract: T("在线备份数据库（可在他人使用时进行）", "Back up the database online (it may be in use by others meanwhile)"))
+    @Argument(help: H("备份文件（不得已存在）", "Backup file (must not exist yet)")) var file: String
     @OptionGroup var global: GlobalOptions
 
     func execute(_ out: Output) throws {

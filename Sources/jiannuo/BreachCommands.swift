@@ -4,11 +4,11 @@ import JiannuoStore
 
 struct BreachCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "breach", abstract: "失信违诺记录：列表、查看、报县委县政府",
+        commandName: "breach", abstract: T("失信违诺记录：列表、查看、报县委县政府", "Breach records: list, show, report to the county Party committee and government"),
         subcommands: [List.self, Show.self, Report.self])
 
     struct List: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: "列出失信记录（--status reported|unreported）")
+        static let configuration = CommandConfiguration(abstract: T("列出失信记录（--status reported|unreported）", "List breach records (--status reported|unreported)"))
         @OptionGroup var filters: FilterOptions
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
@@ -30,7 +30,7 @@ struct BreachCommand: ParsableCommand {
     }
 
     struct Show: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: "查看失信记录及整改、问责")
+        static let configuration = CommandConfiguration(abstract: T("查看失信记录及整改、问责", "Show a breach record with its rectifications and accountability"))
         @Argument var id: String
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
@@ -43,9 +43,9 @@ struct BreachCommand: ParsableCommand {
     }
 
     struct Report: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: "记录已报县委县政府")
+        static let configuration = CommandConfiguration(abstract: T("记录已报县委县政府", "Record that a breach was reported to the county Party committee and government"))
         @Argument var id: String
-        @Option(help: "上报日期") var date: String?
+        @Option(help: H("上报日期", "Date reported")) var date: String?
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
             let b = try out.store().reportBreach(id, date: try parseDay(date, "上报日期", "--date"))
@@ -56,15 +56,15 @@ struct BreachCommand: ParsableCommand {
 
 struct RectificationCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "rectification", abstract: "整改：移送、完成、列表", subcommands: [Add.self, Done.self, List.self])
+        commandName: "rectification", abstract: T("整改：移送、完成、列表", "Rectification: order, complete, list"), subcommands: [Add.self, Done.self, List.self])
 
     struct Add: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: "移送整改：责任单位、措施、时限")
-        @Argument(help: "失信记录编号") var breach: String
-        @Option(help: "整改责任单位代码") var unit: String
-        @Option(help: "整改措施") var measures: String
-        @Option(help: "整改时限") var deadline: String
-        @Option(help: "下达整改的日期（默认今天；时限按此日期检查）") var ordered: String?
+        static let configuration = CommandConfiguration(abstract: T("移送整改：责任单位、措施、时限", "Order a rectification: responsible unit, measures, deadline"))
+        @Argument(help: H("失信记录编号", "Breach record ID")) var breach: String
+        @Option(help: H("整改责任单位代码", "Code of the unit responsible for the rectification")) var unit: String
+        @Option(help: H("整改措施", "Rectification measures")) var measures: String
+        @Option(help: H("整改时限", "Rectification deadline")) var deadline: String
+        @Option(help: H("下达整改的日期（默认今天；时限按此日期检查）", "Date the rectification was ordered (default today; the deadline is checked against it)")) var ordered: String?
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
             let store = try out.store()
@@ -76,9 +76,9 @@ struct RectificationCommand: ParsableCommand {
     }
 
     struct Done: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: "整改完成")
+        static let configuration = CommandConfiguration(abstract: T("整改完成", "Mark a rectification as completed"))
         @Argument var id: String
-        @Option(help: "完成日期") var date: String?
+        @Option(help: H("完成日期", "Date completed")) var date: String?
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
             let r = try out.store().completeRectification(id, date: try parseDay(date, "完成日期", "--date"))
@@ -87,7 +87,7 @@ struct RectificationCommand: ParsableCommand {
     }
 
     struct List: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: "列出整改（--status open|done）")
+        static let configuration = CommandConfiguration(abstract: T("列出整改（--status open|done）", "List rectifications (--status open|done)"))
         @OptionGroup var filters: FilterOptions
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
@@ -103,14 +103,14 @@ struct RectificationCommand: ParsableCommand {
 
 struct AccountabilityCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "accountability", abstract: "问责：登记、列表", subcommands: [Add.self, List.self])
+        commandName: "accountability", abstract: T("问责：登记、列表", "Accountability: record, list"), subcommands: [Add.self, List.self])
 
     struct Add: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: "登记问责（约谈、通报批评、诫勉谈话、处分……）")
-        @Argument(help: "失信记录编号") var breach: String
-        @Option(help: "问责对象（单位或公职人员）") var target: String
-        @Option(help: "问责方式") var kind: String
-        @Option(help: "日期") var date: String?
+        static let configuration = CommandConfiguration(abstract: T("登记问责（约谈、通报批评、诫勉谈话、处分……）", "Record an accountability measure (formal talk, public criticism, admonition talk, disciplinary sanction…)"))
+        @Argument(help: H("失信记录编号", "Breach record ID")) var breach: String
+        @Option(help: H("问责对象（单位或公职人员）", "Who is held accountable (a unit or a public official)")) var target: String
+        @Option(help: H("问责方式", "Form of accountability")) var kind: String
+        @Option(help: H("日期", "Date")) var date: String?
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
             let a = try out.store().addAccountability(breach: breach, target: target, kind: kind, date: try parseDay(date, "日期", "--date"))
@@ -119,7 +119,7 @@ struct AccountabilityCommand: ParsableCommand {
     }
 
     struct List: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: "列出问责")
+        static let configuration = CommandConfiguration(abstract: T("列出问责", "List accountability measures"))
         @OptionGroup var filters: FilterOptions
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
@@ -135,15 +135,15 @@ struct AccountabilityCommand: ParsableCommand {
 
 struct OpinionCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "opinion", abstract: "舆情：登记、处置、列表", subcommands: [Add.self, Handle.self, List.self])
+        commandName: "opinion", abstract: T("舆情：登记、处置、列表", "Public opinion: record, handle, list"), subcommands: [Add.self, Handle.self, List.self])
 
     struct Add: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: "登记舆情")
-        @Option(help: "涉及单位代码") var department: String
-        @Option(help: "标题") var title: String
-        @Option(help: "来源") var source: String
+        static let configuration = CommandConfiguration(abstract: T("登记舆情", "Record a public opinion incident"))
+        @Option(help: H("涉及单位代码", "Code of the unit concerned")) var department: String
+        @Option(help: H("标题", "Title")) var title: String
+        @Option(help: H("来源", "Source")) var source: String
         @Option(help: "low|medium|high") var severity: String = "medium"
-        @Option(help: "发现日期") var date: String?
+        @Option(help: H("发现日期", "Date found")) var date: String?
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
             let store = try out.store()
@@ -155,10 +155,10 @@ struct OpinionCommand: ParsableCommand {
     }
 
     struct Handle: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: "记录处置")
+        static let configuration = CommandConfiguration(abstract: T("记录处置", "Record how an incident was handled"))
         @Argument var id: String
-        @Option(help: "处置日期") var date: String?
-        @Option(help: "处置情况") var note: String?
+        @Option(help: H("处置日期", "Date handled")) var date: String?
+        @Option(help: H("处置情况", "How it was handled")) var note: String?
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
             let o = try out.store().handleOpinion(id, date: try parseDay(date, "处置日期", "--date"), note: note)
@@ -167,7 +167,7 @@ struct OpinionCommand: ParsableCommand {
     }
 
     struct List: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: "列出舆情（--status open|handled|low|medium|high）")
+        static let configuration = CommandConfiguration(abstract: T("列出舆情（--status open|handled|low|medium|high）", "List public opinion incidents (--status open|handled|low|medium|high)"))
         @OptionGroup var filters: FilterOptions
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {

@@ -5,11 +5,11 @@ import JiannuoStore
 
 struct CalendarCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "calendar", abstract: "工作日历：节假日与调休",
+        commandName: "calendar", abstract: T("工作日历：节假日与调休", "Work calendar: public holidays and make-up working days"),
         subcommands: [Show.self, Workdays.self, AddHoliday.self, AddWorkday.self, Remove.self, Load.self])
 
     struct Show: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: "显示某月日历 YYYY-MM")
+        static let configuration = CommandConfiguration(abstract: T("显示某月日历 YYYY-MM", "Show the calendar of a month, YYYY-MM"))
         @Argument(help: "YYYY-MM") var month: String
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
@@ -49,7 +49,7 @@ struct CalendarCommand: ParsableCommand {
     }
 
     struct Workdays: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: "FROM 到 TO（含两端）之间的工作日数")
+        static let configuration = CommandConfiguration(abstract: T("FROM 到 TO（含两端）之间的工作日数", "Number of working days from FROM to TO (both included)"))
         @Argument var from: String
         @Argument var to: String
         @OptionGroup var global: GlobalOptions
@@ -62,23 +62,23 @@ struct CalendarCommand: ParsableCommand {
     }
 
     struct AddHoliday: JiannuoCommand {
-        static let configuration = CommandConfiguration(commandName: "add-holiday", abstract: "把某天设为休息日")
+        static let configuration = CommandConfiguration(commandName: "add-holiday", abstract: T("把某天设为休息日", "Make a day a day off"))
         @Argument var date: String
-        @Option(help: "说明") var note: String?
+        @Option(help: H("说明", "Note")) var note: String?
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws { try change(out, date, .holiday, note) }
     }
 
     struct AddWorkday: JiannuoCommand {
-        static let configuration = CommandConfiguration(commandName: "add-workday", abstract: "把某天设为工作日（调休上班）")
+        static let configuration = CommandConfiguration(commandName: "add-workday", abstract: T("把某天设为工作日（调休上班）", "Make a day a working day (make-up working day)"))
         @Argument var date: String
-        @Option(help: "说明") var note: String?
+        @Option(help: H("说明", "Note")) var note: String?
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws { try change(out, date, .workday, note) }
     }
 
     struct Remove: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: "删除自定的日历调整")
+        static let configuration = CommandConfiguration(abstract: T("删除自定的日历调整", "Remove a custom calendar adjustment"))
         @Argument var date: String
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
@@ -90,7 +90,7 @@ struct CalendarCommand: ParsableCommand {
     }
 
     struct Load: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: "载入一年的日历文件（格式同内置的 YYYY.toml）")
+        static let configuration = CommandConfiguration(abstract: T("载入一年的日历文件（格式同内置的 YYYY.toml）", "Load a year's calendar file (same format as the built-in YYYY.toml)"))
         @Argument var file: String
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {

@@ -4,23 +4,23 @@ import JiannuoStore
 
 struct CommitmentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "commitment", abstract: "政府承诺：登记、进展、兑现、反馈、变更",
+        commandName: "commitment", abstract: T("政府承诺：登记、进展、兑现、反馈、变更", "Government commitments: register, progress, fulfilment, response, amendment"),
         subcommands: [Add.self, List.self, Show.self, Progress.self, Fulfill.self, Feedback.self, Amend.self])
 
     struct Add: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: "登记承诺事项")
-        @Option(help: "责任单位代码") var department: String
-        @Option(help: "类别 1–6") var category: Int
+        static let configuration = CommandConfiguration(abstract: T("登记承诺事项", "Register a commitment"))
+        @Option(help: H("责任单位代码", "Code of the responsible unit")) var department: String
+        @Option(help: H("类别 1–6", "Category 1–6")) var category: Int
         @Option(help: "policy|contract|letter") var kind: String
-        @Option(help: "对方名称（企业或群众）") var counterparty: String
-        @Option(name: .customLong("credit-code"), help: "统一社会信用代码") var creditCode: String?
-        @Option(help: "承诺内容") var content: String
-        @Option(help: "承诺日期") var made: String
-        @Option(help: "兑现时限") var deadline: String
-        @Option(help: "金额（元，最多两位小数）") var amount: String?
-        @Option(help: "已履行的决策程序：public,expert,risk,legality,collective") var procedures: String?
-        @Option(help: "交付日期（拖欠账款类，用于计算付款期限）") var delivered: String?
-        @Option(name: .customLong("payment-days"), help: "合同约定的付款期限（天，最多 60）") var paymentDays: Int?
+        @Option(help: H("对方名称（企业或群众）", "Name of the counterparty (a business or a member of the public)")) var counterparty: String
+        @Option(name: .customLong("credit-code"), help: H("统一社会信用代码", "Unified social credit code")) var creditCode: String?
+        @Option(help: H("承诺内容", "Content of the commitment")) var content: String
+        @Option(help: H("承诺日期", "Date the commitment was made")) var made: String
+        @Option(help: H("兑现时限", "Deadline for fulfilment")) var deadline: String
+        @Option(help: H("金额（元，最多两位小数）", "Amount (yuan, at most two decimal places)")) var amount: String?
+        @Option(help: H("已履行的决策程序：public,expert,risk,legality,collective", "Decision procedures followed: public,expert,risk,legality,collective")) var procedures: String?
+        @Option(help: H("交付日期（拖欠账款类，用于计算付款期限）", "Delivery date (for arrears: used to compute the payment deadline)")) var delivered: String?
+        @Option(name: .customLong("payment-days"), help: H("合同约定的付款期限（天，最多 60）", "Payment term agreed in the contract (days, at most 60)")) var paymentDays: Int?
         @OptionGroup var global: GlobalOptions
 
         func execute(_ out: Output) throws {
@@ -44,7 +44,7 @@ struct CommitmentCommand: ParsableCommand {
     }
 
     struct List: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: "列出承诺（--status 可为 open 或任一状态）")
+        static let configuration = CommandConfiguration(abstract: T("列出承诺（--status 可为 open 或任一状态）", "List commitments (--status may be open or any status)"))
         @OptionGroup var filters: FilterOptions
         @OptionGroup var global: GlobalOptions
 
@@ -64,7 +64,7 @@ struct CommitmentCommand: ParsableCommand {
     }
 
     struct Show: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: "查看承诺及其进展、反馈、变更")
+        static let configuration = CommandConfiguration(abstract: T("查看承诺及其进展、反馈、变更", "Show a commitment with its progress, responses and amendments"))
         @Argument var id: String
         @OptionGroup var global: GlobalOptions
 
@@ -77,12 +77,12 @@ struct CommitmentCommand: ParsableCommand {
     }
 
     struct Progress: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: "记录兑现进展")
+        static let configuration = CommandConfiguration(abstract: T("记录兑现进展", "Record progress towards fulfilment"))
         @Argument var id: String
-        @Option(help: "进度 0–100") var percent: Int
-        @Option(help: "状态：in_progress|stalled|partially_fulfilled|unfulfilled|not_started") var status: String?
-        @Option(help: "说明") var note: String?
-        @Option(help: "进展日期（默认今天）") var date: String?
+        @Option(help: H("进度 0–100", "Progress 0–100")) var percent: Int
+        @Option(help: H("状态：in_progress|stalled|partially_fulfilled|unfulfilled|not_started", "Status: in_progress|stalled|partially_fulfilled|unfulfilled|not_started")) var status: String?
+        @Option(help: H("说明", "Note")) var note: String?
+        @Option(help: H("进展日期（默认今天）", "Date of the progress (default today)")) var date: String?
         @OptionGroup var global: GlobalOptions
 
         func execute(_ out: Output) throws {
@@ -94,10 +94,10 @@ struct CommitmentCommand: ParsableCommand {
     }
 
     struct Fulfill: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: "标记已兑现")
+        static let configuration = CommandConfiguration(abstract: T("标记已兑现", "Mark as fulfilled"))
         @Argument var id: String
-        @Option(help: "兑现日期") var date: String?
-        @Option(help: "说明") var note: String?
+        @Option(help: H("兑现日期", "Date fulfilled")) var date: String?
+        @Option(help: H("说明", "Note")) var note: String?
         @OptionGroup var global: GlobalOptions
 
         func execute(_ out: Output) throws {
@@ -107,10 +107,10 @@ struct CommitmentCommand: ParsableCommand {
     }
 
     struct Feedback: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: "记录向社会或对方的兑现反馈")
+        static let configuration = CommandConfiguration(abstract: T("记录向社会或对方的兑现反馈", "Record a response on fulfilment to the public or to the counterparty"))
         @Argument var id: String
-        @Option(help: "反馈内容") var text: String
-        @Option(help: "反馈日期（默认今天）") var date: String?
+        @Option(help: H("反馈内容", "Text of the response")) var text: String
+        @Option(help: H("反馈日期（默认今天）", "Date of the response (default today)")) var date: String?
         @OptionGroup var global: GlobalOptions
 
         func execute(_ out: Output) throws {
@@ -120,14 +120,14 @@ struct CommitmentCommand: ParsableCommand {
     }
 
     struct Amend: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: "依法变更承诺（保留原条款）")
+        static let configuration = CommandConfiguration(abstract: T("依法变更承诺（保留原条款）", "Amend a commitment lawfully (the original terms are kept)"))
         @Argument var id: String
-        @Option(help: "新的兑现时限") var deadline: String?
-        @Option(help: "新的承诺内容") var content: String?
-        @Option(help: "变更事由（国家利益、公共利益或其他法定事由）") var reason: String
-        @Option(name: .customLong("legal-basis"), help: "法律依据") var legalBasis: String
-        @Option(help: "批准人") var approver: String
-        @Option(help: "变更日期（默认今天；只改变此后的条款）") var date: String?
+        @Option(help: H("新的兑现时限", "New deadline for fulfilment")) var deadline: String?
+        @Option(help: H("新的承诺内容", "New content of the commitment")) var content: String?
+        @Option(help: H("变更事由（国家利益、公共利益或其他法定事由）", "Reason for the amendment (national interest, public interest or another statutory reason)")) var reason: String
+        @Option(name: .customLong("legal-basis"), help: H("法律依据", "Legal basis")) var legalBasis: String
+        @Option(help: H("批准人", "Approved by")) var approver: String
+        @Option(help: H("变更日期（默认今天；只改变此后的条款）", "Date of the amendment (default today; only the terms from then on change)")) var date: String?
         @OptionGroup var global: GlobalOptions
 
         func execute(_ out: Output) throws {

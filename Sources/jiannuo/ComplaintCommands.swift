@@ -4,21 +4,21 @@ import JiannuoStore
 
 struct ComplaintCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "complaint", abstract: "投诉举报：登记、受理、办结、反馈、延期、退回、核实、回访",
+        commandName: "complaint", abstract: T("投诉举报：登记、受理、办结、反馈、延期、退回、核实、回访", "Complaints: register, accept, resolve, respond, extend, return, verify, follow up"),
         subcommands: [Add.self, List.self, Show.self, Accept.self, Resolve.self, Respond.self, Extend.self,
                       Return.self, Verify.self, Followup.self])
 
     struct Add: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: "登记投诉")
+        static let configuration = CommandConfiguration(abstract: T("登记投诉", "Register a complaint"))
         @Option(help: "hotline|phone|email|visit|media|inspection") var channel: String
-        @Option(help: "承办单位代码") var department: String
-        @Option(help: "投诉内容") var content: String
-        @Option(help: "收到时间 \"YYYY-MM-DD HH:MM\"（默认现在）") var received: String?
-        @Option(help: "normal|urgent|critical（一般/紧急/特急）") var urgency: String = "normal"
-        @Option(help: "投诉人") var complainant: String?
-        @Option(help: "联系方式") var contact: String?
-        @Option(help: "类别 1–6") var category: Int?
-        @Option(help: "关联承诺编号") var commitment: String?
+        @Option(help: H("承办单位代码", "Code of the handling unit")) var department: String
+        @Option(help: H("投诉内容", "Content of the complaint")) var content: String
+        @Option(help: H("收到时间 \"YYYY-MM-DD HH:MM\"（默认现在）", "Time received \"YYYY-MM-DD HH:MM\" (default now)")) var received: String?
+        @Option(help: H("normal|urgent|critical（一般/紧急/特急）", "normal|urgent|critical (ordinary/urgent/most urgent)")) var urgency: String = "normal"
+        @Option(help: H("投诉人", "Complainant")) var complainant: String?
+        @Option(help: H("联系方式", "Contact details")) var contact: String?
+        @Option(help: H("类别 1–6", "Category 1–6")) var category: Int?
+        @Option(help: H("关联承诺编号", "ID of the related commitment")) var commitment: String?
         @OptionGroup var global: GlobalOptions
 
         func execute(_ out: Output) throws {
@@ -35,7 +35,7 @@ struct ComplaintCommand: ParsableCommand {
     }
 
     struct List: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: "列出投诉（--status open|received|accepted|resolved|responded）")
+        static let configuration = CommandConfiguration(abstract: T("列出投诉（--status open|received|accepted|resolved|responded）", "List complaints (--status open|received|accepted|resolved|responded)"))
         @OptionGroup var filters: FilterOptions
         @OptionGroup var global: GlobalOptions
 
@@ -53,9 +53,9 @@ struct ComplaintCommand: ParsableCommand {
     }
 
     struct Show: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: "查看投诉全部信息与经过")
+        static let configuration = CommandConfiguration(abstract: T("查看投诉全部信息与经过", "Show everything about a complaint and its history"))
         @Argument var id: String
-        @Flag(help: "完整显示联系方式（仅领导、管理员；记入审计日志）") var reveal = false
+        @Flag(help: H("完整显示联系方式（仅领导、管理员；记入审计日志）", "Show the contact details in full (leaders and administrators only; recorded in the audit log)")) var reveal = false
         @OptionGroup var global: GlobalOptions
 
         func execute(_ out: Output) throws {
@@ -67,9 +67,9 @@ struct ComplaintCommand: ParsableCommand {
     }
 
     struct Accept: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: "受理")
+        static let configuration = CommandConfiguration(abstract: T("受理", "Accept a complaint"))
         @Argument var id: String
-        @Option(help: "受理时间 \"YYYY-MM-DD HH:MM\"（默认现在）") var at: String?
+        @Option(help: H("受理时间 \"YYYY-MM-DD HH:MM\"（默认现在）", "Time accepted \"YYYY-MM-DD HH:MM\" (default now)")) var at: String?
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
             let c = try out.store().accept(id, at: try parseTime(at, "受理时间", "--at", global))
@@ -78,10 +78,10 @@ struct ComplaintCommand: ParsableCommand {
     }
 
     struct Resolve: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: "办结")
+        static let configuration = CommandConfiguration(abstract: T("办结", "Resolve a complaint"))
         @Argument var id: String
-        @Option(help: "办理结果") var result: String
-        @Option(help: "办结时间") var at: String?
+        @Option(help: H("办理结果", "Result of the handling")) var result: String
+        @Option(help: H("办结时间", "Time resolved")) var at: String?
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
             let c = try out.store().resolve(id, result: result, at: try parseTime(at, "办结时间", "--at", global))
@@ -90,10 +90,10 @@ struct ComplaintCommand: ParsableCommand {
     }
 
     struct Respond: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: "反馈")
+        static let configuration = CommandConfiguration(abstract: T("反馈", "Respond to the complainant"))
         @Argument var id: String
-        @Option(help: "反馈内容") var text: String
-        @Option(help: "反馈时间") var at: String?
+        @Option(help: H("反馈内容", "Text of the response")) var text: String
+        @Option(help: H("反馈时间", "Time of the response")) var at: String?
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
             let c = try out.store().respond(id, text: text, at: try parseTime(at, "反馈时间", "--at", global))
@@ -102,11 +102,11 @@ struct ComplaintCommand: ParsableCommand {
     }
 
     struct Extend: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: "延期（须在办结时限届满前）")
+        static let configuration = CommandConfiguration(abstract: T("延期（须在办结时限届满前）", "Extend the time limit (only before the resolution deadline has passed)"))
         @Argument var id: String
-        @Option(help: "延长的工作日数") var days: Int
-        @Option(help: "延期理由") var reason: String
-        @Option(help: "批准延期的时间（默认现在）") var at: String?
+        @Option(help: H("延长的工作日数", "Number of working days to extend by")) var days: Int
+        @Option(help: H("延期理由", "Reason for the extension")) var reason: String
+        @Option(help: H("批准延期的时间（默认现在）", "Time the extension was approved (default now)")) var at: String?
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
             let c = try out.store().extend(id, days: days, reason: reason, at: try parseTime(at, "延期时间", "--at", global))
@@ -115,11 +115,11 @@ struct ComplaintCommand: ParsableCommand {
     }
 
     struct Return: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: "错派件退回并转交正确单位")
+        static let configuration = CommandConfiguration(abstract: T("错派件退回并转交正确单位", "Return a wrongly assigned complaint and pass it to the right unit"))
         @Argument var id: String
-        @Option(help: "转交单位代码") var to: String
-        @Option(help: "退回理由") var reason: String
-        @Option(help: "退回时间（默认现在）") var at: String?
+        @Option(help: H("转交单位代码", "Code of the unit to pass it to")) var to: String
+        @Option(help: H("退回理由", "Reason for the return")) var reason: String
+        @Option(help: H("退回时间（默认现在）", "Time returned (default now)")) var at: String?
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
             let store = try out.store()
@@ -132,12 +132,12 @@ struct ComplaintCommand: ParsableCommand {
     }
 
     struct Verify: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: "核实是否属失信违诺；属实则生成失信记录")
+        static let configuration = CommandConfiguration(abstract: T("核实是否属失信违诺；属实则生成失信记录", "Verify whether it is a breach of commitment; if it is, a breach record is created"))
         @Argument var id: String
         @Option(help: "yes|no") var breach: String
-        @Option(help: "核实情况") var finding: String
-        @Option(help: "失信类别 1–6") var category: Int?
-        @Option(name: [.customLong("at"), .customLong("date")], help: "核实时间（默认现在）") var at: String?
+        @Option(help: H("核实情况", "Findings of the verification")) var finding: String
+        @Option(help: H("失信类别 1–6", "Breach category 1–6")) var category: Int?
+        @Option(name: [.customLong("at"), .customLong("date")], help: H("核实时间（默认现在）", "Time verified (default now)")) var at: String?
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
             let yes = try parseYesNo(breach, "--breach", "--breach")
@@ -157,11 +157,11 @@ struct ComplaintCommand: ParsableCommand {
     }
 
     struct Followup: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: "回访满意度")
+        static let configuration = CommandConfiguration(abstract: T("回访满意度", "Follow-up: whether the complainant is satisfied"))
         @Argument var id: String
         @Option(help: "yes|no") var satisfied: String
-        @Option(help: "回访记录") var note: String?
-        @Option(help: "回访时间（默认现在）") var at: String?
+        @Option(help: H("回访记录", "Notes of the follow-up")) var note: String?
+        @Option(help: H("回访时间（默认现在）", "Time of the follow-up (default now)")) var at: String?
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
             let c = try out.store().followup(id, satisfied: try parseYesNo(satisfied, "--satisfied", "--satisfied"), note: note,

@@ -4,9 +4,9 @@ import JiannuoCore
 import JiannuoStore
 
 struct DemoCommand: JiannuoCommand {
-    static let configuration = CommandConfiguration(commandName: "demo", abstract: "生成演示数据（叶县各乡镇街道与县直部门）")
+    static let configuration = CommandConfiguration(commandName: "demo", abstract: T("生成演示数据（叶县各乡镇街道与县直部门）", "Generate demo data (the townships, subdistricts and county departments of Ye County)"))
     @Option(help: "small|county|province") var size: String = "small"
-    @Option(help: "随机种子：同一种子与同一天生成完全相同的数据") var seed: UInt64 = 1
+    @Option(help: H("随机种子：同一种子与同一天生成完全相同的数据", "Random seed: the same seed on the same day generates exactly the same data")) var seed: UInt64 = 1
     @OptionGroup var global: GlobalOptions
 
     func execute(_ out: Output) throws {

@@ -4,13 +4,13 @@ import JiannuoStore
 
 struct DepartmentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "department", abstract: "单位：登记、列表、查看、更名、合并",
+        commandName: "department", abstract: T("单位：登记、列表、查看、更名、合并", "Units: register, list, show, rename, merge"),
         subcommands: [Add.self, List.self, Show.self, Rename.self, Merge.self])
 
     struct Add: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: "登记单位")
-        @Option(help: "单位代码（字母或数字，如 410422101、FGW）") var code: String
-        @Option(help: "单位名称") var name: String
+        static let configuration = CommandConfiguration(abstract: T("登记单位", "Register a unit"))
+        @Option(help: H("单位代码（字母或数字，如 410422101、FGW）", "Unit code (letters or digits, e.g. 410422101, FGW)")) var code: String
+        @Option(help: H("单位名称", "Name of the unit")) var name: String
         @Option(help: "township|subdistrict|county-department|other") var kind: String
         @OptionGroup var global: GlobalOptions
 
@@ -22,8 +22,8 @@ struct DepartmentCommand: ParsableCommand {
     }
 
     struct List: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: "列出单位")
-        @Flag(help: "只列在用单位") var active = false
+        static let configuration = CommandConfiguration(abstract: T("列出单位", "List units"))
+        @Flag(help: H("只列在用单位", "List only the units in use")) var active = false
         @Option(help: "township|subdistrict|county-department|other") var kind: String?
         @OptionGroup var global: GlobalOptions
 
@@ -42,9 +42,9 @@ struct DepartmentCommand: ParsableCommand {
     }
 
     struct Show: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: "单位失信档案：得分明细、失信记录、临期逾期事项、按时率、十二个月趋势、沿革")
-        @Argument(help: "单位代码") var code: String
-        @Option(help: "期间：2026-11、2026-Q4、2026 或 rolling（默认本季度）") var period: String?
+        static let configuration = CommandConfiguration(abstract: T("单位失信档案：得分明细、失信记录、临期逾期事项、按时率、十二个月趋势、沿革", "A unit's integrity file: score breakdown, breach records, items nearing or past their deadline, on-time rate, twelve-month trend, history"))
+        @Argument(help: H("单位代码", "Unit code")) var code: String
+        @Option(help: H("期间：2026-11、2026-Q4、2026 或 rolling（默认本季度）", "Period: 2026-11, 2026-Q4, 2026 or rolling (default this quarter)")) var period: String?
         @OptionGroup var global: GlobalOptions
 
         func execute(_ out: Output) throws {
@@ -58,10 +58,10 @@ struct DepartmentCommand: ParsableCommand {
     }
 
     struct Rename: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: "单位更名（代码不变）")
-        @Argument(help: "单位代码") var code: String
-        @Option(help: "新名称") var name: String
-        @Option(help: "生效日期") var date: String?
+        static let configuration = CommandConfiguration(abstract: T("单位更名（代码不变）", "Rename a unit (the code stays the same)"))
+        @Argument(help: H("单位代码", "Unit code")) var code: String
+        @Option(help: H("新名称", "New name")) var name: String
+        @Option(help: H("生效日期", "Effective date")) var date: String?
         @OptionGroup var global: GlobalOptions
 
         func execute(_ out: Output) throws {
@@ -72,10 +72,10 @@ struct DepartmentCommand: ParsableCommand {
     }
 
     struct Merge: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: "单位合并：其承诺、失信记录与历史由承继单位承担")
-        @Argument(help: "被合并单位代码") var from: String
-        @Option(help: "承继单位代码") var into: String
-        @Option(help: "合并日期") var date: String?
+        static let configuration = CommandConfiguration(abstract: T("单位合并：其承诺、失信记录与历史由承继单位承担", "Merge a unit: its commitments, breach records and history pass to the successor unit"))
+        @Argument(help: H("被合并单位代码", "Code of the unit merged away")) var from: String
+        @Option(help: H("承继单位代码", "Code of the successor unit")) var into: String
+        @Option(help: H("合并日期", "Date of the merger")) var date: String?
         @OptionGroup var global: GlobalOptions
 
         func execute(_ out: Output) throws {

@@ -6,7 +6,7 @@ import JiannuoStore
 /// One line per check of the ledger's health; exits 65 when any fails (warnings do not fail).
 struct DoctorCommand: JiannuoCommand {
     static let configuration = CommandConfiguration(
-        commandName: "doctor", abstract: "体检：文件权限、数据库完整性、审计链与摘要、结构版本、账号")
+        commandName: "doctor", abstract: T("体检：文件权限、数据库完整性、审计链与摘要、结构版本、账号", "Health check: file permissions, database integrity, audit chain and digests, schema version, account"))
     @OptionGroup var global: GlobalOptions
 
     enum Outcome: String, Encodable { case ok, warning, failed }

@@ -7,12 +7,12 @@ import JiannuoStore
 /// Writes a ledger as CSV (UTF-8 with a byte-order mark, so that Excel and WPS open it) or JSON.
 struct ExportCommand: JiannuoCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: "导出台账：commitments|complaints|breaches|rectifications|scores|departments（CSV 或 JSON）")
+        commandName: "export", abstract: T("导出台账：commitments|complaints|breaches|rectifications|scores|departments（CSV 或 JSON）", "Export the ledger: commitments|complaints|breaches|rectifications|scores|departments (CSV or JSON)"))
     @Argument(help: "commitments|complaints|breaches|rectifications|scores|departments") var kind: String
-    @Option(help: "csv（默认）或 json") var format: String = "csv"
-    @Option(name: [.customShort("o"), .long], help: "输出文件（默认标准输出）") var output: String?
-    @Option(help: "期间（仅 scores）：2026-11、2026-Q4、2026、rolling") var period: String?
-    @Flag(help: "投诉的联系方式完整导出（仅领导、管理员；记入审计日志）") var reveal = false
+    @Option(help: H("csv（默认）或 json", "csv (default) or json")) var format: String = "csv"
+    @Option(name: [.customShort("o"), .long], help: H("输出文件（默认标准输出）", "Output file (default standard output)")) var output: String?
+    @Option(help: H("期间（仅 scores）：2026-11、2026-Q4、2026、rolling", "Period (scores only): 2026-11, 2026-Q4, 2026, rolling")) var period: String?
+    @Flag(help: H("投诉的联系方式完整导出（仅领导、管理员；记入审计日志）", "Export complainants' contact details in full (leaders and administrators only; recorded in the audit log)")) var reveal = false
     @OptionGroup var filters: FilterOptions
     @OptionGroup var global: GlobalOptions
 

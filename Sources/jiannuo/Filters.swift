@@ -4,13 +4,13 @@ import JiannuoStore
 
 /// The filters every `list` command takes.
 struct FilterOptions: ParsableArguments {
-    @Option(help: "单位代码（含已并入的单位）") var department: String?
-    @Option(help: "状态") var status: String?
-    @Option(help: "类别 1–6") var category: Int?
-    @Option(help: "起始日期 YYYY-MM-DD") var from: String?
-    @Option(help: "截止日期 YYYY-MM-DD") var to: String?
-    @Option(help: "最多输出的条数") var limit: Int?
-    @Option(help: "跳过的条数") var offset: Int = 0
+    @Option(help: H("单位代码（含已并入的单位）", "Unit code (including the units merged into it)")) var department: String?
+    @Option(help: H("状态", "Status")) var status: String?
+    @Option(help: H("类别 1–6", "Category 1–6")) var category: Int?
+    @Option(help: H("起始日期 YYYY-MM-DD", "Start date YYYY-MM-DD")) var from: String?
+    @Option(help: H("截止日期 YYYY-MM-DD", "End date YYYY-MM-DD")) var to: String?
+    @Option(help: H("最多输出的条数", "Maximum number of entries to print")) var limit: Int?
+    @Option(help: H("跳过的条数", "Number of entries to skip")) var offset: Int = 0
 
     func filter() throws -> ListFilter {
         if let c = category { _ = try Validate.category(c) }

@@ -5,28 +5,28 @@ import JiannuoStore
 
 /// Options every command takes, before or after the subcommand (see `Arguments.hoistGlobals`).
 struct GlobalOptions: ParsableArguments {
-    @Option(help: "数据库文件（默认 $JIANNUO_DB，否则 $XDG_DATA_HOME/jiannuo/jiannuo.sqlite）")
+    @Option(help: H("数据库文件（默认 $JIANNUO_DB，否则 $XDG_DATA_HOME/jiannuo/jiannuo.sqlite）", "Database file (default $JIANNUO_DB, else $XDG_DATA_HOME/jiannuo/jiannuo.sqlite)"))
     var db: String?
 
-    @Option(name: .customLong("operator"), help: "操作人：只能是当前系统账号（操作人取自运行程序的系统账号，不由此选项决定）")
+    @Option(name: .customLong("operator"), help: H("操作人：只能是当前系统账号（操作人取自运行程序的系统账号，不由此选项决定）", "Operator: can only be the current system account (the operator is the system account running the program, not set by this option)"))
     var operatorName: String?
 
-    @Option(help: "今天的日期 YYYY-MM-DD（默认 $JIANNUO_TODAY，否则系统日期）")
+    @Option(help: H("今天的日期 YYYY-MM-DD（默认 $JIANNUO_TODAY，否则系统日期）", "Today's date YYYY-MM-DD (default $JIANNUO_TODAY, else the system date)"))
     var today: String?
 
-    @Flag(help: "输出 JSON")
+    @Flag(help: H("输出 JSON", "Output JSON"))
     var json = false
 
-    @Option(help: "消息语言：zh（默认）或 en")
+    @Option(help: H("消息语言：zh（默认）或 en", "Language of messages: zh (default) or en"))
     var lang: String?
 
-    @Option(help: "规则文件（默认 $JIANNUO_RULES，否则内置规则）")
+    @Option(help: H("规则文件（默认 $JIANNUO_RULES，否则内置规则）", "Rules file (default $JIANNUO_RULES, else the built-in rules)"))
     var rules: String?
 
-    @Flag(name: .customLong("read-only"), help: "只读打开数据库（看板显示只读标志，任何写入都被拒绝）")
+    @Flag(name: .customLong("read-only"), help: H("只读打开数据库（看板显示只读标志，任何写入都被拒绝）", "Open the database read-only (the dashboard shows a read-only mark; any write is refused)"))
     var readOnly = false
 
-    @Flag(help: "使用演示数据库（不存在时自动生成），适用于看板与每个子命令")
+    @Flag(help: H("使用演示数据库（不存在时自动生成），适用于看板与每个子命令", "Use the demo database (generated if it does not exist), for the dashboard and every subcommand"))
     var demo = false
 
     var environment: [String: String] { ProcessInfo.processInfo.environment }

@@ -8,9 +8,9 @@ import JiannuoStore
 /// first, and one bad cell refuses the whole file, naming each problem's row and column.
 struct ImportCommand: JiannuoCommand {
     static let configuration = CommandConfiguration(
-        commandName: "import", abstract: "导入台账：departments|commitments|complaints（与 export 的格式相同；有一行有错则全部不导入）")
+        commandName: "import", abstract: T("导入台账：departments|commitments|complaints（与 export 的格式相同；有一行有错则全部不导入）", "Import into the ledger: departments|commitments|complaints (same format as export; if any row is wrong, nothing is imported)"))
     @Argument(help: "departments|commitments|complaints") var kind: String
-    @Argument(help: "CSV 文件") var file: String
+    @Argument(help: H("CSV 文件", "CSV file")) var file: String
     @OptionGroup var global: GlobalOptions
 
     func execute(_ out: Output) throws {

@@ -7,15 +7,15 @@ import JiannuoStore
 struct Jiannuo: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "jiannuo",
-        abstract: "践诺：政府承诺事项兑现督查台账",
-        discussion: "不带子命令时，在终端中打开看板；否则输出 status。退出码：0 完成，64 用法错误，65 输入被拒（未写入），66 记录或文件不存在，74 数据库不可用，77 无权（角色不允许）。",
+        abstract: T("践诺：政府承诺事项兑现督查台账", "Jiannuo: supervision ledger of government commitments and their fulfilment"),
+        discussion: T("不带子命令时，在终端中打开看板；否则输出 status。退出码：0 完成，64 用法错误，65 输入被拒（未写入），66 记录或文件不存在，74 数据库不可用，77 无权（角色不允许）。", "Without a subcommand, opens the dashboard on a terminal; otherwise prints status. Exit codes: 0 done, 64 usage error, 65 input refused (nothing written), 66 record or file not found, 74 database unavailable, 77 not permitted (the role does not allow it)."),
         subcommands: [
             InitCommand.self, DemoCommand.self, StatusCommand.self, AlertsCommand.self, ScoresCommand.self, RenderCommand.self, ExportCommand.self, ImportCommand.self, BackupCommand.self, PublishCommand.self,
             DepartmentCommand.self, CommitmentCommand.self, ComplaintCommand.self, BreachCommand.self,
             RectificationCommand.self, AccountabilityCommand.self, OpinionCommand.self, CalendarCommand.self, RulesCommand.self, AuditCommand.self, UserCommand.self, WhoamiCommand.self, DoctorCommand.self,
         ])
 
-    @Option(help: "配色：default、high-contrast、light、mono，或主题文件路径（默认 $JIANNUO_THEME）") var theme: String?
+    @Option(help: H("配色：default、high-contrast、light、mono，或主题文件路径（默认 $JIANNUO_THEME）", "Colour theme: default, high-contrast, light, mono, or the path of a theme file (default $JIANNUO_THEME)")) var theme: String?
     @OptionGroup var global: GlobalOptions
 
     static func main() {
@@ -23,13 +23,16 @@ struct Jiannuo: ParsableCommand {
         // others (files 0660 so that a group of officers can share a ledger, exports 0600).
         umask(0o007)
         let args = Arguments.hoistGlobals(Array(CommandLine.arguments.dropFirst()))
+        // The help screens and the parser's messages speak the language asked for: chosen before parsing.
+        HelpLanguage.current = HelpLanguage.choose(args, environment: ProcessInfo.processInfo.environment)
         do {
             var command = try parseAsRoot(args)
             try command.run()
         } catch {
             // The parser echoes what was typed: an argument with escape characters is shown, not sent.
             let code = exitCode(for: error)
-            let message = fullMessage(for: error)
+            let message = code != .success && HelpLanguage.current == .zh
+                ? ParserMessages.chinese(full: fullMessage(for: error), message: Self.message(for: error)) : fullMessage(for: error)
             if !message.isEmpty {
                 let visible = Sanitize.visible(message, keepNewlines: true)
                 let stream = code == .success ? FileHandle.standardOutput : FileHandle.standardError

@@ -7,9 +7,9 @@ import JiannuoStore
 /// the website (公示). Complaints are not part of it: no complainant's name or contact can appear.
 struct PublishCommand: JiannuoCommand {
     static let configuration = CommandConfiguration(
-        commandName: "publish", abstract: "生成承诺书与承诺兑现台账（公示用，HTML 或 Markdown，不含投诉人信息）")
-    @Option(help: "单位代码（默认全部在用单位）") var department: String?
-    @Option(name: [.customShort("o"), .long], help: "输出文件：.html 或 .md") var output: String
+        commandName: "publish", abstract: T("生成承诺书与承诺兑现台账（公示用，HTML 或 Markdown，不含投诉人信息）", "Generate the letter of commitment and the ledger of fulfilment (for public disclosure, HTML or Markdown, without complainants' details)"))
+    @Option(help: H("单位代码（默认全部在用单位）", "Unit code (default all units in use)")) var department: String?
+    @Option(name: [.customShort("o"), .long], help: H("输出文件：.html 或 .md", "Output file: .html or .md")) var output: String
     @OptionGroup var global: GlobalOptions
 
     func execute(_ out: Output) throws {

@@ -7,14 +7,14 @@ import JiannuoTUI
 /// Prints exactly the screen the dashboard would draw, as plain text.
 struct RenderCommand: JiannuoCommand {
     static let configuration = CommandConfiguration(
-        commandName: "render", abstract: "以纯文本输出看板画面（可先回放按键），用于测试与核对")
-    @Option(help: "宽度（列）") var width: Int = 80
-    @Option(help: "高度（行）") var height: Int = 24
-    @Option(help: "焦点面板：1–4 或 commitments|complaints|deadlines|scores") var focus: String?
-    @Option(help: "选中第 N 行（从 1 起）") var select: Int?
-    @Option(help: "回放的按键，tmux send-keys 写法，空格分隔，如 \"j j Enter\"") var keys: String?
-    @Option(name: .customLong("keys-file"), help: "从文件读取回放的按键（写法同 --keys，空白或换行分隔；可很长）") var keysFile: String?
-    @Flag(help: "在标准错误输出首屏与全屏的耗时（毫秒）与内存") var timing = false
+        commandName: "render", abstract: T("以纯文本输出看板画面（可先回放按键），用于测试与核对", "Print the dashboard screen as plain text (optionally after replaying keys), for testing and checking"))
+    @Option(help: H("宽度（列）", "Width (columns)")) var width: Int = 80
+    @Option(help: H("高度（行）", "Height (rows)")) var height: Int = 24
+    @Option(help: H("焦点面板：1–4 或 commitments|complaints|deadlines|scores", "Focused panel: 1–4 or commitments|complaints|deadlines|scores")) var focus: String?
+    @Option(help: H("选中第 N 行（从 1 起）", "Select row N (counting from 1)")) var select: Int?
+    @Option(help: H("回放的按键，tmux send-keys 写法，空格分隔，如 \"j j Enter\"", "Keys to replay, written as for tmux send-keys, separated by spaces, e.g. \"j j Enter\"")) var keys: String?
+    @Option(name: .customLong("keys-file"), help: H("从文件读取回放的按键（写法同 --keys，空白或换行分隔；可很长）", "Read the keys to replay from a file (written as for --keys, separated by spaces or newlines; may be long)")) var keysFile: String?
+    @Flag(help: H("在标准错误输出首屏与全屏的耗时（毫秒）与内存", "Print on standard error the time (ms) and memory taken by the first screen and the full screen")) var timing = false
     @OptionGroup var global: GlobalOptions
 
     func execute(_ out: Output) throws {

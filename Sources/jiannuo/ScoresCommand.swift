@@ -16,8 +16,8 @@ struct ScoreRow: Encodable {
 }
 
 struct ScoresCommand: JiannuoCommand {
-    static let configuration = CommandConfiguration(commandName: "scores", abstract: "各单位政务诚信得分排名（默认本季度）")
-    @Option(help: "期间：2026-11、2026-Q4、2026 或 rolling") var period: String?
+    static let configuration = CommandConfiguration(commandName: "scores", abstract: T("各单位政务诚信得分排名（默认本季度）", "Units ranked by government integrity score (default this quarter)"))
+    @Option(help: H("期间：2026-11、2026-Q4、2026 或 rolling", "Period: 2026-11, 2026-Q4, 2026 or rolling")) var period: String?
     @OptionGroup var global: GlobalOptions
 
     func execute(_ out: Output) throws {

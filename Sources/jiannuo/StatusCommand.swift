@@ -4,7 +4,7 @@ import JiannuoCore
 import JiannuoStore
 
 struct StatusCommand: JiannuoCommand {
-    static let configuration = CommandConfiguration(commandName: "status", abstract: "一屏概况：各状态数量与逾期事项")
+    static let configuration = CommandConfiguration(commandName: "status", abstract: T("一屏概况：各状态数量与逾期事项", "One-screen overview: counts by status and overdue items"))
     @OptionGroup var global: GlobalOptions
 
     func execute(_ out: Output) throws {
@@ -47,7 +47,7 @@ struct StatusCommand: JiannuoCommand {
 }
 
 struct InitCommand: JiannuoCommand {
-    static let configuration = CommandConfiguration(commandName: "init", abstract: "创建（或升级）数据库")
+    static let configuration = CommandConfiguration(commandName: "init", abstract: T("创建（或升级）数据库", "Create (or upgrade) the database"))
     @OptionGroup var global: GlobalOptions
     func execute(_ out: Output) throws {
         let store = try out.global.openStore(.create)

@@ -5,7 +5,7 @@ import JiannuoStore
 
 struct UserCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
-        commandName: "user", abstract: "账号与角色：添加、列出、改角色、停用，查看角色表",
+        commandName: "user", abstract: T("账号与角色：添加、列出、改角色、停用，查看角色表", "Accounts and roles: add, list, change role, deactivate, show the role table"),
         subcommands: [Add.self, List.self, SetRole.self, Disable.self, Roles.self])
 
     struct AccountView: Encodable {
@@ -21,11 +21,11 @@ struct UserCommand: ParsableCommand {
     }
 
     struct Add: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: "添加账号（系统账号名）并赋予角色；联络员须指定单位")
-        @Argument(help: "系统账号名") var account: String
-        @Option(help: "姓名") var name: String
-        @Option(help: "角色：intake|supervisor|liaison|leader|admin") var role: String
-        @Option(help: "联络员所属单位代码") var department: String?
+        static let configuration = CommandConfiguration(abstract: T("添加账号（系统账号名）并赋予角色；联络员须指定单位", "Add an account (system account name) with a role; a liaison must be given a unit"))
+        @Argument(help: H("系统账号名", "System account name")) var account: String
+        @Option(help: H("姓名", "Full name")) var name: String
+        @Option(help: H("角色：intake|supervisor|liaison|leader|admin", "Role: intake|supervisor|liaison|leader|admin")) var role: String
+        @Option(help: H("联络员所属单位代码", "Code of the liaison's unit")) var department: String?
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
             let store = try out.store()
@@ -35,7 +35,7 @@ struct UserCommand: ParsableCommand {
     }
 
     struct List: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: "列出账号（含已停用）")
+        static let configuration = CommandConfiguration(abstract: T("列出账号（含已停用）", "List accounts (including deactivated ones)"))
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
             let list = try out.reader().accounts()
@@ -50,10 +50,10 @@ struct UserCommand: ParsableCommand {
     }
 
     struct SetRole: JiannuoCommand {
-        static let configuration = CommandConfiguration(commandName: "set-role", abstract: "改变账号的角色（也重新启用停用的账号）")
-        @Argument(help: "系统账号名") var account: String
-        @Option(help: "角色：intake|supervisor|liaison|leader|admin") var role: String
-        @Option(help: "联络员所属单位代码") var department: String?
+        static let configuration = CommandConfiguration(commandName: "set-role", abstract: T("改变账号的角色（也重新启用停用的账号）", "Change an account's role (also reactivates a deactivated account)"))
+        @Argument(help: H("系统账号名", "System account name")) var account: String
+        @Option(help: H("角色：intake|supervisor|liaison|leader|admin", "Role: intake|supervisor|liaison|leader|admin")) var role: String
+        @Option(help: H("联络员所属单位代码", "Code of the liaison's unit")) var department: String?
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
             let store = try out.store()
@@ -63,8 +63,8 @@ struct UserCommand: ParsableCommand {
     }
 
     struct Disable: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: "停用账号（保留在历史中，不删除）")
-        @Argument(help: "系统账号名") var account: String
+        static let configuration = CommandConfiguration(abstract: T("停用账号（保留在历史中，不删除）", "Deactivate an account (kept in the history, not deleted)"))
+        @Argument(help: H("系统账号名", "System account name")) var account: String
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
             let a = try out.store().disableAccount(account)
@@ -73,7 +73,7 @@ struct UserCommand: ParsableCommand {
     }
 
     struct Roles: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: "角色表：每个角色能做什么（命令行与看板共用这一张表）")
+        static let configuration = CommandConfiguration(abstract: T("角色表：每个角色能做什么（命令行与看板共用这一张表）", "Role table: what each role may do (the command line and the dashboard share this one table)"))
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
             struct R: Encodable { let role: String; let label: String; let summary: String; let permissions: [String] }
@@ -91,7 +91,7 @@ struct UserCommand: ParsableCommand {
 }
 
 struct WhoamiCommand: JiannuoCommand {
-    static let configuration = CommandConfiguration(commandName: "whoami", abstract: "当前系统账号及其在账本中的角色")
+    static let configuration = CommandConfiguration(commandName: "whoami", abstract: T("当前系统账号及其在账本中的角色", "The current system account and its role in the ledger"))
     @OptionGroup var global: GlobalOptions
     func execute(_ out: Output) throws {
         let store = try global.openStore(.read, anyAccount: true)
