@@ -75,7 +75,7 @@ enum PaneTables {
         }
         // The message names the record and the limit: on a narrow screen it is all that is needed.
         return Table(columns: [
-            TableColumn("级别", minWidth: 6), TableColumn("剩余", minWidth: 9, alignment: .right),
+            TableColumn("级别", minWidth: 6), TableColumn("剩余", minWidth: 12, alignment: .right),
             TableColumn("说明", minWidth: 12, flexible: true), TableColumn("单位", minWidth: 6),
             TableColumn("类型", minWidth: 8, preferredWidth: 8),
         ], rows: rows)
