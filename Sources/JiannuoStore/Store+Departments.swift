@@ -70,8 +70,8 @@ extension Store {
     }
 
     /// The code of a unit typed as its code or exact name (refused with candidates otherwise).
-    public func unitCode(_ typed: String) throws -> String {
-        try read { db in try unitCode(db, typed) }
+    public func unitCode(_ typed: String, asRecord: Bool = false) throws -> String {
+        try read { db in try DepartmentLookup.resolve(typed, in: try Department.fetchAll(db), asRecord: asRecord) }
     }
 
     public func department(_ code: String) throws -> Department {

@@ -51,7 +51,7 @@ struct DepartmentCommand: ParsableCommand {
             let store = try out.reader()
             let today = store.clock.today
             let p = try period.map { try Period.parse($0, today: today) } ?? .currentQuarter(today)
-            let record = try DepartmentRecord.build(store, code: try store.unitCode(code), period: p, today: today)
+            let record = try DepartmentRecord.build(store, code: try store.unitCode(code, asRecord: true), period: p, today: today)
             if out.json { out.emit(record); return }
             record.print(out)
         }
@@ -66,7 +66,7 @@ struct DepartmentCommand: ParsableCommand {
 
         func execute(_ out: Output) throws {
             let store = try out.store()
-            let d = try store.renameDepartment(code: try store.unitCode(code), name: name, date: try parseDay(date, "生效日期", "--date"))
+            let d = try store.renameDepartment(code: try store.unitCode(code, asRecord: true), name: name, date: try parseDay(date, "生效日期", "--date"))
             out.record(DepartmentView(d: d)) { out.say("\(d.code) 已更名为 \(d.name)", "\(d.code) renamed to \(d.name)") }
         }
     }
@@ -80,7 +80,7 @@ struct DepartmentCommand: ParsableCommand {
 
         func execute(_ out: Output) throws {
             let store = try out.store()
-            let d = try store.mergeDepartment(from: try store.unitCode(from), into: try store.unitCode(into), date: try parseDay(date, "合并日期", "--date"))
+            let d = try store.mergeDepartment(from: try store.unitCode(from, asRecord: true), into: try store.unitCode(into), date: try parseDay(date, "合并日期", "--date"))
             out.record(DepartmentView(d: d)) {
                 out.say("\(d.code) \(d.name) 已于 \(d.mergedOn!) 并入 \(d.successor!)", "\(d.code) merged into \(d.successor!) on \(d.mergedOn!)")
             }

@@ -150,9 +150,9 @@ struct ContractTests {
         let a = try cli.raw(["--db", db, "--today", "2026-03-02", "commitment", "list"])
         let b = try cli.raw(["commitment", "list", "--today", "2026-03-02", "--db", db])
         #expect(a.status == 0 && a.stdout == b.stdout)
-        #expect(a.stdout.contains("3天"))
+        #expect(a.stdout.contains("剩 3 天"))
         let later = try cli.raw(["commitment", "list", "--today", "2026-03-04", "--db", db])
-        #expect(later.stdout.contains("1天"))
+        #expect(later.stdout.contains("剩 1 天"))
         // Who acts is the system account: --operator (anywhere) is accepted only when it names it.
         let me = String(cString: getpwuid(geteuid())!.pointee.pw_name)
         let other = try cli.raw(["--operator", "李四", "department", "add", "--db", db, "--code", "CZJ", "--name", "县财政局", "--kind", "county-department"])

@@ -19,7 +19,7 @@ import JiannuoCore
             let level: Alert.Level = [.escalate, .overdue, .dueToday, .nearing][i * 4 / max(1, alerts)]
             return Alert(level: level, kind: .commitment, record: String(format: "CN-2026-%04d", i), department: codes[i % 3],
                          due: today.adding(days: i - 10), daysLeft: i - 10, dayUnit: .calendar,
-                         message: String(format: "承诺 CN-2026-%04d（某某有限公司）兑现时限", i))
+                         message: Text(String(format: "承诺 CN-2026-%04d（某某有限公司）兑现时限", i), "commitment"))
         }
         d.scores = (0..<scores).map { i in
             ScoreEntry(department: "D\(i)", name: i == 0 ? "龙泉乡" : "单位\(i)", score: 100 - Double(i) * 1.5, rank: i + 1,

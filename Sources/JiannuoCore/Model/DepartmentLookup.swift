@@ -1,7 +1,9 @@
 /// A unit as people type it: its code, or its exact name. Anything else is refused with the
 /// units it may have meant, so that a typo never lands on the wrong unit.
 public enum DepartmentLookup {
-    public static func resolve(_ typed: String, in departments: [Department]) throws -> String {
+    /// `asRecord`: the unit is the record asked for (show, rename, merge), so an unknown one is
+    /// "not found" (66); as a field of another record it is bad input (65).
+    public static func resolve(_ typed: String, in departments: [Department], asRecord: Bool = false) throws -> String {
         let t = typed.trimmingCharacters(in: .whitespaces)
         if let d = departments.first(where: { $0.code == t }) ?? departments.first(where: { $0.code.uppercased() == t.uppercased() }) {
             return d.code
@@ -19,11 +21,15 @@ public enum DepartmentLookup {
         let near = candidates(t, in: departments)
         let shown = Sanitize.visible(String(t.prefix(40)))
         if near.isEmpty {
-            throw JiannuoError.invalid("没有代码或名称为“\(shown)”的单位（jiannuo department list 可查看全部单位）",
+            throw refusal(asRecord, "没有代码或名称为“\(shown)”的单位（jiannuo department list 可查看全部单位）",
                                        "no unit has the code or name \"\(shown)\" (jiannuo department list shows them all)")
         }
-        throw JiannuoError.invalid("没有名为“\(shown)”的单位；是否指：\(near.map { "\($0.name)（\($0.code)）" }.joined(separator: "、"))",
+        throw refusal(asRecord, "没有名为“\(shown)”的单位；是否指：\(near.map { "\($0.name)（\($0.code)）" }.joined(separator: "、"))",
                                    "no unit is named \"\(shown)\"; did you mean: \(near.map { "\($0.name) (\($0.code))" }.joined(separator: ", "))")
+    }
+
+    static func refusal(_ asRecord: Bool, _ zh: String, _ en: String) -> JiannuoError {
+        asRecord ? .notFound(zh, en) : .invalid(zh, en)
     }
 
     /// Up to five units whose name or code contains what was typed, or shares most of its characters.

@@ -40,7 +40,7 @@ enum PaneTables {
         }
         // Columns after 进度 show only on wide screens (a narrow table hides columns from the right).
         return Table(columns: [
-            TableColumn("编号", minWidth: 12), TableColumn("剩余", minWidth: 9, alignment: .right),
+            TableColumn("编号", minWidth: 12), TableColumn("剩余", minWidth: 9),
             TableColumn("单位", minWidth: 6, preferredWidth: 12), TableColumn("对方", minWidth: 8, flexible: true),
             TableColumn("兑现时限", minWidth: 10), TableColumn("状态", minWidth: 6), TableColumn("进度", minWidth: 9),
             TableColumn("金额（元）", minWidth: 10, alignment: .right), TableColumn("承诺日期", minWidth: 10),
@@ -59,7 +59,7 @@ enum PaneTables {
         }
         // The complainant (masked) and the content show only on wide screens.
         return Table(columns: [
-            TableColumn("编号", minWidth: 14), TableColumn("剩余", minWidth: 10, alignment: .right),
+            TableColumn("编号", minWidth: 14), TableColumn("剩余", minWidth: 11),
             TableColumn("阶段", minWidth: 6), TableColumn("单位", minWidth: 6, preferredWidth: 12),
             TableColumn("渠道", minWidth: 9), TableColumn("紧急", minWidth: 4), TableColumn("当前时限", minWidth: 10),
             TableColumn("投诉人", minWidth: 6), TableColumn("内容", minWidth: 8, flexible: true),
@@ -75,7 +75,7 @@ enum PaneTables {
         }
         // The message names the record and the limit: on a narrow screen it is all that is needed.
         return Table(columns: [
-            TableColumn("级别", minWidth: 6), TableColumn("剩余", minWidth: 12, alignment: .right),
+            TableColumn("级别", minWidth: 6), TableColumn("剩余", minWidth: 12),
             TableColumn("说明", minWidth: 12, flexible: true), TableColumn("单位", minWidth: 6),
             TableColumn("类型", minWidth: 8, preferredWidth: 8),
         ], rows: rows)
