@@ -188,5 +188,8 @@ struct LedgerEntity: Sendable {
         "departments": LedgerEntity(name: "department", comparesWhole: true) { db, id in try Department.fetchOne(db, key: id).map(AuditWriter.json) },
         "commitments": LedgerEntity(name: "commitment", comparesWhole: false) { db, id in try Commitment.fetchOne(db, key: id).map(AuditWriter.json) },
         "users": LedgerEntity(name: "user", comparesWhole: true) { db, id in try Account.fetchOne(db, key: id).map(AuditWriter.json) },
+        "inspections": LedgerEntity(name: "inspection", comparesWhole: true) { db, id in try InspectionRound.fetchOne(db, key: id).map(AuditWriter.json) },
+        "findings": LedgerEntity(name: "finding", comparesWhole: true) { db, id in try Finding.fetchOne(db, key: id).map(AuditWriter.json) },
+        "escalations": LedgerEntity(name: "escalation", comparesWhole: true) { db, id in try Escalation.fetchOne(db, key: id).map(AuditWriter.json) },
     ]
 }

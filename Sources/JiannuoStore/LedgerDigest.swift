@@ -103,7 +103,8 @@ final class DigestAccumulator: @unchecked Sendable {
 enum LedgerDigest {
     /// The ledger's tables. Drafts (a form being typed), `meta` and the log itself are not ledger.
     static let tables = ["accountability", "amendments", "breaches", "calendar_overrides", "calendar_years", "commitment_entries",
-                         "commitments", "complaints", "department_events", "departments", "opinions", "rectifications", "sequences", "users"]
+                         "commitments", "complaints", "department_events", "departments", "escalations", "findings", "inspections",
+                         "opinions", "rectifications", "sequences", "users"]
 
     /// The SHA-256 of one row: the table's name, then each column value with its storage class.
     static func rowHash(_ values: [DatabaseValue]) -> Digest256 {
@@ -258,7 +259,7 @@ enum LedgerDigest {
         if let admin {
             try audit.record("user.add", entity: "user", id: admin.account, after: admin)
         } else if fresh != kept, try Int.fetchOne(db, sql: "SELECT count(*) FROM audit_log") ?? 0 > 0 {
-            try audit.append(action: "ledger.seal", entity: "ledger", id: "digests", before: nil, after: "{\"schema\":\"v5\"}")
+            try audit.append(action: "ledger.seal", entity: "ledger", id: "digests", before: nil, after: "{\"schema\":\"v6\"}")
         }
     }
 }

@@ -12,6 +12,9 @@ extension Breach: FetchableRecord, PersistableRecord { public static let databas
 extension Rectification: FetchableRecord, PersistableRecord { public static let databaseTableName = "rectifications" }
 extension Accountability: FetchableRecord, PersistableRecord { public static let databaseTableName = "accountability" }
 extension OpinionEvent: FetchableRecord, PersistableRecord { public static let databaseTableName = "opinions" }
+extension InspectionRound: FetchableRecord, PersistableRecord { public static let databaseTableName = "inspections" }
+extension Finding: FetchableRecord, PersistableRecord { public static let databaseTableName = "findings" }
+extension Escalation: FetchableRecord, PersistableRecord { public static let databaseTableName = "escalations" }
 extension AuditEntry: FetchableRecord, TableRecord { public static let databaseTableName = "audit_log" }
 
 /// Filters shared by every `list` command.

@@ -244,6 +244,89 @@ enum Schema {
             """)
             try LedgerDigest.installTriggers(db)
         }
+        // The rest of the notice: supervision rounds and their findings, which may order rectification
+        // without a breach; escalations of any overdue item; accountability that names a unit or an
+        // official and follows a breach, a complaint or a finding; units' public contacts and letter.
+        // Two tables are rebuilt to relax NOT NULL (SQLite cannot alter a column), hence deferred checks.
+        m.registerMigration("v6-supervision", foreignKeyChecks: .deferred) { db in
+            try db.execute(sql: """
+            CREATE TABLE inspections (
+                id TEXT PRIMARY KEY NOT NULL,
+                name TEXT NOT NULL,
+                from_day TEXT NOT NULL,
+                to_day TEXT NOT NULL,
+                departments TEXT NOT NULL,
+                inspectors TEXT NOT NULL
+            );
+            CREATE TABLE findings (
+                id TEXT PRIMARY KEY NOT NULL,
+                round TEXT NOT NULL REFERENCES inspections(id),
+                department TEXT NOT NULL REFERENCES departments(code),
+                issue TEXT NOT NULL,
+                basis TEXT NOT NULL,
+                severity TEXT NOT NULL CHECK (severity IN ('low','medium','high')),
+                date TEXT NOT NULL
+            );
+            CREATE INDEX findings_department ON findings(department, date);
+            CREATE INDEX findings_round ON findings(round);
+            CREATE TABLE escalations (
+                id TEXT PRIMARY KEY NOT NULL,
+                record TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                department TEXT NOT NULL REFERENCES departments(code),
+                recipient TEXT NOT NULL,
+                date TEXT NOT NULL,
+                note TEXT
+            );
+            CREATE INDEX escalations_record ON escalations(record);
+            CREATE INDEX escalations_department ON escalations(department, date);
+
+            CREATE TABLE rectifications_v6 (
+                id TEXT PRIMARY KEY NOT NULL,
+                breach TEXT REFERENCES breaches(id),
+                finding TEXT REFERENCES findings(id),
+                unit TEXT NOT NULL REFERENCES departments(code),
+                measures TEXT NOT NULL,
+                opened TEXT NOT NULL,
+                deadline TEXT NOT NULL,
+                completed_on TEXT,
+                CHECK ((breach IS NULL) <> (finding IS NULL))
+            );
+            INSERT INTO rectifications_v6 (id, breach, unit, measures, opened, deadline, completed_on)
+                SELECT id, breach, unit, measures, opened, deadline, completed_on FROM rectifications;
+            DROP TABLE rectifications;
+            ALTER TABLE rectifications_v6 RENAME TO rectifications;
+            CREATE INDEX rectifications_breach ON rectifications(breach);
+            CREATE INDEX rectifications_finding ON rectifications(finding);
+            CREATE INDEX rectifications_open ON rectifications(deadline) WHERE completed_on IS NULL;
+
+            CREATE TABLE accountability_v6 (
+                id TEXT PRIMARY KEY NOT NULL,
+                breach TEXT REFERENCES breaches(id),
+                complaint TEXT REFERENCES complaints(id),
+                finding TEXT REFERENCES findings(id),
+                target_kind TEXT NOT NULL DEFAULT 'unit' CHECK (target_kind IN ('unit','official')),
+                department TEXT REFERENCES departments(code),
+                official TEXT,
+                post TEXT,
+                target TEXT NOT NULL,
+                kind TEXT NOT NULL,
+                date TEXT NOT NULL,
+                CHECK ((breach IS NOT NULL) + (complaint IS NOT NULL) + (finding IS NOT NULL) = 1)
+            );
+            INSERT INTO accountability_v6 (id, breach, department, target, kind, date)
+                SELECT a.id, a.breach, b.department, a.target, a.kind, a.date FROM accountability a JOIN breaches b ON b.id = a.breach;
+            DROP TABLE accountability;
+            ALTER TABLE accountability_v6 RENAME TO accountability;
+            CREATE INDEX accountability_breach ON accountability(breach);
+            CREATE INDEX accountability_department ON accountability(department, date);
+
+            ALTER TABLE departments ADD COLUMN phone TEXT;
+            ALTER TABLE departments ADD COLUMN email TEXT;
+            ALTER TABLE departments ADD COLUMN letter TEXT;
+            """)
+            try LedgerDigest.installTriggers(db)
+        }
         return m
     }
 }

@@ -91,29 +91,48 @@ extension Store {
         }
     }
 
+    /// The old form: against the breach's unit, the target as typed.
     public func addAccountability(breach id: String, target: String, kind: String, date: Day?) throws -> Accountability {
+        try addAccountability(follows: id, targetKind: .unit, official: nil, post: nil, target: target, kind: kind, date: date)
+    }
+
+    /// `follows`: a breach (SX-), a complaint handled in violation of the rules (TS-, no breach needed)
+    /// or an inspection finding (FX-); the unit is that record's.
+    public func addAccountability(follows id: String, targetKind: AccountabilityTarget, official: String?, post: String?,
+                                  target: String?, kind: String, date: Day?) throws -> Accountability {
         try authorize(.accountabilityAdd)
         let day = try eventDay(date, Field("问责日期", "accountability date"))
         return try write { db, audit in
-            let b = try requireBreach(db, id)
+            var link: (breach: String?, complaint: String?, finding: String?) = (nil, nil, nil)
+            let unit: String, since: Day
+            switch id.prefix(3) {
+            case "SX-": let b = try requireBreach(db, id); unit = b.department; since = b.date; link.breach = id
+            case "TS-": let c = try requireComplaint(db, id); unit = c.department; since = c.received.day; link.complaint = id
+            case "FX-": let f = try requireFinding(db, id); unit = f.department; since = f.date; link.finding = id
+            default:
+                throw JiannuoError.invalid("问责须依据失信记录（SX-）、投诉（TS-）或检查发现的问题（FX-）：收到“\(Sanitize.visible(String(id.prefix(30))))”",
+                                           "accountability follows a breach (SX-), a complaint (TS-) or a finding (FX-)")
+            }
+            let current = Lineage.current(unit, in: try departmentMap(db))
+            let name = try Department.fetchOne(db, key: current)?.name ?? current
             let aid = try nextId(db, prefix: "WZ", year: day.year, digits: 4)
-            let a = try Accountability.validated(id: aid, breach: b, target: target, kind: kind, date: day)
+            var a = try Accountability.validated(id: aid, draft: .init(follows: (id, since), unit: current, targetKind: targetKind,
+                                                                       official: official, post: post, target: target, kind: kind),
+                                                 unitName: name, date: day)
+            a.breach = link.breach; a.complaint = link.complaint; a.finding = link.finding
             try a.insert(db)
             try audit.record("accountability.add", entity: "accountability", id: aid, after: a, claimed: day.string)
             return a
         }
     }
 
+    /// `follows`: only those following this breach, complaint or finding.
     public func accountability(_ f: ListFilter, breach: String? = nil) throws -> [Accountability] {
         let f = try confined(f)
         return try read { db in
             var q = Accountability.all()
-            if let breach { q = q.filter(Column("breach") == breach) }
-            if let d = f.department {
-                let codes = try lineageCodes(db, d)
-                q = q.filter(sql: "breach IN (SELECT id FROM breaches WHERE department IN (\(codes.map { _ in "?" }.joined(separator: ","))))",
-                             arguments: StatementArguments(codes))
-            }
+            if let id = breach { q = q.filter(Column("breach") == id || Column("complaint") == id || Column("finding") == id) }
+            if let d = f.department { q = q.filter(try lineageCodes(db, d).contains(Column("department"))) }
             if let from = f.from { q = q.filter(Column("date") >= from.string) }
             if let to = f.to { q = q.filter(Column("date") <= to.string) }
             return try q.order(Column("date").desc, Column("id").desc).page(f).fetchAll(db)

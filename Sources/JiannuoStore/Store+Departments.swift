@@ -34,6 +34,39 @@ extension Store {
         }
     }
 
+    /// The unit's published complaint phone and e-mail; nil leaves a value as it is, "" clears it.
+    public func setContact(code: String, phone: String?, email: String?) throws -> Department {
+        try authorize(.departmentChange)
+        let phone = try phone.map { $0.isEmpty ? "" : try Department.validPhone($0) }
+        let email = try email.map { $0.isEmpty ? "" : try Department.validEmail($0) }
+        guard phone != nil || email != nil else {
+            throw JiannuoError.usage("请给出 --phone 或 --email（空字符串表示清除）", "give --phone or --email (an empty value clears it)")
+        }
+        return try write { db, audit in
+            let before = try requireDepartment(db, code)
+            var after = before
+            if let phone { after.phone = phone.isEmpty ? nil : phone }
+            if let email { after.email = email.isEmpty ? nil : email }
+            try after.update(db)
+            try audit.record("department.contact", entity: "department", id: code, before: before, after: after)
+            return after
+        }
+    }
+
+    /// The unit's own letter of commitment (承诺书), Markdown; nil restores the common text.
+    public func setLetter(code: String, text: String?) throws -> Department {
+        try authorize(.departmentChange)
+        let letter = try text.map { try Validate.text($0, Field("承诺书", "letter"), max: 20_000, multiline: true) }
+        return try write { db, audit in
+            let before = try requireDepartment(db, code)
+            var after = before
+            after.letter = letter
+            try after.update(db)
+            try audit.record("department.letter", entity: "department", id: code, before: before, after: after)
+            return after
+        }
+    }
+
     /// Merges `from` into `into`: `from` stays readable but inactive, and its open promises are owed by `into`.
     public func mergeDepartment(from: String, into: String, date: Day?) throws -> Department {
         try authorize(.departmentChange)

@@ -60,18 +60,26 @@ struct RectificationCommand: ParsableCommand {
 
     struct Add: JiannuoCommand {
         static let configuration = CommandConfiguration(abstract: T("移送整改：责任单位、措施、时限", "Order a rectification: responsible unit, measures, deadline"))
-        @Argument(help: H("失信记录编号", "Breach record ID")) var breach: String
-        @Option(help: H("整改责任单位代码", "Code of the unit responsible for the rectification")) var unit: String
+        @Argument(help: H("失信记录编号（SX-），或督促检查发现的问题（FX-）", "Breach record ID (SX-), or a supervision finding (FX-)")) var breach: String
+        @Option(help: H("整改责任单位（代码或名称）；对检查发现的问题默认为其单位", "Unit responsible (code or name); for a finding, its unit by default")) var unit: String?
         @Option(help: H("整改措施", "Rectification measures")) var measures: String
         @Option(help: H("整改时限", "Rectification deadline")) var deadline: String
         @Option(help: H("下达整改的日期（默认今天；时限按此日期检查）", "Date the rectification was ordered (default today; the deadline is checked against it)")) var ordered: String?
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
             let store = try out.store()
-            let r = try store.addRectification(breach: breach, unit: try store.unitCode(unit), measures: measures,
-                                                      deadline: try Validate.day(deadline, Field("整改时限", "--deadline")),
-                                                      ordered: try parseDay(ordered, "下达整改日期", "--ordered"))
-            out.record(r) { out.say("已移送整改 \(r.id)：\(r.unit)，时限 \(r.deadline)", "rectification \(r.id) due \(r.deadline)") }
+            let due = try Validate.day(deadline, Field("整改时限", "--deadline"))
+            let day = try parseDay(ordered, "下达整改日期", "--ordered")
+            let r: Rectification
+            if breach.hasPrefix("FX-") {
+                r = try store.addRectification(finding: breach, unit: unit, measures: measures, deadline: due, ordered: day)
+            } else {
+                guard let unit else {
+                    throw JiannuoError.usage("移送失信记录的整改须写明 --unit 责任单位", "--unit is required for a breach's rectification")
+                }
+                r = try store.addRectification(breach: breach, unit: try store.unitCode(unit), measures: measures, deadline: due, ordered: day)
+            }
+            out.record(r) { out.say("已移送整改 \(r.id)：\(r.unit)，时限 \(r.deadline)", "rectification \(r.id) ordered: \(r.unit), due \(r.deadline)") }
         }
     }
 
@@ -93,8 +101,8 @@ struct RectificationCommand: ParsableCommand {
         func execute(_ out: Output) throws {
             let list = try out.reader().rectifications(try filters.filter())
             if out.json { out.emit(list); return }
-            var t = out.table(["编号|id", "失信记录|breach", "责任单位|unit", "开始|opened", "时限|deadline", "完成|done"])
-            for r in list { t.add([r.id, r.breach, r.unit, r.opened.string, r.deadline.string, r.completedOn?.string ?? out.t("未完成", "open")]) }
+            var t = out.table(["编号|id", "依据|follows", "责任单位|unit", "开始|opened", "时限|deadline", "完成|done"])
+            for r in list { t.add([r.id, r.source, r.unit, r.opened.string, r.deadline.string, r.completedOn?.string ?? out.t("未完成", "open")]) }
             out.line(t.render())
             out.total(list.count, "rectifications")
         }
@@ -106,15 +114,26 @@ struct AccountabilityCommand: ParsableCommand {
         commandName: "accountability", abstract: T("问责：登记、列表", "Accountability: record, list"), subcommands: [Add.self, List.self])
 
     struct Add: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("登记问责（约谈、通报批评、诫勉谈话、处分……）", "Record an accountability measure (formal talk, public criticism, admonition talk, disciplinary sanction…)"))
-        @Argument(help: H("失信记录编号", "Breach record ID")) var breach: String
-        @Option(help: H("问责对象（单位或公职人员）", "Who is held accountable (a unit or a public official)")) var target: String
-        @Option(help: H("问责方式", "Form of accountability")) var kind: String
+        static let configuration = CommandConfiguration(
+            abstract: T("登记问责：对象为单位或公职人员，方式取自规定的列表，依据失信记录、投诉或检查发现的问题",
+                        "Record accountability: against a unit or an official, a kind from the documented list, following a breach, a complaint or a finding"),
+            discussion: T("方式：" + AccountabilityKind.allCases.map { "\($0.rawValue)（\($0.label)）" }.joined(separator: "、"),
+                          "kinds: " + AccountabilityKind.allCases.map { "\($0.rawValue) (\($0.english))" }.joined(separator: ", ")))
+        @Argument(help: H("依据的记录：失信记录（SX-）、投诉（TS-，办理中违纪违规，无须失信认定）或检查发现的问题（FX-）",
+                          "The record it follows: a breach (SX-), a complaint (TS-, handling violations, no breach needed) or a finding (FX-)"))
+        var breach: String
+        @Option(name: .customLong("target-kind"), help: H("unit（单位，默认）或 official（公职人员）", "unit (default) or official")) var targetKind: String = "unit"
+        @Option(help: H("公职人员姓名（--target-kind official）", "The official's name (--target-kind official)")) var official: String?
+        @Option(help: H("公职人员职务", "The official's post")) var post: String?
+        @Option(help: H("问责对象的说明（默认由单位名称、职务与姓名生成）", "The target as one line (default: from the unit, post and name)")) var target: String?
+        @Option(help: H("问责方式（见下）", "Kind (see below)")) var kind: String
         @Option(help: H("日期", "Date")) var date: String?
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
-            let a = try out.store().addAccountability(breach: breach, target: target, kind: kind, date: try parseDay(date, "日期", "--date"))
-            out.record(a) { out.say("已登记问责 \(a.id)：\(a.kind) \(a.target)", "accountability \(a.id) recorded") }
+            let who = try AccountabilityTarget.parse(targetKind, Field("问责对象类型", "--target-kind"))
+            let a = try out.store().addAccountability(follows: breach, targetKind: who, official: official, post: post, target: target,
+                                                      kind: kind, date: try parseDay(date, "日期", "--date"))
+            out.record(a) { out.say("已登记问责 \(a.id)：\(a.kind) \(a.target)（依据 \(a.source)）", "accountability \(a.id) recorded: \(a.kind) \(a.target) (follows \(a.source))") }
         }
     }
 
@@ -125,8 +144,8 @@ struct AccountabilityCommand: ParsableCommand {
         func execute(_ out: Output) throws {
             let list = try out.reader().accountability(try filters.filter())
             if out.json { out.emit(list); return }
-            var t = out.table(["编号|id", "失信记录|breach", "日期|date", "方式|kind", "对象|target"])
-            for a in list { t.add([a.id, a.breach, a.date.string, a.kind, a.target]) }
+            var t = out.table(["编号|id", "依据|follows", "单位|unit", "日期|date", "方式|kind", "对象|target"])
+            for a in list { t.add([a.id, a.source, a.department ?? "", a.date.string, a.kind, a.target]) }
             out.line(t.render())
             out.total(list.count, "actions")
         }

@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import JiannuoCore
 import JiannuoStore
@@ -5,7 +6,7 @@ import JiannuoStore
 struct DepartmentCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "department", abstract: T("单位：登记、列表、查看、更名、合并", "Units: register, list, show, rename, merge"),
-        subcommands: [Add.self, List.self, Show.self, Rename.self, Merge.self])
+        subcommands: [Add.self, List.self, Show.self, Rename.self, Merge.self, SetContact.self, Letter.self])
 
     struct Add: JiannuoCommand {
         static let configuration = CommandConfiguration(abstract: T("登记单位", "Register a unit"))
@@ -83,6 +84,48 @@ struct DepartmentCommand: ParsableCommand {
             let d = try store.mergeDepartment(from: try store.unitCode(from, asRecord: true), into: try store.unitCode(into), date: try parseDay(date, "合并日期", "--date"))
             out.record(DepartmentView(d: d)) {
                 out.say("\(d.code) \(d.name) 已于 \(d.mergedOn!) 并入 \(d.successor!)", "\(d.code) merged into \(d.successor!) on \(d.mergedOn!)")
+            }
+        }
+    }
+
+    struct SetContact: JiannuoCommand {
+        static let configuration = CommandConfiguration(commandName: "set-contact",
+            abstract: T("公开单位的投诉举报电话与邮箱（空值表示清除）", "Set the unit's public complaint phone and e-mail (empty clears)"))
+        @Argument(help: H("单位代码或名称", "Unit code or name")) var code: String
+        @Option(help: H("投诉举报电话，如 0375-8123456", "Complaint phone, e.g. 0375-8123456")) var phone: String?
+        @Option(help: H("投诉举报邮箱", "Complaint e-mail")) var email: String?
+        @OptionGroup var global: GlobalOptions
+        func execute(_ out: Output) throws {
+            let store = try out.store()
+            let d = try store.setContact(code: try store.unitCode(code, asRecord: true), phone: phone, email: email)
+            out.record(DepartmentView(d: d)) {
+                out.say("\(d.code) \(d.name)：电话 \(d.phone ?? "—")，邮箱 \(d.email ?? "—")", "\(d.code) \(d.name): phone \(d.phone ?? "—"), e-mail \(d.email ?? "—")")
+            }
+        }
+    }
+
+    struct Letter: JiannuoCommand {
+        static let configuration = CommandConfiguration(
+            abstract: T("单位自己的承诺书（Markdown 文件）；--clear 恢复通用文本", "The unit's own letter of commitment (a Markdown file); --clear restores the common text"))
+        @Argument(help: H("单位代码或名称", "Unit code or name")) var code: String
+        @Option(help: H("承诺书文件（UTF-8 Markdown）", "Letter file (UTF-8 Markdown)")) var file: String?
+        @Flag(help: H("删除本单位的承诺书，改用通用文本", "Drop the unit's own letter")) var clear = false
+        @OptionGroup var global: GlobalOptions
+        func execute(_ out: Output) throws {
+            guard clear != (file != nil) else {
+                throw JiannuoError.usage("请给出 --file 承诺书文件，或 --clear（二者选一）", "give either --file or --clear")
+            }
+            let text = try file.map { path -> String in
+                guard let t = try? String(contentsOfFile: path, encoding: .utf8) else {
+                    throw JiannuoError.notFound("读不到承诺书文件（须为 UTF-8）：\(path)", "cannot read the letter file (UTF-8): \(path)")
+                }
+                return t
+            }
+            let store = try out.store()
+            let d = try store.setLetter(code: try store.unitCode(code, asRecord: true), text: text)
+            out.record(DepartmentView(d: d)) {
+                out.say(d.letter == nil ? "\(d.code) \(d.name) 改用通用承诺书" : "已保存 \(d.code) \(d.name) 的承诺书（\(d.letter!.count) 字）",
+                        d.letter == nil ? "\(d.code) uses the common letter" : "letter saved for \(d.code) (\(d.letter!.count) characters)")
             }
         }
     }

@@ -18,16 +18,26 @@ struct PublishCommand: JiannuoCommand {
             throw JiannuoError.invalid("输出文件须以 .html 或 .md 结尾", "the output must end in .html or .md")
         }
         let store = try out.reader()
-        let units = try department.map { [try store.department($0)] } ?? (try store.departments(includeInactive: false))
+        let units = try department.map { [try store.department(try store.unitCode($0, asRecord: true))] } ?? (try store.departments(includeInactive: false))
         var doc = Document(html: html)
         doc.begin(title: units.count == 1 ? "\(units[0].name)政务诚信承诺书" : "政务诚信承诺书与承诺兑现台账")
         for d in units {
             doc.heading("\(d.name)政务诚信承诺书")
-            doc.paragraph("""
-                本单位按照“谁承诺、谁负责”的原则，依法依规作出政策承诺、签订协议（合同），严格履行公众参与、专家论证、风险评估、\
-                合法性审查、集体讨论决定等程序；认真兑现承诺，及时向社会公众或特定对象反馈兑现情况；不以政府换届、机构调整、\
-                人事变动等理由违约毁约；确需改变承诺的，依照法定权限和程序进行。欢迎社会各界通过 12345 政务服务热线监督。
-                """)
+            if let own = d.letter {
+                // The unit's own letter (二（二）), paragraph by paragraph, escaped like every value.
+                for para in own.components(separatedBy: "\n\n") where !para.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
+                    doc.paragraph(para.trimmingCharacters(in: .whitespacesAndNewlines))
+                }
+            } else {
+                doc.paragraph("""
+                    本单位按照“谁承诺、谁负责”的原则，依法依规作出政策承诺、签订协议（合同），严格履行公众参与、专家论证、风险评估、\
+                    合法性审查、集体讨论决定等程序；认真兑现承诺，及时向社会公众或特定对象反馈兑现情况；不以政府换届、机构调整、\
+                    人事变动等理由违约毁约；确需改变承诺的，依照法定权限和程序进行。
+                    """)
+            }
+            // 四（二）: the complaint lines are published with every letter.
+            doc.paragraph("投诉举报：12345 政务服务热线" + (d.phone.map { "；本单位投诉举报电话 \($0)" } ?? "")
+                          + (d.email.map { "；投诉举报邮箱 \($0)" } ?? "") + "。")
             let list = try store.commitments(ListFilter(department: d.code))
             doc.paragraph("截至 \(store.clock.today)，共有承诺事项 \(list.count) 项，其中已兑现 \(list.filter { $0.status == .fulfilled }.count) 项。")
             var rows: [[String]] = []

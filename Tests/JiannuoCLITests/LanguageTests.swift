@@ -28,7 +28,7 @@ import Testing
             ["complaint", "respond", "TS-2026-000001", "--text", "Told the firm", "--at", "2026-11-06 10:00"],
             ["complaint", "verify", "TS-2026-000001", "--breach", "yes", "--category", "1", "--finding", "Promise broken", "--at", "2026-11-07 10:00"],
             ["rectification", "add", "SX-2026-0001", "--unit", "E1", "--measures", "Pay and apologise", "--deadline", "2026-11-13", "--ordered", "2026-11-08"],
-            ["accountability", "add", "SX-2026-0001", "--target", "Head of E1", "--kind", "talk", "--date", "2026-11-09"],
+            ["accountability", "add", "SX-2026-0001", "--target", "Head of E1", "--kind", "interview", "--date", "2026-11-09"],
             ["opinion", "add", "--department", "W1", "--title", "Road story", "--source", "local paper", "--severity", "high", "--date", "2026-11-10"],
         ]
         for w in writes {

@@ -52,7 +52,7 @@ public enum Permission: String, Codable, Sendable, CaseIterable {
     case complaintExtend = "complaint.extend", complaintVerify = "complaint.verify"
     case commitmentAdd = "commitment.add", commitmentAmend = "commitment.amend"
     case commitmentProgress = "commitment.progress", commitmentFulfill = "commitment.fulfill", commitmentFeedback = "commitment.feedback"
-    case breachReport = "breach.report", rectificationAdd = "rectification.add", rectificationDone = "rectification.done"
+    case breachReport = "breach.report", escalate, inspectionManage = "inspection.manage", rectificationAdd = "rectification.add", rectificationDone = "rectification.done"
     case accountabilityAdd = "accountability.add", opinionAdd = "opinion.add", opinionHandle = "opinion.handle"
     case revealContact = "contact.reveal"
     case departmentChange = "department.change", calendarChange = "calendar.change", rulesApply = "rules.apply"
@@ -75,6 +75,8 @@ public enum Permission: String, Codable, Sendable, CaseIterable {
         case .commitmentFulfill: "标记兑现"
         case .commitmentFeedback: "兑现反馈"
         case .breachReport: "失信上报"
+        case .escalate: "逾期事项上报"
+        case .inspectionManage: "督促检查"
         case .rectificationAdd: "移送整改"
         case .rectificationDone: "整改完成"
         case .accountabilityAdd: "问责"
@@ -99,7 +101,7 @@ public enum RoleTable {
     /// The table itself.
     public static let permissions: [AccountRole: Set<Permission>] = {
         let intake: Set<Permission> = [.read, .complaintAdd, .complaintAccept, .complaintReturn, .complaintFollowup]
-        let supervisor: Set<Permission> = Set([.read, .commitmentAdd, .commitmentAmend, .breachReport, .rectificationAdd, .rectificationDone,
+        let supervisor: Set<Permission> = Set([.read, .commitmentAdd, .commitmentAmend, .breachReport, .escalate, .inspectionManage, .rectificationAdd, .rectificationDone,
                                                .accountabilityAdd, .opinionAdd, .opinionHandle]).union(complaintAll)
         let liaison: Set<Permission> = [.read, .commitmentProgress, .commitmentFulfill, .commitmentFeedback, .complaintResolve, .complaintRespond]
         let leader: Set<Permission> = [.read, .revealContact]

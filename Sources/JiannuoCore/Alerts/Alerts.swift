@@ -65,7 +65,7 @@ public enum Alerts {
         }
         for r in input.rectifications where r.completedOn == nil {
             if let a = judge.alert(.rectification, r.id, owner(r.unit), due: r.deadline, unit: .working,
-                                   nearing: rules.rectificationNearingWorkdays, what: Text("整改 \(r.id)（失信 \(r.breach)）整改时限", "rectification \(r.id) (breach \(r.breach)) deadline")) { out.append(a) }
+                                   nearing: rules.rectificationNearingWorkdays, what: Text("整改 \(r.id)（\(r.breach != nil ? "失信" : "检查发现") \(r.source)）整改时限", "rectification \(r.id) (\(r.breach != nil ? "breach" : "finding") \(r.source)) deadline")) { out.append(a) }
         }
         for o in input.opinions where o.handledOn == nil {
             let due = calendar.addingWorkdays(rules.opinionWorkdays, to: o.date)

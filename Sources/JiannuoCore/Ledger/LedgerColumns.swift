@@ -93,7 +93,8 @@ public enum LedgerColumns {
 
     public static let rectifications: [LedgerColumn<Rectification>] = [
         .init("id", "编号", "id") { r, _ in r.id },
-        .init("breach", "失信记录", "breach") { r, _ in r.breach },
+        .init("breach", "失信记录", "breach") { r, _ in r.breach ?? "" },
+        .init("finding", "检查发现问题", "finding") { r, _ in r.finding ?? "" },
         .init("unit", "整改责任单位", "unit") { r, _ in r.unit },
         .init("measures", "整改措施", "measures") { r, _ in r.measures },
         .init("opened", "移送日期", "opened") { r, _ in r.opened.string },

@@ -35,30 +35,47 @@ public struct Breach: Codable, Sendable, Hashable {
 /// The department's rectification of a breach: who, what, by when (整改责任单位、措施、时限).
 public struct Rectification: Codable, Sendable, Hashable {
     public var id: String
-    public var breach: String
+    /// What it rectifies: a confirmed breach, or an inspection finding (限期整改 without a breach).
+    public var breach: String?
+    public var finding: String?
     public var unit: String
     public var measures: String
     public var opened: Day
     public var deadline: Day
     public var completedOn: Day?
 
-    public init(id: String, breach: String, unit: String, measures: String, opened: Day, deadline: Day, completedOn: Day? = nil) {
-        self.id = id; self.breach = breach; self.unit = unit; self.measures = measures
+    public init(id: String, breach: String?, finding: String? = nil, unit: String, measures: String, opened: Day, deadline: Day,
+                completedOn: Day? = nil) {
+        self.id = id; self.breach = breach; self.finding = finding; self.unit = unit; self.measures = measures
         self.opened = opened; self.deadline = deadline; self.completedOn = completedOn
     }
 
     enum CodingKeys: String, CodingKey {
-        case id, breach, unit, measures, opened, deadline, completedOn = "completed_on"
+        case id, breach, finding, unit, measures, opened, deadline, completedOn = "completed_on"
     }
 
+    /// The record it follows (a breach or a finding), for lines and messages.
+    public var source: String { breach ?? finding ?? "" }
+
     public static func validated(id: String, breach: Breach, unit: String, measures: String, opened: Day, deadline: Day) throws -> Rectification {
-        guard deadline >= opened else {
-            throw JiannuoError.invalid("整改时限 \(deadline) 早于下达整改日期 \(opened)", "rectification deadline \(deadline) is before the date ordered \(opened)")
-        }
         guard opened >= breach.date else {
             throw JiannuoError.invalid("整改日期 \(opened) 早于失信认定日期 \(breach.date)", "rectification date is before the breach date")
         }
-        return Rectification(id: id, breach: breach.id, unit: try Validate.departmentCode(unit),
+        return try validated(id: id, source: (breach.id, nil), unit: unit, measures: measures, opened: opened, deadline: deadline)
+    }
+
+    public static func validated(id: String, finding: Finding, unit: String, measures: String, opened: Day, deadline: Day) throws -> Rectification {
+        guard opened >= finding.date else {
+            throw JiannuoError.invalid("整改日期 \(opened) 早于检查发现问题的日期 \(finding.date)", "rectification date is before the finding's date")
+        }
+        return try validated(id: id, source: (nil, finding.id), unit: unit, measures: measures, opened: opened, deadline: deadline)
+    }
+
+    static func validated(id: String, source: (String?, String?), unit: String, measures: String, opened: Day, deadline: Day) throws -> Rectification {
+        guard deadline >= opened else {
+            throw JiannuoError.invalid("整改时限 \(deadline) 早于下达整改日期 \(opened)", "rectification deadline \(deadline) is before the date ordered \(opened)")
+        }
+        return Rectification(id: id, breach: source.0, finding: source.1, unit: try Validate.departmentCode(unit),
                              measures: try Validate.text(measures, Field("整改措施", "measures"), max: 2000, multiline: true),
                              opened: opened, deadline: deadline)
     }
@@ -76,28 +93,75 @@ public struct Rectification: Codable, Sendable, Hashable {
     }
 }
 
-/// Action taken against a unit or an official (问责).
+/// Action taken against a unit or an official (问责), following a breach, a complaint handled in
+/// violation of the rules (no breach needed) or an inspection finding.
 public struct Accountability: Codable, Sendable, Hashable {
     public var id: String
-    public var breach: String
+    public var breach: String?
+    public var complaint: String?
+    public var finding: String?
+    /// 单位 or 公职人员.
+    public var targetKind: AccountabilityTarget
+    public var department: String?
+    public var official: String?
+    public var post: String?
+    /// The target as one line (the unit's name, or the official with the post).
     public var target: String
     public var kind: String
     public var date: Day
 
-    public init(id: String, breach: String, target: String, kind: String, date: Day) {
-        self.id = id; self.breach = breach; self.target = target; self.kind = kind; self.date = date
+    public init(id: String, breach: String?, complaint: String? = nil, finding: String? = nil, targetKind: AccountabilityTarget = .unit,
+                department: String? = nil, official: String? = nil, post: String? = nil, target: String, kind: String, date: Day) {
+        self.id = id; self.breach = breach; self.complaint = complaint; self.finding = finding; self.targetKind = targetKind
+        self.department = department; self.official = official; self.post = post
+        self.target = target; self.kind = kind; self.date = date
     }
 
-    /// Kinds the notice and common practice name; others are accepted as typed.
-    public static let commonKinds = ["约谈", "通报批评", "诫勉谈话", "责令检查", "党纪政务处分", "处分"]
+    enum CodingKeys: String, CodingKey {
+        case id, breach, complaint, finding, targetKind = "target_kind", department, official, post, target, kind, date
+    }
 
-    public static func validated(id: String, breach: Breach, target: String, kind: String, date: Day) throws -> Accountability {
-        guard date >= breach.date else {
-            throw JiannuoError.invalid("问责日期 \(date) 早于失信认定日期 \(breach.date)", "accountability date is before the breach date")
+    /// The record it follows.
+    public var source: String { breach ?? complaint ?? finding ?? "" }
+
+    /// The kinds named in the notice and the rules on accountability, in rising order of weight.
+    public static var commonKinds: [String] { AccountabilityKind.allCases.map(\.label) }
+
+    /// What an accountability follows and whom it is against; checked against the record it follows.
+    public struct Draft: Sendable {
+        public var follows: (id: String, date: Day)
+        public var unit: String
+        public var targetKind: AccountabilityTarget
+        public var official: String?
+        public var post: String?
+        public var target: String?
+        public var kind: String
+        public init(follows: (id: String, date: Day), unit: String, targetKind: AccountabilityTarget, official: String?, post: String?,
+                    target: String?, kind: String) {
+            self.follows = follows; self.unit = unit; self.targetKind = targetKind; self.official = official; self.post = post
+            self.target = target; self.kind = kind
         }
-        return Accountability(id: id, breach: breach.id,
-                              target: try Validate.text(target, Field("问责对象", "target"), max: 100),
-                              kind: try Validate.text(kind, Field("问责方式", "kind"), max: 30), date: date)
+    }
+
+    public static func validated(id: String, draft d: Draft, unitName: String, date: Day) throws -> Accountability {
+        guard date >= d.follows.date else {
+            throw JiannuoError.invalid("问责日期 \(date) 早于所依据记录 \(d.follows.id) 的日期 \(d.follows.date)",
+                                       "accountability date is before the date of \(d.follows.id)")
+        }
+        let kind = try AccountabilityKind.parse(d.kind, Field("问责方式", "kind"))
+        var official: String? = nil, post: String? = nil
+        if d.targetKind == .official {
+            guard let o = d.official, !o.trimmingCharacters(in: .whitespaces).isEmpty,
+                  let p = d.post, !p.trimmingCharacters(in: .whitespaces).isEmpty else {
+                throw JiannuoError.invalid("问责公职人员须写明姓名（--official）与职务（--post）", "an official's accountability needs --official and --post")
+            }
+            official = try Validate.text(o, Field("公职人员姓名", "official"), max: 30)
+            post = try Validate.text(p, Field("职务", "post"), max: 60)
+        }
+        let target = try d.target.map { try Validate.text($0, Field("问责对象", "target"), max: 100) }
+            ?? (d.targetKind == .official ? "\(unitName)\(post!) \(official!)" : unitName)
+        return Accountability(id: id, breach: nil, targetKind: d.targetKind, department: d.unit, official: official, post: post,
+                              target: target, kind: kind.label, date: date)
     }
 }
 

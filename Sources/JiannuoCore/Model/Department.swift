@@ -8,15 +8,41 @@ public struct Department: Codable, Sendable, Hashable {
     /// Set when merged into another unit.
     public var successor: String?
     public var mergedOn: Day?
+    /// The unit's published complaint phone and e-mail (四（二）), and its own letter of commitment.
+    public var phone: String?
+    public var email: String?
+    public var letter: String?
 
     public init(code: String, name: String, kind: DepartmentKind, active: Bool = true,
-                successor: String? = nil, mergedOn: Day? = nil) {
+                successor: String? = nil, mergedOn: Day? = nil, phone: String? = nil, email: String? = nil, letter: String? = nil) {
         self.code = code; self.name = name; self.kind = kind; self.active = active
-        self.successor = successor; self.mergedOn = mergedOn
+        self.successor = successor; self.mergedOn = mergedOn; self.phone = phone; self.email = email; self.letter = letter
     }
 
     enum CodingKeys: String, CodingKey {
-        case code, name, kind, active, successor, mergedOn = "merged_on"
+        case code, name, kind, active, successor, mergedOn = "merged_on", phone, email, letter
+    }
+
+    /// A public complaint line: digits with optional area-code hyphen or a mobile number, 7–20 characters.
+    public static func validPhone(_ s: String) throws -> String {
+        let t = s.trimmingCharacters(in: .whitespaces)
+        guard (7...20).contains(t.count), t.allSatisfy({ $0.isASCII && ($0.isNumber || $0 == "-") }), t.first!.isNumber, t.last!.isNumber else {
+            throw JiannuoError.invalid("电话“\(Sanitize.visible(String(s.prefix(30))))”无效：应为 7–20 位数字，区号可用“-”隔开，如 0375-8123456",
+                                       "phone \"\(Sanitize.visible(String(s.prefix(30))))\" is invalid: 7–20 digits, optionally 0375-8123456")
+        }
+        return t
+    }
+
+    public static func validEmail(_ s: String) throws -> String {
+        let t = s.trimmingCharacters(in: .whitespaces)
+        let parts = t.split(separator: "@", omittingEmptySubsequences: false)
+        let ok = parts.count == 2 && !parts[0].isEmpty && parts[1].contains(".") && !parts[1].hasPrefix(".") && !parts[1].hasSuffix(".")
+            && t.count <= 100 && t.allSatisfy { $0.isASCII && !$0.isWhitespace && $0.asciiValue! >= 0x21 && $0.asciiValue! < 0x7F }
+        guard ok else {
+            throw JiannuoError.invalid("邮箱“\(Sanitize.visible(String(s.prefix(60))))”无效：应如 xfb@yexian.gov.cn",
+                                       "e-mail \"\(Sanitize.visible(String(s.prefix(60))))\" is invalid")
+        }
+        return t
     }
 
     public static func validated(code: String, name: String, kind: DepartmentKind) throws -> Department {

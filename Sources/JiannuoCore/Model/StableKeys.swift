@@ -6,6 +6,7 @@ extension Department {
         var c = encoder.container(keyedBy: CodingKeys.self)
         try c.encode(code, forKey: .code); try c.encode(name, forKey: .name); try c.encode(kind, forKey: .kind)
         try c.encode(active, forKey: .active); try c.encode(successor, forKey: .successor); try c.encode(mergedOn, forKey: .mergedOn)
+        try c.encode(phone, forKey: .phone); try c.encode(email, forKey: .email); try c.encode(letter, forKey: .letter)
     }
 }
 
@@ -52,7 +53,7 @@ extension Breach {
 extension Rectification {
     public func encode(to encoder: Encoder) throws {
         var c = encoder.container(keyedBy: CodingKeys.self)
-        try c.encode(id, forKey: .id); try c.encode(breach, forKey: .breach); try c.encode(unit, forKey: .unit)
+        try c.encode(id, forKey: .id); try c.encode(breach, forKey: .breach); try c.encode(finding, forKey: .finding); try c.encode(unit, forKey: .unit)
         try c.encode(measures, forKey: .measures); try c.encode(opened, forKey: .opened); try c.encode(deadline, forKey: .deadline)
         try c.encode(completedOn, forKey: .completedOn)
     }
@@ -64,5 +65,32 @@ extension OpinionEvent {
         try c.encode(id, forKey: .id); try c.encode(department, forKey: .department); try c.encode(date, forKey: .date)
         try c.encode(source, forKey: .source); try c.encode(title, forKey: .title); try c.encode(severity, forKey: .severity)
         try c.encode(handledOn, forKey: .handledOn); try c.encode(note, forKey: .note)
+    }
+}
+
+extension Accountability {
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id); try c.encode(breach, forKey: .breach); try c.encode(complaint, forKey: .complaint)
+        try c.encode(finding, forKey: .finding); try c.encode(targetKind, forKey: .targetKind); try c.encode(department, forKey: .department)
+        try c.encode(official, forKey: .official); try c.encode(post, forKey: .post); try c.encode(target, forKey: .target)
+        try c.encode(kind, forKey: .kind); try c.encode(date, forKey: .date)
+    }
+}
+
+extension Escalation {
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id); try c.encode(record, forKey: .record); try c.encode(kind, forKey: .kind)
+        try c.encode(department, forKey: .department); try c.encode(recipient, forKey: .recipient); try c.encode(date, forKey: .date)
+        try c.encode(note, forKey: .note)
+    }
+}
+
+extension InspectionRound {
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(id, forKey: .id); try c.encode(name, forKey: .name); try c.encode(from, forKey: .from); try c.encode(to, forKey: .to)
+        try c.encode(departments, forKey: .departments); try c.encode(inspectors, forKey: .inspectors)
     }
 }

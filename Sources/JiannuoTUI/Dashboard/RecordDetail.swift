@@ -27,7 +27,7 @@ public enum RecordDetail {
         case .breach: subject = .breach(try store.breach(id), rectifications: try store.rectifications(ListFilter(), breach: id))
         case .rectification:
             guard let r = try store.rectifications(ListFilter()).first(where: { $0.id == id }) else { return nil }
-            subject = .rectification(r, breach: try store.breach(r.breach))
+            subject = .rectification(r, breach: try r.breach.map { try store.breach($0) })
         default: return []
         }
         return StepForms.applicable(subject, today: today, calendar: store.calendar, rules: store.rules.deadlines)
@@ -44,16 +44,25 @@ public enum RecordDetail {
             guard let r = try store.rectifications(ListFilter()).first(where: { $0.id == id }) else {
                 throw JiannuoError.notFound("找不到整改 \(id)", "rectification \(id) not found")
             }
-            var c = try breach(r.breach, store, unit, w)
-            c.id = id
-            c.title = w("整改 \(id) · 失信 \(r.breach)", "rectification \(id) · breach \(r.breach)")
-            return c
+            if let b = r.breach {
+                var c = try breach(b, store, unit, w)
+                c.id = id
+                c.title = w("整改 \(id) · 失信 \(b)", "rectification \(id) · breach \(b)")
+                return c
+            }
+            return try findingRecord(r.finding ?? "", store, unit, w, id: id)
         case .accountability:
             guard let a = try store.accountability(ListFilter()).first(where: { $0.id == id }) else {
                 throw JiannuoError.notFound("找不到问责 \(id)", "accountability \(id) not found")
             }
-            var c = try breach(a.breach, store, unit, w)
-            c.title = w("问责 \(id) · 失信 \(a.breach)", "accountability \(id) · breach \(a.breach)")
+            if let b = a.breach {
+                var c = try breach(b, store, unit, w)
+                c.title = w("问责 \(id) · 失信 \(b)", "accountability \(id) · breach \(b)")
+                return c
+            }
+            if let f = a.finding { return try findingRecord(f, store, unit, w, id: id) }
+            var c = try complaint(a.complaint ?? "", store, false, unit, w)
+            c.title = w("问责 \(id) · 投诉 \(a.complaint ?? "")", "accountability \(id) · complaint \(a.complaint ?? "")")
             return c
         case .opinion:
             guard let o = try store.opinions(ListFilter()).first(where: { $0.id == id }) else {
@@ -65,6 +74,9 @@ public enum RecordDetail {
                           "unit: \(unit(o.department))  found: \(o.date)  source: \(o.source)  severity: \(o.severity.english)")),
                 DocLine(w("处置：", "handled: ") + (o.handledOn.map { "\($0) \(o.note ?? "")" } ?? w("未处置", "not yet"))),
             ])
+        case .finding: return try findingRecord(id, store, unit, w)
+        case .inspection: return try inspectionRecord(id, store, unit, w)
+        case .escalation: return try escalationRecord(id, store, unit, w)
         case .department: return try department(id, store, today: today, w)
         }
     }

@@ -30,14 +30,18 @@ extension DashboardApp {
             guard let r = try store.rectifications(ListFilter()).first(where: { $0.id == id }) else {
                 throw JiannuoError.notFound("找不到整改 \(id)", "rectification \(id) not found")
             }
-            return .rectification(r, breach: try store.breach(r.breach))
+            return .rectification(r, breach: try r.breach.map { try store.breach($0) })
         case .accountability:
             guard let a = try store.accountability(ListFilter()).first(where: { $0.id == id }) else {
                 throw JiannuoError.notFound("找不到问责 \(id)", "accountability \(id) not found")
             }
-            return .breach(try store.breach(a.breach), rectifications: try store.rectifications(ListFilter(), breach: a.breach))
+            guard let b = a.breach else { return .other(id: id, what: "问责") }
+            return .breach(try store.breach(b), rectifications: try store.rectifications(ListFilter(), breach: b))
         case .opinion: return .other(id: id, what: "舆情")
         case .department: return .other(id: id, what: "单位")
+        case .finding: return .other(id: id, what: "检查发现")
+        case .inspection: return .other(id: id, what: "督促检查")
+        case .escalation: return .other(id: id, what: "上报记录")
         }
     }
 

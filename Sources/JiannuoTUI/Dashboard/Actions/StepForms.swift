@@ -6,7 +6,7 @@ public enum StepSubject: Sendable {
     case commitment(Commitment)
     /// A breach with its rectifications (`w` on a breach finds its one open rectification).
     case breach(Breach, rectifications: [Rectification])
-    case rectification(Rectification, breach: Breach)
+    case rectification(Rectification, breach: Breach?)
     /// An alert the step does not act on (a commitment's deadline for `u`, a calendar warning …).
     case other(id: String, what: String)
 }
@@ -56,12 +56,12 @@ public enum StepForms {
             default: break
             }
             return .form(f)
-        case (.report, .breach(let b, _)), (.report, .rectification(_, let b)):
+        case (.report, .breach(let b, _)), (.report, .rectification(_, let b?)):
             if let r = refuse({ _ = try b.reported(on: today) }) { return r }
             var f = ActionForm.make(.report, record: b.id, today: today)
             f.facts = .init(department: b.department, category: b.category)
             return .form(f)
-        case (.accountability, .breach(let b, _)), (.accountability, .rectification(_, let b)):
+        case (.accountability, .breach(let b, _)), (.accountability, .rectification(_, let b?)):
             var f = ActionForm.make(.accountability, record: b.id, today: today)
             f.facts = .init(department: b.department, category: b.category)
             return .form(f)
@@ -72,7 +72,7 @@ public enum StepForms {
         case (.rectificationDone, .rectification(let x, let b)):
             if let r = refuse({ _ = try x.done(on: today) }) { return r }
             var f = ActionForm.make(.rectificationDone, record: x.id, today: today)
-            f.facts = .init(department: x.unit, category: b.category, deadline: x.deadline)
+            f.facts = .init(department: x.unit, category: b?.category, deadline: x.deadline)
             return .form(f)
         case (.rectificationDone, .breach(let b, let rects)):
             let open = rects.filter { $0.completedOn == nil }
