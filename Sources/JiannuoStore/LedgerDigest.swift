@@ -103,7 +103,7 @@ final class DigestAccumulator: @unchecked Sendable {
 enum LedgerDigest {
     /// The ledger's tables. Drafts (a form being typed), `meta` and the log itself are not ledger.
     static let tables = ["accountability", "amendments", "breaches", "calendar_overrides", "calendar_years", "commitment_entries",
-                         "commitments", "complaints", "department_events", "departments", "escalations", "findings", "inspections",
+                         "commitments", "complaints", "department_events", "departments", "escalations", "findings", "followups", "inspections",
                          "opinions", "rectifications", "sequences", "users"]
 
     /// The SHA-256 of one row: the table's name, then each column value with its storage class.

@@ -57,8 +57,9 @@ extension Complaint {
         verifiedAt = dt(20); breach = row[21]; finding = row[22]
         satisfied = row[23]; followupNote = row[24]; followupAt = dt(25)
         resolveDue = day(27); respondDue = day(28)
-        // Columns 29–32 are generated; schema v4 appended extended_at.
+        // Columns 29–32 are generated; schema v4 appended extended_at, v6 reopened_at.
         if row.count > 33 { extendedAt = dt(33) }
+        if row.count > 34 { reopenedAt = dt(34) }
     }
 }
 
@@ -92,18 +93,19 @@ extension Breach {
 }
 
 extension Rectification {
+    /// By name: schema v6 rebuilt the table with `finding` after `breach`.
     public init(row: Row) throws {
-        guard row.count >= 7, let opened = (row[4] as String?).flatMap(Day.init), let deadline = (row[5] as String?).flatMap(Day.init) else {
-            throw Row.corrupt("rectifications", row[4])
-        }
-        self.init(id: row[0], breach: row[1], unit: row[2], measures: row[3], opened: opened, deadline: deadline,
-                  completedOn: (row[6] as String?).flatMap(Day.init))
+        self.init(id: row["id"], breach: row["breach"], finding: row["finding"], unit: row["unit"], measures: row["measures"],
+                  opened: try row.day("opened"), deadline: try row.day("deadline"), completedOn: row.optionalDay("completed_on"))
     }
 }
 
 extension Accountability {
     public init(row: Row) throws {
-        self.init(id: row["id"], breach: row["breach"], target: row["target"], kind: row["kind"], date: try row.day("date"))
+        let kind: AccountabilityTarget = (row["target_kind"] as String?).flatMap(AccountabilityTarget.init(rawValue:)) ?? .unit
+        self.init(id: row["id"], breach: row["breach"], complaint: row["complaint"], finding: row["finding"], targetKind: kind,
+                  department: row["department"], official: row["official"], post: row["post"],
+                  target: row["target"], kind: row["kind"], date: try row.day("date"))
     }
 }
 

@@ -321,6 +321,17 @@ enum Schema {
             CREATE INDEX accountability_breach ON accountability(breach);
             CREATE INDEX accountability_department ON accountability(department, date);
 
+            ALTER TABLE complaints ADD COLUMN reopened_at TEXT;
+            CREATE TABLE followups (
+                id INTEGER PRIMARY KEY,
+                complaint TEXT NOT NULL REFERENCES complaints(id),
+                at TEXT NOT NULL,
+                satisfied INTEGER NOT NULL,
+                note TEXT
+            );
+            INSERT INTO followups (complaint, at, satisfied, note)
+                SELECT id, followup_at, satisfied, followup_note FROM complaints WHERE followup_at IS NOT NULL ORDER BY followup_at;
+            CREATE INDEX followups_complaint ON followups(complaint);
             ALTER TABLE departments ADD COLUMN phone TEXT;
             ALTER TABLE departments ADD COLUMN email TEXT;
             ALTER TABLE departments ADD COLUMN letter TEXT;

@@ -39,6 +39,10 @@ extension Store {
                 """, arguments: [h.rectifications.string])
             i.breaches = try Breach.fetchAll(db, sql: "SELECT * FROM breaches WHERE reported_on IS NULL")
             i.opinions = try OpinionEvent.fetchAll(db, sql: "SELECT * FROM opinions WHERE handled_on IS NULL")
+            for row in try Row.fetchAll(db, sql: "SELECT record, min(date) FROM escalations WHERE date <= ? GROUP BY record",
+                                        arguments: [today.string]) {
+                if let d = Day(row[1] as String) { i.escalated[row[0]] = d }
+            }
             return i
         }
     }

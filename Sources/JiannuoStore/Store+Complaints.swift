@@ -10,8 +10,16 @@ extension Store {
         return try write { db, audit in
             let probe = try draft.validated(id: "TS-0000-000000", calendar: try Store.loadCalendar(db), rules: rules.deadlines, clock: clock)
             _ = try requireDepartment(db, probe.department)
-            if let cid = probe.commitment, try !Commitment.exists(db, key: cid) {
-                throw JiannuoError.invalid("关联承诺 \(Sanitize.visible(cid)) 不存在", "unknown commitment \(Sanitize.visible(cid))")
+            if let cid = probe.commitment {
+                guard let cm = try Commitment.fetchOne(db, key: cid) else {
+                    throw JiannuoError.invalid("关联承诺 \(Sanitize.visible(cid)) 不存在", "unknown commitment \(Sanitize.visible(cid))")
+                }
+                // A complaint about a promise goes to the unit that owes it (or its successor).
+                let units = Set(try lineageCodes(db, Lineage.current(probe.department, in: try departmentMap(db))))
+                guard units.contains(cm.department) else {
+                    throw JiannuoError.invalid("关联承诺 \(cid) 属于单位 \(cm.department)，不是承办单位 \(probe.department)（或其前身）的承诺",
+                                               "commitment \(cid) belongs to \(cm.department), not to \(probe.department) or a predecessor")
+                }
             }
             var c = probe
             c.id = try nextId(db, prefix: "TS", year: probe.received.day.year, digits: 6)
@@ -107,8 +115,15 @@ extension Store {
     public func followup(_ id: String, satisfied: Bool, note: String?, at: DateTime? = nil) throws -> Complaint {
         try authorize(.complaintFollowup)
         let t = try eventTime(at, Field("回访时间", "follow-up time"))
-        return try changeComplaint(id, action: "complaint.followup", at: t) { c, _ in
-            try ComplaintWorkflow.followup(c, satisfied: satisfied, note: note, at: t)
+        return try write { db, audit in
+            let before = try requireComplaint(db, id)
+            let after = try ComplaintWorkflow.followup(before, satisfied: satisfied, note: note, at: t, try Store.loadCalendar(db), rules.deadlines)
+            try after.update(db)
+            // Each follow-up is kept: a reopened complaint is followed up again, and the first one still counts.
+            try db.execute(sql: "INSERT INTO followups(complaint, at, satisfied, note) VALUES (?, ?, ?, ?)",
+                           arguments: [id, t.iso, satisfied, after.followupNote])
+            try audit.record("complaint.followup", entity: "complaint", id: id, before: before, after: after, claimed: t.iso)
+            return after
         }
     }
 

@@ -66,7 +66,14 @@ extension Store {
             if let cm = c.commitment, try !Commitment.exists(db, key: cm) {
                 problems.append(LedgerProblem(row: row, column: "commitment", reason: Text("承诺 \(cm) 不存在", "unknown commitment \(cm)")))
             }
-        } insert: { db, c in try c.insert(db); return nil }
+        } insert: { db, c in
+            try c.insert(db)
+            if let at = c.followupAt {
+                try db.execute(sql: "INSERT INTO followups(complaint, at, satisfied, note) VALUES (?, ?, ?, ?)",
+                               arguments: [c.id, at.iso, c.satisfied ?? true, c.followupNote])
+            }
+            return nil
+        }
     }
 
     func importRecords<R: PersistableRecord & FetchableRecord & Encodable>(

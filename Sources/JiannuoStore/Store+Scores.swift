@@ -31,7 +31,7 @@ extension Store {
             for row in try Row.fetchAll(db, sql: """
                 SELECT b.*, r.repaired_on FROM breaches b LEFT JOIN
                     (SELECT breach, CASE WHEN count(completed_on) = count(*) THEN max(completed_on) END AS repaired_on
-                     FROM rectifications GROUP BY breach) r ON r.breach = b.id
+                     FROM rectifications WHERE breach IS NOT NULL GROUP BY breach) r ON r.breach = b.id
                 WHERE b.date <= ? AND (r.repaired_on IS NULL OR r.repaired_on >= ?) AND \(bd)
                 """, arguments: StatementArguments([a, repairCut] + bargs)) {
                 f.breaches.append(.init(breach: try Breach(row: row), repairedOn: (row["repaired_on"] as String?).flatMap(Day.init)))
@@ -40,7 +40,7 @@ extension Store {
             // Commitments that were overdue under earlier terms count too (the past is judged by the terms then in force).
             f.commitments = try Commitment.fetchAll(db, sql: """
                 SELECT * FROM commitments WHERE \(cd) AND (made BETWEEN ? AND ? OR fulfilled_on BETWEEN ? AND ?
-                    OR ((status IN ('not_started','in_progress','stalled') OR fulfilled_on > ?) AND deadline < ?)
+                    OR ((status IN ('not_started','in_progress','stalled') OR fulfilled_on > ?) AND (deadline < ? OR delivered_on IS NOT NULL))
                     OR id IN (SELECT commitment FROM amendments WHERE old_deadline < ?))
                 """, arguments: StatementArguments(cargs + [s, e, s, e, a, a, a]))
             for am in try Amendment.fetchAll(db, sql: """
@@ -87,11 +87,26 @@ extension Store {
             f.rectifications = try Rectification.fetchAll(db, sql: """
                 SELECT * FROM rectifications WHERE \(rd) AND (completed_on BETWEEN ? AND ? OR ((completed_on IS NULL OR completed_on > ?) AND deadline < ?))
                 """, arguments: StatementArguments(rargs + [s, e, a, a]))
+            let (ad, aargs) = scoped("department")
+            for a in try Accountability.fetchAll(db, sql: """
+                SELECT * FROM accountability WHERE date BETWEEN ? AND ? AND \(ad)
+                """, arguments: StatementArguments([s, e] + aargs)) {
+                f.accountability.append(.init(action: a, department: a.department ?? ""))
+            }
+            f.findings = try Finding.fetchAll(db, sql: "SELECT * FROM findings WHERE date BETWEEN ? AND ? AND \(cd)",
+                                              arguments: StatementArguments([s, e] + cargs))
             for row in try Row.fetchAll(db, sql: """
-                SELECT a.*, b.department AS breach_department FROM accountability a JOIN breaches b ON b.id = a.breach
-                WHERE a.date BETWEEN ? AND ? AND \(bd)
-                """, arguments: StatementArguments([s, e] + bargs)) {
-                f.accountability.append(.init(action: try Accountability(row: row), department: row["breach_department"]))
+                SELECT complaint, department, substr(at, 1, 10) FROM followups f JOIN complaints c ON c.id = f.complaint
+                WHERE f.satisfied = 0 AND substr(f.at, 1, 10) BETWEEN ? AND ? AND \(scoped("c.department").0)
+                """, arguments: StatementArguments([s, e] + scoped("c.department").1)) {
+                if let d = Day(row[2] as String) { f.dissatisfied.append(.init(complaint: row[0], department: row[1], date: d)) }
+            }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT id, returned_from, substr(received, 1, 10), substr(returned_at, 1, 10) FROM complaints
+                WHERE returned_at IS NOT NULL AND substr(returned_at, 1, 10) BETWEEN ? AND ? AND \(scoped("returned_from").0)
+                """, arguments: StatementArguments([s, e] + scoped("returned_from").1)) {
+                guard let got = Day(row[2] as String), let back = Day(row[3] as String) else { continue }
+                f.returns.append(.init(complaint: row[0], department: row[1], received: got, returned: back))
             }
             f.opinions = try OpinionEvent.fetchAll(db, sql: """
                 SELECT * FROM opinions WHERE \(cd) AND (date BETWEEN ? AND ? OR handled_on BETWEEN ? AND ? OR (handled_on IS NULL AND date <= ?))

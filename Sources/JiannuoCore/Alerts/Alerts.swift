@@ -8,6 +8,8 @@ public struct AlertInputs: Sendable {
     public var opinions: [OpinionEvent] = []
     /// For attributing a merged unit's open items to its successor.
     public var departments: [String: Department] = [:]
+    /// Items already reported to the county leadership, with the day: no longer 须上报, still overdue.
+    public var escalated: [String: Day] = [:]
     public init() {}
 }
 
@@ -84,6 +86,24 @@ public enum Alerts {
                              daysLeft: calendar.workdaysLeft(from: today, to: b.date), dayUnit: .working,
                              message: Text("失信违诺 \(b.id)（\(Category.label(b.category))）已认定，尚未报县委县政府",
                                            "breach \(b.id) (\(Category.label(b.category, .en))) confirmed, not yet reported to the county leadership")))
+        }
+        // A misrouted complaint handed back after its limit: the unit that held it is told, while the
+        // complaint waits for the new unit to accept it.
+        for c in input.complaints where c.acceptedAt == nil {
+            guard let from = c.returnedFrom, let back = c.returnedAt else { continue }
+            let limit = ComplaintDeadlines.returnDue(c, calendar, rules)
+            guard back.day > limit else { continue }
+            let late = calendar.workdays(from: limit.adding(days: 1), to: back.day)
+            out.append(Alert(level: .overdue, kind: .complaintReturn, record: c.id, department: owner(from), due: limit,
+                             daysLeft: -late, dayUnit: .working,
+                             message: Text("投诉 \(c.id) 错派退回超时：退回时限 \(limit)，\(back.day) 才退回（晚 \(late) 个工作日）",
+                                           "complaint \(c.id) was returned late: limit \(limit), returned \(back.day) (\(late) working days late)")))
+        }
+        for i in out.indices where out[i].level == .escalate {
+            guard let day = input.escalated[out[i].record], day <= today else { continue }
+            out[i].level = .overdue
+            out[i].message += "（已于 \(day) 报县委县政府）"
+            out[i].messageEn += " (reported to the county leadership on \(day))"
         }
         out += calendarAlerts(calendar: calendar, today: today, dues: out.map(\.due))
         return sortedByUrgency(out)

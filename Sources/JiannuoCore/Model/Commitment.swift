@@ -162,8 +162,18 @@ public enum CommitmentWorkflow {
 
     /// Records progress on a day; the status stays what it was unless given (a stalled promise
     /// stays stalled), except that work on a promise not yet started starts it.
+    ///
+    /// States: 未启动 → 推进中 ⇄ 停滞 → 部分兑现 / 已兑现 / 未兑现. A 部分兑现 promise is still owed the
+    /// rest: progress goes on (staying 部分兑现) until it is 已兑现 (fulfill) or declared 未兑现; those two are final.
     public static func progress(_ c: Commitment, percent: Int, status: CommitmentStatus?, on date: Day) throws -> Commitment {
-        try requireOpen(c)
+        if c.status == .partial {
+            if let status, status != .partial && status != .unfulfilled {
+                throw JiannuoError.invalid("部分兑现的承诺只能继续记录进展（仍为部分兑现）、标记已兑现或认定未兑现，不能改为“\(status.label)”",
+                                           "a partly fulfilled commitment stays partially_fulfilled until fulfilled or unfulfilled, not \(status.rawValue)")
+            }
+        } else {
+            try requireOpen(c)
+        }
         guard (0...100).contains(percent) else {
             throw JiannuoError.invalid("进度必须在 0–100 之间：收到 \(percent)", "percent must be 0 to 100, got \(percent)")
         }
@@ -171,17 +181,19 @@ public enum CommitmentWorkflow {
             throw JiannuoError.invalid("标记已兑现请用 fulfill 命令", "use fulfill to mark a commitment fulfilled")
         }
         try Validate.notBefore(date, Field("进展日期", "progress date"), c.made, Field("承诺日期", "date made"))
-        let newStatus = status ?? (c.status == .stalled ? .stalled : percent == 0 ? .notStarted : .inProgress)
+        let newStatus = status ?? (c.status == .partial ? .partial : c.status == .stalled ? .stalled : percent == 0 ? .notStarted : .inProgress)
         if let why = contradiction(status: newStatus, percent: percent) { throw JiannuoError.invalid(why.zh, why.en) }
         var c = c
+        let wasPartial = c.status == .partial
         c.progress = percent
         c.status = newStatus
-        if !c.status.isOpen { c.fulfilledOn = date }
+        // Closed as 部分兑现 on the day it was first so judged; further progress does not move that day.
+        if !c.status.isOpen && !(wasPartial && newStatus == .partial) { c.fulfilledOn = date }
         return c
     }
 
     public static func fulfill(_ c: Commitment, on date: Day) throws -> Commitment {
-        try requireOpen(c)
+        if c.status != .partial { try requireOpen(c) }
         try Validate.notBefore(date, Field("兑现日期", "fulfilment date"), c.made, Field("承诺日期", "date made"))
         var c = c
         c.status = .fulfilled; c.progress = 100; c.fulfilledOn = date

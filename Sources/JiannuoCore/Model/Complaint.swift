@@ -34,6 +34,8 @@ public struct Complaint: Codable, Sendable, Hashable {
     public var satisfied: Bool?
     public var followupNote: String?
     public var followupAt: DateTime?
+    /// Handled again after a dissatisfied follow-up: the resolve limit runs from here (since v6).
+    public var reopenedAt: DateTime?
 
     /// Limits in force, derived from the above by `ComplaintDeadlines` and kept for indexed queries.
     public var acceptDue: Day
@@ -54,7 +56,7 @@ public struct Complaint: Codable, Sendable, Hashable {
         case extensionDays = "extension_days", extensionReason = "extension_reason", extendedAt = "extended_at"
         case returnedFrom = "returned_from", returnedAt = "returned_at", returnReason = "return_reason"
         case verifiedAt = "verified_at", breach, finding
-        case satisfied, followupNote = "followup_note", followupAt = "followup_at"
+        case satisfied, followupNote = "followup_note", followupAt = "followup_at", reopenedAt = "reopened_at"
         case acceptDue = "accept_due", resolveDue = "resolve_due", respondDue = "respond_due"
     }
 
@@ -108,7 +110,7 @@ public enum ComplaintDeadlines {
     }
 
     public static func resolveDue(_ c: Complaint, _ cal: WorkCalendar, _ r: DeadlineRules) -> Day? {
-        guard let a = c.acceptedAt else { return nil }
+        guard let a = c.reopenedAt ?? c.acceptedAt else { return nil }
         let base = cal.addingWorkdays(r.resolveWorkdays(c.urgency), to: a.day)
         return cal.addingWorkdays(c.extensionDays ?? 0, to: base)
     }

@@ -18,7 +18,8 @@ public enum ComplaintWorkflow {
         }
         var c = c
         c.result = try Validate.text(result, Field("办理结果", "result"), max: 2000, multiline: true)
-        c.resolvedAt = try notBefore(at, accepted, Text("办结", "resolution"), Text("受理", "acceptance"))
+        c.resolvedAt = try notBefore(at, c.reopenedAt ?? accepted, Text("办结", "resolution"),
+                                     c.reopenedAt == nil ? Text("受理", "acceptance") : Text("回访后重新办理", "reopening"))
         return ComplaintDeadlines.refreshed(c, cal, r)
     }
 
@@ -103,18 +104,26 @@ public enum ComplaintWorkflow {
         return (c, b)
     }
 
-    public static func followup(_ c: Complaint, satisfied: Bool, note: String?, at: DateTime) throws -> Complaint {
+    /// A satisfied follow-up closes the matter; a dissatisfied one reopens it for handling again: the
+    /// first result stays in the history (audit log, follow-up records), a new resolve limit runs from
+    /// the follow-up. A reopened complaint, answered again, gets a follow-up again.
+    public static func followup(_ c: Complaint, satisfied: Bool, note: String?, at: DateTime,
+                                _ cal: WorkCalendar, _ r: DeadlineRules) throws -> Complaint {
         guard let responded = c.respondedAt else {
             throw JiannuoError.invalid("投诉 \(c.id) 尚未反馈，不能回访", "complaint \(c.id) must be answered before the follow-up")
         }
-        guard c.followupAt == nil else {
+        if let done = c.followupAt, !(c.satisfied == false && responded > done) {
             throw JiannuoError.invalid("投诉 \(c.id) 已回访", "complaint \(c.id) already has a follow-up")
         }
         var c = c
         c.satisfied = satisfied
         c.followupNote = try Validate.optionalText(note, Field("回访记录", "note"), max: 1000, multiline: true)
         c.followupAt = try notBefore(at, responded, Text("回访", "follow-up"), Text("反馈", "response"))
-        return c
+        guard !satisfied else { return c }
+        c.reopenedAt = at
+        c.resolvedAt = nil; c.result = nil; c.respondedAt = nil; c.response = nil
+        c.extensionDays = nil; c.extensionReason = nil; c.extendedAt = nil
+        return ComplaintDeadlines.refreshed(c, cal, r)
     }
 
     /// An event may not be dated before the one it follows (both times are named when refused).

@@ -37,6 +37,7 @@ extension Complaint {
         try c.encode(returnReason, forKey: .returnReason); try c.encode(verifiedAt, forKey: .verifiedAt)
         try c.encode(breach, forKey: .breach); try c.encode(finding, forKey: .finding); try c.encode(satisfied, forKey: .satisfied)
         try c.encode(followupNote, forKey: .followupNote); try c.encode(followupAt, forKey: .followupAt)
+        try c.encode(extendedAt, forKey: .extendedAt); try c.encode(reopenedAt, forKey: .reopenedAt)
         try c.encode(acceptDue, forKey: .acceptDue); try c.encode(resolveDue, forKey: .resolveDue); try c.encode(respondDue, forKey: .respondDue)
     }
 }

@@ -30,7 +30,24 @@ public struct ScoreFacts: Sendable {
         public init(action: Accountability, department: String) { self.action = action; self.department = department }
     }
 
+    /// A follow-up the complainant was not satisfied with (回访不满意).
+    public struct Dissatisfied: Sendable, Hashable {
+        public var complaint: String, department: String, date: Day
+        public init(complaint: String, department: String, date: Day) { self.complaint = complaint; self.department = department; self.date = date }
+    }
+
+    /// A misrouted complaint handed back: `department` is the unit that held it.
+    public struct Return: Sendable, Hashable {
+        public var complaint: String, department: String, received: Day, returned: Day
+        public init(complaint: String, department: String, received: Day, returned: Day) {
+            self.complaint = complaint; self.department = department; self.received = received; self.returned = returned
+        }
+    }
+
     public var departments: [String: Department] = [:]
+    public var findings: [Finding] = []
+    public var dissatisfied: [Dissatisfied] = []
+    public var returns: [Return] = []
     public var breaches: [BreachFact] = []
     public var commitments: [Commitment] = []
     /// The amendments of those commitments, by commitment, in date order: the terms of a past day

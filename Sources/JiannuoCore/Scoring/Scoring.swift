@@ -95,6 +95,12 @@ public enum Scoring {
                                                                 "procedures not followed: \(c.missingProcedures.map(\.english).joined(separator: ", "))"),
                              times: c.missingProcedures.count))
             }
+            // Money owed to a small firm and not paid by its payment limit costs like an overdue promise.
+            // Like commitment_overdue: each period at whose end it is still unpaid past the limit.
+            if let due = Alerts.arrearsDue(c, rules.deadlines), due < asOf, c.made <= asOf, Scoring.closedBy(c).map({ $0 > asOf }) ?? true {
+                emit(o, line("arrears_overdue", c.id, due, Text("拖欠中小企业账款 \(c.amount!.grouped) 元超过付款期限 \(due)",
+                                                                "\(c.amount!.grouped) yuan owed to a small firm past its payment limit \(due)")))
+            }
             let closedBy = c.status.isOpen ? nil : c.fulfilledOn
             if let closed = closedBy, p.contains(closed) {
                 let due = c.deadline(on: closed, amendments: amendments)
@@ -130,6 +136,20 @@ public enum Scoring {
                                             ?? Text("\(word)超时未完成（时限 \(s.due)）", "\(wordEn) not done by its limit \(s.due)"),
                                          times: s.count))
         }
+        for x in f.findings where p.contains(x.date) && x.date <= asOf {
+            emit(own(x.department), line("inspection_finding_\(x.severity.rawValue)", x.id, x.date,
+                                         Text("督促检查发现问题（\(x.severity.label)）：\(x.issue)", "supervision finding (\(x.severity.english)): \(x.issue)")))
+        }
+        for d in f.dissatisfied where p.contains(d.date) && d.date <= asOf {
+            emit(own(d.department), line("complaint_followup_dissatisfied", d.complaint, d.date,
+                                         Text("回访不满意，重新办理", "follow-up not satisfied: handled again")))
+        }
+        for r in f.returns where p.contains(r.returned) && r.returned <= asOf {
+            let limit = calendar.addingWorkdays(rules.deadlines.returnWorkdays, to: r.received)
+            guard r.returned > limit else { continue }
+            emit(own(r.department), line("complaint_return_late", r.complaint, r.returned,
+                                         Text("错派投诉退回超时（时限 \(limit)，\(r.returned) 退回）", "misrouted complaint returned late (limit \(limit), returned \(r.returned))")))
+        }
         for x in f.rectifications {
             let o = own(x.unit)
             if let done = x.completedOn, p.contains(done) {
@@ -158,6 +178,8 @@ public enum Scoring {
             }
         }
     }
+
+    static func closedBy(_ c: Commitment) -> Day? { c.status.isOpen ? nil : c.fulfilledOn }
 
     public static func monthsPerPeriod(_ p: Period) -> Int {
         switch p.kind {

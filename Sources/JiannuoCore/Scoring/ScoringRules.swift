@@ -21,6 +21,8 @@ public struct ScoringRules: Sendable, Equatable {
         "no_feedback": 1, "missing_procedure": 1,
         "rectification_late": 3, "rectification_on_time": 1, "accountability": 2,
         "opinion_low": 1, "opinion_medium": 2, "opinion_high": 4, "opinion_handled_late": 2,
+        "arrears_overdue": 3, "inspection_finding_low": 1, "inspection_finding_medium": 2, "inspection_finding_high": 4,
+        "complaint_followup_dissatisfied": 1, "complaint_return_late": 0.5,
     ]
 
     /// Rules that add points; all others deduct.
@@ -64,6 +66,12 @@ public struct ScoringRules: Sendable, Equatable {
             "opinion_medium": Text("较大舆情", "serious public opinion"),
             "opinion_high": Text("重大舆情", "major public opinion"),
             "opinion_handled_late": Text("舆情处置超时", "opinion handled late"),
+            "arrears_overdue": Text("拖欠账款逾期", "arrears overdue"),
+            "inspection_finding_low": Text("检查发现一般问题", "minor supervision finding"),
+            "inspection_finding_medium": Text("检查发现较大问题", "serious supervision finding"),
+            "inspection_finding_high": Text("检查发现重大问题", "major supervision finding"),
+            "complaint_followup_dissatisfied": Text("回访不满意", "follow-up not satisfied"),
+            "complaint_return_late": Text("错派件退回超时", "misrouted complaint returned late"),
         ]
         return words[rule]?(lang) ?? rule
     }

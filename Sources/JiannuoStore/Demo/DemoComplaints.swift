@@ -110,9 +110,13 @@ extension DemoGenerator {
         }
         if rng.chance(0.3) {
             let date = min(today, day.adding(days: rng.int(3...30)))
-            try db.execute(sql: "INSERT INTO accountability(id, breach, target, kind, date) VALUES (?, ?, ?, ?, ?)",
-                           arguments: [nextId("WZ", date.year, 4), id, rng.chance(0.5) ? "主要负责人" : "分管负责人 " + rng.personName(),
-                                       rng.pick(["约谈", "通报批评", "诫勉谈话", "责令检查"]), date.string])
+            let official = rng.chance(0.5)
+            let person = rng.personName()
+            try db.execute(sql: """
+                INSERT INTO accountability(id, breach, target_kind, department, official, post, target, kind, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """, arguments: [nextId("WZ", date.year, 4), id, official ? "official" : "unit", c.department,
+                                 official ? person : nil, official ? "分管负责人" : nil, official ? "分管负责人 " + person : "主要负责人",
+                                 rng.pick(["约谈", "通报批评", "诫勉", "责令检查"]), date.string])
             counts.accountability += 1
         }
     }

@@ -72,6 +72,11 @@ struct DemoGenerator {
         try departments()
         try commitments()
         try complaints()
+        // Every follow-up is its own record (a reopened complaint is followed up again).
+        try db.execute(sql: """
+            INSERT INTO followups(complaint, at, satisfied, note)
+                SELECT id, followup_at, satisfied, followup_note FROM complaints WHERE followup_at IS NOT NULL ORDER BY followup_at, id
+            """)
         try opinions()
         // The newest breach is still waiting to be reported up, as the office's own work would have it.
         try db.execute(sql: "UPDATE breaches SET reported_on = NULL WHERE id = (SELECT id FROM breaches ORDER BY date DESC, id DESC LIMIT 1)")

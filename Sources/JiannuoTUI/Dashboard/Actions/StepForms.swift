@@ -100,7 +100,7 @@ public enum StepForms {
         case .resolve: _ = try ComplaintWorkflow.resolve(c, result: "-", at: now, calendar, rules)
         case .respond: _ = try ComplaintWorkflow.respond(c, text: "-", at: now)
         case .verify: _ = try ComplaintWorkflow.verify(c, breach: false, finding: "-", category: nil, at: now, breachId: "-")
-        case .followup: _ = try ComplaintWorkflow.followup(c, satisfied: true, note: nil, at: now)
+        case .followup: _ = try ComplaintWorkflow.followup(c, satisfied: true, note: nil, at: now, calendar, rules)
         default: break
         }
     }
