@@ -22,6 +22,8 @@ struct DepartmentRecord: Encodable {
     let trend: [TrendPoint]
     let predecessors: [DepartmentView]
     let events: [DepartmentEvent]
+    let findings: [Finding]
+    let escalations: [Escalation]
 
     static func build(_ store: Store, code: String, period p: Period, today: Day) throws -> DepartmentRecord {
         let d = try store.department(code)
@@ -40,7 +42,8 @@ struct DepartmentRecord: Encodable {
             department: d.code, name: d.name, kind: d.kind.rawValue, active: d.active, successor: d.successor, merged_on: d.mergedOn,
             period: p.description, score: s.score, dimensions: s.dimensions, counts: s.counts, lines: s.lines, breaches: breaches,
             alerts: alerts, on_time_rate: try store.onTimeRate(of: code, period: p, today: today), trend: trend,
-            predecessors: try store.predecessors(of: code).map { DepartmentView(d: $0) }, events: try store.departmentEvents(code))
+            predecessors: try store.predecessors(of: code).map { DepartmentView(d: $0) }, events: try store.departmentEvents(code),
+            findings: try store.findings(ListFilter(department: code)), escalations: try store.escalations(ListFilter(department: code)))
     }
 
     func print(_ out: Output) {
@@ -74,6 +77,16 @@ struct DepartmentRecord: Encodable {
                 out.say("  \(b.b.id) \(b.b.date) 类别\(b.b.category) 投诉 \(b.b.complaint ?? "—") 承诺 \(b.b.commitment ?? "—")  整改：\(rect)\(acc.isEmpty ? "" : "  问责：\(acc)")",
                         "  \(b.b.id) \(b.b.date) category \(b.b.category) complaint \(b.b.complaint ?? "—") commitment \(b.b.commitment ?? "—")  rectification: \(rect)\(acc.isEmpty ? "" : "  accountability: \(acc)")")
             }
+        }
+        if !findings.isEmpty {
+            out.line()
+            out.say("督促检查发现的问题：", "supervision findings:")
+            for f in findings { out.line("  \(f.id) \(f.date) \(f.severity.label(l)) \(f.issue)（\(f.round)）") }
+        }
+        if !escalations.isEmpty {
+            out.line()
+            out.say("已报县委县政府：", "reported to the county leadership:")
+            for e in escalations { out.line("  \(e.id) \(e.date) \(e.kind.label(l)) \(e.record)\(e.note.map { " \($0)" } ?? "")") }
         }
         if !alerts.isEmpty {
             out.line()

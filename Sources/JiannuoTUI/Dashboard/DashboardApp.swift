@@ -46,6 +46,7 @@ public final class DashboardApp {
         d.scoring = store.rules.scoring
         d.names = try store.departmentNames()
         d.alerts = try store.alerts(today: day)
+        d.openRounds = try store.inspections(openOn: day).filter { $0.from <= day }.count
         d.scores = day == data.today ? data.scores : nil
         data = d
         try loadWindow(.commitments, force: true)

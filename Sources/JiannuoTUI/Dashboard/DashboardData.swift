@@ -20,6 +20,8 @@ public struct DashboardData: Sendable {
     public var actor: Actor?
     public var names: [String: String] = [:]
     public var alerts: [Alert] = []
+    /// Supervision rounds not yet over (督促检查进行中), for the header.
+    public var openRounds = 0
     public var commitments = Window<Commitment>(rows: [], total: 0, offset: 0)
     public var complaints = Window<Complaint>(rows: [], total: 0, offset: 0)
     /// Nil until computed: the scores pane may fill in just after the first paint.

@@ -49,6 +49,7 @@ public enum DashboardView {
         seg("逾期 \(d.count(.overdue))", .levelOverdue); seg(" ", .header)
         seg("今日 \(d.count(.dueToday))", .levelDueToday); seg(" ", .header)
         seg("临期 \(d.count(.nearing))", .levelNearing)
+        if d.openRounds > 0 { seg("  督查 \(d.openRounds)", .header) }
         let db = "  " + (d.database as NSString).lastPathComponent + " "
         let w = Width.of(db)
         if r.maxX - x > w { _ = g.put(db, x: r.maxX - w, y: r.y, role: .header) }

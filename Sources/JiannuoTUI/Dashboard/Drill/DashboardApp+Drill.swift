@@ -27,12 +27,14 @@ extension DashboardApp {
             DocLine("[\(a.level.label)] \(a.message)", role: PaneTables.role(a.level) ?? .normal,
                     link: a.kind == .calendar ? nil : a.record, indent: 4)
         }
-        return DepartmentDrill(
+        var drill = DepartmentDrill(
             code: code, name: data.name(code), period: period.description, score: s.score,
             onTime: rate.rate.map { String(format: "%.1f%%（按时 %d / 已办结 %d + 逾期未办 %d）", $0 * 100, rate.onTime, rate.closed, rate.openOverdue) } ?? "—",
             dimensions: Dimension.allCases.map { .init(label: $0.label, value: s.dimensions[$0.rawValue] ?? 0, weight: weights[$0] ?? 0) },
             lines: s.lines, breaches: breaches, alerts: alerts,
             trend: all.dropFirst().map(\.score), trendLabels: months.map(\.description),
             predecessors: predecessors.map { "\($0.name)（\($0.code)，\($0.mergedOn?.string ?? "") 并入）" })
+        (drill.findings, drill.escalations) = try supervisionLines(code)
+        return drill
     }
 }

@@ -21,6 +21,9 @@ public struct DepartmentDrill: Sendable, Equatable {
     public var trend: [Double]
     public var trendLabels: [String]
     public var predecessors: [String]
+    /// The unit's supervision findings (what each ordered) and the items reported up, each a record.
+    public var findings: [DocLine] = []
+    public var escalations: [DocLine] = []
 
     public init(code: String, name: String, period: String, score: Double, onTime: String, dimensions: [Dim], lines: [ScoreLine],
                 breaches: [DocLine], alerts: [DocLine], trend: [Double], trendLabels: [String], predecessors: [String]) {

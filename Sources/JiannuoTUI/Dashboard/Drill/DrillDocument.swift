@@ -37,6 +37,12 @@ enum DrillDocument {
         out.append(.blank)
         out.append(DocLine("临期与逾期（\(d.alerts.count) 项）", role: .title))
         out += d.alerts.isEmpty ? [DocLine("（无）", role: .muted)] : d.alerts
+        out.append(.blank)
+        out.append(DocLine("督促检查发现的问题（\(d.findings.count) 项）", role: .title))
+        out += d.findings.isEmpty ? [DocLine("（无）", role: .muted)] : d.findings
+        out.append(.blank)
+        out.append(DocLine("已报县委县政府（\(d.escalations.count) 项）", role: .title))
+        out += d.escalations.isEmpty ? [DocLine("（无）", role: .muted)] : d.escalations
         return out
     }
 
