@@ -133,7 +133,10 @@ struct AccountabilityCommand: ParsableCommand {
             let who = try AccountabilityTarget.parse(targetKind, Field("问责对象类型", "--target-kind"))
             let a = try out.store().addAccountability(follows: breach, targetKind: who, official: official, post: post, target: target,
                                                       kind: kind, date: try parseDay(date, "日期", "--date"))
-            out.record(a) { out.say("已登记问责 \(a.id)：\(a.kind) \(a.target)（依据 \(a.source)）", "accountability \(a.id) recorded: \(a.kind) \(a.target) (follows \(a.source))") }
+            out.record(a) {
+                out.say("已登记问责 \(a.id)：\(a.kind) \(a.target)（依据 \(a.source)）",
+                        "accountability \(a.id) recorded: \(AccountabilityKind.display(a.kind, .en)) \(a.target) (follows \(a.source))")
+            }
         }
     }
 
@@ -145,7 +148,7 @@ struct AccountabilityCommand: ParsableCommand {
             let list = try out.reader().accountability(try filters.filter())
             if out.json { out.emit(list); return }
             var t = out.table(["编号|id", "依据|follows", "单位|unit", "日期|date", "方式|kind", "对象|target"])
-            for a in list { t.add([a.id, a.source, a.department ?? "", a.date.string, a.kind, a.target]) }
+            for a in list { t.add([a.id, a.source, a.department ?? "", a.date.string, AccountabilityKind.display(a.kind, out.lang), a.target]) }
             out.line(t.render())
             out.total(list.count, "actions")
         }

@@ -73,7 +73,7 @@ struct DepartmentRecord: Encodable {
                 let rect = b.rectifications.isEmpty ? out.t("未移送整改", "no rectification ordered")
                     : b.rectifications.map { "\($0.id) " + ($0.completedOn.map { out.t("已完成 \($0)", "done \($0)") } ?? out.t("时限 \($0.deadline)", "due \($0.deadline)")) }
                         .joined(separator: out.t("；", "; "))
-                let acc = b.accountability.map { "\($0.kind) \($0.target)" }.joined(separator: out.t("；", "; "))
+                let acc = b.accountability.map { "\(AccountabilityKind.display($0.kind, l)) \($0.target)" }.joined(separator: out.t("；", "; "))
                 out.say("  \(b.b.id) \(b.b.date) 类别\(b.b.category) 投诉 \(b.b.complaint ?? "—") 承诺 \(b.b.commitment ?? "—")  整改：\(rect)\(acc.isEmpty ? "" : "  问责：\(acc)")",
                         "  \(b.b.id) \(b.b.date) category \(b.b.category) complaint \(b.b.complaint ?? "—") commitment \(b.b.commitment ?? "—")  rectification: \(rect)\(acc.isEmpty ? "" : "  accountability: \(acc)")")
             }

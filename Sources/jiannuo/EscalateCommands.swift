@@ -10,12 +10,14 @@ struct EscalateCommand: JiannuoCommand {
         discussion: T("报送后“须上报”提示消失，事项仍为逾期；报送记入该记录的经过与审计日志。",
                       "Once reported the item is no longer flagged 'report up'; it stays overdue. The report is in the record's history and the audit log."))
     @Argument(help: H("记录编号（CN-、TS-、ZG-、YQ-、SX-）", "Record id (CN-, TS-, ZG-, YQ-, SX-)")) var record: String
-    @Option(help: H("上报对象", "Reported to")) var to: String = "县委县政府"
+    @Option(help: H("上报对象（默认县委县政府，也是目前唯一的对象；也可写 county）",
+                    "Reported to (default, and for now the only one: the county Party committee and government; `county`)")) var to: String?
     @Option(help: H("上报日期（默认今天）", "Date reported (default today)")) var date: String?
     @Option(help: H("说明", "Note")) var note: String?
     @OptionGroup var global: GlobalOptions
     func execute(_ out: Output) throws {
-        let e = try out.store().escalate(record, to: to, date: try parseDay(date, "上报日期", "--date"), note: note)
+        let recipient = to.map { $0.lowercased() == "county" ? Escalation.recipients[0] : $0 } ?? Escalation.recipients[0]
+        let e = try out.store().escalate(record, to: recipient, date: try parseDay(date, "上报日期", "--date"), note: note)
         out.record(e) { out.say("\(e.record) 已于 \(e.date) 报\(e.recipient)（\(e.id)）", "\(e.record) reported to the county leadership on \(e.date) (\(e.id))") }
     }
 }

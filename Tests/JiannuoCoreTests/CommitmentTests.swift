@@ -85,7 +85,13 @@ struct CommitmentTests {
         #expect(throws: JiannuoError.self) { try CommitmentWorkflow.progress(c, percent: 101, status: nil, on: d("2026-02-01")) }
         #expect(throws: JiannuoError.self) { try CommitmentWorkflow.progress(c, percent: -1, status: nil, on: d("2026-02-01")) }
         #expect(throws: JiannuoError.self) { try CommitmentWorkflow.progress(c, percent: 100, status: .fulfilled, on: d("2026-02-01")) }
-        #expect(throws: JiannuoError.self) { try CommitmentWorkflow.progress(partial, percent: 80, status: nil, on: d("2026-07-02")) }
+        // 部分兑现 goes on until fulfilled or declared unfulfilled, never back to an open state.
+        let more = try CommitmentWorkflow.progress(partial, percent: 80, status: nil, on: d("2026-07-02"))
+        #expect(more.status == .partial && more.fulfilledOn == d("2026-07-01"))
+        #expect(throws: JiannuoError.self) { try CommitmentWorkflow.progress(partial, percent: 80, status: .inProgress, on: d("2026-07-02")) }
+        let broken = try CommitmentWorkflow.progress(more, percent: 80, status: .unfulfilled, on: d("2026-07-03"))
+        #expect(broken.status == .unfulfilled && broken.fulfilledOn == d("2026-07-03"))
+        #expect(throws: JiannuoError.self) { try CommitmentWorkflow.progress(broken, percent: 90, status: nil, on: d("2026-07-04")) }
     }
 
     @Test("fulfil once; twice is refused; a date before it was made is refused")
@@ -174,9 +180,14 @@ struct CommitmentTests {
         #expect(done.completedOn == d("2026-03-20"))
         #expect(throws: JiannuoError.self) { try done.done(on: d("2026-03-21")) }
 
-        #expect(throws: JiannuoError.self) { try Accountability.validated(id: "WZ-1", breach: b, target: "某局", kind: "约谈", date: d("2026-03-04")) }
-        #expect(throws: JiannuoError.self) { try Accountability.validated(id: "WZ-1", breach: b, target: "", kind: "约谈", date: d("2026-03-06")) }
-        #expect(try Accountability.validated(id: "WZ-1", breach: b, target: "某局", kind: "约谈", date: d("2026-03-06")).kind == "约谈")
+        let draft = { (kind: String, who: AccountabilityTarget, post: String?) in
+            Accountability.Draft(follows: (b.id, b.date), unit: "FGW", targetKind: who, official: "张三", post: post, target: nil, kind: kind)
+        }
+        #expect(throws: JiannuoError.self) { try Accountability.validated(id: "WZ-1", draft: draft("约谈", .unit, nil), unitName: "县发改委", date: d("2026-03-04")) }
+        #expect(throws: JiannuoError.self) { try Accountability.validated(id: "WZ-1", draft: draft("谈谈", .unit, nil), unitName: "县发改委", date: d("2026-03-06")) }
+        #expect(throws: JiannuoError.self) { try Accountability.validated(id: "WZ-1", draft: draft("约谈", .official, nil), unitName: "县发改委", date: d("2026-03-06")) }
+        let a = try Accountability.validated(id: "WZ-1", draft: draft("interview", .official, "副主任"), unitName: "县发改委", date: d("2026-03-06"))
+        #expect(a.kind == "约谈" && a.target == "县发改委副主任 张三" && a.official == "张三")
 
         let o = try OpinionEvent.validated(id: "YQ-1", department: "FGW", date: d("2026-03-05"), source: "微博", title: "拖欠", severity: .high)
         #expect(throws: JiannuoError.self) { try o.handled(on: d("2026-03-04"), note: nil) }

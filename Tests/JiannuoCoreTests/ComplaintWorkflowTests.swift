@@ -51,7 +51,7 @@ struct ComplaintWorkflowTests {
         let c3 = try ComplaintWorkflow.respond(c2, text: "已电话告知", at: dt("2026-03-11 10:00"))
         #expect(c3.stage == .responded)
         #expect(c3.currentDue == nil)
-        let c4 = try ComplaintWorkflow.followup(c3, satisfied: true, note: "满意", at: dt("2026-03-12 10:00"))
+        let c4 = try ComplaintWorkflow.followup(c3, satisfied: true, note: "满意", at: dt("2026-03-12 10:00"), cal, rules)
         #expect(c4.satisfied == true)
         #expect(c4.followupAt == dt("2026-03-12 10:00"))
     }
@@ -230,12 +230,17 @@ struct ComplaintWorkflowTests {
         }
     }
 
-    @Test("follow-up before the response is refused; twice is refused")
+    @Test("follow-up before the response is refused; twice is refused; a dissatisfied one reopens the complaint")
     func followup() throws {
-        expectRefused("尚未反馈") { try ComplaintWorkflow.followup(try resolved(), satisfied: true, note: nil, at: dt("2026-03-12 09:00")) }
-        let f = try ComplaintWorkflow.followup(try responded(), satisfied: false, note: nil, at: dt("2026-03-12 09:00"))
-        #expect(f.satisfied == false)
-        expectRefused("已回访") { try ComplaintWorkflow.followup(f, satisfied: true, note: nil, at: dt("2026-03-13 09:00")) }
+        expectRefused("尚未反馈") { try ComplaintWorkflow.followup(try resolved(), satisfied: true, note: nil, at: dt("2026-03-12 09:00"), cal, rules) }
+        let ok = try ComplaintWorkflow.followup(try responded(), satisfied: true, note: nil, at: dt("2026-03-12 09:00"), cal, rules)
+        expectRefused("已回访") { try ComplaintWorkflow.followup(ok, satisfied: true, note: nil, at: dt("2026-03-13 09:00"), cal, rules) }
+        // Not satisfied: handled again from the follow-up, with a new resolve limit; the first result is gone from the row.
+        let f = try ComplaintWorkflow.followup(try responded(), satisfied: false, note: nil, at: dt("2026-03-12 09:00"), cal, rules)
+        #expect(f.satisfied == false && f.stage == .accepted && f.resolvedAt == nil && f.result == nil)
+        #expect(f.reopenedAt == dt("2026-03-12 09:00") && f.resolveDue == cal.addingWorkdays(rules.resolveWorkdays(f.urgency), to: d("2026-03-12")))
+        // Not yet answered again: no second follow-up.
+        expectRefused("尚未反馈") { try ComplaintWorkflow.followup(f, satisfied: true, note: nil, at: dt("2026-03-13 09:00"), cal, rules) }
     }
 
     @Test("an event dated before the previous one is refused")
@@ -249,7 +254,7 @@ struct ComplaintWorkflowTests {
             try ComplaintWorkflow.verify(try accepted(), breach: false, finding: "x", category: nil, at: dt("2026-03-01 09:00"), breachId: "")
         }
         expectRefused("早于反馈时间") {
-            try ComplaintWorkflow.followup(try responded(), satisfied: true, note: nil, at: dt("2026-03-10 09:00"))
+            try ComplaintWorkflow.followup(try responded(), satisfied: true, note: nil, at: dt("2026-03-10 09:00"), cal, rules)
         }
         expectRefused("早于登记时间") {
             try ComplaintWorkflow.returnTo(try freshComplaint(), department: "CZJ", reason: "x", at: dt("2026-03-01 09:00"), cal, rules)

@@ -28,6 +28,14 @@ public enum AccountabilityKind: String, Vocabulary {
     }
 }
 
+extension AccountabilityKind {
+    /// A stored kind in the reader's language: the stored text is the Chinese label (rows before
+    /// the list existed may hold other words, shown as they are).
+    public static func display(_ stored: String, _ lang: Lang) -> String {
+        allCases.first { $0.label == stored }.map { $0.label(lang) } ?? stored
+    }
+}
+
 /// Whom an accountability is against: a unit, or an official of it.
 public enum AccountabilityTarget: String, Vocabulary {
     case unit, official

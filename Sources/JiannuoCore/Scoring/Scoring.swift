@@ -163,7 +163,7 @@ public enum Scoring {
             }
         }
         for a in f.accountability where p.contains(a.action.date) {
-            emit(own(a.department), line("accountability", a.action.id, a.action.date, Text("问责：\(a.action.kind) \(a.action.target)", "accountability: \(a.action.kind) \(a.action.target)")))
+            emit(own(a.department), line("accountability", a.action.id, a.action.date, Text("问责：\(a.action.kind) \(a.action.target)", "accountability: \(AccountabilityKind.display(a.action.kind, .en)) \(a.action.target)")))
         }
         for o in f.opinions {
             let who = own(o.department)

@@ -202,7 +202,7 @@ public enum RecordDetail {
                                link: r.id, indent: 4))
         }
         for a in try store.accountability(ListFilter(), breach: b.id) {
-            out.append(DocLine(w("  问责 ", "  accountability ") + "\(a.id)\(w("：", ": "))\(a.date) \(a.kind) \(a.target)", indent: 4))
+            out.append(DocLine(w("  问责 ", "  accountability ") + "\(a.id)\(w("：", ": "))\(a.date) \(AccountabilityKind.display(a.kind, w.lang)) \(a.target)", indent: 4))
         }
         return out
     }
