@@ -36,12 +36,12 @@ enum ReportHTML {
         th, td { border: 0.5pt solid #888; padding: 1.2pt 3pt; vertical-align: middle; overflow-wrap: anywhere; }
         th { background: #eee; font-weight: bold; text-align: center; }
         thead { display: table-header-group; }
-        tr, figure { page-break-inside: avoid; break-inside: avoid; }
+        tr, svg { page-break-inside: avoid; break-inside: avoid; }
         .r { text-align: right; font-variant-numeric: tabular-nums; }
         .id { white-space: nowrap; overflow-wrap: normal; }
         figure { margin: 6pt 0 0; }
-        figcaption { font-size: 8.5pt; text-align: center; color: #333; margin-top: 2pt; }
-        svg { display: block; width: 100%; height: auto; }
+        figcaption { font-size: 8.5pt; text-align: center; color: #333; margin-top: 2pt; page-break-before: avoid; break-before: avoid; }
+        svg { display: block; width: 100%; height: auto; margin-bottom: 4pt; }
         footer { margin-top: 10pt; font-size: 8pt; color: #555; }
         """
 
@@ -59,8 +59,8 @@ enum ReportHTML {
                 case .figure(let f, let caption):
                     let svg: String
                     switch f {
-                    case .scoreBars: svg = ReportSVG.scoreBars(d.units)
-                    case .trends: svg = ReportSVG.trends(d.units)
+                    case .scoreBars: svg = ReportSVG.parts(d.units, ReportSVG.barsPerChart).map { ReportSVG.scoreBars($0, of: d.units) }.joined()
+                    case .trends: svg = ReportSVG.parts(d.units, ReportSVG.trendsPerChart).map { ReportSVG.trends($0, of: d.units) }.joined()
                     case .categories: svg = ReportSVG.categories(d.categories)
                     }
                     h += "<figure>\n\(svg)<figcaption>\(text(caption))</figcaption></figure>\n"

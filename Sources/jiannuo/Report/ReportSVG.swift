@@ -8,6 +8,20 @@ enum ReportSVG {
     /// Colours of the grades, highest first (as `Grades.bands`).
     static let gradeColours = ["#2e7d32", "#1565c0", "#ef8f00", "#c62828"]
     static let width = 680.0
+    /// Units per chart: a chart is never cut by a page break, so a long list is drawn as several charts
+    /// on one scale, each less than an A4 page tall.
+    static let barsPerChart = 45, trendsPerChart = 44
+
+    /// `all` cut into charts of `size` units: (first rank shown, the units).
+    static func parts(_ all: [ReportData.Unit], _ size: Int) -> [[ReportData.Unit]] {
+        stride(from: 0, to: max(all.count, 1), by: size).map { Array(all[$0..<min($0 + size, all.count)]) }
+    }
+
+    /// " (1–45)" when a chart shows part of the units.
+    static func partTitle(_ part: [ReportData.Unit], of all: [ReportData.Unit]) -> String {
+        guard part.count < all.count, let a = part.first, let b = part.last else { return "" }
+        return "（第 \(a.rank)–\(b.rank) 名）"
+    }
 
     static func text(_ s: String) -> String { ReportHTML.escape(s) }
     static func n(_ v: Double) -> String { String(format: "%.1f", v) }
@@ -21,13 +35,14 @@ enum ReportSVG {
         "<text x=\"\(n(x))\" y=\"\(n(y))\" text-anchor=\"\(anchor)\" font-size=\"\(n(size))\" fill=\"\(fill)\"\(bold ? " font-weight=\"bold\"" : "")>\(text(s))</text>"
     }
 
-    /// (a) Horizontal bars, one per unit in ranking order, coloured by grade, with the grade lines.
-    static func scoreBars(_ units: [ReportData.Unit]) -> String {
+    /// (a) Horizontal bars, one per unit in ranking order, coloured by grade, with the grade lines;
+    /// `all` sets the scale when `units` is one part of them.
+    static func scoreBars(_ units: [ReportData.Unit], of all: [ReportData.Unit]) -> String {
         let left = 150.0, barMax = 460.0, top = 30.0, row = 15.0
-        let domain = max(100, units.map(\.score).max() ?? 100)
+        let domain = max(100, all.map(\.score).max() ?? 100)
         let h = top + Double(units.count) * row + 6
         func x(_ v: Double) -> Double { left + max(0, v) / domain * barMax }
-        var s = open(height: h, title: "图1 各单位本期得分")
+        var s = open(height: h, title: "图1 各单位本期得分" + partTitle(units, of: all))
         // Legend: grade colours.
         var lx = left
         for (i, b) in Grades.bands.enumerated() {
@@ -58,14 +73,14 @@ enum ReportSVG {
         return (lo, max(100, all.max() ?? 100))
     }
 
-    /// (b) Small multiples: each unit's twelve monthly scores as a sparkline, all on one scale.
-    static func trends(_ units: [ReportData.Unit]) -> String {
+    /// (b) Small multiples: each unit's twelve monthly scores as a sparkline, all on one scale (that of `all`).
+    static func trends(_ units: [ReportData.Unit], of all: [ReportData.Unit]) -> String {
         let cols = 4, cellW = width / Double(cols), cellH = 58.0, top = 16.0
-        let (lo, hi) = trendRange(units)
+        let (lo, hi) = trendRange(all)
         let rows = (units.count + cols - 1) / cols
         let h = top + Double(rows) * cellH
         let months = units.first?.trend.map(\.period) ?? []
-        var s = open(height: h, title: "图2 各单位近十二个月得分走势")
+        var s = open(height: h, title: "图2 各单位近十二个月得分走势" + partTitle(units, of: all))
         s += label(0, 10, "纵轴 \(ScoresCommand.fmt(lo))–\(ScoresCommand.fmt(hi)) 分（灰线 60 分、90 分）；横轴 \(months.first ?? "") 至 \(months.last ?? "")，每点一个月", size: 8.5, fill: "#555")
         for (i, u) in units.enumerated() {
             let x0 = Double(i % cols) * cellW, y0 = top + Double(i / cols) * cellH
