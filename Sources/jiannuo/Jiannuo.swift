@@ -10,7 +10,7 @@ struct Jiannuo: ParsableCommand {
         abstract: T("践诺：政府承诺事项兑现督查台账", "Jiannuo: supervision ledger of government commitments and their fulfilment"),
         discussion: T("不带子命令时，在终端中打开看板；否则输出 status。退出码：0 完成，64 用法错误，65 输入被拒（未写入），66 记录或文件不存在，74 数据库不可用，77 无权（角色不允许）。", "Without a subcommand, opens the dashboard on a terminal; otherwise prints status. Exit codes: 0 done, 64 usage error, 65 input refused (nothing written), 66 record or file not found, 74 database unavailable, 77 not permitted (the role does not allow it)."),
         subcommands: [
-            InitCommand.self, DemoCommand.self, StatusCommand.self, AlertsCommand.self, ScoresCommand.self, RenderCommand.self, ExportCommand.self, ImportCommand.self, BackupCommand.self, PublishCommand.self,
+            InitCommand.self, DemoCommand.self, StatusCommand.self, AlertsCommand.self, ScoresCommand.self, RenderCommand.self, ExportCommand.self, ImportCommand.self, BackupCommand.self, PublishCommand.self, ReportCommand.self,
             DepartmentCommand.self, CommitmentCommand.self, ComplaintCommand.self, BreachCommand.self,
             RectificationCommand.self, AccountabilityCommand.self, InspectionCommand.self, EscalateCommand.self, EscalationsCommand.self, OpinionCommand.self, CalendarCommand.self, RulesCommand.self, AuditCommand.self, UserCommand.self, WhoamiCommand.self, DoctorCommand.self,
         ])

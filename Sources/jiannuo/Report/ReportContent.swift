@@ -1,0 +1,109 @@
+import JiannuoCore
+
+/// The bulletin's content, whatever the format: a heading, sections of paragraphs, tables and figures.
+/// HTML and Markdown render the same content, so they never say different things. Text here is plain:
+/// each renderer escapes it for its format.
+struct ReportContent {
+    enum Align { case left, right }
+    struct Column {
+        let title: String
+        /// Share of the page width, in percent (HTML); Markdown ignores it.
+        let width: Int
+        let align: Align
+        /// An identifier (code, record id): never broken over two lines.
+        let id: Bool
+        init(_ title: String, _ width: Int, _ align: Align = .left, id: Bool = false) {
+            self.title = title; self.width = width; self.align = align; self.id = id
+        }
+    }
+    struct Table { let columns: [Column]; let rows: [[String]] }
+    enum Figure { case scoreBars, trends, categories }
+    enum Block {
+        case paragraph(String)
+        case table(Table)
+        /// A chart: HTML draws it, Markdown gives its figures as a table (or nothing when a table above holds them).
+        case figure(Figure, caption: String)
+    }
+    struct Section { let title: String; let blocks: [Block] }
+
+    let title: String
+    let subtitle: [String]
+    let sections: [Section]
+
+    static func build(_ d: ReportData) -> ReportContent {
+        let f = ScoresCommand.fmt
+        let units = d.units
+        let asOfNote = d.as_of < d.end ? "，统计截至 \(d.as_of)" : ""
+        let summary = """
+            本期纳入评价单位 \(units.count) 个，平均得分 \(d.averageScore.map(f) ?? "—") 分；期内认定失信违诺 \(d.breachTotal) 件，\
+            整改到期 \(units.map(\.rectifications_due).reduce(0, +)) 件、逾期未完成 \(units.map(\.rectifications_overdue).reduce(0, +)) 件、\
+            期内完成 \(units.map(\.rectifications_done).reduce(0, +)) 件；报县委县政府 \(d.escalations.count) 件。
+            """
+        func change(_ u: ReportData.Unit) -> String {
+            guard let c = u.rank_change else { return "新" }
+            return c > 0 ? "↑\(c)" : (c < 0 ? "↓\(-c)" : "—")
+        }
+        let code = Column("单位代码", 14, id: true), name = Column("单位名称", 30)
+
+        let ranking = Section(title: "一、政务诚信得分排名", blocks: [
+            .paragraph(summary),
+            .paragraph("按本期得分由高到低排列（同分按单位代码）；名次变化与上期（\(d.previous_period)）相比，↑ 为上升、↓ 为下降，“新”为上期未参评。"),
+            .table(Table(columns: [Column("名次", 8, .right), code, name, Column("得分", 10, .right), Column("上期得分", 12, .right),
+                                   Column("上期名次", 12, .right), Column("名次变化", 14, .right)],
+                         rows: units.map { u in
+                             ["\(u.rank)", u.code, u.name, f(u.score), u.previous_score.map(f) ?? "—", u.previous_rank.map(String.init) ?? "—", change(u)]
+                         })),
+            .figure(.scoreBars, caption: "图1 各单位本期得分（由高到低；竖虚线为 90、80、60 分等次线）"),
+        ])
+
+        let months = units.first?.trend ?? []
+        let dims = Section(title: "二、分项得分", blocks: [
+            .paragraph("五个维度：" + Dimension.allCases.map(\.label).joined(separator: "、") + "；各维度得分之和为总分。"),
+            .table(Table(columns: [code, Column("单位名称", 24)] + Dimension.allCases.map { Column($0.label, 10, .right) } + [Column("总分", 12, .right)],
+                         rows: units.map { u in
+                             [u.code, u.name] + Dimension.allCases.map { f(u.dimensions[$0.rawValue] ?? 0) } + [f(u.score)]
+                         })),
+            .figure(.trends, caption: "图2 各单位近十二个月得分走势（\(months.first?.period ?? "") 至 \(months.last?.period ?? "")，逐月评分，各小图纵轴刻度相同）"),
+        ])
+
+        let onTime = Section(title: "三、按时办结率", blocks: [
+            .paragraph("按时办结率 = 按时办结 ÷（已办结 + 逾期未办）；统计本期到期的投诉受理、办结、反馈环节，承诺事项兑现和整改。"),
+            .table(Table(columns: [code, name, Column("按时办结", 14, .right), Column("已办结", 14, .right), Column("逾期未办", 14, .right), Column("按时办结率", 14, .right)],
+                         rows: units.map { u in
+                             let r = u.on_time
+                             return [u.code, u.name, "\(r.onTime)", "\(r.closed)", "\(r.openOverdue)", r.rate.map { String(format: "%.1f%%", $0 * 100) } ?? "—"]
+                         })),
+        ])
+
+        let breaches = Section(title: "四、失信违诺与整改", blocks: [
+            .paragraph("认定失信：本期认定的失信违诺；整改到期：整改时限在本期内；逾期未完成：截至 \(d.as_of) 已过整改时限仍未完成；期内完成：本期完成整改。合并单位的记录计入承继单位。"),
+            .table(Table(columns: [code, name, Column("认定失信", 14, .right), Column("整改到期", 14, .right), Column("逾期未完成", 14, .right), Column("期内完成", 14, .right)],
+                         rows: units.map { u in
+                             [u.code, u.name, "\(u.breaches)", "\(u.rectifications_due)", "\(u.rectifications_overdue)", "\(u.rectifications_done)"]
+                         })),
+            .figure(.categories, caption: "图3 按类别统计：截至 \(d.as_of) 已过兑现时限仍未兑现的承诺事项（件），及本期认定的失信违诺（件）"),
+        ])
+
+        let escalations = Section(title: "五、报县委县政府事项", blocks: d.escalations.isEmpty
+            ? [.paragraph("本期无报县委县政府事项。")]
+            : [.paragraph("本期报县委县政府 \(d.escalations.count) 件。整改情况截至 \(d.as_of)；整改日期：整改中、逾期未整改为整改时限，已整改为完成日期。"),
+               .table(Table(columns: [Column("编号", 13, id: true), Column("单位", 16), Column("类型", 9), Column("类别", 19),
+                                      Column("认定日期", 11, id: true), Column("上报日期", 11, id: true), Column("整改情况", 10),
+                                      Column("整改日期", 11, id: true)],
+                            rows: d.escalations.map { e in
+                                [e.id, e.name, e.kind_label, e.subject, e.since?.string ?? "—", e.date.string, e.status, e.status_on?.string ?? "—"]
+                            }))])
+
+        let counts = Grades.bands.map { b in "\(b.grade) \(units.filter { $0.grade == b.grade }.count) 个" }.joined(separator: "、")
+        let result = Section(title: "六、考核评价结果", blocks: [
+            .paragraph("以下结果送绩效考核，作为重要参考。等次：\(Grades.legend)。本期\(counts)。"),
+            .table(Table(columns: [code, Column("单位名称", 40), Column("得分", 14, .right), Column("名次", 14, .right), Column("等次", 18)],
+                         rows: units.map { u in [u.code, u.name, f(u.score), "\(u.rank)", u.grade] })),
+        ])
+
+        return ReportContent(
+            title: d.title,
+            subtitle: ["\(d.period_label)（\(d.start) 至 \(d.end)\(asOfNote)）", "制发日期：\(d.made)"],
+            sections: [ranking, dims, onTime, breaches, escalations, result])
+    }
+}

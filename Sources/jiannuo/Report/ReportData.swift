@@ -1,0 +1,160 @@
+import JiannuoCore
+import JiannuoStore
+
+/// The figures of the supervision bulletin (督查通报) for one period, gathered once from the ledger,
+/// which is only read, and then written as HTML, Markdown, CSV or JSON. Complaints' personal fields
+/// (complainant, contact) are never read: the bulletin counts records, it does not name people.
+struct ReportData: Encodable {
+    struct Unit: Encodable {
+        let code: String
+        let name: String
+        let score: Double
+        let rank: Int
+        let previous_score: Double?
+        let previous_rank: Int?
+        /// Places gained (positive) or lost since the previous period; nil when not ranked then.
+        let rank_change: Int?
+        let grade: String
+        let dimensions: [String: Double]
+        let on_time: OnTimeRate
+        /// Breaches confirmed in the period (the unit's own and those of units merged into it).
+        let breaches: Int
+        /// Rectifications whose deadline falls in the period.
+        let rectifications_due: Int
+        /// Rectifications past their deadline and not done at `as_of`.
+        let rectifications_overdue: Int
+        /// Rectifications completed in the period.
+        let rectifications_done: Int
+        let trend: [TrendPoint]
+    }
+    struct TrendPoint: Encodable { let period: String; let score: Double }
+    /// Per breach category (1–6): open commitments past their deadline at `as_of`, and breaches confirmed in the period.
+    struct CategoryCount: Encodable { let category: Int; let label: String; let overdue_commitments: Int; let breaches: Int }
+
+    let title: String
+    let period: Period
+    let period_label: String
+    let start: Day
+    let end: Day
+    /// The last day the figures cover: the period's end, or today while the period is still running.
+    let as_of: Day
+    /// The date the bulletin was made.
+    let made: Day
+    let previous_period: Period
+    let units: [Unit]
+    let categories: [CategoryCount]
+    let escalations: [Escalation]
+    let grades: [GradeBand]
+
+    static let countyTitle = "叶县政务诚信督查通报"
+
+    static func gather(_ store: Store, period p: Period, today: Day) throws -> ReportData {
+        let asOf = min(p.end, today)
+        let now = try ScoresCommand.ranking(store, period: p, today: today)
+        let before = Dictionary(try ScoresCommand.ranking(store, period: p.previous, today: today).map { ($0.department, $0) }) { a, _ in a }
+        let names = try store.departmentNames()
+        // Each unit in use answers for the units merged into it ("不得以机构调整为由违约毁约").
+        var owner: [String: String] = [:]
+        for r in now {
+            owner[r.department] = r.department
+            for d in try store.predecessors(of: r.department) { owner[d.code] = r.department }
+        }
+        let breaches = try store.breaches(ListFilter(from: p.start, to: p.end))
+        let rectifications = try store.rectifications(ListFilter())
+        var breachCount: [String: Int] = [:], due: [String: Int] = [:], overdue: [String: Int] = [:], done: [String: Int] = [:]
+        for b in breaches { if let u = owner[b.department] { breachCount[u, default: 0] += 1 } }
+        for r in rectifications {
+            guard let u = owner[r.unit] else { continue }
+            if p.contains(r.deadline) { due[u, default: 0] += 1 }
+            if r.deadline < asOf && (r.completedOn.map { $0 > asOf } ?? true) && r.opened <= asOf { overdue[u, default: 0] += 1 }
+            if let c = r.completedOn, c >= p.start, c <= asOf { done[u, default: 0] += 1 }
+        }
+        // The twelve months up to the last month the figures cover, every unit in one read.
+        let lastMonth = Period.month(asOf.year, asOf.month)
+        let months = (0..<12).reversed().map { lastMonth.shifted(-$0) }
+        let monthly = try store.scores(periods: months, today: today)
+        var units: [Unit] = []
+        for r in now {
+            let prev = before[r.department]
+            units.append(Unit(
+                code: r.department, name: r.name, score: r.score, rank: r.rank, previous_score: prev?.score ?? r.previous_score,
+                previous_rank: prev?.rank, rank_change: r.rank_change, grade: Grades.grade(r.score).grade, dimensions: r.dimensions,
+                on_time: try store.onTimeRate(of: r.department, period: p, today: today),
+                breaches: breachCount[r.department] ?? 0, rectifications_due: due[r.department] ?? 0,
+                rectifications_overdue: overdue[r.department] ?? 0, rectifications_done: done[r.department] ?? 0,
+                trend: zip(months, monthly).compactMap { m, scores in scores[r.department].map { TrendPoint(period: m.description, score: $0.score) } }))
+        }
+        return ReportData(
+            title: countyTitle, period: p, period_label: label(p), start: p.start, end: p.end, as_of: asOf, made: today,
+            previous_period: p.previous, units: units,
+            categories: try categoryCounts(store, breaches: breaches, asOf: asOf),
+            escalations: try Escalations.gather(EscalationContext(store: store, period: p, asOf: asOf, owner: owner, names: names,
+                                                                  rectifications: Dictionary(grouping: rectifications, by: \.breach))),
+            grades: Grades.bands)
+    }
+
+    /// Open commitments past their deadline at `asOf` (still open then: not yet fulfilled, or fulfilled
+    /// only later), and the period's breaches, by category 1–6.
+    static func categoryCounts(_ store: Store, breaches: [Breach], asOf: Day) throws -> [CategoryCount] {
+        var late: [Int: Int] = [:]
+        let open: Set<CommitmentStatus> = [.notStarted, .inProgress, .stalled]
+        try store.eachCommitment(ListFilter()) { c in
+            let openThen = open.contains(c.status) || (c.fulfilledOn.map { $0 > asOf } ?? false)
+            if openThen && c.made <= asOf && c.deadline < asOf { late[c.category, default: 0] += 1 }
+        }
+        let found = Dictionary(grouping: breaches, by: \.category).mapValues(\.count)
+        return Category.labels.keys.sorted().map {
+            CategoryCount(category: $0, label: Category.label($0), overdue_commitments: late[$0] ?? 0, breaches: found[$0] ?? 0)
+        }
+    }
+
+    /// 2026年第四季度, 2026年11月, 2026年度, 近十二个月.
+    static func label(_ p: Period) -> String {
+        switch p.kind {
+        case .month: return "\(p.start.year)年\(p.start.month)月"
+        case .quarter: return "\(p.start.year)年第\(["一", "二", "三", "四"][(p.start.month - 1) / 3])季度"
+        case .year: return "\(p.start.year)年度"
+        case .rolling: return "近十二个月"
+        }
+    }
+
+    var breachTotal: Int { units.map(\.breaches).reduce(0, +) }
+    var averageScore: Double? { units.isEmpty ? nil : units.map(\.score).reduce(0, +) / Double(units.count) }
+}
+
+/// 考核评价等次, handed to 绩效考核 with the scores: a unit earns the first grade, from the top, whose
+/// minimum its score reaches. This table is the one place where the thresholds are set.
+///
+/// | 等次 | 得分 |
+/// | --- | --- |
+/// | 优秀 | ≥ 90 |
+/// | 良好 | ≥ 80 |
+/// | 一般 | ≥ 60 |
+/// | 较差 | < 60 |
+struct GradeBand: Encodable, Sendable {
+    let grade: String
+    let english: String
+    /// The lowest score of the grade; nil for the last grade, which takes every score below the others.
+    let min_score: Double?
+}
+
+enum Grades {
+    static let bands: [GradeBand] = [
+        GradeBand(grade: "优秀", english: "excellent", min_score: 90),
+        GradeBand(grade: "良好", english: "good", min_score: 80),
+        GradeBand(grade: "一般", english: "fair", min_score: 60),
+        GradeBand(grade: "较差", english: "poor", min_score: nil),
+    ]
+
+    static func grade(_ score: Double) -> GradeBand {
+        bands.first { b in b.min_score.map { score >= $0 } ?? true }!
+    }
+
+    /// "优秀 ≥90 分，良好 ≥80 分，一般 ≥60 分，较差 <60 分".
+    static var legend: String {
+        bands.enumerated().map { i, b in
+            b.min_score.map { "\(b.grade) ≥\(ScoresCommand.fmt($0)) 分" }
+                ?? "\(b.grade) <\(ScoresCommand.fmt(bands[i - 1].min_score ?? 0)) 分"
+        }.joined(separator: "，")
+    }
+}
