@@ -126,7 +126,7 @@ struct ReportTests {
         #expect(r.status == 0, "\(r)")
         let text = try read(path)
         #expect(text.hasPrefix("# 叶县政务诚信督查通报\n"))
-        for heading in ["## 一、政务诚信得分排名", "## 二、分项得分", "## 三、按时办结率", "## 四、失信违诺与整改", "## 五、报县委县政府事项", "## 六、考核评价结果"] {
+        for heading in ["## 一、政务诚信得分排名", "## 二、分项得分", "## 三、按时办结率", "## 四、失信违诺与整改", "## 五、报县委县政府事项", "## 六、督促检查发现的问题", "## 七、考核评价结果"] {
             #expect(text.contains("\n" + heading + "\n"), "no \(heading)")
         }
         #expect(text.contains("| 名次 | 单位代码 | 单位名称 | 得分 |"))
@@ -194,7 +194,7 @@ struct ReportTests {
         let w = try #require(Double(size.1)), h = try #require(Double(size.2))
         #expect(abs(w - 595) < 1.5 && abs(h - 842) < 1.5, "not A4: \(w) x \(h)")
         let pages = try #require(info.firstMatch(of: /Pages:\s+(\d+)/).flatMap { Int($0.1) })
-        #expect(pages >= 6, "each of the six sections starts a page: \(pages) pages")
+        #expect(pages >= 7, "each of the seven sections starts a page: \(pages) pages")
     }
 
     /// Runs a program with HOME in `home`, killing it after `seconds`.

@@ -94,8 +94,15 @@ struct ReportContent {
                                 [e.id, e.name, e.kind_label, e.subject, e.since?.string ?? "—", e.date.string, e.status, e.status_on?.string ?? "—"]
                             }))])
 
+        let findings = Section(title: "六、督促检查发现的问题", blocks: d.findings.isEmpty
+            ? [.paragraph("本期督促检查未发现问题，或尚未开展督促检查。")]
+            : [.paragraph("本期督促检查发现问题 \(d.findings.count) 项；整改情况截至 \(d.as_of)。"),
+               .table(Table(columns: [Column("编号", 13, id: true), Column("单位", 16), Column("日期", 11, id: true), Column("级别", 8),
+                                      Column("问题", 30), Column("整改", 22)],
+                            rows: d.findings.map { [$0.id, $0.name, $0.date.string, $0.severity, $0.issue, $0.rectification] }))])
+
         let counts = Grades.bands.map { b in "\(b.grade) \(units.filter { $0.grade == b.grade }.count) 个" }.joined(separator: "、")
-        let result = Section(title: "六、考核评价结果", blocks: [
+        let result = Section(title: "七、考核评价结果", blocks: [
             .paragraph("以下结果送绩效考核，作为重要参考。等次：\(Grades.legend)。本期\(counts)。"),
             .table(Table(columns: [code, Column("单位名称", 40), Column("得分", 14, .right), Column("名次", 14, .right), Column("等次", 18)],
                          rows: units.map { u in [u.code, u.name, f(u.score), "\(u.rank)", u.grade] })),
@@ -104,6 +111,6 @@ struct ReportContent {
         return ReportContent(
             title: d.title,
             subtitle: ["\(d.period_label)（\(d.start) 至 \(d.end)\(asOfNote)）", "制发日期：\(d.made)"],
-            sections: [ranking, dims, onTime, breaches, escalations, result])
+            sections: [ranking, dims, onTime, breaches, escalations, findings, result])
     }
 }

@@ -27,6 +27,10 @@ struct ReportData: Encodable {
         let rectifications_done: Int
         let trend: [TrendPoint]
     }
+    struct FindingRow: Encodable {
+        let id: String; let round: String; let department: String; let name: String; let date: Day
+        let severity: String; let issue: String; let rectification: String
+    }
     struct TrendPoint: Encodable { let period: String; let score: Double }
     /// Per breach category (1–6): open commitments past their deadline at `as_of`, and breaches confirmed in the period.
     struct CategoryCount: Encodable { let category: Int; let label: String; let overdue_commitments: Int; let breaches: Int }
@@ -43,7 +47,9 @@ struct ReportData: Encodable {
     let previous_period: Period
     let units: [Unit]
     let categories: [CategoryCount]
-    let escalations: [Escalation]
+    let escalations: [ReportEscalation]
+    /// The period's supervision findings (督促检查发现的问题), with what they ordered.
+    let findings: [FindingRow]
     let grades: [GradeBand]
 
     static let countyTitle = "叶县政务诚信督查通报"
@@ -89,8 +95,24 @@ struct ReportData: Encodable {
             previous_period: p.previous, units: units,
             categories: try categoryCounts(store, breaches: breaches, asOf: asOf),
             escalations: try Escalations.gather(EscalationContext(store: store, period: p, asOf: asOf, owner: owner, names: names,
-                                                                  rectifications: Dictionary(grouping: rectifications, by: \.breach))),
+                                                                  rectifications: Dictionary(grouping: rectifications.filter { $0.breach != nil }, by: { $0.breach! }))),
+            findings: try findingRows(store, period: p, asOf: asOf, owner: owner, names: names, rectifications: rectifications),
             grades: Grades.bands)
+    }
+
+    /// Findings dated in the period; a unit since merged is shown as its successor.
+    static func findingRows(_ store: Store, period p: Period, asOf: Day, owner: [String: String], names: [String: String],
+                            rectifications: [Rectification]) throws -> [FindingRow] {
+        let ordered = Dictionary(grouping: rectifications.filter { $0.finding != nil }, by: { $0.finding! })
+        return try store.findings(ListFilter(from: p.start, to: min(p.end, asOf))).reversed().map { f in
+            let unit = owner[f.department] ?? f.department
+            let state = (ordered[f.id] ?? []).map { r -> String in
+                if let done = r.completedOn, done <= asOf { return "\(r.id) 已于 \(done) 完成" }
+                return r.deadline < asOf ? "\(r.id) 逾期未完成（时限 \(r.deadline)）" : "\(r.id) 整改中（时限 \(r.deadline)）"
+            }
+            return FindingRow(id: f.id, round: f.round, department: unit, name: names[unit] ?? "", date: f.date, severity: f.severity.label,
+                              issue: f.issue, rectification: state.isEmpty ? "未责令整改" : state.joined(separator: "；"))
+        }
     }
 
     /// Open commitments past their deadline at `asOf` (still open then: not yet fulfilled, or fulfilled

@@ -4,7 +4,7 @@ import JiannuoStore
 /// A matter raised above the supervision office in the period (上报事项), in one shape whatever its kind.
 /// Only what the bulletin may show: ids, units, dates, categories and states; no free text from
 /// complaints and nothing about complainants.
-struct Escalation: Encodable {
+struct ReportEscalation: Encodable {
     /// A stable key for scripts: `breach_report`, …
     let kind: String
     /// 上报类型, as the bulletin prints it.
@@ -42,23 +42,33 @@ struct EscalationContext {
 /// (报县委县政府, `reportedOn` in the period). Another kind (限期整改, 舆情, …) is one more function of
 /// the same type added to `sources`; the bulletin's section 五 prints whatever they return.
 enum Escalations {
-    typealias Source = @Sendable (EscalationContext) throws -> [Escalation]
+    typealias Source = @Sendable (EscalationContext) throws -> [ReportEscalation]
 
-    static let sources: [Source] = [breachReports]
+    static let sources: [Source] = [breachReports, overdueItems]
 
-    static func gather(_ context: EscalationContext) throws -> [Escalation] {
+    static func gather(_ context: EscalationContext) throws -> [ReportEscalation] {
         try sources.flatMap { try $0(context) }.sorted { ($0.date, $0.id) < ($1.date, $1.id) }
     }
 
     /// 失信违诺报县委县政府: breaches whose report date falls in the period.
-    @Sendable static func breachReports(_ c: EscalationContext) throws -> [Escalation] {
+    @Sendable static func breachReports(_ c: EscalationContext) throws -> [ReportEscalation] {
         try c.store.breaches(ListFilter(status: "reported")).compactMap { b in
             guard let on = b.reportedOn, c.period.contains(on) else { return nil }
             let unit = c.owner[b.department] ?? b.department
             let (status, statusOn) = rectificationState(c.rectifications[b.id] ?? [], asOf: c.asOf)
-            return Escalation(kind: "breach_report", kind_label: "失信违诺", id: b.id, department: unit,
+            return ReportEscalation(kind: "breach_report", kind_label: "失信违诺", id: b.id, department: unit,
                               name: c.names[unit] ?? "", since: b.date, date: on,
                               subject: "\(b.category) \(Category.label(b.category))", status: status, status_on: statusOn)
+        }
+    }
+
+    /// 逾期事项报县委县政府 (`jiannuo escalate`): commitments, arrears, complaints, rectifications and
+    /// opinion events reported in the period (a breach reported that way is already a breach report).
+    @Sendable static func overdueItems(_ c: EscalationContext) throws -> [ReportEscalation] {
+        try c.store.escalations(ListFilter(from: c.period.start, to: c.period.end)).filter { $0.kind != .breach }.map { e in
+            let unit = c.owner[e.department] ?? e.department
+            return ReportEscalation(kind: "escalation_\(e.kind.rawValue)", kind_label: "逾期\(e.kind.label)", id: e.record, department: unit,
+                                    name: c.names[unit] ?? "", since: nil, date: e.date, subject: e.kind.label, status: "已上报", status_on: e.date)
         }
     }
 
