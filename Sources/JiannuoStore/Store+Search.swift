@@ -27,8 +27,9 @@ extension Store {
     }
 
     /// Departments by code or name, commitments by id, counterparty or content, complaints by id,
-    /// complainant or content: at most `limit` of each, ids that match exactly first.
-    public func search(_ text: String, limit: Int = 20) throws -> [SearchHit] {
+    /// complainant or content: at most `limit` of each, ids that match exactly first. Kinds, statuses and
+    /// stages are worded in `lang`.
+    public func search(_ text: String, limit: Int = 20, lang: Lang = .zh) throws -> [SearchHit] {
         let q = text.trimmingCharacters(in: .whitespaces)
         guard !q.isEmpty else { return [] }
         let like = Store.containsPattern(q)
@@ -37,16 +38,16 @@ extension Store {
             for row in try Row.fetchAll(db, sql: """
                 SELECT code, name, kind, active FROM departments WHERE code LIKE ? ESCAPE '\\' OR name LIKE ? ESCAPE '\\' ORDER BY code LIMIT ?
                 """, arguments: [like, like, limit]) {
-                let kind = DepartmentKind(rawValue: row["kind"])?.label ?? ""
+                let kind = DepartmentKind(rawValue: row["kind"])?.label(lang) ?? ""
                 hits.append(SearchHit(kind: .department, id: row["code"], title: row["name"],
-                                      detail: kind + ((row["active"] as Bool) ? "" : "（已并入）")))
+                                      detail: kind + ((row["active"] as Bool) ? "" : Text("（已并入）", " (merged)")(lang))))
             }
             for c in try Commitment.fetchAll(db, sql: """
                 SELECT * FROM commitments WHERE id = ? UNION ALL
                 SELECT * FROM (SELECT * FROM commitments WHERE id <> ? AND (id LIKE ? ESCAPE '\\' OR counterparty LIKE ? ESCAPE '\\' OR content LIKE ? ESCAPE '\\') LIMIT ?)
                 """, arguments: [q, q, like, like, like, limit]) {
                 guard actor.sees(c.department) else { continue }
-                hits.append(SearchHit(kind: .commitment, id: c.id, title: c.counterparty, detail: "\(c.status.label)  \(c.content)"))
+                hits.append(SearchHit(kind: .commitment, id: c.id, title: c.counterparty, detail: "\(c.status.label(lang))  \(c.content)"))
             }
             for c in try Complaint.fetchAll(db, sql: """
                 SELECT * FROM complaints WHERE id = ? UNION ALL
@@ -54,7 +55,7 @@ extension Store {
                                ORDER BY received DESC LIMIT ?)
                 """, arguments: [q, q, like, like, like, limit]) {
                 guard actor.sees(c.department) else { continue }
-                hits.append(SearchHit(kind: .complaint, id: c.id, title: c.stage.label, detail: c.content))
+                hits.append(SearchHit(kind: .complaint, id: c.id, title: c.stage.label(lang), detail: c.content))
             }
             return hits
         }

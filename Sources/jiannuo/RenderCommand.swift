@@ -80,7 +80,8 @@ enum Dashboard {
     static func makeApp(_ g: GlobalOptions, size: Size, minuteOfDay: Int? = nil, access: Store.Access = .read) throws -> DashboardApp {
         var clock = try g.clock()
         if let minuteOfDay { clock = Clock(today: clock.today, minute: minuteOfDay, zone: clock.zone) }
-        return try DashboardApp(size: size, clock: clock) { try g.openStore(access) }
+        // `--lang en` / LANG=en*: the dashboard's words in English (the data as stored).
+        return try DashboardApp(size: size, clock: clock, lang: g.language) { try g.openStore(access) }
     }
 
     /// Opens the dashboard on the terminal until q, Ctrl-C or SIGTERM; the terminal is restored in every case.

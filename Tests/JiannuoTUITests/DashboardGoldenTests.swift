@@ -104,15 +104,21 @@ import Testing
 
     @Test(arguments: cases)
     func matchesGolden(_ c: Case) throws {
-        let screen = try Self.screen(c)
-        let url = Self.goldenURL(c.name)
-        if Self.updating {
+        try Self.compare(try Self.screen(c), golden: c.name)
+    }
+
+    /// A screen against Golden/NAME.txt: written under UPDATE_GOLDEN=1, else compared byte for byte
+    /// (the English goldens of `EnglishDashboardTests` go through here too).
+    static func compare(_ screen: String, golden name: String, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        let url = goldenURL(name)
+        if updating {
             try FileManager.default.createDirectory(at: DashboardSupport.goldenDirectory, withIntermediateDirectories: true)
             try Data(screen.utf8).write(to: url)
             return
         }
         guard let data = FileManager.default.contents(atPath: url.path) else {
-            Issue.record("golden file \(url.path) is missing: run with UPDATE_GOLDEN=1 and review it. The screen was:\n\(screen)")
+            Issue.record("golden file \(url.path) is missing: run with UPDATE_GOLDEN=1 and review it. The screen was:\n\(screen)",
+                         sourceLocation: sourceLocation)
             return
         }
         let golden = String(decoding: data, as: UTF8.self)
@@ -123,7 +129,8 @@ import Testing
             let shown = diffs.prefix(6).map { i in
                 "line \(i + 1):\n  golden: \(i < a.count ? String(a[i]) : "(none)")\n  screen: \(i < b.count ? String(b[i]) : "(none)")"
             }
-            Issue.record("\(c.name) differs from \(url.lastPathComponent) on \(diffs.count) line(s) (UPDATE_GOLDEN=1 to accept):\n\(shown.joined(separator: "\n"))")
+            Issue.record("\(name) differs from \(url.lastPathComponent) on \(diffs.count) line(s) (UPDATE_GOLDEN=1 to accept):\n\(shown.joined(separator: "\n"))",
+                         sourceLocation: sourceLocation)
         }
     }
 

@@ -289,10 +289,10 @@ import JiannuoCore
     @Test func theHelpListsEveryBindingOfEveryPlace() {
         let rows = HelpContent(place: [.commitments, .panes]).lines(width: 76).map(\.text).joined(separator: "\n")
         for b in DashboardKeys.map.bindings {
-            #expect(rows.contains(b.help), "help lacks “\(b.help)” (\(b.keyNames), \(b.context))")
+            #expect(rows.contains(b.help.zh), "help lacks “\(b.help.zh)” (\(b.keyNames), \(b.context))")
             #expect(rows.contains(b.keyNames), "help lacks the keys \(b.keyNames) (\(b.context))")
         }
-        for (title, _) in DashboardKeys.places { #expect(rows.contains(title)) }
+        for (title, _) in DashboardKeys.places { #expect(rows.contains(title.zh)) }
     }
 
     @Test func qQuitsFromThePanesOnlyAndClosesEverythingElse() throws {

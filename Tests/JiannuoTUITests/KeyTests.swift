@@ -1,5 +1,6 @@
 import Testing
 @testable import JiannuoTUI
+import JiannuoCore
 
 @Suite struct KeyTests {
     @Test func tmuxNames() {
@@ -38,17 +39,18 @@ import Testing
     @Test func displayNames() {
         #expect(KeyEvent.ctrl("s").displayName == "Ctrl-S")
         #expect(KeyEvent.down.displayName == "↓")
-        #expect(KeyBinding([.char("j"), .down], "down", help: "下移").keyNames == "j/↓")
+        #expect(KeyBinding([.char("j"), .down], "down", help: Text("下移", "Down")).keyNames == "j/↓")
+        #expect(KeyEvent.char(" ").displayName == "空格" && KeyEvent.char(" ").displayName(.en) == "Space")
     }
 
     enum Act: Hashable, Sendable { case next, quit, down, save, cancel }
 
     static let map = KeyMap<Act>([
-        KeyBinding([.tab], .next, help: "切换到下一个面板", footer: "切换"),
-        KeyBinding([.char("j"), .down], .down, help: "下移一行", footer: "移动", footerKeys: "j/k"),
-        KeyBinding([.char("q")], .quit, help: "退出", footer: "退出"),
-        KeyBinding([.ctrl("s")], .save, help: "保存表单", context: "form", footer: "保存"),
-        KeyBinding([.escape, .char("q")], .cancel, help: "取消编辑", context: "form", footer: "取消"),
+        KeyBinding([.tab], .next, help: Text("切换到下一个面板", "Next pane"), footer: Text("切换", "switch")),
+        KeyBinding([.char("j"), .down], .down, help: Text("下移一行", "Down one row"), footer: Text("移动", "move"), footerKeys: .same("j/k")),
+        KeyBinding([.char("q")], .quit, help: Text("退出", "Quit"), footer: Text("退出", "quit")),
+        KeyBinding([.ctrl("s")], .save, help: Text("保存表单", "Save the form"), context: "form", footer: Text("保存", "save")),
+        KeyBinding([.escape, .char("q")], .cancel, help: Text("取消编辑", "Cancel editing"), context: "form", footer: Text("取消", "cancel")),
     ])
 
     @Test func keyMapDispatchesByContext() {
@@ -57,7 +59,7 @@ import Testing
         #expect(Self.map.action(for: .ctrl("s"), in: ["list"]) == nil)
         #expect(Self.map.action(for: .down, in: ["form"]) == .down)
         #expect(Self.map.conflicts().isEmpty)
-        let broken = KeyMap<Act>([KeyBinding([.tab], .next, help: "a"), KeyBinding([.tab], .quit, help: "b")])
+        let broken = KeyMap<Act>([KeyBinding([.tab], .next, help: Text("甲", "a")), KeyBinding([.tab], .quit, help: Text("乙", "b"))])
         #expect(broken.conflicts().count == 1)
     }
 
@@ -67,6 +69,7 @@ import Testing
         #expect(form[1].keys == "Esc/q")
         #expect(form[3].keys == "j/k")
         let list = Self.map.active(in: ["list"])
-        #expect(list.map(\.help) == ["切换到下一个面板", "下移一行", "退出"])
+        #expect(list.map(\.help.zh) == ["切换到下一个面板", "下移一行", "退出"])
+        #expect(Self.map.footerHints(in: ["form"], lang: .en).map(\.label) == ["save", "cancel", "switch", "move"])
     }
 }

@@ -84,7 +84,7 @@ public struct Alert: Codable, Sendable, Hashable {
     /// "逾期 5 工作日" / "剩 3 天": never a negative count.
     public func remaining(_ lang: Lang) -> String { Alert.remaining(daysLeft, dayUnit, lang) }
 
-    /// `compact` drops the spaces, for narrow table columns ("逾期20天").
+    /// `compact` drops the spaces, for narrow table columns ("逾期20天", "20d late").
     public static func remaining(_ daysLeft: Int, _ unit: DayUnit, _ lang: Lang, compact: Bool = false) -> String {
         let n = abs(daysLeft)
         if lang == .zh {
@@ -92,8 +92,10 @@ public struct Alert: Codable, Sendable, Hashable {
             let s = compact ? "" : " "
             return daysLeft < 0 ? "逾期\(s)\(n)\(s)\(word)" : daysLeft == 0 ? "今天" : "剩\(s)\(n)\(s)\(word)"
         }
-        let word = unit == .working ? (n == 1 ? "working day" : "working days") : (n == 1 ? "day" : "days")
-        return daysLeft < 0 ? "\(n) \(word) late" : daysLeft == 0 ? "today" : "\(n) \(word) left"
+        // Compact English abbreviates the unit as compact Chinese drops the spaces ("5wd late", "264d late").
+        let word = compact ? (unit == .working ? "wd" : "d")
+            : unit == .working ? (n == 1 ? " working day" : " working days") : (n == 1 ? " day" : " days")
+        return daysLeft < 0 ? "\(n)\(word) late" : daysLeft == 0 ? "today" : "\(n)\(word) left"
     }
 
     enum CodingKeys: String, CodingKey {

@@ -22,7 +22,8 @@ public final class DashboardApp {
     let clock: Clock
 
     /// `openStore` is called again after another process wrote, so that calendar changes are seen too.
-    public init(size: Size, clock: Clock, openStore: @escaping () throws -> Store) throws {
+    /// `lang` is the language of every word the dashboard shows (the data is shown as stored).
+    public init(size: Size, clock: Clock, lang: Lang = .zh, openStore: @escaping () throws -> Store) throws {
         self.openStore = openStore
         self.clock = clock
         self.today = { clock.today }
@@ -31,6 +32,7 @@ public final class DashboardApp {
         let day = today()
         data = DashboardData(today: day, operatorName: store.operatorName, database: store.path, readOnly: store.readOnly,
                              calendar: store.calendar)
+        data.lang = lang
         version = try store.dataVersion()
     }
 
@@ -41,6 +43,7 @@ public final class DashboardApp {
         let day = today()
         var d = DashboardData(today: day, operatorName: store.operatorName, database: store.path, readOnly: store.readOnly,
                               calendar: store.calendar)
+        d.lang = data.lang
         d.rules = store.rules.deadlines
         d.actor = store.actor
         d.scoring = store.rules.scoring
@@ -119,7 +122,7 @@ public final class DashboardApp {
         ps.offset = 0
         let table = PaneTables.table(p, all, ps, focused: false, visible: total)
         guard writesFiles else {
-            state.message = "render 不写文件：导出请在看板中进行"
+            state.message = data.lang("render 不写文件：导出请在看板中进行", "render writes no files: export from the dashboard")
             return
         }
         let dir = URL(fileURLWithPath: store.path).deletingLastPathComponent().appendingPathComponent("exports")
@@ -127,9 +130,9 @@ public final class DashboardApp {
         do {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
             try Data(PaneExport.csv(table).utf8).write(to: file)
-            state.message = "已导出 \(total) 行：\(file.path)"
+            state.message = data.lang("已导出 \(total) 行：\(file.path)", "Exported \(total) row\(total == 1 ? "" : "s"): \(file.path)")
         } catch {
-            state.message = "导出失败：无法写入 \(dir.path)"
+            state.message = data.lang("导出失败：无法写入 \(dir.path)", "Export failed: cannot write to \(dir.path)")
         }
     }
 
@@ -162,15 +165,15 @@ public final class DashboardApp {
             DashboardUpdate.clamp(&state, data: data)
         case .openRecord(let id):
             do {
-                DashboardUpdate.show(.record(try RecordDetail.content(for: id, store: store, today: data.today)), &state)
+                DashboardUpdate.show(.record(try RecordDetail.content(for: id, store: store, today: data.today, lang: data.lang)), &state)
             } catch let e as JiannuoError {
-                state.message = e.text.zh
+                state.message = e.text(data.lang)
             }
         case .openDrill(let code):
             do {
                 DashboardUpdate.show(.department(try departmentDrill(code)), &state)
             } catch let e as JiannuoError {
-                state.message = e.text.zh
+                state.message = e.text(data.lang)
             }
         case .reveal(let id):
             try reveal(id)
@@ -189,12 +192,13 @@ public final class DashboardApp {
             }
         case .restoreDraft(let json):
             state.form = IntakeForm(draftJSON: json, now: now())
-            state.message = state.form == nil ? "草稿无法读取，已丢弃" : "已恢复草稿"
+            state.message = state.form == nil ? data.lang("草稿无法读取，已丢弃", "The draft could not be read and was discarded")
+                : data.lang("已恢复草稿", "Draft restored")
             if state.form == nil { discardDraft() }
         case .discardDraft:
             discardDraft()
         case .runSearch(let query):
-            DashboardUpdate.searched(query, try store.search(query), &state)
+            DashboardUpdate.searched(query, try store.search(query, lang: data.lang), &state)
         case .export(let p):
             try export(p)
         }
@@ -211,9 +215,10 @@ public final class DashboardApp {
     /// Ctrl-S on the intake form: checks every field, saves in one transaction, then shows the new complaint.
     func save(_ submitted: IntakeForm) throws {
         var form = submitted
-        guard let draft = form.validated(names: data.names, calendar: store.calendar, rules: store.rules.deadlines, clock: clock) else {
+        let l = data.lang
+        guard let draft = form.validated(names: data.names, calendar: store.calendar, rules: store.rules.deadlines, clock: clock, lang: l) else {
             state.form = form
-            state.message = "有 \(form.errors.count) 项需要修改"
+            state.message = l("有 \(form.errors.count) 项需要修改", form.errors.count == 1 ? "1 field needs fixing" : "\(form.errors.count) fields need fixing")
             return
         }
         do {
@@ -230,12 +235,13 @@ public final class DashboardApp {
                 DashboardUpdate.select(&state, .complaints, position, data: data)
                 try ensureWindows()
             }
-            state.message = "已登记 \(saved.id)，须于 \(saved.acceptDue) 前受理"
+            state.message = l("已登记 \(saved.id)，须于 \(saved.acceptDue) 前受理", "Registered \(saved.id): accept by \(saved.acceptDue)")
         } catch let e as JiannuoError {
-            form.errors[.content] = e.text.zh
+            form.errors[.content] = e.text(l)
             state.form = form
             // The footer is one line: a database refusal is said short (the form shows it in full).
-            state.message = "未保存：" + (e.kind == .database ? "数据库只读或不可用，不能写入" : e.text.zh)
+            state.message = l("未保存：", "Not saved: ")
+                + (e.kind == .database ? l("数据库只读或不可用，不能写入", "the database is read-only or unavailable") : e.text(l))
         }
     }
 
@@ -270,9 +276,11 @@ public final class DashboardApp {
     /// A draft left by an earlier run is offered before anything else.
     public func offerDraft() throws {
         if let d = try store.draft(kind: Self.draftKind) {
-            state.prompt = Prompt(.restoreDraft(json: d.data), title: " 未保存的草稿 ",
-                                  body: ["发现 \(String(d.savedAt.prefix(16))) 未保存的投诉登记草稿：恢复并继续填写，还是丢弃？"],
-                                  yes: "恢复", no: "丢弃")
+            let l = data.lang, at = String(d.savedAt.prefix(16))
+            state.prompt = Prompt(.restoreDraft(json: d.data), title: l(" 未保存的草稿 ", " Unsaved draft "),
+                                  body: [l("发现 \(at) 未保存的投诉登记草稿：恢复并继续填写，还是丢弃？",
+                                           "An unsaved complaint draft from \(at) was found: restore it and go on, or discard it?")],
+                                  yes: l("恢复", "restore"), no: l("丢弃", "discard"))
         }
     }
 
@@ -282,12 +290,12 @@ public final class DashboardApp {
         do {
             try store.recordReveal(entity: "complaint", id: id, field: "contact")
         } catch let e as JiannuoError {
-            state.message = "无法记录查看（\(e.text.zh)），联系方式不显示"
+            state.message = data.lang("无法记录查看（\(e.text.zh)），联系方式不显示", "Could not record the look (\(e.text.en)): the contact stays hidden")
             return
         }
-        let content = try RecordDetail.content(for: id, store: store, today: data.today, reveal: true)
+        let content = try RecordDetail.content(for: id, store: store, today: data.today, reveal: true, lang: data.lang)
         if state.record?.id == id { DashboardUpdate.refresh(content, &state) } else { DashboardUpdate.show(.record(content), &state) }
-        state.message = "已显示联系方式，并记入审计日志"
+        state.message = data.lang("已显示联系方式，并记入审计日志", "Contact shown and recorded in the audit log")
     }
 
     /// Now, on the dashboard's day: the form's default time of receipt.

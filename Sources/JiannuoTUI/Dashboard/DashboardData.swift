@@ -32,6 +32,9 @@ public struct DashboardData: Sendable {
     public var rules: DeadlineRules = .defaults
     /// The score's points, for saying what a step will cost before it is confirmed.
     public var scoring = ScoringRules()
+    /// The language the dashboard speaks (`--lang`, `LANG`): every word on screen is chosen by it; data
+    /// (names, content) is shown as stored.
+    public var lang: Lang = .zh
 
     public init(today: Day, operatorName: String, database: String, readOnly: Bool, calendar: WorkCalendar) {
         self.today = today; self.operatorName = operatorName; self.database = database; self.readOnly = readOnly
@@ -47,7 +50,7 @@ extension DashboardData {
     /// Filtered alerts (the deadlines pane filters in memory: the list is already small).
     func alerts(matching filter: String) -> [Alert] {
         guard !filter.isEmpty else { return alerts }
-        return alerts.filter { $0.record.contains(filter) || $0.message.contains(filter) || $0.department.contains(filter)
+        return alerts.filter { $0.record.contains(filter) || $0.message(lang).contains(filter) || $0.department.contains(filter)
             || name($0.department).contains(filter) }
     }
 

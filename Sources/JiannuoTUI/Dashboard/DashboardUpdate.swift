@@ -17,14 +17,15 @@ public enum DashboardUpdate {
                              data: DashboardData) -> [DashboardEffect] {
         if action == .quit { s.quit = true; return [] }
         if let p = action.permission, let actor = data.actor, !actor.may(p) {
-            let who = RoleTable.roles(allowing: p).map(\.label).joined(separator: "、")
-            s.message = "\(actor.role?.label ?? "无角色账号")不能\(p.label)（可由：\(who)）"
+            let who = RoleTable.roles(allowing: p).map { $0.label(data.lang) }.joined(separator: data.lang("、", ", "))
+            s.message = data.lang("\(actor.role?.label ?? "无角色账号")不能\(p.label)（可由：\(who)）",
+                                  "the \(actor.role?.english ?? "role-less account") role may not do \(p.rawValue) (roles that may: \(who))")
             return []
         }
         if s.help != nil { return helpAction(action, &s) }
-        if action == .help { s.help = DocState(.help(HelpContent(place: DashboardKeys.contexts(s)))); return [] }
+        if action == .help { s.help = DocState(.help(HelpContent(place: DashboardKeys.contexts(s), lang: data.lang))); return [] }
         if s.prompt != nil { return promptAction(action, &s, data) }
-        if s.form != nil { return intakeAction(action, key, &s) }
+        if s.form != nil { return intakeAction(action, key, &s, data) }
         if s.step != nil { return stepAction(action, key, &s, data) }
         if s.filtering { return filterAction(action, key, &s) }
         switch s.top {
@@ -53,14 +54,14 @@ public enum DashboardUpdate {
         case .open:
             guard total > 0 else { return [] }
             guard let id = data.recordId(pane, s[pane]) else {
-                s.message = "所选事项没有可打开的记录"
+                s.message = data.lang("所选事项没有可打开的记录", "The selected item has no record to open")
                 return []
             }
             return [.openRecord(id)]
         case .drill:
             guard total > 0 else { return [] }
             guard let code = data.department(pane, s[pane]), !code.isEmpty else {
-                s.message = "所选事项没有承办单位"
+                s.message = data.lang("所选事项没有承办单位", "The selected item has no unit")
                 return []
             }
             return [.openDrill(code)]
@@ -85,13 +86,13 @@ public enum DashboardUpdate {
             return [.reveal(id)]
         case .sortNext:
             s[pane].sort = PaneSort(column: (s[pane].sort.column + 1) % pane.sortColumns.count)
-            return reordered(&s, pane)
+            return reordered(&s, pane, data.lang)
         case .sortReverse:
             s[pane].sort.descending.toggle()
-            return reordered(&s, pane)
+            return reordered(&s, pane, data.lang)
         case .structuredFilter:
-            guard let form = FilterForms.make(pane, s[pane].query, names: data.names) else {
-                s.message = "评分面板按单位筛选请用 /"
+            guard let form = FilterForms.make(pane, s[pane].query, names: data.names, lang: data.lang) else {
+                s.message = data.lang("评分面板按单位筛选请用 /", "Filter the scores pane by unit with /")
                 return []
             }
             s.step = form
@@ -102,10 +103,10 @@ public enum DashboardUpdate {
     }
 
     /// A new order or filter: back to the first row, and the list read again.
-    static func reordered(_ s: inout DashboardState, _ pane: Pane) -> [DashboardEffect] {
+    static func reordered(_ s: inout DashboardState, _ pane: Pane, _ lang: Lang) -> [DashboardEffect] {
         s[pane].selected = 0
         s[pane].offset = 0
-        s.message = pane.sortLabel(s[pane].sort).map { "按 \($0) 排序" } ?? "恢复默认顺序"
+        s.message = pane.sortLabel(s[pane].sort, lang).map { lang("按 \($0) 排序", "Sorted by \($0)") } ?? lang("恢复默认顺序", "Default order")
         return [.refilter(pane)]
     }
 

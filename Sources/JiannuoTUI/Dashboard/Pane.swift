@@ -1,13 +1,17 @@
+import JiannuoCore
+
 /// The four panes of the dashboard, in Tab order.
 public enum Pane: Int, CaseIterable, Sendable, Hashable {
     case commitments, complaints, deadlines, scores
 
-    public var title: String {
+    public var title: String { title(.zh) }
+
+    public func title(_ lang: Lang) -> String {
         switch self {
-        case .commitments: "1 承诺事项"
-        case .complaints: "2 投诉举报"
-        case .deadlines: "3 临期/逾期"
-        case .scores: "4 部门评分"
+        case .commitments: lang("1 承诺事项", "1 Commitments")
+        case .complaints: lang("2 投诉举报", "2 Complaints")
+        case .deadlines: lang("3 临期/逾期", "3 Deadlines")
+        case .scores: lang("4 部门评分", "4 Unit scores")
         }
     }
 

@@ -11,12 +11,14 @@ public struct PaneSort: Sendable, Equatable {
 
 /// The columns each pane can be ordered by (`o` steps through them, `O` reverses), first its own order.
 extension Pane {
-    public var sortColumns: [String] {
+    public var sortColumns: [Text] {
         switch self {
-        case .commitments: ["兑现时限", "单位", "对方", "状态", "进度", "承诺日期", "编号"]
-        case .complaints: ["当前时限", "收到", "单位", "紧急", "阶段", "渠道", "编号"]
-        case .deadlines: ["紧急程度", "剩余", "单位", "类型"]
-        case .scores: ["名次", "单位", "变化"]
+        case .commitments: [Text("兑现时限", "deadline"), Text("单位", "unit"), Text("对方", "party"), Text("状态", "status"),
+                             Text("进度", "progress"), Text("承诺日期", "made"), Text("编号", "id")]
+        case .complaints: [Text("当前时限", "due"), Text("收到", "received"), Text("单位", "unit"), Text("紧急", "urgency"),
+                           Text("阶段", "stage"), Text("渠道", "channel"), Text("编号", "id")]
+        case .deadlines: [Text("紧急程度", "urgency"), Text("剩余", "left"), Text("单位", "unit"), Text("类型", "kind")]
+        case .scores: [Text("名次", "rank"), Text("单位", "unit"), Text("变化", "change")]
         }
     }
 
@@ -30,8 +32,8 @@ extension Pane {
     }
 
     /// "↓单位" for the pane's title when it is not in its own order.
-    func sortLabel(_ sort: PaneSort) -> String? {
-        sort.isDefault ? nil : (sort.descending ? "↓" : "↑") + sortColumns[min(sort.column, sortColumns.count - 1)]
+    func sortLabel(_ sort: PaneSort, _ lang: Lang = .zh) -> String? {
+        sort.isDefault ? nil : (sort.descending ? "↓" : "↑") + sortColumns[min(sort.column, sortColumns.count - 1)](lang)
     }
 }
 
@@ -46,7 +48,7 @@ extension DashboardData {
         switch ps.sort.column {
         case 1: sorted = list.enumerated().sorted { ($0.element.daysLeft, $0.offset) < ($1.element.daysLeft, $1.offset) }.map(\.element)
         case 2: sorted = list.enumerated().sorted { (name($0.element.department), $0.offset) < (name($1.element.department), $1.offset) }.map(\.element)
-        case 3: sorted = list.enumerated().sorted { ($0.element.kind.label, $0.offset) < ($1.element.kind.label, $1.offset) }.map(\.element)
+        case 3: sorted = list.enumerated().sorted { ($0.element.kind.label(lang), $0.offset) < ($1.element.kind.label(lang), $1.offset) }.map(\.element)
         default: sorted = list
         }
         return ps.sort.descending ? sorted.reversed() : sorted

@@ -29,69 +29,78 @@ enum PaneTables {
     }
 
     static func commitments(_ d: DashboardData, _ range: Range<Int>) -> Table {
+        let l = d.lang
         let rows = range.compactMap { d.commitments.row($0) }.map { c -> TableRow in
             let left = d.today.days(until: c.deadline)
             let level = Alerts.level(due: c.deadline, today: d.today, unit: .calendar, nearing: d.rules.commitmentNearingDays,
                                      calendar: d.calendar, rules: d.rules)
-            return TableRow([c.id, c.status.isOpen ? Alert.remaining(left, .calendar, .zh, compact: true) : "", d.name(c.department), c.counterparty, c.deadline.string, c.status.label,
+            return TableRow([c.id, c.status.isOpen ? Alert.remaining(left, .calendar, l, compact: true) : "", d.name(c.department), c.counterparty,
+                             c.deadline.string, c.status.label(l),
                              Bar.render(fraction: Double(c.progress) / 100, width: 5) + String(format: "%3d%%", c.progress),
                              c.amount.map { grouped($0.yuanString) } ?? "", c.made.string],
                             role: role(level))
         }
         // Columns after 进度 show only on wide screens (a narrow table hides columns from the right).
         return Table(columns: [
-            TableColumn("编号", minWidth: 12), TableColumn("剩余", minWidth: 9),
-            TableColumn("单位", minWidth: 6, preferredWidth: 12), TableColumn("对方", minWidth: 8, flexible: true),
-            TableColumn("兑现时限", minWidth: 10), TableColumn("状态", minWidth: 6), TableColumn("进度", minWidth: 9),
-            TableColumn("金额（元）", minWidth: 10, alignment: .right), TableColumn("承诺日期", minWidth: 10),
+            TableColumn(l("编号", "ID"), minWidth: 12), TableColumn(l("剩余", "Left"), minWidth: 9),
+            TableColumn(l("单位", "Unit"), minWidth: 6, preferredWidth: 12), TableColumn(l("对方", "Party"), minWidth: 8, flexible: true),
+            TableColumn(l("兑现时限", "Deadline"), minWidth: 10), TableColumn(l("状态", "Status"), minWidth: l == .zh ? 6 : 11),
+            TableColumn(l("进度", "Progress"), minWidth: 9),
+            TableColumn(l("金额（元）", "Yuan"), minWidth: 10, alignment: .right), TableColumn(l("承诺日期", "Made"), minWidth: 10),
         ], rows: rows)
     }
 
     static func complaints(_ d: DashboardData, _ range: Range<Int>) -> Table {
+        let l = d.lang
         let rows = range.compactMap { d.complaints.row($0) }.map { c -> TableRow in
             let due = c.currentDue ?? d.today
             let left = d.calendar.workdaysLeft(from: d.today, to: due)
             let level = Alerts.level(due: due, today: d.today, unit: .working, nearing: d.rules.complaintNearingWorkdays,
                                      calendar: d.calendar, rules: d.rules)
-            return TableRow([c.id, c.currentDue == nil ? "" : Alert.remaining(left, .working, .zh, compact: true), c.stage.label, d.name(c.department), c.channel.label, c.urgency.label, due.string,
+            return TableRow([c.id, c.currentDue == nil ? "" : Alert.remaining(left, .working, l, compact: true), c.stage.label(l), d.name(c.department),
+                             c.channel.label(l), c.urgency.label(l), due.string,
                              c.complainant.map(Privacy.mask) ?? "", c.content],
                             role: role(level))
         }
         // The complainant (masked) and the content show only on wide screens.
         return Table(columns: [
-            TableColumn("编号", minWidth: 14), TableColumn("剩余", minWidth: 11),
-            TableColumn("阶段", minWidth: 6), TableColumn("单位", minWidth: 6, preferredWidth: 12),
-            TableColumn("渠道", minWidth: 9), TableColumn("紧急", minWidth: 4), TableColumn("当前时限", minWidth: 10),
-            TableColumn("投诉人", minWidth: 6), TableColumn("内容", minWidth: 8, flexible: true),
+            TableColumn(l("编号", "ID"), minWidth: 14), TableColumn(l("剩余", "Left"), minWidth: l == .zh ? 11 : 9),
+            TableColumn(l("阶段", "Stage"), minWidth: l == .zh ? 6 : 9), TableColumn(l("单位", "Unit"), minWidth: 6, preferredWidth: 12),
+            TableColumn(l("渠道", "Channel"), minWidth: l == .zh ? 9 : 13), TableColumn(l("紧急", "Urgency"), minWidth: l == .zh ? 4 : 8),
+            TableColumn(l("当前时限", "Due"), minWidth: 10),
+            TableColumn(l("投诉人", "From"), minWidth: 6), TableColumn(l("内容", "Content"), minWidth: 8, flexible: true),
         ], rows: rows)
     }
 
     static func deadlines(_ d: DashboardData, _ ps: PaneState, _ range: Range<Int>) -> Table {
+        let l = d.lang
         let list = d.alerts(ps)
         let rows = range.filter { $0 < list.count }.map { i -> TableRow in
             let a = list[i]
-            return TableRow([a.level.label, Alert.remaining(a.daysLeft, a.dayUnit, .zh, compact: true), a.message,
-                             a.department.isEmpty ? "" : d.name(a.department), a.kind.label], role: role(a.level))
+            return TableRow([a.level.label(l), Alert.remaining(a.daysLeft, a.dayUnit, l, compact: true), a.message(l),
+                             a.department.isEmpty ? "" : d.name(a.department), a.kind.label(l)], role: role(a.level))
         }
         // The message names the record and the limit: on a narrow screen it is all that is needed.
         return Table(columns: [
-            TableColumn("级别", minWidth: 6), TableColumn("剩余", minWidth: 12),
-            TableColumn("说明", minWidth: 12, flexible: true), TableColumn("单位", minWidth: 6),
-            TableColumn("类型", minWidth: 8, preferredWidth: 8),
+            TableColumn(l("级别", "Level"), minWidth: l == .zh ? 6 : 9), TableColumn(l("剩余", "Left"), minWidth: l == .zh ? 12 : 10),
+            TableColumn(l("说明", "Detail"), minWidth: 12, flexible: true), TableColumn(l("单位", "Unit"), minWidth: 6),
+            TableColumn(l("类型", "Kind"), minWidth: 8, preferredWidth: l == .zh ? 8 : 14),
         ], rows: rows)
     }
 
     static func scores(_ d: DashboardData, _ ps: PaneState, _ range: Range<Int>) -> Table {
+        let l = d.lang
         let list = d.scores(ps)
         let rows = range.filter { $0 < list.count }.map { i -> TableRow in
             let s = list[i]
-            let change = s.change.map { $0 > 0 ? "↑\($0)" : ($0 < 0 ? "↓\(-$0)" : "—") } ?? "新"
+            let change = s.change.map { $0 > 0 ? "↑\($0)" : ($0 < 0 ? "↓\(-$0)" : "—") } ?? l("新", "new")
             let role: Role? = s.score < 60 ? .bad : (s.score >= 90 ? .good : nil)
             return TableRow(["\(s.rank)", s.name, format(s.score), Bar.render(fraction: s.score / 100, width: 10), change], role: role)
         }
         return Table(columns: [
-            TableColumn("名次", minWidth: 4, alignment: .right), TableColumn("单位", minWidth: 8, flexible: true),
-            TableColumn("得分", minWidth: 5, alignment: .right), TableColumn("", minWidth: 10), TableColumn("变化", minWidth: 4),
+            TableColumn(l("名次", "Rank"), minWidth: 4, alignment: .right), TableColumn(l("单位", "Unit"), minWidth: 8, flexible: true),
+            TableColumn(l("得分", "Score"), minWidth: 5, alignment: .right), TableColumn("", minWidth: 10),
+            TableColumn(l("变化", "Change"), minWidth: l == .zh ? 4 : 6),
         ], rows: rows)
     }
 

@@ -1,3 +1,5 @@
+import JiannuoCore
+
 /// What a key does to a line being typed. The keys live here once: `LineEditor.handle` and the
 /// dashboard's key table both read them, so the help lists exactly what the editor does.
 public enum EditCommand: String, CaseIterable, Sendable, Hashable {
@@ -18,18 +20,18 @@ public enum EditCommand: String, CaseIterable, Sendable, Hashable {
         }
     }
 
-    public var help: String {
+    public var help: Text {
         switch self {
-        case .left: "光标左移一个字"
-        case .right: "光标右移一个字"
-        case .home: "到行首"
-        case .end: "到行尾"
-        case .backspace: "删除光标前一个字（汉字整字删除）"
-        case .delete: "删除光标处一个字"
-        case .killToStart: "删除光标前的整行"
-        case .killWord: "删除光标前一个词"
-        case .killToEnd: "删除光标后的整行"
-        case .yank: "粘贴最近删除的内容"
+        case .left: Text("光标左移一个字", "Cursor left one character")
+        case .right: Text("光标右移一个字", "Cursor right one character")
+        case .home: Text("到行首", "To the start of the line")
+        case .end: Text("到行尾", "To the end of the line")
+        case .backspace: Text("删除光标前一个字（汉字整字删除）", "Delete the character before the cursor (a Chinese character whole)")
+        case .delete: Text("删除光标处一个字", "Delete the character at the cursor")
+        case .killToStart: Text("删除光标前的整行", "Delete everything before the cursor")
+        case .killWord: Text("删除光标前一个词", "Delete the word before the cursor")
+        case .killToEnd: Text("删除光标后的整行", "Delete everything after the cursor")
+        case .yank: Text("粘贴最近删除的内容", "Paste what was deleted last")
         }
     }
 

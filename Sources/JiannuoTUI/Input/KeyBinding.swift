@@ -1,3 +1,5 @@
+import JiannuoCore
+
 /// Where a binding applies: a pane, a dialog, or everywhere. A string so the app can name
 /// its own contexts ("commitments", "complaint-form") without this module knowing them.
 public struct KeyContext: Hashable, Sendable, ExpressibleByStringLiteral, CustomStringConvertible {
@@ -14,14 +16,14 @@ public struct KeyContext: Hashable, Sendable, ExpressibleByStringLiteral, Custom
 public struct KeyBinding<Action: Hashable & Sendable>: Sendable {
     public let keys: [KeyEvent]
     public let action: Action
-    /// What it does, in Chinese, for the help overlay ("切换到下一个面板").
-    public let help: String
+    /// What it does, in both languages, for the help overlay ("切换到下一个面板" / "Next pane").
+    public let help: Text
     public let context: KeyContext
-    /// Short label for the footer ("切换"); nil keeps the binding out of the footer.
-    public let footer: String?
+    /// Short label for the footer ("切换" / "switch"); nil keeps the binding out of the footer.
+    public let footer: Text?
     /// Keys as the footer and help show them when they should differ from `keyNames`, e.g.
     /// "j/k" for a "移动" hint that stands for both the down and the up binding.
-    public let footerKeys: String?
+    public let footerKeys: Text?
     /// How much the footer wants this hint when the line is short: lower comes first and is
     /// dropped last, so a narrow footer keeps what matters most where the officer is.
     public let rank: Int
@@ -29,8 +31,8 @@ public struct KeyBinding<Action: Hashable & Sendable>: Sendable {
     /// into a field is a binding like any other, so help can list it.
     public let anyCharacter: Bool
 
-    public init(_ keys: [KeyEvent], _ action: Action, help: String, context: KeyContext = .global,
-                footer: String? = nil, footerKeys: String? = nil, rank: Int = 5, anyCharacter: Bool = false) {
+    public init(_ keys: [KeyEvent], _ action: Action, help: Text, context: KeyContext = .global,
+                footer: Text? = nil, footerKeys: Text? = nil, rank: Int = 5, anyCharacter: Bool = false) {
         self.keys = keys
         self.action = action
         self.help = help
@@ -41,10 +43,12 @@ public struct KeyBinding<Action: Hashable & Sendable>: Sendable {
         self.anyCharacter = anyCharacter
     }
 
-    /// The keys as shown in help: "j/↓"; "字符" for a binding that takes any character.
-    public var keyNames: String {
-        ((anyCharacter ? ["字符"] : []) + keys.map(\.displayName)).joined(separator: "/")
+    /// The keys as shown in help: "j/↓"; "字符" ("chars") for a binding that takes any character.
+    public func keyNames(_ lang: Lang) -> String {
+        ((anyCharacter ? [lang == .zh ? "字符" : "chars"] : []) + keys.map { $0.displayName(lang) }).joined(separator: "/")
     }
+
+    public var keyNames: String { keyNames(.zh) }
 
     func with(keys: [KeyEvent]) -> KeyBinding {
         KeyBinding(keys, action, help: help, context: context, footer: footer, footerKeys: footerKeys, rank: rank, anyCharacter: anyCharacter)

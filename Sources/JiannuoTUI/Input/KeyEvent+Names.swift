@@ -63,10 +63,12 @@ extension KeyEvent {
         }
     }
 
-    /// Short name for footer and help: `j`, `Enter`, `Esc`, `↑`, `PgDn`, `Ctrl-S`, `F1`, `空格`.
-    public var displayName: String {
+    /// Short name for footer and help: `j`, `Enter`, `Esc`, `↑`, `PgDn`, `Ctrl-S`, `F1`, `空格` (`Space`).
+    public var displayName: String { displayName(.zh) }
+
+    public func displayName(_ lang: Lang) -> String {
         switch self {
-        case .char(" "): return "空格"
+        case .char(" "): return lang == .zh ? "空格" : "Space"
         case .char(let c): return String(c)
         case .ctrl(let c): return "Ctrl-\(String(c).uppercased())"
         case .enter: return "Enter"

@@ -1,3 +1,5 @@
+import JiannuoCore
+
 /// The app's key table. Lookups take the active contexts from most to least specific
 /// (e.g. ["edit", "intake"]); `.global` is always tried last.
 public struct KeyMap<Action: Hashable & Sendable>: Sendable {
@@ -42,8 +44,8 @@ public struct KeyMap<Action: Hashable & Sendable>: Sendable {
 
     /// Footer hints for `contexts`: the active bindings that have a footer label, most wanted
     /// first (by rank, then table order).
-    public func footerHints(in contexts: [KeyContext]) -> [KeyHint] {
-        footerBindings(in: contexts).map { KeyHint(keys: $0.footerKeys ?? $0.keyNames, label: $0.footer!) }
+    public func footerHints(in contexts: [KeyContext], lang: Lang = .zh) -> [KeyHint] {
+        footerBindings(in: contexts).map { KeyHint(keys: $0.footerKeys?(lang) ?? $0.keyNames(lang), label: $0.footer!(lang)) }
     }
 
     public func footerBindings(in contexts: [KeyContext]) -> [KeyBinding<Action>] {

@@ -11,25 +11,27 @@ public struct ActionForm: Sendable, Equatable {
         /// Not a workflow step: the structured filter of a pane (`F`), built by `FilterForms`.
         case filterPane
 
-        /// The step in a word, for refusals ("延期").
-        public var label: String {
+        /// The step in a word, for refusals ("延期", "Extension").
+        public var label: String { label(.zh) }
+
+        public func label(_ lang: Lang) -> String {
             switch self {
-            case .accept: "受理"
-            case .extend: "延期"
-            case .returnTo: "退回"
-            case .resolve: "办结"
-            case .respond: "反馈"
-            case .verify: "核实"
-            case .followup: "回访"
-            case .progress: "兑现进展"
-            case .fulfill: "兑现"
-            case .feedback: "兑现反馈"
-            case .amend: "依法变更"
-            case .report: "上报"
-            case .accountability: "问责"
-            case .rectify: "移送整改"
-            case .rectificationDone: "整改完成"
-            case .filterPane: "筛选"
+            case .accept: lang("受理", "Acceptance")
+            case .extend: lang("延期", "Extension")
+            case .returnTo: lang("退回", "Return")
+            case .resolve: lang("办结", "Resolution")
+            case .respond: lang("反馈", "Response")
+            case .verify: lang("核实", "Verification")
+            case .followup: lang("回访", "Follow-up")
+            case .progress: lang("兑现进展", "Progress")
+            case .fulfill: lang("兑现", "Fulfilment")
+            case .feedback: lang("兑现反馈", "Feedback")
+            case .amend: lang("依法变更", "Amendment")
+            case .report: lang("上报", "Reporting")
+            case .accountability: lang("问责", "Accountability")
+            case .rectify: lang("移送整改", "Rectification order")
+            case .rectificationDone: lang("整改完成", "Rectification done")
+            case .filterPane: lang("筛选", "Filter")
             }
         }
     }
@@ -147,38 +149,54 @@ public struct ActionForm: Sendable, Equatable {
     }
 
     /// The form for a step with its plain defaults (`StepForms` starts it from the record instead).
-    public static func make(_ step: Step, record: String, today: Day, unit: String = "") -> ActionForm {
+    /// Labels and choices are in `lang`; the accountability kinds are the words written to the ledger.
+    public static func make(_ step: Step, record: String, today: Day, unit: String = "", lang l: Lang = .zh) -> ActionForm {
         let d = today.string
         let (title, inputs): (String, [Input]) = {
             switch step {
-            case .accept: return ("受理 \(record)", [picker("confirm", "确认受理", ["是"])])
-            case .extend: return ("延期 \(record)", [text("days", "延长工作日"), text("reason", "延期理由", multiline: true)])
-            case .returnTo: return ("退回 \(record)", [text("to", "转交单位"), text("reason", "退回理由", multiline: true)])
-            case .resolve: return ("办结 \(record)", [text("result", "办理结果", multiline: true)])
-            case .respond: return ("反馈 \(record)", [text("text", "反馈内容", multiline: true)])
+            case .accept: return (l("受理 \(record)", "Accept \(record)"), [picker("confirm", l("确认受理", "Accept"), [l("是", "yes")])])
+            case .extend:
+                return (l("延期 \(record)", "Extend \(record)"), [text("days", l("延长工作日", "Working days")),
+                                                                   text("reason", l("延期理由", "Reason"), multiline: true)])
+            case .returnTo:
+                return (l("退回 \(record)", "Return \(record)"), [text("to", l("转交单位", "Pass to unit")),
+                                                                   text("reason", l("退回理由", "Reason"), multiline: true)])
+            case .resolve: return (l("办结 \(record)", "Resolve \(record)"), [text("result", l("办理结果", "Result"), multiline: true)])
+            case .respond: return (l("反馈 \(record)", "Respond \(record)"), [text("text", l("反馈内容", "Answer"), multiline: true)])
             case .verify:
-                return ("核实 \(record)", [picker("breach", "失信违诺", ["否", "是"]),
-                                          picker("category", "类别", ["0 按投诉"] + (1...6).map { "\($0) \(Category.label($0))" }, digitBase: 0),
-                                          text("finding", "核实情况", multiline: true)])
+                return (l("核实 \(record)", "Verify \(record)"), [picker("breach", l("失信违诺", "Breach"), [l("否", "no"), l("是", "yes")]),
+                                          picker("category", l("类别", "Category"),
+                                                 [l("0 按投诉", "0 as complaint")] + (1...6).map { "\($0) \(Category.label($0, l))" }, digitBase: 0),
+                                          text("finding", l("核实情况", "Finding"), multiline: true)])
             case .followup:
-                return ("回访 \(record)", [picker("satisfied", "满意度", ["满意", "不满意"]), text("note", "回访记录", multiline: true)])
+                return (l("回访 \(record)", "Follow up \(record)"),
+                        [picker("satisfied", l("满意度", "Satisfaction"), [l("满意", "satisfied"), l("不满意", "not satisfied")]),
+                         text("note", l("回访记录", "Note"), multiline: true)])
             case .progress:
-                return ("兑现进展 \(record)", [text("percent", "进度%"), picker("status", "状态", progressStatuses.map(\.label)),
-                                              text("note", "说明", multiline: true)])
-            case .fulfill: return ("兑现 \(record)", [text("date", "兑现日期", d), text("note", "说明", multiline: true)])
-            case .feedback: return ("兑现反馈 \(record)", [text("text", "反馈内容", multiline: true)])
+                return (l("兑现进展 \(record)", "Progress \(record)"),
+                        [text("percent", l("进度%", "Progress %")), picker("status", l("状态", "Status"), progressStatuses.map { $0.label(l) }),
+                         text("note", l("说明", "Note"), multiline: true)])
+            case .fulfill:
+                return (l("兑现 \(record)", "Fulfil \(record)"), [text("date", l("兑现日期", "Fulfilled on"), d),
+                                                                  text("note", l("说明", "Note"), multiline: true)])
+            case .feedback: return (l("兑现反馈 \(record)", "Feedback \(record)"), [text("text", l("反馈内容", "Feedback"), multiline: true)])
             case .amend:
-                return ("依法变更 \(record)", [text("deadline", "新兑现时限"), text("content", "新承诺内容"), text("reason", "变更事由"),
-                                              text("basis", "法律依据"), text("approver", "批准人")])
-            case .report: return ("报县委县政府 \(record)", [text("date", "上报日期", d)])
+                return (l("依法变更 \(record)", "Amend \(record)"),
+                        [text("deadline", l("新兑现时限", "New deadline")), text("content", l("新承诺内容", "New content")),
+                         text("reason", l("变更事由", "Reason")), text("basis", l("法律依据", "Legal basis")), text("approver", l("批准人", "Approver"))])
+            case .report:
+                return (l("报县委县政府 \(record)", "Report \(record) to the county"), [text("date", l("上报日期", "Reported on"), d)])
             case .accountability:
-                return ("问责 \(record)", [text("target", "问责对象"), picker("kind", "问责方式", Accountability.commonKinds),
-                                          text("date", "日期", d)])
+                return (l("问责 \(record)", "Accountability \(record)"),
+                        [text("target", l("问责对象", "Target")), picker("kind", l("问责方式", "Form"), Accountability.commonKinds),
+                         text("date", l("日期", "Date"), d)])
             case .rectify:
-                return ("移送整改 \(record)", [text("unit", "责任单位", unit), text("measures", "整改措施", multiline: true),
-                                              text("deadline", "整改时限", today.adding(days: 30).string)])
-            case .rectificationDone: return ("整改完成 \(record)", [text("date", "完成日期", d)])
-            case .filterPane: return ("筛选", [])
+                return (l("移送整改 \(record)", "Rectify \(record)"),
+                        [text("unit", l("责任单位", "Unit"), unit), text("measures", l("整改措施", "Measures"), multiline: true),
+                         text("deadline", l("整改时限", "Deadline"), today.adding(days: 30).string)])
+            case .rectificationDone:
+                return (l("整改完成 \(record)", "Rectified \(record)"), [text("date", l("完成日期", "Done on"), d)])
+            case .filterPane: return (l("筛选", "Filter"), [])
             }
         }()
         return ActionForm(step: step, record: record, title: title, inputs: inputs)

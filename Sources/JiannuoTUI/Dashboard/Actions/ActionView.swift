@@ -1,7 +1,10 @@
+import JiannuoCore
+
 /// Draws a step's form as a box in the middle of the screen.
 enum ActionView {
-    static func draw(_ g: inout Grid, _ form: ActionForm) {
-        let labelWidth = 12
+    static func draw(_ g: inout Grid, _ form: ActionForm, _ lang: Lang = .zh) {
+        // English labels are longer ("▸Received from").
+        let labelWidth = lang == .zh ? 12 : 15
         let multiline = form.inputs.filter { $0.editor.multiline && $0.options == nil }.count
         let height = min(g.height - 2, 4 + form.inputs.count + multiline * 3 + (form.error == nil ? 0 : 1))
         let width = min(g.width, 76)

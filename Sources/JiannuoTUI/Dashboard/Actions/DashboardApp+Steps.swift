@@ -12,13 +12,14 @@ extension DashboardApp {
             case .alert(let record, let kind):
                 switch kind {
                 case .breachReport, .rectification: subject = try self.subject(record)
-                default: subject = .other(id: record, what: "\(kind.label)预警")
+                default: subject = .other(id: record, what: Text("\(kind.label)预警", "\(kind.english) alert"))
                 }
             }
         } catch let e as JiannuoError {
-            return .refused(e.text.zh)
+            return .refused(e.text(data.lang))
         }
-        return StepForms.open(step, subject, now: now(), names: data.names, calendar: store.calendar, rules: store.rules.deadlines)
+        return StepForms.open(step, subject, now: now(), names: data.names, calendar: store.calendar, rules: store.rules.deadlines,
+                              lang: data.lang)
     }
 
     func subject(_ id: String) throws -> StepSubject {
@@ -35,13 +36,13 @@ extension DashboardApp {
             guard let a = try store.accountability(ListFilter()).first(where: { $0.id == id }) else {
                 throw JiannuoError.notFound("找不到问责 \(id)", "accountability \(id) not found")
             }
-            guard let b = a.breach else { return .other(id: id, what: "问责") }
+            guard let b = a.breach else { return .other(id: id, what: Text("问责", "accountability")) }
             return .breach(try store.breach(b), rectifications: try store.rectifications(ListFilter(), breach: b))
-        case .opinion: return .other(id: id, what: "舆情")
-        case .department: return .other(id: id, what: "单位")
-        case .finding: return .other(id: id, what: "检查发现")
-        case .inspection: return .other(id: id, what: "督促检查")
-        case .escalation: return .other(id: id, what: "上报记录")
+        case .opinion: return .other(id: id, what: Text("舆情", "public opinion"))
+        case .department: return .other(id: id, what: Text("单位", "unit"))
+        case .finding: return .other(id: id, what: Text("检查发现", "finding"))
+        case .inspection: return .other(id: id, what: Text("督促检查", "supervision round"))
+        case .escalation: return .other(id: id, what: Text("上报记录", "escalation"))
         }
     }
 
@@ -56,7 +57,7 @@ extension DashboardApp {
             state.message = message
         } catch let e as JiannuoError {
             var form = form
-            form.error = e.text.zh
+            form.error = e.text(data.lang)
             state.step = form
         }
     }
@@ -65,6 +66,7 @@ extension DashboardApp {
     /// short (the record is in front of the officer) so the footer keeps room for the next keys.
     func carryOut(_ f: ActionForm) throws -> (String, ActionForm?) {
         let id = f.record
+        let l = data.lang
         func day(_ key: String, _ label: String) throws -> Day { try Validate.day(f.value(key), Field(label, key)) }
         func optional(_ key: String) -> String? { let v = f.value(key).trimmingCharacters(in: .whitespacesAndNewlines); return v.isEmpty ? nil : v }
         func int(_ key: String, _ label: String) throws -> Int {
@@ -76,59 +78,59 @@ extension DashboardApp {
         switch f.step {
         case .accept:
             let c = try store.accept(id, at: nil)
-            return ("已受理，须于 \(c.resolveDue?.string ?? "") 前办结", nil)
+            return (l("已受理，须于 \(c.resolveDue?.string ?? "") 前办结", "Accepted: resolve by \(c.resolveDue?.string ?? "")"), nil)
         case .extend:
             let c = try store.extend(id, days: try int("days", "延长工作日"), reason: f.value("reason"))
-            return ("已延期至 \(c.resolveDue?.string ?? "")", nil)
+            return (l("已延期至 \(c.resolveDue?.string ?? "")", "Extended to \(c.resolveDue?.string ?? "")"), nil)
         case .returnTo:
             let c = try store.returnComplaint(id, to: try department(f.value("to")), reason: f.value("reason"), at: nil)
-            return ("已转交 \(data.name(c.department))", nil)
+            return (l("已转交 \(data.name(c.department))", "Passed to \(data.name(c.department))"), nil)
         case .resolve:
             let c = try store.resolve(id, result: f.value("result"), at: nil)
-            return ("已办结，须于 \(c.respondDue?.string ?? "") 前反馈", nil)
+            return (l("已办结，须于 \(c.respondDue?.string ?? "") 前反馈", "Resolved: respond by \(c.respondDue?.string ?? "")"), nil)
         case .respond:
             _ = try store.respond(id, text: f.value("text"), at: nil)
-            return ("已反馈", nil)
+            return (l("已反馈", "Responded"), nil)
         case .verify:
             let breach = f.choice("breach") == 1
             let category = f.choice("category") == 0 ? nil : f.choice("category")
             let (c, b) = try store.verify(id, breach: breach, finding: f.value("finding"), category: category)
-            guard let b else { return ("核实：不属失信违诺", nil) }
-            var next = ActionForm.make(.rectify, record: b.id, today: data.today, unit: data.name(c.department))
+            guard let b else { return (l("核实：不属失信违诺", "Verified: not a breach"), nil) }
+            var next = ActionForm.make(.rectify, record: b.id, today: data.today, unit: data.name(c.department), lang: l)
             next.facts = .init(department: c.department, category: b.category)
-            return ("已认定失信 \(b.id)，请填写整改", next)
+            return (l("已认定失信 \(b.id)，请填写整改", "Breach \(b.id) confirmed: fill in the rectification"), next)
         case .followup:
             _ = try store.followup(id, satisfied: f.choice("satisfied") == 0, note: optional("note"))
-            return ("已回访", nil)
+            return (l("已回访", "Followed up"), nil)
         case .progress:
             let c = try store.recordProgress(id, percent: try int("percent", "进度"), status: ActionForm.progressStatuses[f.choice("status")],
                                              note: optional("note"))
-            return ("进度 \(c.progress)%（\(c.status.label)）", nil)
+            return (l("进度 \(c.progress)%（\(c.status.label)）", "Progress \(c.progress)% (\(c.status.english))"), nil)
         case .fulfill:
             _ = try store.fulfill(id, date: try day("date", "兑现日期"), note: optional("note"))
-            return ("已兑现", nil)
+            return (l("已兑现", "Fulfilled"), nil)
         case .feedback:
             _ = try store.addFeedback(id, text: f.value("text"))
-            return ("已记录兑现反馈", nil)
+            return (l("已记录兑现反馈", "Feedback recorded"), nil)
         case .amend:
             // Only what the officer changed is amended: the fields start from the commitment's current terms.
             let deadline = try f.changed("deadline").map { try Validate.day($0, Field("新兑现时限", "deadline")) }
             let (c, _) = try store.amend(id, deadline: deadline, content: f.changed("content"), reason: f.value("reason"),
                                          legalBasis: f.value("basis"), approver: f.value("approver"))
-            return ("已变更，兑现时限 \(c.deadline)", nil)
+            return (l("已变更，兑现时限 \(c.deadline)", "Amended: deadline \(c.deadline)"), nil)
         case .report:
             _ = try store.reportBreach(id, date: try day("date", "上报日期"))
-            return ("已报县委县政府", nil)
+            return (l("已报县委县政府", "Reported to the county Party committee and government"), nil)
         case .accountability:
             let a = try store.addAccountability(breach: id, target: f.value("target"), kind: f.value("kind"), date: try day("date", "日期"))
-            return ("已登记问责 \(a.id)", nil)
+            return (l("已登记问责 \(a.id)", "Accountability \(a.id) recorded"), nil)
         case .rectify:
             let r = try store.addRectification(breach: id, unit: try department(f.value("unit")), measures: f.value("measures"),
                                                deadline: try day("deadline", "整改时限"))
-            return ("已移送整改 \(r.id)，时限 \(r.deadline)", nil)
+            return (l("已移送整改 \(r.id)，时限 \(r.deadline)", "Rectification \(r.id) ordered, due \(r.deadline)"), nil)
         case .rectificationDone:
             _ = try store.completeRectification(id, date: try day("date", "完成日期"))
-            return ("整改已完成", nil)
+            return (l("整改已完成", "Rectification done"), nil)
         case .filterPane:
             return ("", nil)            // applied by the update, never carried out here
         }
@@ -138,7 +140,7 @@ extension DashboardApp {
     func refreshRecords() throws {
         for screen in state.stack {
             guard case .document(let d) = screen, case .record(let r) = d.content else { continue }
-            if let fresh = try? RecordDetail.content(for: r.id, store: store, today: data.today) { DashboardUpdate.refresh(fresh, &state) }
+            if let fresh = try? RecordDetail.content(for: r.id, store: store, today: data.today, lang: data.lang) { DashboardUpdate.refresh(fresh, &state) }
         }
     }
 

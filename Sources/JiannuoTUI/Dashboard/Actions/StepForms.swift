@@ -8,7 +8,7 @@ public enum StepSubject: Sendable {
     case breach(Breach, rectifications: [Rectification])
     case rectification(Rectification, breach: Breach?)
     /// An alert the step does not act on (a commitment's deadline for `u`, a calendar warning …).
-    case other(id: String, what: String)
+    case other(id: String, what: Text)
 }
 
 /// What `w`, `h`, `p` … give on a record: its form, or a one-line reason why the step does not apply.
@@ -22,20 +22,23 @@ public enum StepOpening: Sendable, Equatable {
 /// never opens for a step the save would refuse for the record's state.
 public enum StepForms {
     public static func open(_ step: ActionForm.Step, _ subject: StepSubject, now: DateTime, names: [String: String],
-                            calendar: WorkCalendar, rules: DeadlineRules) -> StepOpening {
+                            calendar: WorkCalendar, rules: DeadlineRules, lang l: Lang = .zh) -> StepOpening {
         let today = now.day
         func name(_ code: String) -> String { names[code] ?? code }
         func refuse(_ check: () throws -> Void) -> StepOpening? {
-            do { try check(); return nil } catch let e as JiannuoError { return .refused(e.text.zh) } catch { return .refused("\(error)") }
+            do { try check(); return nil } catch let e as JiannuoError { return .refused(e.text(l)) } catch { return .refused("\(error)") }
+        }
+        func notFor(_ zh: String, _ en: String, _ id: String) -> StepOpening {
+            .refused(l("\(step.label)不适用于\(zh) \(id)", "\(step.label(.en)) does not apply to \(en) \(id)"))
         }
         switch (step, subject) {
         case (.accept, .complaint(let c)), (.extend, .complaint(let c)), (.returnTo, .complaint(let c)), (.resolve, .complaint(let c)),
              (.respond, .complaint(let c)), (.verify, .complaint(let c)), (.followup, .complaint(let c)):
             if let r = refuse({ try dryRun(step, c, now: now, calendar: calendar, rules: rules) }) { return r }
-            var f = ActionForm.make(step, record: c.id, today: today, unit: name(c.department))
+            var f = ActionForm.make(step, record: c.id, today: today, unit: name(c.department), lang: l)
             f.facts = .init(department: c.department, category: c.category)
             if step == .verify, let cat = c.category {
-                f.inputs[1].options?[0] = "0 按投诉（\(cat) \(Category.label(cat))）"
+                f.inputs[1].options?[0] = l("0 按投诉（\(cat) \(Category.label(cat))）", "0 as complaint (\(cat) \(Category.label(cat, .en)))")
                 f.start("category")
             }
             return .form(f)
@@ -43,7 +46,7 @@ public enum StepForms {
             if step != .feedback, let r = refuse({ _ = try CommitmentWorkflow.progress(c, percent: c.progress, status: nil, on: today) }) {
                 return r
             }
-            var f = ActionForm.make(step, record: c.id, today: today)
+            var f = ActionForm.make(step, record: c.id, today: today, lang: l)
             f.facts = .init(department: c.department, deadline: c.deadline)
             switch step {
             case .progress:
@@ -58,35 +61,40 @@ public enum StepForms {
             return .form(f)
         case (.report, .breach(let b, _)), (.report, .rectification(_, let b?)):
             if let r = refuse({ _ = try b.reported(on: today) }) { return r }
-            var f = ActionForm.make(.report, record: b.id, today: today)
+            var f = ActionForm.make(.report, record: b.id, today: today, lang: l)
             f.facts = .init(department: b.department, category: b.category)
             return .form(f)
         case (.accountability, .breach(let b, _)), (.accountability, .rectification(_, let b?)):
-            var f = ActionForm.make(.accountability, record: b.id, today: today)
+            var f = ActionForm.make(.accountability, record: b.id, today: today, lang: l)
             f.facts = .init(department: b.department, category: b.category)
             return .form(f)
         case (.rectify, .breach(let b, _)):
-            var f = ActionForm.make(.rectify, record: b.id, today: today, unit: name(b.department))
+            var f = ActionForm.make(.rectify, record: b.id, today: today, unit: name(b.department), lang: l)
             f.facts = .init(department: b.department, category: b.category)
             return .form(f)
         case (.rectificationDone, .rectification(let x, let b)):
             if let r = refuse({ _ = try x.done(on: today) }) { return r }
-            var f = ActionForm.make(.rectificationDone, record: x.id, today: today)
+            var f = ActionForm.make(.rectificationDone, record: x.id, today: today, lang: l)
             f.facts = .init(department: x.unit, category: b?.category, deadline: x.deadline)
             return .form(f)
         case (.rectificationDone, .breach(let b, let rects)):
             let open = rects.filter { $0.completedOn == nil }
             switch open.count {
-            case 0: return .refused(rects.isEmpty ? "失信 \(b.id) 尚未移送整改，没有可完成的整改" : "失信 \(b.id) 的整改都已完成")
-            case 1: return Self.open(.rectificationDone, .rectification(open[0], breach: b), now: now, names: names, calendar: calendar, rules: rules)
-            default: return .refused("失信 \(b.id) 有 \(open.count) 项未完成的整改：请在整改记录上按 w（光标移到整改行按 Enter）")
+            case 0:
+                return .refused(rects.isEmpty ? l("失信 \(b.id) 尚未移送整改，没有可完成的整改", "breach \(b.id) has no rectification ordered: there is none to complete")
+                                              : l("失信 \(b.id) 的整改都已完成", "every rectification of breach \(b.id) is done"))
+            case 1:
+                return Self.open(.rectificationDone, .rectification(open[0], breach: b), now: now, names: names, calendar: calendar, rules: rules,
+                                 lang: l)
+            default:
+                return .refused(l("失信 \(b.id) 有 \(open.count) 项未完成的整改：请在整改记录上按 w（光标移到整改行按 Enter）",
+                                  "breach \(b.id) has \(open.count) open rectifications: press w on the rectification's record (Enter on its line)"))
             }
-        case (_, .other(let id, let what)):
-            return .refused("\(step.label)不适用于\(what) \(id)")
-        case (_, .complaint(let c)): return .refused("\(step.label)不适用于投诉 \(c.id)")
-        case (_, .commitment(let c)): return .refused("\(step.label)不适用于承诺 \(c.id)")
-        case (_, .breach(let b, _)): return .refused("\(step.label)不适用于失信记录 \(b.id)")
-        case (_, .rectification(let x, _)): return .refused("\(step.label)不适用于整改 \(x.id)")
+        case (_, .other(let id, let what)): return .refused(l("\(step.label)不适用于\(what.zh) \(id)", "\(step.label(.en)) does not apply to \(what.en) \(id)"))
+        case (_, .complaint(let c)): return notFor("投诉", "complaint", c.id)
+        case (_, .commitment(let c)): return notFor("承诺", "commitment", c.id)
+        case (_, .breach(let b, _)): return notFor("失信记录", "breach", b.id)
+        case (_, .rectification(let x, _)): return notFor("整改", "rectification", x.id)
         }
     }
 
@@ -107,12 +115,14 @@ public enum StepForms {
 
     /// Checks a step that cannot be undone before asking to confirm it, so the question is asked once:
     /// nil when it can go ahead, else what to fix.
-    public static func precheck(_ f: ActionForm) -> String? {
+    public static func precheck(_ f: ActionForm, lang: Lang = .zh) -> String? {
         do {
             switch f.step {
             case .verify:
                 _ = try Validate.text(f.value("finding"), Field("核实情况", "finding"), max: 2000, multiline: true)
-                if f.choice("category") == 0 && f.facts.category == nil { return "认定失信违诺须选择类别（投诉未填类别）" }
+                if f.choice("category") == 0 && f.facts.category == nil {
+                    return lang("认定失信违诺须选择类别（投诉未填类别）", "choose a category to confirm a breach (the complaint has none)")
+                }
             case .fulfill: _ = try Validate.day(f.value("date"), Field("兑现日期", "date"))
             case .accountability:
                 _ = try Validate.text(f.value("target"), Field("问责对象", "target"), max: 100)
@@ -121,35 +131,47 @@ public enum StepForms {
             }
             return nil
         } catch let e as JiannuoError {
-            return e.text.zh
+            return e.text(lang)
         } catch {
             return "\(error)"
         }
     }
 
     /// What a step that cannot be undone will do, in the officer's words, for the confirmation.
-    public static func consequences(_ f: ActionForm, names: [String: String], scoring: ScoringRules) -> [String] {
-        let unit = f.facts.department.map { names[$0] ?? $0 } ?? "承办单位"
+    public static func consequences(_ f: ActionForm, names: [String: String], scoring: ScoringRules, lang l: Lang = .zh) -> [String] {
+        let unit = f.facts.department.map { names[$0] ?? $0 }
+        let unitZh = unit ?? "承办单位", unitEn = unit.map { "\($0)'s" } ?? "the unit's"
         func points(_ rule: String) -> String { PaneTables.format(-scoring.value(rule)) }
+        func pointsEn(_ rule: String) -> String { points(rule) == "1" ? "1 point" : "\(points(rule)) points" }
+        let undone = l("不能撤销。", "This cannot be undone.")
         switch f.step {
         case .verify:
             let cat = f.choice("category") == 0 ? f.facts.category : f.choice("category")
-            let catText = cat.map { "类别 \($0) \(Category.label($0))" } ?? "类别未定"
-            let cost = cat.map { c in "：守信践诺扣" + points("breach_category_\(c)") + "分" } ?? ""
-            return ["认定投诉 \(f.record) 属失信违诺（\(catText)）：", "·生成失信记录，计入\(unit)本期诚信评分\(cost)；",
-                    "·列入须报县委县政府的事项；", "·随后填写整改（责任单位、措施、时限）。", "", "认定后不能撤销。"]
+            let catText = cat.map { l("类别 \($0) \(Category.label($0))", "category \($0) \(Category.label($0, .en))") } ?? l("类别未定", "no category yet")
+            let cost = cat.map { c in l("：守信践诺扣" + points("breach_category_\(c)") + "分", ": promise keeping loses \(pointsEn("breach_category_\(c)"))") } ?? ""
+            return [l("认定投诉 \(f.record) 属失信违诺（\(catText)）：", "Confirm complaint \(f.record) as a breach of commitment (\(catText)):"),
+                    l("·生成失信记录，计入\(unitZh)本期诚信评分\(cost)；", "· a breach record is made and counts in \(unitEn) integrity score this period\(cost);"),
+                    l("·列入须报县委县政府的事项；", "· it joins the matters to report to the county Party committee and government;"),
+                    l("·随后填写整改（责任单位、措施、时限）。", "· the rectification (unit, measures, deadline) is filled in next."),
+                    "", l("认定后" + undone, undone)]
         case .fulfill:
             let date = Day(f.value("date").trimmingCharacters(in: .whitespaces))
-            var out = ["将承诺 \(f.record) 标记为已兑现（兑现日期 \(f.value("date"))，进度 100%）：",
-                       "·承诺从未兑现列表中移出，此后不能再记录进展或变更；"]
+            var out = [l("将承诺 \(f.record) 标记为已兑现（兑现日期 \(f.value("date"))，进度 100%）：",
+                         "Mark commitment \(f.record) as fulfilled (on \(f.value("date")), progress 100%):"),
+                       l("·承诺从未兑现列表中移出，此后不能再记录进展或变更；", "· it leaves the open list: no more progress or amendments can be recorded;")]
             if let date, let deadline = f.facts.deadline, date > deadline {
-                out.append("·晚于兑现时限 \(deadline)，计为逾期兑现，本期扣\(points("commitment_fulfilled_late"))分；")
+                out.append(l("·晚于兑现时限 \(deadline)，计为逾期兑现，本期扣\(points("commitment_fulfilled_late"))分；",
+                             "· it is after the deadline \(deadline): fulfilled late, \(pointsEn("commitment_fulfilled_late")) off this period;"))
             }
-            out.append("·兑现后应向社会或对方反馈（f），否则扣\(points("no_feedback"))分。")
-            return out + ["", "标记后不能撤销。"]
+            out.append(l("·兑现后应向社会或对方反馈（f），否则扣\(points("no_feedback"))分。",
+                         "· feedback to the public or the counterparty (f) should follow, or \(pointsEn("no_feedback")) \(points("no_feedback") == "1" ? "is" : "are") lost."))
+            return out + ["", l("标记后" + undone, undone)]
         case .accountability:
-            return ["对失信 \(f.record) 登记问责：\(f.value("kind")) \(f.value("target"))（\(f.value("date"))）：",
-                    "·计入\(unit)本期诚信评分：整改问责扣\(points("accountability"))分。", "", "登记后不能撤销。"]
+            return [l("对失信 \(f.record) 登记问责：\(f.value("kind")) \(f.value("target"))（\(f.value("date"))）：",
+                      "Record accountability for breach \(f.record): \(f.value("kind")) \(f.value("target")) (\(f.value("date"))):"),
+                    l("·计入\(unitZh)本期诚信评分：整改问责扣\(points("accountability"))分。",
+                      "· counts in \(unitEn) integrity score this period: rectification and accountability, \(pointsEn("accountability")) off."),
+                    "", l("登记后" + undone, undone)]
         default:
             return []
         }

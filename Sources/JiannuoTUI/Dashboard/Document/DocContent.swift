@@ -11,7 +11,7 @@ public enum DocContent: Sendable, Equatable {
     public var title: String {
         switch self {
         case .record(let r): r.title
-        case .department(let d): "\(d.name) \(d.code) 失信档案"
+        case .department(let d): "\(d.name) \(d.code) " + d.lang("失信档案", "integrity file")
         case .help(let h): h.title
         }
     }

@@ -1,7 +1,9 @@
+import JiannuoCore
+
 /// Draws a document screen: its frame and title, the rows from the scroll position, the cursor row,
 /// and on the frame how many rows lie above and below, so nothing is hidden without a sign.
 enum DocumentView {
-    static func draw(_ g: inout Grid, _ doc: DocState, size: Size) {
+    static func draw(_ g: inout Grid, _ doc: DocState, size: Size, _ lang: Lang = .zh) {
         let layout = DocumentLayout(size)
         g.fill(layout.frame)
         _ = g.box(layout.frame, title: " \(doc.content.title) ", role: .borderFocused)
@@ -20,10 +22,12 @@ enum DocumentView {
         let above = doc.scroll
         let below = max(0, rows.count - doc.scroll - visible)
         let right = layout.frame.maxX - 2
-        if above > 0 { marker(&g, "↑ 上方还有 \(above) 行", right: right, y: layout.frame.y) }
-        if below > 0 { marker(&g, "↓ 下方还有 \(below) 行", right: right, y: layout.frame.maxY - 1) }
+        if above > 0 { marker(&g, lang("↑ 上方还有 \(above) 行", "↑ \(above) more above"), right: right, y: layout.frame.y) }
+        if below > 0 { marker(&g, lang("↓ 下方还有 \(below) 行", "↓ \(below) more below"), right: right, y: layout.frame.maxY - 1) }
         if rows.count > visible {
-            let position = doc.content.selectable ? "第 \(doc.cursor + 1)/\(rows.count) 行" : "\(doc.scroll + 1)–\(doc.scroll + shown.count)/\(rows.count) 行"
+            let span = "\(doc.scroll + 1)–\(doc.scroll + shown.count)/\(rows.count)"
+            let position = doc.content.selectable ? lang("第 \(doc.cursor + 1)/\(rows.count) 行", "line \(doc.cursor + 1)/\(rows.count)")
+                : lang("\(span) 行", "lines \(span)")
             _ = g.put(" \(position) ", x: layout.frame.x + 2, y: layout.frame.maxY - 1, role: .muted,
                       maxWidth: max(0, layout.frame.width / 2 - 2))
         }

@@ -7,6 +7,7 @@ extension DashboardApp {
     /// unit and its predecessors (what was done about each), every open alert.
     func departmentDrill(_ code: String) throws -> DepartmentDrill {
         let today = data.today
+        let l = data.lang
         let period = Period.currentQuarter(today)
         let thisMonth = Period.month(today.year, today.month)
         let months = (0..<12).reversed().map { thisMonth.shifted(-$0) }
@@ -18,22 +19,27 @@ extension DashboardApp {
         let lineage = Set([code] + predecessors.map(\.code))
         let breaches = try store.breaches(ListFilter(department: code)).map { b -> DocLine in
             let rect = try store.rectifications(ListFilter(), breach: b.id)
-            let state = rect.isEmpty ? "未移送整改" : rect.map { $0.completedOn.map { "整改已完成 \($0)" } ?? "整改时限 \($0.deadline)" }.joined(separator: "；")
+            let state = rect.isEmpty ? l("未移送整改", "no rectification ordered")
+                : rect.map { r in r.completedOn.map { l("整改已完成 \($0)", "rectified \($0)") } ?? l("整改时限 \(r.deadline)", "rectify by \(r.deadline)") }
+                    .joined(separator: l("；", "; "))
             let acts = try store.accountability(ListFilter(), breach: b.id).map { "\($0.kind) \($0.target)" }
-            return DocLine("\(b.id)  \(b.date)  \(Category.label(b.category))  \(state)  \(b.reportedOn.map { "已于 \($0) 上报" } ?? "未上报")"
-                           + (acts.isEmpty ? "" : "  问责：" + acts.joined(separator: "；")), link: b.id, indent: 4)
+            let reported = b.reportedOn.map { l("已于 \($0) 上报", "reported \($0)") } ?? l("未上报", "not reported")
+            return DocLine("\(b.id)  \(b.date)  \(Category.label(b.category, l))  \(state)  \(reported)"
+                           + (acts.isEmpty ? "" : l("  问责：", "  accountability: ") + acts.joined(separator: l("；", "; "))), link: b.id, indent: 4)
         }
         let alerts = data.alerts.filter { lineage.contains($0.department) }.map { a -> DocLine in
-            DocLine("[\(a.level.label)] \(a.message)", role: PaneTables.role(a.level) ?? .normal,
+            DocLine("[\(a.level.label(l))] \(a.message(l))", role: PaneTables.role(a.level) ?? .normal,
                     link: a.kind == .calendar ? nil : a.record, indent: 4)
         }
         var drill = DepartmentDrill(
             code: code, name: data.name(code), period: period.description, score: s.score,
-            onTime: rate.rate.map { String(format: "%.1f%%（按时 %d / 已办结 %d + 逾期未办 %d）", $0 * 100, rate.onTime, rate.closed, rate.openOverdue) } ?? "—",
-            dimensions: Dimension.allCases.map { .init(label: $0.label, value: s.dimensions[$0.rawValue] ?? 0, weight: weights[$0] ?? 0) },
+            onTime: rate.rate.map { String(format: l("%.1f%%（按时 %d / 已办结 %d + 逾期未办 %d）", "%.1f%% (on time %d / closed %d + overdue and open %d)"),
+                                           $0 * 100, rate.onTime, rate.closed, rate.openOverdue) } ?? "—",
+            dimensions: Dimension.allCases.map { .init(label: $0.label(l), value: s.dimensions[$0.rawValue] ?? 0, weight: weights[$0] ?? 0) },
             lines: s.lines, breaches: breaches, alerts: alerts,
             trend: all.dropFirst().map(\.score), trendLabels: months.map(\.description),
-            predecessors: predecessors.map { "\($0.name)（\($0.code)，\($0.mergedOn?.string ?? "") 并入）" })
+            predecessors: predecessors.map { l("\($0.name)（\($0.code)，\($0.mergedOn?.string ?? "") 并入）", "\($0.name) (\($0.code), merged \($0.mergedOn?.string ?? ""))") },
+            lang: l)
         (drill.findings, drill.escalations) = try supervisionLines(code)
         return drill
     }

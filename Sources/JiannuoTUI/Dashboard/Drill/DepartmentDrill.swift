@@ -21,14 +21,16 @@ public struct DepartmentDrill: Sendable, Equatable {
     public var trend: [Double]
     public var trendLabels: [String]
     public var predecessors: [String]
+    /// The language its own words are in (names and notes of the data are as stored).
+    public var lang: Lang
     /// The unit's supervision findings (what each ordered) and the items reported up, each a record.
     public var findings: [DocLine] = []
     public var escalations: [DocLine] = []
 
     public init(code: String, name: String, period: String, score: Double, onTime: String, dimensions: [Dim], lines: [ScoreLine],
-                breaches: [DocLine], alerts: [DocLine], trend: [Double], trendLabels: [String], predecessors: [String]) {
+                breaches: [DocLine], alerts: [DocLine], trend: [Double], trendLabels: [String], predecessors: [String], lang: Lang = .zh) {
         self.code = code; self.name = name; self.period = period; self.score = score; self.onTime = onTime
         self.dimensions = dimensions; self.lines = lines; self.breaches = breaches; self.alerts = alerts
-        self.trend = trend; self.trendLabels = trendLabels; self.predecessors = predecessors
+        self.trend = trend; self.trendLabels = trendLabels; self.predecessors = predecessors; self.lang = lang
     }
 }

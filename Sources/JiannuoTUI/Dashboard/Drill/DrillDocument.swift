@@ -3,52 +3,66 @@ import JiannuoCore
 /// The drill-down as document lines for a width: everything the record holds, nothing cut, so the
 /// lines shown add up to the score shown and every dimension and breach can be reached by scrolling.
 enum DrillDocument {
-    /// Columns of the score-line table before the note, which takes the rest and wraps.
-    static let pointsWidth = 6, dimensionWidth = 8, recordWidth = 14, dateWidth = 10
+    /// Columns of the score-line table before the note, which takes the rest and wraps (English
+    /// dimensions are longer: "promise keeping").
+    static let pointsWidth = 6, dimensionWidth = 8, englishDimensionWidth = 16, recordWidth = 14, dateWidth = 10
+
+    static let months = ["Jan", "Feb", "Mar", "Apr", "May", "Jun", "Jul", "Aug", "Sep", "Oct", "Nov", "Dec"]
 
     static func lines(_ d: DepartmentDrill, width: Int) -> [DocLine] {
+        let l = d.lang
         var out: [DocLine] = []
         let total = d.lines.reduce(0) { $0 + $1.points }
         let base = d.lines.first { $0.dimension == nil }?.points ?? 100
         let lost = d.lines.filter { $0.dimension != nil && $0.points < 0 }.reduce(0) { $0 + $1.points }
         let gained = d.lines.filter { $0.dimension != nil && $0.points > 0 }.reduce(0) { $0 + $1.points }
-        out.append(DocLine("\(d.period)  得分 \(fmt(d.score))（基础分 \(fmt(base)) 扣 \(fmt(-lost))"
-                           + (gained > 0 ? " 加 \(fmt(gained))" : "") + "）", role: .title))
-        out.append(DocLine("按时率 \(d.onTime)", indent: 2))
+        out.append(DocLine(l("\(d.period)  得分 \(fmt(d.score))（基础分 \(fmt(base)) 扣 \(fmt(-lost))"
+                             + (gained > 0 ? " 加 \(fmt(gained))" : "") + "）",
+                             "\(d.period)  score \(fmt(d.score)) (base \(fmt(base)), minus \(fmt(-lost))"
+                             + (gained > 0 ? ", plus \(fmt(gained))" : "") + ")"), role: .title))
+        out.append(DocLine(l("按时率 ", "On-time rate ") + d.onTime, indent: 2))
         out += flow(d.dimensions.map { dim in
             "\(dim.label) \(fmt(dim.value))/\(fmt(dim.weight)) \(Bar.render(fraction: dim.weight == 0 ? 0 : dim.value / dim.weight, width: 5))"
         }, width: width)
-        out.append(DocLine("十二个月：\(Sparkline.render(d.trend))  \(d.trendLabels.first ?? "")–\(d.trendLabels.last ?? "")  "
-                           + zip(d.trendLabels, d.trend).suffix(3).map { "\($0.suffix(2))月 \(fmt($1))" }.joined(separator: "  "), indent: 2))
-        for p in d.predecessors { out.append(DocLine("前身：" + p, role: .muted, indent: 2)) }
+        func month(_ label: String) -> String {
+            l == .zh ? "\(label.suffix(2))月" : Int(label.suffix(2)).flatMap { months.indices.contains($0 - 1) ? months[$0 - 1] : nil } ?? label
+        }
+        out.append(DocLine(l("十二个月：", "Twelve months: ") + "\(Sparkline.render(d.trend))  \(d.trendLabels.first ?? "")–\(d.trendLabels.last ?? "")  "
+                           + zip(d.trendLabels, d.trend).suffix(3).map { "\(month($0)) \(fmt($1))" }.joined(separator: "  "), indent: 2))
+        for p in d.predecessors { out.append(DocLine(l("前身：", "Predecessor: ") + p, role: .muted, indent: 2)) }
 
         out.append(.blank)
-        out.append(DocLine("得分明细（\(d.lines.count) 条，合计 \(fmt(total))）", role: .title))
-        out.append(DocLine(row("分值", "维度", "记录", "日期", "说明", width: width).first!, role: .header))
-        for l in d.lines {
-            let role: Role = l.points < 0 ? .bad : (l.points > 0 && l.dimension != nil ? .good : .normal)
-            let texts = row(fmt(l.points), l.dimension?.label ?? "基础分", l.record ?? "", l.date?.string ?? "", l.note, width: width)
-            out += texts.map { DocLine($0, role: role, link: l.record) }
+        out.append(DocLine(l("得分明细（\(d.lines.count) 条，合计 \(fmt(total))）", "Score lines (\(d.lines.count), total \(fmt(total)))"), role: .title))
+        let dimensions = l == .zh ? dimensionWidth : englishDimensionWidth
+        out.append(DocLine(row(l("分值", "Points"), l("维度", "Dimension"), l("记录", "Record"), l("日期", "Date"), l("说明", "Note"),
+                               width: width, dimensions: dimensions).first!, role: .header))
+        for line in d.lines {
+            let role: Role = line.points < 0 ? .bad : (line.points > 0 && line.dimension != nil ? .good : .normal)
+            let texts = row(fmt(line.points), line.dimension?.label(l) ?? l("基础分", "base"), line.record ?? "", line.date?.string ?? "",
+                            line.note(l), width: width, dimensions: dimensions)
+            out += texts.map { DocLine($0, role: role, link: line.record) }
         }
 
+        let none = DocLine(l("（无）", "(none)"), role: .muted)
         out.append(.blank)
-        out.append(DocLine("失信记录（\(d.breaches.count) 条）", role: .title))
-        out += d.breaches.isEmpty ? [DocLine("（无）", role: .muted)] : d.breaches
+        out.append(DocLine(l("失信记录（\(d.breaches.count) 条）", "Breaches (\(d.breaches.count))"), role: .title))
+        out += d.breaches.isEmpty ? [none] : d.breaches
         out.append(.blank)
-        out.append(DocLine("临期与逾期（\(d.alerts.count) 项）", role: .title))
-        out += d.alerts.isEmpty ? [DocLine("（无）", role: .muted)] : d.alerts
+        out.append(DocLine(l("临期与逾期（\(d.alerts.count) 项）", "Nearing and overdue (\(d.alerts.count))"), role: .title))
+        out += d.alerts.isEmpty ? [none] : d.alerts
         out.append(.blank)
-        out.append(DocLine("督促检查发现的问题（\(d.findings.count) 项）", role: .title))
-        out += d.findings.isEmpty ? [DocLine("（无）", role: .muted)] : d.findings
+        out.append(DocLine(l("督促检查发现的问题（\(d.findings.count) 项）", "Supervision findings (\(d.findings.count))"), role: .title))
+        out += d.findings.isEmpty ? [none] : d.findings
         out.append(.blank)
-        out.append(DocLine("已报县委县政府（\(d.escalations.count) 项）", role: .title))
-        out += d.escalations.isEmpty ? [DocLine("（无）", role: .muted)] : d.escalations
+        out.append(DocLine(l("已报县委县政府（\(d.escalations.count) 项）", "Reported to the county leadership (\(d.escalations.count))"), role: .title))
+        out += d.escalations.isEmpty ? [none] : d.escalations
         return out
     }
 
     /// One table row: fixed columns, then the note wrapped under its own column.
-    static func row(_ points: String, _ dimension: String, _ record: String, _ date: String, _ note: String, width: Int) -> [String] {
-        let head = Width.right(points, pointsWidth) + " " + Width.left(dimension, dimensionWidth) + " "
+    static func row(_ points: String, _ dimension: String, _ record: String, _ date: String, _ note: String, width: Int,
+                    dimensions: Int = dimensionWidth) -> [String] {
+        let head = Width.right(points, pointsWidth) + " " + Width.left(dimension, dimensions) + " "
             + Width.left(record, recordWidth) + " " + Width.left(date, dateWidth) + " "
         let noteWidth = width - Width.of(head)
         guard noteWidth >= 8 else { return Wrap.lines(head + note, width: width) }

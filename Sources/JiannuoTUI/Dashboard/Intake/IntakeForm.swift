@@ -7,17 +7,19 @@ public struct IntakeForm: Sendable, Equatable {
     public enum Field: Int, CaseIterable, Sendable {
         case channel, received, urgency, complainant, contact, department, category, commitment, content
 
-        public var label: String {
+        public var label: String { label(.zh) }
+
+        public func label(_ lang: Lang) -> String {
             switch self {
-            case .channel: "渠道"
-            case .received: "收到时间"
-            case .urgency: "紧急程度"
-            case .complainant: "投诉人"
-            case .contact: "联系方式"
-            case .department: "承办单位"
-            case .category: "类别"
-            case .commitment: "关联承诺"
-            case .content: "投诉内容"
+            case .channel: lang("渠道", "Channel")
+            case .received: lang("收到时间", "Received")
+            case .urgency: lang("紧急程度", "Urgency")
+            case .complainant: lang("投诉人", "Complainant")
+            case .contact: lang("联系方式", "Contact")
+            case .department: lang("承办单位", "Unit")
+            case .category: lang("类别", "Category")
+            case .commitment: lang("关联承诺", "Commitment")
+            case .content: lang("投诉内容", "Content")
             }
         }
 
@@ -142,8 +144,9 @@ public struct IntakeForm: Sendable, Equatable {
     }
 
     /// Checks every field with the same rules as the command line; returns the draft, or marks
-    /// each bad field with a short reason and returns nil.
-    public mutating func validated(names: [String: String], calendar: WorkCalendar, rules: DeadlineRules, clock: Clock) -> ComplaintDraft? {
+    /// each bad field with a short reason (in `lang`) and returns nil.
+    public mutating func validated(names: [String: String], calendar: WorkCalendar, rules: DeadlineRules, clock: Clock,
+                                   lang: Lang = .zh) -> ComplaintDraft? {
         errors = [:]
         var draft = ComplaintDraft()
         draft.channel = Self.channels[channel].rawValue
@@ -158,10 +161,11 @@ public struct IntakeForm: Sendable, Equatable {
         if matches.count == 1 {
             draft.department = matches[0].code
         } else {
-            errors[.department] = matches.isEmpty ? "请输入单位名称或代码" : "匹配到 \(matches.count) 个单位，请输入更完整的名称"
+            errors[.department] = matches.isEmpty ? lang("请输入单位名称或代码", "type a unit's name or code")
+                : lang("匹配到 \(matches.count) 个单位，请输入更完整的名称", "\(matches.count) units match: type more of the name")
         }
         func check(_ f: Field, _ body: () throws -> Void) {
-            do { try body() } catch let e as JiannuoError { errors[f] = e.text.zh } catch {}
+            do { try body() } catch let e as JiannuoError { errors[f] = e.text(lang) } catch {}
         }
         check(.received) {
             let t = try Validate.dateTime(draft.received, JiannuoCore.Field("收到时间", "received"), zone: clock.zone)

@@ -1,31 +1,36 @@
+import JiannuoCore
+
 /// The `?` help, generated from the key table: first every key that works where the officer is,
 /// then every place and its keys. It scrolls like a record, so every key can be read at 80×24.
 public struct HelpContent: Sendable, Equatable {
     /// The contexts of the place the help was opened from.
     public var place: [KeyContext]
+    /// The language the keys are described in.
+    public var lang: Lang
 
-    public init(place: [KeyContext]) { self.place = place }
+    public init(place: [KeyContext], lang: Lang = .zh) { self.place = place; self.lang = lang }
 
-    public var title: String { "按键" }
+    public var title: String { lang("按键", "Keys") }
 
     static let keyColumn = 18
 
     public func lines(width: Int) -> [DocLine] {
-        var out = [DocLine("此处可用（\(DashboardKeys.placeName(place))）", role: .title)]
-        out += DashboardKeys.map.active(in: place).map { Self.row($0, width: width) }
+        let here = DashboardKeys.placeName(place, lang)
+        var out = [DocLine(lang("此处可用（\(here)）", "Keys here (\(here))"), role: .title)]
+        out += DashboardKeys.map.active(in: place).map { Self.row($0, width: width, lang) }
         for (title, contexts) in DashboardKeys.places {
             out.append(.blank)
-            out.append(DocLine(title, role: .title))
-            for c in contexts { out += DashboardKeys.map.bindings(of: c).map { Self.row($0, width: width) } }
+            out.append(DocLine(title(lang), role: .title))
+            for c in contexts { out += DashboardKeys.map.bindings(of: c).map { Self.row($0, width: width, lang) } }
         }
         return out
     }
 
     /// "j/↓               下移一行", the help wrapping under its own column.
-    static func row(_ b: KeyBinding<DashboardAction>, width: Int) -> DocLine {
-        let keys = "  " + b.keyNames
+    static func row(_ b: KeyBinding<DashboardAction>, width: Int, _ lang: Lang = .zh) -> DocLine {
+        let keys = "  " + b.keyNames(lang)
         let column = width >= 50 ? keyColumn : 12
         let head = Width.of(keys) < column ? Width.pad(keys, to: column) : keys + "  "
-        return DocLine(head + b.help, indent: column)
+        return DocLine(head + b.help(lang), indent: column)
     }
 }

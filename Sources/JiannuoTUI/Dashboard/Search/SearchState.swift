@@ -1,3 +1,4 @@
+import JiannuoCore
 import JiannuoStore
 
 /// The dashboard's search: a query typed on one line, run with Enter, results picked with ↑/↓. It
@@ -18,23 +19,24 @@ public struct SearchState: Sendable, Equatable {
 }
 
 extension SearchHit.Kind {
-    var label: String {
+    func label(_ lang: Lang) -> String {
         switch self {
-        case .department: "单位"
-        case .commitment: "承诺"
-        case .complaint: "投诉"
+        case .department: lang("单位", "unit")
+        case .commitment: lang("承诺", "commitment")
+        case .complaint: lang("投诉", "complaint")
         }
     }
 }
 
 /// Draws the search over the screen under the header.
 enum SearchView {
-    static func draw(_ g: inout Grid, _ s: SearchState) {
+    static func draw(_ g: inout Grid, _ s: SearchState, _ l: Lang = .zh) {
         let rect = Rect(x: 0, y: 1, width: g.width, height: max(0, g.height - 2))
         g.fill(rect)
-        let inner = g.box(rect, title: " 搜索：承诺、投诉、单位 ", role: .borderFocused)
+        let inner = g.box(rect, title: l(" 搜索：承诺、投诉、单位 ", " Search: commitments, complaints, units "), role: .borderFocused)
         guard inner.width > 10, inner.height > 3 else { return }
-        _ = g.put("查找：", x: inner.x + 1, y: inner.y, role: .title)
+        // Both labels are six columns wide: the field starts after them.
+        _ = g.put(l("查找：", "Find: "), x: inner.x + 1, y: inner.y, role: .title)
         let fx = inner.x + 7, fw = max(1, inner.width - 8)
         g.fill(Rect(x: fx, y: inner.y, width: fw, height: 1), role: .inputFieldFocused)
         let slice = s.query.visibleSlice(width: fw - 1)
@@ -42,14 +44,15 @@ enum SearchView {
         g.cursor = (fx + slice.cursorX, inner.y)
         let list = Rect(x: inner.x + 1, y: inner.y + 2, width: inner.width - 2, height: max(0, inner.height - 2))
         if let q = s.searched, s.results.isEmpty {
-            _ = g.put("没有找到“\(q)”", x: list.x, y: list.y, role: .muted)
+            _ = g.put(l("没有找到“\(q)”", "Nothing found for \"\(q)\""), x: list.x, y: list.y, role: .muted)
             return
         }
         let visible = Table.visibleRowCount(in: list)
         let offset = Table.scrollOffset(selected: s.selected, current: 0, visibleRows: visible, rowCount: s.results.count)
-        Table(columns: [TableColumn("类型", minWidth: 4), TableColumn("编号", minWidth: 14), TableColumn("名称/阶段", minWidth: 8, preferredWidth: 16),
-                        TableColumn("说明", minWidth: 10, flexible: true)],
-              rows: s.results.map { TableRow([$0.kind.label, $0.id, $0.title, $0.detail]) },
+        Table(columns: [TableColumn(l("类型", "Kind"), minWidth: 4), TableColumn(l("编号", "ID"), minWidth: 14),
+                        TableColumn(l("名称/阶段", "Name/stage"), minWidth: 8, preferredWidth: 16),
+                        TableColumn(l("说明", "Detail"), minWidth: 10, flexible: true)],
+              rows: s.results.map { TableRow([$0.kind.label(l), $0.id, $0.title, $0.detail]) },
               selected: s.selected, scrollOffset: offset, focused: true).draw(into: &g, rect: list)
     }
 }
