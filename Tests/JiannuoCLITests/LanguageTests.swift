@@ -47,10 +47,17 @@ import Testing
         ["calendar", "show", "2026-11"], ["calendar", "workdays", "2026-11-01", "2026-11-30"],
     ]
 
+    /// The dashboard's screens, rendered as the command line offers them.
+    static let screens: [[String]] = [
+        ["render"], ["render", "--keys", "?"], ["render", "--keys", "1 Enter"], ["render", "--keys", "2 Enter"],
+        ["render", "--keys", "4 Enter"], ["render", "--width", "200", "--height", "60", "--keys", "3"],
+        ["render", "--width", "200", "--height", "60", "--keys", "4 Enter G"],
+    ]
+
     @Test("under --lang en every command's words are English: only data may be Chinese, and this ledger's data is not")
     func englishEverywhere() throws {
         let cli = try Self.asciiLedger()
-        for args in Self.reads {
+        for args in Self.reads + Self.screens {
             let r = try cli.run(args + ["--lang", "en"])
             #expect(r.status == 0, "\(r)")
             #expect(!r.stdout.isEmpty, "\(r)")
@@ -66,10 +73,10 @@ import Testing
     func noCodesInChinese() throws {
         let cli = try Self.asciiLedger()
         let code = try NSRegularExpression(pattern: #"\b[a-z]+_[a-z_]+\b|\b[a-z]+\.[a-z][a-z-]+\b"#)
-        for args in Self.reads {
+        for args in Self.reads + Self.screens {
             let r = try cli.run(args)
             #expect(r.status == 0, "\(r)")
-            let text = (r.stdout + r.stderr).replacingOccurrences(of: cli.db, with: "")
+            let text = (r.stdout + r.stderr).replacingOccurrences(of: cli.db, with: "").replacingOccurrences(of: "ledger.sqlite", with: "")
             let found = code.matches(in: text, range: NSRange(text.startIndex..., in: text)).map { String(text[Range($0.range, in: text)!]) }
             #expect(found.isEmpty, "codes \(found) on a Chinese screen: \(r)")
         }

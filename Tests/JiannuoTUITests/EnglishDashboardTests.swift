@@ -43,7 +43,7 @@ import JiannuoCore
             ["complaint", "verify", "TS-2026-000001", "--breach", "yes", "--category", "1", "--finding", "Promise broken", "--at", "2026-11-07 10:00"],
             ["rectification", "add", "SX-2026-0001", "--unit", "E1", "--measures", "Pay and apologise", "--deadline", "2026-11-13",
              "--ordered", "2026-11-08"],
-            ["accountability", "add", "SX-2026-0001", "--target", "Head of E1", "--kind", "talk", "--date", "2026-11-09"],
+            ["accountability", "add", "SX-2026-0001", "--target", "Head of E1", "--kind", "interview", "--date", "2026-11-09"],
             ["complaint", "accept", "TS-2026-000003", "--at", "2026-11-09 10:00"],
             ["complaint", "resolve", "TS-2026-000003", "--result", "Invoice paid", "--at", "2026-11-12 10:00"],
             ["complaint", "respond", "TS-2026-000003", "--text", "Told the supplier", "--at", "2026-11-13 10:00"],

@@ -110,8 +110,9 @@ extension DemoGenerator {
         }
         if rng.chance(0.3) {
             let date = min(today, day.adding(days: rng.int(3...30)))
-            let official = rng.chance(0.5)
-            let person = rng.personName()
+            // The same draws as before the vocabulary: half name the principal head, half a deputy by name.
+            let official = !rng.chance(0.5)
+            let person = official ? rng.personName() : ""
             try db.execute(sql: """
                 INSERT INTO accountability(id, breach, target_kind, department, official, post, target, kind, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """, arguments: [nextId("WZ", date.year, 4), id, official ? "official" : "unit", c.department,

@@ -14,7 +14,7 @@ public enum DemoSize: String, CaseIterable, Sendable {
 
 public struct DemoCounts: Codable, Sendable {
     public var departments = 0, commitments = 0, complaints = 0, breaches = 0, rectifications = 0
-    public var accountability = 0, opinions = 0
+    public var accountability = 0, opinions = 0, findings = 0
 }
 
 extension Store {
@@ -78,6 +78,7 @@ struct DemoGenerator {
                 SELECT id, followup_at, satisfied, followup_note FROM complaints WHERE followup_at IS NOT NULL ORDER BY followup_at, id
             """)
         try opinions()
+        try supervision()
         // The newest breach is still waiting to be reported up, as the office's own work would have it.
         try db.execute(sql: "UPDATE breaches SET reported_on = NULL WHERE id = (SELECT id FROM breaches ORDER BY date DESC, id DESC LIMIT 1)")
         for (k, v) in sequences {
