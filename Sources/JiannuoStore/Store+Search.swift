@@ -3,7 +3,7 @@ import JiannuoCore
 
 /// One thing found by the dashboard's search.
 public struct SearchHit: Sendable, Equatable {
-    public enum Kind: String, Sendable { case department, commitment, complaint }
+    public enum Kind: String, Sendable { case department, commitment, complaint, record }
     public var kind: Kind
     public var id: String
     public var title: String
@@ -56,6 +56,18 @@ extension Store {
                 """, arguments: [q, q, like, like, like, limit]) {
                 guard actor.sees(c.department) else { continue }
                 hits.append(SearchHit(kind: .complaint, id: c.id, title: c.stage.label(lang), detail: c.content))
+            }
+            // Any other record by its exact id (a breach, rectification, finding, round …), and findings by their issue.
+            let tables: [(String, Text)] = [("breaches", Text("失信", "breach")), ("rectifications", Text("整改", "rectification")),
+                                            ("accountability", Text("问责", "accountability")), ("opinions", Text("舆情", "opinion")),
+                                            ("findings", Text("检查发现", "finding")), ("inspections", Text("督促检查", "round")),
+                                            ("escalations", Text("上报", "escalation"))]
+            for (table, word) in tables where try Bool.fetchOne(db, sql: "SELECT 1 FROM \(table) WHERE id = ?", arguments: [q]) == true {
+                hits.append(SearchHit(kind: .record, id: q, title: word(lang), detail: ""))
+            }
+            for f in try Finding.fetchAll(db, sql: "SELECT * FROM findings WHERE id <> ? AND issue LIKE ? ESCAPE '\\' ORDER BY date DESC LIMIT ?",
+                                          arguments: [q, like, limit]) where actor.sees(f.department) {
+                hits.append(SearchHit(kind: .record, id: f.id, title: Text("检查发现", "finding")(lang), detail: f.issue))
             }
             return hits
         }

@@ -53,7 +53,9 @@ public enum DashboardView {
         seg(l("逾期", Alert.Level.overdue.english) + " \(d.count(.overdue))", .levelOverdue); seg(" ", .header)
         seg(l("今日", Alert.Level.dueToday.english) + " \(d.count(.dueToday))", .levelDueToday); seg(" ", .header)
         seg(l("临期", Alert.Level.nearing.english) + " \(d.count(.nearing))", .levelNearing)
-        if d.openRounds > 0 { seg(l("  督查 ", "  rounds ") + "\(d.openRounds)", .header) }
+        // Only whole: a narrow screen drops it rather than cut a character in two.
+        let rounds = l("  督查 ", "  rounds ") + "\(d.openRounds)"
+        if d.openRounds > 0, Width.of(rounds) <= r.maxX - x { seg(rounds, .header) }
         let db = "  " + (d.database as NSString).lastPathComponent + " "
         let w = Width.of(db)
         if r.maxX - x > w { _ = g.put(db, x: r.maxX - w, y: r.y, role: .header) }

@@ -22,7 +22,7 @@ extension DashboardApp {
             let state = rect.isEmpty ? l("未移送整改", "no rectification ordered")
                 : rect.map { r in r.completedOn.map { l("整改已完成 \($0)", "rectified \($0)") } ?? l("整改时限 \(r.deadline)", "rectify by \(r.deadline)") }
                     .joined(separator: l("；", "; "))
-            let acts = try store.accountability(ListFilter(), breach: b.id).map { "\($0.kind) \($0.target)" }
+            let acts = try store.accountability(ListFilter(), breach: b.id).map { "\(AccountabilityKind.display($0.kind, l)) \($0.target)" }
             let reported = b.reportedOn.map { l("已于 \($0) 上报", "reported \($0)") } ?? l("未上报", "not reported")
             return DocLine("\(b.id)  \(b.date)  \(Category.label(b.category, l))  \(state)  \(reported)"
                            + (acts.isEmpty ? "" : l("  问责：", "  accountability: ") + acts.joined(separator: l("；", "; "))), link: b.id, indent: 4)

@@ -24,6 +24,7 @@ extension SearchHit.Kind {
         case .department: lang("单位", "unit")
         case .commitment: lang("承诺", "commitment")
         case .complaint: lang("投诉", "complaint")
+        case .record: lang("记录", "record")
         }
     }
 }
