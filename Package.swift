@@ -46,7 +46,7 @@ let package = Package(
         ),
         .testTarget(name: "JiannuoCoreTests", dependencies: ["JiannuoCore"]),
         .testTarget(name: "JiannuoStoreTests", dependencies: ["JiannuoStore", "JiannuoCore"]),
-        .testTarget(name: "JiannuoTUITests", dependencies: ["JiannuoTUI", "JiannuoCore"], exclude: ["Golden"]),
+        .testTarget(name: "JiannuoTUITests", dependencies: ["JiannuoTUI", "JiannuoStore", "JiannuoCore"], exclude: ["Golden"]),
         .testTarget(name: "JiannuoCLITests", dependencies: ["JiannuoStore", "JiannuoCore"]),
     ]
 )

@@ -45,6 +45,12 @@ extension Store {
         return year
     }
 
+    /// Moves with every change of the calendar or the rules in force (never with other writes): what
+    /// a Store reads once at open and keeps.
+    public func configGeneration() throws -> Int {
+        try read { db in Int(try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'config_generation'") ?? "0") ?? 0 }
+    }
+
     public func calendarOverrides() throws -> [CalendarOverride] {
         try read { db in
             try Row.fetchAll(db, sql: "SELECT date, kind, note FROM calendar_overrides ORDER BY date").compactMap { row in
@@ -57,6 +63,11 @@ extension Store {
     /// After a calendar change, open complaints' stored limits are recomputed with the new calendar,
     /// in the same transaction, so that indexed "due before" queries stay true.
     func refreshOpenDeadlines(_ db: Database, deadlines: DeadlineRules? = nil) throws {
+        // Every calendar and rules change passes here: open dashboards reopen the store when it moves.
+        try db.execute(sql: """
+            INSERT INTO meta(key, value) VALUES ('config_generation', '1')
+            ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(value AS INTEGER) + 1 AS TEXT)
+            """)
         let cal = try Store.loadCalendar(db)
         let rules = deadlines ?? self.rules.deadlines
         let cursor = try Complaint.filter(Column("responded_at") == nil).fetchCursor(db)

@@ -11,6 +11,9 @@ public final class DashboardApp {
     public internal(set) var state: DashboardState
     public internal(set) var data: DashboardData
     var version: Int
+    /// The calendar-and-rules generation the open store was read with, and how many stores were opened.
+    var generation: Int
+    public internal(set) var storesOpened = 1
     /// The open form changed since its draft was last written.
     var draftDirty = false
     /// A headless render writes nothing: no drafts, no exports (its Store refuses ledger writes).
@@ -21,7 +24,7 @@ public final class DashboardApp {
     /// Read at every action, so that a step is dated when the officer takes it.
     let clock: Clock
 
-    /// `openStore` is called again after another process wrote, so that calendar changes are seen too.
+    /// `openStore` is called again when another process changed the calendar or the rules.
     /// `lang` is the language of every word the dashboard shows (the data is shown as stored).
     public init(size: Size, clock: Clock, lang: Lang = .zh, openStore: @escaping () throws -> Store) throws {
         self.openStore = openStore
@@ -34,6 +37,7 @@ public final class DashboardApp {
                              calendar: store.calendar)
         data.lang = lang
         version = try store.dataVersion()
+        generation = try store.configGeneration()
     }
 
     // MARK: reading
@@ -307,11 +311,21 @@ public final class DashboardApp {
         try ensureWindows()
     }
 
-    /// Everything again, from a fresh connection (the calendar may have changed too).
+    /// Everything again; the store is reopened only when the calendar or the rules changed.
     public func reload() throws {
-        store = try openStore()
+        try reopenIfConfigChanged()
         version = try store.dataVersion()
         try loadAll()
+    }
+
+    /// A Store keeps the calendar and the rules it read at open: another process's ordinary write
+    /// needs no new one (opening costs more than the reads it saves), a calendar or rules change does.
+    func reopenIfConfigChanged() throws {
+        let g = try store.configGeneration()
+        guard g != generation else { return }
+        store = try openStore()
+        storesOpened += 1
+        generation = try store.configGeneration()
     }
 
     /// True when another process wrote since the last look, or the day changed.
@@ -342,7 +356,7 @@ public final class DashboardApp {
                 backend.draw(frame())
             } else if try needsReload() {
                 // Lists and alerts first, so that a write shows at once; the ranking follows.
-                store = try openStore()
+                try reopenIfConfigChanged()
                 version = try store.dataVersion()
                 try loadFirstPaint()
                 backend.draw(frame())
