@@ -39,4 +39,22 @@ import Testing
         #expect(app.storesOpened == 2, "a calendar change reopens the store")
         #expect(!app.store.calendar.isWorkday(Day("2026-11-23")!), "and the new calendar is in force")
     }
+
+    @Test func loadsComeBackAsMessagesAndOnlyTheUpdateAppliesThem() throws {
+        var d = DashboardUpdateTests.data(alerts: 4)
+        var s = DashboardState(size: Size(width: 120, height: 40))
+        let q = Period.currentQuarter(d.today)
+        // A ranking of another quarter (a load that started before midnight of a quarter's end) is dropped.
+        DashboardUpdate.loaded(.scores(q.shifted(-1), [ScoreEntry(department: "X", name: "旧", score: 1, rank: 1, change: nil)]), &s, &d)
+        #expect(d.scores?.contains { $0.name == "旧" } != true)
+        DashboardUpdate.loaded(.scores(q, [ScoreEntry(department: "X", name: "新", score: 90, rank: 1, change: nil)]), &s, &d)
+        #expect(d.scores?.first?.name == "新")
+        // A first paint of the next day drops the old day's ranking and brings its alerts.
+        let next = DashboardLoad.FirstPaint(today: d.today.adding(days: 1), names: ["X": "某单位"], alerts: [], openRounds: 2,
+                                            calendar: d.calendar, rules: d.rules, scoring: d.scoring, actor: d.actor)
+        DashboardUpdate.loaded(.firstPaint(next), &s, &d)
+        #expect(d.scores == nil && d.alerts.isEmpty && d.openRounds == 2 && d.name("X") == "某单位")
+        DashboardUpdate.loaded(.failed(Text("读取失败", "reading failed")), &s, &d)
+        #expect(s.message == "读取失败")
+    }
 }

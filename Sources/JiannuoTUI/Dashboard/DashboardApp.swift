@@ -42,35 +42,65 @@ public final class DashboardApp {
 
     // MARK: reading
 
-    /// The header, the alerts and the two lists: what the first paint needs.
+    /// The header, the alerts and the two lists: what the first paint needs (read here, at once).
     public func loadFirstPaint() throws {
-        let day = today()
-        var d = DashboardData(today: day, operatorName: store.operatorName, database: store.path, readOnly: store.readOnly,
-                              calendar: store.calendar)
-        d.lang = data.lang
-        d.rules = store.rules.deadlines
-        d.actor = store.actor
-        d.scoring = store.rules.scoring
-        d.names = try store.departmentNames()
-        d.alerts = try store.alerts(today: day)
-        d.openRounds = try store.inspections(openOn: day).filter { $0.from <= day }.count
-        d.scores = day == data.today ? data.scores : nil
-        data = d
+        DashboardUpdate.loaded(.firstPaint(try DashboardLoad.readFirstPaint(store, day: today())), &state, &data)
+        try reloadWindows()
+    }
+
+    /// The ranking of the current quarter, with the change against the previous one (read here, at once).
+    public func loadScores() throws {
+        DashboardUpdate.loaded(try DashboardLoad.readScores(store, day: data.today, names: data.names), &state, &data)
+    }
+
+    /// The two list windows around what is shown: small reads, done at once.
+    func reloadWindows() throws {
         try loadWindow(.commitments, force: true)
         try loadWindow(.complaints, force: true)
         DashboardUpdate.clamp(&state, data: data)
         try ensureWindows()
     }
 
-    /// The ranking of the current quarter, with the change against the previous one.
-    public func loadScores() throws {
-        let p = Period.currentQuarter(data.today)
-        data.period = p
-        data.scores = try store.ranking(period: p, today: data.today).map { r in
-            ScoreEntry(department: r.score.department, name: data.name(r.score.department), score: r.score.score, rank: r.rank,
-                       change: r.change)
+    /// Another process wrote: the alerts and the ranking are read on another thread while keys are
+    /// handled and frames drawn here; their results come back through `mailbox` as messages.
+    func startBackgroundReload(_ mailbox: LoadMailbox) {
+        let store = self.store, day = today()
+        mailbox.started()
+        DispatchQueue.global(qos: .userInitiated).async {
+            defer { mailbox.finished() }
+            do {
+                let first = try DashboardLoad.readFirstPaint(store, day: day)
+                mailbox.post(.firstPaint(first))
+                mailbox.post(try DashboardLoad.readScores(store, day: day, names: first.names))
+            } catch let e as JiannuoError {
+                mailbox.post(.failed(e.text))
+            } catch {
+                mailbox.post(.failed(Text("读取失败：\(error)", "reading failed: \(error)")))
+            }
         }
-        DashboardUpdate.clamp(&state, data: data)
+    }
+
+    func startScores(_ mailbox: LoadMailbox) {
+        let store = self.store, day = data.today, names = data.names
+        mailbox.started()
+        DispatchQueue.global(qos: .userInitiated).async {
+            defer { mailbox.finished() }
+            do { mailbox.post(try DashboardLoad.readScores(store, day: day, names: names)) } catch let e as JiannuoError {
+                mailbox.post(.failed(e.text))
+            } catch {
+                mailbox.post(.failed(Text("读取失败：\(error)", "reading failed: \(error)")))
+            }
+        }
+    }
+
+    /// Applies what background loads finished; true when anything changed.
+    func applyLoads(_ mailbox: LoadMailbox) throws -> Bool {
+        let loads = mailbox.drain()
+        for load in loads {
+            DashboardUpdate.loaded(load, &state, &data)
+            if case .firstPaint = load { try reloadWindows() }
+        }
+        return !loads.isEmpty
     }
 
     public func loadAll() throws {
@@ -345,23 +375,24 @@ public final class DashboardApp {
         try loadFirstPaint()
         try offerDraft()
         backend.draw(frame())
-        try loadScores()
-        backend.draw(frame())
+        let mailbox = LoadMailbox()
+        // The ranking is the slowest read: the first frame does not wait for it.
+        startScores(mailbox)
         while !backend.interruptRequested && !state.quit {
             saveDraftIfNeeded()
-            if let key = backend.readKey(timeoutMs: 200) {
+            // While a load runs, look for its result often; keys are handled meanwhile either way.
+            if let key = backend.readKey(timeoutMs: mailbox.isLoading ? 20 : 200) {
                 if key == .resize { try resize(backend.size) }
                 try handle(key)
                 if state.quit { break }
+                _ = try applyLoads(mailbox)
                 backend.draw(frame())
-            } else if try needsReload() {
-                // Lists and alerts first, so that a write shows at once; the ranking follows.
+            } else if try applyLoads(mailbox) {
+                backend.draw(frame())
+            } else if !mailbox.isLoading, try needsReload() {
                 try reopenIfConfigChanged()
                 version = try store.dataVersion()
-                try loadFirstPaint()
-                backend.draw(frame())
-                try loadScores()
-                backend.draw(frame())
+                startBackgroundReload(mailbox)
             }
         }
         // Quitting by a signal with a form open keeps what was typed for the next start.

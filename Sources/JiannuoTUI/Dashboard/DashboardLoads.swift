@@ -1,0 +1,80 @@
+import Foundation
+import JiannuoCore
+import JiannuoStore
+
+/// The results of reading the ledger for a frame, as messages to the update (bubbletea's Cmd): a
+/// load runs off the keyboard's thread, and only `DashboardUpdate.loaded` puts its result on screen.
+public enum DashboardLoad: Sendable {
+    /// The header, the alerts and the names: what the first paint needs besides the two list windows.
+    public struct FirstPaint: Sendable {
+        public var today: Day
+        public var names: [String: String]
+        public var alerts: [Alert]
+        public var openRounds: Int
+        public var calendar: WorkCalendar
+        public var rules: DeadlineRules
+        public var scoring: ScoringRules
+        public var actor: Actor?
+    }
+
+    case firstPaint(FirstPaint)
+    case scores(Period, [ScoreEntry])
+    case failed(Text)
+
+    /// Reads what the first paint needs; any thread.
+    static func readFirstPaint(_ store: Store, day: Day) throws -> FirstPaint {
+        FirstPaint(today: day, names: try store.departmentNames(), alerts: try store.alerts(today: day),
+                   openRounds: try store.inspections(openOn: day).filter { $0.from <= day }.count,
+                   calendar: store.calendar, rules: store.rules.deadlines, scoring: store.rules.scoring, actor: store.actor)
+    }
+
+    /// This quarter's ranking with the change against the last; any thread.
+    static func readScores(_ store: Store, day: Day, names: [String: String]) throws -> DashboardLoad {
+        let p = Period.currentQuarter(day)
+        let entries = try store.ranking(period: p, today: day).map { r in
+            ScoreEntry(department: r.score.department, name: names[r.score.department] ?? r.score.department, score: r.score.score,
+                       rank: r.rank, change: r.change)
+        }
+        return .scores(p, entries)
+    }
+}
+
+/// Where background loads leave their results for the loop to apply.
+final class LoadMailbox: @unchecked Sendable {
+    private let lock = NSLock()
+    private var messages: [DashboardLoad] = []
+    private var running = 0
+
+    var isLoading: Bool { lock.lock(); defer { lock.unlock() }; return running > 0 }
+
+    func started() { lock.lock(); running += 1; lock.unlock() }
+    func post(_ m: DashboardLoad) { lock.lock(); messages.append(m); lock.unlock() }
+    func finished() { lock.lock(); running -= 1; lock.unlock() }
+
+    func drain() -> [DashboardLoad] {
+        lock.lock(); defer { lock.unlock() }
+        let out = messages
+        messages = []
+        return out
+    }
+}
+
+extension DashboardUpdate {
+    /// A load's result: the only place where read data enters the dashboard.
+    public static func loaded(_ load: DashboardLoad, _ s: inout DashboardState, _ d: inout DashboardData) {
+        switch load {
+        case .firstPaint(let f):
+            // A new day drops the ranking of the old one; the list windows are read again by the caller.
+            if f.today != d.today { d.scores = nil }
+            d.today = f.today; d.names = f.names; d.alerts = f.alerts; d.openRounds = f.openRounds
+            d.calendar = f.calendar; d.rules = f.rules; d.scoring = f.scoring; d.actor = f.actor
+        case .scores(let p, let entries):
+            guard p == Period.currentQuarter(d.today) else { return }
+            d.period = p
+            d.scores = entries
+        case .failed(let why):
+            s.message = why(d.lang)
+        }
+        clamp(&s, data: d)
+    }
+}
