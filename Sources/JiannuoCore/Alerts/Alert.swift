@@ -70,16 +70,23 @@ public struct Alert: Codable, Sendable, Hashable {
     public var due: Day
     public var daysLeft: Int
     public var dayUnit: DayUnit
-    public var message: String
-    public var messageEn: String
+    /// What it is about; `message(lang)` words it when it is shown.
+    public var subject: AlertSubject
+    /// Already reported to the county leadership on this day (the item stays overdue).
+    public var reportedOn: Day?
 
     public init(level: Level, kind: Kind, record: String, department: String, due: Day, daysLeft: Int, dayUnit: DayUnit,
-                message: Text) {
+                subject: AlertSubject) {
         self.level = level; self.kind = kind; self.record = record; self.department = department
-        self.due = due; self.daysLeft = daysLeft; self.dayUnit = dayUnit; self.message = message.zh; self.messageEn = message.en
+        self.due = due; self.daysLeft = daysLeft; self.dayUnit = dayUnit; self.subject = subject
     }
 
-    public func message(_ lang: Lang) -> String { lang == .zh ? message : messageEn }
+    /// An alert with words fixed when it is made.
+    public init(level: Level, kind: Kind, record: String, department: String, due: Day, daysLeft: Int, dayUnit: DayUnit,
+                message: Text) {
+        self.init(level: level, kind: kind, record: record, department: department, due: due, daysLeft: daysLeft, dayUnit: dayUnit,
+                  subject: .fixed(message))
+    }
 
     /// "逾期 5 工作日" / "剩 3 天": never a negative count.
     public func remaining(_ lang: Lang) -> String { Alert.remaining(daysLeft, dayUnit, lang) }
@@ -100,6 +107,23 @@ public struct Alert: Codable, Sendable, Hashable {
 
     enum CodingKeys: String, CodingKey {
         case level, kind, record, department, due, daysLeft = "days_left", dayUnit = "day_unit", message, messageEn = "message_en"
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encode(level, forKey: .level); try c.encode(kind, forKey: .kind); try c.encode(record, forKey: .record)
+        try c.encode(department, forKey: .department); try c.encode(due, forKey: .due); try c.encode(daysLeft, forKey: .daysLeft)
+        try c.encode(dayUnit, forKey: .dayUnit); try c.encode(message, forKey: .message); try c.encode(messageEn, forKey: .messageEn)
+    }
+
+    /// Read back (a saved `alerts --json`) with its words as they were written.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        self.init(level: try c.decode(Level.self, forKey: .level), kind: try c.decode(Kind.self, forKey: .kind),
+                  record: try c.decode(String.self, forKey: .record), department: try c.decode(String.self, forKey: .department),
+                  due: try c.decode(Day.self, forKey: .due), daysLeft: try c.decode(Int.self, forKey: .daysLeft),
+                  dayUnit: try c.decode(DayUnit.self, forKey: .dayUnit),
+                  message: Text(try c.decode(String.self, forKey: .message), try c.decodeIfPresent(String.self, forKey: .messageEn) ?? ""))
     }
 
     /// Most urgent first: level, then fewest days left, then the earliest limit, then the id.

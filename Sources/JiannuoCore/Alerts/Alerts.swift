@@ -44,11 +44,10 @@ public enum Alerts {
         for c in input.commitments where c.status.isOpen {
             if let a = judge.alert(.commitment, c.id, owner(c.department), due: c.deadline, unit: .calendar,
                                    nearing: rules.commitmentNearingDays,
-                                   what: Text("承诺 \(c.id)（\(c.counterparty)）兑现时限", "commitment \(c.id) (\(c.counterparty)) deadline")) { out.append(a) }
+                                   what: .commitment(id: c.id, counterparty: c.counterparty)) { out.append(a) }
             if let due = arrearsDue(c, rules),
                let a = judge.alert(.arrears, c.id, owner(c.department), due: due, unit: .calendar, nearing: rules.arrearsNearingDays,
-                                   what: Text("拖欠\(c.counterparty)账款 \(c.amount!.grouped) 元付款期限",
-                                              "payment of \(c.amount!.grouped) yuan owed to \(c.counterparty)")) { out.append(a) }
+                                   what: .arrears(counterparty: c.counterparty, amount: c.amount!)) { out.append(a) }
         }
         for c in input.complaints {
             guard let due = c.currentDue else { continue }
@@ -59,24 +58,21 @@ public enum Alerts {
             case .resolved: kind = .complaintRespond
             case .responded: continue
             }
-            let stageWord: [Alert.Kind: String] = [.complaintAccept: "受理", .complaintReturn: "退回件受理",
-                                                   .complaintResolve: "办结", .complaintRespond: "反馈"]
             if let a = judge.alert(kind, c.id, owner(c.department), due: due, unit: .working, nearing: rules.complaintNearingWorkdays,
-                                   what: Text("投诉 \(c.id)（\(c.urgency.label)）\(stageWord[kind]!)时限",
-                                              "complaint \(c.id) (\(c.urgency.english)) \(kind.english) limit")) { out.append(a) }
+                                   what: .complaint(id: c.id, urgency: c.urgency, stage: kind)) { out.append(a) }
         }
         for r in input.rectifications where r.completedOn == nil {
             if let a = judge.alert(.rectification, r.id, owner(r.unit), due: r.deadline, unit: .working,
-                                   nearing: rules.rectificationNearingWorkdays, what: Text("整改 \(r.id)（\(r.breach != nil ? "失信" : "检查发现") \(r.source)）整改时限", "rectification \(r.id) (\(r.breach != nil ? "breach" : "finding") \(r.source)) deadline")) { out.append(a) }
+                                   nearing: rules.rectificationNearingWorkdays, what: .rectification(id: r.id, source: r.source, ofBreach: r.breach != nil)) { out.append(a) }
         }
         for o in input.opinions where o.handledOn == nil {
             let due = calendar.addingWorkdays(rules.opinionWorkdays, to: o.date)
             if var a = judge.alert(.opinion, o.id, owner(o.department), due: due, unit: .working, nearing: rules.opinionWorkdays,
-                                   what: Text("舆情 \(o.id)「\(o.title)」处置时限", "public opinion \(o.id) \"\(o.title)\" handling limit"), always: true) {
+                                   what: .opinion(id: o.id, title: o.title), always: true) {
                 if o.severity == .high && a.level != .escalate {
                     a.level = .escalate
-                    a.message = "重大舆情 \(o.id)「\(o.title)」未处置，须立即处置并报县委县政府"
-                    a.messageEn = "major public opinion \(o.id) \"\(o.title)\" not handled: handle it now and report to the county leadership"
+                    a.subject = .fixed(Text("重大舆情 \(o.id)「\(o.title)」未处置，须立即处置并报县委县政府",
+                                            "major public opinion \(o.id) \"\(o.title)\" not handled: handle it now and report to the county leadership"))
                 }
                 out.append(a)
             }
@@ -102,8 +98,11 @@ public enum Alerts {
         for i in out.indices where out[i].level == .escalate {
             guard let day = input.escalated[out[i].record], day <= today else { continue }
             out[i].level = .overdue
-            out[i].message += "（已于 \(day) 报县委县政府）"
-            out[i].messageEn += " (reported to the county leadership on \(day))"
+            if case .fixed(let t) = out[i].subject {
+                out[i].subject = .fixed(Text(t.zh + "（已于 \(day) 报县委县政府）", t.en + " (reported to the county leadership on \(day))"))
+            } else {
+                out[i].reportedOn = day
+            }
         }
         out += calendarAlerts(calendar: calendar, today: today, dues: out.map(\.due))
         return sortedByUrgency(out)
@@ -163,22 +162,11 @@ struct Judge {
     let today: Day
 
     func alert(_ kind: Alert.Kind, _ record: String, _ department: String, due: Day, unit: Alert.DayUnit, nearing: Int,
-               what: Text, always: Bool = false) -> Alert? {
+               what: AlertSubject, always: Bool = false) -> Alert? {
         let left = unit == .working ? calendar.workdaysLeft(from: today, to: due) : today.days(until: due)
-        let unitWord = unit == .working ? "个工作日" : "天"
         guard let level = Alerts.level(due: due, today: today, unit: unit, nearing: always ? Int.max : nearing,
                                        calendar: calendar, rules: rules) else { return nil }
-        let n = abs(left)
-        let unitEn = unit == .working ? (n == 1 ? "working day" : "working days") : (n == 1 ? "day" : "days")
-        let message: Text
-        switch level {
-        case .escalate: message = Text("\(what.zh) \(due) 已逾期 \(n) \(unitWord)，须报县委县政府",
-                                       "\(what.en) \(due) passed \(n) \(unitEn) ago: report to the county leadership")
-        case .overdue: message = Text("\(what.zh) \(due) 已逾期 \(n) \(unitWord)", "\(what.en) \(due) passed \(n) \(unitEn) ago")
-        case .dueToday: message = Text("\(what.zh)今天（\(due)）到期", "\(what.en) falls today (\(due))")
-        case .nearing, .info: message = Text("\(what.zh) \(due)，还剩 \(left) \(unitWord)", "\(what.en) \(due), \(left) \(unitEn) left")
-        }
         return Alert(level: level, kind: kind, record: record, department: department, due: due, daysLeft: left,
-                     dayUnit: unit, message: message)
+                     dayUnit: unit, subject: what)
     }
 }
