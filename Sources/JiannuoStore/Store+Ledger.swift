@@ -48,26 +48,38 @@ extension Store {
 
     public func importCommitments(_ rows: [(Int, Commitment)], source: String) throws -> ImportResult {
         try authorize(.importLedger)
-        return try importRecords(rows, entity: "commitments", source: source, idOf: \.id) { db, c, row, problems in
-            if try !Department.exists(db, key: c.department) {
+        var units: Set<String> = []
+        return try importRecords(rows, entity: "commitments", source: source, idOf: \.id, prepare: { db in
+            units = Set(try String.fetchAll(db, sql: "SELECT code FROM departments"))
+        }) { _, c, row, problems in
+            if !units.contains(c.department) {
                 problems.append(LedgerProblem(row: row, column: "department", reason: Text("单位代码 \(c.department) 不存在", "unknown department \(c.department)")))
             }
-        } insert: { db, c in try c.insert(db); return nil }
+        } insert: { db, c in try Store.prepared(db, Commitment.self).execute(arguments: c.insertArguments); return nil }
+    }
+
+    /// One statement per import, prepared once (GRDB caches it per connection).
+    static func prepared<R: LedgerInsert>(_ db: Database, _ type: R.Type) throws -> Statement {
+        try db.cachedStatement(sql: R.insertSQL)
     }
 
     public func importComplaints(_ rows: [(Int, Complaint)], source: String) throws -> ImportResult {
         try authorize(.importLedger)
-        return try importRecords(rows, entity: "complaints", source: source, idOf: \.id) { db, c, row, problems in
+        var units: Set<String> = [], commitments: Set<String> = []
+        return try importRecords(rows, entity: "complaints", source: source, idOf: \.id, prepare: { db in
+            units = Set(try String.fetchAll(db, sql: "SELECT code FROM departments"))
+            commitments = Set(try String.fetchAll(db, sql: "SELECT id FROM commitments"))
+        }) { _, c, row, problems in
             for (key, code) in [("department", c.department), ("returned_from", c.returnedFrom)] {
-                if let code, try !Department.exists(db, key: code) {
+                if let code, !units.contains(code) {
                     problems.append(LedgerProblem(row: row, column: key, reason: Text("单位代码 \(code) 不存在", "unknown department \(code)")))
                 }
             }
-            if let cm = c.commitment, try !Commitment.exists(db, key: cm) {
+            if let cm = c.commitment, !commitments.contains(cm) {
                 problems.append(LedgerProblem(row: row, column: "commitment", reason: Text("承诺 \(cm) 不存在", "unknown commitment \(cm)")))
             }
         } insert: { db, c in
-            try c.insert(db)
+            try Store.prepared(db, Complaint.self).execute(arguments: c.insertArguments)
             if let at = c.followupAt {
                 try db.execute(sql: "INSERT INTO followups(complaint, at, satisfied, note) VALUES (?, ?, ?, ?)",
                                arguments: [c.id, at.iso, c.satisfied ?? true, c.followupNote])
@@ -76,8 +88,11 @@ extension Store {
         }
     }
 
+    /// `prepare` reads once, inside the transaction, what every row's check needs (the units, …):
+    /// a query per row costs more than the insert.
     func importRecords<R: PersistableRecord & FetchableRecord & Encodable>(
         _ rows: [(Int, R)], entity: String, source: String, idOf: KeyPath<R, String>,
+        prepare: (Database) throws -> Void = { _ in },
         check: (Database, R, Int, inout [LedgerProblem]) throws -> Void,
         insert: (Database, R) throws -> (() throws -> Void)?
     ) throws -> ImportResult {
@@ -92,8 +107,11 @@ extension Store {
         let result: Result<ImportResult, ImportRefused> = try write { db, audit in
             var result = ImportResult()
             var fresh: [R] = []
+            try prepare(db)
+            let key = R.databaseTableName == "departments" ? "code" : "id"
+            let existing = Set(try String.fetchAll(db, sql: "SELECT \(key) FROM \(R.databaseTableName)"))
             for (row, r) in rows {
-                if try R.exists(db, key: r[keyPath: idOf]) { result.skipped += 1; continue }
+                if existing.contains(r[keyPath: idOf]) { result.skipped += 1; continue }
                 try check(db, r, row, &problems)
                 fresh.append(r)
             }
