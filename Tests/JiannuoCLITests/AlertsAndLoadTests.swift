@@ -131,7 +131,7 @@ struct AlertsAndLoadTests {
             env["LANG"] = "C.UTF-8"; env["BIN"] = cli.bin; env["DB"] = cli.db; env["W"] = "\(w)"; env["HOME"] = cli.dir.path
             p.environment = env
             let errURL = cli.dir.appendingPathComponent("worker\(w).err")
-            FileManager.default.createFile(atPath: errURL.path, contents: nil)
+            _ = FileManager.default.createFile(atPath: errURL.path, contents: nil)
             p.standardError = try FileHandle(forWritingTo: errURL)
             p.standardOutput = FileHandle.nullDevice
             workers.append((p, errURL))

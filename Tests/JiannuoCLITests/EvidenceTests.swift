@@ -303,7 +303,7 @@ import Testing
     func notALedger() throws {
         let cli = try CLI(initialised: false)
         let empty = cli.path("empty.sqlite")
-        FileManager.default.createFile(atPath: empty, contents: Data())
+        _ = FileManager.default.createFile(atPath: empty, contents: Data())
         for args in [["status"], ["department", "add", "--code", "FGW", "--name", "x", "--kind", "county-department"]] {
             let r = try cli.run(args, db: empty)
             #expect(r.status == 74, "\(args): \(r)")

@@ -207,8 +207,8 @@ struct ReportTests {
         env["LANG"] = "C.UTF-8"
         p.environment = env
         let out = home + "/.out-\(UUID().uuidString)", err = home + "/.err-\(UUID().uuidString)"
-        FileManager.default.createFile(atPath: out, contents: nil)
-        FileManager.default.createFile(atPath: err, contents: nil)
+        _ = FileManager.default.createFile(atPath: out, contents: nil)
+        _ = FileManager.default.createFile(atPath: err, contents: nil)
         let o = try FileHandle(forWritingTo: URL(fileURLWithPath: out)), e = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
         p.standardOutput = o
         p.standardError = e

@@ -58,8 +58,8 @@ func runProcess(_ path: String, _ args: [String], home: String, extraEnv: [Strin
     // Files, not pipes: outputs can be megabytes and must not block the child.
     let id = UUID().uuidString
     let outPath = home + "/.out-\(id)", errPath = home + "/.err-\(id)"
-    FileManager.default.createFile(atPath: outPath, contents: nil)
-    FileManager.default.createFile(atPath: errPath, contents: nil)
+    _ = FileManager.default.createFile(atPath: outPath, contents: nil)
+    _ = FileManager.default.createFile(atPath: errPath, contents: nil)
     let out = try FileHandle(forWritingTo: URL(fileURLWithPath: outPath))
     let err = try FileHandle(forWritingTo: URL(fileURLWithPath: errPath))
     p.standardOutput = out
