@@ -62,3 +62,22 @@ import Testing
         #expect(ScreenText.clean("普通文本") == "普通文本")
     }
 }
+
+@Suite struct WrapTimeTests {
+    init() { #expect(Width.ensureLocale()) }
+
+    @Test func aTimeIsNeverSplitAcrossLines() {
+        let text = "受理：2026-11-30 01:42 办结：2026-12-01 09:15 反馈：2026-12-02 10:00"
+        for width in 10...40 {
+            let lines = Wrap.lines(text, width: width)
+            for l in lines { #expect(Width.of(l) <= width, "\(width): \(l)") }
+            for (a, b) in zip(lines, lines.dropFirst()) {
+                let splitTime = a.range(of: #"\d{4}-\d{2}-\d{2}$"#, options: .regularExpression) != nil
+                    && b.range(of: #"^\d{2}:\d{2}"#, options: .regularExpression) != nil
+                #expect(!splitTime, "a time split at width \(width): \(a) | \(b)")
+            }
+        }
+        // Other spaces still break: Latin words wrap whole.
+        #expect(Wrap.lines("alpha beta gamma", width: 11) == ["alpha beta", "gamma"])
+    }
+}

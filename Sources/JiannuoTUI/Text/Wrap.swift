@@ -20,7 +20,7 @@ public enum Wrap {
             }
             let w = max(0, Width.of(c))
             if used + w > width && i > start {
-                if c == " " {
+                if c == " " && breakable(characters, i) {
                     out.append(start..<i)                   // the space itself is the break
                     start = i + 1
                     i += 1
@@ -35,12 +35,21 @@ public enum Wrap {
                 lastSpace = nil
                 continue
             }
-            if c == " " { lastSpace = i }
+            if c == " " && breakable(characters, i) { lastSpace = i }
             used += w
             i += 1
         }
         out.append(start..<characters.count)
         return out
+    }
+
+    /// A space that may end a line: not the one inside a time ("2026-11-30 01:42" stays whole).
+    static func breakable(_ c: [Character], _ i: Int) -> Bool {
+        guard i >= 10, i + 6 <= c.count else { return true }
+        func digits(_ r: Range<Int>) -> Bool { c[r].allSatisfy { $0.isASCII && $0.isNumber } }
+        let isDate = digits((i - 10)..<(i - 6)) && c[i - 6] == "-" && digits((i - 5)..<(i - 3)) && c[i - 3] == "-" && digits((i - 2)..<i)
+        let isTime = digits((i + 1)..<(i + 3)) && c[i + 3] == ":" && digits((i + 4)..<(i + 6))
+        return !(isDate && isTime)
     }
 
     /// The wrapped lines as strings.
