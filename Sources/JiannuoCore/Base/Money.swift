@@ -8,7 +8,7 @@ public struct Money: Hashable, Comparable, Sendable {
     /// Parses yuan as written by people: `1234`, `1234.5`, `1,234.56`, `¥1234.56`. At most two decimals,
     /// not negative, at most one trillion yuan.
     public init(yuan text: String) throws {
-        var s = text.trimmingCharacters(in: .whitespaces)
+        var s = text.trimmedBlanks
         if s.hasPrefix("¥") || s.hasPrefix("￥") { s.removeFirst() }
         s = s.replacingOccurrences(of: ",", with: "")
         if s.hasSuffix("元") { s.removeLast() }

@@ -12,7 +12,7 @@ public enum Validate {
     /// Accepts text with no control characters (newline and tab allowed only if `multiline`),
     /// not empty after trimming, at most `max` characters. Returns the text trimmed.
     public static func text(_ value: String, _ field: Field, max: Int, multiline: Bool = false) throws -> String {
-        let trimmed = value.trimmingCharacters(in: .whitespacesAndNewlines)
+        let trimmed = value.trimmedBlanksAndNewlines
         guard !trimmed.isEmpty else {
             throw JiannuoError.invalid("\(field.zh)不能为空", "\(field.en) must not be empty")
         }

@@ -48,7 +48,7 @@ public enum LedgerParse {
         let id = r.check("id") { try Validate.text($0, Field("编号", "id"), max: 20) }
         let procedures = r.check("procedures") { text -> [Procedure] in
             try text.split(whereSeparator: { "、,，".contains($0) }).map {
-                try Procedure.parse(String($0).trimmingCharacters(in: .whitespaces), Field("决策程序", "procedures"))
+                try Procedure.parse(String($0).trimmedBlanks, Field("决策程序", "procedures"))
             }
         }
         let kind = r.check("kind") { try CommitmentKind.parse($0, Field("承诺类型", "kind")) }

@@ -1,3 +1,5 @@
+import Foundation
+
 /// One row of an imported ledger, read by column key, with its problems collected rather than thrown
 /// at the first: the import reports every bad cell before writing anything.
 public struct LedgerRow {
@@ -6,13 +8,17 @@ public struct LedgerRow {
     let headers: [String: String]
     public private(set) var problems: [LedgerProblem] = []
 
+    /// Each cell is cleaned once here: checks and the record read the same cell several times.
     public init(number: Int, fields: [String: String], headers: [String: String]) {
-        self.number = number; self.fields = fields; self.headers = headers
+        self.number = number; self.fields = fields.mapValues(LedgerRow.clean); self.headers = headers
     }
 
     /// The cell as exported: a spreadsheet's protective apostrophe is taken off (`SpreadsheetCell`).
-    public func text(_ key: String) -> String { SpreadsheetCell.restored(fields[key] ?? "").trimmingCharacters(in: .whitespaces) }
+    public func text(_ key: String) -> String { fields[key] ?? "" }
     public func optional(_ key: String) -> String? { let t = text(key); return t.isEmpty ? nil : t }
+
+    /// Without the spreadsheet's apostrophe and surrounding blanks.
+    static func clean(_ raw: String) -> String { SpreadsheetCell.restored(raw).trimmedBlanks }
 
     /// Runs a check of one cell, recording its reason if it fails.
     public mutating func check<T>(_ key: String, _ body: (String) throws -> T) -> T? {
