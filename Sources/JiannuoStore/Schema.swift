@@ -332,6 +332,8 @@ enum Schema {
             INSERT INTO followups (complaint, at, satisfied, note)
                 SELECT id, followup_at, satisfied, followup_note FROM complaints WHERE followup_at IS NOT NULL ORDER BY followup_at;
             CREATE INDEX followups_complaint ON followups(complaint);
+            CREATE INDEX followups_dissatisfied ON followups(at) WHERE satisfied = 0;
+            CREATE INDEX complaints_returned ON complaints(returned_at) WHERE returned_at IS NOT NULL;
             ALTER TABLE departments ADD COLUMN phone TEXT;
             ALTER TABLE departments ADD COLUMN email TEXT;
             ALTER TABLE departments ADD COLUMN letter TEXT;

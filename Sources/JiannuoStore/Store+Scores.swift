@@ -40,7 +40,8 @@ extension Store {
             // Commitments that were overdue under earlier terms count too (the past is judged by the terms then in force).
             f.commitments = try Commitment.fetchAll(db, sql: """
                 SELECT * FROM commitments WHERE \(cd) AND (made BETWEEN ? AND ? OR fulfilled_on BETWEEN ? AND ?
-                    OR ((status IN ('not_started','in_progress','stalled') OR fulfilled_on > ?) AND (deadline < ? OR delivered_on IS NOT NULL))
+                    OR ((status IN ('not_started','in_progress','stalled') OR fulfilled_on > ?)
+                        AND (deadline < ? OR (category = 3 AND delivered_on IS NOT NULL AND amount_fen IS NOT NULL)))
                     OR id IN (SELECT commitment FROM amendments WHERE old_deadline < ?))
                 """, arguments: StatementArguments(cargs + [s, e, s, e, a, a, a]))
             for am in try Amendment.fetchAll(db, sql: """
@@ -95,16 +96,18 @@ extension Store {
             }
             f.findings = try Finding.fetchAll(db, sql: "SELECT * FROM findings WHERE date BETWEEN ? AND ? AND \(cd)",
                                               arguments: StatementArguments([s, e] + cargs))
+            // Times sort as text within the office's offset: a range on the column uses its partial index.
+            let afterEnd = p.end.adding(days: 1).string
             for row in try Row.fetchAll(db, sql: """
                 SELECT complaint, department, substr(at, 1, 10) FROM followups f JOIN complaints c ON c.id = f.complaint
-                WHERE f.satisfied = 0 AND substr(f.at, 1, 10) BETWEEN ? AND ? AND \(scoped("c.department").0)
-                """, arguments: StatementArguments([s, e] + scoped("c.department").1)) {
+                WHERE f.satisfied = 0 AND f.at >= ? AND f.at < ? AND \(scoped("c.department").0)
+                """, arguments: StatementArguments([s, afterEnd] + scoped("c.department").1)) {
                 if let d = Day(row[2] as String) { f.dissatisfied.append(.init(complaint: row[0], department: row[1], date: d)) }
             }
             for row in try Row.fetchAll(db, sql: """
                 SELECT id, returned_from, substr(received, 1, 10), substr(returned_at, 1, 10) FROM complaints
-                WHERE returned_at IS NOT NULL AND substr(returned_at, 1, 10) BETWEEN ? AND ? AND \(scoped("returned_from").0)
-                """, arguments: StatementArguments([s, e] + scoped("returned_from").1)) {
+                WHERE returned_at IS NOT NULL AND returned_at >= ? AND returned_at < ? AND \(scoped("returned_from").0)
+                """, arguments: StatementArguments([s, afterEnd] + scoped("returned_from").1)) {
                 guard let got = Day(row[2] as String), let back = Day(row[3] as String) else { continue }
                 f.returns.append(.init(complaint: row[0], department: row[1], received: got, returned: back))
             }
