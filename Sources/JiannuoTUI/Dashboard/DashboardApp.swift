@@ -65,32 +65,16 @@ public final class DashboardApp {
     /// handled and frames drawn here; their results come back through `mailbox` as messages.
     func startBackgroundReload(_ mailbox: LoadMailbox) {
         let store = self.store, day = today()
-        mailbox.started()
-        DispatchQueue.global(qos: .userInitiated).async {
-            defer { mailbox.finished() }
-            do {
-                let first = try DashboardLoad.readFirstPaint(store, day: day)
-                mailbox.post(.firstPaint(first))
-                mailbox.post(try DashboardLoad.readScores(store, day: day, names: first.names))
-            } catch let e as JiannuoError {
-                mailbox.post(.failed(e.text))
-            } catch {
-                mailbox.post(.failed(Text("读取失败：\(error)", "reading failed: \(error)")))
-            }
+        mailbox.run { post in
+            let first = try DashboardLoad.readFirstPaint(store, day: day)
+            post(.firstPaint(first))
+            post(try DashboardLoad.readScores(store, day: day, names: first.names))
         }
     }
 
     func startScores(_ mailbox: LoadMailbox) {
         let store = self.store, day = data.today, names = data.names
-        mailbox.started()
-        DispatchQueue.global(qos: .userInitiated).async {
-            defer { mailbox.finished() }
-            do { mailbox.post(try DashboardLoad.readScores(store, day: day, names: names)) } catch let e as JiannuoError {
-                mailbox.post(.failed(e.text))
-            } catch {
-                mailbox.post(.failed(Text("读取失败：\(error)", "reading failed: \(error)")))
-            }
-        }
+        mailbox.run { post in post(try DashboardLoad.readScores(store, day: day, names: names)) }
     }
 
     /// Applies what background loads finished; true when anything changed.

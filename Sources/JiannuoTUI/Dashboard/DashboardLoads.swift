@@ -51,6 +51,19 @@ final class LoadMailbox: @unchecked Sendable {
     func post(_ m: DashboardLoad) { lock.lock(); messages.append(m); lock.unlock() }
     func finished() { lock.lock(); running -= 1; lock.unlock() }
 
+    /// Runs `body` on another thread; what it posts, or the error that stops it, comes back here.
+    func run(_ body: @escaping @Sendable (_ post: (DashboardLoad) -> Void) throws -> Void) {
+        started()
+        DispatchQueue.global(qos: .userInitiated).async {
+            defer { self.finished() }
+            do { try body(self.post) } catch let e as JiannuoError {
+                self.post(.failed(e.text))
+            } catch {
+                self.post(.failed(Text("读取失败：\(error)", "reading failed: \(error)")))
+            }
+        }
+    }
+
     func drain() -> [DashboardLoad] {
         lock.lock(); defer { lock.unlock() }
         let out = messages

@@ -43,19 +43,18 @@ enum DrillDocument {
             out += texts.map { DocLine($0, role: role, link: line.record) }
         }
 
-        let none = DocLine(l("（无）", "(none)"), role: .muted)
-        out.append(.blank)
-        out.append(DocLine(l("失信记录（\(d.breaches.count) 条）", "Breaches (\(d.breaches.count))"), role: .title))
-        out += d.breaches.isEmpty ? [none] : d.breaches
-        out.append(.blank)
-        out.append(DocLine(l("临期与逾期（\(d.alerts.count) 项）", "Nearing and overdue (\(d.alerts.count))"), role: .title))
-        out += d.alerts.isEmpty ? [none] : d.alerts
-        out.append(.blank)
-        out.append(DocLine(l("督促检查发现的问题（\(d.findings.count) 项）", "Supervision findings (\(d.findings.count))"), role: .title))
-        out += d.findings.isEmpty ? [none] : d.findings
-        out.append(.blank)
-        out.append(DocLine(l("已报县委县政府（\(d.escalations.count) 项）", "Reported to the county leadership (\(d.escalations.count))"), role: .title))
-        out += d.escalations.isEmpty ? [none] : d.escalations
+        // The record's lists, each under a title with its count, "(none)" when empty.
+        let sections: [(Text, [DocLine])] = [
+            (Text("失信记录（\(d.breaches.count) 条）", "Breaches (\(d.breaches.count))"), d.breaches),
+            (Text("临期与逾期（\(d.alerts.count) 项）", "Nearing and overdue (\(d.alerts.count))"), d.alerts),
+            (Text("督促检查发现的问题（\(d.findings.count) 项）", "Supervision findings (\(d.findings.count))"), d.findings),
+            (Text("已报县委县政府（\(d.escalations.count) 项）", "Reported to the county leadership (\(d.escalations.count))"), d.escalations),
+        ]
+        for (title, lines) in sections {
+            out.append(.blank)
+            out.append(DocLine(title(l), role: .title))
+            out += lines.isEmpty ? [DocLine(l("（无）", "(none)"), role: .muted)] : lines
+        }
         return out
     }
 
