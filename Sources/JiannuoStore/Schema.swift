@@ -340,6 +340,12 @@ enum Schema {
             """)
             try LedgerDigest.installTriggers(db)
         }
+        // Counts the ranking reads, kept on write (see StageTallies).
+        m.registerMigration("v7-tallies") { db in
+            try StageTallies.createTable(db)
+            try StageTallies.rebuild(db)
+            try StageTallies.installTriggers(db)
+        }
         return m
     }
 }

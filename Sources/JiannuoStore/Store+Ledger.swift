@@ -119,10 +119,13 @@ extension Store {
             // Appended rows are summed once at the end rather than by a trigger call each; departments
             // are also updated (successors), so their small table is summed whole.
             let table = R.databaseTableName
-            try LedgerDigest.bulk(db, [table], table == "departments" ? .any : .appended, digests: digests) {
-                var after: [() throws -> Void] = []
-                for r in fresh { if let then = try insert(db, r) { after.append(then) } }
-                for then in after { try then() }
+            // Imported complaints are tallied once at the end too.
+            try StageTallies.bulk(db, when: table == "complaints") {
+                try LedgerDigest.bulk(db, [table], table == "departments" ? .any : .appended, digests: digests) {
+                    var after: [() throws -> Void] = []
+                    for r in fresh { if let then = try insert(db, r) { after.append(then) } }
+                    for then in after { try then() }
+                }
             }
             result.imported = fresh.count
             try bumpSequences(db, ids: fresh.map { $0[keyPath: idOf] })

@@ -58,18 +58,18 @@ extension Store {
                 (.resolve, "resolve_due", "resolved_at", "resolve_late = 1"),
                 (.respond, "respond_due", "responded_at", "respond_late = 1"),
             ]
-            for (kind, due, done, late) in stageSQL where codes == nil {
-                // A ranking needs only how many stages were late per department and day; whether an open one
-                // is late depends on the period's end, so open and closed are counted apart.
+            if codes == nil {
+                // A ranking needs only how many stages were late per department and day, kept on write
+                // (StageTallies); whether an open one is late depends on the period's end, so open and
+                // closed are counted apart.
                 let rows = try Row.fetchCursor(db, sql: """
-                    SELECT department, \(due) AS due, \(done) IS NULL AS open, count(*) AS n FROM complaints
-                    WHERE (\(late)) AND \(due) BETWEEN ? AND ? GROUP BY 1, 2, 3
+                    SELECT stage, department, due, open, n FROM stage_tallies WHERE due BETWEEN ? AND ?
                     """, arguments: [s, e])
                 while let row = try rows.next() {
-                    guard let d = Day(row[1] as String) else { continue }
-                    let open: Bool = row[2]
-                    f.stages.append(.init(complaint: "", department: row[0], kind: kind, due: d,
-                                          done: open ? nil : d.adding(days: 1), count: row[3]))
+                    guard let kind = ScoreFacts.Stage.Kind(rawValue: row[0]), let d = Day(row[2] as String) else { continue }
+                    let open: Bool = row[3]
+                    f.stages.append(.init(complaint: "", department: row[1], kind: kind, due: d,
+                                          done: open ? nil : d.adding(days: 1), count: row[4]))
                 }
             }
             for (kind, due, done, late) in stageSQL where codes != nil {

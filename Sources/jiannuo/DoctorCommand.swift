@@ -50,6 +50,14 @@ struct DoctorCommand: JiannuoCommand {
         add("audit", Text("审计链", "audit"), r.intact ? .ok : .failed,
             r.intact ? Text("审计链完好（\(r.rows) 行），各台账表与摘要一致", "the chain holds (\(r.rows) rows) and every table matches its digests")
                      : Text(reasons.map(\.zh).joined(separator: "；"), reasons.map(\.en).joined(separator: "; ")))
+        let tallies = try store.tallyCheck()
+        let shown = tallies.differences.prefix(5).map { "\($0.department) \($0.stage) \($0.due)\($0.open ? " open" : ""): \($0.kept) ≠ \($0.recomputed)" }
+        let triggersGone = tallies.missingTriggers.joined(separator: ", ")
+        add("tallies", Text("计分计数", "kept counts"), tallies.differences.isEmpty && tallies.missingTriggers.isEmpty ? .ok : .failed,
+            tallies.differences.isEmpty && tallies.missingTriggers.isEmpty
+                ? Text("排名所用的计数与记录重算一致", "the counts the ranking reads equal a recomputation from the records")
+                : Text("计数与记录重算不符 \(tallies.differences.count) 处\(shown.isEmpty ? "" : "：" + shown.joined(separator: "；"))\(triggersGone.isEmpty ? "" : "；计数触发器被删除：" + triggersGone)",
+                       "\(tallies.differences.count) kept counts differ from the records\(shown.isEmpty ? "" : ": " + shown.joined(separator: "; "))\(triggersGone.isEmpty ? "" : "; count triggers dropped: " + triggersGone)"))
         let accounts = try store.accounts()
         let admins = accounts.filter { $0.role == .admin && $0.active }
         add("admin", Text("管理员", "admin"), admins.isEmpty ? .failed : .ok,

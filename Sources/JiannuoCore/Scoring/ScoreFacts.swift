@@ -72,10 +72,14 @@ public struct ScoreLine: Codable, Sendable, Hashable {
     public var date: Day?
     public var note: String
     public var noteEn: String
+    /// How many records the line stands for: more than one only where a ranking reads counts instead of
+    /// records (late stages per unit and day), so that the counts match `department show`'s lines.
+    public var records: Int = 1
 
-    public init(rule: String, dimension: Dimension?, points: Double, record: String?, date: Day?, note: String, noteEn: String = "") {
+    public init(rule: String, dimension: Dimension?, points: Double, record: String?, date: Day?, note: String, noteEn: String = "",
+                records: Int = 1) {
         self.rule = rule; self.dimension = dimension; self.points = points; self.record = record; self.date = date; self.note = note
-        self.noteEn = noteEn
+        self.noteEn = noteEn; self.records = records
     }
 
     public func note(_ lang: Lang) -> String { lang == .zh ? note : (noteEn.isEmpty ? ScoringRules.label(rule, .en) : noteEn) }

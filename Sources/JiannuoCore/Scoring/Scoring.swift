@@ -44,7 +44,7 @@ public enum Scoring {
         applied.reserveCapacity(detail ? sorted.count + 1 : 0)
         if detail { applied.append(ScoreLine(rule: "base", dimension: nil, points: rules.base, record: nil, date: period.start, note: "基础分", noteEn: "base")) }
         for var l in sorted {
-            counts[l.rule, default: 0] += 1
+            counts[l.rule, default: 0] += l.records
             guard let d = l.dimension else { continue }
             let weight = rules.weights[d] ?? 0
             let before = left[d] ?? 0
@@ -72,10 +72,10 @@ public enum Scoring {
         let r = rules.scoring
         let asOf = min(p.end, today)
         // The note is only worded when lines are shown.
-        func line(_ rule: String, _ record: String, _ date: Day, _ note: @autoclosure () -> Text, times: Int = 1) -> ScoreLine {
+        func line(_ rule: String, _ record: String, _ date: Day, _ note: @autoclosure () -> Text, times: Int = 1, records: Int = 1) -> ScoreLine {
             let words = detail ? note() : Text("", "")
             return ScoreLine(rule: rule, dimension: ScoringRules.dimensionOf[rule], points: r.value(rule) * Double(times),
-                             record: record, date: date, note: words.zh, noteEn: words.en)
+                             record: record, date: date, note: words.zh, noteEn: words.en, records: records)
         }
         let own = { (code: String) in owner(code, in: p, f.departments) }
 
@@ -134,7 +134,7 @@ public enum Scoring {
             emit(own(s.department), line("complaint_\(s.kind.rawValue)_late", s.complaint, s.due,
                                          s.done.map { Text("\(word)超时（时限 \(s.due)，\($0) 完成）", "\(wordEn) late (limit \(s.due), done \($0))") }
                                             ?? Text("\(word)超时未完成（时限 \(s.due)）", "\(wordEn) not done by its limit \(s.due)"),
-                                         times: s.count))
+                                         times: s.count, records: s.count))
         }
         for x in f.findings where p.contains(x.date) && x.date <= asOf {
             emit(own(x.department), line("inspection_finding_\(x.severity.rawValue)", x.id, x.date,

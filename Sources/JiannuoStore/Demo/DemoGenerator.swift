@@ -36,8 +36,11 @@ extension Store {
                 """).map { (name: $0["name"] as String, sql: $0["sql"] as String) }
             for i in indexes { try db.execute(sql: "DROP INDEX \(i.name)") }
             let tables = LedgerDigest.tables.filter { $0 != "users" }
-            let counts = try LedgerDigest.bulk(db, tables, .any, digests: digests) { try gen.run() }
-            for i in indexes { try db.execute(sql: i.sql) }
+            let counts = try StageTallies.bulk(db) {
+                let counts = try LedgerDigest.bulk(db, tables, .any, digests: digests) { try gen.run() }
+                for i in indexes { try db.execute(sql: i.sql) }
+                return counts
+            }
             // Statistics let the planner pick the department index for one department's records.
             try db.execute(sql: "PRAGMA analysis_limit = 1000; ANALYZE")
             try audit.record("demo.generate", entity: "database", id: path, after: counts)
