@@ -93,6 +93,25 @@ enum Dashboard {
         defer { backend.shutdown() }
         backend.theme = try ThemeLoader.load(nameOrPath: name, themesDirectory: dir, environment: env, terminalColors: backend.colorCount)
         let app = try makeApp(g, size: backend.size)
+        if let path = env["JIANNUO_TRACE"], !path.isEmpty { app.trace = TraceFile(path: path).write }
         try app.run(on: backend)
+    }
+}
+
+
+/// Appends timestamped lines to a file (`JIANNUO_TRACE`); a file that cannot be opened traces nothing.
+final class TraceFile {
+    private let handle: FileHandle?
+    private let started = Date()
+
+    init(path: String) {
+        if !FileManager.default.fileExists(atPath: path) { FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) }
+        handle = FileHandle(forWritingAtPath: path)
+        _ = try? handle?.seekToEnd()
+    }
+
+    func write(_ line: String) {
+        let ms = Int(Date().timeIntervalSince(started) * 1000)
+        try? handle?.write(contentsOf: Data("\(ms) \(line)\n".utf8))
     }
 }

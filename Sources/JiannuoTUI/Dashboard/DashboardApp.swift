@@ -26,6 +26,10 @@ public final class DashboardApp {
 
     /// `openStore` is called again when another process changed the calendar or the rules.
     /// `lang` is the language of every word the dashboard shows (the data is shown as stored).
+    /// What the loop does, one line per event (reloads, drafts saved): `JIANNUO_TRACE=FILE` writes it,
+    /// so that a test or an officer can see why a dashboard reloaded.
+    public var trace: (String) -> Void = { _ in }
+
     public init(size: Size, clock: Clock, lang: Lang = .zh, openStore: @escaping () throws -> Store) throws {
         self.openStore = openStore
         self.clock = clock
@@ -281,6 +285,7 @@ public final class DashboardApp {
         guard writesFiles, draftDirty, let form = state.form else { return }
         guard force || Date().timeIntervalSince(draftSavedAt) >= 2 else { return }
         if (try? store.saveDraft(kind: Self.draftKind, data: form.draftJSON)) != nil {
+            trace("draft saved")
             draftDirty = false
             draftSavedAt = Date()
         }
@@ -376,6 +381,7 @@ public final class DashboardApp {
             } else if !mailbox.isLoading, try needsReload() {
                 try reopenIfConfigChanged()
                 version = try store.dataVersion()
+                trace("reload data_version=\(version) stores_opened=\(storesOpened)")
                 startBackgroundReload(mailbox)
             }
         }
