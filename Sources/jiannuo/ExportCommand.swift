@@ -1,5 +1,4 @@
 import ArgumentParser
-import CSV
 import Foundation
 import JiannuoCore
 import JiannuoStore
@@ -65,7 +64,6 @@ enum ScoreColumns {
 /// Where an export goes: a file or standard output, as CSV rows or a JSON array of objects.
 final class LedgerSink {
     let handle: FileHandle
-    let csv: CSVWriter?
     let lang: Lang
     let isCSV: Bool
     var first = true
@@ -88,12 +86,7 @@ final class LedgerSink {
         } else {
             handle = FileHandle.standardOutput
         }
-        if csv {
-            handle.write(Data([0xEF, 0xBB, 0xBF]))   // Excel and WPS read UTF-8 only with the mark
-            self.csv = try CSVWriter(stream: .toMemory())
-        } else {
-            self.csv = nil
-        }
+        if csv { handle.write(Data([0xEF, 0xBB, 0xBF])) }   // Excel and WPS read UTF-8 only with the mark
     }
 
     /// A cell as written: defused for spreadsheets, and with control characters made visible when
@@ -110,15 +103,11 @@ final class LedgerSink {
     /// Rows are written as they come, in chunks: a two-million-row export never sits in memory.
     func stream<R>(_ columns: [LedgerColumn<R>], _ produce: ((R) throws -> Void) throws -> Void) throws {
         if isCSV {
-            var writer = try CSVWriter(stream: .toMemory())
-            try writer.write(row: columns.map { $0.header(lang) })
-            var count = 0
-            try produce { r in
-                try writer.write(row: columns.map { cell($0.value(r, lang)) })
-                count += 1
-                if count % 1_000 == 0 { try flush(&writer) }
-            }
-            try flush(&writer)
+            let handle = self.handle
+            var writer = CSVStreamWriter { bytes in handle.write(Data(bytes)) }
+            writer.write(row: columns.map { $0.header(lang) })
+            try produce { r in writer.write(row: columns.map { cell($0.value(r, lang)) }) }
+            writer.flush()
         } else {
             handle.write(Data("[".utf8))
             try produce { r in
@@ -129,17 +118,6 @@ final class LedgerSink {
             }
             handle.write(Data((first ? "]\n" : "\n]\n").utf8))
         }
-    }
-
-    /// Writes the rows held so far, each chunk ending with the LF the writer puts between rows, and
-    /// starts a fresh writer (chunks of 1,000 rows keep memory flat and are covered by the round-trip tests).
-    func flush(_ writer: inout CSVWriter) throws {
-        writer.stream.close()
-        if let data = writer.stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data, !data.isEmpty {
-            handle.write(data)
-            handle.write(Data("\n".utf8))
-        }
-        writer = try CSVWriter(stream: .toMemory())
     }
 
     func close() throws {
