@@ -1,11 +1,12 @@
 #!/usr/bin/env bash
-# Builds the province-size demo with a release build and times the commands the issues name.
+# Times every figure of the province-scale issue with a release build, each beside the sqlite3 CLI
+# doing the same reads (or writes) on the same file in the same run.
 # Usage: Benchmarks/measure.sh [DB] [TODAY]
 #   Without DB, the province demo is generated afresh (and timed) in /tmp/jiannuo-province.sqlite;
-#   with DB, that file is used as it is (generated first if missing).
-#   BASELINE_BIN=path/to/an/earlier/jiannuo also times the write and the import with that binary, side
-#   by side, to measure what the ledger's bookkeeping (digests, audit state) costs.
-# Each timed command runs 5 times; the median wall time and the peak memory are printed.
+#   with DB, that file is used as it is (generated first if missing; upgraded by `init` if older).
+#   BASELINE_BIN=path/to/an/earlier/jiannuo also times the write and the import with that binary.
+# Needs: sqlite3, tmux, python3, /usr/bin/time. Each timed command runs 5 times (median wall time,
+# largest peak RSS) unless said otherwise.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 db=${1:-/tmp/jiannuo-province.sqlite}
@@ -13,59 +14,147 @@ db=${1:-/tmp/jiannuo-province.sqlite}
 today=${2:-2026-11-20}
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 swift build -c release >/dev/null
-bin=.build/release/jiannuo
+bin=$PWD/.build/release/jiannuo
+tmp=$(mktemp -d)
+sock=jn-measure-$$
+cleanup() { tmux -L "$sock" kill-server 2>/dev/null || true; rm -rf "$tmp"; }
+trap cleanup EXIT
 
 median() { sort -n | awk '{a[NR]=$1} END {print a[int((NR+1)/2)]}'; }
-
-# run NAME CMD...: five runs, median seconds and the largest peak RSS.
-run() {
-    local name=$1; shift
-    local times=() mem=0
-    for _ in 1 2 3 4 5; do
-        local out
-        out=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null; } 2>&1 | tail -n 1)
-        times+=("${out% *}")
-        (( ${out#* } > mem )) && mem=${out#* }
-    done
-    printf '%-28s median %6.3f s   peak %6d KB\n' "$name" "$(printf '%s\n' "${times[@]}" | median)" "$mem"
+# once CMD...: "seconds peak_kb" of one run (wall time from the clock in ns: /usr/bin/time counts in 10 ms).
+once() {
+    local t0 t1
+    t0=$(date +%s%N)
+    /usr/bin/time -o "$tmp/time" -f "%M" "$@" >/dev/null 2>/dev/null || true
+    t1=$(date +%s%N)
+    echo "$(awk -v d=$((t1 - t0)) 'BEGIN {printf "%.4f", d / 1e9}') $(tail -n 1 "$tmp/time")"
 }
+# five CMD...: "median_seconds peak_kb" of five runs.
+five() {
+    local times=() mem=0 out
+    for _ in 1 2 3 4 5; do out=$(once "$@"); times+=("${out% *}"); (( ${out#* } > mem )) && mem=${out#* }; done
+    echo "$(printf '%s\n' "${times[@]}" | median) $mem"
+}
+# row WHAT OURS_SECONDS OURS_KB SQLITE_SECONDS: one line of the table with the ratio.
+row() { awk -v w="$1" -v a="$2" -v m="$3" -v b="$4" 'BEGIN {
+    printf "%-44s %9.3f s %8d KB   sqlite3 %8.3f s   %6.1f×\n", w, a, m, b, (b > 0 ? a / b : 0) }'; }
 
 if [ ! -f "$db" ]; then
     start=$(date +%s.%N)
     "$bin" demo --size province --db "$db" --today "$today" >/dev/null
-    printf '%-28s %6.1f s\n' "demo --size province" "$(awk "BEGIN {print $(date +%s.%N) - $start}")"
+    printf '%-44s %9.1f s\n' "demo --size province" "$(awk "BEGIN {print $(date +%s.%N) - $start}")"
 fi
-run "alerts --json"              "$bin" --db "$db" --today "$today" alerts --json
-run "scores --json"              "$bin" --db "$db" --today "$today" scores --json
-run "department show GXJ --json" "$bin" --db "$db" --today "$today" department show GXJ --json
-run "status"                     "$bin" --db "$db" --today "$today" status
-run "audit verify (chain + every table)" "$bin" --db "$db" --today "$today" audit verify
-for _ in 1 2 3; do "$bin" --db "$db" --today "$today" render --width 200 --height 60 --timing 2>&1 >/dev/null; done
+"$bin" --db "$db" init >/dev/null 2>&1
+J=("$bin" --db "$db" --today "$today")
 
-# The same open-item reads as the first frame's alerts, by the sqlite3 CLI on the same file, for a ratio.
-if command -v sqlite3 >/dev/null; then
-    sql="SELECT count(*), sum(length(content)) FROM commitments WHERE status IN ('not_started','in_progress','stalled') AND deadline <= date('$today', '+7 days');
+# --- What a frame reads, by the sqlite3 CLI -------------------------------------------------------
+q_start=$(python3 -c "import datetime as d; t=d.date.fromisoformat('$today'); q=(t.month-1)//3; y,m=(t.year,3*q-2) if q>0 else (t.year-1,10); print(f'{y}-{m:02d}-01')")
+q_end=$(python3 -c "import datetime as d; t=d.date.fromisoformat('$today'); m=((t.month-1)//3+1)*3; e=(d.date(t.year+(m==12), m%12+1, 1)-d.timedelta(days=1)); print(e)")
+alerts_sql="SELECT count(*), sum(length(content)) FROM commitments WHERE status IN ('not_started','in_progress','stalled') AND deadline <= date('$today', '+7 days');
 SELECT count(*), sum(length(content)) FROM complaints WHERE responded_at IS NULL AND current_due <= date('$today', '+3 days');
 SELECT count(*) FROM rectifications WHERE completed_on IS NULL AND deadline <= date('$today', '+7 days');
 SELECT count(*) FROM breaches WHERE reported_on IS NULL; SELECT count(*) FROM opinions WHERE handled_on IS NULL;"
-    run "sqlite3: alert inputs" sqlite3 "$db" "$sql"
-    ours=$(for _ in 1 2 3; do { /usr/bin/time -f "%e" "$bin" --db "$db" --today "$today" alerts --json >/dev/null; } 2>&1 | tail -n 1; done | median)
-    theirs=$(for _ in 1 2 3; do { /usr/bin/time -f "%e" sqlite3 "$db" "$sql" >/dev/null; } 2>&1 | tail -n 1; done | median)
-    awk -v a="$ours" -v b="$theirs" 'BEGIN { printf "%-28s %6.1f×  (alerts %.3f s, sqlite3 %.3f s)\n", "ratio to the sqlite3 CLI", (b > 0 ? a / b : 0), a, b }'
-fi
+panes_sql="SELECT id, department, content, deadline FROM commitments WHERE status IN ('not_started','in_progress','stalled') ORDER BY deadline LIMIT 60;
+SELECT id, department, content, current_due FROM complaints WHERE responded_at IS NULL ORDER BY current_due LIMIT 60;"
+# The ranking's inputs for this quarter and the previous one, as scoreFacts selects them.
+ranking_sql="SELECT stage, department, due, open, n FROM stage_tallies WHERE due BETWEEN '$q_start' AND '$q_end';
+SELECT count(*), sum(length(content)) FROM commitments WHERE made BETWEEN '$q_start' AND '$q_end' OR fulfilled_on BETWEEN '$q_start' AND '$q_end'
+  OR ((status IN ('not_started','in_progress','stalled') OR fulfilled_on > '$today') AND (deadline < '$today' OR (category = 3 AND delivered_on IS NOT NULL AND amount_fen IS NOT NULL)))
+  OR id IN (SELECT commitment FROM amendments WHERE old_deadline < '$today');
+SELECT count(*) FROM breaches b LEFT JOIN rectifications r ON r.breach = b.id WHERE b.date <= '$today';
+SELECT count(*) FROM rectifications WHERE completed_on BETWEEN '$q_start' AND '$q_end' OR (completed_on IS NULL AND deadline < '$today');
+SELECT count(*) FROM opinions WHERE date BETWEEN '$q_start' AND '$q_end' OR handled_on BETWEEN '$q_start' AND '$q_end' OR (handled_on IS NULL AND date <= '$today');
+SELECT count(*) FROM followups WHERE satisfied = 0 AND at >= '$q_start' AND at < '$q_end';"
+status_sql="SELECT status, count(*) FROM commitments GROUP BY status; SELECT count(*) FROM complaints;
+SELECT count(*) FROM complaints WHERE responded_at IS NULL; SELECT count(*) FROM breaches; SELECT count(*) FROM rectifications WHERE completed_on IS NULL;"
+lite() { five sqlite3 "$db" "$1" | cut -d' ' -f1; }
+s_alerts=$(lite "$alerts_sql"); s_panes=$(lite "$alerts_sql $panes_sql"); s_rank=$(lite "$ranking_sql"); s_status=$(lite "$status_sql")
+s_frame=$(lite "$alerts_sql $panes_sql $ranking_sql")
 
-# Ledgers out and in: every complaint out, then 100,000 commitments into an empty database.
-tmp=$(mktemp -d)
-run1() { local name=$1; shift; local out; out=$( { /usr/bin/time -f "%e %M" "$@" >/dev/null; } 2>&1 | tail -n 1); printf '%-28s %8.1f s   peak %6d KB\n' "$name" "${out% *}" "${out#* }"; }
-run1 "export complaints (all)" "$bin" --db "$db" export complaints -o "$tmp/complaints.csv"
+echo "== reads (median of 5)"
+read -r a m <<<"$(five "${J[@]}" alerts --json)";                 row "alerts --json" "$a" "$m" "$s_alerts"
+read -r a m <<<"$(five "${J[@]}" scores --json)";                 row "scores --json" "$a" "$m" "$s_rank"
+read -r a m <<<"$(five "${J[@]}" department show GXJ --json)";    row "department show GXJ --json" "$a" "$m" "$s_rank"
+read -r a m <<<"$(five "${J[@]}" status)";                        row "status" "$a" "$m" "$s_status"
+read -r a m <<<"$(once "${J[@]}" audit verify)";                  row "audit verify (chain + every table, 1 run)" "$a" "$m" 0
+
+echo "== dashboard frames (render --timing, 200x60, 3 runs)"
+frames=$(for _ in 1 2 3; do "${J[@]}" render --width 200 --height 60 --timing 2>&1 >/dev/null | tail -n 1; done)
+echo "$frames" | sed 's/^/  /'
+fp=$(echo "$frames" | sed 's/.*first_paint_ms=\([0-9.]*\).*/\1/' | median)
+ff=$(echo "$frames" | sed 's/.*full_frame_ms=\([0-9.]*\).*/\1/' | median)
+rss=$(echo "$frames" | sed 's/.*max_rss_kb=\([0-9]*\).*/\1/' | sort -n | tail -n 1)
+row "first paint (header, lists, alerts)" "$(awk "BEGIN {print $fp / 1000}")" "$rss" "$s_panes"
+row "full frame (with the ranking)" "$(awk "BEGIN {print $ff / 1000}")" "$rss" "$s_frame"
+
+echo "== a key in the intake form to its frame (render --timing --keys, 54 keys)"
+keys="a Tab Tab Tab 王 小 明 Tab 1 3 8 1 2 3 4 5 6 7 8 Tab 4 1 0 4 2 2 1 0 1 Tab Tab Tab 路 灯 不 亮 已 经 两 周 BSpace BSpace 三 周 附 近 居 民 夜 间 出 行 不 便"
+"${J[@]}" render --width 200 --height 60 --timing --keys "$keys" 2>&1 >/dev/null | grep keys= | sed 's/^/  province: /'
+
+# --- The live dashboard in tmux: memory, and another process's write to the redrawn screen ----------
+county=$tmp/county.sqlite
+"$bin" --db "$county" demo --size county --today "$today" >/dev/null
+"$bin" --db "$county" --today "$today" render --width 200 --height 60 --timing --keys "$keys" 2>&1 >/dev/null | grep keys= | sed 's/^/  county:   /'
+complaints_total() { tmux -L "$sock" capture-pane -p -t "$1" | sed -n 's/.*2 投诉举报 ([0-9]*\/\([0-9]*\)).*/\1/p' | head -n 1; }
+live() {   # live NAME DB: memory and redraw delay of a dashboard on DB
+    local name=$1 file=$2
+    tmux -L "$sock" new-session -d -s "$name" -x 200 -y 60 "exec env LANG=C.UTF-8 TERM=xterm-256color $bin --db $file --today $today"
+    local pid; pid=$(tmux -L "$sock" list-panes -t "$name" -F '#{pane_pid}')
+    for _ in $(seq 600); do complaints_total "$name" | grep -q . && ! tmux -L "$sock" capture-pane -p -t "$name" | grep -q 计算中 && break; sleep 0.1; done
+    sleep 5
+    local steady; steady=$(ps -o rss= -p "$pid" | tr -d ' ')
+    local delays=()
+    for i in 1 2 3; do
+        local before; before=$(complaints_total "$name")
+        "$bin" --db "$file" --today "$today" complaint add --channel hotline --department GXJ --content "计时 $i" >/dev/null
+        local t0; t0=$(date +%s%N)
+        while [ "$(complaints_total "$name")" = "$before" ]; do
+            sleep 0.005
+            (( ($(date +%s%N) - t0) > 10000000000 )) && break
+        done
+        delays+=("$(( ($(date +%s%N) - t0) / 1000000 ))")
+        sleep 1
+    done
+    local peak; peak=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
+    printf '  %-10s steady %6d KB, peak %6d KB; write → redrawn count: %s ms (median %s ms)\n' "$name" "$steady" "$peak" \
+        "${delays[*]}" "$(printf '%s\n' "${delays[@]}" | median)"
+    tmux -L "$sock" kill-session -t "$name"
+}
+echo "== the live dashboard (tmux 200x60): memory, another process's complaint add to the redrawn count"
+live province "$db"
+live county "$county"
+
+# --- Readers while another process holds the write lock --------------------------------------------
+echo "== read commands while another process holds BEGIN IMMEDIATE (1 run each, locked / unlocked)"
+python3 -c "import sqlite3,sys,time; c=sqlite3.connect(sys.argv[1], isolation_level=None); c.execute('BEGIN IMMEDIATE'); print('locked', flush=True); time.sleep(40)" "$db" > "$tmp/lock" &
+holder=$!
+for _ in $(seq 100); do grep -q locked "$tmp/lock" 2>/dev/null && break; sleep 0.1; done
+for cmd in "status" "alerts" "scores"; do
+    locked=$(once "${J[@]}" $cmd | cut -d' ' -f1)
+    printf '  %-12s locked %6.3f s\n' "$cmd" "$locked"
+done
+locked=$(once "${J[@]}" render --width 200 --height 60 | cut -d' ' -f1); printf '  %-12s locked %6.3f s\n' "render" "$locked"
+kill $holder 2>/dev/null || true; wait $holder 2>/dev/null || true
+for cmd in "status" "alerts" "scores"; do printf '  %-12s free   %6.3f s\n' "$cmd" "$(once "${J[@]}" $cmd | cut -d' ' -f1)"; done
+printf '  %-12s free   %6.3f s\n' "render" "$(once "${J[@]}" render --width 200 --height 60 | cut -d' ' -f1)"
+
+# --- Ledgers out and in ---------------------------------------------------------------------------
+echo "== export and import (1 run each)"
+read -r a m <<<"$(once "$bin" --db "$db" export complaints -o "$tmp/complaints.csv")"
+s=$(once sh -c "sqlite3 -csv '$db' 'SELECT * FROM complaints' > '$tmp/complaints-sqlite.csv'" | cut -d' ' -f1)
+row "export complaints (all, CSV)" "$a" "$m" "$s"
+printf '  rows: ours %s, sqlite3 %s\n' "$(($(wc -l < "$tmp/complaints.csv") - 1))" "$(wc -l < "$tmp/complaints-sqlite.csv")"
+rm -f "$tmp/complaints.csv" "$tmp/complaints-sqlite.csv"
 "$bin" --db "$db" export commitments -o "$tmp/commitments.csv"
 "$bin" --db "$db" export departments -o "$tmp/departments.csv"
 head -n 100001 "$tmp/commitments.csv" > "$tmp/c100k.csv"
-"$bin" --db "$tmp/empty.sqlite" init >/dev/null
-"$bin" --db "$tmp/empty.sqlite" import departments "$tmp/departments.csv" >/dev/null
-run1 "import 100,000 commitments" "$bin" --db "$tmp/empty.sqlite" import commitments "$tmp/c100k.csv"
+"$bin" --db "$tmp/empty.sqlite" init >/dev/null 2>&1
+"$bin" --db "$tmp/empty.sqlite" import departments "$tmp/departments.csv" >/dev/null 2>&1
+read -r a m <<<"$(once "$bin" --db "$tmp/empty.sqlite" import commitments "$tmp/c100k.csv")"
+s=$(once sqlite3 "$tmp/plain.sqlite" ".import --csv $tmp/c100k.csv commitments" | cut -d' ' -f1)
+row "import 100,000 commitments (CSV)" "$a" "$m" "$s"
 
-# One write (a complaint added on the county demo), nine times, with this binary and the baseline's.
+# --- One write, with this binary and the baseline's -----------------------------------------------
 write_cost() {
     local b=$1 d=$2
     "$b" --db "$d" demo --size county --today "$today" >/dev/null
@@ -73,11 +162,11 @@ write_cost() {
         { /usr/bin/time -f "%e" "$b" --db "$d" --today "$today" complaint add --channel hotline --department GXJ --content "计时 $i" >/dev/null; } 2>&1 | tail -n 1
     done | median
 }
-printf '%-28s median %6.3f s\n' "one write (county demo)" "$(write_cost "$bin" "$tmp/w.sqlite")"
+printf '%-44s %9.3f s\n' "one write (county demo, median of 9)" "$(write_cost "$bin" "$tmp/w.sqlite")"
 if [ -n "${BASELINE_BIN:-}" ]; then
-    printf '%-28s median %6.3f s\n' "  baseline binary" "$(write_cost "$BASELINE_BIN" "$tmp/wb.sqlite")"
+    printf '%-44s %9.3f s\n' "  baseline binary" "$(write_cost "$BASELINE_BIN" "$tmp/wb.sqlite")"
     "$BASELINE_BIN" --db "$tmp/base.sqlite" init >/dev/null
     "$BASELINE_BIN" --db "$tmp/base.sqlite" import departments "$tmp/departments.csv" >/dev/null
-    run1 "  baseline import 100,000" "$BASELINE_BIN" --db "$tmp/base.sqlite" import commitments "$tmp/c100k.csv"
+    read -r a m <<<"$(once "$BASELINE_BIN" --db "$tmp/base.sqlite" import commitments "$tmp/c100k.csv")"
+    printf '%-44s %9.3f s %8d KB\n' "  baseline import 100,000" "$a" "$m"
 fi
-rm -rf "$tmp"

@@ -80,4 +80,24 @@ import Testing
         // Other spaces still break: Latin words wrap whole.
         #expect(Wrap.lines("alpha beta gamma", width: 11) == ["alpha beta", "gamma"])
     }
+
+    /// The scalar-by-scalar fast path gives exactly what the grapheme path gives, or stands aside.
+    @Test func theFastPathAgreesWithGraphemes() {
+        let samples = ["王小明", "路灯不亮，已经两周。", "┌ ▶ 1 承诺事项 (1/1109) ──┐", "█▌ 85%", "↑3 ↓2 —", "逾期 20 天…", "（全角）ＡＢ",
+                       "e\u{301}", "👍🏽", "🇨🇳", "a\u{200D}b", "x\u{FE0F}", "\u{202E}abc", "tab\there", "ᄀ\u{1161}", "·《》「」、", "Ω≈°±"]
+        var fast = 0
+        for text in samples {
+            let slow = ScreenText.clean(text).reduce(0) { $0 + max(Width.of($1), 0) }
+            if let w = Width.plainWidth(text) {
+                fast += 1
+                #expect(w == slow, "\(text): fast \(w), graphemes \(slow)")
+                #expect(ScreenText.clean(text) == text)
+            }
+            #expect(Width.of(text) == slow, "\(text)")
+        }
+        #expect(fast >= 9, "the fast path took only \(fast) of the samples")
+        for joined in ["e\u{301}", "👍🏽", "a\u{200D}b", "x\u{FE0F}", "\u{202E}abc", "tab\there"] {
+            #expect(Width.plainWidth(joined) == nil, "\(joined) must take the grapheme path")
+        }
+    }
 }

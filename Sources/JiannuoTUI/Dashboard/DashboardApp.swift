@@ -358,7 +358,7 @@ public final class DashboardApp {
 
     // MARK: the loop
 
-    /// Draws, waits up to 200 ms for a key, and reloads when the database or the day changed.
+    /// Draws, waits up to 50 ms for a key (so that another process's write is on screen within about 100 ms), and reloads when the database or the day changed.
     public func run(on backend: Backend) throws {
         try resize(backend.size)
         try loadFirstPaint()
@@ -370,7 +370,7 @@ public final class DashboardApp {
         while !backend.interruptRequested && !state.quit {
             saveDraftIfNeeded()
             // While a load runs, look for its result often; keys are handled meanwhile either way.
-            if let key = backend.readKey(timeoutMs: mailbox.isLoading ? 20 : 200) {
+            if let key = backend.readKey(timeoutMs: mailbox.isLoading ? 20 : 50) {
                 if key == .resize { try resize(backend.size) }
                 try handle(key)
                 if state.quit { break }

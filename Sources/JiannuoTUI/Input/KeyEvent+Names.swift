@@ -32,7 +32,7 @@ extension KeyEvent {
         case "pagedown", "npage", "pgdn": return .pageDown
         case "home": return .home
         case "end": return .end
-        case "bspace": return .backspace
+        case "bspace", "backspace": return .backspace
         case "dc", "delete": return .delete
         case "ic", "insert": return .insert
         case "space": return .char(" ")

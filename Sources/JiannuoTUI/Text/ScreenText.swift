@@ -13,7 +13,7 @@ public enum ScreenText {
     /// `JiannuoCore.Sanitize.visible`), then anything still unprintable becomes `�`.
     public static func clean(_ text: String) -> String {
         // Fast path: plain printable ASCII needs no work and is most of what is drawn.
-        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) { return text }
+        if text.utf8.allSatisfy({ $0 >= 0x20 && $0 < 0x7F }) || Width.plainWidth(text) != nil { return text }
         let visible = Sanitize.visible(text)
         guard visible.contains(where: { Width.of($0) < 0 }) else { return visible }
         return String(visible.map { Width.of($0) < 0 ? unprintable : $0 })

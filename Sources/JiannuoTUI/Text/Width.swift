@@ -42,6 +42,26 @@ public enum Width {
         return Int(wcwidth(wchar_t(bitPattern: v)))
     }
 
+    /// The width of text whose every scalar is printable on its own and at least one column wide
+    /// (ASCII, Han, CJK punctuation, box drawing, blocks, arrows: nearly every cell of a frame),
+    /// summed scalar by scalar; nil when a scalar could join a grapheme or needs cleaning (controls,
+    /// marks, joiners, variation selectors, bidi controls, anything past the BMP), and the
+    /// grapheme-by-grapheme path must decide. Text with a width here needs no cleaning either.
+    static func plainWidth(_ text: String) -> Int? {
+        var w = 0
+        for s in text.unicodeScalars {
+            let v = s.value
+            if v >= 0x20 && v < 0x7F { w += 1; continue }
+            if v < 0xA0 || v > 0xFFFF || (0x2028...0x202E).contains(v) || (0x2066...0x2069).contains(v) || (0xFFF9...0xFFFB).contains(v) {
+                return nil
+            }
+            let sw = of(s)
+            if sw <= 0 { return nil }
+            w += sw
+        }
+        return w
+    }
+
     /// Columns of one grapheme as the terminal shows it: the widest of its scalars (a base
     /// plus combining marks takes the base's width; an emoji with U+FE0F is shown wide).
     /// Non-printable graphemes count as -1, like `wcwidth`.
@@ -61,6 +81,7 @@ public enum Width {
     /// Columns the string takes once drawn: measured on its screen form (`ScreenText.clean`),
     /// so controls count as the placeholders that replace them.
     public static func of(_ text: String) -> Int {
+        if let w = plainWidth(text) { return w }
         var total = 0
         for c in ScreenText.clean(text) { total += max(of(c), 0) }
         return total
@@ -72,6 +93,7 @@ public enum Width {
     /// never holds half a character.
     public static func truncate(_ text: String, to columns: Int, ellipsis: String = "…") -> String {
         guard columns > 0 else { return "" }
+        if let w = plainWidth(text), w <= columns { return text }
         let clean = ScreenText.clean(text)
         if of(clean) <= columns { return clean }
         let mark = ScreenText.clean(ellipsis)
