@@ -26,7 +26,14 @@ extension JiannuoCommand {
 /// Writes results for people or, with --json, for scripts.
 struct Output {
     let global: GlobalOptions
-    var lang: Lang { global.language }
+    /// Read once: the language comes from the environment, too slow to parse again for every row.
+    let lang: Lang
+
+    init(global: GlobalOptions) {
+        self.global = global
+        lang = global.language
+    }
+
     var json: Bool { global.json }
 
     /// The ledger for a command that writes.

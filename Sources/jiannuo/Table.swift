@@ -52,7 +52,9 @@ struct TextTable {
                 let pad = String(repeating: " ", count: max(0, w - TextTable.width(text)))
                 cells.append(rightAligned.contains(i) ? pad + text : text + pad)
             }
-            lines.append(cells.joined(separator: "  ").replacingOccurrences(of: "\\s+$", with: "", options: .regularExpression))
+            var line = cells.joined(separator: "  ")
+            while line.last?.isWhitespace == true { line.removeLast() }
+            lines.append(line)
             if n == 0 { lines.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")) }
         }
         return lines.joined(separator: "\n")
