@@ -26,6 +26,10 @@ public final class DashboardApp {
 
     /// `openStore` is called again when another process changed the calendar or the rules.
     /// `lang` is the language of every word the dashboard shows (the data is shown as stored).
+    /// The ranking on screen was read before the last write or day: read it again once the one being
+    /// computed is done.
+    var rankingStale = false
+
     /// What the loop does, one line per event (reloads, drafts saved): `JIANNUO_TRACE=FILE` writes it,
     /// so that a test or an officer can see why a dashboard reloaded.
     public var trace: (String) -> Void = { _ in }
@@ -65,28 +69,31 @@ public final class DashboardApp {
         try ensureWindows()
     }
 
-    /// Another process wrote: the alerts and the ranking are read on another thread while keys are
-    /// handled and frames drawn here; their results come back through `mailbox` as messages.
-    func startBackgroundReload(_ mailbox: LoadMailbox) {
+    /// Another process wrote: the header, the alerts and the names are read on another thread while
+    /// keys are handled and frames drawn here; the result comes back through `mailbox` as a message.
+    func startFirstPaint(_ mailbox: LoadMailbox) {
         let store = self.store, day = today()
-        mailbox.run { post in
-            let first = try DashboardLoad.readFirstPaint(store, day: day)
-            post(.firstPaint(first))
-            post(try DashboardLoad.readScores(store, day: day, names: first.names))
-        }
+        mailbox.run { post in post(.firstPaint(try DashboardLoad.readFirstPaint(store, day: day))) }
     }
 
     func startScores(_ mailbox: LoadMailbox) {
-        let store = self.store, day = data.today, names = data.names
+        let store = self.store, day = today(), names = data.names
         mailbox.run { post in post(try DashboardLoad.readScores(store, day: day, names: names)) }
     }
 
     /// Applies what background loads finished; true when anything changed.
     func applyLoads(_ mailbox: LoadMailbox) throws -> Bool {
         let loads = mailbox.drain()
+        // A province's ranking decodes some 100 MB that is garbage once applied: give it back.
+        defer { if !loads.isEmpty { GlibcMemory.trim() } }
         for load in loads {
+            let day = data.today
             DashboardUpdate.loaded(load, &state, &data)
-            if case .firstPaint = load { try reloadWindows() }
+            if case .firstPaint = load {
+                try reloadWindows()
+                // A new day dropped the old day's ranking: read it for the new one.
+                if data.today != day { rankingStale = true }
+            }
         }
         return !loads.isEmpty
     }
@@ -364,25 +371,40 @@ public final class DashboardApp {
         try loadFirstPaint()
         try offerDraft()
         backend.draw(frame())
-        let mailbox = LoadMailbox()
-        // The ranking is the slowest read: the first frame does not wait for it.
-        startScores(mailbox)
+        // Two lanes: the header, alerts and lists (fast) and the ranking (the slowest read). A write by
+        // another process is on screen as soon as the fast lane has read it, even while a ranking from
+        // an earlier write is still being computed; that one is then computed once more.
+        let frames = LoadMailbox(), ranking = LoadMailbox()
+        // Loads run on worker threads; one malloc arena per thread would keep each load's peak for good.
+        GlibcMemory.oneArena()
+        // The first frame does not wait for the ranking.
+        startScores(ranking)
         while !backend.interruptRequested && !state.quit {
             saveDraftIfNeeded()
             // While a load runs, look for its result often; keys are handled meanwhile either way.
-            if let key = backend.readKey(timeoutMs: mailbox.isLoading ? 20 : 50) {
+            let loading = frames.isLoading || ranking.isLoading
+            if let key = backend.readKey(timeoutMs: loading ? 20 : 50) {
                 if key == .resize { try resize(backend.size) }
                 try handle(key)
                 if state.quit { break }
-                _ = try applyLoads(mailbox)
+                _ = try applyLoads(frames)
+                _ = try applyLoads(ranking)
                 backend.draw(frame())
-            } else if try applyLoads(mailbox) {
-                backend.draw(frame())
-            } else if !mailbox.isLoading, try needsReload() {
-                try reopenIfConfigChanged()
-                version = try store.dataVersion()
-                trace("reload data_version=\(version) stores_opened=\(storesOpened)")
-                startBackgroundReload(mailbox)
+            } else {
+                let painted = try applyLoads(frames), ranked = try applyLoads(ranking)
+                if painted || ranked {
+                    backend.draw(frame())
+                } else if !frames.isLoading, try needsReload() {
+                    try reopenIfConfigChanged()
+                    version = try store.dataVersion()
+                    trace("reload data_version=\(version) stores_opened=\(storesOpened)")
+                    startFirstPaint(frames)
+                    if ranking.isLoading { rankingStale = true } else { startScores(ranking) }
+                }
+            }
+            if rankingStale && !ranking.isLoading {
+                rankingStale = false
+                startScores(ranking)
             }
         }
         // Quitting by a signal with a form open keeps what was typed for the next start.
