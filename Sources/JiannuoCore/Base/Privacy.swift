@@ -53,15 +53,19 @@ extension Complaint {
 /// list) are written with a leading apostrophe, which they show as text; a leading apostrophe is
 /// doubled the same way, so that import can take exactly one off and a round trip stays identical.
 public enum SpreadsheetCell {
-    static let risky: Set<Character> = ["=", "+", "-", "@", "\t", "\r", "'"]
+    /// = + - @ TAB CR ': all ASCII, so the first byte decides (an export writes millions of cells).
+    static func risky(_ byte: UInt8) -> Bool {
+        byte == 0x3D || byte == 0x2B || byte == 0x2D || byte == 0x40 || byte == 0x09 || byte == 0x0D || byte == 0x27
+    }
 
     public static func defused(_ s: String) -> String {
-        guard let first = s.first, risky.contains(first) else { return s }
+        guard let first = s.utf8.first, risky(first) else { return s }
         return "'" + s
     }
 
     public static func restored(_ s: String) -> String {
-        guard s.hasPrefix("'"), let second = s.dropFirst().first, risky.contains(second) else { return s }
+        var bytes = s.utf8.makeIterator()
+        guard bytes.next() == 0x27, let second = bytes.next(), risky(second) else { return s }
         return String(s.dropFirst())
     }
 }

@@ -19,7 +19,11 @@ public struct DashboardData: Sendable {
     /// Who is at the keyboard: the keys offered and carried out are those the role allows (nil: no limit).
     public var actor: Actor?
     public var names: [String: String] = [:]
-    public var alerts: [Alert] = []
+    public var alerts: [Alert] = [] {
+        // Counted once per load, not once per frame: at province scale the list holds 32,000 alerts.
+        didSet { levelCounts = alerts.reduce(into: [:]) { $0[$1.level, default: 0] += 1 } }
+    }
+    private var levelCounts: [Alert.Level: Int] = [:]
     /// Supervision rounds not yet over (督促检查进行中), for the header.
     public var openRounds = 0
     public var commitments = Window<Commitment>(rows: [], total: 0, offset: 0)
@@ -41,7 +45,7 @@ public struct DashboardData: Sendable {
         self.period = .currentQuarter(today); self.calendar = calendar
     }
 
-    public func count(_ level: Alert.Level) -> Int { alerts.reduce(0) { $0 + ($1.level == level ? 1 : 0) } }
+    public func count(_ level: Alert.Level) -> Int { levelCounts[level] ?? 0 }
 
     func name(_ code: String) -> String { names[code] ?? code }
 }
