@@ -346,6 +346,12 @@ enum Schema {
             try StageTallies.rebuild(db)
             try StageTallies.installTriggers(db)
         }
+        m.registerMigration("v8-event-tallies") { db in
+            try EventTallies.createTable(db)
+            try EventTallies.rebuild(db)
+            try EventTallies.installTriggers(db)
+            try db.execute(sql: "CREATE INDEX IF NOT EXISTS followups_complaint_dissatisfied ON followups(complaint) WHERE satisfied = 0")
+        }
         return m
     }
 }

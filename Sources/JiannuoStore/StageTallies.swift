@@ -84,13 +84,17 @@ enum StageTallies {
             """)
     }
 
-    /// Runs a bulk write without the per-row tally triggers, then rebuilds the table once.
+    /// Runs a bulk write without the per-row tally triggers (these and `EventTallies`'), then rebuilds
+    /// both tables once.
     static func bulk<T>(_ db: Database, when: Bool = true, _ body: () throws -> T) throws -> T {
         guard when else { return try body() }
         try dropTriggers(db)
+        try EventTallies.dropTriggers(db)
         let result = try body()
         try rebuild(db)
+        try EventTallies.rebuild(db)
         try installTriggers(db)
+        try EventTallies.installTriggers(db)
         return result
     }
 

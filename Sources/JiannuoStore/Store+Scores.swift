@@ -98,18 +98,32 @@ extension Store {
                                               arguments: StatementArguments([s, e] + cargs))
             // Times sort as text within the office's offset: a range on the column uses its partial index.
             let afterEnd = p.end.adding(days: 1).string
-            for row in try Row.fetchAll(db, sql: """
-                SELECT complaint, department, substr(at, 1, 10) FROM followups f JOIN complaints c ON c.id = f.complaint
-                WHERE f.satisfied = 0 AND f.at >= ? AND f.at < ? AND \(scoped("c.department").0)
-                """, arguments: StatementArguments([s, afterEnd] + scoped("c.department").1)) {
-                if let d = Day(row[2] as String) { f.dissatisfied.append(.init(complaint: row[0], department: row[1], date: d)) }
-            }
-            for row in try Row.fetchAll(db, sql: """
-                SELECT id, returned_from, substr(received, 1, 10), substr(returned_at, 1, 10) FROM complaints
-                WHERE returned_at IS NOT NULL AND returned_at >= ? AND returned_at < ? AND \(scoped("returned_from").0)
-                """, arguments: StatementArguments([s, afterEnd] + scoped("returned_from").1)) {
-                guard let got = Day(row[2] as String), let back = Day(row[3] as String) else { continue }
-                f.returns.append(.init(complaint: row[0], department: row[1], received: got, returned: back))
+            if codes == nil {
+                // The ranking reads these two counted per unit and day, kept on write (EventTallies).
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT kind, day, department, received, n FROM event_tallies WHERE day BETWEEN ? AND ?
+                    """, arguments: [s, e]) {
+                    guard let day = Day(row[1] as String) else { continue }
+                    if (row[0] as String) == "dissatisfied" {
+                        f.dissatisfied.append(.init(complaint: "", department: row[2], date: day, count: row[4]))
+                    } else if let got = Day(row[3] as String) {
+                        f.returns.append(.init(complaint: "", department: row[2], received: got, returned: day, count: row[4]))
+                    }
+                }
+            } else {
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT complaint, department, substr(at, 1, 10) FROM followups f JOIN complaints c ON c.id = f.complaint
+                    WHERE f.satisfied = 0 AND f.at >= ? AND f.at < ? AND \(scoped("c.department").0)
+                    """, arguments: StatementArguments([s, afterEnd] + scoped("c.department").1)) {
+                    if let d = Day(row[2] as String) { f.dissatisfied.append(.init(complaint: row[0], department: row[1], date: d)) }
+                }
+                for row in try Row.fetchAll(db, sql: """
+                    SELECT id, returned_from, substr(received, 1, 10), substr(returned_at, 1, 10) FROM complaints
+                    WHERE returned_at IS NOT NULL AND returned_at >= ? AND returned_at < ? AND \(scoped("returned_from").0)
+                    """, arguments: StatementArguments([s, afterEnd] + scoped("returned_from").1)) {
+                    guard let got = Day(row[2] as String), let back = Day(row[3] as String) else { continue }
+                    f.returns.append(.init(complaint: row[0], department: row[1], received: got, returned: back))
+                }
             }
             f.opinions = try OpinionEvent.fetchAll(db, sql: """
                 SELECT * FROM opinions WHERE \(cd) AND (date BETWEEN ? AND ? OR handled_on BETWEEN ? AND ? OR (handled_on IS NULL AND date <= ?))

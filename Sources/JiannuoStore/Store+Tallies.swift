@@ -3,8 +3,8 @@ import JiannuoCore
 
 /// One kept count that differs from the count the records give.
 public struct TallyDifference: Codable, Sendable, Equatable {
-    public var stage: String
-    public var due: String
+    public var kind: String
+    public var day: String
     public var department: String
     public var open: Bool
     public var kept: Int
@@ -17,10 +17,13 @@ extension Store {
     public func tallyCheck() throws -> (differences: [TallyDifference], missingTriggers: [String]) {
         try read { db in
             let existing = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'"))
-            let diffs = try StageTallies.differences(db).map {
-                TallyDifference(stage: $0.0, due: $0.1, department: $0.2, open: $0.3, kept: $0.4, recomputed: $0.5)
+            let stages = try StageTallies.differences(db).map {
+                TallyDifference(kind: $0.0, day: $0.1, department: $0.2, open: $0.3, kept: $0.4, recomputed: $0.5)
             }
-            return (diffs, StageTallies.triggerNames.filter { !existing.contains($0) })
+            let events = try EventTallies.differences(db).map {
+                TallyDifference(kind: $0.0, day: $0.1, department: $0.2, open: false, kept: $0.4, recomputed: $0.5)
+            }
+            return (stages + events, (StageTallies.triggerNames + EventTallies.triggerNames).filter { !existing.contains($0) })
         }
     }
 }

@@ -51,7 +51,7 @@ struct DoctorCommand: JiannuoCommand {
             r.intact ? Text("审计链完好（\(r.rows) 行），各台账表与摘要一致", "the chain holds (\(r.rows) rows) and every table matches its digests")
                      : Text(reasons.map(\.zh).joined(separator: "；"), reasons.map(\.en).joined(separator: "; ")))
         let tallies = try store.tallyCheck()
-        let shown = tallies.differences.prefix(5).map { "\($0.department) \($0.stage) \($0.due)\($0.open ? " open" : ""): \($0.kept) ≠ \($0.recomputed)" }
+        let shown = tallies.differences.prefix(5).map { "\($0.department) \($0.kind) \($0.day)\($0.open ? " open" : ""): \($0.kept) ≠ \($0.recomputed)" }
         let triggersGone = tallies.missingTriggers.joined(separator: ", ")
         add("tallies", Text("计分计数", "kept counts"), tallies.differences.isEmpty && tallies.missingTriggers.isEmpty ? .ok : .failed,
             tallies.differences.isEmpty && tallies.missingTriggers.isEmpty

@@ -31,16 +31,20 @@ public struct ScoreFacts: Sendable {
     }
 
     /// A follow-up the complainant was not satisfied with (回访不满意).
+    /// `count`: how many such follow-ups the fact stands for (a ranking reads them counted per unit and day).
     public struct Dissatisfied: Sendable, Hashable {
-        public var complaint: String, department: String, date: Day
-        public init(complaint: String, department: String, date: Day) { self.complaint = complaint; self.department = department; self.date = date }
+        public var complaint: String, department: String, date: Day, count: Int
+        public init(complaint: String, department: String, date: Day, count: Int = 1) {
+            self.complaint = complaint; self.department = department; self.date = date; self.count = count
+        }
     }
 
     /// A misrouted complaint handed back: `department` is the unit that held it.
     public struct Return: Sendable, Hashable {
-        public var complaint: String, department: String, received: Day, returned: Day
-        public init(complaint: String, department: String, received: Day, returned: Day) {
+        public var complaint: String, department: String, received: Day, returned: Day, count: Int
+        public init(complaint: String, department: String, received: Day, returned: Day, count: Int = 1) {
             self.complaint = complaint; self.department = department; self.received = received; self.returned = returned
+            self.count = count
         }
     }
 

@@ -142,13 +142,14 @@ public enum Scoring {
         }
         for d in f.dissatisfied where p.contains(d.date) && d.date <= asOf {
             emit(own(d.department), line("complaint_followup_dissatisfied", d.complaint, d.date,
-                                         Text("回访不满意，重新办理", "follow-up not satisfied: handled again")))
+                                         Text("回访不满意，重新办理", "follow-up not satisfied: handled again"), times: d.count, records: d.count))
         }
         for r in f.returns where p.contains(r.returned) && r.returned <= asOf {
             let limit = calendar.addingWorkdays(rules.deadlines.returnWorkdays, to: r.received)
             guard r.returned > limit else { continue }
             emit(own(r.department), line("complaint_return_late", r.complaint, r.returned,
-                                         Text("错派投诉退回超时（时限 \(limit)，\(r.returned) 退回）", "misrouted complaint returned late (limit \(limit), returned \(r.returned))")))
+                                         Text("错派投诉退回超时（时限 \(limit)，\(r.returned) 退回）", "misrouted complaint returned late (limit \(limit), returned \(r.returned))"),
+                                         times: r.count, records: r.count))
         }
         for x in f.rectifications {
             let o = own(x.unit)
