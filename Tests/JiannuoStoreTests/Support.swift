@@ -60,7 +60,9 @@ struct Fixture {
             var out: [String: String] = [:]
             let tables = try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'table' AND name NOT LIKE 'sqlite_%'")
             for t in tables {
-                let rows = try Row.fetchAll(db, sql: "SELECT * FROM \"\(t)\" ORDER BY rowid")
+                // Tables WITHOUT ROWID (the kept counts) are ordered by their key, the others by rowid.
+                let rowid = try Bool.fetchOne(db, sql: "SELECT sql NOT LIKE '%WITHOUT ROWID%' FROM sqlite_master WHERE name = ?", arguments: [t]) ?? true
+                let rows = try Row.fetchAll(db, sql: "SELECT * FROM \"\(t)\" ORDER BY \(rowid ? "rowid" : "1, 2, 3, 4")")
                 out[t] = rows.map(\.description).joined(separator: "\n")
             }
             return out

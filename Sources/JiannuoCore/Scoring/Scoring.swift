@@ -77,7 +77,16 @@ public enum Scoring {
             return ScoreLine(rule: rule, dimension: ScoringRules.dimensionOf[rule], points: r.value(rule) * Double(times),
                              record: record, date: date, note: words.zh, noteEn: words.en, records: records)
         }
-        let own = { (code: String) in owner(code, in: p, f.departments) }
+        // Hundreds of thousands of facts name a few hundred units: each unit's owner is found once.
+        var owners: [String: String] = [:]
+        func own(_ code: String) -> String {
+            if let o = owners[code] { return o }
+            let o = owner(code, in: p, f.departments)
+            owners[code] = o
+            return o
+        }
+        // Rule names built once, not once per fact.
+        let stageRules = Dictionary(uniqueKeysWithValues: [ScoreFacts.Stage.Kind.accept, .resolve, .respond].map { ($0, "complaint_\($0.rawValue)_late") })
 
         for bf in f.breaches {
             let b = bf.breach
@@ -131,7 +140,7 @@ public enum Scoring {
             guard late else { continue }
             let word = ["accept": "受理", "resolve": "办结", "respond": "反馈"][s.kind.rawValue]!
             let wordEn = ["accept": "acceptance", "resolve": "resolution", "respond": "response"][s.kind.rawValue]!
-            emit(own(s.department), line("complaint_\(s.kind.rawValue)_late", s.complaint, s.due,
+            emit(own(s.department), line(stageRules[s.kind]!, s.complaint, s.due,
                                          s.done.map { Text("\(word)超时（时限 \(s.due)，\($0) 完成）", "\(wordEn) late (limit \(s.due), done \($0))") }
                                             ?? Text("\(word)超时未完成（时限 \(s.due)）", "\(wordEn) not done by its limit \(s.due)"),
                                          times: s.count, records: s.count))
