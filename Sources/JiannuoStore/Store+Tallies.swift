@@ -26,4 +26,22 @@ extension Store {
             return (stages + events, (StageTallies.triggerNames + EventTallies.triggerNames).filter { !existing.contains($0) })
         }
     }
+
+    /// Recomputes every kept count from the records and puts back any trigger that was dropped, in one
+    /// audited transaction (administrators only): the repair for what `tallyCheck` reports. Returns how
+    /// many counts differed before.
+    public func rebuildTallies() throws -> Int {
+        try authorize(.countsRebuild)
+        return try write { db, audit in
+            let before = try StageTallies.differences(db).count + EventTallies.differences(db).count
+            try StageTallies.dropTriggers(db)
+            try EventTallies.dropTriggers(db)
+            try StageTallies.rebuild(db)
+            try EventTallies.rebuild(db)
+            try StageTallies.installTriggers(db)
+            try EventTallies.installTriggers(db)
+            try audit.append(action: "counts.rebuild", entity: "database", id: path, before: "{\"differences\":\(before)}", after: nil)
+            return before
+        }
+    }
 }

@@ -7,6 +7,8 @@ import JiannuoStore
 struct DoctorCommand: JiannuoCommand {
     static let configuration = CommandConfiguration(
         commandName: "doctor", abstract: T("体检：文件权限、数据库完整性、审计链与摘要、结构版本、账号", "Health check: file permissions, database integrity, audit chain and digests, schema version, account"))
+    @Flag(name: .customLong("rebuild-counts"), help: H("先从记录重算排名所用的计数（仅管理员；记入审计日志）", "First recompute the counts the ranking reads from the records (administrators only; recorded in the audit log)"))
+    var rebuildCounts = false
     @OptionGroup var global: GlobalOptions
 
     enum Outcome: String, Encodable { case ok, warning, failed }
@@ -31,6 +33,10 @@ struct DoctorCommand: JiannuoCommand {
     }
 
     func execute(_ out: Output) throws {
+        if rebuildCounts {
+            let fixed = try out.store().rebuildTallies()
+            out.say("已从记录重算计分计数（此前不符 \(fixed) 处）", "kept counts recomputed from the records (\(fixed) differed)")
+        }
         let store = try out.reader()
         let l = out.lang
         var checks: [Check] = []
@@ -56,8 +62,8 @@ struct DoctorCommand: JiannuoCommand {
         add("tallies", Text("计分计数", "kept counts"), tallies.differences.isEmpty && tallies.missingTriggers.isEmpty ? .ok : .failed,
             tallies.differences.isEmpty && tallies.missingTriggers.isEmpty
                 ? Text("排名所用的计数与记录重算一致", "the counts the ranking reads equal a recomputation from the records")
-                : Text("计数与记录重算不符 \(tallies.differences.count) 处\(shown.isEmpty ? "" : "：" + shown.joined(separator: "；"))\(triggersGone.isEmpty ? "" : "；计数触发器被删除：" + triggersGone)",
-                       "\(tallies.differences.count) kept counts differ from the records\(shown.isEmpty ? "" : ": " + shown.joined(separator: "; "))\(triggersGone.isEmpty ? "" : "; count triggers dropped: " + triggersGone)"))
+                : Text("计数与记录重算不符 \(tallies.differences.count) 处\(shown.isEmpty ? "" : "：" + shown.joined(separator: "；"))\(triggersGone.isEmpty ? "" : "；计数触发器被删除：" + triggersGone)（管理员可运行 jiannuo doctor --rebuild-counts 重算）",
+                       "\(tallies.differences.count) kept counts differ from the records\(shown.isEmpty ? "" : ": " + shown.joined(separator: "; "))\(triggersGone.isEmpty ? "" : "; count triggers dropped: " + triggersGone) (an administrator can run jiannuo doctor --rebuild-counts)"))
         let accounts = try store.accounts()
         let admins = accounts.filter { $0.role == .admin && $0.active }
         add("admin", Text("管理员", "admin"), admins.isEmpty ? .failed : .ok,

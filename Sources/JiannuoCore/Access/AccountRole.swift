@@ -57,6 +57,7 @@ public enum Permission: String, Codable, Sendable, CaseIterable {
     case revealContact = "contact.reveal"
     case departmentChange = "department.change", calendarChange = "calendar.change", rulesApply = "rules.apply"
     case importLedger = "import", backup, userManage = "user.manage", writeOtherDay = "write.other-day"
+    case countsRebuild = "counts.rebuild"
 
     public var label: String {
         switch self {
@@ -90,6 +91,7 @@ public enum Permission: String, Codable, Sendable, CaseIterable {
         case .backup: "备份"
         case .userManage: "管理账号"
         case .writeOtherDay: "以非当日日期写入"
+        case .countsRebuild: "重算计分计数"
         }
     }
 }

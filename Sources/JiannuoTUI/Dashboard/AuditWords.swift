@@ -12,7 +12,7 @@ public enum AuditWords {
         "import.departments": "导入单位", "calendar.load": "载入日历", "calendar.remove": "删除日历", "demo.generate": "生成演示数据",
         "department.add": "登记单位", "department.merge": "单位合并", "department.rename": "单位更名", "ledger.seal": "封存账本摘要",
         "opinion.add": "登记舆情", "opinion.handle": "处置舆情", "rules.apply": "规则生效", "user.add": "添加账号",
-        "user.disable": "停用账号", "user.set-role": "更改角色",
+        "user.disable": "停用账号", "user.set-role": "更改角色", "counts.rebuild": "重算计分计数",
     ]
 
     static let english: [String: String] = [
@@ -27,7 +27,7 @@ public enum AuditWords {
         "demo.generate": "demo generated", "department.add": "unit added", "department.merge": "units merged",
         "department.rename": "unit renamed", "ledger.seal": "ledger digests sealed", "opinion.add": "opinion event registered",
         "opinion.handle": "opinion event handled", "rules.apply": "rules applied", "user.add": "account added",
-        "user.disable": "account disabled", "user.set-role": "role changed",
+        "user.disable": "account disabled", "user.set-role": "role changed", "counts.rebuild": "kept counts rebuilt",
     ]
 
     /// The kind of record a log row is about.
