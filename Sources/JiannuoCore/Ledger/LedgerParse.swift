@@ -47,7 +47,7 @@ public enum LedgerParse {
     public static func commitment(_ r: inout LedgerRow, clock: Clock) -> Commitment? {
         let id = r.check("id") { try Validate.text($0, Field("编号", "id"), max: 20) }
         let procedures = r.check("procedures") { text -> [Procedure] in
-            try text.split(whereSeparator: { "、,，".contains($0) }).map {
+            try text.split(whereSeparator: { $0 == "、" || $0 == "," || $0 == "，" }).map {
                 try Procedure.parse(String($0).trimmedBlanks, Field("决策程序", "procedures"))
             }
         }
@@ -57,22 +57,33 @@ public enum LedgerParse {
         let progress = r.check("progress") { try int($0, Field("进度", "progress"), 0...100) }
         let fulfilled = r.check("fulfilled_on") { try pastDay($0, Field("办结日期", "fulfilled_on"), clock) }
         let payment = r.check("payment_days") { $0.isEmpty ? nil : try int($0, Field("付款期限", "payment_days"), 1...60) }
-        // Cell by cell first, so that each problem names its own column.
-        _ = r.check("department") { try Validate.departmentCode($0) }
-        _ = r.check("counterparty") { try Validate.text($0, Field("对方名称", "counterparty"), max: 100) }
-        _ = r.check("credit_code") { $0.isEmpty ? nil : try CreditCode.validate($0) }
-        _ = r.check("content") { try Validate.text($0, Field("承诺内容", "content"), max: 2000, multiline: true) }
-        _ = r.check("amount_yuan") { $0.isEmpty ? nil : try Money(yuan: $0) }
-        _ = r.check("made") { try pastDay($0, Field("承诺日期", "made"), clock) }
-        _ = r.check("deadline") { try Validate.day($0, Field("兑现时限", "deadline")) }
-        _ = r.check("delivered_on") { try optionalDay($0, Field("交付日期", "delivered_on")) }
-        guard r.problems.isEmpty, let id, let kind, let category else { return nil }
+        // The draft checks the other cells with the command line's validators; only when it refuses are they
+        // checked cell by cell, so that each problem names its own column (a valid row is checked once).
+        func cells(_ r: inout LedgerRow) {
+            _ = r.check("department") { try Validate.departmentCode($0) }
+            _ = r.check("counterparty") { try Validate.text($0, Field("对方名称", "counterparty"), max: 100) }
+            _ = r.check("credit_code") { $0.isEmpty ? nil : try CreditCode.validate($0) }
+            _ = r.check("content") { try Validate.text($0, Field("承诺内容", "content"), max: 2000, multiline: true) }
+            _ = r.check("amount_yuan") { $0.isEmpty ? nil : try Money(yuan: $0) }
+            _ = r.check("made") { try pastDay($0, Field("承诺日期", "made"), clock) }
+            _ = r.check("deadline") { try Validate.day($0, Field("兑现时限", "deadline")) }
+            _ = r.check("delivered_on") { try optionalDay($0, Field("交付日期", "delivered_on")) }
+        }
+        guard r.problems.isEmpty, let id, let kind, let category else { cells(&r); return nil }
         let draft = CommitmentDraft(department: r.text("department"), kind: kind, category: category,
                                     counterparty: r.text("counterparty"), creditCode: r.optional("credit_code"),
                                     content: r.text("content"), amount: r.optional("amount_yuan"), made: r.text("made"),
                                     deadline: r.text("deadline"), procedures: procedures ?? [], deliveredOn: r.optional("delivered_on"),
                                     paymentDays: payment ?? nil)
-        guard var c = r.check("deadline", { _ in try draft.validated(id: id, today: clock.today) }) else { return nil }
+        var c: Commitment
+        do {
+            c = try draft.validated(id: id, today: clock.today)
+        } catch {
+            cells(&r)
+            // Every cell is right alone: the row's dates disagree with each other.
+            if r.problems.isEmpty { _ = r.check("deadline") { _ in try draft.validated(id: id, today: clock.today) } }
+            return nil
+        }
         guard r.problems.isEmpty, let status, let progress else { return nil }
         c.status = status; c.progress = progress; c.fulfilledOn = fulfilled ?? nil
         if let f = c.fulfilledOn, f < c.made { r.fail("fulfilled_on", "早于承诺日期 \(c.made)", "is before the date made \(c.made)"); return nil }
