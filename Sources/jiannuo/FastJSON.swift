@@ -25,6 +25,8 @@ enum FastJSON {
 
     /// A JSON string literal: quotes, backslashes and control characters escaped.
     static func string(_ s: String) -> String {
+        // Nearly every string needs no escape: one pass over its bytes tells.
+        if !s.utf8.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) { return "\"" + s + "\"" }
         var out = "\""
         for u in s.unicodeScalars {
             switch u {
