@@ -352,6 +352,10 @@ enum Schema {
             try EventTallies.installTriggers(db)
             try db.execute(sql: "CREATE INDEX IF NOT EXISTS followups_complaint_dissatisfied ON followups(complaint) WHERE satisfied = 0")
         }
+        // One unit's page (department show) reads its returns without scanning every unit's.
+        m.registerMigration("v9-unit-returns") { db in
+            try db.execute(sql: "CREATE INDEX complaints_returned_from ON complaints(returned_from, returned_at) WHERE returned_at IS NOT NULL")
+        }
         return m
     }
 }

@@ -36,7 +36,7 @@ struct DepartmentRecord: Encodable {
             BreachView(b: $0, rectifications: try store.rectifications(ListFilter(), breach: $0.id),
                        accountability: try store.accountability(ListFilter(), breach: $0.id))
         }
-        let alerts = try store.alerts(today: today).filter { $0.department == code || lineage.contains($0.department) }
+        let alerts = try store.alerts(today: today, departments: [code] + lineage).filter { $0.department == code || lineage.contains($0.department) }
         let trend = zip(months, all.dropFirst()).map { TrendPoint(period: $0.description, score: $1.score) }
         return DepartmentRecord(
             department: d.code, name: d.name, kind: d.kind.rawValue, active: d.active, successor: d.successor, merged_on: d.mergedOn,

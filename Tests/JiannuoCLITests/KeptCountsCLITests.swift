@@ -32,4 +32,27 @@ import JiannuoCore
     func onlyAdministrators() {
         #expect(RoleTable.roles(allowing: .countsRebuild) == [.admin])
     }
+
+    /// `department show` reads only its unit's open items; what it lists must be exactly the unit's share
+    /// of `alerts` (including late returns, which belong to the unit that returned the complaint).
+    @Test("department show lists exactly the unit's alerts")
+    func unitAlertsEqualTheirShareOfAllAlerts() throws {
+        let cli = try CLI(today: "2026-11-20", initialised: false)
+        try #require(try cli.run(["demo", "--size", "small"]).status == 0)
+        // A complaint returned two working days late: its alert belongs to GXJ, which no longer holds it.
+        let late = try cli.ok(["complaint", "add", "--channel", "hotline", "--department", "GXJ", "--content", "错派",
+                               "--received", "2026-11-16 09:00"])
+        try #require(try cli.run(["complaint", "return", late["id"] as! String, "--to", "410422101", "--reason", "非本单位职责",
+                                  "--at", "2026-11-20 10:00"]).status == 0)
+        let all = try #require(try JSONSerialization.jsonObject(with: Data(cli.run(["alerts", "--json"]).stdout.utf8)) as? [[String: Any]])
+        let units = Set(all.compactMap { $0["department"] as? String }.filter { !$0.isEmpty })
+        #expect(units.count >= 5)
+        #expect(all.contains { $0["record"] as? String == late["id"] as? String && $0["department"] as? String == "GXJ" })
+        for unit in units.sorted() {
+            let page = try #require(try JSONSerialization.jsonObject(with: Data(cli.run(["department", "show", unit, "--json"]).stdout.utf8)) as? [String: Any])
+            let mine = (page["alerts"] as? [[String: Any]] ?? []).map { "\($0["record"]!) \($0["kind"]!) \($0["level"]!)" }
+            let share = all.filter { $0["department"] as? String == unit }.map { "\($0["record"]!) \($0["kind"]!) \($0["level"]!)" }
+            #expect(mine == share, "\(unit): \(mine.count) against \(share.count)")
+        }
+    }
 }
