@@ -113,15 +113,7 @@ enum EventTallies {
 
     /// Rows where the kept table and a recomputation differ: (kind, day, unit, received, kept, recomputed).
     static func differences(_ db: Database) throws -> [(String, String, String, String, Int, Int)] {
-        try Row.fetchAll(db, sql: """
-            WITH fresh AS (\(recomputeSQL())),
-            both AS (
-                SELECT kind, day, department, received, n AS kept, 0 AS fresh FROM event_tallies
-                UNION ALL SELECT kind, day, department, received, 0, n FROM fresh
-            )
-            SELECT kind, day, department, received, sum(kept), sum(fresh) FROM both
-            GROUP BY kind, day, department, received HAVING sum(kept) <> sum(fresh)
-            ORDER BY kind, day, department, received
-            """).map { ($0[0], $0[1], $0[2], $0[3], $0[4], $0[5]) }
+        try KeptCountsCheck.differences(db, table: "event_tallies", key: ["kind", "day", "department", "received"], fresh: recomputeSQL())
+            .map { ($0[0], $0[1], $0[2], $0[3], $0[4], $0[5]) }
     }
 }

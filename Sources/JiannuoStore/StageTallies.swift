@@ -100,15 +100,7 @@ enum StageTallies {
 
     /// Rows where the kept table and a recomputation from the records differ: (stage, due, unit, open, kept, recomputed).
     static func differences(_ db: Database) throws -> [(String, String, String, Bool, Int, Int)] {
-        try Row.fetchAll(db, sql: """
-            WITH fresh AS (\(recomputeSQL())),
-            both AS (
-                SELECT stage, due, department, open, n AS kept, 0 AS fresh FROM stage_tallies
-                UNION ALL SELECT stage, due, department, open, 0, n FROM fresh
-            )
-            SELECT stage, due, department, open, sum(kept), sum(fresh) FROM both
-            GROUP BY stage, due, department, open HAVING sum(kept) <> sum(fresh)
-            ORDER BY stage, due, department, open
-            """).map { ($0[0], $0[1], $0[2], $0[3], $0[4], $0[5]) }
+        try KeptCountsCheck.differences(db, table: "stage_tallies", key: ["stage", "due", "department", "open"], fresh: recomputeSQL())
+            .map { ($0[0], $0[1], $0[2], $0[3], $0[4], $0[5]) }
     }
 }

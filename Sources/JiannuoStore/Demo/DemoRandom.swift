@@ -1,7 +1,7 @@
 import JiannuoCore
 
 /// SplitMix64: a small deterministic generator, so a seed always gives the same demo.
-struct DemoRandom {
+struct DemoRandom: RandomNumberGenerator {
     var state: UInt64
     init(seed: UInt64) { state = seed &+ 0x9E37_79B9_7F4A_7C15 }
 
