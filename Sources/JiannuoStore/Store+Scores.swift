@@ -103,8 +103,6 @@ extension Store {
             }
             f.findings = try Finding.fetchAll(db, sql: "SELECT * FROM findings WHERE date BETWEEN ? AND ? AND \(cd)",
                                               arguments: StatementArguments([s, e] + cargs))
-            // Times sort as text within the office's offset: a range on the column uses its partial index.
-            let afterEnd = p.end.adding(days: 1).string
             if codes == nil {
                 // The ranking reads these two counted per unit and day, kept on write (EventTallies).
                 for row in try Row.fetchAll(db, sql: """
@@ -118,6 +116,8 @@ extension Store {
                     }
                 }
             } else {
+                // Times sort as text within the office's offset: a range on the column uses its partial index.
+                let afterEnd = p.end.adding(days: 1).string
                 for row in try Row.fetchAll(db, sql: """
                     SELECT complaint, department, substr(at, 1, 10) FROM followups f JOIN complaints c ON c.id = f.complaint
                     WHERE f.satisfied = 0 AND f.at >= ? AND f.at < ? AND \(scoped("c.department").0)

@@ -24,8 +24,6 @@ public final class DashboardApp {
     /// Read at every action, so that a step is dated when the officer takes it.
     let clock: Clock
 
-    /// `openStore` is called again when another process changed the calendar or the rules.
-    /// `lang` is the language of every word the dashboard shows (the data is shown as stored).
     /// The ranking on screen was read before the last write or day: read it again once the one being
     /// computed is done.
     var rankingStale = false
@@ -34,6 +32,8 @@ public final class DashboardApp {
     /// so that a test or an officer can see why a dashboard reloaded.
     public var trace: (String) -> Void = { _ in }
 
+    /// `openStore` is called again when another process changed the calendar or the rules.
+    /// `lang` is the language of every word the dashboard shows (the data is shown as stored).
     public init(size: Size, clock: Clock, lang: Lang = .zh, openStore: @escaping () throws -> Store) throws {
         self.openStore = openStore
         self.clock = clock
@@ -365,7 +365,8 @@ public final class DashboardApp {
 
     // MARK: the loop
 
-    /// Draws, waits up to 50 ms for a key (so that another process's write is on screen within about 100 ms), and reloads when the database or the day changed.
+    /// Draws, waits up to 50 ms for a key (so that another process's write is on screen within about
+    /// 100 ms), and reloads when the database or the day changed.
     public func run(on backend: Backend) throws {
         try resize(backend.size)
         try loadFirstPaint()
