@@ -356,6 +356,15 @@ enum Schema {
         m.registerMigration("v9-unit-returns") { db in
             try db.execute(sql: "CREATE INDEX complaints_returned_from ON complaints(returned_from, returned_at) WHERE returned_at IS NOT NULL")
         }
+        // Debts are counted by their payment limit (delivery plus the term) from the index alone (AlertSources).
+        m.registerMigration("v10-debt-terms") { db in
+            try db.execute(sql: """
+                DROP INDEX commitments_open_debts;
+                CREATE INDEX commitments_open_debts ON commitments(delivered_on, payment_days)
+                    WHERE status IN ('not_started','in_progress','stalled') AND category = 3
+                        AND delivered_on IS NOT NULL AND amount_fen IS NOT NULL;
+                """)
+        }
         return m
     }
 }

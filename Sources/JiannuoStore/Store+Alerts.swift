@@ -1,64 +1,74 @@
 import GRDB
 import JiannuoCore
 
-extension Store {
-    /// Loads only what can raise an alert today, through the partial indexes over open items.
-    /// `departments`: only these units' items (one unit's page), else every unit's.
-    public func alertInputs(today: Day, departments: [String]? = nil) throws -> AlertInputs {
-        let h = Alerts.horizon(today: today, calendar: calendar, rules: rules.deadlines)
-        let units = departments.map { $0.map { "'" + $0.replacingOccurrences(of: "'", with: "''") + "'" }.joined(separator: ",") }
-        func only(_ column: String, or other: String? = nil) -> String {
-            guard let units else { return "" }
-            return " AND (\(column) IN (\(units))\(other.map { " OR \($0) IN (\(units))" } ?? ""))"
-        }
-        return try read { db in
-            var i = AlertInputs()
-            i.departments = try departmentMap(db)
-            i.commitments = try Commitment.fetchAll(db, sql: """
-                SELECT * FROM commitments WHERE status IN ('not_started','in_progress','stalled') AND deadline <= ?\(only("department"))
-                """, arguments: [h.commitments.string])
-            // Debts to small firms fall due by their delivery date, which may come before the promise's deadline.
-            i.commitments += try Commitment.fetchAll(db, sql: """
-                SELECT * FROM commitments WHERE status IN ('not_started','in_progress','stalled') AND category = 3
-                    AND delivered_on IS NOT NULL AND amount_fen IS NOT NULL AND delivered_on <= ? AND deadline > ?\(only("department"))
-                """, arguments: [h.arrears.string, h.commitments.string])
-            // On a past day, terms amended later were not yet in force: judge by the deadline of that day.
-            var earlier: [String: Day] = [:]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT commitment, old_deadline FROM amendments WHERE date > ? ORDER BY date DESC, id DESC
-                """, arguments: [today.string]) {
-                earlier[row[0]] = Day(row[1] as String)
-            }
-            if !earlier.isEmpty {
-                i.commitments.removeAll { earlier[$0.id] != nil }
-                for id in earlier.keys.sorted() {
-                    guard var c = try Commitment.fetchOne(db, key: id), c.status.isOpen, let due = earlier[id],
-                          departments?.contains(c.department) ?? true else { continue }
-                    c.deadline = due
-                    if due <= h.commitments { i.commitments.append(c) }
-                }
-            }
-            i.complaints = try Complaint.fetchAll(db, sql: """
-                SELECT * FROM complaints WHERE responded_at IS NULL AND current_due <= ?\(only("department", or: "returned_from"))
-                """, arguments: [h.complaints.string])
-            i.rectifications = try Rectification.fetchAll(db, sql: """
-                SELECT * FROM rectifications WHERE completed_on IS NULL AND deadline <= ?\(only("unit"))
-                """, arguments: [h.rectifications.string])
-            i.breaches = try Breach.fetchAll(db, sql: "SELECT * FROM breaches WHERE reported_on IS NULL\(only("department"))")
-            i.opinions = try OpinionEvent.fetchAll(db, sql: "SELECT * FROM opinions WHERE handled_on IS NULL\(only("department"))")
-            for row in try Row.fetchAll(db, sql: "SELECT record, min(date) FROM escalations WHERE date <= ? GROUP BY record",
-                                        arguments: [today.string]) {
-                if let d = Day(row[1] as String) { i.escalated[row[0]] = d }
-            }
-            return i
-        }
-    }
+/// The alerts shown first, and how many there are at each level, read without building the rest.
+public struct AlertPage: Sendable {
+    /// The most urgent alerts in `Alert.urgency` order; all of them when `complete`.
+    public var alerts: [Alert]
+    public var counts: [Alert.Level: Int]
+    public var complete: Bool
+    public var total: Int { counts.values.reduce(0, +) }
 
+    public init(alerts: [Alert], counts: [Alert.Level: Int]? = nil, complete: Bool) {
+        self.alerts = alerts; self.complete = complete
+        self.counts = counts ?? alerts.reduce(into: [:]) { $0[$1.level, default: 0] += 1 }
+    }
+}
+
+extension Store {
     public func alerts(today: Day? = nil, departments: [String]? = nil) throws -> [Alert] {
         try actor.require(.read)
         let day = today ?? clock.today
         let all = Alerts.compute(try alertInputs(today: day, departments: departments), calendar: calendar, rules: rules.deadlines, today: day)
         guard let role = actor.role, RoleTable.isConfined(role) else { return all }
         return all.filter { actor.sees($0.department) }
+    }
+
+    /// The first `limit` alerts and the count at each level, as `alerts` would give them. The open
+    /// items of the four big kinds (promises, debts, complaints, rectifications) are counted by level
+    /// from their due-day index (`AlertBands`) and only the first `limit` of each are read; the few
+    /// others (opinions, breaches, returns, items reported up or amended later) are judged whole.
+    public func alertPage(today: Day? = nil, limit: Int) throws -> AlertPage {
+        try actor.require(.read)
+        let day = today ?? clock.today
+        // A confined role sees one unit's alerts: few, and filtered by owner after judging.
+        if let role = actor.role, RoleTable.isConfined(role) { return AlertPage(alerts: try alerts(today: day), complete: true) }
+        let sources = AlertSources(today: day, calendar: calendar, rules: rules.deadlines)
+        return try read { db in
+            let special = try sources.specialRecords(db)
+            var few = try sources.fewInputs(db, special: special, departments: nil)
+            few.departments = try departmentMap(db)
+            var big = AlertInputs()
+            big.departments = few.departments
+            big.debts = []; big.returns = []
+            var counts: [Alert.Level: Int] = [:]
+            var reachesNextYear = false
+            for s in sources.big {
+                let c = try s.count(db, excluding: special)
+                for (level, n) in c.byLevel { counts[level, default: 0] += n }
+                reachesNextYear = reachesNextYear || c.nextYear > 0
+                try s.fetch(db, excluding: special, limit: limit, into: &big)
+            }
+            let judged = Alerts.judge(few, calendar: calendar, rules: rules.deadlines, today: day)
+            let notes = Alerts.calendarAlerts(calendar: calendar, today: day,
+                                              dues: judged.map(\.due) + (reachesNextYear ? [Day(year: day.year + 1, month: 1, day: 1)!] : []))
+            for a in judged + notes { counts[a.level, default: 0] += 1 }
+            let first = Alerts.sortedByUrgency(judged + notes + Alerts.judge(big, calendar: calendar, rules: rules.deadlines, today: day))
+            let complete = first.count >= counts.values.reduce(0, +)
+            return AlertPage(alerts: Array(first.prefix(complete ? first.count : limit)), counts: counts, complete: complete)
+        }
+    }
+
+    /// Loads only what can raise an alert today, through the partial indexes over open items.
+    /// `departments`: only these units' items (one unit's page), else every unit's.
+    public func alertInputs(today: Day, departments: [String]? = nil) throws -> AlertInputs {
+        let sources = AlertSources(today: today, calendar: calendar, rules: rules.deadlines)
+        return try read { db in
+            let special = try sources.specialRecords(db)
+            var i = try sources.fewInputs(db, special: special, departments: departments)
+            i.departments = try departmentMap(db)
+            for s in sources.big { try s.fetch(db, excluding: special, departments: departments, into: &i) }
+            return i
+        }
     }
 }

@@ -115,3 +115,42 @@ struct DemoTests {
         }
     }
 }
+
+@Suite("Store: the first page of alerts")
+struct AlertPageTests {
+    @Test("the first page is the head of the full list and counts all of it, on any day and for any length")
+    func pageIsTheHeadOfTheList() throws {
+        let f = try Fixture(today: "2026-11-20")
+        _ = try f.store().generateDemo(size: .small, seed: 5)
+        // A promise overdue on 11-20 whose deadline is moved on 11-25, and items reported up on 11-20.
+        let store = try f.store()
+        let late = try #require(try store.alerts().first { $0.kind == .commitment && $0.level == .escalate })
+        _ = try f.store(today: "2026-11-25").amend(late.record, deadline: d("2027-03-01"), content: nil, reason: "测试",
+                                                   legalBasis: "测试", approver: "县政府")
+        let reported = Set(try store.alerts().filter { $0.level == .escalate && $0.kind != .breachReport }.map(\.record)).sorted().prefix(3)
+        for record in reported { _ = try store.escalate(record, to: "县委县政府", date: nil, note: nil) }
+        for today in ["2026-11-20", "2026-10-08", "2026-12-31", "2027-01-04", "2026-06-30"] {
+            let s = try f.store(today: today)
+            #expect(try s.alerts().count > 20, "\(today): too few alerts to page")
+            try expectPagesAreHeads(s, limits: [0, 1, 5, 15, 100, 100_000], today)
+        }
+    }
+}
+
+/// `alertPage` gives the head of `alerts` (or all of it, when its reads happened to hold every alert)
+/// and the counts of the whole list by level.
+func expectPagesAreHeads(_ store: Store, limits: [Int], _ context: String) throws {
+    let all = try store.alerts()
+    func brief(_ a: Alert) -> String { "\(a.level.rawValue) \(a.kind.rawValue) \(a.record) \(a.due) \(a.daysLeft)" }
+    for limit in limits {
+        let page = try store.alertPage(limit: limit)
+        let expected = page.complete ? all : Array(all.prefix(limit))
+        let differs = zip(page.alerts, expected).enumerated().first { $0.element.0 != $0.element.1 }
+        #expect(page.alerts.count == expected.count && differs == nil,
+                "\(context), first \(limit): \(page.alerts.count) against \(expected.count); first difference \(differs.map { "#\($0.offset): \(brief($0.element.0)) against \(brief($0.element.1))" } ?? "none")")
+        #expect(page.total == all.count && (page.complete || limit < all.count), "\(context), \(limit): total \(page.total) of \(all.count)")
+        for level in Alert.Level.allCases {
+            #expect(page.counts[level] ?? 0 == all.filter { $0.level == level }.count, "\(context), \(limit): \(level)")
+        }
+    }
+}

@@ -50,7 +50,7 @@ import Testing
         DashboardUpdate.loaded(.scores(q, [ScoreEntry(department: "X", name: "新", score: 90, rank: 1, change: nil)]), &s, &d)
         #expect(d.scores?.first?.name == "新")
         // A first paint of the next day drops the old day's ranking and brings its alerts.
-        let next = DashboardLoad.FirstPaint(today: d.today.adding(days: 1), names: ["X": "某单位"], alerts: [], openRounds: 2,
+        let next = DashboardLoad.FirstPaint(today: d.today.adding(days: 1), names: ["X": "某单位"], alerts: AlertPage(alerts: [], complete: true), openRounds: 2,
                                             calendar: d.calendar, rules: d.rules, scoring: d.scoring, actor: d.actor)
         DashboardUpdate.loaded(.firstPaint(next), &s, &d)
         #expect(d.scores == nil && d.alerts.isEmpty && d.openRounds == 2 && d.name("X") == "某单位")

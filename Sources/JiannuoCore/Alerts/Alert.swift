@@ -59,6 +59,8 @@ public struct Alert: Codable, Sendable, Hashable {
             }
         }
         public func label(_ lang: Lang) -> String { lang == .zh ? label : english }
+        /// Breaks the last tie of `urgency`: one commitment's promise and its debt may fall due together.
+        public var order: Int { Kind.allCases.firstIndex(of: self)! }
     }
 
     public enum DayUnit: String, Codable, Sendable { case working, calendar }
@@ -131,6 +133,7 @@ public struct Alert: Codable, Sendable, Hashable {
         if a.level != b.level { return a.level < b.level }
         if a.daysLeft != b.daysLeft { return a.daysLeft < b.daysLeft }
         if a.due != b.due { return a.due < b.due }
-        return a.record < b.record
+        if a.record != b.record { return a.record < b.record }
+        return a.kind.order < b.kind.order
     }
 }

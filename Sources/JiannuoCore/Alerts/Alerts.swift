@@ -6,6 +6,10 @@ public struct AlertInputs: Sendable {
     public var rectifications: [Rectification] = []
     public var breaches: [Breach] = []
     public var opinions: [OpinionEvent] = []
+    /// Debts to small firms judged for arrears; nil: those among `commitments`.
+    public var debts: [Commitment]?
+    /// Misrouted complaints handed back and not yet accepted, judged for a late return; nil: those among `complaints`.
+    public var returns: [Complaint]?
     /// For attributing a merged unit's open items to its successor.
     public var departments: [String: Department] = [:]
     /// Items already reported to the county leadership, with the day: no longer 须上报, still overdue.
@@ -24,10 +28,9 @@ public enum Alerts {
     }
 
     public static func horizon(today: Day, calendar: WorkCalendar, rules: DeadlineRules) -> Horizon {
-        Horizon(commitments: today.adding(days: rules.commitmentNearingDays),
-                complaints: calendar.addingWorkdays(rules.complaintNearingWorkdays, to: today),
-                rectifications: calendar.addingWorkdays(rules.rectificationNearingWorkdays, to: today),
-                arrears: today.adding(days: rules.arrearsNearingDays))
+        let l = Limits(today: today, calendar: calendar, rules: rules)
+        return Horizon(commitments: l.commitments.nearingThrough, complaints: l.complaints.nearingThrough,
+                       rectifications: l.rectifications.nearingThrough, arrears: l.arrears.nearingThrough)
     }
 
     /// The payment limit of money owed to a small firm, if the commitment is such a debt.
@@ -37,6 +40,12 @@ public enum Alerts {
     }
 
     public static func compute(_ input: AlertInputs, calendar: WorkCalendar, rules: DeadlineRules, today: Day) -> [Alert] {
+        let items = judge(input, calendar: calendar, rules: rules, today: today)
+        return sortedByUrgency(items + calendarAlerts(calendar: calendar, today: today, dues: items.map(\.due)))
+    }
+
+    /// The alerts of the records, unsorted, without the calendar's.
+    public static func judge(_ input: AlertInputs, calendar: WorkCalendar, rules: DeadlineRules, today: Day) -> [Alert] {
         var out: [Alert] = []
         let owner = { (code: String) in Lineage.current(code, in: input.departments) }
         let judge = Judge(calendar: calendar, rules: rules, today: today)
@@ -45,6 +54,8 @@ public enum Alerts {
             if let a = judge.alert(.commitment, c.id, owner(c.department), due: c.deadline, unit: .calendar,
                                    nearing: rules.commitmentNearingDays,
                                    what: .commitment(id: c.id, counterparty: c.counterparty)) { out.append(a) }
+        }
+        for c in input.debts ?? input.commitments where c.status.isOpen {
             if let due = arrearsDue(c, rules),
                let a = judge.alert(.arrears, c.id, owner(c.department), due: due, unit: .calendar, nearing: rules.arrearsNearingDays,
                                    what: .arrears(counterparty: c.counterparty, amount: c.amount!)) { out.append(a) }
@@ -85,7 +96,7 @@ public enum Alerts {
         }
         // A misrouted complaint handed back after its limit: the unit that held it is told, while the
         // complaint waits for the new unit to accept it.
-        for c in input.complaints where c.acceptedAt == nil {
+        for c in input.returns ?? input.complaints where c.acceptedAt == nil {
             guard let from = c.returnedFrom, let back = c.returnedAt else { continue }
             let limit = ComplaintDeadlines.returnDue(c, calendar, rules)
             guard back.day > limit else { continue }
@@ -104,19 +115,19 @@ public enum Alerts {
                 out[i].reportedOn = day
             }
         }
-        out += calendarAlerts(calendar: calendar, today: today, dues: out.map(\.due))
-        return sortedByUrgency(out)
+        return out
     }
 
     /// `Alert.urgency` order, sorting small keys instead of whole alerts: moving tens of thousands
     /// of structs full of strings cost more than computing them.
-    static func sortedByUrgency(_ alerts: [Alert]) -> [Alert] {
+    public static func sortedByUrgency(_ alerts: [Alert]) -> [Alert] {
         let order = alerts.indices.sorted { i, j in
             let a = alerts[i], b = alerts[j]
             if a.level != b.level { return a.level.rank < b.level.rank }
             if a.daysLeft != b.daysLeft { return a.daysLeft < b.daysLeft }
             if a.due != b.due { return a.due < b.due }
-            return a.record < b.record
+            if a.record != b.record { return a.record < b.record }
+            return a.kind.order < b.kind.order
         }
         return order.map { alerts[$0] }
     }
@@ -135,7 +146,7 @@ public enum Alerts {
     }
 
     /// A year without calendar data would silently count weekends only: say so.
-    static func calendarAlerts(calendar: WorkCalendar, today: Day, dues: [Day]) -> [Alert] {
+    public static func calendarAlerts(calendar: WorkCalendar, today: Day, dues: [Day]) -> [Alert] {
         var out: [Alert] = []
         if !calendar.hasData(forYear: today.year) {
             out.append(Alert(level: .overdue, kind: .calendar, record: "\(today.year)", department: "", due: today, daysLeft: 0,

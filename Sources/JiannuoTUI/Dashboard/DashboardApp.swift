@@ -52,7 +52,7 @@ public final class DashboardApp {
 
     /// The header, the alerts and the two lists: what the first paint needs (read here, at once).
     public func loadFirstPaint() throws {
-        DashboardUpdate.loaded(.firstPaint(try DashboardLoad.readFirstPaint(store, day: today())), &state, &data)
+        DashboardUpdate.loaded(.firstPaint(try DashboardLoad.readFirstPaint(store, day: today(), alerts: alertsNeeded())), &state, &data)
         try reloadWindows()
     }
 
@@ -72,8 +72,8 @@ public final class DashboardApp {
     /// Another process wrote: the header, the alerts and the names are read on another thread while
     /// keys are handled and frames drawn here; the result comes back through `mailbox` as a message.
     func startFirstPaint(_ mailbox: LoadMailbox) {
-        let store = self.store, day = today()
-        mailbox.run { post in post(.firstPaint(try DashboardLoad.readFirstPaint(store, day: day))) }
+        let store = self.store, day = today(), limit = alertsNeeded()
+        mailbox.run { post in post(.firstPaint(try DashboardLoad.readFirstPaint(store, day: day, alerts: limit))) }
     }
 
     func startScores(_ mailbox: LoadMailbox) {
@@ -119,8 +119,24 @@ public final class DashboardApp {
             if force || !data.complaints.covers(need) {
                 data.complaints = try store.openComplaints(query(p), offset: start, limit: limit)
             }
-        default: break
+        case .deadlines:
+            // Only the head of the list is held: read more of it, or all of it to filter or reorder.
+            if !data.alertsComplete && (!plain(p) || need.upperBound > data.alerts.count) {
+                let n = alertsNeeded()
+                data.setAlerts(try n.map { try store.alertPage(today: data.today, limit: $0) }
+                               ?? AlertPage(alerts: try store.alerts(today: data.today), complete: true))
+                DashboardUpdate.clamp(&state, data: data)
+            }
+        case .scores: break
         }
+    }
+
+    /// How many of the most urgent alerts the deadlines pane needs in its own order (three screens
+    /// past what it shows), or nil when it needs all: filtered, reordered, or paged far down.
+    func alertsNeeded() -> Int? {
+        let visible = DashboardLayout(state.size).visibleRows(.deadlines)
+        let end = state[.deadlines].offset + visible * 3
+        return plain(.deadlines) && end <= 2_000 ? max(end, 100) : nil
     }
 
     /// The Store's query for a pane: its typed filter, its conditions and its order.
@@ -144,7 +160,10 @@ public final class DashboardApp {
         case .complaints:
             all.complaints = try store.openComplaints(query(p), offset: 0, limit: max(1, data.complaints.total))
             total = all.complaints.rows.count
-        default:
+        case .deadlines:
+            if !all.alertsComplete { all.alerts = try store.alerts(today: data.today) }
+            total = all.total(p, state[p])
+        case .scores:
             total = data.total(p, state[p])
         }
         var ps = state[p]
@@ -168,6 +187,7 @@ public final class DashboardApp {
     func ensureWindows() throws {
         try loadWindow(.commitments)
         try loadWindow(.complaints)
+        try loadWindow(.deadlines)
     }
 
     // MARK: input

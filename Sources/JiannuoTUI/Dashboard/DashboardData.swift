@@ -19,11 +19,15 @@ public struct DashboardData: Sendable {
     /// Who is at the keyboard: the keys offered and carried out are those the role allows (nil: no limit).
     public var actor: Actor?
     public var names: [String: String] = [:]
+    /// The deadlines pane's alerts: all of them, or, when `alertsComplete` is false, the most urgent
+    /// ones (a province has some 32,000; the pane shows fifteen). Set whole, it is complete.
     public var alerts: [Alert] = [] {
-        // Counted once per load, not once per frame: at province scale the list holds 32,000 alerts.
-        didSet { levelCounts = alerts.reduce(into: [:]) { $0[$1.level, default: 0] += 1 } }
+        // Counted once per load, not once per frame.
+        didSet { levelCounts = alerts.reduce(into: [:]) { $0[$1.level, default: 0] += 1 }; alertsComplete = true }
     }
+    /// The count of alerts at each level, from the Store's counts when only the head is held.
     private var levelCounts: [Alert.Level: Int] = [:]
+    public private(set) var alertsComplete = true
     /// Supervision rounds not yet over (督促检查进行中), for the header.
     public var openRounds = 0
     public var commitments = Window<Commitment>(rows: [], total: 0, offset: 0)
@@ -46,6 +50,15 @@ public struct DashboardData: Sendable {
     }
 
     public func count(_ level: Alert.Level) -> Int { levelCounts[level] ?? 0 }
+
+    /// All the alerts there are, held or not.
+    public var alertsTotal: Int { levelCounts.values.reduce(0, +) }
+
+    public mutating func setAlerts(_ page: AlertPage) {
+        alerts = page.alerts
+        levelCounts = page.counts
+        alertsComplete = page.complete
+    }
 
     func name(_ code: String) -> String { names[code] ?? code }
 }
@@ -115,7 +128,7 @@ extension DashboardData {
         switch pane {
         case .commitments: commitments.total
         case .complaints: complaints.total
-        case .deadlines: alerts(ps).count
+        case .deadlines: alertsComplete ? alerts(ps).count : alertsTotal
         case .scores: scores(ps).count
         }
     }

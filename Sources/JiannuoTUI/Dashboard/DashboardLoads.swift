@@ -9,7 +9,7 @@ public enum DashboardLoad: Sendable {
     public struct FirstPaint: Sendable {
         public var today: Day
         public var names: [String: String]
-        public var alerts: [Alert]
+        public var alerts: AlertPage
         public var openRounds: Int
         public var calendar: WorkCalendar
         public var rules: DeadlineRules
@@ -21,9 +21,11 @@ public enum DashboardLoad: Sendable {
     case scores(Period, [ScoreEntry])
     case failed(Text)
 
-    /// Reads what the first paint needs; any thread.
-    static func readFirstPaint(_ store: Store, day: Day) throws -> FirstPaint {
-        FirstPaint(today: day, names: try store.departmentNames(), alerts: try store.alerts(today: day),
+    /// Reads what the first paint needs; any thread. `alerts`: how many of the most urgent alerts the
+    /// deadlines pane needs (with the counts of all), or nil for every alert (a filtered or reordered pane).
+    static func readFirstPaint(_ store: Store, day: Day, alerts limit: Int?) throws -> FirstPaint {
+        let alerts = try limit.map { try store.alertPage(today: day, limit: $0) } ?? AlertPage(alerts: try store.alerts(today: day), complete: true)
+        return FirstPaint(today: day, names: try store.departmentNames(), alerts: alerts,
                    openRounds: try store.inspections(openOn: day).filter { $0.from <= day }.count,
                    calendar: store.calendar, rules: store.rules.deadlines, scoring: store.rules.scoring, actor: store.actor)
     }
@@ -79,7 +81,7 @@ extension DashboardUpdate {
         case .firstPaint(let f):
             // A new day drops the ranking of the old one; the list windows are read again by the caller.
             if f.today != d.today { d.scores = nil }
-            d.today = f.today; d.names = f.names; d.alerts = f.alerts; d.openRounds = f.openRounds
+            d.today = f.today; d.names = f.names; d.setAlerts(f.alerts); d.openRounds = f.openRounds
             d.calendar = f.calendar; d.rules = f.rules; d.scoring = f.scoring; d.actor = f.actor
         case .scores(let p, let entries):
             guard p == Period.currentQuarter(d.today) else { return }

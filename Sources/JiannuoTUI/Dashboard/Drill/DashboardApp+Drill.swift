@@ -27,7 +27,8 @@ extension DashboardApp {
             return DocLine("\(b.id)  \(b.date)  \(Category.label(b.category, l))  \(state)  \(reported)"
                            + (acts.isEmpty ? "" : l("  问责：", "  accountability: ") + acts.joined(separator: l("；", "; "))), link: b.id, indent: 4)
         }
-        let alerts = data.alerts.filter { lineage.contains($0.department) }.map { a -> DocLine in
+        // The unit's own alerts, read for it: the dashboard may hold only the head of the list.
+        let alerts = try store.alerts(today: today, departments: Array(lineage).sorted()).filter { lineage.contains($0.department) }.map { a -> DocLine in
             DocLine("[\(a.level.label(l))] \(a.message(l))", role: PaneTables.role(a.level) ?? .normal,
                     link: a.kind == .calendar ? nil : a.record, indent: 4)
         }
