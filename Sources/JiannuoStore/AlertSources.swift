@@ -72,7 +72,8 @@ struct AlertSources {
         }
         let only = { (column: String) in departments.map { " AND \(column) IN (\(Self.quoted($0)))" } ?? "" }
         i.returns = try Complaint.fetchAll(db, sql: """
-            SELECT * FROM complaints WHERE returned_at IS NOT NULL AND accepted_at IS NULL AND returned_from IS NOT NULL\(only("returned_from"))
+            SELECT * FROM complaints INDEXED BY complaints_awaiting_acceptance
+                WHERE returned_at IS NOT NULL AND accepted_at IS NULL AND returned_from IS NOT NULL\(only("returned_from"))
             """)
         i.breaches = try Breach.fetchAll(db, sql: "SELECT * FROM breaches WHERE reported_on IS NULL\(only("department"))")
         i.opinions = try OpinionEvent.fetchAll(db, sql: "SELECT * FROM opinions WHERE handled_on IS NULL\(only("department"))")
@@ -91,7 +92,7 @@ struct AlertSources {
             BigSource(table: "commitments",
                       open: "\(Self.open) AND category = 3 AND delivered_on IS NOT NULL AND amount_fen IS NOT NULL AND delivered_on <= '\(limits.arrears.nearingThrough)'",
                       due: "(julianday(delivered_on) + min(coalesce(payment_days, \(rules.arrearsDefaultDays)), \(rules.arrearsMaxDays)))",
-                      bands: limits.arrears, units: ["department"], bound: jd) {
+                      bands: limits.arrears, units: ["department"], bound: jd, computedDue: true) {
                 $3.debts = ($3.debts ?? []) + (try Commitment.fetchAll($0, sql: $1, arguments: $2))
             },
             BigSource(table: "complaints", open: "responded_at IS NULL", due: "current_due", bands: limits.complaints,
@@ -120,6 +121,8 @@ struct BigSource {
     let units: [String]
     /// A day as the due expression's values (text, or a Julian day).
     let bound: (Day) -> DatabaseValue
+    /// The due day is computed from columns: no index is in its order.
+    var computedDue = false
     let add: (Database, String, StatementArguments, inout AlertInputs) throws -> Void
 
     private func condition(excluding special: AlertSources.Special, departments: [String]?) -> String {
@@ -135,10 +138,23 @@ struct BigSource {
     /// Reads the items due by the end of the nearing band; with `limit`, only the most urgent ones.
     func fetch(_ db: Database, excluding special: AlertSources.Special, departments: [String]? = nil, limit: Int? = nil,
                into inputs: inout AlertInputs) throws {
-        var sql = "SELECT * FROM \(table) WHERE \(condition(excluding: special, departments: departments))"
-        // Within a kind, an earlier day is never less urgent, and ties go by id (`Alert.urgency`).
-        if let limit { sql += " ORDER BY \(due), id LIMIT \(max(0, limit))" }
-        try add(db, sql, [bound(bands.nearingThrough)], &inputs)
+        let condition = condition(excluding: special, departments: departments)
+        var sql = "SELECT * FROM \(table) WHERE \(condition)"
+        var arguments: StatementArguments = [bound(bands.nearingThrough)]
+        if let limit, computedDue {
+            // Sorting whole rows by a computed day reads every row: find the day of the last one
+            // wanted from the index alone, then read the rows due by then (ties too; `compute` orders them).
+            guard limit > 0 else { return }
+            if let last = try DatabaseValue.fetchOne(db, sql: "SELECT \(due) FROM \(table) WHERE \(condition) ORDER BY 1 LIMIT 1 OFFSET \(limit - 1)",
+                                                     arguments: arguments) {
+                sql += " AND \(due) <= ?"
+                arguments += [last]
+            }
+        } else if let limit {
+            // Within a kind, an earlier day is never less urgent, and ties go by id (`Alert.urgency`).
+            sql += " ORDER BY \(due), id LIMIT \(max(0, limit))"
+        }
+        try add(db, sql, arguments, &inputs)
     }
 
     /// How many items are at each level today, and how many fall due in the next year.

@@ -365,6 +365,10 @@ enum Schema {
                         AND delivered_on IS NOT NULL AND amount_fen IS NOT NULL;
                 """)
         }
+        // Complaints handed back and waiting for the new unit, for the late-return alerts (AlertSources).
+        m.registerMigration("v11-awaiting-returns") { db in
+            try db.execute(sql: "CREATE INDEX complaints_awaiting_acceptance ON complaints(returned_from) WHERE returned_at IS NOT NULL AND accepted_at IS NULL")
+        }
         return m
     }
 }

@@ -3,7 +3,7 @@ import JiannuoCore
 
 /// The alerts shown first, and how many there are at each level, read without building the rest.
 public struct AlertPage: Sendable {
-    /// The most urgent alerts in `Alert.urgency` order; all of them when `complete`.
+    /// The most urgent alerts in `Alert.urgency` order: the first `limit`, or all when `complete`.
     public var alerts: [Alert]
     public var counts: [Alert.Level: Int]
     public var complete: Bool
@@ -54,8 +54,7 @@ extension Store {
                                               dues: judged.map(\.due) + (reachesNextYear ? [Day(year: day.year + 1, month: 1, day: 1)!] : []))
             for a in judged + notes { counts[a.level, default: 0] += 1 }
             let first = Alerts.sortedByUrgency(judged + notes + Alerts.judge(big, calendar: calendar, rules: rules.deadlines, today: day))
-            let complete = first.count >= counts.values.reduce(0, +)
-            return AlertPage(alerts: Array(first.prefix(complete ? first.count : limit)), counts: counts, complete: complete)
+            return AlertPage(alerts: Array(first.prefix(limit)), counts: counts, complete: limit >= counts.values.reduce(0, +))
         }
     }
 

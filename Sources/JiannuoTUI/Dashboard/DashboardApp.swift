@@ -131,12 +131,15 @@ public final class DashboardApp {
         }
     }
 
+    /// Reading a hundred alerts costs no more than fifteen; tests lower it to page a small ledger.
+    var alertsAtLeast = 100
+
     /// How many of the most urgent alerts the deadlines pane needs in its own order (three screens
     /// past what it shows), or nil when it needs all: filtered, reordered, or paged far down.
     func alertsNeeded() -> Int? {
         let visible = DashboardLayout(state.size).visibleRows(.deadlines)
         let end = state[.deadlines].offset + visible * 3
-        return plain(.deadlines) && end <= 2_000 ? max(end, 100) : nil
+        return plain(.deadlines) && end <= 2_000 ? max(end, alertsAtLeast) : nil
     }
 
     /// The Store's query for a pane: its typed filter, its conditions and its order.
