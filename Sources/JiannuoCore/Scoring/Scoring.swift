@@ -34,6 +34,7 @@ public enum Scoring {
     /// never lifts it above its weight. Each line keeps the points it actually moved, so the lines
     /// always add up to the score.
     static func assemble(_ code: String, _ ls: [ScoreLine], period: Period, rules: ScoringRules, detail: Bool) -> DepartmentScore {
+        if !detail, !ls.contains(where: { $0.points > 0 }) { return total(code, ls, period: period, rules: rules) }
         let sorted = ls.sorted { a, b in
             if a.date != b.date { return (a.date ?? Day(ordinal: 0)) < (b.date ?? Day(ordinal: 0)) }
             return (a.rule, a.record ?? "") < (b.rule, b.record ?? "")
@@ -66,15 +67,42 @@ public enum Scoring {
                                counts: counts, lines: applied)
     }
 
+    /// `assemble` without lines when every line deducts: each dimension then ends at its weight less
+    /// what it lost, never below zero, whatever the order (a ranking of thousands of lines a unit).
+    static func total(_ code: String, _ ls: [ScoreLine], period: Period, rules: ScoringRules) -> DepartmentScore {
+        var lost: [Dimension: Double] = [:]
+        var counts: [String: Int] = [:]
+        for l in ls {
+            counts[l.rule, default: 0] += l.records
+            if let d = l.dimension { lost[d, default: 0] -= l.points }
+        }
+        var left: [Dimension: Double] = rules.weights
+        for (d, x) in lost { left[d] = max(0, (left[d] ?? 0) - x) }
+        var dims: [String: Double] = [:]
+        for d in Dimension.allCases { dims[d.rawValue] = left[d] ?? 0 }
+        let total = rules.base - rules.weights.values.reduce(0, +) + left.values.reduce(0, +)
+        return DepartmentScore(department: code, period: period, score: min(100, max(0, total)), dimensions: dims, counts: counts, lines: [])
+    }
+
     /// Walks the facts once and hands every line to its owner.
     static func collect(_ f: ScoreFacts, period p: Period, today: Day, rules: Rules, calendar: WorkCalendar, detail: Bool = true,
                         _ emit: (String, ScoreLine) -> Void) {
         let r = rules.scoring
         let asOf = min(p.end, today)
+        // A rule's dimension and points, looked up once per rule rather than once per fact.
+        var ruleTerms: [String: (Dimension?, Double)] = [:]
+        func terms(_ rule: String) -> (Dimension?, Double) {
+            if let t = ruleTerms[rule] { return t }
+            let t = (ScoringRules.dimensionOf[rule], r.value(rule))
+            ruleTerms[rule] = t
+            return t
+        }
+        let breachRules = (0...9).map { "breach_category_\($0)" }
         // The note is only worded when lines are shown.
         func line(_ rule: String, _ record: String, _ date: Day, _ note: @autoclosure () -> Text, times: Int = 1, records: Int = 1) -> ScoreLine {
             let words = detail ? note() : Text("", "")
-            return ScoreLine(rule: rule, dimension: ScoringRules.dimensionOf[rule], points: r.value(rule) * Double(times),
+            let (dimension, value) = terms(rule)
+            return ScoreLine(rule: rule, dimension: dimension, points: value * Double(times),
                              record: record, date: date, note: words.zh, noteEn: words.en, records: records)
         }
         // Hundreds of thousands of facts name a few hundred units: each unit's owner is found once.
@@ -92,7 +120,7 @@ public enum Scoring {
             let b = bf.breach
             guard b.date <= asOf else { continue }
             if let repaired = bf.repairedOn, p.start > repaired.adding(months: monthsPerPeriod(p) * r.creditRepairPeriods) { continue }
-            emit(own(b.department), line("breach_category_\(b.category)", b.id, b.date,
+            emit(own(b.department), line(breachRules.indices.contains(b.category) ? breachRules[b.category] : "breach_category_\(b.category)", b.id, b.date,
                                          Text("失信违诺（\(Category.label(b.category))）\(bf.repairedOn.map { "，已于 \($0) 整改完成" } ?? "，尚未整改完成")",
                                               "breach (\(Category.label(b.category, .en)))\(bf.repairedOn.map { ", rectified on \($0)" } ?? ", not yet rectified")")))
         }
