@@ -34,11 +34,8 @@ public enum Scoring {
     /// never lifts it above its weight. Each line keeps the points it actually moved, so the lines
     /// always add up to the score.
     static func assemble(_ code: String, _ ls: [ScoreLine], period: Period, rules: ScoringRules, detail: Bool) -> DepartmentScore {
-        if !detail, !ls.contains(where: { $0.points > 0 }) { return total(code, ls, period: period, rules: rules) }
-        let sorted = ls.sorted { a, b in
-            if a.date != b.date { return (a.date ?? Day(ordinal: 0)) < (b.date ?? Day(ordinal: 0)) }
-            return (a.rule, a.record ?? "") < (b.rule, b.record ?? "")
-        }
+        if !detail { return total(code, ls, period: period, rules: rules) }
+        let sorted = ls.sorted(by: inDateOrder)
         var left: [Dimension: Double] = rules.weights
         var counts: [String: Int] = [:]
         var applied: [ScoreLine] = []
@@ -67,21 +64,35 @@ public enum Scoring {
                                counts: counts, lines: applied)
     }
 
-    /// `assemble` without lines when every line deducts: each dimension then ends at its weight less
-    /// what it lost, never below zero, whatever the order (a ranking of thousands of lines a unit).
+    /// `assemble` without lines, for a ranking of thousands of lines a unit. Only a dimension with a
+    /// bonus needs its lines in date order (a bonus never lifts it above its weight, a deduction never
+    /// below zero); where every line deducts, the dimension ends at its weight less all it lost, or zero.
     static func total(_ code: String, _ ls: [ScoreLine], period: Period, rules: ScoringRules) -> DepartmentScore {
         var lost: [Dimension: Double] = [:]
+        var withBonus: [Dimension: [ScoreLine]] = [:]
         var counts: [String: Int] = [:]
         for l in ls {
             counts[l.rule, default: 0] += l.records
             if let d = l.dimension { lost[d, default: 0] -= l.points }
         }
+        let bonused = Set(ls.compactMap { $0.points > 0 ? $0.dimension : nil })
+        for l in ls { if let d = l.dimension, bonused.contains(d) { withBonus[d, default: []].append(l) } }
         var left: [Dimension: Double] = rules.weights
-        for (d, x) in lost { left[d] = max(0, (left[d] ?? 0) - x) }
+        for (d, x) in lost where !bonused.contains(d) { left[d] = max(0, (left[d] ?? 0) - x) }
+        for (d, lines) in withBonus {
+            let weight = rules.weights[d] ?? 0
+            for l in lines.sorted(by: inDateOrder) { left[d] = min(weight, max(0, (left[d] ?? 0) + l.points)) }
+        }
         var dims: [String: Double] = [:]
         for d in Dimension.allCases { dims[d.rawValue] = left[d] ?? 0 }
         let total = rules.base - rules.weights.values.reduce(0, +) + left.values.reduce(0, +)
         return DepartmentScore(department: code, period: period, score: min(100, max(0, total)), dimensions: dims, counts: counts, lines: [])
+    }
+
+    /// The order in which lines are applied: by date, then rule, then record.
+    static func inDateOrder(_ a: ScoreLine, _ b: ScoreLine) -> Bool {
+        if a.date != b.date { return (a.date ?? Day(ordinal: 0)) < (b.date ?? Day(ordinal: 0)) }
+        return (a.rule, a.record ?? "") < (b.rule, b.record ?? "")
     }
 
     /// Walks the facts once and hands every line to its owner.

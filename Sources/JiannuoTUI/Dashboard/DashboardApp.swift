@@ -314,11 +314,17 @@ public final class DashboardApp {
     public func saveDraftIfNeeded(force: Bool = false) {
         guard writesFiles, draftDirty, let form = state.form else { return }
         guard force || Date().timeIntervalSince(draftSavedAt) >= 2 else { return }
-        if (try? store.saveDraft(kind: Self.draftKind, data: form.draftJSON)) != nil {
+        do {
+            try store.saveDraft(kind: Self.draftKind, data: form.draftJSON)
             trace("draft saved")
             draftDirty = false
-            draftSavedAt = Date()
+        } catch {
+            // Typing goes on; the officer is told that a kill now would lose it, and it is tried again later.
+            let why = (error as? JiannuoError)?.text(data.lang) ?? "\(error)"
+            trace("draft not saved: \(why)")
+            state.message = data.lang("草稿未能保存：\(why)", "The draft could not be saved: \(why)")
         }
+        draftSavedAt = Date()
     }
 
     func discardDraft() {
