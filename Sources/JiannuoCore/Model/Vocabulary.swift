@@ -13,7 +13,8 @@ extension Vocabulary {
 extension Vocabulary {
     /// Accepts the raw value or the Chinese label.
     public static func parse(_ text: String, _ field: Field) throws -> Self {
-        if let v = Self(rawValue: text.lowercased()) ?? allCases.first(where: { $0.label == text }) { return v }
+        // Exact words first: an import parses a few of them in every row.
+        if let v = Self(rawValue: text) ?? allCases.first(where: { $0.label == text }) ?? Self(rawValue: text.lowercased()) { return v }
         let options = allCases.map { "\($0.rawValue)（\($0.label)）" }.joined(separator: "、")
         throw JiannuoError.invalid("\(field.zh)“\(Sanitize.visible(text))”无效，可选：\(options)",
                                    "\(field.en) \"\(Sanitize.visible(text))\" is invalid; one of: \(allCases.map(\.rawValue).joined(separator: ", "))")
