@@ -64,7 +64,7 @@ public struct DashboardData: Sendable {
 }
 
 extension DashboardData {
-    /// Filtered alerts (the deadlines pane filters in memory: the list is already small).
+    /// Filtered alerts, in memory: a typed filter first reads every alert (`DashboardApp.loadWindow`).
     func alerts(matching filter: String) -> [Alert] {
         guard !filter.isEmpty else { return alerts }
         return alerts.filter { $0.record.contains(filter) || $0.message(lang).contains(filter) || $0.department.contains(filter)
