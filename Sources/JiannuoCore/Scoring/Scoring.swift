@@ -15,6 +15,17 @@ public enum Scoring {
     /// With `detail` false only totals are kept (no lines, no notes): what a ranking needs.
     public static func scoreAll(_ facts: ScoreFacts, period: Period, today: Day, rules: Rules, calendar: WorkCalendar,
                                 departments codes: [String], detail: Bool = true) -> [String: DepartmentScore] {
+        if !detail {
+            let inOrder = ScoreTotals.withBonuses(rules.scoring)
+            var totals: [String: ScoreTotals] = [:]
+            for code in codes { totals[code] = ScoreTotals() }
+            collect(facts, period: period, today: today, rules: rules, calendar: calendar, detail: false) { owner, line in
+                totals[owner, default: ScoreTotals()].add(line, inOrder: inOrder)
+            }
+            var out: [String: DepartmentScore] = [:]
+            for (code, t) in totals { out[code] = t.score(code, period: period, rules: rules.scoring) }
+            return out
+        }
         var lines: [String: [ScoreLine]] = [:]
         for code in codes { lines[code] = [] }
         collect(facts, period: period, today: today, rules: rules, calendar: calendar, detail: detail) { owner, line in
@@ -34,7 +45,6 @@ public enum Scoring {
     /// never lifts it above its weight. Each line keeps the points it actually moved, so the lines
     /// always add up to the score.
     static func assemble(_ code: String, _ ls: [ScoreLine], period: Period, rules: ScoringRules, detail: Bool) -> DepartmentScore {
-        if !detail { return total(code, ls, period: period, rules: rules) }
         let sorted = ls.sorted(by: inDateOrder)
         var left: [Dimension: Double] = rules.weights
         var counts: [String: Int] = [:]
@@ -62,31 +72,6 @@ public enum Scoring {
         let total = rules.base - rules.weights.values.reduce(0, +) + left.values.reduce(0, +)
         return DepartmentScore(department: code, period: period, score: min(100, max(0, total)), dimensions: dims,
                                counts: counts, lines: applied)
-    }
-
-    /// `assemble` without lines, for a ranking of thousands of lines a unit. Only a dimension with a
-    /// bonus needs its lines in date order (a bonus never lifts it above its weight, a deduction never
-    /// below zero); where every line deducts, the dimension ends at its weight less all it lost, or zero.
-    static func total(_ code: String, _ ls: [ScoreLine], period: Period, rules: ScoringRules) -> DepartmentScore {
-        var lost: [Dimension: Double] = [:]
-        var withBonus: [Dimension: [ScoreLine]] = [:]
-        var counts: [String: Int] = [:]
-        for l in ls {
-            counts[l.rule, default: 0] += l.records
-            if let d = l.dimension { lost[d, default: 0] -= l.points }
-        }
-        let bonused = Set(ls.compactMap { $0.points > 0 ? $0.dimension : nil })
-        for l in ls { if let d = l.dimension, bonused.contains(d) { withBonus[d, default: []].append(l) } }
-        var left: [Dimension: Double] = rules.weights
-        for (d, x) in lost where !bonused.contains(d) { left[d] = max(0, (left[d] ?? 0) - x) }
-        for (d, lines) in withBonus {
-            let weight = rules.weights[d] ?? 0
-            for l in lines.sorted(by: inDateOrder) { left[d] = min(weight, max(0, (left[d] ?? 0) + l.points)) }
-        }
-        var dims: [String: Double] = [:]
-        for d in Dimension.allCases { dims[d.rawValue] = left[d] ?? 0 }
-        let total = rules.base - rules.weights.values.reduce(0, +) + left.values.reduce(0, +)
-        return DepartmentScore(department: code, period: period, score: min(100, max(0, total)), dimensions: dims, counts: counts, lines: [])
     }
 
     /// The order in which lines are applied: by date, then rule, then record.
