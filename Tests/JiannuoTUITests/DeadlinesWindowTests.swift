@@ -68,3 +68,27 @@ import Testing
         #expect(shown.count == all.filter { $0.department == unit || $0.record.contains(name) || app.data.name($0.department).contains(name) || $0.message(.zh).contains(name) }.count)
     }
 }
+
+/// The deadlines pane's rows are worked out once per filter or order and kept; a longer filter narrows
+/// the kept rows. Either way they are the rows a fresh computation gives.
+@Suite struct ShownAlertsTests {
+    @Test func keptRowsEqualAFreshComputation() throws {
+        var d = DashboardUpdateTests.data()
+        var ps = PaneState()
+        for filter in ["C", "CN", "CN-2026", "CN-2026-00", "龙", ""] {
+            ps.filter = filter
+            d.keepShownAlerts(ps)
+            #expect(d.alerts(ps).map(\.record) == d.filteredAlerts(ps, from: nil).map(\.record), "filter \(filter)")
+        }
+        ps.filter = "CN"
+        ps.sort = PaneSort(column: 1, descending: true)
+        d.keepShownAlerts(ps)
+        ps.filter = "CN-2026"
+        d.keepShownAlerts(ps)
+        #expect(d.alerts(ps).map(\.record) == d.filteredAlerts(ps, from: nil).map(\.record), "narrowed in another order")
+        #expect(!d.alerts(ps).isEmpty)
+        // New alerts drop what was kept.
+        d.alerts = Array(d.alerts.prefix(1))
+        #expect(d.shownAlerts == nil && d.alerts(ps).count <= 1)
+    }
+}

@@ -127,6 +127,7 @@ public final class DashboardApp {
                                ?? AlertPage(alerts: try store.alerts(today: data.today), complete: true))
                 DashboardUpdate.clamp(&state, data: data)
             }
+            if !plain(p) { data.keepShownAlerts(state[p]) }
         case .scores: break
         }
     }

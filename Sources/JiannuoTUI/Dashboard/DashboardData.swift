@@ -23,8 +23,10 @@ public struct DashboardData: Sendable {
     /// ones (a province has some 32,000; the pane shows fifteen). Set whole, it is complete.
     public var alerts: [Alert] = [] {
         // Counted once per load, not once per frame.
-        didSet { levelCounts = alerts.reduce(into: [:]) { $0[$1.level, default: 0] += 1 }; alertsComplete = true }
+        didSet { levelCounts = alerts.reduce(into: [:]) { $0[$1.level, default: 0] += 1 }; alertsComplete = true; shownAlerts = nil }
     }
+    /// The deadlines pane's rows as last shown filtered or reordered (see `keepShownAlerts`).
+    var shownAlerts: ShownAlerts?
     /// The count of alerts at each level, from the Store's counts when only the head is held.
     private var levelCounts: [Alert.Level: Int] = [:]
     public private(set) var alertsComplete = true
@@ -63,11 +65,29 @@ public struct DashboardData: Sendable {
     func name(_ code: String) -> String { names[code] ?? code }
 }
 
+/// The deadlines pane's rows for one filter and order.
+struct ShownAlerts: Sendable {
+    var filter: String
+    var department: String?
+    var status: String?
+    var sort: PaneSort
+    var list: [Alert]
+
+    func shows(_ ps: PaneState) -> Bool {
+        filter == ps.filter && department == ps.query.department && status == ps.query.status && sort == ps.sort
+    }
+
+    /// The pane's filter only grew: its rows are among these, in the same order.
+    func narrowed(to ps: PaneState) -> Bool {
+        ps.filter.hasPrefix(filter) && department == ps.query.department && status == ps.query.status && sort == ps.sort
+    }
+}
+
 extension DashboardData {
     /// Filtered alerts, in memory: a typed filter first reads every alert (`DashboardApp.loadWindow`).
-    func alerts(matching filter: String) -> [Alert] {
-        guard !filter.isEmpty else { return alerts }
-        return alerts.filter { $0.record.contains(filter) || $0.message(lang).contains(filter) || $0.department.contains(filter)
+    func alerts(matching filter: String, in list: [Alert]? = nil) -> [Alert] {
+        guard !filter.isEmpty else { return list ?? alerts }
+        return (list ?? alerts).filter { $0.record.contains(filter) || $0.message(lang).contains(filter) || $0.department.contains(filter)
             || name($0.department).contains(filter) }
     }
 

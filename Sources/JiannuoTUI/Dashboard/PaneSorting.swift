@@ -38,9 +38,28 @@ extension Pane {
 }
 
 extension DashboardData {
-    /// The deadlines pane as shown: typed filter, structured filter (unit, level), order.
+    /// The deadlines pane as shown: typed filter, structured filter (unit, level), order. Worked out
+    /// once per change of the pane's filter or order (`shownAlerts`): a province's 32,000 alerts are
+    /// asked for several times a frame.
     func alerts(_ ps: PaneState) -> [Alert] {
-        var list = alerts(matching: ps.filter)
+        if ps.filter.isEmpty && ps.query.department == nil && ps.query.status == nil && ps.sort.isDefault { return alerts }
+        if let shown = shownAlerts, shown.shows(ps) { return shown.list }
+        return filteredAlerts(ps, from: nil)
+    }
+
+    /// Keeps the pane's rows as shown, for the frames until its filter or order changes. A filter typed
+    /// one more character narrows the rows already kept instead of all the alerts.
+    mutating func keepShownAlerts(_ ps: PaneState) {
+        guard !(shownAlerts?.shows(ps) ?? false) else { return }
+        let narrowing = shownAlerts.flatMap { $0.narrowed(to: ps) ? $0.list : nil }
+        shownAlerts = ShownAlerts(filter: ps.filter, department: ps.query.department, status: ps.query.status, sort: ps.sort,
+                                  list: filteredAlerts(ps, from: narrowing))
+    }
+
+    /// `from`: rows already filtered by a prefix of this filter, in this order.
+    func filteredAlerts(_ ps: PaneState, from kept: [Alert]?) -> [Alert] {
+        var list = kept.map { alerts(matching: ps.filter, in: $0) } ?? alerts(matching: ps.filter)
+        if kept != nil { return list }
         if let d = ps.query.department { list = list.filter { $0.department == d } }
         if let l = ps.query.status { list = list.filter { $0.level.rawValue == l } }
         guard !ps.sort.isDefault else { return list }
