@@ -54,6 +54,31 @@ import Testing
         #expect(screen.contains("临期/逾期 (\(all.count)/\(all.count))"), "the pane's title says the last row of the whole list")
     }
 
+    @Test func inTheLiveLoopEveryAlertIsReadOffTheKeyboard() throws {
+        let (app, all, done) = try app()
+        defer { done() }
+        let lane = LoadMailbox()
+        app.alertLane = lane
+        try app.handle(.char("3"))
+        try app.handle(.char("/"))
+        try app.handle(.char("C"))
+        // The key returns at once; the pane says it is reading, and shows no partial list meanwhile.
+        #expect(app.readingAllAlerts && !app.data.alertsComplete)
+        let waiting = app.frame().lines().joined(separator: "\n")
+        #expect(waiting.contains("读取全部提醒…"), "the pane does not say it is reading")
+        let end = Date().addingTimeInterval(20)
+        while lane.isLoading && Date() < end { Thread.sleep(forTimeInterval: 0.01) }
+        #expect(try app.applyLoads(lane))
+        #expect(app.data.alertsComplete && !app.readingAllAlerts)
+        let shown = app.data.alerts(app.state[.deadlines])
+        #expect(!shown.isEmpty && shown.map(\.record) == app.data.filteredAlerts(app.state[.deadlines], from: nil).map(\.record))
+        #expect(shown.count == all.filter { $0.record.contains("C") || $0.message(.zh).contains("C") || app.data.name($0.department).contains("C") || $0.department.contains("C") }.count)
+        #expect(!app.frame().lines().joined(separator: "\n").contains("读取全部提醒…"))
+        // A read that began before newer alerts were held is dropped when it arrives.
+        DashboardUpdate.loaded(.allAlerts(app.data.today, AlertPage(alerts: [], complete: true), sequence: 0), &app.state, &app.data)
+        #expect(app.data.alerts.count == all.count, "a stale read replaced newer alerts")
+    }
+
     @Test func filteringReadsEveryAlert() throws {
         let (app, all, done) = try app()
         defer { done() }

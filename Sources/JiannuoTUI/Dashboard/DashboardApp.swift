@@ -28,6 +28,16 @@ public final class DashboardApp {
     /// computed is done.
     var rankingStale = false
 
+    /// Set by the live loop: reading every alert (to filter, reorder or reach the end of the deadlines
+    /// pane) then runs in this lane off the keyboard, and the pane shows what it holds meanwhile.
+    /// Headless renders and tests read at once.
+    var alertLane: LoadMailbox?
+    /// Every alert is being read in `alertLane`.
+    var readingAllAlerts = false
+    /// Numbers the reads of alerts in the order they began.
+    var alertReads = 0
+    func nextAlertRead() -> Int { alertReads += 1; return alertReads }
+
     /// What the loop does, one line per event (reloads, drafts saved): `JIANNUO_TRACE=FILE` writes it,
     /// so that a test or an officer can see why a dashboard reloaded.
     public var trace: (String) -> Void = { _ in }
@@ -52,7 +62,9 @@ public final class DashboardApp {
 
     /// The header, the alerts and the two lists: what the first paint needs (read here, at once).
     public func loadFirstPaint() throws {
-        DashboardUpdate.loaded(.firstPaint(try DashboardLoad.readFirstPaint(store, day: today(), alerts: alertsNeeded())), &state, &data)
+        var first = try DashboardLoad.readFirstPaint(store, day: today(), alerts: alertsNeeded())
+        first.sequence = nextAlertRead()
+        DashboardUpdate.loaded(.firstPaint(first), &state, &data)
         try reloadWindows()
     }
 
@@ -72,8 +84,19 @@ public final class DashboardApp {
     /// Another process wrote: the header, the alerts and the names are read on another thread while
     /// keys are handled and frames drawn here; the result comes back through `mailbox` as a message.
     func startFirstPaint(_ mailbox: LoadMailbox) {
-        let store = self.store, day = today(), limit = alertsNeeded()
-        mailbox.run { post in post(.firstPaint(try DashboardLoad.readFirstPaint(store, day: day, alerts: limit))) }
+        let store = self.store, day = today(), limit = alertsNeeded(), sequence = nextAlertRead()
+        mailbox.run { post in
+            var first = try DashboardLoad.readFirstPaint(store, day: day, alerts: limit)
+            first.sequence = sequence
+            post(.firstPaint(first))
+        }
+    }
+
+    /// Every alert, for a filtered, reordered or far-paged deadlines pane (about a second at province scale).
+    func startAllAlerts(_ mailbox: LoadMailbox) {
+        let store = self.store, day = data.today, sequence = nextAlertRead()
+        readingAllAlerts = true
+        mailbox.run { post in post(.allAlerts(day, AlertPage(alerts: try store.alerts(today: day), complete: true), sequence: sequence)) }
     }
 
     func startScores(_ mailbox: LoadMailbox) {
@@ -89,12 +112,18 @@ public final class DashboardApp {
         for load in loads {
             let day = data.today
             DashboardUpdate.loaded(load, &state, &data)
+            if case .allAlerts = load {
+                readingAllAlerts = false
+                try ensureWindows()
+            }
             if case .firstPaint = load {
                 try reloadWindows()
                 // A new day dropped the old day's ranking: read it for the new one.
                 if data.today != day { rankingStale = true }
             }
         }
+        // A read of every alert that failed said so; the next key that needs them starts another.
+        if readingAllAlerts, mailbox === alertLane, !mailbox.isLoading { readingAllAlerts = false }
         return !loads.isEmpty
     }
 
@@ -122,9 +151,15 @@ public final class DashboardApp {
         case .deadlines:
             // Only the head of the list is held: read more of it, or all of it to filter or reorder.
             if !data.alertsComplete && (!plain(p) || need.upperBound > data.alerts.count) {
-                let n = alertsNeeded()
-                data.setAlerts(try n.map { try store.alertPage(today: data.today, limit: $0) }
-                               ?? AlertPage(alerts: try store.alerts(today: data.today), complete: true))
+                if let n = alertsNeeded() {
+                    data.setAlerts(try store.alertPage(today: data.today, limit: n))
+                    data.alertsRead = nextAlertRead()
+                } else if let lane = alertLane {
+                    if !readingAllAlerts { startAllAlerts(lane) }
+                } else {
+                    data.setAlerts(AlertPage(alerts: try store.alerts(today: data.today), complete: true))
+                    data.alertsRead = nextAlertRead()
+                }
                 DashboardUpdate.clamp(&state, data: data)
             }
             if !plain(p) { data.keepShownAlerts(state[p]) }
@@ -406,6 +441,7 @@ public final class DashboardApp {
         // another process is on screen as soon as the fast lane has read it, even while a ranking from
         // an earlier write is still being computed; that one is then computed once more.
         let frames = LoadMailbox(), ranking = LoadMailbox()
+        alertLane = frames
         // Loads run on worker threads; one malloc arena per thread would keep each load's peak for good.
         GlibcMemory.oneArena()
         // The first frame does not wait for the ranking.

@@ -30,6 +30,8 @@ public struct DashboardData: Sendable {
     /// The count of alerts at each level, from the Store's counts when only the head is held.
     private var levelCounts: [Alert.Level: Int] = [:]
     public private(set) var alertsComplete = true
+    /// The sequence number of the read that brought the alerts held (see `FirstPaint.sequence`).
+    public var alertsRead = 0
     /// Supervision rounds not yet over (督促检查进行中), for the header.
     public var openRounds = 0
     public var commitments = Window<Commitment>(rows: [], total: 0, offset: 0)

@@ -15,10 +15,14 @@ public enum DashboardLoad: Sendable {
         public var rules: DeadlineRules
         public var scoring: ScoringRules
         public var actor: Actor?
+        /// When the read began, among the reads of alerts: an older one arriving late does not replace newer alerts.
+        public var sequence = 0
     }
 
     case firstPaint(FirstPaint)
     case scores(Period, [ScoreEntry])
+    /// Every alert of the day, for the deadlines pane filtered, reordered or paged far down.
+    case allAlerts(Day, AlertPage, sequence: Int)
     case failed(Text)
 
     /// Reads what the first paint needs; any thread. `alerts`: how many of the most urgent alerts the
@@ -81,8 +85,14 @@ extension DashboardUpdate {
         case .firstPaint(let f):
             // A new day drops the ranking of the old one; the list windows are read again by the caller.
             if f.today != d.today { d.scores = nil }
-            d.today = f.today; d.names = f.names; d.setAlerts(f.alerts); d.openRounds = f.openRounds
+            if f.sequence >= d.alertsRead { d.setAlerts(f.alerts); d.alertsRead = f.sequence }
+            d.today = f.today; d.names = f.names; d.openRounds = f.openRounds
             d.calendar = f.calendar; d.rules = f.rules; d.scoring = f.scoring; d.actor = f.actor
+        case .allAlerts(let day, let page, let sequence):
+            // A day has passed since the read began, or newer alerts came meanwhile: this read is stale.
+            guard day == d.today, sequence >= d.alertsRead else { return }
+            d.setAlerts(page)
+            d.alertsRead = sequence
         case .scores(let p, let entries):
             guard p == Period.currentQuarter(d.today) else { return }
             d.period = p

@@ -80,6 +80,11 @@ public enum DashboardView {
             _ = g.put(l("计算中…", "computing…"), x: inner.x + 1, y: inner.y + 1, role: .muted)
             return
         }
+        // Filtered, reordered or paged past what it holds: the pane waits for every alert to be read.
+        if p == .deadlines && d.awaitsAllAlerts(ps) {
+            _ = g.put(l("读取全部提醒…", "reading every alert…"), x: inner.x + 1, y: inner.y + 1, role: .muted, maxWidth: inner.width - 1)
+            return
+        }
         let t = PaneTables.table(p, d, ps, focused: focused, visible: layout.visibleRows(p))
         t.draw(into: &g, rect: inner)
         if total == 0 {

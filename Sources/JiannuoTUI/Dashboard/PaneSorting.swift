@@ -43,14 +43,23 @@ extension DashboardData {
     /// asked for several times a frame.
     func alerts(_ ps: PaneState) -> [Alert] {
         if ps.filter.isEmpty && ps.query.department == nil && ps.query.status == nil && ps.sort.isDefault { return alerts }
+        // Not every alert is held yet: nothing to show rather than a partial match (see `awaitsAllAlerts`).
+        if !alertsComplete { return [] }
         if let shown = shownAlerts, shown.shows(ps) { return shown.list }
         return filteredAlerts(ps, from: nil)
+    }
+
+    /// The pane needs alerts it does not hold yet (they are being read).
+    func awaitsAllAlerts(_ ps: PaneState) -> Bool {
+        guard !alertsComplete else { return false }
+        let plain = ps.filter.isEmpty && ps.query.department == nil && ps.query.status == nil && ps.sort.isDefault
+        return !plain || ps.selected >= alerts.count
     }
 
     /// Keeps the pane's rows as shown, for the frames until its filter or order changes. A filter typed
     /// one more character narrows the rows already kept instead of all the alerts.
     mutating func keepShownAlerts(_ ps: PaneState) {
-        guard !(shownAlerts?.shows(ps) ?? false) else { return }
+        guard alertsComplete, !(shownAlerts?.shows(ps) ?? false) else { return }
         let narrowing = shownAlerts.flatMap { $0.narrowed(to: ps) ? $0.list : nil }
         shownAlerts = ShownAlerts(filter: ps.filter, department: ps.query.department, status: ps.query.status, sort: ps.sort,
                                   list: filteredAlerts(ps, from: narrowing))
