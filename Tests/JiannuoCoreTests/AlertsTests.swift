@@ -261,10 +261,10 @@ struct AlertsTests {
 
     @Test("horizon: the store needs nothing due later")
     func horizon() {
-        let h = Alerts.horizon(today: d("2026-09-30"), calendar: cal, rules: rules)
-        #expect(h.commitments == d("2026-10-07"))
-        #expect(h.complaints == d("2026-10-08"))
-        #expect(h.rectifications == d("2026-10-13"))   // 8, 9, 10, 12, 13
-        #expect(h.arrears == d("2026-10-07"))
+        let h = Alerts.Limits(today: d("2026-09-30"), calendar: cal, rules: rules)
+        #expect(h.commitments.nearingThrough == d("2026-10-07"))
+        #expect(h.complaints.nearingThrough == d("2026-10-08"))
+        #expect(h.rectifications.nearingThrough == d("2026-10-13"))   // 8, 9, 10, 12, 13
+        #expect(h.arrears.nearingThrough == d("2026-10-07"))
     }
 }

@@ -1,5 +1,5 @@
-/// The records that may need an alert: open items whose limit falls on or before the horizon
-/// (see `Alerts.horizon`), plus unreported breaches and unhandled opinion events.
+/// The records that may need an alert: open items whose limit falls on or before the end of their
+/// nearing band (see `Alerts.Limits`), plus unreported breaches and unhandled opinion events.
 public struct AlertInputs: Sendable {
     public var commitments: [Commitment] = []
     public var complaints: [Complaint] = []
@@ -19,20 +19,6 @@ public struct AlertInputs: Sendable {
 
 /// Alerts as a pure function of records, calendar, rules and today.
 public enum Alerts {
-    /// The latest limits that can still raise an alert today; the Store loads only items due by then.
-    public struct Horizon: Sendable {
-        public var commitments: Day
-        public var complaints: Day
-        public var rectifications: Day
-        public var arrears: Day
-    }
-
-    public static func horizon(today: Day, calendar: WorkCalendar, rules: DeadlineRules) -> Horizon {
-        let l = Limits(today: today, calendar: calendar, rules: rules)
-        return Horizon(commitments: l.commitments.nearingThrough, complaints: l.complaints.nearingThrough,
-                       rectifications: l.rectifications.nearingThrough, arrears: l.arrears.nearingThrough)
-    }
-
     /// The payment limit of money owed to a small firm, if the commitment is such a debt.
     public static func arrearsDue(_ c: Commitment, _ rules: DeadlineRules) -> Day? {
         guard c.category == 3, c.amount != nil, let delivered = c.deliveredOn else { return nil }

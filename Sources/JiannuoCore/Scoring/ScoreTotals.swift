@@ -26,10 +26,6 @@ struct ScoreTotals {
             let weight = rules.weights[d] ?? 0
             for l in lines.sorted(by: Scoring.inDateOrder) { left[d] = min(weight, max(0, (left[d] ?? 0) + l.points)) }
         }
-        var dims: [String: Double] = [:]
-        for d in Dimension.allCases { dims[d.rawValue] = left[d] ?? 0 }
-        let total = rules.base - rules.weights.values.reduce(0, +) + left.values.reduce(0, +)
-        return DepartmentScore(department: code, period: period, score: min(100, max(0, total)), dimensions: dims,
-                               counts: counts, lines: [])
+        return Scoring.result(code, left: left, counts: counts, lines: [], period: period, rules: rules)
     }
 }

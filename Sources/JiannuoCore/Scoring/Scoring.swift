@@ -67,11 +67,17 @@ public enum Scoring {
                 applied.append(l)
             }
         }
+        return result(code, left: left, counts: counts, lines: applied, period: period, rules: rules)
+    }
+
+    /// The score from what each dimension has left.
+    static func result(_ code: String, left: [Dimension: Double], counts: [String: Int], lines: [ScoreLine], period: Period,
+                       rules: ScoringRules) -> DepartmentScore {
         var dims: [String: Double] = [:]
         for d in Dimension.allCases { dims[d.rawValue] = left[d] ?? 0 }
         let total = rules.base - rules.weights.values.reduce(0, +) + left.values.reduce(0, +)
         return DepartmentScore(department: code, period: period, score: min(100, max(0, total)), dimensions: dims,
-                               counts: counts, lines: applied)
+                               counts: counts, lines: lines)
     }
 
     /// The order in which lines are applied: by date, then rule, then record.

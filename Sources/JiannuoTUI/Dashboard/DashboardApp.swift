@@ -96,7 +96,7 @@ public final class DashboardApp {
     func startAllAlerts(_ mailbox: LoadMailbox) {
         let store = self.store, day = data.today, sequence = nextAlertRead()
         readingAllAlerts = true
-        mailbox.run { post in post(.allAlerts(day, AlertPage(alerts: try store.alerts(today: day), complete: true), sequence: sequence)) }
+        mailbox.run { post in post(.allAlerts(day, try DashboardLoad.readAlerts(store, day: day, limit: nil), sequence: sequence)) }
     }
 
     func startScores(_ mailbox: LoadMailbox) {
@@ -151,13 +151,11 @@ public final class DashboardApp {
         case .deadlines:
             // Only the head of the list is held: read more of it, or all of it to filter or reorder.
             if !data.alertsComplete && (!plain(p) || need.upperBound > data.alerts.count) {
-                if let n = alertsNeeded() {
-                    data.setAlerts(try store.alertPage(today: data.today, limit: n))
-                    data.alertsRead = nextAlertRead()
-                } else if let lane = alertLane {
+                let limit = alertsNeeded()
+                if limit == nil, let lane = alertLane {
                     if !readingAllAlerts { startAllAlerts(lane) }
                 } else {
-                    data.setAlerts(AlertPage(alerts: try store.alerts(today: data.today), complete: true))
+                    data.setAlerts(try DashboardLoad.readAlerts(store, day: data.today, limit: limit))
                     data.alertsRead = nextAlertRead()
                 }
                 DashboardUpdate.clamp(&state, data: data)

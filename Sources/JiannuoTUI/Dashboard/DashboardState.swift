@@ -13,6 +13,9 @@ public struct PaneState: Sendable, Equatable {
     public var query = PaneQuery()
 
     public init(filter: String = "") { self.filter = filter }
+
+    /// No filter, no condition, the pane's own order: what a window read in order can show.
+    public var isPlain: Bool { filter.isEmpty && sort.isDefault && query.isUnfiltered }
 }
 
 /// Everything the screen depends on besides the data: changed only by `DashboardUpdate`.

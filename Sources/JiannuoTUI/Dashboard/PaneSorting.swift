@@ -42,7 +42,7 @@ extension DashboardData {
     /// once per change of the pane's filter or order (`shownAlerts`): a province's 32,000 alerts are
     /// asked for several times a frame.
     func alerts(_ ps: PaneState) -> [Alert] {
-        if ps.filter.isEmpty && ps.query.department == nil && ps.query.status == nil && ps.sort.isDefault { return alerts }
+        if ps.isPlain { return alerts }
         // Not every alert is held yet: nothing to show rather than a partial match (see `awaitsAllAlerts`).
         if !alertsComplete { return [] }
         if let shown = shownAlerts, shown.shows(ps) { return shown.list }
@@ -51,9 +51,7 @@ extension DashboardData {
 
     /// The pane needs alerts it does not hold yet (they are being read).
     func awaitsAllAlerts(_ ps: PaneState) -> Bool {
-        guard !alertsComplete else { return false }
-        let plain = ps.filter.isEmpty && ps.query.department == nil && ps.query.status == nil && ps.sort.isDefault
-        return !plain || ps.selected >= alerts.count
+        !alertsComplete && (!ps.isPlain || ps.selected >= alerts.count)
     }
 
     /// Keeps the pane's rows as shown, for the frames until its filter or order changes. A filter typed

@@ -159,7 +159,7 @@ extension DashboardApp {
         try ensureWindows()
     }
 
-    func plain(_ p: Pane) -> Bool { state[p].filter.isEmpty && state[p].sort.isDefault && state[p].query.isUnfiltered }
+    func plain(_ p: Pane) -> Bool { state[p].isPlain }
 
     /// A department typed as its code or part of its name; exactly one must match.
     func department(_ typed: String) throws -> String {
