@@ -56,8 +56,30 @@ SELECT count(*) FROM rectifications WHERE completed_on IS NULL AND deadline <= d
 SELECT count(*) FROM breaches WHERE reported_on IS NULL; SELECT count(*) FROM opinions WHERE handled_on IS NULL;"
 panes_sql="SELECT id, department, content, deadline FROM commitments WHERE status IN ('not_started','in_progress','stalled') ORDER BY deadline LIMIT 60;
 SELECT id, department, content, current_due FROM complaints WHERE responded_at IS NULL ORDER BY current_due LIMIT 60;"
-# The ranking's inputs for this quarter and the previous one, as scoreFacts selects them.
-ranking_sql="SELECT stage, department, due, open, n FROM stage_tallies WHERE due BETWEEN '$q_start' AND '$q_end';
+# The ranking's inputs for this quarter and the previous one, as rankingFacts selects them: the kept
+# counts grouped per rule and unit for each quarter, the returns per day, and the few raw records.
+# $q_start is the previous quarter's start (the span of both); the current quarter starts at $cq_start.
+cq_start=$(python3 -c "import datetime as d; t=d.date.fromisoformat('$today'); print(f'{t.year}-{(t.month-1)//3*3+1:02d}-01')")
+pq_end=$(python3 -c "import datetime as d; print(d.date.fromisoformat('$cq_start')-d.timedelta(days=1))")
+rq_start=$(python3 -c "import datetime as d; s=d.date.fromisoformat('$q_start'); m=s.month-3; print(f'{s.year-(m<1)}-{(m-1)%12+1:02d}-01')")
+counted_sql() { # start end asOf repairCut
+  echo "SELECT rule, department, CASE WHEN rule IN ('accountability','rectification_late','rectification_on_time') THEN day ELSE '' END, count(*), sum(times) FROM score_facts
+    WHERE kind = 'dated' AND day BETWEEN '$1' AND '$2' AND (rule <> 'commitment_overdue_before_amendment' OR day <= '$3') GROUP BY 1, 2, 3;
+  SELECT rule, department, CASE WHEN rule IN ('accountability','rectification_late','rectification_on_time') THEN day ELSE '' END, count(*), sum(times) FROM score_facts
+    WHERE kind = 'standing' AND until >= '$3' AND since <= '$3' GROUP BY 1, 2, 3;
+  SELECT rule, department, count(*) FROM score_facts WHERE kind = 'repair' AND until >= '$4' AND day <= '$3' GROUP BY 1, 2;
+  SELECT stage, department, sum(n) FROM stage_tallies WHERE due BETWEEN '$1' AND '$2' AND (open = 0 OR due < '$3') GROUP BY 1, 2;
+  SELECT department, sum(n) FROM event_tallies WHERE kind = 'dissatisfied' AND day BETWEEN '$1' AND '$2' AND day <= '$3' GROUP BY 1;
+  SELECT department, count(*) FROM (SELECT department, date(delivered_on, '+' || min(COALESCE(payment_days, 30), 60) || ' days') AS due
+    FROM commitments INDEXED BY commitments_debts WHERE category = 3 AND delivered_on IS NOT NULL AND amount_fen IS NOT NULL AND made <= '$3'
+    AND (status IN ('not_started','in_progress','stalled') OR fulfilled_on IS NULL OR fulfilled_on > '$3')) WHERE due < '$3' GROUP BY 1;"
+}
+ranking_sql="$(counted_sql "$cq_start" "$q_end" "$today" "$q_start") $(counted_sql "$q_start" "$pq_end" "$pq_end" "$rq_start")
+SELECT day, department, received, n FROM event_tallies WHERE kind = 'return' AND day BETWEEN '$q_start' AND '$q_end';
+SELECT * FROM accountability WHERE date BETWEEN '$q_start' AND '$q_end'; SELECT * FROM findings WHERE date BETWEEN '$q_start' AND '$q_end';
+SELECT * FROM opinions WHERE date BETWEEN '$q_start' AND '$q_end' OR handled_on BETWEEN '$q_start' AND '$q_end' OR (handled_on IS NULL AND date <= '$today');"
+# The records every unit's ranking read before its inputs were kept (department show reads one unit's of these).
+records_sql="SELECT stage, department, due, open, n FROM stage_tallies WHERE due BETWEEN '$q_start' AND '$q_end';
 SELECT count(*), sum(length(content)) FROM commitments WHERE made BETWEEN '$q_start' AND '$q_end' OR fulfilled_on BETWEEN '$q_start' AND '$q_end'
   OR ((status IN ('not_started','in_progress','stalled') OR fulfilled_on > '$today') AND (deadline < '$today' OR (category = 3 AND delivered_on IS NOT NULL AND amount_fen IS NOT NULL)))
   OR id IN (SELECT commitment FROM amendments WHERE old_deadline < '$today');
@@ -69,12 +91,13 @@ status_sql="SELECT status, count(*) FROM commitments GROUP BY status; SELECT cou
 SELECT count(*) FROM complaints WHERE responded_at IS NULL; SELECT count(*) FROM breaches; SELECT count(*) FROM rectifications WHERE completed_on IS NULL;"
 lite() { five sqlite3 "$db" "$1" | cut -d' ' -f1; }
 s_alerts=$(lite "$alerts_sql"); s_panes=$(lite "$alerts_sql $panes_sql"); s_rank=$(lite "$ranking_sql"); s_status=$(lite "$status_sql")
+s_records=$(lite "$records_sql")
 s_frame=$(lite "$alerts_sql $panes_sql $ranking_sql")
 
 echo "== reads (median of 5)"
 read -r a m <<<"$(five "${J[@]}" alerts --json)";                 row "alerts --json" "$a" "$m" "$s_alerts"
 read -r a m <<<"$(five "${J[@]}" scores --json)";                 row "scores --json" "$a" "$m" "$s_rank"
-read -r a m <<<"$(five "${J[@]}" department show GXJ --json)";    row "department show GXJ --json" "$a" "$m" "$s_rank"
+read -r a m <<<"$(five "${J[@]}" department show GXJ --json)";    row "department show GXJ --json" "$a" "$m" "$s_records"
 read -r a m <<<"$(five "${J[@]}" status)";                        row "status" "$a" "$m" "$s_status"
 read -r a m <<<"$(once "${J[@]}" audit verify)";                  row "audit verify (chain + every table, 1 run)" "$a" "$m" 0
 

@@ -369,6 +369,18 @@ enum Schema {
         m.registerMigration("v11-awaiting-returns") { db in
             try db.execute(sql: "CREATE INDEX complaints_awaiting_acceptance ON complaints(returned_from) WHERE returned_at IS NOT NULL AND accepted_at IS NULL")
         }
+        // The promises', breaches' and rectifications' score lines, kept on write (ScoreFactTallies).
+        // It adds a table of its own: checking every foreign key of two million complaints is not needed.
+        m.registerMigration("v12-score-facts", foreignKeyChecks: .immediate) { db in
+            try ScoreFactTallies.createTable(db)
+            try ScoreFactTallies.rebuild(db)
+            try ScoreFactTallies.installTriggers(db)
+            // A ranking judges every debt from its payment terms, read from this index alone.
+            try db.execute(sql: """
+                CREATE INDEX commitments_debts ON commitments(department, made, delivered_on, payment_days, status, fulfilled_on)
+                    WHERE category = 3 AND delivered_on IS NOT NULL AND amount_fen IS NOT NULL
+                """)
+        }
         return m
     }
 }

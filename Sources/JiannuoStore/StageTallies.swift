@@ -84,19 +84,6 @@ enum StageTallies {
             """)
     }
 
-    /// Runs a bulk write without the per-row tally triggers (these and `EventTallies`'), then rebuilds
-    /// both tables once.
-    static func bulk<T>(_ db: Database, when: Bool = true, _ body: () throws -> T) throws -> T {
-        guard when else { return try body() }
-        try dropTriggers(db)
-        try EventTallies.dropTriggers(db)
-        let result = try body()
-        try rebuild(db)
-        try EventTallies.rebuild(db)
-        try installTriggers(db)
-        try EventTallies.installTriggers(db)
-        return result
-    }
 
     /// Rows where the kept table and a recomputation from the records differ: (stage, due, unit, open, kept, recomputed).
     static func differences(_ db: Database) throws -> [(String, String, String, Bool, Int, Int)] {

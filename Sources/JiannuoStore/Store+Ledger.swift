@@ -119,8 +119,8 @@ extension Store {
             // Appended rows are summed once at the end rather than by a trigger call each; departments
             // are also updated (successors), so their small table is summed whole.
             let table = R.databaseTableName
-            // Imported complaints are tallied once at the end too.
-            try StageTallies.bulk(db, when: table == "complaints") {
+            // Kept counts are brought up to date once at the end too.
+            try KeptTallies.importing(db, table: table) {
                 try LedgerDigest.bulk(db, [table], table == "departments" ? .any : .appended, digests: digests) {
                     var after: [() throws -> Void] = []
                     for r in fresh { if let then = try insert(db, r) { after.append(then) } }

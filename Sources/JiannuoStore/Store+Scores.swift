@@ -12,11 +12,12 @@ public struct OnTimeRate: Codable, Sendable {
 }
 
 extension Store {
-    /// The records a period's scores depend on, for every department or for the given codes only.
-    /// Facts of a span serve every period inside it (the scoring filters by period itself), so a
-    /// ranking and its previous period, or a twelve-month trend, need one read.
+    /// The records a period's scores depend on, for the given units (one and those merged into it):
+    /// what `department show` traces every line to. A ranking of every unit reads kept counts instead
+    /// (`rankingFacts`). Facts of a span serve every period inside it (the scoring filters by period
+    /// itself), so a twelve-month trend needs one read.
     /// `repairFrom`: breaches repaired before this day no longer count in any period asked for.
-    public func scoreFacts(period p: Period, today: Day, codes: [String]? = nil, repairFrom: Day? = nil) throws -> ScoreFacts {
+    public func scoreFacts(period p: Period, today: Day, codes: [String], repairFrom: Day? = nil) throws -> ScoreFacts {
         let asOf = min(p.end, today)
         let repairCut = (repairFrom ?? p.start).adding(months: -Scoring.monthsPerPeriod(p) * rules.scoring.creditRepairPeriods - 1).string
         let s = p.start.string, e = p.end.string, a = asOf.string
@@ -24,14 +25,11 @@ extension Store {
             var f = ScoreFacts()
             f.departments = try departmentMap(db)
             func scoped(_ column: String) -> (String, [DatabaseValueConvertible]) {
-                guard let codes else { return ("1", []) }
-                return ("\(column) IN (\(codes.map { _ in "?" }.joined(separator: ",")))", codes)
+                ("\(column) IN (\(codes.map { _ in "?" }.joined(separator: ",")))", codes)
             }
             let (bd, bargs) = scoped("b.department")
-            // A ranking words no notes: the finding's text is left unread.
-            let breachColumns = codes == nil ? "b.id, b.department, b.category, NULL AS commitment, NULL AS complaint, b.date, '' AS finding, b.reported_on" : "b.*"
             for row in try Row.fetchAll(db, sql: """
-                SELECT \(breachColumns), r.repaired_on FROM breaches b LEFT JOIN
+                SELECT b.*, r.repaired_on FROM breaches b LEFT JOIN
                     (SELECT breach, CASE WHEN count(completed_on) = count(*) THEN max(completed_on) END AS repaired_on
                      FROM rectifications WHERE breach IS NOT NULL GROUP BY breach) r ON r.breach = b.id
                 WHERE b.date <= ? AND (r.repaired_on IS NULL OR r.repaired_on >= ?) AND \(bd)
@@ -40,20 +38,13 @@ extension Store {
             }
             let (cd, cargs) = scoped("department")
             // Commitments that were overdue under earlier terms count too (the past is judged by the terms then in force).
-            // A ranking words no notes: the texts are left unread (they are most of a row's bytes).
-            let columns = codes == nil ? """
-                id, department, kind, category, '' AS counterparty, NULL AS credit_code, '' AS content, amount_fen, made,
-                deadline, status, progress, procedures, fulfilled_on, delivered_on, payment_days
-                """ : "*"
             f.commitments = try Commitment.fetchAll(db, sql: """
-                SELECT \(columns) FROM commitments WHERE \(cd) AND (made BETWEEN ? AND ? OR fulfilled_on BETWEEN ? AND ?
+                SELECT * FROM commitments WHERE \(cd) AND (made BETWEEN ? AND ? OR fulfilled_on BETWEEN ? AND ?
                     OR ((status IN ('not_started','in_progress','stalled') OR fulfilled_on > ?)
                         AND (deadline < ? OR (category = 3 AND delivered_on IS NOT NULL AND amount_fen IS NOT NULL)))
                     OR id IN (SELECT commitment FROM amendments WHERE old_deadline < ?))
                 """, arguments: StatementArguments(cargs + [s, e, s, e, a, a, a]))
-            // Every unit's: no list of every commitment's id to build.
-            let amendmentsOf = codes == nil ? "" : "WHERE commitment IN (SELECT id FROM commitments WHERE \(cd))"
-            for am in try Amendment.fetchAll(db, sql: "SELECT * FROM amendments \(amendmentsOf) ORDER BY date, id",
+            for am in try Amendment.fetchAll(db, sql: "SELECT * FROM amendments WHERE commitment IN (SELECT id FROM commitments WHERE \(cd)) ORDER BY date, id",
                                              arguments: StatementArguments(cargs)) {
                 f.amendments[am.commitment, default: []].append(am)
             }
@@ -66,21 +57,7 @@ extension Store {
                 (.resolve, "resolve_due", "resolved_at", "resolve_late = 1"),
                 (.respond, "respond_due", "responded_at", "respond_late = 1"),
             ]
-            if codes == nil {
-                // A ranking needs only how many stages were late per department and day, kept on write
-                // (StageTallies); whether an open one is late depends on the period's end, so open and
-                // closed are counted apart.
-                let rows = try Row.fetchCursor(db, sql: """
-                    SELECT stage, department, due, open, n FROM stage_tallies WHERE due BETWEEN ? AND ?
-                    """, arguments: [s, e])
-                while let row = try rows.next() {
-                    guard let kind = ScoreFacts.Stage.Kind(rawValue: row[0]), let d = Day(row[2] as String) else { continue }
-                    let open: Bool = row[3]
-                    f.stages.append(.init(complaint: "", department: row[1], kind: kind, due: d,
-                                          done: open ? nil : d.adding(days: 1), count: row[4]))
-                }
-            }
-            for (kind, due, done, late) in stageSQL where codes != nil {
+            for (kind, due, done, late) in stageSQL {
                 // One unit's complaints through its index: `+` keeps the planner off the late-stage index,
                 // which holds every unit's late stages of the span (0.5 s on the province demo).
                 let rows = try Row.fetchCursor(db, sql: """
@@ -106,34 +83,20 @@ extension Store {
             }
             f.findings = try Finding.fetchAll(db, sql: "SELECT * FROM findings WHERE date BETWEEN ? AND ? AND \(cd)",
                                               arguments: StatementArguments([s, e] + cargs))
-            if codes == nil {
-                // The ranking reads these two counted per unit and day, kept on write (EventTallies).
-                for row in try Row.fetchAll(db, sql: """
-                    SELECT kind, day, department, received, n FROM event_tallies WHERE day BETWEEN ? AND ?
-                    """, arguments: [s, e]) {
-                    guard let day = Day(row[1] as String) else { continue }
-                    if (row[0] as String) == "dissatisfied" {
-                        f.dissatisfied.append(.init(complaint: "", department: row[2], date: day, count: row[4]))
-                    } else if let got = Day(row[3] as String) {
-                        f.returns.append(.init(complaint: "", department: row[2], received: got, returned: day, count: row[4]))
-                    }
-                }
-            } else {
-                // Times sort as text within the office's offset: a range on the column uses its partial index.
-                let afterEnd = p.end.adding(days: 1).string
-                for row in try Row.fetchAll(db, sql: """
-                    SELECT complaint, department, substr(at, 1, 10) FROM followups f JOIN complaints c ON c.id = f.complaint
-                    WHERE f.satisfied = 0 AND f.at >= ? AND f.at < ? AND \(scoped("c.department").0)
-                    """, arguments: StatementArguments([s, afterEnd] + scoped("c.department").1)) {
-                    if let d = Day(row[2] as String) { f.dissatisfied.append(.init(complaint: row[0], department: row[1], date: d)) }
-                }
-                for row in try Row.fetchAll(db, sql: """
-                    SELECT id, returned_from, substr(received, 1, 10), substr(returned_at, 1, 10) FROM complaints
-                    WHERE returned_at IS NOT NULL AND returned_at >= ? AND returned_at < ? AND \(scoped("returned_from").0)
-                    """, arguments: StatementArguments([s, afterEnd] + scoped("returned_from").1)) {
-                    guard let got = Day(row[2] as String), let back = Day(row[3] as String) else { continue }
-                    f.returns.append(.init(complaint: row[0], department: row[1], received: got, returned: back))
-                }
+            // Times sort as text within the office's offset: a range on the column uses its partial index.
+            let afterEnd = p.end.adding(days: 1).string
+            for row in try Row.fetchAll(db, sql: """
+                SELECT complaint, department, substr(at, 1, 10) FROM followups f JOIN complaints c ON c.id = f.complaint
+                WHERE f.satisfied = 0 AND f.at >= ? AND f.at < ? AND \(scoped("c.department").0)
+                """, arguments: StatementArguments([s, afterEnd] + scoped("c.department").1)) {
+                if let d = Day(row[2] as String) { f.dissatisfied.append(.init(complaint: row[0], department: row[1], date: d)) }
+            }
+            for row in try Row.fetchAll(db, sql: """
+                SELECT id, returned_from, substr(received, 1, 10), substr(returned_at, 1, 10) FROM complaints
+                WHERE returned_at IS NOT NULL AND returned_at >= ? AND returned_at < ? AND \(scoped("returned_from").0)
+                """, arguments: StatementArguments([s, afterEnd] + scoped("returned_from").1)) {
+                guard let got = Day(row[2] as String), let back = Day(row[3] as String) else { continue }
+                f.returns.append(.init(complaint: row[0], department: row[1], received: got, returned: back))
             }
             f.opinions = try OpinionEvent.fetchAll(db, sql: """
                 SELECT * FROM opinions WHERE \(cd) AND (date BETWEEN ? AND ? OR handled_on BETWEEN ? AND ? OR (handled_on IS NULL AND date <= ?))
@@ -144,12 +107,11 @@ extension Store {
 
     /// Every active department's score in each of the periods (totals only, no lines), read at once.
     public func scores(periods: [Period], today: Day) throws -> [[String: DepartmentScore]] {
-        let span = Period(kind: periods[0].kind, start: periods.map(\.start).min()!, end: periods.map(\.end).max()!)
-        let facts = try scoreFacts(period: span, today: today)
-        let active = facts.departments.values.filter(\.active).map(\.code)
-        return periods.map { p in
-            Scoring.scoreAll(facts, period: p, today: today, rules: rules, calendar: calendar, departments: active, detail: false)
-                .filter { facts.departments[$0.key]?.active == true }
+        let facts = try rankingFacts(periods: periods, today: today)
+        return zip(periods, facts).map { p, f in
+            let active = f.departments.values.filter(\.active).map(\.code)
+            return Scoring.scoreAll(f, period: p, today: today, rules: rules, calendar: calendar, departments: active, detail: false)
+                .filter { f.departments[$0.key]?.active == true }
         }
     }
 

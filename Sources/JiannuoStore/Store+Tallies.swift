@@ -23,7 +23,10 @@ extension Store {
             let events = try EventTallies.differences(db).map {
                 TallyDifference(kind: $0.0, day: $0.1, department: $0.2, open: false, kept: $0.4, recomputed: $0.5)
             }
-            return (stages + events, (StageTallies.triggerNames + EventTallies.triggerNames).filter { !existing.contains($0) })
+            let facts = try ScoreFactTallies.differences(db).map {
+                TallyDifference(kind: $0.0, day: $0.1, department: $0.2, open: false, kept: $0.3, recomputed: $0.4)
+            }
+            return (stages + events + facts, KeptTallies.triggerNames.filter { !existing.contains($0) })
         }
     }
 
@@ -34,12 +37,10 @@ extension Store {
         try authorize(.countsRebuild)
         return try write { db, audit in
             let before = try StageTallies.differences(db).count + EventTallies.differences(db).count
-            try StageTallies.dropTriggers(db)
-            try EventTallies.dropTriggers(db)
-            try StageTallies.rebuild(db)
-            try EventTallies.rebuild(db)
-            try StageTallies.installTriggers(db)
-            try EventTallies.installTriggers(db)
+                + ScoreFactTallies.differences(db).count
+            try KeptTallies.dropTriggers(db)
+            try KeptTallies.rebuild(db)
+            try KeptTallies.installTriggers(db)
             try audit.append(action: "counts.rebuild", entity: "database", id: path, before: "{\"differences\":\(before)}", after: nil)
             return before
         }

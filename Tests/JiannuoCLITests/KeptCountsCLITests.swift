@@ -28,6 +28,23 @@ import JiannuoCore
         #expect(try cli.run(["audit", "verify"]).status == 0)
     }
 
+    @Test("doctor catches kept score facts changed outside the program (a breach's deleted, its trigger dropped)")
+    func tamperedScoreFactsAreCaught() throws {
+        let cli = try CLI(today: "2026-11-20", initialised: false)
+        try #require(try cli.run(["demo", "--size", "small"]).status == 0)
+        let scoresBefore = try cli.run(["scores", "--json"]).stdout
+        let (s, _, e) = try cli.sqlite(["DELETE FROM score_facts WHERE source = 'breach'; DROP TRIGGER jn_facts_breach_insert;"])
+        try #require(s == 0, "\(e)")
+        let caught = try cli.run(["doctor"])
+        #expect(caught.status == 65, "\(caught)")
+        #expect(caught.stdout.contains("✗ 计分计数") && caught.stdout.contains("jn_facts_breach_insert")
+                && caught.stdout.contains("breach_category_"), "\(caught.stdout)")
+        #expect(try cli.run(["scores", "--json"]).stdout != scoresBefore, "the ranking reads the kept facts")
+        #expect(try cli.run(["doctor", "--rebuild-counts"]).status == 0)
+        #expect(try cli.run(["doctor"]).stdout.contains("✓ 计分计数"))
+        #expect(try cli.run(["scores", "--json"]).stdout == scoresBefore)
+    }
+
     @Test("only administrators may rebuild the counts")
     func onlyAdministrators() {
         #expect(RoleTable.roles(allowing: .countsRebuild) == [.admin])

@@ -74,7 +74,7 @@ struct KeptCountsPropertyTests {
             try store.commitments(ListFilter()).filter(\.status.isOpen).randomElement(using: &rng)
         }
         let kinds = ["add", "accept", "resolve", "respond", "extend", "return", "followup", "verify", "commitment", "progress",
-                     "fulfill", "amend", "merge", "calendar", "rules", "import", "rectify", "opinion", "accountability", "finding"]
+                     "fulfill", "amend", "merge", "calendar", "rules", "import", "rectify", "opinion", "accountability", "finding", "importCommitments"]
         let kind = kinds.randomElement(using: &rng)!
         do {
             switch kind {
@@ -147,6 +147,23 @@ struct KeptCountsPropertyTests {
                     return (i + 2, try draft.validated(id: "TS-IMP-\(base)-\(i)", calendar: store.calendar, rules: store.rules.deadlines, clock: store.clock))
                 }
                 _ = try store.importComplaints(rows, source: "random.csv")
+            case "importCommitments":
+                // Promises of every outcome, some missing procedures, some debts: judged in one pass on import.
+                let base = Int.random(in: 0...999_999, using: &rng)
+                let rows: [(Int, Commitment)] = (0..<Int.random(in: 1...4, using: &rng)).map { i in
+                    let made = now.day.adding(days: -Int.random(in: 10...200, using: &rng))
+                    let status = CommitmentStatus.allCases.randomElement(using: &rng)!
+                    let closed = made.adding(days: Int.random(in: 1...9, using: &rng))
+                    let debt = Bool.random(using: &rng)
+                    return (i + 2, Commitment(id: "CN-IMP-\(base)-\(i)", department: units.randomElement(using: &rng)!, kind: .contract,
+                                              category: debt ? 3 : 1, counterparty: "某企业", content: "导入承诺",
+                                              amount: debt ? Money(fen: 100_000) : nil, made: made,
+                                              deadline: made.adding(days: Int.random(in: 1...30, using: &rng)), status: status,
+                                              procedures: Procedure.allCases.filter { _ in Bool.random(using: &rng) },
+                                              fulfilledOn: status.isOpen ? nil : closed, deliveredOn: debt ? made : nil,
+                                              paymentDays: debt ? Int.random(in: 10...60, using: &rng) : nil))
+                }
+                _ = try store.importCommitments(rows, source: "random.csv")
             case "rectify":
                 guard let b = try store.breaches(ListFilter()).randomElement(using: &rng) else { return "rectify none" }
                 let open = try store.rectifications(ListFilter(), breach: b.id).filter { $0.completedOn == nil }

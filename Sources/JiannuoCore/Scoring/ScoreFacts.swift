@@ -48,7 +48,19 @@ public struct ScoreFacts: Sendable {
         }
     }
 
+    /// Lines a ranking reads already judged and counted (`count` records, `times` × the rule's points),
+    /// kept on write by the Store for one period: the promises', breaches' and rectifications' lines
+    /// without reading their records. `date` is the line's day where its dimension applies lines in
+    /// date order, else the period's start.
+    public struct Counted: Sendable, Hashable {
+        public var rule: String, department: String, date: Day, count: Int, times: Int
+        public init(rule: String, department: String, date: Day, count: Int, times: Int) {
+            self.rule = rule; self.department = department; self.date = date; self.count = count; self.times = times
+        }
+    }
+
     public var departments: [String: Department] = [:]
+    public var counted: [Counted] = []
     public var findings: [Finding] = []
     public var dissatisfied: [Dissatisfied] = []
     public var returns: [Return] = []

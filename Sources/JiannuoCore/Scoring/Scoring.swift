@@ -121,10 +121,14 @@ public enum Scoring {
         for bf in f.breaches {
             let b = bf.breach
             guard b.date <= asOf else { continue }
-            if let repaired = bf.repairedOn, p.start > repaired.adding(months: monthsPerPeriod(p) * r.creditRepairPeriods) { continue }
+            if let repaired = bf.repairedOn, repaired < repairCut(p, r) { continue }
             emit(own(b.department), line(breachRules.indices.contains(b.category) ? breachRules[b.category] : "breach_category_\(b.category)", b.id, b.date,
                                          Text("失信违诺（\(Category.label(b.category))）\(bf.repairedOn.map { "，已于 \($0) 整改完成" } ?? "，尚未整改完成")",
                                               "breach (\(Category.label(b.category, .en)))\(bf.repairedOn.map { ", rectified on \($0)" } ?? ", not yet rectified")")))
+        }
+        for k in f.counted {
+            emit(own(k.department), line(k.rule, "", k.date, Text(ScoringRules.label(k.rule, .zh), ScoringRules.label(k.rule, .en)),
+                                         times: k.times, records: k.count))
         }
         for c in f.commitments {
             let o = own(c.department)
@@ -219,7 +223,25 @@ public enum Scoring {
         }
     }
 
+    /// The rules whose lines must be applied in date order: those of a dimension where some rule adds
+    /// points (see `ScoreTotals`). Elsewhere a line's day does not change the score.
+    public static func rulesInDateOrder(_ rules: ScoringRules) -> Set<String> {
+        let dims = ScoreTotals.withBonuses(rules)
+        return Set(ScoringRules.dimensionOf.compactMap { dims.contains($0.value) ? $0.key : nil })
+    }
+
     static func closedBy(_ c: Commitment) -> Day? { c.status.isOpen ? nil : c.fulfilledOn }
+
+    /// A breach repaired on or after this day still costs points in the period: credit repair takes
+    /// `credit_repair_periods` periods of the kind after the repair. The first day whose repair window
+    /// reaches the period's start (adding months clamps to a month's end, so the cut is searched).
+    public static func repairCut(_ p: Period, _ r: ScoringRules) -> Day {
+        let months = monthsPerPeriod(p) * r.creditRepairPeriods
+        var d = p.start.adding(months: -months)
+        while d.adding(months: months) < p.start { d = d.adding(days: 1) }
+        while d.adding(days: -1).adding(months: months) >= p.start { d = d.adding(days: -1) }
+        return d
+    }
 
     public static func monthsPerPeriod(_ p: Period) -> Int {
         switch p.kind {

@@ -36,7 +36,7 @@ extension Store {
                 """).map { (name: $0["name"] as String, sql: $0["sql"] as String) }
             for i in indexes { try db.execute(sql: "DROP INDEX \(i.name)") }
             let tables = LedgerDigest.tables.filter { $0 != "users" }
-            let counts = try StageTallies.bulk(db) {
+            let counts = try KeptTallies.bulk(db) {
                 let counts = try LedgerDigest.bulk(db, tables, .any, digests: digests) { try gen.run() }
                 for i in indexes { try db.execute(sql: i.sql) }
                 return counts

@@ -1,0 +1,59 @@
+import GRDB
+
+/// Every table of counts and score facts kept on write, handled together where writes come in bulk
+/// and where a doctor rebuilds them.
+enum KeptTallies {
+    enum Kind: CaseIterable { case stages, events, scoreFacts }
+
+    static func dropTriggers(_ db: Database, _ kinds: [Kind] = Kind.allCases) throws {
+        for k in kinds {
+            switch k {
+            case .stages: try StageTallies.dropTriggers(db)
+            case .events: try EventTallies.dropTriggers(db)
+            case .scoreFacts: try ScoreFactTallies.dropTriggers(db)
+            }
+        }
+    }
+
+    static func rebuild(_ db: Database, _ kinds: [Kind] = Kind.allCases) throws {
+        for k in kinds {
+            switch k {
+            case .stages: try StageTallies.rebuild(db)
+            case .events: try EventTallies.rebuild(db)
+            case .scoreFacts: try ScoreFactTallies.rebuild(db)
+            }
+        }
+    }
+
+    static func installTriggers(_ db: Database, _ kinds: [Kind] = Kind.allCases) throws {
+        for k in kinds {
+            switch k {
+            case .stages: try StageTallies.installTriggers(db)
+            case .events: try EventTallies.installTriggers(db)
+            case .scoreFacts: try ScoreFactTallies.installTriggers(db)
+            }
+        }
+    }
+
+    static var triggerNames: [String] { StageTallies.triggerNames + EventTallies.triggerNames + ScoreFactTallies.triggerNames }
+
+    /// An import's bulk write: imported complaints are tallied once at the end, appended promises
+    /// judged in one pass; other tables have no kept counts of their own.
+    static func importing<T>(_ db: Database, table: String, _ body: () throws -> T) throws -> T {
+        switch table {
+        case "complaints": try bulk(db, [.stages, .events], body)
+        case "commitments": try ScoreFactTallies.appendingCommitments(db, body)
+        default: try body()
+        }
+    }
+
+    /// Runs a bulk write without the per-row triggers of `kinds`, then rebuilds their tables once.
+    static func bulk<T>(_ db: Database, _ kinds: [Kind] = Kind.allCases, _ body: () throws -> T) throws -> T {
+        guard !kinds.isEmpty else { return try body() }
+        try dropTriggers(db, kinds)
+        let result = try body()
+        try rebuild(db, kinds)
+        try installTriggers(db, kinds)
+        return result
+    }
+}

@@ -1,0 +1,85 @@
+import GRDB
+import JiannuoCore
+
+extension Store {
+    /// What a ranking of every unit reads, one `ScoreFacts` per period: lines counted per rule and
+    /// unit from what is kept on write (late stages, follow-ups, and the promises', breaches' and
+    /// rectifications' judged lines) and from the debts' payment terms; returns counted per day (their
+    /// limit follows the calendar); and the few opinions, findings and accountability actions.
+    /// `department show` reads the records themselves (`scoreFacts`); the property test holds the two
+    /// to the same figures.
+    func rankingFacts(periods: [Period], today: Day) throws -> [ScoreFacts] {
+        let start = periods.map(\.start).min()!, end = periods.map(\.end).max()!
+        let s = start.string, e = end.string
+        let latestAsOf = min(end, today).string
+        let inOrder = Scoring.rulesInDateOrder(rules.scoring)
+        return try read { db in
+            var shared = ScoreFacts()
+            shared.departments = try departmentMap(db)
+            for row in try Row.fetchAll(db, sql: """
+                SELECT day, department, received, n FROM event_tallies WHERE kind = 'return' AND day BETWEEN ? AND ?
+                """, arguments: [s, e]) {
+                guard let day = Day(row[0] as String), let got = Day(row[2] as String) else { continue }
+                shared.returns.append(.init(complaint: "", department: row[1], received: got, returned: day, count: row[3]))
+            }
+            for a in try Accountability.fetchAll(db, sql: "SELECT * FROM accountability WHERE date BETWEEN ? AND ?", arguments: [s, e]) {
+                shared.accountability.append(.init(action: a, department: a.department ?? ""))
+            }
+            shared.findings = try Finding.fetchAll(db, sql: "SELECT * FROM findings WHERE date BETWEEN ? AND ?", arguments: [s, e])
+            shared.opinions = try OpinionEvent.fetchAll(db, sql: """
+                SELECT * FROM opinions WHERE date BETWEEN ? AND ? OR handled_on BETWEEN ? AND ? OR (handled_on IS NULL AND date <= ?)
+                """, arguments: [s, e, s, e, latestAsOf])
+            return try periods.map { p in
+                var f = shared
+                f.counted = try counted(db, period: p, today: today, inOrder: inOrder)
+                return f
+            }
+        }
+    }
+
+    /// The lines that count in the period, grouped per rule and unit, and per day only where the
+    /// rule's lines are applied in date order: kept score facts (`ScoreFactTallies`), late stages
+    /// (`StageTallies`: an open one is late once its limit is before the judging day), dissatisfied
+    /// follow-ups (`EventTallies`), and debts unpaid past their payment limit (delivery plus the
+    /// contract's days, as the rules cap them: the judging of `Alerts.arrearsDue`).
+    private func counted(_ db: Database, period p: Period, today: Day, inOrder: Set<String>) throws -> [ScoreFacts.Counted] {
+        let asOf = min(p.end, today).string
+        let ordered = inOrder.isEmpty ? "0" : "rule IN (\(inOrder.sorted().map { "'\($0)'" }.joined(separator: ",")))"
+        func day(_ column: String = "day", rule: String = "rule") -> String {
+            "CASE WHEN \(ordered.replacingOccurrences(of: "rule IN", with: "\(rule) IN")) THEN \(column) ELSE '' END"
+        }
+        let terms = rules.deadlines
+        let stageRule = "'complaint_' || stage || '_late'"
+        let rows = try Row.fetchCursor(db, sql: """
+            SELECT rule, department, \(day()), count(*), sum(times) FROM score_facts
+                WHERE kind = 'dated' AND day BETWEEN :start AND :end AND (rule <> 'commitment_overdue_before_amendment' OR day <= :asOf)
+                GROUP BY 1, 2, 3
+            UNION ALL
+            SELECT rule, department, \(day()), count(*), sum(times) FROM score_facts
+                WHERE kind = 'standing' AND until >= :asOf AND since <= :asOf GROUP BY 1, 2, 3
+            UNION ALL
+            SELECT rule, department, \(day()), count(*), sum(times) FROM score_facts
+                WHERE kind = 'repair' AND until >= :repairCut AND day <= :asOf GROUP BY 1, 2, 3
+            UNION ALL
+            SELECT \(stageRule), department, \(day("due", rule: stageRule)), sum(n), sum(n) FROM stage_tallies
+                WHERE due BETWEEN :start AND :end AND (open = 0 OR due < :asOf) GROUP BY 1, 2, 3
+            UNION ALL
+            SELECT 'complaint_followup_dissatisfied', department, \(day(rule: "'complaint_followup_dissatisfied'")), sum(n), sum(n)
+                FROM event_tallies WHERE kind = 'dissatisfied' AND day BETWEEN :start AND :end AND day <= :asOf GROUP BY 1, 2, 3
+            UNION ALL
+            SELECT 'arrears_overdue', department, \(day("due", rule: "'arrears_overdue'")), count(*), count(*) FROM (
+                SELECT department, date(delivered_on, '+' || min(COALESCE(payment_days, :termDays), :maxDays) || ' days') AS due
+                FROM commitments INDEXED BY commitments_debts
+                WHERE category = 3 AND delivered_on IS NOT NULL AND amount_fen IS NOT NULL AND made <= :asOf
+                    AND (status IN ('not_started','in_progress','stalled') OR fulfilled_on IS NULL OR fulfilled_on > :asOf)
+            ) WHERE due < :asOf GROUP BY 1, 2, 3
+            """, arguments: ["start": p.start.string, "end": p.end.string, "asOf": asOf,
+                             "repairCut": Scoring.repairCut(p, rules.scoring).string,
+                             "termDays": terms.arrearsDefaultDays, "maxDays": terms.arrearsMaxDays])
+        var out: [ScoreFacts.Counted] = []
+        while let row = try rows.next() {
+            out.append(.init(rule: row[0], department: row[1], date: Day(row[2] as String) ?? p.start, count: row[3], times: row[4]))
+        }
+        return out
+    }
+}
