@@ -6,7 +6,8 @@ import GRDB
 ///
 /// Each row is one line a record can cost or earn, in one of three shapes:
 /// - `dated`: counts in the period that holds `day` (missing procedures, closing late, partly or
-///   not at all, no feedback, lateness kept through an amendment, a rectification completed);
+///   not at all, no feedback, lateness kept through an amendment, a rectification completed, an
+///   accountability action, a supervision finding);
 /// - `standing`: counts in every period whose judging day falls in `since…until` (a promise past the
 ///   deadline then in force, one segment per amendment; a rectification open past its deadline);
 /// - `repair`: a breach, counting from `day` until `until`, the day its last rectification was
@@ -22,7 +23,7 @@ enum ScoreFactTallies {
     static func createTable(_ db: Database) throws {
         try db.execute(sql: """
             CREATE TABLE IF NOT EXISTS score_facts (
-                source TEXT NOT NULL CHECK (source IN ('commitment', 'rectification', 'breach')),
+                source TEXT NOT NULL CHECK (source IN ('commitment', 'rectification', 'breach', 'accountability', 'finding')),
                 record TEXT NOT NULL,
                 kind TEXT NOT NULL CHECK (kind IN ('dated', 'standing', 'repair')),
                 rule TEXT NOT NULL,
@@ -112,8 +113,19 @@ enum ScoreFactTallies {
         """
     }
 
+    /// An accountability action's fact, for the actions `a` matching `filter`.
+    static func accountabilitySQL(_ filter: String) -> String {
+        "SELECT 'accountability', a.id, 'dated', 'accountability', COALESCE(a.department, ''), a.date, '', '', 1 FROM accountability a WHERE \(filter)"
+    }
+
+    /// A supervision finding's fact, for the findings `x` matching `filter`.
+    static func findingSQL(_ filter: String) -> String {
+        "SELECT 'finding', x.id, 'dated', 'inspection_finding_' || x.severity, x.department, x.date, '', '', 1 FROM findings x WHERE \(filter)"
+    }
+
     static func recomputeSQL() -> String {
-        [commitmentSQL("1"), rectificationSQL("1"), breachSQL("1")].joined(separator: "\nUNION ALL\n")
+        [commitmentSQL("1"), rectificationSQL("1"), breachSQL("1"), accountabilitySQL("1"), findingSQL("1")]
+            .joined(separator: "\nUNION ALL\n")
     }
 
     static func rebuild(_ db: Database) throws {
@@ -141,6 +153,8 @@ enum ScoreFactTallies {
         let sql: String = switch source {
         case "commitment": commitmentSQL("c.id = \(id)")
         case "rectification": rectificationSQL("r.id = \(id)")
+        case "accountability": accountabilitySQL("a.id = \(id)")
+        case "finding": findingSQL("x.id = \(id)")
         default: breachSQL("b.id = \(id)")
         }
         return """
@@ -153,7 +167,9 @@ enum ScoreFactTallies {
                                "amendment_insert", "amendment_update", "amendment_delete",
                                "entry_insert", "entry_update", "entry_delete",
                                "rectification_insert", "rectification_update", "rectification_delete",
-                               "breach_insert", "breach_update", "breach_delete"].map { "jn_facts_\($0)" }
+                               "breach_insert", "breach_update", "breach_delete",
+                               "accountability_insert", "accountability_update", "accountability_delete",
+                               "finding_insert", "finding_update", "finding_delete"].map { "jn_facts_\($0)" }
 
     static func dropTriggers(_ db: Database) throws {
         for t in triggerNames { try db.execute(sql: "DROP TRIGGER IF EXISTS \(t)") }
@@ -184,6 +200,12 @@ enum ScoreFactTallies {
             trigger("breach_insert", "INSERT", "breaches", refresh("breach", "NEW.id")),
             trigger("breach_update", "UPDATE", "breaches", forget("breach", "OLD.id") + refresh("breach", "NEW.id")),
             trigger("breach_delete", "DELETE", "breaches", forget("breach", "OLD.id")),
+            trigger("accountability_insert", "INSERT", "accountability", refresh("accountability", "NEW.id")),
+            trigger("accountability_update", "UPDATE", "accountability", forget("accountability", "OLD.id") + refresh("accountability", "NEW.id")),
+            trigger("accountability_delete", "DELETE", "accountability", forget("accountability", "OLD.id")),
+            trigger("finding_insert", "INSERT", "findings", refresh("finding", "NEW.id")),
+            trigger("finding_update", "UPDATE", "findings", forget("finding", "OLD.id") + refresh("finding", "NEW.id")),
+            trigger("finding_delete", "DELETE", "findings", forget("finding", "OLD.id")),
         ].joined(separator: "\n"))
     }
 

@@ -3,9 +3,10 @@ import JiannuoCore
 
 extension Store {
     /// What a ranking of every unit reads, one `ScoreFacts` per period: lines counted per rule and
-    /// unit from what is kept on write (late stages, follow-ups, and the promises', breaches' and
-    /// rectifications' judged lines) and from the debts' payment terms; returns counted per day (their
-    /// limit follows the calendar); and the few opinions, findings and accountability actions.
+    /// unit from what is kept on write (late stages, follow-ups, and the judged lines of promises,
+    /// breaches, rectifications, accountability actions and findings) and from the debts' payment
+    /// terms; returns counted per unit and day; and the opinions (a few thousand), whose handling limit,
+    /// like a return's, follows the calendar.
     /// `department show` reads the records themselves (`scoreFacts`); the property test holds the two
     /// to the same figures.
     func rankingFacts(periods: [Period], today: Day) throws -> [ScoreFacts] {
@@ -22,10 +23,6 @@ extension Store {
                 guard let day = Day(row[0] as String), let got = Day(row[2] as String) else { continue }
                 shared.returns.append(.init(complaint: "", department: row[1], received: got, returned: day, count: row[3]))
             }
-            for a in try Accountability.fetchAll(db, sql: "SELECT * FROM accountability WHERE date BETWEEN ? AND ?", arguments: [s, e]) {
-                shared.accountability.append(.init(action: a, department: a.department ?? ""))
-            }
-            shared.findings = try Finding.fetchAll(db, sql: "SELECT * FROM findings WHERE date BETWEEN ? AND ?", arguments: [s, e])
             shared.opinions = try OpinionEvent.fetchAll(db, sql: """
                 SELECT * FROM opinions WHERE date BETWEEN ? AND ? OR handled_on BETWEEN ? AND ? OR (handled_on IS NULL AND date <= ?)
                 """, arguments: [s, e, s, e, latestAsOf])
@@ -49,13 +46,16 @@ extension Store {
             "CASE WHEN \(ordered.replacingOccurrences(of: "rule IN", with: "\(rule) IN")) THEN \(column) ELSE '' END"
         }
         let terms = rules.deadlines
+        // Lines that count only once their day has come (the others' days cannot be after today).
+        let findingRules = Severity.allCases.map { "'inspection_finding_\($0.rawValue)'" }.joined(separator: ", ")
         let stageRule = "'complaint_' || stage || '_late'"
         let debtDue = "date(delivered_on, '+' || min(COALESCE(payment_days, :termDays), :maxDays) || ' days')"
         // One statement per source: SQLite groups each faster alone than inside a compound select.
         let statements = [
             """
             SELECT rule, department, \(day()), count(*), sum(times) FROM score_facts
-                WHERE kind = 'dated' AND day BETWEEN :start AND :end AND (rule <> 'commitment_overdue_before_amendment' OR day <= :asOf)
+                WHERE kind = 'dated' AND day BETWEEN :start AND :end
+                    AND (day <= :asOf OR rule NOT IN ('commitment_overdue_before_amendment', \(findingRules)))
                 GROUP BY 1, 2, 3
             """,
             """
