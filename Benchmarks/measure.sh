@@ -141,7 +141,9 @@ live() {   # live NAME DB: memory and redraw delay of a dashboard on DB
     local peak; peak=$(awk '/VmHWM/ {print $2}' "/proc/$pid/status")
     printf '  %-10s steady %6d KB, peak %6d KB; write → redrawn count: %s ms (median %s ms)\n' "$name" "$steady" "$peak" \
         "${delays[*]}" "$(printf '%s\n' "${delays[@]}" | median)"
-    tmux -L "$sock" kill-session -t "$name"
+    # The server exits with its last session; a new session started while it is exiting fails.
+    tmux -L "$sock" kill-server
+    for _ in $(seq 50); do tmux -L "$sock" list-sessions >/dev/null 2>&1 || break; sleep 0.1; done
 }
 echo "== the live dashboard (tmux 200x60): memory, another process's complaint add to the redrawn count"
 live province "$db"
