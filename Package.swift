@@ -25,9 +25,12 @@ let package = Package(
                 "JiannuoCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
+                "CLibPQ",
             ],
             resources: [.copy("Data")]
         ),
+        // libpq: synchronous like the Store, seconds to build (TECH-NOTES measured postgres-nio at ~111 s).
+        .systemLibrary(name: "CLibPQ", path: "Sources/CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
         .target(
             name: "JiannuoTUI",

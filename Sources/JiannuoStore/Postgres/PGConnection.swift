@@ -1,0 +1,111 @@
+import CLibPQ
+import Foundation
+import JiannuoCore
+
+/// A failure PostgreSQL reported, with its SQLSTATE (`42601` a syntax error, `42501` a privilege
+/// refused, `23505` a duplicate key…), so that callers can tell a refusal from a broken connection.
+public struct PGError: Error, CustomStringConvertible {
+    public var sqlState: String?
+    public var message: String
+    public var description: String { sqlState.map { "\(message) [\($0)]" } ?? message }
+
+    /// The officer's words for it: what the engine said is kept, as it names the table or the column.
+    public var jiannuoError: JiannuoError {
+        sqlState == "42501"
+            ? .permission("PostgreSQL 拒绝了这次操作（权限不足）：\(message)", "PostgreSQL refused this (no privilege): \(message)")
+            : .database("PostgreSQL 错误：\(message)", "PostgreSQL error: \(message)")
+    }
+}
+
+/// The rows of one statement, as text (libpq's text format: what PostgreSQL prints, NULL as nil).
+public struct PGRows {
+    public var columns: [String]
+    public var rows: [[String?]]
+
+    /// The value of `column` in row `i`, nil for NULL or an unknown column.
+    public subscript(i: Int, column: String) -> String? {
+        guard let c = columns.firstIndex(of: column) else { return nil }
+        return rows[i][c]
+    }
+}
+
+/// One libpq connection, used from one thread at a time, like a GRDB connection. Statements take
+/// their values as parameters ($1, $2…), never spliced into the text.
+public final class PGConnection {
+    private let conn: OpaquePointer
+
+    /// `conninfo` is any libpq connection string or URI (`postgresql:///jiannuo?host=/run/jiannuo`).
+    public init(_ conninfo: String) throws {
+        guard let c = PQconnectdb(conninfo) else { throw PGError(sqlState: nil, message: "libpq: out of memory") }
+        guard PQstatus(c) == CONNECTION_OK else {
+            let message = Self.text(PQerrorMessage(c))
+            PQfinish(c)
+            throw PGError(sqlState: nil, message: message)
+        }
+        conn = c
+        _ = try execute("SET client_encoding = 'UTF8'")
+    }
+
+    deinit { PQfinish(conn) }
+
+    /// Runs one statement with its parameters (nil is NULL) and returns its rows (none for a command).
+    @discardableResult
+    public func execute(_ sql: String, _ parameters: [String?] = []) throws -> PGRows {
+        // libpq wants C strings that live until the call returns.
+        let copies: [UnsafeMutablePointer<CChar>?] = parameters.map { $0.flatMap { strdup($0) } }
+        defer { for p in copies { free(p) } }
+        let result: OpaquePointer? = copies.map { UnsafePointer($0) }.withUnsafeBufferPointer { values in
+            PQexecParams(conn, sql, Int32(parameters.count), nil, values.baseAddress, nil, nil, 0)
+        }
+        guard let result else { throw PGError(sqlState: nil, message: Self.text(PQerrorMessage(conn))) }
+        defer { PQclear(result) }
+        switch PQresultStatus(result) {
+        case PGRES_COMMAND_OK, PGRES_EMPTY_QUERY:
+            return PGRows(columns: [], rows: [])
+        case PGRES_TUPLES_OK:
+            let n = Int(PQntuples(result)), m = Int(PQnfields(result))
+            let columns = (0..<m).map { Self.text(PQfname(result, Int32($0))) }
+            let rows = (0..<n).map { r in
+                (0..<m).map { c -> String? in
+                    PQgetisnull(result, Int32(r), Int32(c)) == 1 ? nil : Self.text(PQgetvalue(result, Int32(r), Int32(c)))
+                }
+            }
+            return PGRows(columns: columns, rows: rows)
+        default:
+            let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+            throw PGError(sqlState: state, message: Self.text(PQresultErrorMessage(result)))
+        }
+    }
+
+    /// Runs `body` in one transaction: committed if it returns, rolled back if it throws.
+    public func transaction<T>(_ body: () throws -> T) throws -> T {
+        try execute("BEGIN")
+        do {
+            let value = try body()
+            try execute("COMMIT")
+            return value
+        } catch {
+            _ = try? execute("ROLLBACK")
+            throw error
+        }
+    }
+
+    /// The connection's socket: readable when the server has sent something (a notification), so a
+    /// dashboard can wait on it beside the keyboard.
+    public var socket: Int32 { PQsocket(conn) }
+
+    /// The notifications received so far (LISTEN), read without blocking.
+    public func notifications() throws -> [(channel: String, payload: String)] {
+        guard PQconsumeInput(conn) == 1 else { throw PGError(sqlState: nil, message: Self.text(PQerrorMessage(conn))) }
+        var out: [(String, String)] = []
+        while let n = PQnotifies(conn) {
+            out.append((String(cString: n.pointee.relname), String(cString: n.pointee.extra)))
+            PQfreemem(n)
+        }
+        return out
+    }
+
+    private static func text(_ p: UnsafePointer<CChar>?) -> String {
+        p.map { String(cString: $0) }?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
+    }
+}
