@@ -5,34 +5,29 @@ import GRDB
 enum KeptTallies {
     enum Kind: CaseIterable { case stages, events, scoreFacts }
 
-    static func dropTriggers(_ db: Database, _ kinds: [Kind] = Kind.allCases) throws {
-        for k in kinds {
-            switch k {
-            case .stages: try StageTallies.dropTriggers(db)
-            case .events: try EventTallies.dropTriggers(db)
-            case .scoreFacts: try ScoreFactTallies.dropTriggers(db)
-            }
+    /// What each kept table offers: dropping its triggers, rebuilding it from the records, putting them back.
+    private struct Upkeep {
+        let drop: (Database) throws -> Void, rebuild: (Database) throws -> Void, install: (Database) throws -> Void
+    }
+
+    private static func upkeep(_ k: Kind) -> Upkeep {
+        switch k {
+        case .stages: Upkeep(drop: StageTallies.dropTriggers, rebuild: StageTallies.rebuild, install: StageTallies.installTriggers)
+        case .events: Upkeep(drop: EventTallies.dropTriggers, rebuild: EventTallies.rebuild, install: EventTallies.installTriggers)
+        case .scoreFacts: Upkeep(drop: ScoreFactTallies.dropTriggers, rebuild: ScoreFactTallies.rebuild, install: ScoreFactTallies.installTriggers)
         }
+    }
+
+    static func dropTriggers(_ db: Database, _ kinds: [Kind] = Kind.allCases) throws {
+        for k in kinds { try upkeep(k).drop(db) }
     }
 
     static func rebuild(_ db: Database, _ kinds: [Kind] = Kind.allCases) throws {
-        for k in kinds {
-            switch k {
-            case .stages: try StageTallies.rebuild(db)
-            case .events: try EventTallies.rebuild(db)
-            case .scoreFacts: try ScoreFactTallies.rebuild(db)
-            }
-        }
+        for k in kinds { try upkeep(k).rebuild(db) }
     }
 
     static func installTriggers(_ db: Database, _ kinds: [Kind] = Kind.allCases) throws {
-        for k in kinds {
-            switch k {
-            case .stages: try StageTallies.installTriggers(db)
-            case .events: try EventTallies.installTriggers(db)
-            case .scoreFacts: try ScoreFactTallies.installTriggers(db)
-            }
-        }
+        for k in kinds { try upkeep(k).install(db) }
     }
 
     static var triggerNames: [String] { StageTallies.triggerNames + EventTallies.triggerNames + ScoreFactTallies.triggerNames }
