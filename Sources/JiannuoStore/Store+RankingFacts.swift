@@ -41,9 +41,9 @@ extension Store {
     /// contract's days, as the rules cap them: the judging of `Alerts.arrearsDue`).
     private func counted(_ db: Database, period p: Period, today: Day, inOrder: Set<String>) throws -> [ScoreFacts.Counted] {
         let asOf = min(p.end, today).string
-        let ordered = inOrder.isEmpty ? "0" : "rule IN (\(inOrder.sorted().map { "'\($0)'" }.joined(separator: ",")))"
+        let ordered = inOrder.sorted().map { "'\($0)'" }.joined(separator: ",")
         func day(_ column: String = "day", rule: String = "rule") -> String {
-            "CASE WHEN \(ordered.replacingOccurrences(of: "rule IN", with: "\(rule) IN")) THEN \(column) ELSE '' END"
+            inOrder.isEmpty ? "''" : "CASE WHEN \(rule) IN (\(ordered)) THEN \(column) ELSE '' END"
         }
         let terms = rules.deadlines
         // Lines that count only once their day has come (the others' days cannot be after today).
