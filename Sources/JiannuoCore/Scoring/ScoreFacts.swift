@@ -8,12 +8,8 @@ public struct ScoreFacts: Sendable {
         public var kind: Kind
         public var due: Day
         public var done: Day?
-        /// How many stages this fact stands for: a ranking reads late stages counted per department
-        /// and day (their lines would all carry the same points), `department show` one by one.
-        public var count: Int
-        public init(complaint: String, department: String, kind: Kind, due: Day, done: Day?, count: Int = 1) {
+        public init(complaint: String, department: String, kind: Kind, due: Day, done: Day?) {
             self.complaint = complaint; self.department = department; self.kind = kind; self.due = due; self.done = done
-            self.count = count
         }
     }
 
@@ -31,11 +27,10 @@ public struct ScoreFacts: Sendable {
     }
 
     /// A follow-up the complainant was not satisfied with (回访不满意).
-    /// `count`: how many such follow-ups the fact stands for (a ranking reads them counted per unit and day).
     public struct Dissatisfied: Sendable, Hashable {
-        public var complaint: String, department: String, date: Day, count: Int
-        public init(complaint: String, department: String, date: Day, count: Int = 1) {
-            self.complaint = complaint; self.department = department; self.date = date; self.count = count
+        public var complaint: String, department: String, date: Day
+        public init(complaint: String, department: String, date: Day) {
+            self.complaint = complaint; self.department = department; self.date = date
         }
     }
 

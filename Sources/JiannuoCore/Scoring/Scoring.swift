@@ -176,8 +176,7 @@ public enum Scoring {
             let wordEn = ["accept": "acceptance", "resolve": "resolution", "respond": "response"][s.kind.rawValue]!
             emit(own(s.department), line(stageRules[s.kind]!, s.complaint, s.due,
                                          s.done.map { Text("\(word)超时（时限 \(s.due)，\($0) 完成）", "\(wordEn) late (limit \(s.due), done \($0))") }
-                                            ?? Text("\(word)超时未完成（时限 \(s.due)）", "\(wordEn) not done by its limit \(s.due)"),
-                                         times: s.count, records: s.count))
+                                            ?? Text("\(word)超时未完成（时限 \(s.due)）", "\(wordEn) not done by its limit \(s.due)")))
         }
         for x in f.findings where p.contains(x.date) && x.date <= asOf {
             emit(own(x.department), line("inspection_finding_\(x.severity.rawValue)", x.id, x.date,
@@ -185,7 +184,7 @@ public enum Scoring {
         }
         for d in f.dissatisfied where p.contains(d.date) && d.date <= asOf {
             emit(own(d.department), line("complaint_followup_dissatisfied", d.complaint, d.date,
-                                         Text("回访不满意，重新办理", "follow-up not satisfied: handled again"), times: d.count, records: d.count))
+                                         Text("回访不满意，重新办理", "follow-up not satisfied: handled again")))
         }
         for r in f.returns where p.contains(r.returned) && r.returned <= asOf {
             let limit = calendar.addingWorkdays(rules.deadlines.returnWorkdays, to: r.received)
