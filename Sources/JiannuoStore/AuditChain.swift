@@ -53,16 +53,9 @@ public enum AuditChain {
     /// compares with the digests of the last entry. `anchor`: a head kept elsewhere, which the log
     /// must still hold unchanged. `progress` is told the rows read so far, then each table.
     static func verify(_ db: Database, anchor: Anchor? = nil, progress: ((String) -> Void)? = nil) throws -> Report {
-        var prev = genesis
-        var expected: Int64 = 1
-        var count = 0
-        var lastState: String? = nil
-        var anchorSeen = false
-        func bad(_ seq: Int64, _ why: Text) -> Report { Report(rows: count, firstBad: seq, reason: why) }
+        var walk = ChainWalk(anchor: anchor, progress: progress)
         let cursor = try Row.fetchCursor(db, sql: "SELECT seq, at, operator, action, entity, entity_id, before, after, prev_hash, hash, claimed, state FROM audit_log ORDER BY seq")
         while let row = try cursor.next() {
-            count += 1
-            if count % 50_000 == 0 { progress?("\(count)") }
             // Only TEXT counts: a value rewritten as a number or blob no longer reads.
             func text(_ i: Int) -> String? {
                 if case .string(let v) = (row[i] as DatabaseValue).storage { return v }
@@ -74,55 +67,94 @@ public enum AuditChain {
                 if case .string(let t) = v.storage { return .some(t) }
                 return nil
             }
-            guard case .int64(let seq) = (row[0] as DatabaseValue).storage else {
-                return bad(expected, Text("序号不可读", "unreadable sequence number"))
-            }
-            guard seq == expected else {
-                return bad(expected, Text("第 \(expected) 行缺失（被删除）", "row \(expected) is missing (deleted)"))
-            }
+            guard case .int64(let seq) = (row[0] as DatabaseValue).storage else { return walk.unreadableSeq() }
             guard let at = text(1), let op = text(2), let action = text(3), let entity = text(4),
                   let eid = text(5), let prevHash = text(8), let rowHash = text(9),
                   let before = optionalText(6), let after = optionalText(7), let claimed = optionalText(10), let state = optionalText(11)
-            else {
-                return bad(seq, Text("第 \(seq) 行的内容不可读（被改动）", "row \(seq) no longer reads (altered)"))
-            }
+            else { return walk.unreadable(seq) }
             let entry = AuditEntry(seq: seq, at: at, operatorName: op, action: action, entity: entity, entityId: eid,
                                    before: before, after: after, prevHash: prevHash, hash: rowHash, claimed: claimed, state: state)
-            guard prevHash == prev else {
+            if let bad = walk.check(entry) { return bad }
+        }
+        if let bad = walk.end(storedHead: try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'audit_head'")) { return bad }
+        var report = walk.report
+        report.tampered = try checkLedger(db, lastState: walk.lastState, progress: progress)
+        return report
+    }
+
+    /// The walk along the chain, row by row, whatever engine the rows come from.
+    struct ChainWalk {
+        let anchor: Anchor?
+        let progress: ((String) -> Void)?
+        var prev = genesis
+        var expected: Int64 = 1
+        var count = 0
+        var lastState: String? = nil
+        var anchorSeen = false
+
+        init(anchor: Anchor?, progress: ((String) -> Void)?) { self.anchor = anchor; self.progress = progress }
+
+        func bad(_ seq: Int64, _ why: Text) -> Report { Report(rows: count, firstBad: seq, reason: why) }
+
+        mutating func unreadableSeq() -> Report {
+            count += 1
+            return bad(expected, Text("序号不可读", "unreadable sequence number"))
+        }
+
+        mutating func unreadable(_ seq: Int64) -> Report {
+            count += 1
+            guard seq == expected else { return bad(expected, Text("第 \(expected) 行缺失（被删除）", "row \(expected) is missing (deleted)")) }
+            return bad(seq, Text("第 \(seq) 行的内容不可读（被改动）", "row \(seq) no longer reads (altered)"))
+        }
+
+        /// Nil when the entry checks; else the report naming it.
+        mutating func check(_ entry: AuditEntry) -> Report? {
+            count += 1
+            if count % 50_000 == 0 { progress?("\(count)") }
+            let seq = entry.seq
+            guard seq == expected else {
+                return bad(expected, Text("第 \(expected) 行缺失（被删除）", "row \(expected) is missing (deleted)"))
+            }
+            guard entry.prevHash == prev else {
                 return bad(seq, Text("第 \(seq) 行与前一行的链接不符", "row \(seq) does not link to the row before"))
             }
-            guard hash(of: entry) == rowHash else {
+            guard hash(of: entry) == entry.hash else {
                 return bad(seq, Text("第 \(seq) 行的内容与其哈希不符（被改动）", "row \(seq) does not match its hash (altered)"))
             }
-            if lastState != nil && state == nil {
+            if lastState != nil && entry.state == nil {
                 return bad(seq, Text("第 \(seq) 行缺少账本摘要（被改写）", "row \(seq) lacks the ledger digests (rewritten)"))
             }
             if let anchor, anchor.seq == seq {
-                guard anchor.hash == rowHash else {
+                guard anchor.hash == entry.hash else {
                     return bad(seq, Text("第 \(seq) 行与保存的锚点 \(anchor) 不符：日志自该处起被改写",
                                          "row \(seq) differs from the kept anchor \(anchor): the log was rewritten from there"))
                 }
                 anchorSeen = true
             }
-            if state != nil { lastState = state }
-            prev = rowHash
+            if entry.state != nil { lastState = entry.state }
+            prev = entry.hash
             expected += 1
+            return nil
         }
-        let head = count == 0 ? nil : Anchor(seq: expected - 1, hash: prev)
-        if let anchor, !anchorSeen {
-            return Report(rows: count, firstBad: anchor.seq, reason: Text(
-                "日志中已没有锚点 \(anchor) 所指的第 \(anchor.seq) 行：日志末尾被截去或整个被删除",
-                "the log no longer holds row \(anchor.seq) of the anchor \(anchor): its end was cut off, or the whole log deleted"),
-                head: head)
+
+        var head: Anchor? { count == 0 ? nil : Anchor(seq: expected - 1, hash: prev) }
+
+        /// After the last row: the anchor must have been met and the stored head must be the last row.
+        func end(storedHead: String?) -> Report? {
+            if let anchor, !anchorSeen {
+                return Report(rows: count, firstBad: anchor.seq, reason: Text(
+                    "日志中已没有锚点 \(anchor) 所指的第 \(anchor.seq) 行：日志末尾被截去或整个被删除",
+                    "the log no longer holds row \(anchor.seq) of the anchor \(anchor): its end was cut off, or the whole log deleted"),
+                    head: head)
+            }
+            if storedHead != head?.description {
+                return Report(rows: count, firstBad: expected, reason: Text("日志末尾的记录被删除或链头被改动",
+                                                                            "rows were cut off the end of the log, or its head was altered"), head: head)
+            }
+            return nil
         }
-        let storedHead = try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'audit_head'")
-        if storedHead != head?.description {
-            return Report(rows: count, firstBad: expected, reason: Text("日志末尾的记录被删除或链头被改动",
-                                                                        "rows were cut off the end of the log, or its head was altered"), head: head)
-        }
-        var report = Report(rows: count, firstBad: nil, reason: nil, head: head)
-        report.tampered = try checkLedger(db, lastState: lastState, progress: progress)
-        return report
+
+        var report: Report { Report(rows: count, firstBad: nil, reason: nil, head: head) }
     }
 
     /// Sums every ledger table and compares with the last entry's digests (all zero before any).

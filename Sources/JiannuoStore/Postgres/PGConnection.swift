@@ -33,6 +33,8 @@ public struct PGRows {
 /// their values as parameters ($1, $2…), never spliced into the text.
 public final class PGConnection {
     private let conn: OpaquePointer
+    /// For this module's extensions (COPY, cursors).
+    var handle: OpaquePointer { conn }
 
     /// `conninfo` is any libpq connection string or URI (`postgresql:///jiannuo?host=/run/jiannuo`).
     public init(_ conninfo: String) throws {
@@ -43,6 +45,8 @@ public final class PGConnection {
             throw PGError(sqlState: nil, message: message)
         }
         conn = c
+        // The server's notices (a REVOKE of a grant never made…) are not for officers' terminals.
+        PQsetNoticeProcessor(c, { _, _ in }, nil)
         _ = try execute("SET client_encoding = 'UTF8'")
     }
 
@@ -72,9 +76,14 @@ public final class PGConnection {
             }
             return PGRows(columns: columns, rows: rows)
         default:
-            let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
-            throw PGError(sqlState: state, message: Self.text(PQresultErrorMessage(result)))
+            throw Self.error(result)
         }
+    }
+
+    /// The error a failed result carries, with its SQLSTATE.
+    static func error(_ result: OpaquePointer) -> PGError {
+        let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+        return PGError(sqlState: state, message: text(PQresultErrorMessage(result)))
     }
 
     /// Runs `body` in one transaction: committed if it returns, rolled back if it throws.

@@ -1,0 +1,77 @@
+import CLibPQ
+import Foundation
+
+extension PGConnection {
+    /// Streams rows into `COPY table (columns) FROM STDIN` (text format): `produce` is handed a
+    /// function that takes one row's values as text (nil is NULL). Much faster than INSERTs for a
+    /// whole ledger, and still inside the caller's transaction.
+    public func copyIn(_ sql: String, _ produce: (_ row: ([String?]) throws -> Void) throws -> Void) throws {
+        let start = try begin(copy: sql)
+        guard start else { throw PGError(sqlState: nil, message: "COPY did not start: \(sql)") }
+        var buffer = [UInt8]()
+        buffer.reserveCapacity(1 << 20)
+        func flush() throws {
+            guard !buffer.isEmpty else { return }
+            let ok = buffer.withUnsafeBufferPointer { p in
+                p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) { PQputCopyData(handle, $0, Int32(p.count)) }
+            }
+            guard ok == 1 else { throw PGError(sqlState: nil, message: String(cString: PQerrorMessage(handle))) }
+            buffer.removeAll(keepingCapacity: true)
+        }
+        do {
+            try produce { values in
+                for (i, v) in values.enumerated() {
+                    if i > 0 { buffer.append(0x09) }
+                    guard let v else { buffer.append(contentsOf: [0x5C, 0x4E]); continue }
+                    for b in v.utf8 {
+                        switch b {
+                        case 0x5C: buffer.append(contentsOf: [0x5C, 0x5C])
+                        case 0x09: buffer.append(contentsOf: [0x5C, 0x74])
+                        case 0x0A: buffer.append(contentsOf: [0x5C, 0x6E])
+                        case 0x0D: buffer.append(contentsOf: [0x5C, 0x72])
+                        default: buffer.append(b)
+                        }
+                    }
+                }
+                buffer.append(0x0A)
+                if buffer.count >= 1 << 20 { try flush() }
+            }
+            try flush()
+        } catch {
+            _ = PQputCopyEnd(handle, "aborted by jiannuo")
+            _ = try? finishCopy()
+            throw error
+        }
+        guard PQputCopyEnd(handle, nil) == 1 else { throw PGError(sqlState: nil, message: String(cString: PQerrorMessage(handle))) }
+        try finishCopy()
+    }
+
+    private func begin(copy sql: String) throws -> Bool {
+        guard let r = PQexec(handle, sql) else { throw PGError(sqlState: nil, message: String(cString: PQerrorMessage(handle))) }
+        defer { PQclear(r) }
+        if PQresultStatus(r) == PGRES_COPY_IN { return true }
+        throw PGConnection.error(r)
+    }
+
+    private func finishCopy() throws {
+        var failure: PGError? = nil
+        while let r = PQgetResult(handle) {
+            if PQresultStatus(r) != PGRES_COMMAND_OK && failure == nil { failure = PGConnection.error(r) }
+            PQclear(r)
+        }
+        if let failure { throw failure }
+    }
+
+    /// Runs `sql` through a cursor, `batch` rows at a time, so that a table of millions of rows never
+    /// sits in memory whole. Must run inside a transaction.
+    public func each(_ sql: String, _ parameters: [String?] = [], batch: Int = 20_000, _ body: ([String?]) throws -> Void) throws {
+        let cursor = "jn_cursor_\(UInt32.random(in: 0...UInt32.max))"
+        try execute("DECLARE \(cursor) NO SCROLL CURSOR FOR \(sql)", parameters)
+        defer { _ = try? execute("CLOSE \(cursor)") }
+        while true {
+            let page = try execute("FETCH \(batch) FROM \(cursor)")
+            for row in page.rows { try body(row) }
+            if page.rows.count < batch { break }
+        }
+    }
+}

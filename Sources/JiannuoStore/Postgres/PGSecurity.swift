@@ -1,0 +1,141 @@
+import JiannuoCore
+
+/// Roles enforced by the engine for one ledger schema. Each account is a login role; it belongs to
+/// the group of its ledger role (`ledger_410422_liaison` …), and the groups hold the privileges that
+/// Core's `RoleTable` gives that role, translated here into tables. Row-level security, forced on
+/// every table, confines a liaison to its unit and the units merged into it (listed in `role_units`),
+/// and column privileges never give a liaison a complainant's contact. So `psql` as a liaison reads
+/// and changes no more than the program would let it. The audit log has no UPDATE, DELETE or
+/// TRUNCATE grant for anyone, and triggers refuse them even to its owner.
+enum PGSecurity {
+    /// The group of one ledger role in one ledger schema.
+    static func group(_ schema: String, _ role: AccountRole) -> String { "\(schema)_\(role.rawValue)" }
+    /// Every role that sees the whole ledger (all but liaisons).
+    static func wide(_ schema: String) -> String { "\(schema)_wide" }
+
+    /// Where a table names the unit a row belongs to, as a condition a liaison's row must meet.
+    /// Child rows follow their parent, whose own policy then applies (the subquery runs as the liaison).
+    static let unitCondition: [String: String] = [
+        "departments": "code IN (SELECT department FROM role_units WHERE role = current_user)",
+        "department_events": "code IN (SELECT department FROM role_units WHERE role = current_user)",
+        "commitments": "department IN (SELECT department FROM role_units WHERE role = current_user)",
+        "complaints": "department IN (SELECT department FROM role_units WHERE role = current_user)",
+        "breaches": "department IN (SELECT department FROM role_units WHERE role = current_user)",
+        "opinions": "department IN (SELECT department FROM role_units WHERE role = current_user)",
+        "findings": "department IN (SELECT department FROM role_units WHERE role = current_user)",
+        "escalations": "department IN (SELECT department FROM role_units WHERE role = current_user)",
+        "stage_tallies": "department IN (SELECT department FROM role_units WHERE role = current_user)",
+        "event_tallies": "department IN (SELECT department FROM role_units WHERE role = current_user)",
+        "score_facts": "department IN (SELECT department FROM role_units WHERE role = current_user)",
+        "rectifications": "unit IN (SELECT department FROM role_units WHERE role = current_user)",
+        "accountability": """
+            department IN (SELECT department FROM role_units WHERE role = current_user)
+            OR breach IN (SELECT id FROM breaches) OR complaint IN (SELECT id FROM complaints) OR finding IN (SELECT id FROM findings)
+            """,
+        "commitment_entries": "commitment IN (SELECT id FROM commitments)",
+        "amendments": "commitment IN (SELECT id FROM commitments)",
+        "followups": "complaint IN (SELECT id FROM complaints)",
+        "users": "account = current_user",
+    ]
+
+    /// Tables every role of the ledger reads whole: they hold no unit's records.
+    static let shared = ["grdb_migrations", "calendar_overrides", "calendar_years", "sequences", "meta", "ledger_digest",
+                         "inspections", "role_units"]
+
+    /// The writes each permission needs, by table. A switch, so that a new permission in Core's table
+    /// cannot be forgotten here.
+    static func writes(_ p: Permission) -> [(table: String, privileges: String)] {
+        let ids = ("sequences", "INSERT, UPDATE")
+        switch p {
+        case .read, .revealContact, .backup, .writeOtherDay, .rulesApply: return []
+        case .complaintAdd: return [("complaints", "INSERT"), ids]
+        case .complaintAccept, .complaintReturn, .complaintResolve, .complaintRespond, .complaintExtend: return [("complaints", "UPDATE")]
+        case .complaintFollowup: return [("complaints", "UPDATE"), ("followups", "INSERT")]
+        case .complaintVerify: return [("complaints", "UPDATE"), ("breaches", "INSERT"), ids]
+        case .commitmentAdd: return [("commitments", "INSERT"), ids]
+        case .commitmentAmend: return [("commitments", "UPDATE"), ("amendments", "INSERT")]
+        case .commitmentProgress, .commitmentFulfill, .commitmentFeedback: return [("commitments", "UPDATE"), ("commitment_entries", "INSERT")]
+        case .breachReport: return [("breaches", "UPDATE")]
+        case .escalate: return [("escalations", "INSERT"), ids]
+        case .inspectionManage: return [("inspections", "INSERT, UPDATE"), ("findings", "INSERT"), ids]
+        case .rectificationAdd: return [("rectifications", "INSERT"), ids]
+        case .rectificationDone: return [("rectifications", "UPDATE")]
+        case .accountabilityAdd: return [("accountability", "INSERT"), ids]
+        case .opinionAdd: return [("opinions", "INSERT"), ids]
+        case .opinionHandle: return [("opinions", "UPDATE")]
+        case .departmentChange: return [("departments", "INSERT, UPDATE"), ("department_events", "INSERT")]
+        case .calendarChange: return [("calendar_overrides", "INSERT, UPDATE, DELETE"), ("calendar_years", "INSERT, UPDATE, DELETE")]
+        case .importLedger: return [("commitments", "INSERT"), ("complaints", "INSERT"), ("departments", "INSERT, UPDATE"), ids]
+        case .userManage: return [("users", "INSERT, UPDATE"), ("role_units", "INSERT, DELETE")]
+        case .countsRebuild: return []
+        }
+    }
+
+    /// The columns of `complaints` a liaison may read: all but the contact.
+    static let liaisonHidden: Set<String> = ["contact"]
+
+    /// The statements that set up roles, grants and policies on a ledger schema whose tables exist.
+    /// `complaintColumns` are the table's columns, for the liaison's column grant.
+    static func statements(schema: String, tables: [String], complaintColumns: [String]) -> [String] {
+        let s = PGSQL.quoted(schema)
+        let wideGroup = PGSQL.quoted(wide(schema)), wideName = PGSQL.literal(wide(schema))
+        var out: [String] = []
+        out.append("REVOKE ALL ON SCHEMA \(s) FROM PUBLIC")
+        out.append("REVOKE ALL ON ALL FUNCTIONS IN SCHEMA \(s) FROM PUBLIC")
+        for role in AccountRole.allCases {
+            let g = PGSQL.quoted(group(schema, role))
+            out.append("GRANT USAGE ON SCHEMA \(s) TO \(g)")
+            out.append("GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA \(s) TO \(g)")
+            if role != .liaison { out.append("GRANT \(wideGroup) TO \(g)") }
+            for t in tables where t != "audit_log" && t != "complaints" && t != "drafts" {
+                out.append("GRANT SELECT ON \(s).\(PGSQL.quoted(t)) TO \(g)")
+            }
+            let visible = role == .liaison ? complaintColumns.filter { !liaisonHidden.contains($0) } : complaintColumns
+            out.append("GRANT SELECT (\(visible.map(PGSQL.quoted).joined(separator: ", "))) ON \(s).complaints TO \(g)")
+            if role != .liaison { out.append("GRANT SELECT ON \(s).audit_log TO \(g)") }
+            out.append("GRANT SELECT, INSERT, UPDATE, DELETE ON \(s).drafts TO \(g)")
+            var grants: [String: Set<String>] = [:]
+            for p in RoleTable.permissions[role] ?? [] {
+                for w in writes(p) { grants[w.table, default: []].formUnion(w.privileges.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
+            }
+            for (t, privileges) in grants.sorted(by: { $0.key < $1.key }) {
+                out.append("GRANT \(privileges.sorted().joined(separator: ", ")) ON \(s).\(PGSQL.quoted(t)) TO \(g)")
+            }
+        }
+        for t in tables {
+            let q = "\(s).\(PGSQL.quoted(t))"
+            out.append("ALTER TABLE \(q) ENABLE ROW LEVEL SECURITY")
+            out.append("ALTER TABLE \(q) FORCE ROW LEVEL SECURITY")
+            if t == "drafts" {
+                out.append("CREATE POLICY jn_own ON \(q) USING (operator = current_user) WITH CHECK (operator = current_user)")
+                continue
+            }
+            if shared.contains(t) || t == "audit_log" {
+                out.append("CREATE POLICY jn_read ON \(q) FOR SELECT USING (true)")
+                if t != "audit_log" { out.append("CREATE POLICY jn_wide ON \(q) USING (pg_has_role(\(wideName), 'MEMBER'))") }
+                continue
+            }
+            out.append("CREATE POLICY jn_wide ON \(q) USING (pg_has_role(\(wideName), 'MEMBER'))")
+            if let unit = unitCondition[t] {
+                out.append("CREATE POLICY jn_unit ON \(q) USING (\(unit)) WITH CHECK (\(unit))")
+            }
+        }
+        // The log is appended to, never changed: no grant allows it and these refuse even the owner.
+        out.append("""
+            CREATE FUNCTION \(s).jn_refuse_change() RETURNS trigger LANGUAGE plpgsql AS $$
+            BEGIN
+                RAISE EXCEPTION 'jiannuo: the audit log is append-only (% refused)', TG_OP USING ERRCODE = 'insufficient_privilege';
+            END $$
+            """)
+        out.append("CREATE TRIGGER jn_append_only BEFORE UPDATE OR DELETE ON \(s).audit_log FOR EACH ROW EXECUTE FUNCTION \(s).jn_refuse_change()")
+        out.append("CREATE TRIGGER jn_no_truncate BEFORE TRUNCATE ON \(s).audit_log FOR EACH STATEMENT EXECUTE FUNCTION \(s).jn_refuse_change()")
+        return out
+    }
+
+    /// The group roles of a schema, created if missing (roles belong to the whole cluster).
+    static func createGroups(schema: String) -> [String] {
+        ([wide(schema)] + AccountRole.allCases.map { group(schema, $0) }).map { g in
+            "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = \(PGSQL.literal(g))) THEN CREATE ROLE \(PGSQL.quoted(g)) NOLOGIN; END IF; END $$"
+        }
+    }
+}
