@@ -39,6 +39,32 @@ final class PostgresCluster {
                                            "-v", "ON_ERROR_STOP=1", "-q", "-c", sql])
     }
 
+    /// Runs SQL as the cluster's superuser and returns what psql printed (unaligned, tuples only).
+    func query(_ sql: String, database: String = "jiannuo") throws -> String {
+        let (status, out, err) = try psql(as: "postgres", sql, database: database)
+        guard status == 0 else { throw Failure("psql as postgres: \(sql): \(err)") }
+        return out.trimmingCharacters(in: .whitespacesAndNewlines)
+    }
+
+    /// psql as an OS account over the local socket (peer authentication: the role of the same name).
+    /// `searchPath`: the schemas unqualified names are looked up in (PGOPTIONS, so no `SET` is echoed).
+    func psql(as account: String, _ sql: String, database: String = "jiannuo", searchPath: String? = nil) throws -> (Int32, String, String) {
+        let p = Process()
+        p.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
+        p.arguments = ["-u", account, "--", "\(Self.bin)/psql", "-h", socketDir, "-p", "\(port)", "-d", database,
+                       "-v", "ON_ERROR_STOP=1", "-X", "-A", "-t", "-c", sql]
+        p.currentDirectoryURL = URL(fileURLWithPath: "/tmp")
+        if let searchPath { p.environment = ProcessInfo.processInfo.environment.merging(["PGOPTIONS": "-c search_path=\(searchPath)"]) { $1 } }
+        let out = Pipe(), err = Pipe()
+        p.standardOutput = out; p.standardError = err; p.standardInput = FileHandle.nullDevice
+        try p.run()
+        // Small outputs: read after exit is safe below the pipe's buffer.
+        p.waitUntilExit()
+        let o = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        let e = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
+        return (p.terminationStatus, o, e)
+    }
+
     deinit {
         try? Self.run("/usr/sbin/runuser", ["-u", "postgres", "--", "\(Self.bin)/pg_ctl", "-D", dir.appendingPathComponent("data").path,
                                                 "-m", "immediate", "stop"])

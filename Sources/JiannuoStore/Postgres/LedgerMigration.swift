@@ -58,10 +58,14 @@ public enum LedgerMigration {
         let conn: PGConnection
         do { conn = try PGConnection(conninfo) } catch let e as PGError { throw e.jiannuoError }
         do {
+            // The city's registry first, in a transaction of its own: made once, kept whatever follows.
+            try conn.transaction {
+                try conn.execute("SELECT pg_advisory_xact_lock(hashtext('jiannuo.migrate'))")
+                try run(conn, registry)
+            }
             return try store.read { db in
                 try conn.transaction {
                     try conn.execute("SELECT pg_advisory_xact_lock(hashtext('jiannuo.migrate'))")
-                    try run(conn, registry)
                     let counts = try sourceCounts(db)
                     let exists = try conn.execute("SELECT 1 FROM pg_namespace WHERE nspname = $1", [schema]).rows.count == 1
                     if exists {

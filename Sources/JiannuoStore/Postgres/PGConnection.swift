@@ -48,6 +48,8 @@ public final class PGConnection {
         // The server's notices (a REVOKE of a grant never made…) are not for officers' terminals.
         PQsetNoticeProcessor(c, { _, _ in }, nil)
         _ = try execute("SET client_encoding = 'UTF8'")
+        // So that a DBA can tell the program's sessions apart (pg_stat_activity).
+        _ = try execute("SET application_name = 'jiannuo'")
     }
 
     deinit { PQfinish(conn) }

@@ -1,0 +1,1 @@
+../JiannuoStoreTests/PostgresCluster.swift
