@@ -248,3 +248,12 @@ final class Locked<Value>: @unchecked Sendable {
         return try body(&value)
     }
 }
+
+extension Store: Ledger {
+    public var engine: String { "SQLite" }
+
+    /// SQLite's quick check: "ok", or what it found.
+    public func engineCheck() throws -> [String] {
+        try read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+    }
+}

@@ -25,7 +25,7 @@ struct DepartmentRecord: Encodable {
     let findings: [Finding]
     let escalations: [Escalation]
 
-    static func build(_ store: Store, code: String, period p: Period, today: Day) throws -> DepartmentRecord {
+    static func build(_ store: any Ledger, code: String, period p: Period, today: Day) throws -> DepartmentRecord {
         let d = try store.department(code)
         let lastMonth = Period.month(today.year, today.month)
         let months = (0..<12).reversed().map { lastMonth.shifted(-$0) }

@@ -47,7 +47,7 @@ struct DoctorCommand: JiannuoCommand {
         add("permissions", Text("权限", "permissions"), perms.isEmpty ? .ok : .warning,
             perms.isEmpty ? Text("文件与目录不对其他用户开放", "files and directory are closed to other users")
                           : Text(perms.joined(separator: "；"), perms.joined(separator: "; ")))
-        let quick = try store.read { db in try String.fetchAll(db, sql: "PRAGMA quick_check") }
+        let quick = try store.engineCheck()
         add("quick_check", Text("数据库完整性", "integrity"), quick == ["ok"] ? .ok : .failed,
             quick == ["ok"] ? Text("SQLite 快速检查通过", "SQLite quick check passed") : Text(quick.joined(separator: "；"), quick.joined(separator: "; ")))
         add("schema", Text("结构版本", "schema"), .ok, Text("结构为当前版本", "the schema is current"))

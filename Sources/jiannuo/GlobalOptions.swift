@@ -77,7 +77,7 @@ struct GlobalOptions: ParsableArguments {
 
     /// Commands that only read open `.read`: no migration, no write lock, no change to the file.
     /// An account the ledger gives no active role can run nothing but `--help` and `whoami` (77).
-    func openStore(_ access: Store.Access, anyAccount: Bool = false) throws -> Store {
+    func openStore(_ access: Store.Access, anyAccount: Bool = false) throws -> any Ledger {
         let rules = try self.rules.map { try Rules.load(path: $0) }
         // `--demo`: the demo ledger, made on first use, whatever the command.
         if demo && !FileManager.default.fileExists(atPath: databasePath) {

@@ -37,9 +37,9 @@ struct Output {
     var json: Bool { global.json }
 
     /// The ledger for a command that writes.
-    func store() throws -> Store { try global.openStore(.write) }
+    func store() throws -> any Ledger { try global.openStore(.write) }
     /// The ledger for a command that only reads: it never changes the file nor waits for a writer.
-    func reader() throws -> Store { try global.openStore(.read) }
+    func reader() throws -> any Ledger { try global.openStore(.read) }
 
     func emit<T: Encodable>(_ value: T) {
         let e = JSONEncoder()
@@ -83,7 +83,7 @@ struct Output {
     }
 
     /// A record in full for people: the same text as the dashboard's detail view.
-    func detail(_ id: String, _ store: Store, reveal: Bool = false) {
+    func detail(_ id: String, _ store: any Ledger, reveal: Bool = false) {
         do {
             let (title, lines) = try RecordDetail.lines(for: id, store: store, today: store.clock.today, reveal: reveal, lang: lang)
             line(title)

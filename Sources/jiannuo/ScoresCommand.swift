@@ -44,7 +44,7 @@ struct ScoresCommand: JiannuoCommand {
     static func fmt(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(format: "%.1f", v) }
 
     /// Ranked by score (ties by code), with the change against the previous period.
-    static func ranking(_ store: Store, period p: Period, today: Day) throws -> [ScoreRow] {
+    static func ranking(_ store: any Ledger, period p: Period, today: Day) throws -> [ScoreRow] {
         let names = try store.departmentNames()
         return try store.ranking(period: p, today: today).map { r in
             ScoreRow(department: r.score.department, name: names[r.score.department] ?? "", score: r.score.score, rank: r.rank,

@@ -11,7 +11,7 @@ struct StatusCommand: JiannuoCommand {
         try Self.show(out, store: try out.reader())
     }
 
-    static func show(_ out: Output, store: Store) throws {
+    static func show(_ out: Output, store: any Ledger) throws {
         let s = try store.summary()
         let alerts = try store.alerts()
         var levels: [String: Int] = [:]

@@ -5,9 +5,9 @@ import JiannuoStore
 /// Runs the dashboard: reads the Store, applies keys through the pure update, draws frames, and
 /// notices writes by other processes (PRAGMA data_version) and midnight.
 public final class DashboardApp {
-    let openStore: () throws -> Store
+    let openStore: () throws -> any Ledger
     let today: () -> Day
-    public internal(set) var store: Store
+    public internal(set) var store: any Ledger
     public internal(set) var state: DashboardState
     public internal(set) var data: DashboardData
     var version: Int
@@ -44,7 +44,7 @@ public final class DashboardApp {
 
     /// `openStore` is called again when another process changed the calendar or the rules.
     /// `lang` is the language of every word the dashboard shows (the data is shown as stored).
-    public init(size: Size, clock: Clock, lang: Lang = .zh, openStore: @escaping () throws -> Store) throws {
+    public init(size: Size, clock: Clock, lang: Lang = .zh, openStore: @escaping () throws -> any Ledger) throws {
         self.openStore = openStore
         self.clock = clock
         self.today = { clock.today }

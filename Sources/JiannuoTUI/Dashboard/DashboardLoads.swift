@@ -27,19 +27,19 @@ public enum DashboardLoad: Sendable {
 
     /// Reads what the first paint needs; any thread. `alerts`: how many of the most urgent alerts the
     /// deadlines pane needs (with the counts of all), or nil for every alert (a filtered or reordered pane).
-    static func readFirstPaint(_ store: Store, day: Day, alerts limit: Int?) throws -> FirstPaint {
+    static func readFirstPaint(_ store: any Ledger, day: Day, alerts limit: Int?) throws -> FirstPaint {
         FirstPaint(today: day, names: try store.departmentNames(), alerts: try readAlerts(store, day: day, limit: limit),
                    openRounds: try store.inspections(openOn: day).filter { $0.from <= day }.count,
                    calendar: store.calendar, rules: store.rules.deadlines, scoring: store.rules.scoring, actor: store.actor)
     }
 
     /// The first `limit` alerts with the counts of all, or every alert (nil); any thread.
-    static func readAlerts(_ store: Store, day: Day, limit: Int?) throws -> AlertPage {
+    static func readAlerts(_ store: any Ledger, day: Day, limit: Int?) throws -> AlertPage {
         try limit.map { try store.alertPage(today: day, limit: $0) } ?? AlertPage(alerts: try store.alerts(today: day), complete: true)
     }
 
     /// This quarter's ranking with the change against the last; any thread.
-    static func readScores(_ store: Store, day: Day, names: [String: String]) throws -> DashboardLoad {
+    static func readScores(_ store: any Ledger, day: Day, names: [String: String]) throws -> DashboardLoad {
         let p = Period.currentQuarter(day)
         let entries = try store.ranking(period: p, today: day).map { r in
             ScoreEntry(department: r.score.department, name: names[r.score.department] ?? r.score.department, score: r.score.score,

@@ -4,7 +4,7 @@ import JiannuoStore
 /// Findings, supervision rounds and escalations as records: what was found, what it ordered, who
 /// was held to account, and what went up to the county leadership.
 extension RecordDetail {
-    static func findingRecord(_ fid: String, _ store: Store, _ unit: (String) -> String, _ w: Words, id: String? = nil) throws -> RecordContent {
+    static func findingRecord(_ fid: String, _ store: any Ledger, _ unit: (String) -> String, _ w: Words, id: String? = nil) throws -> RecordContent {
         let f = try store.finding(fid)
         let round = try store.inspection(f.round)
         var out = [
@@ -27,7 +27,7 @@ extension RecordDetail {
         return RecordContent(id: id ?? fid, title: w("检查发现 \(fid)", "finding \(fid)"), department: f.department, lines: out)
     }
 
-    static func inspectionRecord(_ id: String, _ store: Store, _ unit: (String) -> String, _ w: Words) throws -> RecordContent {
+    static func inspectionRecord(_ id: String, _ store: any Ledger, _ unit: (String) -> String, _ w: Words) throws -> RecordContent {
         let r = try store.inspection(id)
         var out = [
             DocLine(r.name),
@@ -43,7 +43,7 @@ extension RecordDetail {
         return RecordContent(id: id, title: w("督促检查 \(id)", "supervision round \(id)"), department: "", lines: out)
     }
 
-    static func escalationRecord(_ id: String, _ store: Store, _ unit: (String) -> String, _ w: Words) throws -> RecordContent {
+    static func escalationRecord(_ id: String, _ store: any Ledger, _ unit: (String) -> String, _ w: Words) throws -> RecordContent {
         guard let e = try store.escalations(ListFilter()).first(where: { $0.id == id }) else {
             throw JiannuoError.notFound("找不到上报记录 \(id)", "escalation \(id) not found")
         }

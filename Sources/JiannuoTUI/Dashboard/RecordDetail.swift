@@ -6,20 +6,20 @@ import JiannuoStore
 /// a breach back to its complaint and commitment), each followed with Enter.
 public enum RecordDetail {
     /// The record as plain lines, for the command line's `show` (the same text as the detail view).
-    public static func lines(for id: String, store: Store, today: Day, reveal: Bool = false, lang: Lang = .zh) throws -> (title: String, lines: [String]) {
+    public static func lines(for id: String, store: any Ledger, today: Day, reveal: Bool = false, lang: Lang = .zh) throws -> (title: String, lines: [String]) {
         let c = try content(for: id, store: store, today: today, reveal: reveal, lang: lang)
         return (c.title, c.lines.map(\.text))
     }
 
     /// `reveal`: show the complainant's contact in full (the caller records that in the audit log).
-    public static func content(for id: String, store: Store, today: Day, reveal: Bool = false, lang: Lang = .zh) throws -> RecordContent {
+    public static func content(for id: String, store: any Ledger, today: Day, reveal: Bool = false, lang: Lang = .zh) throws -> RecordContent {
         var c = try read(id, store: store, today: today, reveal: reveal, w: Words(lang))
         c.steps = try applicableSteps(c.id, store: store, today: today)
         return c
     }
 
     /// The steps that apply to the record now, checked with the workflow's own rules.
-    static func applicableSteps(_ id: String, store: Store, today: Day) throws -> Set<ActionForm.Step>? {
+    static func applicableSteps(_ id: String, store: any Ledger, today: Day) throws -> Set<ActionForm.Step>? {
         let subject: StepSubject
         switch RecordKind(id) {
         case .complaint: subject = .complaint(try store.complaint(id))
@@ -33,7 +33,7 @@ public enum RecordDetail {
         return StepForms.applicable(subject, today: today, calendar: store.calendar, rules: store.rules.deadlines)
     }
 
-    static func read(_ id: String, store: Store, today: Day, reveal: Bool, w: Words) throws -> RecordContent {
+    static func read(_ id: String, store: any Ledger, today: Day, reveal: Bool, w: Words) throws -> RecordContent {
         let names = try store.departmentNames()
         func unit(_ code: String) -> String { names[code].map { w("\($0)（\(code)）", "\($0) (\(code))") } ?? code }
         switch RecordKind(id) {
@@ -81,7 +81,7 @@ public enum RecordDetail {
         }
     }
 
-    static func commitment(_ id: String, _ store: Store, _ unit: (String) -> String, _ w: Words) throws -> RecordContent {
+    static func commitment(_ id: String, _ store: any Ledger, _ unit: (String) -> String, _ w: Words) throws -> RecordContent {
         let c = try store.commitment(id)
         let l = w.lang
         let sep = w("、", ", ")
@@ -121,7 +121,7 @@ public enum RecordDetail {
         return RecordContent(id: id, title: w("承诺 \(id)", "commitment \(id)"), department: c.department, lines: out)
     }
 
-    static func complaint(_ id: String, _ store: Store, _ reveal: Bool, _ unit: (String) -> String, _ w: Words) throws -> RecordContent {
+    static func complaint(_ id: String, _ store: any Ledger, _ reveal: Bool, _ unit: (String) -> String, _ w: Words) throws -> RecordContent {
         let c = try store.complaint(id)
         let l = w.lang
         var out = [
@@ -176,7 +176,7 @@ public enum RecordDetail {
         return RecordContent(id: id, title: w("投诉 \(id)", "complaint \(id)"), department: c.department, lines: out)
     }
 
-    static func breach(_ id: String, _ store: Store, _ unit: (String) -> String, _ w: Words) throws -> RecordContent {
+    static func breach(_ id: String, _ store: any Ledger, _ unit: (String) -> String, _ w: Words) throws -> RecordContent {
         let b = try store.breach(id)
         var out = [
             DocLine(w("单位：", "unit: ") + unit(b.department) + w("  类别 ", "  category ") + "\(b.category) \(Category.label(b.category, w.lang))"),
@@ -193,7 +193,7 @@ public enum RecordDetail {
     }
 
     /// A breach's rectifications (each leading to its record) and accountability.
-    static func consequences(of b: Breach, _ store: Store, _ unit: (String) -> String, _ w: Words) throws -> [DocLine] {
+    static func consequences(of b: Breach, _ store: any Ledger, _ unit: (String) -> String, _ w: Words) throws -> [DocLine] {
         var out: [DocLine] = []
         for r in try store.rectifications(ListFilter(), breach: b.id) {
             let state = r.completedOn.map { w("已于 \($0) 完成", "done on \($0)") } ?? w("未完成", "open")
@@ -213,7 +213,7 @@ public enum RecordDetail {
                 role: .bad, link: b.id, indent: 2)
     }
 
-    static func department(_ code: String, _ store: Store, today: Day, _ w: Words) throws -> RecordContent {
+    static func department(_ code: String, _ store: any Ledger, today: Day, _ w: Words) throws -> RecordContent {
         let d = try store.department(code)
         let l = w.lang
         let period = Period.currentQuarter(today)

@@ -54,7 +54,7 @@ struct ReportData: Encodable {
 
     static let countyTitle = "叶县政务诚信督查通报"
 
-    static func gather(_ store: Store, period p: Period, today: Day) throws -> ReportData {
+    static func gather(_ store: any Ledger, period p: Period, today: Day) throws -> ReportData {
         let asOf = min(p.end, today)
         let now = try ScoresCommand.ranking(store, period: p, today: today)
         let before = Dictionary(try ScoresCommand.ranking(store, period: p.previous, today: today).map { ($0.department, $0) }) { a, _ in a }
@@ -101,7 +101,7 @@ struct ReportData: Encodable {
     }
 
     /// Findings dated in the period; a unit since merged is shown as its successor.
-    static func findingRows(_ store: Store, period p: Period, asOf: Day, owner: [String: String], names: [String: String],
+    static func findingRows(_ store: any Ledger, period p: Period, asOf: Day, owner: [String: String], names: [String: String],
                             rectifications: [Rectification]) throws -> [FindingRow] {
         let ordered = Dictionary(grouping: rectifications.filter { $0.finding != nil }, by: { $0.finding! })
         return try store.findings(ListFilter(from: p.start, to: min(p.end, asOf))).reversed().map { f in
@@ -117,7 +117,7 @@ struct ReportData: Encodable {
 
     /// Open commitments past their deadline at `asOf` (still open then: not yet fulfilled, or fulfilled
     /// only later), and the period's breaches, by category 1–6.
-    static func categoryCounts(_ store: Store, breaches: [Breach], asOf: Day) throws -> [CategoryCount] {
+    static func categoryCounts(_ store: any Ledger, breaches: [Breach], asOf: Day) throws -> [CategoryCount] {
         var late: [Int: Int] = [:]
         let open: Set<CommitmentStatus> = [.notStarted, .inProgress, .stalled]
         try store.eachCommitment(ListFilter()) { c in

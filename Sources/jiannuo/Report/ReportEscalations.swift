@@ -28,7 +28,7 @@ struct ReportEscalation: Encodable {
 
 /// What every source of escalations may use: read once by `ReportData.gather`.
 struct EscalationContext {
-    let store: Store
+    let store: any Ledger
     let period: Period
     let asOf: Day
     /// Department code → the unit in use answering for it.
