@@ -19,6 +19,10 @@ public protocol Ledger: AnyObject, Sendable {
     var calendar: WorkCalendar { get }
     /// The engine's name for people: "SQLite" or "PostgreSQL".
     var engine: String { get }
+    /// A short name for the dashboard's header: the file's name, or the county in the city database.
+    var name: String { get }
+    /// Where the dashboard puts the files it exports: beside the ledger file, or the home directory.
+    var exportDirectory: URL { get }
 
     /// The engine's own check of its storage (SQLite's quick_check; PostgreSQL's policies and grants).
     func engineCheck() throws -> [String]

@@ -20,46 +20,75 @@ extension Row {
     }
 }
 
+/// A row read by position: GRDB's `Row` for SQLite, `PGRow` for PostgreSQL. The decoders of the big
+/// tables take either, so that both engines read a record the same way.
+protocol PositionalRow {
+    var count: Int { get }
+    func text(_ i: Int) -> String?
+    func int(_ i: Int) -> Int64?
+}
+
+extension Row: PositionalRow {
+    @inline(__always) func text(_ i: Int) -> String? { self[i] }
+    @inline(__always) func int(_ i: Int) -> Int64? { self[i] }
+}
+
+extension PositionalRow {
+    func day(at i: Int) -> Day? { text(i).flatMap(Day.init) }
+    func dateTime(at i: Int) -> DateTime? { text(i).flatMap(DateTime.init) }
+    func small(_ i: Int) -> Int? { int(i).map { Int($0) } }
+    func flag(_ i: Int) -> Bool? { int(i).map { $0 != 0 } }
+    func required(_ i: Int, _ column: String) throws -> String {
+        guard let t = text(i) else { throw Row.corrupt(column, nil) }
+        return t
+    }
+}
+
 extension Commitment {
     /// Reads `SELECT *` by position, in the table's column order (migrations only ever append
     /// columns): looking columns up by name costs more than the rest of the decoding.
-    public init(row: Row) throws {
+    public init(row: Row) throws { try self.init(positional: row) }
+
+    init<R: PositionalRow>(positional row: R) throws {
         guard row.count >= 16 else { throw Row.corrupt("commitments", "\(row.count) columns") }
-        let procedures = Commitment.procedures(fromJSON: row[12] as String? ?? "[]")
-        guard let made = (row[8] as String?).flatMap(Day.init) else { throw Row.corrupt("made", row[8]) }
-        guard let deadline = (row[9] as String?).flatMap(Day.init) else { throw Row.corrupt("deadline", row[9]) }
-        guard let kind = (row[2] as String?).flatMap(CommitmentKind.init(rawValue:)) else { throw Row.corrupt("kind", row[2]) }
-        guard let status = (row[10] as String?).flatMap(CommitmentStatus.init(rawValue:)) else { throw Row.corrupt("status", row[10]) }
-        self.init(id: row[0], department: row[1], kind: kind, category: row[3], counterparty: row[4], creditCode: row[5],
-                  content: row[6], amount: (row[7] as Int64?).map(Money.init(fen:)), made: made, deadline: deadline,
-                  status: status, progress: row[11], procedures: procedures,
-                  fulfilledOn: (row[13] as String?).flatMap(Day.init), deliveredOn: (row[14] as String?).flatMap(Day.init),
-                  paymentDays: row[15])
+        let procedures = Commitment.procedures(fromJSON: row.text(12) ?? "[]")
+        guard let made = row.day(at: 8) else { throw Row.corrupt("made", row.text(8)) }
+        guard let deadline = row.day(at: 9) else { throw Row.corrupt("deadline", row.text(9)) }
+        guard let kind = row.text(2).flatMap(CommitmentKind.init(rawValue:)) else { throw Row.corrupt("kind", row.text(2)) }
+        guard let status = row.text(10).flatMap(CommitmentStatus.init(rawValue:)) else { throw Row.corrupt("status", row.text(10)) }
+        guard let category = row.small(3), let progress = row.small(11) else { throw Row.corrupt("category", row.text(3)) }
+        self.init(id: try row.required(0, "id"), department: try row.required(1, "department"), kind: kind, category: category,
+                  counterparty: try row.required(4, "counterparty"), creditCode: row.text(5),
+                  content: try row.required(6, "content"), amount: row.int(7).map(Money.init(fen:)), made: made, deadline: deadline,
+                  status: status, progress: progress, procedures: procedures,
+                  fulfilledOn: row.day(at: 13), deliveredOn: row.day(at: 14), paymentDays: row.small(15))
     }
 }
 
 extension Complaint {
     /// By position, in the table's column order (see `Commitment.init(row:)`): alerts and the
     /// dashboard read tens of thousands of these.
-    public init(row: Row) throws {
+    public init(row: Row) throws { try self.init(positional: row) }
+
+    init<R: PositionalRow>(positional row: R) throws {
         guard row.count >= 29 else { throw Row.corrupt("complaints", "\(row.count) columns") }
-        func dt(_ i: Int) -> DateTime? { (row[i] as String?).flatMap(DateTime.init) }
-        func day(_ i: Int) -> Day? { (row[i] as String?).flatMap(Day.init) }
-        guard let received = dt(2) else { throw Row.corrupt("received", row[2]) }
-        guard let channel = (row[1] as String?).flatMap(Channel.init(rawValue:)) else { throw Row.corrupt("channel", row[1]) }
-        guard let urgency = (row[3] as String?).flatMap(Urgency.init(rawValue:)) else { throw Row.corrupt("urgency", row[3]) }
-        guard let acceptDue = day(26) else { throw Row.corrupt("accept_due", row[26]) }
-        self.init(id: row[0], channel: channel, received: received, urgency: urgency, complainant: row[4], contact: row[5],
-                  department: row[6], category: row[7], commitment: row[8], content: row[9], acceptDue: acceptDue)
-        acceptedAt = dt(10); resolvedAt = dt(11); result = row[12]; respondedAt = dt(13); response = row[14]
-        extensionDays = row[15]; extensionReason = row[16]
-        returnedFrom = row[17]; returnedAt = dt(18); returnReason = row[19]
-        verifiedAt = dt(20); breach = row[21]; finding = row[22]
-        satisfied = row[23]; followupNote = row[24]; followupAt = dt(25)
-        resolveDue = day(27); respondDue = day(28)
+        guard let received = row.dateTime(at: 2) else { throw Row.corrupt("received", row.text(2)) }
+        guard let channel = row.text(1).flatMap(Channel.init(rawValue:)) else { throw Row.corrupt("channel", row.text(1)) }
+        guard let urgency = row.text(3).flatMap(Urgency.init(rawValue:)) else { throw Row.corrupt("urgency", row.text(3)) }
+        guard let acceptDue = row.day(at: 26) else { throw Row.corrupt("accept_due", row.text(26)) }
+        self.init(id: try row.required(0, "id"), channel: channel, received: received, urgency: urgency, complainant: row.text(4),
+                  contact: row.text(5), department: try row.required(6, "department"), category: row.small(7), commitment: row.text(8),
+                  content: try row.required(9, "content"), acceptDue: acceptDue)
+        acceptedAt = row.dateTime(at: 10); resolvedAt = row.dateTime(at: 11); result = row.text(12)
+        respondedAt = row.dateTime(at: 13); response = row.text(14)
+        extensionDays = row.small(15); extensionReason = row.text(16)
+        returnedFrom = row.text(17); returnedAt = row.dateTime(at: 18); returnReason = row.text(19)
+        verifiedAt = row.dateTime(at: 20); breach = row.flag(21); finding = row.text(22)
+        satisfied = row.flag(23); followupNote = row.text(24); followupAt = row.dateTime(at: 25)
+        resolveDue = row.day(at: 27); respondDue = row.day(at: 28)
         // Columns 29–32 are generated; schema v4 appended extended_at, v6 reopened_at.
-        if row.count > 33 { extendedAt = dt(33) }
-        if row.count > 34 { reopenedAt = dt(34) }
+        if row.count > 33 { extendedAt = row.dateTime(at: 33) }
+        if row.count > 34 { reopenedAt = row.dateTime(at: 34) }
     }
 }
 
@@ -85,10 +114,13 @@ extension Commitment {
 
 extension Breach {
     /// By position, like `Commitment.init(row:)`.
-    public init(row: Row) throws {
-        guard row.count >= 8, let date = (row[5] as String?).flatMap(Day.init) else { throw Row.corrupt("breaches", row[5]) }
-        self.init(id: row[0], department: row[1], category: row[2], commitment: row[3], complaint: row[4], date: date,
-                  finding: row[6], reportedOn: (row[7] as String?).flatMap(Day.init))
+    public init(row: Row) throws { try self.init(positional: row) }
+
+    init<R: PositionalRow>(positional row: R) throws {
+        guard row.count >= 8, let date = row.day(at: 5), let category = row.small(2) else { throw Row.corrupt("breaches", row.text(5)) }
+        self.init(id: try row.required(0, "id"), department: try row.required(1, "department"), category: category,
+                  commitment: row.text(3), complaint: row.text(4), date: date, finding: try row.required(6, "finding"),
+                  reportedOn: row.day(at: 7))
     }
 }
 

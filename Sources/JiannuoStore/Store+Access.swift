@@ -10,12 +10,7 @@ extension Store {
     }
 
     /// A record the actor may read: a liaison sees only its own unit (77 otherwise, not 66).
-    func visible(_ department: String) throws {
-        try actor.require(.read)
-        guard actor.sees(department) else {
-            throw JiannuoError.permission("单位联络员只能查看本单位（\(actor.department ?? "")）的记录", "a liaison sees only its own unit's records")
-        }
-    }
+    func visible(_ department: String) throws { try actor.requireVisible(department) }
 
     /// The department filter a list must keep: a liaison's own unit, whatever was asked.
     /// A unit asked for by name becomes its code here, for every list.
@@ -23,13 +18,7 @@ extension Store {
         try actor.require(.read)
         var f = f
         if let typed = f.department { f.department = try db.map { try unitCode($0, typed) } ?? read { db in try unitCode(db, typed) } }
-        guard let role = actor.role, RoleTable.isConfined(role), let own = actor.department else { return f }
-        if let asked = f.department, !actor.departments.contains(asked) {
-            throw JiannuoError.permission("单位联络员只能查看本单位（\(own)）的记录", "a liaison sees only its own unit's records")
-        }
-        var g = f
-        if g.department == nil { g.department = own }
-        return g
+        return try actor.confine(f)
     }
 
     /// ` AND department IN (…)` for a liaison's queries (`column` names the unit column), else nothing.
@@ -37,5 +26,27 @@ extension Store {
         guard let role = actor.role, RoleTable.isConfined(role) else { return ("", []) }
         let units = actor.departments.sorted()
         return (" AND \(column) IN (\(units.map { _ in "?" }.joined(separator: ",")))", units)
+    }
+}
+
+/// The reading rules both engines apply before they ask their database.
+extension Actor {
+    /// A record the actor may read: a liaison sees only its own unit (77 otherwise, not 66).
+    func requireVisible(_ department: String) throws {
+        try require(.read)
+        guard sees(department) else {
+            throw JiannuoError.permission("单位联络员只能查看本单位（\(self.department ?? "")）的记录", "a liaison sees only its own unit's records")
+        }
+    }
+
+    /// A list's filter with a liaison's own unit put in (its department already a code).
+    func confine(_ f: ListFilter) throws -> ListFilter {
+        guard let role, RoleTable.isConfined(role), let own = department else { return f }
+        if let asked = f.department, !departments.contains(asked) {
+            throw JiannuoError.permission("单位联络员只能查看本单位（\(own)）的记录", "a liaison sees only its own unit's records")
+        }
+        var g = f
+        if g.department == nil { g.department = own }
+        return g
     }
 }

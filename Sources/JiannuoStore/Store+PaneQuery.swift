@@ -35,12 +35,26 @@ public struct PaneQuery: Sendable, Equatable {
 extension Store {
     public func openCommitments(_ q: PaneQuery, offset: Int, limit: Int) throws -> Window<Commitment> {
         let (only, units) = confinedSQL()
+        return try read { db in try PaneWindows.commitments(GRDBReader(db: db), q, confined: only, units, offset: offset, limit: limit) }
+    }
+
+    public func openComplaints(_ q: PaneQuery, offset: Int, limit: Int) throws -> Window<Complaint> {
+        let (only, units) = confinedSQL()
+        return try read { db in try PaneWindows.complaints(GRDBReader(db: db), q, confined: only, units, offset: offset, limit: limit) }
+    }
+}
+
+/// The SQL of the two list panes, run by either engine.
+enum PaneWindows {
+    static func commitments<R: SQLReader>(_ r: R, _ q: PaneQuery, confined only: String, _ units: [DatabaseValueConvertible],
+                                          offset: Int, limit: Int) throws -> Window<Commitment> {
         var sql = "FROM commitments WHERE status IN ('not_started','in_progress','stalled')" + only
         var args: [DatabaseValueConvertible] = units
         if let s = q.search, !s.isEmpty {
+            let like = r.dialect.like
             sql += """
-                 AND (id LIKE ? ESCAPE '\\' OR department LIKE ? ESCAPE '\\' OR counterparty LIKE ? ESCAPE '\\'
-                      OR content LIKE ? ESCAPE '\\' OR department IN (SELECT code FROM departments WHERE name LIKE ? ESCAPE '\\'))
+                 AND (id \(like) ? ESCAPE '\\' OR department \(like) ? ESCAPE '\\' OR counterparty \(like) ? ESCAPE '\\'
+                      OR content \(like) ? ESCAPE '\\' OR department IN (SELECT code FROM departments WHERE name \(like) ? ESCAPE '\\'))
                 """
             args += Array(repeating: Store.containsPattern(s), count: 5)
         }
@@ -60,17 +74,18 @@ extension Store {
         case .id: key = "id"
         default: key = "deadline"
         }
-        return try window(Commitment.self, sql, args, order: key, descending: q.descending, offset: offset, limit: limit)
+        return try window(r, sql, args, order: key, descending: q.descending, offset: offset, limit: limit) { try Commitment(positional: $0) }
     }
 
-    public func openComplaints(_ q: PaneQuery, offset: Int, limit: Int) throws -> Window<Complaint> {
-        let (only, units) = confinedSQL()
+    static func complaints<R: SQLReader>(_ r: R, _ q: PaneQuery, confined only: String, _ units: [DatabaseValueConvertible],
+                                         offset: Int, limit: Int) throws -> Window<Complaint> {
         var sql = "FROM complaints WHERE responded_at IS NULL" + only
         var args: [DatabaseValueConvertible] = units
         if let s = q.search, !s.isEmpty {
+            let like = r.dialect.like
             sql += """
-                 AND (id LIKE ? ESCAPE '\\' OR department LIKE ? ESCAPE '\\' OR content LIKE ? ESCAPE '\\'
-                      OR complainant LIKE ? ESCAPE '\\' OR department IN (SELECT code FROM departments WHERE name LIKE ? ESCAPE '\\'))
+                 AND (id \(like) ? ESCAPE '\\' OR department \(like) ? ESCAPE '\\' OR content \(like) ? ESCAPE '\\'
+                      OR complainant \(like) ? ESCAPE '\\' OR department IN (SELECT code FROM departments WHERE name \(like) ? ESCAPE '\\'))
                 """
             args += Array(repeating: Store.containsPattern(s), count: 5)
         }
@@ -97,18 +112,16 @@ extension Store {
         case .id: key = "id"
         default: key = "current_due"
         }
-        return try window(Complaint.self, sql, args, order: key, descending: q.descending, offset: offset, limit: limit)
+        return try window(r, sql, args, order: key, descending: q.descending, offset: offset, limit: limit) { try Complaint(positional: $0) }
     }
 
     /// The count and one window of `FROM … WHERE …`, ordered by `key` then id (so equal keys keep a fixed order).
-    private func window<T: FetchableRecord & Sendable>(_ type: T.Type, _ sql: String, _ args: [DatabaseValueConvertible], order key: String,
-                                                       descending: Bool, offset: Int, limit: Int) throws -> Window<T> {
-        try read { db in
-            let total = try Int.fetchOne(db, sql: "SELECT count(*) " + sql, arguments: StatementArguments(args)) ?? 0
-            let dir = descending ? "DESC" : "ASC"
-            let rows = try T.fetchAll(db, sql: "SELECT * \(sql) ORDER BY \(key) \(dir), id \(dir) LIMIT ? OFFSET ?",
-                                      arguments: StatementArguments(args + [limit, offset]))
-            return Window(rows: rows, total: total, offset: offset)
-        }
+    private static func window<R: SQLReader, T: Sendable>(_ r: R, _ sql: String, _ args: [DatabaseValueConvertible], order key: String,
+                                                          descending: Bool, offset: Int, limit: Int,
+                                                          _ decode: (R.Row) throws -> T) throws -> Window<T> {
+        let total = try r.int("SELECT count(*) " + sql, args)
+        let dir = descending ? "DESC" : "ASC"
+        let rows = try r.all("SELECT * \(sql) ORDER BY \(key) \(dir), id \(dir) LIMIT ? OFFSET ?", args + [limit, offset], decode)
+        return Window(rows: rows, total: total, offset: offset)
     }
 }

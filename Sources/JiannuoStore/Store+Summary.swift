@@ -19,27 +19,27 @@ public struct Summary: Codable, Sendable {
 }
 
 extension Store {
-    public func summary() throws -> Summary {
-        try read { db in
-            var byStatus: [String: Int] = [:]
-            for row in try Row.fetchAll(db, sql: "SELECT status, count(*) AS n FROM commitments GROUP BY status") {
-                byStatus[row["status"]] = row["n"]
-            }
-            let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM complaints") ?? 0
-            var byStage: [String: Int] = ["received": 0, "accepted": 0, "resolved": 0]
-            for row in try Row.fetchAll(db, sql: """
-                SELECT CASE WHEN accepted_at IS NULL THEN 'received' WHEN resolved_at IS NULL THEN 'accepted' ELSE 'resolved' END AS stage,
-                       count(*) AS n
-                FROM complaints WHERE responded_at IS NULL GROUP BY stage
-                """) { byStage[row["stage"]] = row["n"] }
-            byStage["responded"] = total - byStage.values.reduce(0, +)
-            return Summary(
-                departments: try Int.fetchOne(db, sql: "SELECT count(*) FROM departments WHERE active") ?? 0,
-                commitmentsByStatus: byStatus, complaintsByStage: byStage,
-                breaches: try Int.fetchOne(db, sql: "SELECT count(*) FROM breaches") ?? 0,
-                breachesUnreported: try Int.fetchOne(db, sql: "SELECT count(*) FROM breaches WHERE reported_on IS NULL") ?? 0,
-                rectificationsOpen: try Int.fetchOne(db, sql: "SELECT count(*) FROM rectifications WHERE completed_on IS NULL") ?? 0,
-                opinionsOpen: try Int.fetchOne(db, sql: "SELECT count(*) FROM opinions WHERE handled_on IS NULL") ?? 0)
-        }
+    public func summary() throws -> Summary { try read { db in try Summary.read(GRDBReader(db: db)) } }
+}
+
+extension Summary {
+    static func read<R: SQLReader>(_ r: R) throws -> Summary {
+        var byStatus: [String: Int] = [:]
+        try r.each("SELECT status, count(*) FROM commitments GROUP BY status", []) { byStatus[$0.text(0) ?? ""] = $0.small(1) ?? 0 }
+        let total = try r.int("SELECT count(*) FROM complaints")
+        var byStage: [String: Int] = ["received": 0, "accepted": 0, "resolved": 0]
+        try r.each("""
+            SELECT CASE WHEN accepted_at IS NULL THEN 'received' WHEN resolved_at IS NULL THEN 'accepted' ELSE 'resolved' END AS stage,
+                   count(*)
+            FROM complaints WHERE responded_at IS NULL GROUP BY stage
+            """, []) { byStage[$0.text(0) ?? ""] = $0.small(1) ?? 0 }
+        byStage["responded"] = total - byStage.values.reduce(0, +)
+        return Summary(
+            departments: try r.int("SELECT count(*) FROM departments WHERE active <> 0"),
+            commitmentsByStatus: byStatus, complaintsByStage: byStage,
+            breaches: try r.int("SELECT count(*) FROM breaches"),
+            breachesUnreported: try r.int("SELECT count(*) FROM breaches WHERE reported_on IS NULL"),
+            rectificationsOpen: try r.int("SELECT count(*) FROM rectifications WHERE completed_on IS NULL"),
+            opinionsOpen: try r.int("SELECT count(*) FROM opinions WHERE handled_on IS NULL"))
     }
 }

@@ -251,6 +251,8 @@ final class Locked<Value>: @unchecked Sendable {
 
 extension Store: Ledger {
     public var engine: String { "SQLite" }
+    public var name: String { (path as NSString).lastPathComponent }
+    public var exportDirectory: URL { URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("exports") }
 
     /// SQLite's quick check: "ok", or what it found.
     public func engineCheck() throws -> [String] {

@@ -43,27 +43,37 @@ struct DoctorCommand: JiannuoCommand {
         func add(_ code: String, _ label: Text, _ outcome: Outcome, _ detail: Text) {
             checks.append(Check(check: code, outcome: outcome, detail: detail(l), label: label(l)))
         }
-        let perms = DoctorCommand.permissionWarnings(store.path, l)
-        add("permissions", Text("权限", "permissions"), perms.isEmpty ? .ok : .warning,
-            perms.isEmpty ? Text("文件与目录不对其他用户开放", "files and directory are closed to other users")
-                          : Text(perms.joined(separator: "；"), perms.joined(separator: "; ")))
+        let postgres = store is PGStore
+        if !postgres {
+            let perms = DoctorCommand.permissionWarnings(store.path, l)
+            add("permissions", Text("权限", "permissions"), perms.isEmpty ? .ok : .warning,
+                perms.isEmpty ? Text("文件与目录不对其他用户开放", "files and directory are closed to other users")
+                              : Text(perms.joined(separator: "；"), perms.joined(separator: "; ")))
+        }
         let quick = try store.engineCheck()
-        add("quick_check", Text("数据库完整性", "integrity"), quick == ["ok"] ? .ok : .failed,
-            quick == ["ok"] ? Text("SQLite 快速检查通过", "SQLite quick check passed") : Text(quick.joined(separator: "；"), quick.joined(separator: "; ")))
+        let passed = postgres ? Text("每张表强制行级安全，审计日志只追加，各角色权限不超出角色表", "row security forced on every table, the audit log append-only, no role beyond the role table")
+                              : Text("SQLite 快速检查通过", "SQLite quick check passed")
+        add(postgres ? "engine" : "quick_check", postgres ? Text("数据库引擎", "engine") : Text("数据库完整性", "integrity"), quick == ["ok"] ? .ok : .failed,
+            quick == ["ok"] ? passed : Text(quick.joined(separator: "；"), quick.joined(separator: "; ")))
         add("schema", Text("结构版本", "schema"), .ok, Text("结构为当前版本", "the schema is current"))
         let r = try store.verifyAudit()
         let reasons = (r.reason.map { [$0] } ?? []) + r.tampered.map(\.reason)
         add("audit", Text("审计链", "audit"), r.intact ? .ok : .failed,
             r.intact ? Text("审计链完好（\(r.rows) 行），各台账表与摘要一致", "the chain holds (\(r.rows) rows) and every table matches its digests")
                      : Text(reasons.map(\.zh).joined(separator: "；"), reasons.map(\.en).joined(separator: "; ")))
-        let tallies = try store.tallyCheck()
-        let shown = tallies.differences.prefix(5).map { "\($0.department) \($0.kind) \($0.day)\($0.open ? " open" : ""): \($0.kept) ≠ \($0.recomputed)" }
-        let triggersGone = tallies.missingTriggers.joined(separator: ", ")
-        add("tallies", Text("计分计数", "kept counts"), tallies.differences.isEmpty && tallies.missingTriggers.isEmpty ? .ok : .failed,
-            tallies.differences.isEmpty && tallies.missingTriggers.isEmpty
-                ? Text("排名所用的计数与记录重算一致", "the counts the ranking reads equal a recomputation from the records")
-                : Text("计数与记录重算不符 \(tallies.differences.count) 处\(shown.isEmpty ? "" : "：" + shown.joined(separator: "；"))\(triggersGone.isEmpty ? "" : "；计数触发器被删除：" + triggersGone)（管理员可运行 jiannuo doctor --rebuild-counts 重算）",
-                       "\(tallies.differences.count) kept counts differ from the records\(shown.isEmpty ? "" : ": " + shown.joined(separator: "; "))\(triggersGone.isEmpty ? "" : "; count triggers dropped: " + triggersGone) (an administrator can run jiannuo doctor --rebuild-counts)"))
+        if postgres {
+            add("tallies", Text("计分计数", "kept counts"), .warning,
+                Text("PostgreSQL 账本的计数随迁移核对行数，尚不能与记录重算比对", "on PostgreSQL the kept counts are checked by row count at migration, not yet against a recomputation"))
+        } else {
+            let tallies = try store.tallyCheck()
+            let shown = tallies.differences.prefix(5).map { "\($0.department) \($0.kind) \($0.day)\($0.open ? " open" : ""): \($0.kept) ≠ \($0.recomputed)" }
+            let triggersGone = tallies.missingTriggers.joined(separator: ", ")
+            add("tallies", Text("计分计数", "kept counts"), tallies.differences.isEmpty && tallies.missingTriggers.isEmpty ? .ok : .failed,
+                tallies.differences.isEmpty && tallies.missingTriggers.isEmpty
+                    ? Text("排名所用的计数与记录重算一致", "the counts the ranking reads equal a recomputation from the records")
+                    : Text("计数与记录重算不符 \(tallies.differences.count) 处\(shown.isEmpty ? "" : "：" + shown.joined(separator: "；"))\(triggersGone.isEmpty ? "" : "；计数触发器被删除：" + triggersGone)（管理员可运行 jiannuo doctor --rebuild-counts 重算）",
+                           "\(tallies.differences.count) kept counts differ from the records\(shown.isEmpty ? "" : ": " + shown.joined(separator: "; "))\(triggersGone.isEmpty ? "" : "; count triggers dropped: " + triggersGone) (an administrator can run jiannuo doctor --rebuild-counts)"))
+        }
         let accounts = try store.accounts()
         let admins = accounts.filter { $0.role == .admin && $0.active }
         add("admin", Text("管理员", "admin"), admins.isEmpty ? .failed : .ok,

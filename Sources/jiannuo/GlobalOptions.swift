@@ -5,8 +5,11 @@ import JiannuoStore
 
 /// Options every command takes, before or after the subcommand (see `Arguments.hoistGlobals`).
 struct GlobalOptions: ParsableArguments {
-    @Option(help: H("数据库文件（默认 $JIANNUO_DB，否则 $XDG_DATA_HOME/jiannuo/jiannuo.sqlite）", "Database file (default $JIANNUO_DB, else $XDG_DATA_HOME/jiannuo/jiannuo.sqlite)"))
+    @Option(help: H("数据库：SQLite 文件，或 PostgreSQL 连接串/URI（默认 $JIANNUO_DB，否则 $XDG_DATA_HOME/jiannuo/jiannuo.sqlite）", "Database: a SQLite file, or a PostgreSQL connection string or URI (default $JIANNUO_DB, else $XDG_DATA_HOME/jiannuo/jiannuo.sqlite)"))
     var db: String?
+
+    @Option(help: H("县（区）代码：在市级 PostgreSQL 数据库中选择一个县的账本（默认 $JIANNUO_COUNTY；库中只有一个时可省）", "County (or district) code: which county's ledger of a city's PostgreSQL database (default $JIANNUO_COUNTY; may be left out when there is only one)"))
+    var county: String?
 
     @Option(name: .customLong("operator"), help: H("操作人：只能是当前系统账号（操作人取自运行程序的系统账号，不由此选项决定）", "Operator: can only be the current system account (the operator is the system account running the program, not set by this option)"))
     var operatorName: String?
@@ -77,8 +80,22 @@ struct GlobalOptions: ParsableArguments {
 
     /// Commands that only read open `.read`: no migration, no write lock, no change to the file.
     /// An account the ledger gives no active role can run nothing but `--help` and `whoami` (77).
+    var countyCode: String? { county ?? environment["JIANNUO_COUNTY"].flatMap { $0.isEmpty ? nil : $0 } }
+
     func openStore(_ access: Store.Access, anyAccount: Bool = false) throws -> any Ledger {
         let rules = try self.rules.map { try Rules.load(path: $0) }
+        if LedgerAddress(databasePath).isPostgres {
+            guard !demo else {
+                throw JiannuoError.usage("--demo 只用于 SQLite 演示账本，不能与 PostgreSQL 连接串同用", "--demo is for the SQLite demo ledger, not a PostgreSQL database")
+            }
+            guard access != .create else {
+                throw JiannuoError.usage("PostgreSQL 城市库的账本由 jiannuo migrate --from 账本文件 --to 连接串 --county 代码 迁入", "a city database's ledgers come in through jiannuo migrate --from FILE --to URI --county CODE")
+            }
+            let store = try PGStore(conninfo: databasePath, county: countyCode, clock: try clock(), operatorName: try account(), rules: rules,
+                                    readOnly: isReadOnly)
+            if !anyAccount { try store.actor.require(.read) }
+            return store
+        }
         // `--demo`: the demo ledger, made on first use, whatever the command.
         if demo && !FileManager.default.fileExists(atPath: databasePath) {
             _ = try Store(path: databasePath, clock: try clock(), operatorName: try account(), rules: rules, access: .create)
@@ -92,7 +109,7 @@ struct GlobalOptions: ParsableArguments {
 }
 
 enum Arguments {
-    static let valued: Set<String> = ["--db", "--operator", "--today", "--lang", "--rules"]
+    static let valued: Set<String> = ["--db", "--county", "--operator", "--today", "--lang", "--rules"]
     static let flags: Set<String> = ["--json", "--read-only", "--demo"]
 
     /// Moves global options found anywhere to the end, so that `jiannuo --db X --json commitment list`

@@ -13,13 +13,15 @@ struct MigrateCommand: JiannuoCommand {
                       "Migrating the same ledger again writes nothing (exit 0); a county already there with other data is refused (65), as is a source that fails its audit check (65). Needs the admin role in the source ledger, and a database account that may create schemas and roles (CREATEROLE)."))
     @Option(help: H("源账本（SQLite 文件）", "The source ledger (a SQLite file)")) var from: String
     @Option(help: H("目标：PostgreSQL 连接串或 URI（如 postgresql:///jiannuo?host=/run/postgresql）", "Target: a PostgreSQL connection string or URI (e.g. postgresql:///jiannuo?host=/run/postgresql)")) var to: String
-    @Option(help: H("县（区）代码，如 410422（字母与数字）", "County (or district) code, e.g. 410422 (letters and digits)")) var county: String
     @OptionGroup var global: GlobalOptions
 
     func execute(_ out: Output) throws {
         guard LedgerAddress(to).isPostgres else {
             throw JiannuoError.usage("--to 须为 PostgreSQL 连接串或 URI（postgresql://…，或 host=… dbname=…），收到“\(Sanitize.visible(to))”",
                                      "--to must be a PostgreSQL connection string or URI (postgresql://…, or host=… dbname=…), not \"\(Sanitize.visible(to))\"")
+        }
+        guard let county = global.countyCode else {
+            throw JiannuoError.usage("请用 --county 给出县（区）代码，如 410422", "give the county (or district) code with --county, e.g. 410422")
         }
         let source = try Store(path: from, clock: try global.clock(), operatorName: try global.account(), access: .read)
         let started = Date()

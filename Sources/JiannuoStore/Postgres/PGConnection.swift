@@ -21,6 +21,8 @@ public struct PGError: Error, CustomStringConvertible {
 public struct PGRows {
     public var columns: [String]
     public var rows: [[String?]]
+    /// Each column's type (a pg_type oid: 20 bigint, 25 text…), for reading values back as SQLite's classes.
+    public var types: [UInt32] = []
 
     /// The value of `column` in row `i`, nil for NULL or an unknown column.
     public subscript(i: Int, column: String) -> String? {
@@ -69,6 +71,7 @@ public final class PGConnection {
         case PGRES_COMMAND_OK, PGRES_EMPTY_QUERY:
             return PGRows(columns: [], rows: [])
         case PGRES_TUPLES_OK:
+            let types = (0..<Int(PQnfields(result))).map { UInt32(PQftype(result, Int32($0))) }
             let n = Int(PQntuples(result)), m = Int(PQnfields(result))
             let columns = (0..<m).map { Self.text(PQfname(result, Int32($0))) }
             let rows = (0..<n).map { r in
@@ -76,7 +79,7 @@ public final class PGConnection {
                     PQgetisnull(result, Int32(r), Int32(c)) == 1 ? nil : Self.text(PQgetvalue(result, Int32(r), Int32(c)))
                 }
             }
-            return PGRows(columns: columns, rows: rows)
+            return PGRows(columns: columns, rows: rows, types: types)
         default:
             throw Self.error(result)
         }

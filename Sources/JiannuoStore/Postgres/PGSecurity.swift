@@ -71,6 +71,19 @@ enum PGSecurity {
         }
     }
 
+    /// The table privileges of a role's group: reading every table but the log (not for liaisons) and
+    /// the complaints (granted by column), its own drafts, and the writes its permissions need.
+    static func tableGrants(_ role: AccountRole, tables: [String]) -> [String: Set<String>] {
+        var grants: [String: Set<String>] = [:]
+        for t in tables where t != "audit_log" && t != "complaints" && t != "drafts" { grants[t, default: []].insert("SELECT") }
+        if role != .liaison { grants["audit_log", default: []].insert("SELECT") }
+        grants["drafts", default: []].formUnion(["SELECT", "INSERT", "UPDATE", "DELETE"])
+        for p in RoleTable.permissions[role] ?? [] {
+            for w in writes(p) { grants[w.table, default: []].formUnion(w.privileges.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
+        }
+        return grants
+    }
+
     /// The columns of `complaints` a liaison may read: all but the contact.
     static let liaisonHidden: Set<String> = ["contact"]
 
@@ -87,20 +100,11 @@ enum PGSecurity {
             out.append("GRANT USAGE ON SCHEMA \(s) TO \(g)")
             out.append("GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA \(s) TO \(g)")
             if role != .liaison { out.append("GRANT \(wideGroup) TO \(g)") }
-            for t in tables where t != "audit_log" && t != "complaints" && t != "drafts" {
-                out.append("GRANT SELECT ON \(s).\(PGSQL.quoted(t)) TO \(g)")
+            for (t, privileges) in tableGrants(role, tables: tables).sorted(by: { $0.key < $1.key }) {
+                out.append("GRANT \(privileges.sorted().joined(separator: ", ")) ON \(s).\(PGSQL.quoted(t)) TO \(g)")
             }
             let visible = role == .liaison ? complaintColumns.filter { !liaisonHidden.contains($0) } : complaintColumns
             out.append("GRANT SELECT (\(visible.map(PGSQL.quoted).joined(separator: ", "))) ON \(s).complaints TO \(g)")
-            if role != .liaison { out.append("GRANT SELECT ON \(s).audit_log TO \(g)") }
-            out.append("GRANT SELECT, INSERT, UPDATE, DELETE ON \(s).drafts TO \(g)")
-            var grants: [String: Set<String>] = [:]
-            for p in RoleTable.permissions[role] ?? [] {
-                for w in writes(p) { grants[w.table, default: []].formUnion(w.privileges.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
-            }
-            for (t, privileges) in grants.sorted(by: { $0.key < $1.key }) {
-                out.append("GRANT \(privileges.sorted().joined(separator: ", ")) ON \(s).\(PGSQL.quoted(t)) TO \(g)")
-            }
         }
         for t in tables {
             let q = "\(s).\(PGSQL.quoted(t))"

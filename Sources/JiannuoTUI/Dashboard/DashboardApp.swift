@@ -51,7 +51,7 @@ public final class DashboardApp {
         store = try openStore()
         state = DashboardState(size: size)
         let day = today()
-        data = DashboardData(today: day, operatorName: store.operatorName, database: store.path, readOnly: store.readOnly,
+        data = DashboardData(today: day, operatorName: store.operatorName, database: store.name, readOnly: store.readOnly,
                              calendar: store.calendar)
         data.lang = lang
         version = try store.dataVersion()
@@ -210,7 +210,7 @@ public final class DashboardApp {
             state.message = data.lang("render 不写文件：导出请在看板中进行", "render writes no files: export from the dashboard")
             return
         }
-        let dir = URL(fileURLWithPath: store.path).deletingLastPathComponent().appendingPathComponent("exports")
+        let dir = store.exportDirectory
         let file = dir.appendingPathComponent(PaneExport.fileName(p, today: data.today, minute: clock.now.minute))
         do {
             try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)

@@ -56,7 +56,7 @@ public enum DashboardView {
         // Only whole: a narrow screen drops it rather than cut a character in two.
         let rounds = l("  督查 ", "  rounds ") + "\(d.openRounds)"
         if d.openRounds > 0, Width.of(rounds) <= r.maxX - x { seg(rounds, .header) }
-        let db = "  " + (d.database as NSString).lastPathComponent + " "
+        let db = "  " + d.database + " "
         let w = Width.of(db)
         if r.maxX - x > w { _ = g.put(db, x: r.maxX - w, y: r.y, role: .header) }
     }

@@ -1,0 +1,191 @@
+import Foundation
+import JiannuoCore
+
+/// What the PostgreSQL engine does not do yet: every write (the audit append, the kept counts on write
+/// and LISTEN/NOTIFY come with them), the demo and the kept counts' check. Each refuses plainly (74),
+/// with nothing written, rather than doing part of it.
+extension PGStore {
+    public func generateDemo(size: DemoSize, seed: UInt64) throws -> DemoCounts {
+        throw PGStore.notYet("生成演示数据", "generating demo data")
+    }
+
+    public func recordReveal(entity: String, id: String, field: String, count: Int) throws {
+        throw PGStore.notYet("记录显示联系方式", "recording a reveal")
+    }
+
+    public func reportBreach(_ id: String, date: Day?) throws -> Breach {
+        throw PGStore.notYet("失信上报", "reporting a breach")
+    }
+
+    public func addRectification(breach id: String, unit: String, measures: String, deadline: Day, ordered: Day?) throws -> Rectification {
+        throw PGStore.notYet("移送整改", "ordering a rectification")
+    }
+
+    public func completeRectification(_ id: String, date: Day?) throws -> Rectification {
+        throw PGStore.notYet("整改完成", "completing a rectification")
+    }
+
+    public func addAccountability(breach id: String, target: String, kind: String, date: Day?) throws -> Accountability {
+        throw PGStore.notYet("问责", "accountability")
+    }
+
+    public func addAccountability(follows id: String, targetKind: AccountabilityTarget, official: String?, post: String?, target: String?, kind: String, date: Day?) throws -> Accountability {
+        throw PGStore.notYet("问责", "accountability")
+    }
+
+    public func addCalendarOverride(_ o: CalendarOverride) throws {
+        throw PGStore.notYet("修改日历", "changing the calendar")
+    }
+
+    public func removeCalendarOverride(_ date: Day) throws {
+        throw PGStore.notYet("修改日历", "changing the calendar")
+    }
+
+    public func loadCalendarYear(text: String, source: String) throws -> CalendarYear {
+        throw PGStore.notYet("载入日历", "loading a calendar year")
+    }
+
+    public func addCommitment(_ draft: CommitmentDraft) throws -> Commitment {
+        throw PGStore.notYet("登记承诺", "adding a commitment")
+    }
+
+    public func recordProgress(_ id: String, percent: Int, status: CommitmentStatus?, note: String?, date: Day?) throws -> Commitment {
+        throw PGStore.notYet("记录进展", "recording progress")
+    }
+
+    public func fulfill(_ id: String, date: Day?, note: String?) throws -> Commitment {
+        throw PGStore.notYet("标记兑现", "fulfilling a commitment")
+    }
+
+    public func addFeedback(_ id: String, text: String, date: Day?) throws -> CommitmentEntry {
+        throw PGStore.notYet("兑现反馈", "feedback")
+    }
+
+    public func amend(_ id: String, deadline: Day?, content: String?, reason: String, legalBasis: String, approver: String, date: Day?) throws -> (Commitment, Amendment) {
+        throw PGStore.notYet("变更承诺", "amending a commitment")
+    }
+
+    public func addComplaint(_ draft: ComplaintDraft) throws -> Complaint {
+        throw PGStore.notYet("登记投诉", "adding a complaint")
+    }
+
+    public func accept(_ id: String, at: DateTime?) throws -> Complaint {
+        throw PGStore.notYet("受理", "accepting a complaint")
+    }
+
+    public func resolve(_ id: String, result: String, at: DateTime?) throws -> Complaint {
+        throw PGStore.notYet("办结", "resolving a complaint")
+    }
+
+    public func respond(_ id: String, text: String, at: DateTime?) throws -> Complaint {
+        throw PGStore.notYet("反馈", "answering a complaint")
+    }
+
+    public func extend(_ id: String, days: Int, reason: String, at: DateTime?) throws -> Complaint {
+        throw PGStore.notYet("延期", "extending a complaint")
+    }
+
+    public func returnComplaint(_ id: String, to department: String, reason: String, at: DateTime?) throws -> Complaint {
+        throw PGStore.notYet("退回", "returning a complaint")
+    }
+
+    public func followup(_ id: String, satisfied: Bool, note: String?, at: DateTime?) throws -> Complaint {
+        throw PGStore.notYet("回访", "a follow-up")
+    }
+
+    public func verify(_ id: String, breach: Bool, finding: String, category: Int?, at: DateTime?) throws -> (Complaint, Breach?) {
+        throw PGStore.notYet("核实认定", "verifying a complaint")
+    }
+
+    public func addDepartment(code: String, name: String, kind: DepartmentKind) throws -> Department {
+        throw PGStore.notYet("登记单位", "adding a unit")
+    }
+
+    public func renameDepartment(code: String, name: String, date: Day?) throws -> Department {
+        throw PGStore.notYet("单位更名", "renaming a unit")
+    }
+
+    public func setContact(code: String, phone: String?, email: String?) throws -> Department {
+        throw PGStore.notYet("单位联系方式", "a unit's contacts")
+    }
+
+    public func setLetter(code: String, text: String?) throws -> Department {
+        throw PGStore.notYet("督办函", "a unit's letter")
+    }
+
+    public func mergeDepartment(from: String, into: String, date: Day?) throws -> Department {
+        throw PGStore.notYet("单位合并", "merging units")
+    }
+
+    public func saveDraft(kind: String, data: String) throws {
+        throw PGStore.notYet("保存草稿", "saving a draft")
+    }
+
+    public func deleteDraft(kind: String) throws {
+        throw PGStore.notYet("删除草稿", "deleting a draft")
+    }
+
+    public func escalate(_ record: String, to recipient: String, date: Day?, note: String?) throws -> Escalation {
+        throw PGStore.notYet("逾期上报", "reporting up")
+    }
+
+    public func importDepartments(_ rows: [(Int, Department)], source: String) throws -> ImportResult {
+        throw PGStore.notYet("导入", "imports")
+    }
+
+    public func importCommitments(_ rows: [(Int, Commitment)], source: String) throws -> ImportResult {
+        throw PGStore.notYet("导入", "imports")
+    }
+
+    public func importComplaints(_ rows: [(Int, Complaint)], source: String) throws -> ImportResult {
+        throw PGStore.notYet("导入", "imports")
+    }
+
+    public func backup(to path: String) throws {
+        throw PGStore.notYet("备份（请用 pg_dump）", "backup (use pg_dump)")
+    }
+
+    public func addOpinion(department: String, title: String, source: String, severity: Severity, date: Day?) throws -> OpinionEvent {
+        throw PGStore.notYet("登记舆情", "adding an opinion")
+    }
+
+    public func handleOpinion(_ id: String, date: Day?, note: String?) throws -> OpinionEvent {
+        throw PGStore.notYet("处置舆情", "handling an opinion")
+    }
+
+    public func applyRules(_ new: Rules, source: String) throws -> Int {
+        throw PGStore.notYet("规则生效", "applying rules")
+    }
+
+    public func addInspection(name: String, from: Day, to: Day, departments: [String]?, inspectors: String) throws -> InspectionRound {
+        throw PGStore.notYet("督促检查", "inspections")
+    }
+
+    public func addFinding(round id: String, department: String, issue: String, basis: String, severity: Severity, date: Day?, order: (deadline: Day, measures: String)?) throws -> (Finding, Rectification?) {
+        throw PGStore.notYet("督促检查", "inspections")
+    }
+
+    public func addRectification(finding id: String, unit: String?, measures: String, deadline: Day, ordered: Day?) throws -> Rectification {
+        throw PGStore.notYet("移送整改", "ordering a rectification")
+    }
+
+    public func tallyCheck() throws -> (differences: [TallyDifference], missingTriggers: [String]) {
+        throw PGStore.notYet("核对计分计数", "checking the kept counts")
+    }
+
+    public func rebuildTallies() throws -> Int {
+        throw PGStore.notYet("重算计分计数", "rebuilding the kept counts")
+    }
+
+    public func addAccount(_ account: String, name: String, role: AccountRole, department: String?) throws -> Account {
+        throw PGStore.notYet("管理账号", "managing accounts")
+    }
+
+    public func setRole(_ account: String, role: AccountRole, department: String?) throws -> Account {
+        throw PGStore.notYet("管理账号", "managing accounts")
+    }
+
+    public func disableAccount(_ account: String) throws -> Account {
+        throw PGStore.notYet("管理账号", "managing accounts")
+    }
+}

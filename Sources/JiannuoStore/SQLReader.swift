@@ -1,0 +1,105 @@
+import Foundation
+import GRDB
+import JiannuoCore
+
+/// A read that both engines run with the same SQL: the scoring reads are long, and their SQL is the
+/// standard part of both dialects. `?` placeholders; what differs is asked of `SQLDialect`. Generic,
+/// not an existential, so that SQLite's rows go straight from GRDB to the decoders.
+protocol SQLReader {
+    associatedtype Row: PositionalRow
+    var dialect: SQLDialect { get }
+    func each(_ sql: String, _ arguments: [DatabaseValueConvertible], _ body: (Row) throws -> Void) throws
+    func records<T: FetchableRecord>(_ type: T.Type, _ sql: String, _ arguments: [DatabaseValueConvertible]) throws -> [T]
+}
+
+extension SQLReader {
+    func all<T>(_ sql: String, _ arguments: [DatabaseValueConvertible], _ decode: (Row) throws -> T) throws -> [T] {
+        var out: [T] = []
+        try each(sql, arguments) { out.append(try decode($0)) }
+        return out
+    }
+
+    func int(_ sql: String, _ arguments: [DatabaseValueConvertible] = []) throws -> Int {
+        var value = 0
+        try each(sql, arguments) { value = $0.small(0) ?? 0 }
+        return value
+    }
+
+    func departmentMap() throws -> [String: Department] {
+        Dictionary(uniqueKeysWithValues: try records(Department.self, "SELECT * FROM departments", []).map { ($0.code, $0) })
+    }
+
+    func lineage(_ code: String) throws -> [String] {
+        [code] + Lineage.predecessors(of: code, in: try departmentMap()).map(\.code)
+    }
+}
+
+/// What the two engines spell differently.
+struct SQLDialect: Sendable {
+    let postgres: Bool
+    static let sqlite = SQLDialect(postgres: false)
+    static let pg = SQLDialect(postgres: true)
+
+    /// SQLite's LIKE ignores the case of Latin letters; PostgreSQL's does not unless asked.
+    var like: String { postgres ? "ILIKE" : "LIKE" }
+    /// A column the planner must not take an index on (SQLite's unary `+`).
+    func noIndex(_ column: String) -> String { postgres ? column : "+\(column)" }
+    /// SQLite's `INDEXED BY`, where its planner needs telling.
+    func indexedBy(_ index: String) -> String { postgres ? "" : "INDEXED BY \(index)" }
+    /// The smaller of two values.
+    func least(_ a: String, _ b: String) -> String { postgres ? "least(\(a), \(b))" : "min(\(a), \(b))" }
+    /// A `YYYY-MM-DD` text column plus a number of days, as the same text.
+    func addDays(_ day: String, _ days: String) -> String {
+        postgres ? "to_char(\(day)::date + (\(days))::int, 'YYYY-MM-DD')" : "date(\(day), '+' || (\(days)) || ' days')"
+    }
+}
+
+/// SQLite's side: GRDB's connection.
+struct GRDBReader: SQLReader {
+    let db: Database
+    var dialect: SQLDialect { .sqlite }
+    func each(_ sql: String, _ arguments: [DatabaseValueConvertible], _ body: (GRDB.Row) throws -> Void) throws {
+        let rows = try GRDB.Row.fetchCursor(db, sql: sql, arguments: StatementArguments(arguments))
+        while let row = try rows.next() { try body(row) }
+    }
+    func records<T: FetchableRecord>(_ type: T.Type, _ sql: String, _ arguments: [DatabaseValueConvertible]) throws -> [T] {
+        try T.fetchAll(db, sql: sql, arguments: StatementArguments(arguments))
+    }
+}
+
+/// PostgreSQL's side: `?` numbered into `$1, $2…`, values sent as text.
+struct PGReader: SQLReader {
+    let connection: PGConnection
+    var dialect: SQLDialect { .pg }
+
+    func each(_ sql: String, _ arguments: [DatabaseValueConvertible], _ body: (PGRow) throws -> Void) throws {
+        for row in try run(sql, arguments).positional { try body(row) }
+    }
+    func records<T: FetchableRecord>(_ type: T.Type, _ sql: String, _ arguments: [DatabaseValueConvertible]) throws -> [T] {
+        try run(sql, arguments).records(T.self)
+    }
+
+    func run(_ sql: String, _ arguments: [DatabaseValueConvertible]) throws -> PGRows {
+        try connection.execute(PGReader.numbered(sql), arguments.map(PGReader.text))
+    }
+
+    static func text(_ v: DatabaseValueConvertible) -> String? {
+        switch v.databaseValue.storage {
+        case .null: return nil
+        case .int64(let i): return String(i)
+        case .double(let d): return String(d)
+        case .string(let s): return s
+        case .blob(let d): return "\\x" + d.map { String(format: "%02x", $0) }.joined()
+        }
+    }
+
+    /// `?` outside quotes becomes `$1`, `$2`…
+    static func numbered(_ sql: String) -> String {
+        var out = "", n = 0, quoted = false
+        for ch in sql {
+            if ch == "'" { quoted.toggle() }
+            if ch == "?" && !quoted { n += 1; out += "$\(n)" } else { out.append(ch) }
+        }
+        return out
+    }
+}
