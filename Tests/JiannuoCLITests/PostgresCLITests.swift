@@ -21,6 +21,12 @@ import Testing
         func migrate(_ county: String = PostgresCLITests.county, from: String? = nil) throws -> Run {
             try cli.raw(["migrate", "--from", from ?? cli.db, "--to", pg.conninfo, "--county", county, "--json"])
         }
+        /// `jiannuo ARGS` on the city database (the migrated county), as of the CLI's day.
+        func city(_ args: [String], county: String = PostgresCLITests.county) throws -> Run {
+            try cli.raw(args + ["--db", pg.conninfo, "--county", county, "--today", "2026-11-20"])
+        }
+        /// The same on the SQLite file.
+        func file(_ args: [String]) throws -> Run { try cli.raw(args + ["--db", cli.db, "--today", "2026-11-20"]) }
     }
 
     @Test("migrate copies every table, verified on both sides; again it writes nothing; other data for the county is refused")
@@ -170,5 +176,92 @@ import Testing
         let again = try s.migrate()
         #expect(again.status == 0, "\(again)")
         #expect(try again.object()["already_there"] as? Bool == false)
+    }
+
+    @Test("every read command says the same of the migrated county as of its file")
+    func sameReadsOnBothEngines() throws {
+        let s = try Setup()
+        let m = try s.migrate()
+        try #require(m.status == 0, "\(m)")
+        let complaint = try #require(try s.file(["complaint", "list", "--json", "--limit", "1"]).array().first?["id"] as? String)
+        let commands: [[String]] = [
+            ["alerts", "--json"], ["scores", "--json"], ["complaint", "list", "--json", "--limit", "60"],
+            ["complaint", "list", "--json", "--status", "open", "--department", "GXJ"], ["commitment", "list", "--json", "--status", "open"],
+            ["breach", "list", "--json"], ["rectification", "list", "--json"], ["opinion", "list", "--json"], ["department", "list", "--json"],
+            ["department", "show", "GXJ", "--json"], ["complaint", "show", complaint, "--json"], ["commitment", "list", "--json", "--department", "GXJ"],
+            ["user", "list", "--json"], ["audit", "list", "--json"], ["render", "--width", "100", "--height", "30", "--focus", "scores"],
+            ["render", "--width", "160", "--height", "50", "--keys", "2 Enter"],
+        ]
+        for args in commands {
+            let file = try s.file(args), city = try s.city(args)
+            #expect(file.status == 0 && city.status == 0, "\(file)\n\(city)")
+            // The dashboard's header names where the ledger is: the only line that may differ.
+            let a = args[0] == "render" ? file.stdout.split(separator: "\n").dropFirst().joined(separator: "\n") : file.stdout
+            let b = args[0] == "render" ? city.stdout.split(separator: "\n").dropFirst().joined(separator: "\n") : city.stdout
+            #expect(a == b && a.count > 50, "\(args.joined(separator: " ")) differs between the engines")
+        }
+        let header = try s.city(["render", "--width", "100", "--height", "30"]).stdout.split(separator: "\n").first.map(String.init) ?? ""
+        #expect(header.contains("\(Self.county)·PostgreSQL"), "\(header)")
+    }
+
+    @Test("doctor checks the engine's side, audit verify catches a row changed in the database, and writes are refused plainly")
+    func engineSide() throws {
+        let s = try Setup()
+        let m = try s.migrate()
+        try #require(m.status == 0, "\(m)")
+        let healthy = try s.city(["doctor"])
+        #expect(healthy.status == 0 && healthy.stdout.contains("强制行级安全"), "\(healthy)")
+        let schema = Self.schema
+        let breakages: [(String, String, String)] = [
+            ("GRANT DELETE ON \(schema).complaints TO \(schema)_liaison", "REVOKE DELETE ON \(schema).complaints FROM \(schema)_liaison", "DELETE"),
+            ("ALTER TABLE \(schema).breaches NO FORCE ROW LEVEL SECURITY", "ALTER TABLE \(schema).breaches FORCE ROW LEVEL SECURITY", "breaches"),
+            ("ALTER TABLE \(schema).audit_log DISABLE TRIGGER jn_append_only", "ALTER TABLE \(schema).audit_log ENABLE TRIGGER jn_append_only", "jn_append_only"),
+            ("GRANT SELECT (contact) ON \(schema).complaints TO \(schema)_liaison", "REVOKE SELECT (contact) ON \(schema).complaints FROM \(schema)_liaison", "contact"),
+        ]
+        for (breakIt, mend, named) in breakages {
+            _ = try s.pg.query(breakIt)
+            let r = try s.city(["doctor"])
+            #expect(r.status == 65 && r.stdout.contains(named), "\(breakIt): \(r)")
+            _ = try s.pg.query(mend)
+        }
+        #expect(try s.city(["doctor"]).status == 0)
+
+        // Writing outside the program: refused without the session's digest table; with one, caught by verify.
+        let id = try s.pg.query("SELECT id FROM \(schema).complaints ORDER BY id LIMIT 1")
+        let bare = try s.pg.psql(as: "postgres", "UPDATE \(schema).complaints SET content = '改' WHERE id = '\(id)'")
+        #expect(bare.0 != 0 && bare.2.contains("write it through jiannuo"), "\(bare)")
+        #expect(try s.city(["audit", "verify"]).status == 0)
+        let sneaky = try s.pg.psql(as: "postgres", """
+            CREATE TEMP TABLE jn_digest_pending (tbl text, sign int, hash bytea); UPDATE \(schema).complaints SET content = '改' WHERE id = '\(id)'
+            """)
+        #expect(sneaky.0 == 0, "\(sneaky)")
+        let caught = try s.city(["audit", "verify", "--json"])
+        #expect(caught.status == 65, "\(caught)")
+        let tampered = try caught.object()["tampered"] as? [[String: Any]] ?? []
+        #expect(tampered.contains { $0["table"] as? String == "complaints" }, "\(caught.stdout)")
+
+        // Writes are not done on this engine yet: said plainly, nothing written.
+        let before = try s.pg.query("SELECT count(*) FROM \(schema).complaints")
+        let add = try s.city(["complaint", "add", "--channel", "hotline", "--department", "GXJ", "--content", "测试"])
+        #expect(add.status == 74 && add.stderr.contains("暂不支持"), "\(add)")
+        #expect(try s.pg.query("SELECT count(*) FROM \(schema).complaints") == before)
+        #expect(try s.city(["init"]).status == 64)
+        let demo = try s.cli.raw(["status", "--demo", "--db", s.pg.conninfo])
+        #expect(demo.status == 64, "\(demo)")
+    }
+
+    @Test("with several counties the officer chooses one; an unknown county is named")
+    func choosingACounty() throws {
+        let s = try Setup()
+        for county in ["410422", "410423"] {
+            let m = try s.migrate(county)
+            try #require(m.status == 0, "\(m)")
+        }
+        let none = try s.cli.raw(["status", "--db", s.pg.conninfo])
+        #expect(none.status == 64 && none.stderr.contains("410422") && none.stderr.contains("410423"), "\(none)")
+        let unknown = try s.city(["status"], county: "410499")
+        #expect(unknown.status == 66, "\(unknown)")
+        let env = try s.cli.raw(["alerts", "--json", "--db", s.pg.conninfo, "--today", "2026-11-20"], env: ["JIANNUO_COUNTY": "410423"])
+        #expect(env.status == 0, "\(env)")
     }
 }

@@ -75,3 +75,43 @@ extension PGConnection {
         }
     }
 }
+
+extension PGConnection {
+    /// Streams `COPY (…) TO STDOUT` (text format): `body` gets each row's bytes without its newline.
+    public func copyOut(_ sql: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        guard let r = PQexec(handle, sql) else { throw PGError(sqlState: nil, message: String(cString: PQerrorMessage(handle))) }
+        let status = PQresultStatus(r)
+        if status != PGRES_COPY_OUT {
+            let e = PGConnection.error(r)
+            PQclear(r)
+            throw e
+        }
+        PQclear(r)
+        var failure: Error? = nil
+        while true {
+            var buffer: UnsafeMutablePointer<CChar>? = nil
+            let n = PQgetCopyData(handle, &buffer, 0)
+            if n == -1 { break }
+            if n < 0 { throw PGError(sqlState: nil, message: String(cString: PQerrorMessage(handle))) }
+            guard let buffer else { continue }
+            if failure == nil {
+                let length = n > 0 && buffer[Int(n) - 1] == 0x0A ? Int(n) - 1 : Int(n)
+                do {
+                    try buffer.withMemoryRebound(to: UInt8.self, capacity: Int(n)) { try body(UnsafeBufferPointer(start: $0, count: length)) }
+                } catch { failure = error }
+            }
+            PQfreemem(buffer)
+        }
+        try finishCopyOut()
+        if let failure { throw failure }
+    }
+
+    private func finishCopyOut() throws {
+        var failure: PGError? = nil
+        while let r = PQgetResult(handle) {
+            if PQresultStatus(r) != PGRES_COMMAND_OK && failure == nil { failure = PGConnection.error(r) }
+            PQclear(r)
+        }
+        if let failure { throw failure }
+    }
+}

@@ -56,7 +56,7 @@ enum PGDigestSQL {
         """
     }
 
-    /// Each row's hash of a table, for summing on the client (`PGLedgerCheck`).
+    /// Each row's hash as the triggers compute it: `PGLedgerCheck` compares a sample with its own.
     static func rowHashes(table: String, columns: [String]) -> String {
         "SELECT sha256(\(rowBytes(table: table, columns: columns, alias: "t"))) FROM \(PGSQL.quoted(table)) t"
     }

@@ -42,17 +42,49 @@ enum PGLedgerCheck {
             """, [schema, table]).rows.map { $0[0] ?? "" }
     }
 
-    /// Every ledger table's digest summed from its rows now, in the same way as `LedgerDigest.recompute`.
+    /// The stored columns of a table with their storage classes.
+    static func typedColumns(_ conn: PGConnection, schema: String, table: String) throws -> [(String, PGRowHasher.Kind)] {
+        try conn.execute("""
+            SELECT column_name, data_type FROM information_schema.columns
+            WHERE table_schema = $1 AND table_name = $2 AND is_generated = 'NEVER' ORDER BY ordinal_position
+            """, [schema, table]).rows.map { ($0[0] ?? "", PGRowHasher.kind(ofType: $0[1] ?? "")) }
+    }
+
+    /// Every ledger table's digest summed from its rows now, as `LedgerDigest.recompute` sums them:
+    /// the rows streamed out by COPY and hashed here.
     static func recompute(_ conn: PGConnection, schema: String, progress: ((String) -> Void)? = nil) throws -> [String: Digest256] {
         var out: [String: Digest256] = [:]
         for t in LedgerDigest.tables {
             progress?(t)
-            var sum = Digest256()
-            try conn.each(PGDigestSQL.rowHashes(table: t, columns: try columns(conn, schema: schema, table: t))) { r in
-                guard let hex = r[0], let d = Digest256(byteaHex: hex) else { return }
-                sum.add(d)
+            out[t] = try sum(conn, schema: schema, table: t, rows: "")
+        }
+        return out
+    }
+
+    /// The sum of the row hashes of `table`; `rows` narrows them (`ORDER BY … LIMIT …`).
+    static func sum(_ conn: PGConnection, schema: String, table: String, rows: String) throws -> Digest256 {
+        let columns = try typedColumns(conn, schema: schema, table: table)
+        var hasher = PGRowHasher(table: table, kinds: columns.map(\.1))
+        var sum = Digest256()
+        let list = columns.map { PGSQL.quoted($0.0) }.joined(separator: ", ")
+        try conn.copyOut("COPY (SELECT \(list) FROM \(PGSQL.quoted(schema)).\(PGSQL.quoted(table)) \(rows)) TO STDOUT") { line in
+            sum.add(try hasher.hash(line))
+        }
+        return sum
+    }
+
+    /// Whether the triggers' SQL hashes rows as this program does, tried on a few rows of each table:
+    /// the tables whose hashes differ (`jn_enc` replaced, or a column's type changed).
+    static func encodingDiffers(_ conn: PGConnection, schema: String) throws -> [String] {
+        var out: [String] = []
+        for t in LedgerDigest.tables {
+            let sample = "ORDER BY ctid LIMIT 5"
+            let columns = try columns(conn, schema: schema, table: t)
+            var server = Digest256()
+            for r in try conn.execute("SELECT * FROM (\(PGDigestSQL.rowHashes(table: t, columns: columns)) \(sample)) h").rows {
+                if let d = r[0].flatMap(Digest256.init(byteaHex:)) { server.add(d) }
             }
-            out[t] = sum
+            if server != (try sum(conn, schema: schema, table: t, rows: sample)) { out.append(t) }
         }
         return out
     }
@@ -72,6 +104,12 @@ enum PGLedgerCheck {
             WHERE n.nspname = $1 AND g.tgname = 'jn_digest' AND g.tgenabled <> 'D'
             """, [schema]).rows.compactMap { $0[0] })
         let missing = LedgerDigest.tables.filter { !present.contains($0) }
+        let differs = try encodingDiffers(conn, schema: schema)
+        if !differs.isEmpty {
+            problems.append(AuditChain.Problem(reason: Text("数据库中计算摘要的函数与程序不一致（jn_enc 被改动？）：\(differs.joined(separator: "、"))",
+                                                            "the database's digest functions no longer hash as the program does (jn_enc altered?): \(differs.joined(separator: ", "))"),
+                                               table: nil, records: []))
+        }
         if !missing.isEmpty {
             problems.append(AuditChain.Problem(reason: Text("摘要触发器被删除或停用：\(missing.joined(separator: "、"))",
                                                             "digest triggers were dropped or disabled: \(missing.joined(separator: ", "))"),
