@@ -5,6 +5,8 @@
 #   Without DB, the province demo is generated afresh (and timed) in /tmp/jiannuo-province.sqlite;
 #   with DB, that file is used as it is (generated first if missing; upgraded by `init` if older).
 #   BASELINE_BIN=path/to/an/earlier/jiannuo also times the write and the import with that binary.
+#   PG=1 also migrates the ledger into a throwaway PostgreSQL 15 cluster (as root) and times the reads
+#   there; PG_ONLY=1 stops after that.
 # Needs: sqlite3, tmux, python3, /usr/bin/time. Each timed command runs 5 times (median wall time,
 # largest peak RSS) unless said otherwise.
 set -euo pipefail
@@ -109,6 +111,38 @@ ff=$(echo "$frames" | sed 's/.*full_frame_ms=\([0-9.]*\).*/\1/' | median)
 rss=$(echo "$frames" | sed 's/.*max_rss_kb=\([0-9]*\).*/\1/' | sort -n | tail -n 1)
 row "first paint (header, lists, alerts)" "$(awk "BEGIN {print $fp / 1000}")" "$rss" "$s_panes"
 row "full frame (with the ranking)" "$(awk "BEGIN {print $ff / 1000}")" "$rss" "$s_frame"
+
+# --- The same ledger in PostgreSQL (PG=1; PG_ONLY=1 stops after it) ---------------------------------
+# A throwaway PostgreSQL 15 cluster with its defaults (fsync on), started as root through runuser; the
+# ledger migrated in (timed once), then the reads above on it, beside the SQLite figures and sqlite3's.
+if [ "${PG:-}${PG_ONLY:-}" != "" ]; then
+    pgbin=/usr/lib/postgresql/15/bin
+    pgdir=$(mktemp -d /tmp/jn-pgm-XXXX); pgport=$((20000 + RANDOM % 9999))
+    mkdir -p "$pgdir/s"; chown -R postgres:postgres "$pgdir"
+    pgstop() { runuser -u postgres -- $pgbin/pg_ctl -D "$pgdir/data" -m fast stop >/dev/null 2>&1 || true; rm -rf "$pgdir"; }
+    trap 'pgstop; cleanup' EXIT
+    (cd /tmp && runuser -u postgres -- $pgbin/initdb -D "$pgdir/data" -U postgres --auth-local=peer --auth-host=reject -E UTF8 --locale=C.UTF-8 >/dev/null)
+    (cd /tmp && runuser -u postgres -- $pgbin/pg_ctl -D "$pgdir/data" -l "$pgdir/s/server.log" -w -o "-k $pgdir/s -p $pgport -c listen_addresses=''" start >/dev/null)
+    (cd /tmp && runuser -u postgres -- $pgbin/psql -h "$pgdir/s" -p $pgport -d postgres -qc "CREATE ROLE \"$(id -un)\" LOGIN CREATEROLE")
+    (cd /tmp && runuser -u postgres -- $pgbin/psql -h "$pgdir/s" -p $pgport -d postgres -qc "CREATE DATABASE jiannuo OWNER \"$(id -un)\"")
+    uri="host=$pgdir/s port=$pgport dbname=jiannuo"
+    echo "== PostgreSQL 15 (same ledger, migrated; sqlite3 column: the SQLite file's reference above)"
+    read -r a m <<<"$(once "$bin" migrate --from "$db" --to "$uri" --county 410000)"
+    printf '%-44s %9.3f s %8d KB\n' "migrate (verify, copy, index, verify)" "$a" "$m"
+    P=("$bin" --db "$uri" --county 410000 --today "$today")
+    read -r a m <<<"$(five "${P[@]}" alerts --json)";                 row "pg alerts --json" "$a" "$m" "$s_alerts"
+    read -r a m <<<"$(five "${P[@]}" scores --json)";                 row "pg scores --json" "$a" "$m" "$s_rank"
+    read -r a m <<<"$(five "${P[@]}" department show GXJ --json)";    row "pg department show GXJ --json" "$a" "$m" "$s_records"
+    read -r a m <<<"$(five "${P[@]}" status)";                        row "pg status" "$a" "$m" "$s_status"
+    frames=$(for _ in 1 2 3; do "${P[@]}" render --width 200 --height 60 --timing 2>&1 >/dev/null | tail -n 1; done)
+    echo "$frames" | sed 's/^/  /'
+    fp=$(echo "$frames" | sed 's/.*first_paint_ms=\([0-9.]*\).*/\1/' | median)
+    ff=$(echo "$frames" | sed 's/.*full_frame_ms=\([0-9.]*\).*/\1/' | median)
+    rss=$(echo "$frames" | sed 's/.*max_rss_kb=\([0-9]*\).*/\1/' | sort -n | tail -n 1)
+    row "pg first paint (header, lists, alerts)" "$(awk "BEGIN {print $fp / 1000}")" "$rss" "$s_panes"
+    row "pg full frame (with the ranking)" "$(awk "BEGIN {print $ff / 1000}")" "$rss" "$s_frame"
+    [ "${PG_ONLY:-}" = 1 ] && exit 0
+fi
 
 echo "== a key in the intake form to its frame (render --timing --keys, 54 keys)"
 keys="a Tab Tab Tab 王 小 明 Tab 1 3 8 1 2 3 4 5 6 7 8 Tab 4 1 0 4 2 2 1 0 1 Tab Tab Tab 路 灯 不 亮 已 经 两 周 BSpace BSpace 三 周 附 近 居 民 夜 间 出 行 不 便"

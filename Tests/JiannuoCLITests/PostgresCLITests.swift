@@ -29,6 +29,15 @@ import Testing
         func file(_ args: [String]) throws -> Run { try cli.raw(args + ["--db", cli.db, "--today", "2026-11-20"]) }
     }
 
+    /// The built binary copied where any account may run it (the build directory may be closed to others).
+    static func sharedBinary(_ cli: CLI) throws -> String {
+        let dir = cli.path("bin")
+        let builtDir = (cli.bin as NSString).deletingLastPathComponent
+        let (s, _, e) = try runProcess("/bin/sh", ["-c", "mkdir -p \(dir) && cp \(cli.bin) \(dir)/ && (cp -r \(builtDir)/*.resources \(dir)/ 2>/dev/null; true) && chmod 755 \(cli.dir.path) && chmod -R a+rX \(dir)"], home: "/tmp")
+        try #require(s == 0, "\(e)")
+        return dir + "/jiannuo"
+    }
+
     @Test("migrate copies every table, verified on both sides; again it writes nothing; other data for the county is refused")
     func migrateOnce() throws {
         let s = try Setup()
@@ -91,6 +100,7 @@ import Testing
         func sql(_ q: String) throws -> (Int32, String, String) { try s.pg.psql(as: liaison, q, searchPath: Self.schema) }
         let units = "('GXJ', 'ZXQFWZX')"
 
+        let otherComplaint = try s.pg.query("SELECT id FROM \(Self.schema).complaints WHERE department NOT IN ('GXJ', 'ZXQFWZX') LIMIT 1")
         let seen = try sql("SELECT DISTINCT department FROM complaints ORDER BY 1")
         #expect(seen.0 == 0, "\(seen)")
         let departments = Set(seen.1.split(separator: "\n").map(String.init))
@@ -103,6 +113,20 @@ import Testing
         let mine = try sql("SELECT count(*) FROM commitments")
         #expect(Int(mine.1.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 > 0, "own unit's commitments: \(mine)")
         #expect(try sql("SELECT count(*) FROM users").1.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
+
+        // The program, run as the liaison against the city database, says what it says of the file for that unit.
+        let bin = try Self.sharedBinary(s.cli)
+        let theirs = try runProcess("/usr/sbin/runuser", ["-u", liaison, "--", bin, "complaint", "list", "--json", "--db", s.pg.conninfo,
+                                                          "--county", Self.county, "--today", "2026-11-20"], home: "/tmp")
+        let ours = try s.file(["complaint", "list", "--json", "--department", "GXJ"])
+        #expect(theirs.0 == 0 && theirs.1 == ours.stdout && ours.stdout.contains("****"), "liaison: \(theirs.0) \(theirs.2)")
+        let other = try runProcess("/usr/sbin/runuser", ["-u", liaison, "--", bin, "complaint", "show", otherComplaint, "--db", s.pg.conninfo,
+                                                         "--county", Self.county], home: "/tmp")
+        #expect(other.0 == 77, "another unit's complaint: \(other)")
+        // Through the masking view, psql gives the liaison what the program shows, never more.
+        let masked = try s.pg.psql(as: liaison, "SELECT count(*) FROM complaints WHERE contact NOT LIKE '%*%'",
+                                   searchPath: "\(Self.schema)_masked,\(Self.schema)")
+        #expect(masked.0 == 0 && masked.1.trimmingCharacters(in: .whitespacesAndNewlines) == "0", "\(masked)")
 
         for q in ["SELECT contact FROM complaints LIMIT 1", "SELECT * FROM complaints LIMIT 1"] {
             let r = try sql(q)

@@ -165,7 +165,8 @@ public enum LedgerMigration {
         let complaintColumns = try conn.execute("""
             SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'complaints' ORDER BY ordinal_position
             """, [schema]).rows.compactMap { $0[0] }
-        for statement in PGSecurity.statements(schema: schema, tables: tables, complaintColumns: complaintColumns) {
+        for statement in PGSecurity.statements(schema: schema, tables: tables, complaintColumns: complaintColumns)
+            + PGSecurity.maskedView(schema: schema, columns: complaintColumns) {
             try conn.execute(statement)
         }
         for account in try Account.fetchAll(db) {

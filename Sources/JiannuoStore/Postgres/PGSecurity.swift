@@ -142,4 +142,34 @@ enum PGSecurity {
             "DO $$ BEGIN IF NOT EXISTS (SELECT 1 FROM pg_roles WHERE rolname = \(PGSQL.literal(g))) THEN CREATE ROLE \(PGSQL.quoted(g)) NOLOGIN; END IF; END $$"
         }
     }
+
+    /// The schema of a liaison's view of the complaints, first in its search path.
+    static func masked(_ schema: String) -> String { "\(schema)_masked" }
+
+    /// What a liaison reads instead of the complaints table: its units' rows, the contact masked as
+    /// `Privacy.mask` masks it. The view reads the table with its owner's rights (the liaison has no
+    /// grant on the contact) and so filters the rows itself, as the table's policy would.
+    static func maskedView(schema: String, columns: [String]) -> [String] {
+        let s = PGSQL.quoted(schema), m = PGSQL.quoted(masked(schema)), g = PGSQL.quoted(group(schema, .liaison))
+        let list = columns.map { c -> String in
+            guard c == "contact" else { return PGSQL.quoted(c) }
+            return """
+                CASE WHEN contact IS NULL THEN NULL
+                     WHEN char_length(contact) >= 7 THEN left(contact, 3) || '****' || right(contact, 4)
+                     WHEN char_length(contact) <= 1 THEN '*'
+                     ELSE left(contact, 1) || repeat('*', char_length(contact) - 1) END AS contact
+                """
+        }.joined(separator: ", ")
+        return [
+            "CREATE SCHEMA \(m)",
+            "REVOKE ALL ON SCHEMA \(m) FROM PUBLIC",
+            """
+            CREATE VIEW \(m).complaints WITH (security_barrier = true) AS SELECT \(list) FROM \(s).complaints
+                WHERE department IN (SELECT department FROM \(s).role_units WHERE role = current_user)
+            """,
+            "GRANT USAGE ON SCHEMA \(m) TO \(g)",
+            "GRANT SELECT ON \(m).complaints TO \(g)",
+        ]
+    }
 }
+
