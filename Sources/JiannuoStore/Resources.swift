@@ -45,18 +45,28 @@ extension Rules {
 }
 
 extension Store {
+    static func loadCalendar(_ db: Database) throws -> WorkCalendar { try CalendarReads.calendar(GRDBReader(db: db)) }
+}
+
+/// The calendar as either engine keeps it.
+enum CalendarReads {
     /// Shipped years, then years loaded into the database (which win), then officers' overrides.
-    static func loadCalendar(_ db: Database) throws -> WorkCalendar {
+    static func calendar<R: SQLReader>(_ r: R) throws -> WorkCalendar {
         var years: [Int: CalendarYear] = [:]
         for y in try Resources.calendarYears() { years[y.year] = y }
-        for row in try Row.fetchAll(db, sql: "SELECT year, source FROM calendar_years") {
-            let y = try CalendarFile.parse(row["source"], source: "数据库中的 \(row["year"] as Int) 年日历")
+        var stored: [(String, String)] = []
+        try r.each("SELECT year, source FROM calendar_years", []) { stored.append(($0.text(0) ?? "", $0.text(1) ?? "")) }
+        for (year, source) in stored {
+            let y = try CalendarFile.parse(source, source: "数据库中的 \(year) 年日历")
             years[y.year] = y
         }
-        let overrides = try Row.fetchAll(db, sql: "SELECT date, kind, note FROM calendar_overrides").compactMap { row -> CalendarOverride? in
-            guard let d = Day(row["date"] as String), let k = CalendarOverride.Kind(rawValue: row["kind"]) else { return nil }
-            return CalendarOverride(date: d, kind: k, note: row["note"])
-        }
-        return WorkCalendar(years: years.keys.sorted().map { years[$0]! }, overrides: overrides)
+        return WorkCalendar(years: years.keys.sorted().map { years[$0]! }, overrides: try overrides(r))
+    }
+
+    static func overrides<R: SQLReader>(_ r: R) throws -> [CalendarOverride] {
+        try r.all("SELECT date, kind, note FROM calendar_overrides ORDER BY date", []) { row -> CalendarOverride? in
+            guard let d = row.day(at: 0), let k = row.text(1).flatMap(CalendarOverride.Kind.init(rawValue:)) else { return nil }
+            return CalendarOverride(date: d, kind: k, note: row.text(2))
+        }.compactMap { $0 }
     }
 }

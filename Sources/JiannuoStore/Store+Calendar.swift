@@ -52,12 +52,7 @@ extension Store {
     }
 
     public func calendarOverrides() throws -> [CalendarOverride] {
-        try read { db in
-            try Row.fetchAll(db, sql: "SELECT date, kind, note FROM calendar_overrides ORDER BY date").compactMap { row in
-                guard let d = Day(row["date"] as String), let k = CalendarOverride.Kind(rawValue: row["kind"]) else { return nil }
-                return CalendarOverride(date: d, kind: k, note: row["note"])
-            }
-        }
+        try read { db in try CalendarReads.overrides(GRDBReader(db: db)) }
     }
 
     /// After a calendar change, open complaints' stored limits are recomputed with the new calendar,

@@ -18,19 +18,12 @@ extension Account: FetchableRecord, PersistableRecord { public static let databa
 extension Store {
     /// Who runs this process, as the ledger knows the account (role nil: none, or disabled).
     static func loadActor(_ db: Database, account: String) throws -> Actor {
-        guard try db.tableExists("users"), let a = try Account.fetchOne(db, key: account), a.active else {
-            return Actor(account: account, role: nil)
-        }
-        var units: Set<String> = []
-        if let d = a.department { units = Set(try Store.lineage(db, d)) }
-        return Actor(account: account, role: a.role, department: a.department, departments: units)
+        guard try db.tableExists("users") else { return Actor(account: account, role: nil) }
+        return try Actor.load(GRDBReader(db: db), account: account)
     }
 
     /// A unit and every unit merged into it, however long ago.
-    static func lineage(_ db: Database, _ code: String) throws -> [String] {
-        let map = try Dictionary(uniqueKeysWithValues: Department.fetchAll(db).map { ($0.code, $0) })
-        return [code] + Lineage.predecessors(of: code, in: map).map(\.code)
-    }
+    static func lineage(_ db: Database, _ code: String) throws -> [String] { try GRDBReader(db: db).lineage(code) }
 
     public func accounts() throws -> [Account] {
         try actor.require(.read)
@@ -42,9 +35,7 @@ extension Store {
         let acc = try Validate.account(account)
         let name = try Validate.text(name, Field("姓名", "name"), max: 60)
         return try write { db, audit in
-            if try Account.exists(db, key: acc) {
-                throw JiannuoError.invalid("账号 \(acc) 已存在（停用的账号也保留在历史中），请用 user set-role", "account \(acc) exists; use user set-role")
-            }
+            if try Account.exists(db, key: acc) { throw Account.exists(acc) }
             let dept = try Store.checkRoleDepartment(db, role: role, department: department)
             let a = Account(account: acc, name: name, role: role, department: dept, active: true, since: clock.realNow.iso)
             try a.insert(db)
@@ -83,11 +74,28 @@ extension Store {
     }
 
     static func checkRoleDepartment(_ db: Database, role: AccountRole, department: String?) throws -> String? {
+        try Account.checkRoleDepartment(GRDBReader(db: db), role: role, department: department)
+    }
+
+    static func keepAnAdmin(_ db: Database, changing before: Account, to after: Account) throws {
+        try Account.keepAnAdmin(GRDBReader(db: db), changing: before, to: after)
+    }
+}
+
+/// The account rules both engines keep.
+extension Account {
+    static func exists(_ account: String) -> JiannuoError {
+        .invalid("账号 \(account) 已存在（停用的账号也保留在历史中），请用 user set-role", "account \(account) exists; use user set-role")
+    }
+
+    static func checkRoleDepartment<R: SQLReader>(_ r: R, role: AccountRole, department: String?) throws -> String? {
         if role == .liaison {
             guard let d = department else {
                 throw JiannuoError.invalid("单位联络员须指定所属单位（--department 单位代码）", "a liaison needs --department")
             }
-            guard let unit = try Department.fetchOne(db, key: d) else { throw Store.notFound(Text("单位", "department"), d) }
+            guard let unit = try r.records(Department.self, "SELECT * FROM departments WHERE code = ?", [d]).first else {
+                throw Store.notFound(Text("单位", "department"), d)
+            }
             guard unit.active else {
                 throw JiannuoError.invalid("单位 \(d) 已合并，联络员应绑定其承继单位 \(unit.successor ?? "")", "unit \(d) was merged; bind the liaison to its successor")
             }
@@ -100,12 +108,22 @@ extension Store {
     }
 
     /// The ledger never loses its last active admin.
-    static func keepAnAdmin(_ db: Database, changing before: Account, to after: Account) throws {
+    static func keepAnAdmin<R: SQLReader>(_ r: R, changing before: Account, to after: Account) throws {
         guard before.role == .admin, before.active, !(after.role == .admin && after.active) else { return }
-        let others = try Int.fetchOne(db, sql: "SELECT count(*) FROM users WHERE role = 'admin' AND active = 1 AND account <> ?",
-                                      arguments: [before.account]) ?? 0
+        let others = try r.int("SELECT count(*) FROM users WHERE role = 'admin' AND active = 1 AND account <> ?", [before.account])
         if others == 0 {
             throw JiannuoError.invalid("不能停用或降级最后一个管理员 \(before.account)", "cannot disable or demote the last admin \(before.account)")
         }
+    }
+}
+
+extension Actor {
+    /// The account as the ledger knows it: its role, and a liaison's unit with those merged into it.
+    static func load<R: SQLReader>(_ r: R, account: String) throws -> Actor {
+        guard let a = try r.records(Account.self, "SELECT * FROM users WHERE account = ?", [account]).first, a.active else {
+            return Actor(account: account, role: nil)
+        }
+        let units = try a.department.map { Set(try r.lineage($0)) } ?? []
+        return Actor(account: account, role: a.role, department: a.department, departments: units)
     }
 }

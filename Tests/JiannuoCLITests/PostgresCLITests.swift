@@ -288,4 +288,44 @@ import Testing
         let env = try s.cli.raw(["alerts", "--json", "--db", s.pg.conninfo, "--today", "2026-11-20"], env: ["JIANNUO_COUNTY": "410423"])
         #expect(env.status == 0, "\(env)")
     }
+
+    @Test("user add, set-role and disable on PostgreSQL make and grant the role, each audited on a chain that still verifies in the program")
+    func accountsAsRoles() throws {
+        let s = try Setup()
+        let m = try s.migrate()
+        try #require(m.status == 0, "\(m)")
+        let schema = Self.schema
+        func member(_ group: String) throws -> String {
+            try s.pg.query("SELECT pg_has_role('jnpgnew', '\(schema)_\(group)', 'MEMBER')")
+        }
+        let add = try s.city(["user", "add", "jnpgnew", "--name", "新联络员", "--role", "liaison", "--department", "GXJ", "--json"])
+        try #require(add.status == 0, "\(add)")
+        #expect(try member("liaison") == "t")
+        #expect(try s.pg.query("SELECT string_agg(department, ',' ORDER BY department) FROM \(schema).role_units WHERE role = 'jnpgnew'")
+                == "GXJ,ZXQFWZX")
+        let again = try s.city(["user", "add", "jnpgnew", "--name", "重复", "--role", "intake"])
+        #expect(again.status == 65, "\(again)")
+
+        let promote = try s.city(["user", "set-role", "jnpgnew", "--role", "supervisor"])
+        #expect(promote.status == 0, "\(promote)")
+        #expect(try member("supervisor") == "t" && member("liaison") == "f")
+        #expect(try s.pg.query("SELECT count(*) FROM \(schema).role_units WHERE role = 'jnpgnew'") == "0")
+        let disable = try s.city(["user", "disable", "jnpgnew"])
+        #expect(disable.status == 0, "\(disable)")
+        #expect(try member("supervisor") == "f")
+        let last = try s.city(["user", "disable", s.pg.account])
+        #expect(last.status == 65, "the last admin: \(last)")
+
+        let log = try s.city(["audit", "list", "--json"]).array()
+        let actions = log.compactMap { $0["action"] as? String }
+        #expect(Array(actions.prefix(3)) == ["user.disable", "user.set-role", "user.add"], "\(actions)")
+        #expect(log.prefix(3).allSatisfy { $0["operator"] as? String == s.pg.account })
+        // The rows appended by PostgreSQL verify in the program, after the rows the file wrote.
+        let verify = try s.city(["audit", "verify", "--json"])
+        #expect(verify.status == 0, "\(verify)")
+        #expect(try verify.object()["rows"] as? Int == (try s.cli.count("audit_log")) + 3)
+        #expect(try s.city(["doctor"]).status == 0)
+        #expect(try s.city(["user", "list", "--json"]).array().contains { $0["account"] as? String == "jnpgnew" && $0["active"] as? Bool == false })
+    }
 }
+

@@ -81,9 +81,12 @@ public enum LedgerMigration {
                     // The foreign keys are checked here, once for every row; an index cannot be built while checks are pending.
                     try conn.execute("SET CONSTRAINTS ALL IMMEDIATE")
                     progress("index")
-                    for statement in PGScript.statements(PGSchema.tables) where statement.hasPrefix("CREATE INDEX") {
+                    for statement in PGScript.statements(PGSchema.tables + PGSchema.engineIndexes) where statement.hasPrefix("CREATE INDEX") {
                         try conn.execute(statement)
                     }
+                    // The planner's statistics now, not whenever autovacuum comes by: without them the
+                    // first reads of two million complaints scan whole tables.
+                    for t in copied + ["role_units"] { try conn.execute("ANALYZE \(PGSQL.quoted(schema)).\(PGSQL.quoted(t))") }
                     progress("secure")
                     try secure(conn, db, store: store, schema: schema)
                     progress("verify-copy")
@@ -165,7 +168,10 @@ public enum LedgerMigration {
         let complaintColumns = try conn.execute("""
             SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'complaints' ORDER BY ordinal_position
             """, [schema]).rows.compactMap { $0[0] }
-        for statement in PGSecurity.statements(schema: schema, tables: tables, complaintColumns: complaintColumns)
+        let owner = try conn.execute("SELECT session_user").rows.first?[0] ?? ""
+        // The append function first: the grants below cover every function of the schema.
+        for statement in PGAuditSQL.functions(schema: schema, owner: owner)
+            + PGSecurity.statements(schema: schema, tables: tables, complaintColumns: complaintColumns)
             + PGSecurity.maskedView(schema: schema, columns: complaintColumns) {
             try conn.execute(statement)
         }

@@ -15,23 +15,23 @@ enum PGLedgerCheck {
     /// The same, inside the caller's transaction (a migration checks what it copied before it commits).
     static func verifyInTransaction(_ conn: PGConnection, schema: String, anchor: AuditChain.Anchor? = nil,
                                     progress: ((String) -> Void)? = nil) throws -> AuditChain.Report {
-            try conn.execute("SET LOCAL search_path = \(PGSQL.quoted(schema))")
-            var walk = AuditChain.ChainWalk(anchor: anchor, progress: progress)
-            var bad: AuditChain.Report? = nil
-            try conn.each("SELECT seq, at, operator, action, entity, entity_id, before, after, prev_hash, hash, claimed, state FROM audit_log ORDER BY seq") { r in
-                guard bad == nil else { return }
-                guard let seq = r[0].flatMap({ Int64($0) }) else { bad = walk.unreadableSeq(); return }
-                let entry = AuditEntry(seq: seq, at: r[1] ?? "", operatorName: r[2] ?? "", action: r[3] ?? "", entity: r[4] ?? "",
-                                       entityId: r[5] ?? "", before: r[6], after: r[7], prevHash: r[8] ?? "", hash: r[9] ?? "",
-                                       claimed: r[10], state: r[11])
-                bad = walk.check(entry)
-            }
-            if let bad { return bad }
-            let head = try conn.execute("SELECT value FROM meta WHERE key = 'audit_head'").rows.first?[0]
-            if let bad = walk.end(storedHead: head) { return bad }
-            var report = walk.report
-            report.tampered = try checkTables(conn, schema: schema, lastState: walk.lastState, progress: progress)
-            return report
+        try conn.execute("SET LOCAL search_path = \(PGSQL.quoted(schema))")
+        var walk = AuditChain.ChainWalk(anchor: anchor, progress: progress)
+        var bad: AuditChain.Report? = nil
+        try conn.each("SELECT seq, at, operator, action, entity, entity_id, before, after, prev_hash, hash, claimed, state FROM audit_log ORDER BY seq") { r in
+            guard bad == nil else { return }
+            guard let seq = r[0].flatMap({ Int64($0) }) else { bad = walk.unreadableSeq(); return }
+            let entry = AuditEntry(seq: seq, at: r[1] ?? "", operatorName: r[2] ?? "", action: r[3] ?? "", entity: r[4] ?? "",
+                                   entityId: r[5] ?? "", before: r[6], after: r[7], prevHash: r[8] ?? "", hash: r[9] ?? "",
+                                   claimed: r[10], state: r[11])
+            bad = walk.check(entry)
+        }
+        if let bad { return bad }
+        let head = try conn.execute("SELECT value FROM meta WHERE key = 'audit_head'").rows.first?[0]
+        if let bad = walk.end(storedHead: head) { return bad }
+        var report = walk.report
+        report.tampered = try checkTables(conn, schema: schema, lastState: walk.lastState, progress: progress)
+        return report
     }
 
     /// The stored (not generated) columns of a table, in order: what a row's hash covers.

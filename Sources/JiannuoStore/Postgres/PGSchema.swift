@@ -278,4 +278,11 @@ extension PGSchema {
     static let engineTables = """
     CREATE TABLE role_units (role text NOT NULL, department text NOT NULL REFERENCES departments(code) DEFERRABLE, PRIMARY KEY (role, department));
     """
+
+    /// Indexes only PostgreSQL needs: what follows a complaint or a finding is found by it (SQLite
+    /// scans the small table faster than PostgreSQL checks each row's policy).
+    static let engineIndexes = """
+    CREATE INDEX accountability_complaint ON accountability(complaint) WHERE complaint IS NOT NULL;
+    CREATE INDEX accountability_finding ON accountability(finding) WHERE finding IS NOT NULL;
+    """
 }

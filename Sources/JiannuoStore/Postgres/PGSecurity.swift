@@ -14,6 +14,7 @@ enum PGSecurity {
     static func wide(_ schema: String) -> String { "\(schema)_wide" }
 
     /// Where a table names the unit a row belongs to, as a condition a liaison's row must meet.
+    /// (Membership is asked once per statement, `(SELECT pg_has_role(…))`, not once per row.)
     /// Child rows follow their parent, whose own policy then applies (the subquery runs as the liaison).
     static let unitCondition: [String: String] = [
         "departments": "code IN (SELECT department FROM role_units WHERE role = current_user)",
@@ -116,10 +117,10 @@ enum PGSecurity {
             }
             if shared.contains(t) || t == "audit_log" {
                 out.append("CREATE POLICY jn_read ON \(q) FOR SELECT USING (true)")
-                if t != "audit_log" { out.append("CREATE POLICY jn_wide ON \(q) USING (pg_has_role(\(wideName), 'MEMBER'))") }
+                if t != "audit_log" { out.append("CREATE POLICY jn_wide ON \(q) USING ((SELECT pg_has_role(\(wideName), 'MEMBER')))") }
                 continue
             }
-            out.append("CREATE POLICY jn_wide ON \(q) USING (pg_has_role(\(wideName), 'MEMBER'))")
+            out.append("CREATE POLICY jn_wide ON \(q) USING ((SELECT pg_has_role(\(wideName), 'MEMBER')))")
             if let unit = unitCondition[t] {
                 out.append("CREATE POLICY jn_unit ON \(q) USING (\(unit)) WITH CHECK (\(unit))")
             }

@@ -177,15 +177,4 @@ extension PGStore {
         throw PGStore.notYet("重算计分计数", "rebuilding the kept counts")
     }
 
-    public func addAccount(_ account: String, name: String, role: AccountRole, department: String?) throws -> Account {
-        throw PGStore.notYet("管理账号", "managing accounts")
-    }
-
-    public func setRole(_ account: String, role: AccountRole, department: String?) throws -> Account {
-        throw PGStore.notYet("管理账号", "managing accounts")
-    }
-
-    public func disableAccount(_ account: String) throws -> Account {
-        throw PGStore.notYet("管理账号", "managing accounts")
-    }
 }

@@ -19,31 +19,51 @@ extension PGStore {
 
     /// `SELECT *` of a list with its filter, in its order, one page.
     func list(_ spec: ListSpec, _ f: ListFilter, extra: [(String, String)] = [], count: Bool = false) throws -> PGRows {
+        let f = try confinedFilter(f)
+        return try read { c in
+            let (sql, params) = try listSQL(c, spec, f, extra: extra, count: count)
+            return try c.execute(sql, params)
+        }
+    }
+
+    /// The same list row by row through a cursor: an export of millions of rows never sits in memory.
+    /// Exports go in id order, as on SQLite.
+    func stream(_ spec: ListSpec, _ f: ListFilter, _ body: (PGRow) throws -> Void) throws {
+        let f = try confinedFilter(f)
+        try read { c in
+            let (sql, params) = try listSQL(c, spec, f, extra: [], count: false, order: "id")
+            try c.each(sql, params) { try body(PGRow(values: $0)) }
+        }
+    }
+
+    private func confinedFilter(_ f: ListFilter) throws -> ListFilter {
         try actor.require(.read)
         var f = f
         if let typed = f.department { f.department = try unitCode(typed, asRecord: false) }
-        f = try actor.confine(f)
-        return try read { c in
-            var conditions: [String] = [], params: [String?] = []
-            func param(_ v: String) -> String { params.append(v); return "$\(params.count)" }
-            for (condition, value) in extra { conditions.append(condition.replacingOccurrences(of: "?", with: param(value))) }
-            if let d = f.department {
-                let units = try lineage(c, d)
-                conditions.append("\(spec.unit) IN (\(units.map(param).joined(separator: ", ")))")
-            }
-            if let s = f.status { conditions.append(try spec.status(s)) }
-            if let category = f.category { conditions.append("category = \(param(String(category)))") }
-            if let from = f.from { conditions.append("\(spec.date) >= \(param(from.string))") }
-            if let to = f.to {
-                conditions.append(spec.timeColumn ? "\(spec.date) < \(param(to.adding(days: 1).string))" : "\(spec.date) <= \(param(to.string))")
-            }
-            let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-            if count { return try c.execute("SELECT count(*) FROM \(spec.table)\(whereClause)", params) }
-            var sql = "SELECT * FROM \(spec.table)\(whereClause) ORDER BY \(spec.order)"
-            if let limit = f.limit { sql += " LIMIT \(max(0, limit))" }
-            if f.offset > 0 { sql += " OFFSET \(f.offset)" }
-            return try c.execute(sql, params)
+        return try actor.confine(f)
+    }
+
+    private func listSQL(_ c: PGConnection, _ spec: ListSpec, _ f: ListFilter, extra: [(String, String)], count: Bool,
+                         order: String? = nil) throws -> (String, [String?]) {
+        var conditions: [String] = [], params: [String?] = []
+        func param(_ v: String) -> String { params.append(v); return "$\(params.count)" }
+        for (condition, value) in extra { conditions.append(condition.replacingOccurrences(of: "?", with: param(value))) }
+        if let d = f.department {
+            let units = try lineage(c, d)
+            conditions.append("\(spec.unit) IN (\(units.map(param).joined(separator: ", ")))")
         }
+        if let s = f.status { conditions.append(try spec.status(s)) }
+        if let category = f.category { conditions.append("category = \(param(String(category)))") }
+        if let from = f.from { conditions.append("\(spec.date) >= \(param(from.string))") }
+        if let to = f.to {
+            conditions.append(spec.timeColumn ? "\(spec.date) < \(param(to.adding(days: 1).string))" : "\(spec.date) <= \(param(to.string))")
+        }
+        let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        if count { return ("SELECT count(*) FROM \(spec.table)\(whereClause)", params) }
+        var sql = "SELECT * FROM \(spec.table)\(whereClause) ORDER BY \(order ?? spec.order)"
+        if let limit = f.limit { sql += " LIMIT \(max(0, limit))" }
+        if f.offset > 0 { sql += " OFFSET \(f.offset)" }
+        return (sql, params)
     }
 
     static func invalid(_ zh: String, _ en: String) -> JiannuoError { .invalid(zh, en) }
@@ -111,13 +131,9 @@ extension PGStore {
     func countOf(_ rows: PGRows) -> Int { Int(rows.rows.first?[0] ?? "0") ?? 0 }
 
     /// A unit and every unit merged into it.
-    func lineage(_ c: PGConnection, _ code: String) throws -> [String] {
-        [code] + Lineage.predecessors(of: code, in: try departmentMap(c)).map(\.code)
-    }
+    func lineage(_ c: PGConnection, _ code: String) throws -> [String] { try PGReader(connection: c).lineage(code) }
 
-    func departmentMap(_ c: PGConnection) throws -> [String: Department] {
-        Dictionary(uniqueKeysWithValues: try c.execute("SELECT * FROM departments").records(Department.self).map { ($0.code, $0) })
-    }
+    func departmentMap(_ c: PGConnection) throws -> [String: Department] { try PGReader(connection: c).departmentMap() }
 
     /// One record by id, or "not found" (66); a liaison asking for another unit's record gets 77.
     func one<T>(_ table: String, _ id: String, _ what: Text, unit: (T) -> String?, _ decode: (PGRows) throws -> [T]) throws -> T {
@@ -165,8 +181,13 @@ extension PGStore {
         return try read { c in try c.execute("SELECT * FROM amendments WHERE commitment = $1 ORDER BY date, id", [id]).records(Amendment.self) }
     }
 
-    public func eachComplaint(_ f: ListFilter, _ body: (Complaint) throws -> Void) throws { for c in try complaints(f) { try body(c) } }
-    public func eachCommitment(_ f: ListFilter, _ body: (Commitment) throws -> Void) throws { for c in try commitments(f) { try body(c) } }
+    public func eachComplaint(_ f: ListFilter, _ body: (Complaint) throws -> Void) throws {
+        try stream(PGStore.complaintList, f) { try body(try Complaint(positional: $0)) }
+    }
+
+    public func eachCommitment(_ f: ListFilter, _ body: (Commitment) throws -> Void) throws {
+        try stream(PGStore.commitmentList, f) { try body(try Commitment(positional: $0)) }
+    }
 
     // MARK: breaches and what follows them
 
@@ -246,14 +267,7 @@ extension PGStore {
         }
     }
 
-    public func calendarOverrides() throws -> [CalendarOverride] {
-        try read { c in
-            try c.execute("SELECT date, kind, note FROM calendar_overrides ORDER BY date").rows.compactMap { r in
-                guard let d = r[0].flatMap(Day.init), let k = r[1].flatMap(CalendarOverride.Kind.init(rawValue:)) else { return nil }
-                return CalendarOverride(date: d, kind: k, note: r[2])
-            }
-        }
-    }
+    public func calendarOverrides() throws -> [CalendarOverride] { try read { c in try CalendarReads.overrides(PGReader(connection: c)) } }
 
     public func draft(kind: String) throws -> Draft? {
         try read { c in

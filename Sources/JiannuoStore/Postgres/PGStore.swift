@@ -26,6 +26,9 @@ public final class PGStore: Ledger, @unchecked Sendable {
     let county: String
     let connection: PGConnection
     let lock = NSLock()
+    /// Guarded by `lock`: whether the connection listens to the county's channel, and how many writes it heard.
+    private var listening = false
+    private var heard = 0
 
     public init(conninfo: String, county: String?, clock: Clock, operatorName: String, rules: Rules? = nil, readOnly: Bool) throws {
         self.clock = clock
@@ -46,9 +49,8 @@ public final class PGStore: Ledger, @unchecked Sendable {
             schema = PGSchema.name(county: self.county)
             path = "PostgreSQL \(PGStore.describe(conninfo)) \(schema)"
             try c.execute("SET search_path = \(PGSQL.quoted(schema)), pg_temp")
-            let calendar = try PGStore.loadCalendar(c)
-            self.calendar = calendar
-            actor = try PGStore.loadActor(c, account: operatorName)
+            calendar = try CalendarReads.calendar(PGReader(connection: c))
+            actor = try Actor.load(PGReader(connection: c), account: operatorName)
             // A liaison reads the complaints through the view that masks the contact it has no grant on.
             if let role = actor.role, RoleTable.isConfined(role) {
                 try c.execute("SET search_path = \(PGSQL.quoted(PGSecurity.masked(schema))), \(PGSQL.quoted(schema)), pg_temp")
@@ -85,31 +87,6 @@ public final class PGStore: Ledger, @unchecked Sendable {
             .replacingOccurrences(of: #"://([^:@/]*):[^@/]*@"#, with: "://$1:…@", options: .regularExpression)
     }
 
-    static func loadCalendar(_ c: PGConnection) throws -> WorkCalendar {
-        var years: [Int: CalendarYear] = [:]
-        for y in try Resources.calendarYears() { years[y.year] = y }
-        for r in try c.execute("SELECT year, source FROM calendar_years").rows {
-            let y = try CalendarFile.parse(r[1] ?? "", source: "数据库中的 \(r[0] ?? "") 年日历")
-            years[y.year] = y
-        }
-        let overrides = try c.execute("SELECT date, kind, note FROM calendar_overrides").rows.compactMap { r -> CalendarOverride? in
-            guard let d = r[0].flatMap(Day.init), let k = r[1].flatMap(CalendarOverride.Kind.init(rawValue:)) else { return nil }
-            return CalendarOverride(date: d, kind: k, note: r[2])
-        }
-        return WorkCalendar(years: years.keys.sorted().map { years[$0]! }, overrides: overrides)
-    }
-
-    static func loadActor(_ c: PGConnection, account: String) throws -> Actor {
-        let rows = try c.execute("SELECT * FROM users WHERE account = $1", [account])
-        guard !rows.rows.isEmpty, let a = try rows.records(Account.self).first, a.active else { return Actor(account: account, role: nil) }
-        var units: Set<String> = []
-        if let d = a.department {
-            let map = Dictionary(uniqueKeysWithValues: try c.execute("SELECT * FROM departments").records(Department.self).map { ($0.code, $0) })
-            units = Set([d] + Lineage.predecessors(of: d, in: map).map(\.code))
-        }
-        return Actor(account: account, role: a.role, department: a.department, departments: units)
-    }
-
     /// Reads in one snapshot: every statement of `body` sees the same committed state.
     func read<T>(_ body: (PGConnection) throws -> T) throws -> T {
         lock.lock(); defer { lock.unlock() }
@@ -128,14 +105,19 @@ public final class PGStore: Ledger, @unchecked Sendable {
 
     // MARK: the engine
 
-    /// Changes whenever a write commits: every write appends to the audit log, whose head moves.
+    /// Changes whenever a write to this county commits, here or on another host: every write appends
+    /// to the audit log, whose function notifies the county's channel. Reading what the server has sent
+    /// asks nothing of it, so the dashboard can look as often as it redraws.
     public func dataVersion() throws -> Int {
-        try read { c in
-            let head = try c.execute("SELECT value FROM meta WHERE key = 'audit_head'").rows.first?[0] ?? ""
-            var h = Hasher()
-            h.combine(head)
-            return h.finalize()
-        }
+        lock.lock(); defer { lock.unlock() }
+        do {
+            if !listening {
+                try connection.execute("LISTEN \(PGSQL.quoted(PGAuditSQL.channel(schema)))")
+                listening = true
+            }
+            heard += try connection.notifications().count
+            return heard
+        } catch let e as PGError { throw e.jiannuoError }
     }
 
     public func configGeneration() throws -> Int {

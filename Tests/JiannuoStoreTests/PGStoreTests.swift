@@ -1,0 +1,33 @@
+import Foundation
+import Testing
+@testable import JiannuoCore
+@testable import JiannuoStore
+
+/// The PostgreSQL engine used directly, as the dashboard uses it: two connections on one county.
+@Suite("PostgreSQL: the engine behind the Ledger seam", .serialized) struct PGStoreTests {
+    @Test("a write committed on one connection is heard by another's data version, which asks the server nothing")
+    func writesAreHeard() throws {
+        let pg = try PostgresCluster()
+        let dir = try TempDir()
+        let clock = Clock(today: d("2026-11-20"), minute: 23 * 60 + 59)
+        let file = try Store(path: dir.path("ledger.sqlite"), clock: clock, operatorName: pg.account, rules: .defaults, access: .create)
+        _ = try file.generateDemo(size: .small, seed: 3)
+        _ = try LedgerMigration.run(from: file, to: pg.conninfo, county: "410422")
+        let watcher = try PGStore(conninfo: pg.conninfo, county: nil, clock: clock, operatorName: pg.account, rules: .defaults, readOnly: true)
+        let writer = try PGStore(conninfo: pg.conninfo, county: "410422", clock: clock, operatorName: pg.account, rules: .defaults, readOnly: false)
+        let v0 = try watcher.dataVersion()
+        usleep(100_000)
+        #expect(try watcher.dataVersion() == v0, "nothing was written")
+        _ = try writer.addAccount("jnpgwatch", name: "值守", role: .intake, department: nil)
+        var v = v0
+        for _ in 0..<200 where v == v0 {
+            usleep(5_000)
+            v = try watcher.dataVersion()
+        }
+        #expect(v == v0 + 1, "the watcher heard one write")
+        #expect(try watcher.accounts().contains { $0.account == "jnpgwatch" })
+        // A read-only connection refuses to write, and says so.
+        #expect(throws: JiannuoError.self) { _ = try watcher.addAccount("jnpgother", name: "其他", role: .intake, department: nil) }
+        #expect(try writer.verifyAudit(anchor: nil, progress: nil).intact)
+    }
+}
