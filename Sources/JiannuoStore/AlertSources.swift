@@ -28,29 +28,27 @@ struct AlertSources {
         var rowids: [String: [Int64]] = [:]
     }
 
-    func specialRecords(_ db: Database) throws -> Special {
+    func specialRecords<R: SQLReader>(_ r: R) throws -> Special {
         var s = Special()
-        for row in try Row.fetchAll(db, sql: "SELECT record, min(date) FROM escalations WHERE date <= ? GROUP BY record",
-                                    arguments: [today.string]) {
-            if let d = Day(row[1] as String) { s.escalated[row[0]] = d }
+        try r.each("SELECT record, min(date) FROM escalations WHERE date <= ? GROUP BY record", [today.string]) { row in
+            if let d = row.day(at: 1), let id = row.text(0) { s.escalated[id] = d }
         }
         // Newest first, so the earliest amendment after today, whose old deadline was in force today, is kept.
-        for row in try Row.fetchAll(db, sql: "SELECT commitment, old_deadline FROM amendments WHERE date > ? ORDER BY date DESC, id DESC",
-                                    arguments: [today.string]) {
-            s.earlierDeadline[row[0]] = Day(row[1] as String)
+        try r.each("SELECT commitment, old_deadline FROM amendments WHERE date > ? ORDER BY date DESC, id DESC", [today.string]) { row in
+            if let id = row.text(0) { s.earlierDeadline[id] = row.day(at: 1) }
         }
         let ids = s.ids
-        guard !ids.isEmpty else { return s }
+        // SQLite leaves them out by rowid, through the index alone; PostgreSQL by id.
+        guard !ids.isEmpty, !r.dialect.postgres else { return s }
         for table in ["commitments", "complaints", "rectifications"] {
-            s.rowids[table] = try Int64.fetchAll(db, sql: "SELECT rowid FROM \(table) WHERE id IN (\(placeholders(ids.count)))",
-                                                 arguments: StatementArguments(ids))
+            s.rowids[table] = try r.all("SELECT rowid FROM \(table) WHERE id IN (\(placeholders(ids.count)))", ids) { $0.int(0) ?? 0 }
         }
         return s
     }
 
     /// Everything but the big kinds' ordinary items: opinions, unreported breaches, complaints handed
     /// back and not yet accepted, and the special records.
-    func fewInputs(_ db: Database, special: Special, departments: [String]?) throws -> AlertInputs {
+    func fewInputs<R: SQLReader>(_ r: R, special: Special, departments: [String]?) throws -> AlertInputs {
         var i = AlertInputs()
         i.debts = []
         i.escalated = special.escalated
@@ -58,51 +56,47 @@ struct AlertSources {
         func mine(_ codes: String?...) -> Bool { units.map { u in codes.contains { $0.map(u.contains) ?? false } } ?? true }
         let ids = special.ids
         if !ids.isEmpty {
-            for var c in try Commitment.fetchAll(db, keys: ids) where c.status.isOpen && mine(c.department) {
+            let list = placeholders(ids.count)
+            for var c in try r.all("SELECT * FROM commitments WHERE id IN (\(list))", ids, { try Commitment(positional: $0) })
+            where c.status.isOpen && mine(c.department) {
                 if let due = special.earlierDeadline[c.id] { c.deadline = due }
                 if c.deadline <= limits.commitments.nearingThrough { i.commitments.append(c) }
                 if let d = c.deliveredOn, c.category == 3, c.amount != nil, d <= limits.arrears.nearingThrough { i.debts!.append(c) }
             }
-            i.complaints = try Complaint.fetchAll(db, keys: ids).filter {
+            i.complaints = try r.all("SELECT * FROM complaints WHERE id IN (\(list))", ids) { try Complaint(positional: $0) }.filter {
                 $0.respondedAt == nil && ($0.currentDue.map { $0 <= limits.complaints.nearingThrough } ?? false) && mine($0.department, $0.returnedFrom)
             }
-            i.rectifications = try Rectification.fetchAll(db, keys: ids).filter {
+            i.rectifications = try r.records(Rectification.self, "SELECT * FROM rectifications WHERE id IN (\(list))", ids).filter {
                 $0.completedOn == nil && $0.deadline <= limits.rectifications.nearingThrough && mine($0.unit)
             }
         }
         let only = { (column: String) in departments.map { " AND \(column) IN (\(Self.quoted($0)))" } ?? "" }
-        i.returns = try Complaint.fetchAll(db, sql: """
-            SELECT * FROM complaints INDEXED BY complaints_awaiting_acceptance
+        i.returns = try r.all("""
+            SELECT * FROM complaints \(r.dialect.indexedBy("complaints_awaiting_acceptance"))
                 WHERE returned_at IS NOT NULL AND accepted_at IS NULL AND returned_from IS NOT NULL\(only("returned_from"))
-            """)
-        i.breaches = try Breach.fetchAll(db, sql: "SELECT * FROM breaches WHERE reported_on IS NULL\(only("department"))")
-        i.opinions = try OpinionEvent.fetchAll(db, sql: "SELECT * FROM opinions WHERE handled_on IS NULL\(only("department"))")
+            """, []) { try Complaint(positional: $0) }
+        i.breaches = try r.all("SELECT * FROM breaches WHERE reported_on IS NULL\(only("department"))", []) { try Breach(positional: $0) }
+        i.opinions = try r.records(OpinionEvent.self, "SELECT * FROM opinions WHERE handled_on IS NULL\(only("department"))", [])
         return i
     }
 
-    var big: [BigSource] {
+    /// `dialect`: how the debts' payment limit is computed as a Julian day.
+    func big(_ dialect: SQLDialect) -> [BigSource] {
         let jd = { (d: Day) -> DatabaseValue in (Double(d.ordinal) + 2_440_587.5).databaseValue }
         let text = { (d: Day) -> DatabaseValue in d.string.databaseValue }
         return [
-            BigSource(table: "commitments", open: Self.open, due: "deadline", bands: limits.commitments, units: ["department"], bound: text) {
-                $3.commitments += try Commitment.fetchAll($0, sql: $1, arguments: $2)
-            },
+            BigSource(table: "commitments", open: Self.open, due: "deadline", bands: limits.commitments, units: ["department"], bound: text,
+                      kind: .commitments),
             // The payment limit, counted in days from the delivery; as a Julian day so that it is
             // computed from the index's columns without a date parse.
             BigSource(table: "commitments",
                       open: "\(Self.open) AND category = 3 AND delivered_on IS NOT NULL AND amount_fen IS NOT NULL AND delivered_on <= '\(limits.arrears.nearingThrough)'",
-                      due: "(julianday(delivered_on) + min(coalesce(payment_days, \(rules.arrearsDefaultDays)), \(rules.arrearsMaxDays)))",
-                      bands: limits.arrears, units: ["department"], bound: jd, computedDue: true) {
-                $3.debts = ($3.debts ?? []) + (try Commitment.fetchAll($0, sql: $1, arguments: $2))
-            },
+                      due: "(\(dialect.julianDay("delivered_on")) + \(dialect.least("coalesce(payment_days, \(rules.arrearsDefaultDays))", "\(rules.arrearsMaxDays)")))",
+                      bands: limits.arrears, units: ["department"], bound: jd, computedDue: true, kind: .debts),
             BigSource(table: "complaints", open: "responded_at IS NULL", due: "current_due", bands: limits.complaints,
-                      units: ["department", "returned_from"], bound: text) {
-                $3.complaints += try Complaint.fetchAll($0, sql: $1, arguments: $2)
-            },
+                      units: ["department", "returned_from"], bound: text, kind: .complaints),
             BigSource(table: "rectifications", open: "completed_on IS NULL", due: "deadline", bands: limits.rectifications,
-                      units: ["unit"], bound: text) {
-                $3.rectifications += try Rectification.fetchAll($0, sql: $1, arguments: $2)
-            },
+                      units: ["unit"], bound: text, kind: .rectifications),
         ]
     }
 
@@ -113,6 +107,7 @@ struct AlertSources {
 
 /// One big kind of limit: the open rows of a table and the SQL of their due day.
 struct BigSource {
+    enum Kind { case commitments, debts, complaints, rectifications }
     let table: String
     let open: String
     let due: String
@@ -123,11 +118,16 @@ struct BigSource {
     let bound: (Day) -> DatabaseValue
     /// The due day is computed from columns: no index is in its order.
     var computedDue = false
-    let add: (Database, String, StatementArguments, inout AlertInputs) throws -> Void
+    let kind: Kind
 
-    private func condition(excluding special: AlertSources.Special, departments: [String]?) -> String {
+    private func condition(_ dialect: SQLDialect, excluding special: AlertSources.Special, departments: [String]?) -> String {
         var sql = "\(open) AND \(due) <= ?"
-        if let ids = special.rowids[table], !ids.isEmpty { sql += " AND rowid NOT IN (\(ids.map(String.init).joined(separator: ",")))" }
+        if dialect.postgres {
+            let ids = special.ids
+            if !ids.isEmpty { sql += " AND id NOT IN (\(AlertSources.quoted(ids)))" }
+        } else if let ids = special.rowids[table], !ids.isEmpty {
+            sql += " AND rowid NOT IN (\(ids.map(String.init).joined(separator: ",")))"
+        }
         if let departments {
             let list = AlertSources.quoted(departments)
             sql += " AND (" + units.map { "\($0) IN (\(list))" }.joined(separator: " OR ") + ")"
@@ -136,37 +136,48 @@ struct BigSource {
     }
 
     /// Reads the items due by the end of the nearing band; with `limit`, only the most urgent ones.
-    func fetch(_ db: Database, excluding special: AlertSources.Special, departments: [String]? = nil, limit: Int? = nil,
-               into inputs: inout AlertInputs) throws {
-        let condition = condition(excluding: special, departments: departments)
+    func fetch<R: SQLReader>(_ r: R, excluding special: AlertSources.Special, departments: [String]? = nil, limit: Int? = nil,
+                             into inputs: inout AlertInputs) throws {
+        let condition = condition(r.dialect, excluding: special, departments: departments)
         var sql = "SELECT * FROM \(table) WHERE \(condition)"
-        var arguments: StatementArguments = [bound(bands.nearingThrough)]
+        var arguments: [DatabaseValueConvertible] = [bound(bands.nearingThrough)]
         if let limit, computedDue {
             // Sorting whole rows by a computed day reads every row: find the day of the last one
             // wanted from the index alone, then read the rows due by then (ties too; `compute` orders them).
             guard limit > 0 else { return }
-            if let last = try DatabaseValue.fetchOne(db, sql: "SELECT \(due) FROM \(table) WHERE \(condition) ORDER BY 1 LIMIT 1 OFFSET \(limit - 1)",
-                                                     arguments: arguments) {
+            var last: Double? = nil
+            try r.each("SELECT \(due) FROM \(table) WHERE \(condition) ORDER BY 1 LIMIT 1 OFFSET \(limit - 1)", arguments) { last = $0.real(0) }
+            if let last {
                 sql += " AND \(due) <= ?"
-                arguments += [last]
+                arguments.append(last)
             }
         } else if let limit {
             // Within a kind, an earlier day is never less urgent, and ties go by id (`Alert.urgency`).
             sql += " ORDER BY \(due), id LIMIT \(max(0, limit))"
         }
-        try add(db, sql, arguments, &inputs)
+        switch kind {
+        case .commitments: inputs.commitments += try r.all(sql, arguments) { try Commitment(positional: $0) }
+        case .debts: inputs.debts = (inputs.debts ?? []) + (try r.all(sql, arguments) { try Commitment(positional: $0) })
+        case .complaints: inputs.complaints += try r.all(sql, arguments) { try Complaint(positional: $0) }
+        case .rectifications: inputs.rectifications += try r.records(Rectification.self, sql, arguments)
+        }
     }
 
     /// How many items are at each level today, and how many fall due in the next year.
-    func count(_ db: Database, excluding special: AlertSources.Special) throws -> (byLevel: [Alert.Level: Int], nextYear: Int) {
+    func count<R: SQLReader>(_ r: R, excluding special: AlertSources.Special) throws -> (byLevel: [Alert.Level: Int], nextYear: Int) {
         let nextYear = Day(year: bands.today.year + 1, month: 1, day: 1)!
-        let row = try Row.fetchOne(db, sql: """
-            SELECT count(*), ifnull(sum(\(due) <= ?), 0), ifnull(sum(\(due) < ?), 0), ifnull(sum(\(due) = ?), 0), ifnull(sum(\(due) >= ?), 0)
-            FROM \(table) WHERE \(condition(excluding: special, departments: nil))
-            """, arguments: [bound(bands.escalateThrough), bound(bands.today), bound(bands.today), bound(nextYear), bound(bands.nearingThrough)])!
-        let all: Int = row[0], escalate: Int = row[1], beforeToday: Int = row[2], dueToday: Int = row[3]
+        func under(_ test: String) -> String { "coalesce(sum(CASE WHEN \(due) \(test) THEN 1 ELSE 0 END), 0)" }
+        var counts: [Int] = []
+        try r.each("""
+            SELECT count(*), \(under("<= ?")), \(under("< ?")), \(under("= ?")), \(under(">= ?"))
+            FROM \(table) WHERE \(condition(r.dialect, excluding: special, departments: nil))
+            """, [bound(bands.escalateThrough), bound(bands.today), bound(bands.today), bound(nextYear), bound(bands.nearingThrough)]) { row in
+            counts = (0..<5).map { row.small($0) ?? 0 }
+        }
+        guard counts.count == 5 else { return ([:], 0) }
+        let all = counts[0], escalate = counts[1], beforeToday = counts[2], dueToday = counts[3]
         return ([.escalate: escalate, .overdue: beforeToday - escalate, .dueToday: dueToday,
-                 .nearing: all - beforeToday - dueToday], row[4])
+                 .nearing: all - beforeToday - dueToday], counts[4])
     }
 }
 

@@ -7,12 +7,12 @@ import JiannuoCore
 /// Each row's hash covers its fields, the digests of every ledger table after the change, and the
 /// previous row's hash: editing or deleting a row of the log breaks the chain there, and changing
 /// a ledger row outside the program no longer matches the digests of the last row.
-struct AuditWriter {
-    let db: Database
-    let operatorName: String
-    let clock: Clock
-    let digests: DigestAccumulator
+/// What writes audit rows, in either engine: `append` is the engine's; `record` encodes the records.
+protocol AuditAppending {
+    func append(action: String, entity: String, id: String, before: String?, after: String?, claimed: String?) throws
+}
 
+extension AuditAppending {
     /// `claimed`: the date or time the recorded event claims (a backfilled acceptance, say), kept
     /// beside the moment the row was entered.
     func record<B: Encodable, A: Encodable>(_ action: String, entity: String, id: String, before: B?, after: A?,
@@ -28,7 +28,18 @@ struct AuditWriter {
         try append(action: action, entity: entity, id: id, before: nil, after: AuditWriter.json(after), claimed: claimed)
     }
 
-    func append(action: String, entity: String, id: String, before: String?, after: String?, claimed: String? = nil) throws {
+    func append(action: String, entity: String, id: String, before: String?, after: String?) throws {
+        try append(action: action, entity: entity, id: id, before: before, after: after, claimed: nil)
+    }
+}
+
+struct AuditWriter: AuditAppending {
+    let db: Database
+    let operatorName: String
+    let clock: Clock
+    let digests: DigestAccumulator
+
+    func append(action: String, entity: String, id: String, before: String?, after: String?, claimed: String?) throws {
         let state = try LedgerDigest.flush(db, digests)
         let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
         let seq: Int64 = (last?["seq"] as Int64? ?? 0) + 1

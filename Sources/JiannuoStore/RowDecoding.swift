@@ -26,11 +26,13 @@ protocol PositionalRow {
     var count: Int { get }
     func text(_ i: Int) -> String?
     func int(_ i: Int) -> Int64?
+    func real(_ i: Int) -> Double?
 }
 
 extension Row: PositionalRow {
     @inline(__always) func text(_ i: Int) -> String? { self[i] }
     @inline(__always) func int(_ i: Int) -> Int64? { self[i] }
+    @inline(__always) func real(_ i: Int) -> Double? { self[i] }
 }
 
 extension PositionalRow {

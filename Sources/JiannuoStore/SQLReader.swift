@@ -48,6 +48,10 @@ struct SQLDialect: Sendable {
     func indexedBy(_ index: String) -> String { postgres ? "" : "INDEXED BY \(index)" }
     /// The smaller of two values.
     func least(_ a: String, _ b: String) -> String { postgres ? "least(\(a), \(b))" : "min(\(a), \(b))" }
+    /// A `YYYY-MM-DD` text column as its Julian day number (SQLite's `julianday`).
+    func julianDay(_ day: String) -> String {
+        postgres ? "((\(day)::date - DATE '1970-01-01') + 2440587.5)" : "julianday(\(day))"
+    }
     /// A `YYYY-MM-DD` text column plus a number of days, as the same text.
     func addDays(_ day: String, _ days: String) -> String {
         postgres ? "to_char(\(day)::date + (\(days))::int, 'YYYY-MM-DD')" : "date(\(day), '+' || (\(days)) || ' days')"

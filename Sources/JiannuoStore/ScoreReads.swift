@@ -7,6 +7,30 @@ import JiannuoCore
 struct ScoreReads {
     let rules: Rules
 
+    /// Every active department's totals in each period, from the ranking's facts.
+    static func totals(_ facts: [ScoreFacts], periods: [Period], today: Day, rules: Rules, calendar: WorkCalendar) -> [[String: DepartmentScore]] {
+        zip(periods, facts).map { p, f in
+            let active = f.departments.values.filter(\.active).map(\.code)
+            return Scoring.scoreAll(f, period: p, today: today, rules: rules, calendar: calendar, departments: active, detail: false)
+                .filter { f.departments[$0.key]?.active == true }
+        }
+    }
+
+    /// The period ranked against the previous one; a liaison sees its own unit's place only.
+    static func ranked(_ both: [[String: DepartmentScore]], for actor: Actor) -> [RankedScore] {
+        Ranking.rank(both[0], previous: both[1]).filter { actor.sees($0.score.department) }
+    }
+
+    /// The span of several periods: its facts serve every one of them.
+    static func span(_ periods: [Period]) -> Period {
+        Period(kind: periods[0].kind, start: periods.map(\.start).min()!, end: periods.map(\.end).max()!)
+    }
+
+    /// One department's score in each period, with every line.
+    static func lines(_ code: String, _ facts: ScoreFacts, periods: [Period], today: Day, rules: Rules, calendar: WorkCalendar) -> [DepartmentScore] {
+        periods.map { Scoring.score(code, facts, period: $0, today: today, rules: rules, calendar: calendar) }
+    }
+
     /// The records a period's scores depend on, for the given units (one and those merged into it):
     /// what `department show` traces every line to. Facts of a span serve every period inside it (the
     /// scoring filters by period itself), so a twelve-month trend needs one read.

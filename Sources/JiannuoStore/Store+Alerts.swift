@@ -19,7 +19,31 @@ extension Store {
     public func alerts(today: Day? = nil, departments: [String]? = nil) throws -> [Alert] {
         try actor.require(.read)
         let day = today ?? clock.today
-        let all = Alerts.compute(try alertInputs(today: day, departments: departments), calendar: calendar, rules: rules.deadlines, today: day)
+        let inputs = try alertInputs(today: day, departments: departments)
+        return AlertReads.visible(Alerts.compute(inputs, calendar: calendar, rules: rules.deadlines, today: day), to: actor)
+    }
+
+    public func alertPage(today: Day? = nil, limit: Int) throws -> AlertPage {
+        try actor.require(.read)
+        let day = today ?? clock.today
+        // A confined role sees one unit's alerts: few, and filtered by owner after judging.
+        if let role = actor.role, RoleTable.isConfined(role) { return AlertPage(alerts: try alerts(today: day), complete: true) }
+        return try read { db in try AlertReads(today: day, calendar: calendar, rules: rules.deadlines).page(GRDBReader(db: db), limit: limit) }
+    }
+
+    public func alertInputs(today: Day, departments: [String]? = nil) throws -> AlertInputs {
+        try read { db in try AlertReads(today: today, calendar: calendar, rules: rules.deadlines).inputs(GRDBReader(db: db), departments: departments) }
+    }
+}
+
+/// The alerts' reads, in SQL both engines run.
+struct AlertReads {
+    let today: Day
+    let calendar: WorkCalendar
+    let rules: DeadlineRules
+    var sources: AlertSources { AlertSources(today: today, calendar: calendar, rules: rules) }
+
+    static func visible(_ all: [Alert], to actor: Actor) -> [Alert] {
         guard let role = actor.role, RoleTable.isConfined(role) else { return all }
         return all.filter { actor.sees($0.department) }
     }
@@ -28,46 +52,38 @@ extension Store {
     /// items of the four big kinds (promises, debts, complaints, rectifications) are counted by level
     /// from their due-day index (`AlertBands`) and only the first `limit` of each are read; the few
     /// others (opinions, breaches, returns, items reported up or amended later) are judged whole.
-    public func alertPage(today: Day? = nil, limit: Int) throws -> AlertPage {
-        try actor.require(.read)
-        let day = today ?? clock.today
-        // A confined role sees one unit's alerts: few, and filtered by owner after judging.
-        if let role = actor.role, RoleTable.isConfined(role) { return AlertPage(alerts: try alerts(today: day), complete: true) }
-        let sources = AlertSources(today: day, calendar: calendar, rules: rules.deadlines)
-        return try read { db in
-            let special = try sources.specialRecords(db)
-            var few = try sources.fewInputs(db, special: special, departments: nil)
-            few.departments = try departmentMap(db)
-            var big = AlertInputs()
-            big.departments = few.departments
-            big.debts = []; big.returns = []
-            var counts: [Alert.Level: Int] = [:]
-            var reachesNextYear = false
-            for s in sources.big {
-                let c = try s.count(db, excluding: special)
-                for (level, n) in c.byLevel { counts[level, default: 0] += n }
-                reachesNextYear = reachesNextYear || c.nextYear > 0
-                try s.fetch(db, excluding: special, limit: limit, into: &big)
-            }
-            let judged = Alerts.judge(few, calendar: calendar, rules: rules.deadlines, today: day)
-            let notes = Alerts.calendarAlerts(calendar: calendar, today: day,
-                                              dues: judged.map(\.due) + (reachesNextYear ? [Day(year: day.year + 1, month: 1, day: 1)!] : []))
-            for a in judged + notes { counts[a.level, default: 0] += 1 }
-            let first = Alerts.sortedByUrgency(judged + notes + Alerts.judge(big, calendar: calendar, rules: rules.deadlines, today: day))
-            return AlertPage(alerts: Array(first.prefix(limit)), counts: counts, complete: limit >= counts.values.reduce(0, +))
+    func page<R: SQLReader>(_ r: R, limit: Int) throws -> AlertPage {
+        let sources = self.sources
+        let special = try sources.specialRecords(r)
+        var few = try sources.fewInputs(r, special: special, departments: nil)
+        few.departments = try r.departmentMap()
+        var big = AlertInputs()
+        big.departments = few.departments
+        big.debts = []; big.returns = []
+        var counts: [Alert.Level: Int] = [:]
+        var reachesNextYear = false
+        for s in sources.big(r.dialect) {
+            let c = try s.count(r, excluding: special)
+            for (level, n) in c.byLevel { counts[level, default: 0] += n }
+            reachesNextYear = reachesNextYear || c.nextYear > 0
+            try s.fetch(r, excluding: special, limit: limit, into: &big)
         }
+        let judged = Alerts.judge(few, calendar: calendar, rules: rules, today: today)
+        let notes = Alerts.calendarAlerts(calendar: calendar, today: today,
+                                          dues: judged.map(\.due) + (reachesNextYear ? [Day(year: today.year + 1, month: 1, day: 1)!] : []))
+        for a in judged + notes { counts[a.level, default: 0] += 1 }
+        let first = Alerts.sortedByUrgency(judged + notes + Alerts.judge(big, calendar: calendar, rules: rules, today: today))
+        return AlertPage(alerts: Array(first.prefix(limit)), counts: counts, complete: limit >= counts.values.reduce(0, +))
     }
 
     /// Loads only what can raise an alert today, through the partial indexes over open items.
     /// `departments`: only these units' items (one unit's page), else every unit's.
-    public func alertInputs(today: Day, departments: [String]? = nil) throws -> AlertInputs {
-        let sources = AlertSources(today: today, calendar: calendar, rules: rules.deadlines)
-        return try read { db in
-            let special = try sources.specialRecords(db)
-            var i = try sources.fewInputs(db, special: special, departments: departments)
-            i.departments = try departmentMap(db)
-            for s in sources.big { try s.fetch(db, excluding: special, departments: departments, into: &i) }
-            return i
-        }
+    func inputs<R: SQLReader>(_ r: R, departments: [String]?) throws -> AlertInputs {
+        let sources = self.sources
+        let special = try sources.specialRecords(r)
+        var i = try sources.fewInputs(r, special: special, departments: departments)
+        i.departments = try r.departmentMap()
+        for s in sources.big(r.dialect) { try s.fetch(r, excluding: special, departments: departments, into: &i) }
+        return i
     }
 }

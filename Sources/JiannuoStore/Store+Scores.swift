@@ -23,29 +23,21 @@ extension Store {
 
     /// Every active department's score in each of the periods (totals only, no lines), read at once.
     public func scores(periods: [Period], today: Day) throws -> [[String: DepartmentScore]] {
-        let facts = try rankingFacts(periods: periods, today: today)
-        return zip(periods, facts).map { p, f in
-            let active = f.departments.values.filter(\.active).map(\.code)
-            return Scoring.scoreAll(f, period: p, today: today, rules: rules, calendar: calendar, departments: active, detail: false)
-                .filter { f.departments[$0.key]?.active == true }
-        }
+        ScoreReads.totals(try rankingFacts(periods: periods, today: today), periods: periods, today: today, rules: rules, calendar: calendar)
     }
 
     /// Every active department ranked in the period, with its move since the previous period.
     public func ranking(period: Period, today: Day) throws -> [RankedScore] {
         try actor.require(.read)
-        let both = try scores(periods: [period, period.previous], today: today)
-        // A liaison sees its own unit's place only.
-        return Ranking.rank(both[0], previous: both[1]).filter { actor.sees($0.score.department) }
+        return ScoreReads.ranked(try scores(periods: [period, period.previous], today: today), for: actor)
     }
 
     /// One department's score in each period, with every line: its own records and those of units merged into it.
     public func scores(of code: String, periods: [Period], today: Day) throws -> [DepartmentScore] {
         try visible(code)
         let codes = try read { db in try lineageCodes(db, code) }
-        let span = Period(kind: periods[0].kind, start: periods.map(\.start).min()!, end: periods.map(\.end).max()!)
-        let facts = try scoreFacts(period: span, today: today, codes: codes)
-        return periods.map { Scoring.score(code, facts, period: $0, today: today, rules: rules, calendar: calendar) }
+        return ScoreReads.lines(code, try scoreFacts(period: ScoreReads.span(periods), today: today, codes: codes), periods: periods,
+                                today: today, rules: rules, calendar: calendar)
     }
 
     public func onTimeRate(of code: String, period p: Period, today: Day) throws -> OnTimeRate {

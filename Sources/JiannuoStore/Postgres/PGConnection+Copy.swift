@@ -53,7 +53,8 @@ extension PGConnection {
         throw PGConnection.error(r)
     }
 
-    private func finishCopy() throws {
+    /// Reads the COPY's final results (in or out): its error, if the server refused it.
+    fileprivate func finishCopy() throws {
         var failure: PGError? = nil
         while let r = PQgetResult(handle) {
             if PQresultStatus(r) != PGRES_COMMAND_OK && failure == nil { failure = PGConnection.error(r) }
@@ -102,16 +103,7 @@ extension PGConnection {
             }
             PQfreemem(buffer)
         }
-        try finishCopyOut()
-        if let failure { throw failure }
-    }
-
-    private func finishCopyOut() throws {
-        var failure: PGError? = nil
-        while let r = PQgetResult(handle) {
-            if PQresultStatus(r) != PGRES_COMMAND_OK && failure == nil { failure = PGConnection.error(r) }
-            PQclear(r)
-        }
+        try finishCopy()
         if let failure { throw failure }
     }
 }

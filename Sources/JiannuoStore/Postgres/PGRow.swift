@@ -8,6 +8,7 @@ struct PGRow: PositionalRow {
     var count: Int { values.count }
     func text(_ i: Int) -> String? { i < values.count ? values[i] : nil }
     func int(_ i: Int) -> Int64? { text(i).flatMap { Int64($0) } }
+    func real(_ i: Int) -> Double? { text(i).flatMap { Double($0) } }
 }
 
 extension PGRows {

@@ -63,25 +63,19 @@ extension PGStore {
 
     public func scores(periods: [Period], today: Day) throws -> [[String: DepartmentScore]] {
         let facts = try reader { try ScoreReads(rules: rules).ranking($0, periods: periods, today: today) }
-        return zip(periods, facts).map { p, f in
-            let active = f.departments.values.filter(\.active).map(\.code)
-            return Scoring.scoreAll(f, period: p, today: today, rules: rules, calendar: calendar, departments: active, detail: false)
-                .filter { f.departments[$0.key]?.active == true }
-        }
+        return ScoreReads.totals(facts, periods: periods, today: today, rules: rules, calendar: calendar)
     }
 
     public func ranking(period: Period, today: Day) throws -> [RankedScore] {
         try actor.require(.read)
-        let both = try scores(periods: [period, period.previous], today: today)
-        return Ranking.rank(both[0], previous: both[1]).filter { actor.sees($0.score.department) }
+        return ScoreReads.ranked(try scores(periods: [period, period.previous], today: today), for: actor)
     }
 
     public func scores(of code: String, periods: [Period], today: Day) throws -> [DepartmentScore] {
         try actor.requireVisible(code)
         let codes = try read { c in try lineage(c, code) }
-        let span = Period(kind: periods[0].kind, start: periods.map(\.start).min()!, end: periods.map(\.end).max()!)
-        let facts = try scoreFacts(period: span, today: today, codes: codes, repairFrom: nil)
-        return periods.map { Scoring.score(code, facts, period: $0, today: today, rules: rules, calendar: calendar) }
+        return ScoreReads.lines(code, try scoreFacts(period: ScoreReads.span(periods), today: today, codes: codes, repairFrom: nil),
+                                periods: periods, today: today, rules: rules, calendar: calendar)
     }
 
     public func onTimeRate(of code: String, period p: Period, today: Day) throws -> OnTimeRate {
@@ -93,93 +87,18 @@ extension PGStore {
     public func alerts(today: Day?, departments: [String]?) throws -> [Alert] {
         try actor.require(.read)
         let day = today ?? clock.today
-        let all = Alerts.compute(try alertInputs(today: day, departments: departments), calendar: calendar, rules: rules.deadlines, today: day)
-        guard let role = actor.role, RoleTable.isConfined(role) else { return all }
-        return all.filter { actor.sees($0.department) }
+        let inputs = try alertInputs(today: day, departments: departments)
+        return AlertReads.visible(Alerts.compute(inputs, calendar: calendar, rules: rules.deadlines, today: day), to: actor)
     }
 
-    /// Every alert judged, the first `limit` kept: PostgreSQL reads the open items through its own
-    /// partial indexes, and the page is the head of the whole list by construction.
     public func alertPage(today: Day?, limit: Int) throws -> AlertPage {
-        let all = try alerts(today: today, departments: nil)
-        return AlertPage(alerts: Array(all.prefix(limit)), counts: all.reduce(into: [:]) { $0[$1.level, default: 0] += 1 },
-                         complete: limit >= all.count)
+        try actor.require(.read)
+        let day = today ?? clock.today
+        if let role = actor.role, RoleTable.isConfined(role) { return AlertPage(alerts: try alerts(today: day, departments: nil), complete: true) }
+        return try reader { try AlertReads(today: day, calendar: calendar, rules: rules.deadlines).page($0, limit: limit) }
     }
 
-    /// What can raise an alert today: open items due by the end of their nearing band, items reported
-    /// up or amended after today (judged whole, by the deadline in force today), and the few others.
     public func alertInputs(today: Day, departments: [String]?) throws -> AlertInputs {
-        let limits = Alerts.Limits(today: today, calendar: calendar, rules: rules.deadlines)
-        let terms = rules.deadlines
-        return try read { c in
-            var i = AlertInputs()
-            var escalated: [String: Day] = [:], earlier: [String: Day] = [:]
-            for r in try c.execute("SELECT record, min(date) FROM escalations WHERE date <= $1 GROUP BY record", [today.string]).rows {
-                if let id = r[0], let d = r[1].flatMap(Day.init) { escalated[id] = d }
-            }
-            // The earliest amendment after today holds the deadline in force today.
-            for r in try c.execute("""
-                SELECT DISTINCT ON (commitment) commitment, old_deadline FROM amendments WHERE date > $1 ORDER BY commitment, date, id
-                """, [today.string]).rows {
-                if let id = r[0], let d = r[1].flatMap(Day.init) { earlier[id] = d }
-            }
-            let special = Array(Set(escalated.keys).union(earlier.keys))
-            let units = departments
-            func only(_ columns: [String], _ params: inout [String?]) -> String {
-                guard let units else { return "" }
-                params.append("{" + units.map { "\"" + $0.replacingOccurrences(of: "\"", with: "\\\"") + "\"" }.joined(separator: ",") + "}")
-                return " AND (" + columns.map { "\($0) = ANY($\(params.count)::text[])" }.joined(separator: " OR ") + ")"
-            }
-            func notSpecial(_ params: inout [String?]) -> String {
-                params.append("{" + special.map { "\"" + $0 + "\"" }.joined(separator: ",") + "}")
-                return " AND id <> ALL($\(params.count)::text[])"
-            }
-            var p: [String?] = [limits.commitments.nearingThrough.string]
-            var sql = "SELECT * FROM commitments WHERE status IN ('not_started','in_progress','stalled') AND deadline <= $1"
-            sql += notSpecial(&p) + only(["department"], &p)
-            i.commitments = try PGStore.commitments(try c.execute(sql, p))
-            p = [limits.arrears.nearingThrough.string]
-            sql = """
-                SELECT * FROM commitments WHERE status IN ('not_started','in_progress','stalled') AND category = 3
-                    AND delivered_on IS NOT NULL AND amount_fen IS NOT NULL AND delivered_on <= $1
-                    AND \(SQLDialect.pg.addDays("delivered_on", "least(coalesce(payment_days, \(terms.arrearsDefaultDays)), \(terms.arrearsMaxDays))")) <= $1
-                """
-            sql += notSpecial(&p) + only(["department"], &p)
-            i.debts = try PGStore.commitments(try c.execute(sql, p))
-            p = [limits.complaints.nearingThrough.string]
-            sql = "SELECT * FROM complaints WHERE responded_at IS NULL AND current_due <= $1" + notSpecial(&p) + only(["department", "returned_from"], &p)
-            i.complaints = try PGStore.complaints(try c.execute(sql, p))
-            p = [limits.rectifications.nearingThrough.string]
-            sql = "SELECT * FROM rectifications WHERE completed_on IS NULL AND deadline <= $1" + notSpecial(&p) + only(["unit"], &p)
-            i.rectifications = try c.execute(sql, p).records(Rectification.self)
-            // Reported up or amended later: judged whole.
-            if !special.isEmpty {
-                let ids = "{" + special.map { "\"" + $0 + "\"" }.joined(separator: ",") + "}"
-                let mine = { (codes: [String?]) in units.map { u in codes.contains { $0.map(u.contains) ?? false } } ?? true }
-                for var cm in try PGStore.commitments(try c.execute("SELECT * FROM commitments WHERE id = ANY($1::text[])", [ids]))
-                where cm.status.isOpen && mine([cm.department]) {
-                    if let due = earlier[cm.id] { cm.deadline = due }
-                    if cm.deadline <= limits.commitments.nearingThrough { i.commitments.append(cm) }
-                    if let d = cm.deliveredOn, cm.category == 3, cm.amount != nil, d <= limits.arrears.nearingThrough { i.debts!.append(cm) }
-                }
-                i.complaints += try PGStore.complaints(try c.execute("SELECT * FROM complaints WHERE id = ANY($1::text[])", [ids])).filter {
-                    $0.respondedAt == nil && ($0.currentDue.map { $0 <= limits.complaints.nearingThrough } ?? false) && mine([$0.department, $0.returnedFrom])
-                }
-                i.rectifications += try c.execute("SELECT * FROM rectifications WHERE id = ANY($1::text[])", [ids]).records(Rectification.self).filter {
-                    $0.completedOn == nil && $0.deadline <= limits.rectifications.nearingThrough && mine([$0.unit])
-                }
-            }
-            i.escalated = escalated
-            p = []
-            i.returns = try PGStore.complaints(try c.execute("""
-                SELECT * FROM complaints WHERE returned_at IS NOT NULL AND accepted_at IS NULL AND returned_from IS NOT NULL
-                """ + only(["returned_from"], &p), p))
-            p = []
-            i.breaches = try PGStore.breaches(try c.execute("SELECT * FROM breaches WHERE reported_on IS NULL" + only(["department"], &p), p))
-            p = []
-            i.opinions = try c.execute("SELECT * FROM opinions WHERE handled_on IS NULL" + only(["department"], &p), p).records(OpinionEvent.self)
-            i.departments = try departmentMap(c)
-            return i
-        }
+        try reader { try AlertReads(today: today, calendar: calendar, rules: rules.deadlines).inputs($0, departments: departments) }
     }
 }

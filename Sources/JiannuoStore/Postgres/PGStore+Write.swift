@@ -5,25 +5,14 @@ import JiannuoCore
 /// One command's writes on PostgreSQL: one transaction, the session's digest table made first (the
 /// ledger tables' triggers need it), and at least one audit row appended through `jn_audit_append`
 /// before it commits; a change left unaudited rolls the whole transaction back.
-struct PGAudit {
+struct PGAudit: AuditAppending {
     let connection: PGConnection
     let clock: Clock
     private let appended = Locked(0)
 
     init(connection: PGConnection, clock: Clock) { self.connection = connection; self.clock = clock }
 
-    func record<B: Encodable, A: Encodable>(_ action: String, entity: String, id: String, before: B?, after: A?, claimed: String? = nil) throws {
-        var b: String? = nil, a: String? = nil
-        if let before { b = AuditWriter.json(before) }
-        if let after { a = AuditWriter.json(after) }
-        try append(action: action, entity: entity, id: id, before: b, after: a, claimed: claimed)
-    }
-
-    func record<A: Encodable>(_ action: String, entity: String, id: String, after: A, claimed: String? = nil) throws {
-        try append(action: action, entity: entity, id: id, before: nil, after: AuditWriter.json(after), claimed: claimed)
-    }
-
-    func append(action: String, entity: String, id: String, before: String?, after: String?, claimed: String? = nil) throws {
+    func append(action: String, entity: String, id: String, before: String?, after: String?, claimed: String?) throws {
         // The real moment of entry, whatever --today says; the claimed date says what it is about (as AuditWriter).
         let claim = claimed ?? (clock.isReal ? nil : clock.today.string)
         try connection.execute("SELECT jn_audit_append($1, $2, $3, $4, $5, $6, $7)",
