@@ -103,14 +103,20 @@ read -r a m <<<"$(five "${J[@]}" department show GXJ --json)";    row "departmen
 read -r a m <<<"$(five "${J[@]}" status)";                        row "status" "$a" "$m" "$s_status"
 read -r a m <<<"$(once "${J[@]}" audit verify)";                  row "audit verify (chain + every table, 1 run)" "$a" "$m" 0
 
+# frames PREFIX CMD...: first paint and full frame of three 200x60 renders, as two rows.
+frames() {
+    local prefix=$1; shift
+    local out fp ff rss
+    out=$(for _ in 1 2 3; do "$@" render --width 200 --height 60 --timing 2>&1 >/dev/null | tail -n 1; done)
+    echo "$out" | sed 's/^/  /'
+    fp=$(echo "$out" | sed 's/.*first_paint_ms=\([0-9.]*\).*/\1/' | median)
+    ff=$(echo "$out" | sed 's/.*full_frame_ms=\([0-9.]*\).*/\1/' | median)
+    rss=$(echo "$out" | sed 's/.*max_rss_kb=\([0-9]*\).*/\1/' | sort -n | tail -n 1)
+    row "${prefix}first paint (header, lists, alerts)" "$(awk "BEGIN {print $fp / 1000}")" "$rss" "$s_panes"
+    row "${prefix}full frame (with the ranking)" "$(awk "BEGIN {print $ff / 1000}")" "$rss" "$s_frame"
+}
 echo "== dashboard frames (render --timing, 200x60, 3 runs)"
-frames=$(for _ in 1 2 3; do "${J[@]}" render --width 200 --height 60 --timing 2>&1 >/dev/null | tail -n 1; done)
-echo "$frames" | sed 's/^/  /'
-fp=$(echo "$frames" | sed 's/.*first_paint_ms=\([0-9.]*\).*/\1/' | median)
-ff=$(echo "$frames" | sed 's/.*full_frame_ms=\([0-9.]*\).*/\1/' | median)
-rss=$(echo "$frames" | sed 's/.*max_rss_kb=\([0-9]*\).*/\1/' | sort -n | tail -n 1)
-row "first paint (header, lists, alerts)" "$(awk "BEGIN {print $fp / 1000}")" "$rss" "$s_panes"
-row "full frame (with the ranking)" "$(awk "BEGIN {print $ff / 1000}")" "$rss" "$s_frame"
+frames "" "${J[@]}"
 
 # --- The same ledger in PostgreSQL (PG=1; PG_ONLY=1 stops after it) ---------------------------------
 # A throwaway PostgreSQL 15 cluster with its defaults (fsync on), started as root through runuser; the
@@ -134,13 +140,7 @@ if [ "${PG:-}${PG_ONLY:-}" != "" ]; then
     read -r a m <<<"$(five "${P[@]}" scores --json)";                 row "pg scores --json" "$a" "$m" "$s_rank"
     read -r a m <<<"$(five "${P[@]}" department show GXJ --json)";    row "pg department show GXJ --json" "$a" "$m" "$s_records"
     read -r a m <<<"$(five "${P[@]}" status)";                        row "pg status" "$a" "$m" "$s_status"
-    frames=$(for _ in 1 2 3; do "${P[@]}" render --width 200 --height 60 --timing 2>&1 >/dev/null | tail -n 1; done)
-    echo "$frames" | sed 's/^/  /'
-    fp=$(echo "$frames" | sed 's/.*first_paint_ms=\([0-9.]*\).*/\1/' | median)
-    ff=$(echo "$frames" | sed 's/.*full_frame_ms=\([0-9.]*\).*/\1/' | median)
-    rss=$(echo "$frames" | sed 's/.*max_rss_kb=\([0-9]*\).*/\1/' | sort -n | tail -n 1)
-    row "pg first paint (header, lists, alerts)" "$(awk "BEGIN {print $fp / 1000}")" "$rss" "$s_panes"
-    row "pg full frame (with the ranking)" "$(awk "BEGIN {print $ff / 1000}")" "$rss" "$s_frame"
+    frames "pg " "${P[@]}"
     [ "${PG_ONLY:-}" = 1 ] && exit 0
 fi
 
