@@ -59,6 +59,11 @@ struct AuditWriter: AuditAppending {
                        arguments: ["\(seq):\(row.hash)"])
     }
 
+    /// What a reveal's row says: the field shown, and how many records when an export showed several.
+    static func reveal(field: String, count: Int) -> String {
+        count == 1 ? "{\"field\":\"\(field)\"}" : "{\"field\":\"\(field)\",\"records\":\(count)}"
+    }
+
     static func json<T: Encodable>(_ value: T) -> String {
         let e = JSONEncoder()
         e.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]

@@ -36,7 +36,7 @@ extension Store {
     public func recordReveal(entity: String, id: String, field: String, count: Int = 1) throws {
         try authorize(.revealContact)
         return try write { _, audit in
-            try audit.append(action: "\(entity).reveal", entity: entity, id: id, before: nil, after: count == 1 ? "{\"field\":\"\(field)\"}" : "{\"field\":\"\(field)\",\"records\":\(count)}")
+            try audit.append(action: "\(entity).reveal", entity: entity, id: id, before: nil, after: AuditWriter.reveal(field: field, count: count))
         }
     }
 }

@@ -1,16 +1,12 @@
 import Foundation
 import JiannuoCore
 
-/// What the PostgreSQL engine does not do yet: every write (the audit append, the kept counts on write
-/// and LISTEN/NOTIFY come with them), the demo and the kept counts' check. Each refuses plainly (74),
-/// with nothing written, rather than doing part of it.
+/// What the PostgreSQL engine does not do yet: the writes to the ledger's records (they need the kept
+/// counts maintained on write, as SQLite's triggers do), the demo, backups and the kept counts' check.
+/// Each refuses plainly (74), with nothing written, rather than doing part of it.
 extension PGStore {
     public func generateDemo(size: DemoSize, seed: UInt64) throws -> DemoCounts {
         throw PGStore.notYet("生成演示数据", "generating demo data")
-    }
-
-    public func recordReveal(entity: String, id: String, field: String, count: Int) throws {
-        throw PGStore.notYet("记录显示联系方式", "recording a reveal")
     }
 
     public func reportBreach(_ id: String, date: Day?) throws -> Breach {
@@ -115,14 +111,6 @@ extension PGStore {
 
     public func mergeDepartment(from: String, into: String, date: Day?) throws -> Department {
         throw PGStore.notYet("单位合并", "merging units")
-    }
-
-    public func saveDraft(kind: String, data: String) throws {
-        throw PGStore.notYet("保存草稿", "saving a draft")
-    }
-
-    public func deleteDraft(kind: String) throws {
-        throw PGStore.notYet("删除草稿", "deleting a draft")
     }
 
     public func escalate(_ record: String, to recipient: String, date: Day?, note: String?) throws -> Escalation {

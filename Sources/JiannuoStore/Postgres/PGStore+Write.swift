@@ -99,4 +99,35 @@ extension PGStore {
         let units = a.role == .liaison && a.active ? try a.department.map { try lineage(c, $0) } ?? [] : []
         try PGRoles.grant(c, schema: schema, account: a, units: units)
     }
+
+    // MARK: reveals and drafts
+
+    /// Looking at personal data is an audited act on either engine.
+    public func recordReveal(entity: String, id: String, field: String, count: Int) throws {
+        try actor.require(.revealContact)
+        if !clock.isReal { try actor.require(.writeOtherDay) }
+        try write { _, audit in
+            try audit.append(action: "\(entity).reveal", entity: entity, id: id, before: nil, after: AuditWriter.reveal(field: field, count: count))
+        }
+    }
+
+    /// A form being typed: the officer's own row (row security keeps it theirs), not ledger, not audited.
+    public func saveDraft(kind: String, data: String) throws {
+        try drafts { c in
+            try c.execute("""
+                INSERT INTO drafts(operator, kind, data, saved_at) VALUES ($1, $2, $3, $4)
+                ON CONFLICT (operator, kind) DO UPDATE SET data = excluded.data, saved_at = excluded.saved_at
+                """, [operatorName, kind, data, clock.realNow.iso])
+        }
+    }
+
+    public func deleteDraft(kind: String) throws {
+        try drafts { c in try c.execute("DELETE FROM drafts WHERE operator = $1 AND kind = $2", [operatorName, kind]) }
+    }
+
+    private func drafts(_ body: (PGConnection) throws -> Void) throws {
+        lock.lock(); defer { lock.unlock() }
+        do { try connection.transaction { try body(connection) } } catch let e as PGError { throw e.jiannuoError }
+    }
 }
+
