@@ -326,6 +326,16 @@ import Testing
         #expect(try verify.object()["rows"] as? Int == (try s.cli.count("audit_log")) + 3)
         #expect(try s.city(["doctor"]).status == 0)
         #expect(try s.city(["user", "list", "--json"]).array().contains { $0["account"] as? String == "jnpgnew" && $0["active"] as? Bool == false })
+
+        // A reveal shows the contact in full and leaves its row, on this engine too.
+        let id = try s.pg.query("SELECT id FROM \(schema).complaints WHERE contact LIKE '1%' ORDER BY id LIMIT 1")
+        let shown = try s.city(["complaint", "show", id, "--reveal", "--json"])
+        #expect(shown.status == 0, "\(shown)")
+        let full = try s.pg.query("SELECT contact FROM \(schema).complaints WHERE id = '\(id)'")
+        #expect(try shown.object()["contact"] as? String == full && !full.contains("*"), "\(shown.stdout)")
+        let top = try s.city(["audit", "list", "--json"]).array().first
+        #expect(top?["action"] as? String == "complaint.reveal" && top?["entity_id"] as? String == id, "\(String(describing: top))")
+        #expect(try s.city(["audit", "verify"]).status == 0)
     }
 }
 
