@@ -287,6 +287,15 @@ import Testing
         #expect(unknown.status == 66, "\(unknown)")
         let env = try s.cli.raw(["alerts", "--json", "--db", s.pg.conninfo, "--today", "2026-11-20"], env: ["JIANNUO_COUNTY": "410423"])
         #expect(env.status == 0, "\(env)")
+        // demo --db URI fills a county of the city database, as a migration would.
+        let demo = try s.cli.raw(["demo", "--db", s.pg.conninfo, "--county", "410424", "--seed", "5", "--today", "2026-11-20"])
+        #expect(demo.status == 0, "\(demo)")
+        #expect(try s.city(["status"], county: "410424").status == 0)
+        #expect(try s.pg.query("SELECT count(*) FROM ledger_410424.complaints") == "3000")
+        let twice = try s.cli.raw(["demo", "--db", s.pg.conninfo, "--county", "410424", "--seed", "6", "--today", "2026-11-20"])
+        #expect(twice.status == 65, "\(twice)")
+        let noCounty = try s.cli.raw(["demo", "--db", s.pg.conninfo])
+        #expect(noCounty.status == 64, "\(noCounty)")
     }
 
     @Test("user add, set-role and disable on PostgreSQL make and grant the role, each audited on a chain that still verifies in the program")
