@@ -215,6 +215,7 @@ import Testing
             ["department", "show", "GXJ", "--json"], ["complaint", "show", complaint, "--json"], ["commitment", "list", "--json", "--department", "GXJ"],
             ["user", "list", "--json"], ["audit", "list", "--json"], ["render", "--width", "100", "--height", "30", "--focus", "scores"],
             ["render", "--width", "160", "--height", "50", "--keys", "2 Enter"],
+            ["export", "complaints"], ["export", "commitments"], ["report"], ["report", "--format", "md"], ["escalations"], ["inspection", "list"],
         ]
         for args in commands {
             let file = try s.file(args), city = try s.city(args)
