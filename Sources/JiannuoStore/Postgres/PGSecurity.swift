@@ -15,7 +15,8 @@ enum PGSecurity {
 
     /// Where a table names the unit a row belongs to, as a condition a liaison's row must meet.
     /// (Membership is asked once per statement, `(SELECT pg_has_role(…))`, not once per row.)
-    /// Child rows follow their parent, whose own policy then applies (the subquery runs as the liaison).
+    /// Child rows follow their parent, whose own policy then applies (the subquery runs as the liaison);
+    /// `EXISTS` by key, so that the planner costs one index probe per row, not the parent table whole.
     static let unitCondition: [String: String] = [
         "departments": "code IN (SELECT department FROM role_units WHERE role = current_user)",
         "department_events": "code IN (SELECT department FROM role_units WHERE role = current_user)",
@@ -31,11 +32,12 @@ enum PGSecurity {
         "rectifications": "unit IN (SELECT department FROM role_units WHERE role = current_user)",
         "accountability": """
             department IN (SELECT department FROM role_units WHERE role = current_user)
-            OR breach IN (SELECT id FROM breaches) OR complaint IN (SELECT id FROM complaints) OR finding IN (SELECT id FROM findings)
+            OR EXISTS (SELECT 1 FROM breaches p WHERE p.id = breach) OR EXISTS (SELECT 1 FROM complaints p WHERE p.id = complaint)
+            OR EXISTS (SELECT 1 FROM findings p WHERE p.id = finding)
             """,
-        "commitment_entries": "commitment IN (SELECT id FROM commitments)",
-        "amendments": "commitment IN (SELECT id FROM commitments)",
-        "followups": "complaint IN (SELECT id FROM complaints)",
+        "commitment_entries": "EXISTS (SELECT 1 FROM commitments p WHERE p.id = commitment)",
+        "amendments": "EXISTS (SELECT 1 FROM commitments p WHERE p.id = commitment)",
+        "followups": "EXISTS (SELECT 1 FROM complaints p WHERE p.id = complaint)",
         "users": "account = current_user",
     ]
 
