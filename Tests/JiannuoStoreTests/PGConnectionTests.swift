@@ -10,7 +10,8 @@ struct PGConnectionTests {
         let cluster = try PostgresCluster()
         let db = try PGConnection(cluster.conninfo)
         try db.execute("CREATE TABLE t (id text PRIMARY KEY, content text, contact text)")
-        let content = "企业反映：承诺的奖补资金 35 万元逾期未兑现'; DROP TABLE t; --"
+        // Leading spaces and a last newline are the record's own: read back exactly.
+        let content = "  企业反映：承诺的奖补资金 35 万元逾期未兑现'; DROP TABLE t; --\n"
         try db.execute("INSERT INTO t VALUES ($1, $2, $3)", ["TS-1", content, nil])
         let rows = try db.execute("SELECT id, content, contact FROM t WHERE id = $1", ["TS-1"])
         #expect(rows.columns == ["id", "content", "contact"])

@@ -76,7 +76,8 @@ public final class PGConnection {
             let columns = (0..<m).map { Self.text(PQfname(result, Int32($0))) }
             let rows = (0..<n).map { r in
                 (0..<m).map { c -> String? in
-                    PQgetisnull(result, Int32(r), Int32(c)) == 1 ? nil : Self.text(PQgetvalue(result, Int32(r), Int32(c)))
+                    // A value exactly as stored: only the server's messages are trimmed.
+                    PQgetisnull(result, Int32(r), Int32(c)) == 1 ? nil : String(cString: PQgetvalue(result, Int32(r), Int32(c)))
                 }
             }
             return PGRows(columns: columns, rows: rows, types: types)
