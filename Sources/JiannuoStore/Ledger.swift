@@ -3,8 +3,10 @@ import JiannuoCore
 
 /// The ledger as the command line and the dashboard see it: one protocol, two engines. `Store` keeps
 /// a county's ledger in a SQLite file (the default); `PGStore` keeps it in a schema of a city's
-/// PostgreSQL database. Each engine keeps its SQL to itself; the rules live in Core. Open one with
-/// `Ledgers.open`, which reads `--db` (a path, or a PostgreSQL URI or connection string).
+/// PostgreSQL database. Each engine keeps its SQL to itself; the rules live in Core. The command line
+/// opens one from `--db`, which `LedgerAddress` tells apart (a path, or a PostgreSQL URI or connection string).
+public enum LedgerEngine: String, Sendable { case sqlite = "SQLite", postgres = "PostgreSQL" }
+
 public protocol Ledger: AnyObject, Sendable {
     /// Where the ledger is: a file path, or the database and schema for PostgreSQL (for messages).
     var path: String { get }
@@ -17,8 +19,8 @@ public protocol Ledger: AnyObject, Sendable {
     var rules: Rules { get }
     /// The working-day calendar as it was when the ledger opened.
     var calendar: WorkCalendar { get }
-    /// The engine's name for people: "SQLite" or "PostgreSQL".
-    var engine: String { get }
+    /// Which engine keeps it: what is checked of a file (its permissions) is not asked of a database server.
+    var engine: LedgerEngine { get }
     /// A short name for the dashboard's header: the file's name, or the county in the city database.
     var name: String { get }
     /// Where the dashboard puts the files it exports: beside the ledger file, or the home directory.

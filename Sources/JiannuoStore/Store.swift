@@ -250,7 +250,7 @@ final class Locked<Value>: @unchecked Sendable {
 }
 
 extension Store: Ledger {
-    public var engine: String { "SQLite" }
+    public var engine: LedgerEngine { .sqlite }
     public var name: String { (path as NSString).lastPathComponent }
     public var exportDirectory: URL { URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("exports") }
 

@@ -43,7 +43,7 @@ struct DoctorCommand: JiannuoCommand {
         func add(_ code: String, _ label: Text, _ outcome: Outcome, _ detail: Text) {
             checks.append(Check(check: code, outcome: outcome, detail: detail(l), label: label(l)))
         }
-        let postgres = store is PGStore
+        let postgres = store.engine == .postgres
         if !postgres {
             let perms = DoctorCommand.permissionWarnings(store.path, l)
             add("permissions", Text("权限", "permissions"), perms.isEmpty ? .ok : .warning,

@@ -17,7 +17,7 @@ public final class PGStore: Ledger, @unchecked Sendable {
     public let actor: Actor
     public let rules: Rules
     public let calendar: WorkCalendar
-    public var engine: String { "PostgreSQL" }
+    public var engine: LedgerEngine { .postgres }
     public var name: String { "\(county)·PostgreSQL" }
     public var exportDirectory: URL {
         URL(fileURLWithPath: NSHomeDirectory()).appendingPathComponent("jiannuo-exports")

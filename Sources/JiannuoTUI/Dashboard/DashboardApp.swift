@@ -363,6 +363,8 @@ public final class DashboardApp {
 
     func discardDraft() {
         draftDirty = false
+        // A headless render writes nothing, a discarded draft included (as it saves none).
+        guard writesFiles else { return }
         try? store.deleteDraft(kind: Self.draftKind)
     }
 
