@@ -110,10 +110,4 @@ enum EventTallies {
             END;
             """)
     }
-
-    /// Rows where the kept table and a recomputation differ: (kind, day, unit, received, kept, recomputed).
-    static func differences(_ db: Database) throws -> [(String, String, String, String, Int, Int)] {
-        try KeptCountsCheck.differences(db, table: "event_tallies", key: ["kind", "day", "department", "received"], fresh: recomputeSQL())
-            .map { ($0[0], $0[1], $0[2], $0[3], $0[4], $0[5]) }
-    }
 }

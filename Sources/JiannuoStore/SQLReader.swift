@@ -48,6 +48,16 @@ struct SQLDialect: Sendable {
     func indexedBy(_ index: String) -> String { postgres ? "" : "INDEXED BY \(index)" }
     /// The smaller of two values.
     func least(_ a: String, _ b: String) -> String { postgres ? "least(\(a), \(b))" : "min(\(a), \(b))" }
+    /// The largest of several values (none of them NULL here: the engines differ on NULL).
+    func greatest(_ values: [String]) -> String {
+        postgres ? "greatest(\(values.joined(separator: ", ")))" : "max(\(values.joined(separator: ", ")))"
+    }
+    /// 1 when `column` is NULL, else 0 (PostgreSQL's booleans are not numbers).
+    func isNull(_ column: String) -> String { postgres ? "(\(column) IS NULL)::int" : "\(column) IS NULL" }
+    /// 1 when the text `column` does not contain `needle` (a literal), else 0.
+    func lacks(_ column: String, _ needle: String) -> String {
+        postgres ? "(strpos(\(column), '\(needle)') = 0)::int" : "(instr(\(column), '\(needle)') = 0)"
+    }
     /// A `YYYY-MM-DD` text column as its Julian day number (SQLite's `julianday`).
     func julianDay(_ day: String) -> String {
         postgres ? "((\(day)::date - DATE '1970-01-01') + 2440587.5)" : "julianday(\(day))"

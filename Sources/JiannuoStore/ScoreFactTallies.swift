@@ -41,19 +41,20 @@ enum ScoreFactTallies {
 
     static let columns = "source, record, kind, rule, department, day, since, until, times"
 
-    /// The day before / after a `YYYY-MM-DD` text (kept as it was if it is not a date).
-    private static func before(_ x: String) -> String { "COALESCE(date(\(x), '-1 day'), \(x))" }
-    private static func after(_ x: String) -> String { "COALESCE(date(\(x), '+1 day'), \(x))" }
+    /// The day before / after a `YYYY-MM-DD` text (in SQLite kept as it was if it is not a date).
+    private static func before(_ x: String, _ d: SQLDialect) -> String { d.postgres ? d.addDays(x, "-1") : "COALESCE(date(\(x), '-1 day'), \(x))" }
+    private static func after(_ x: String, _ d: SQLDialect) -> String { d.postgres ? d.addDays(x, "1") : "COALESCE(date(\(x), '+1 day'), \(x))" }
 
-    /// A promise's facts, for the commitments `c` matching `filter`.
-    static func commitmentSQL(_ filter: String) -> String {
+    /// A promise's facts, for the commitments `c` matching `filter`. The same SQL serves both engines'
+    /// triggers; `d` spells what differs.
+    static func commitmentSQL(_ filter: String, _ d: SQLDialect = .sqlite) -> String {
         let missing = ["public", "expert", "risk", "legality", "collective"]
-            .map { "(instr(c.procedures, '\"\($0)\"') = 0)" }.joined(separator: " + ")
+            .map { d.lacks("c.procedures", "\"\($0)\"") }.joined(separator: " + ")
         let closed = "CASE WHEN c.status IN \(openStatuses) THEN NULL ELSE c.fulfilled_on END"
         return """
             SELECT 'commitment' AS source, id AS record, 'dated' AS kind, 'missing_procedure' AS rule, department,
                 made AS day, '' AS since, '' AS until, n AS times FROM
-                (SELECT c.id, c.department, c.made, \(missing) AS n FROM commitments c WHERE \(filter)) WHERE n > 0
+                (SELECT c.id, c.department, c.made, \(missing) AS n FROM commitments c WHERE \(filter)) AS m WHERE n > 0
             UNION ALL
             SELECT 'commitment', c.id, 'dated', CASE c.status WHEN 'fulfilled' THEN 'commitment_fulfilled_late'
                     WHEN 'partially_fulfilled' THEN 'commitment_partial' ELSE 'commitment_unfulfilled' END,
@@ -70,36 +71,36 @@ enum ScoreFactTallies {
             FROM amendments a JOIN commitments c ON c.id = a.commitment WHERE \(filter) AND a.old_deadline < a.date
             UNION ALL
             SELECT 'commitment', id, 'standing', 'commitment_overdue', department, due, since, until, 1 FROM (
-                SELECT id, department, due, max(lo, \(after("due")), made) AS since,
-                    CASE WHEN closed IS NULL THEN hi ELSE min(hi, \(before("closed"))) END AS until
+                SELECT id, department, due, \(d.greatest(["lo", after("due", d), "made"])) AS since,
+                    CASE WHEN closed IS NULL THEN hi ELSE \(d.least("hi", before("closed", d))) END AS until
                 FROM (
                     -- Until an amendment, the deadline it replaced was in force (from the one before it).
                     SELECT c.id, c.department, c.made, \(closed) AS closed, a.old_deadline AS due,
                         COALESCE((SELECT b.date FROM amendments b WHERE b.commitment = a.commitment
                             AND (b.date < a.date OR (b.date = a.date AND b.id < a.id)) ORDER BY b.date DESC, b.id DESC LIMIT 1), '') AS lo,
-                        \(before("a.date")) AS hi
+                        \(before("a.date", d)) AS hi
                     FROM amendments a JOIN commitments c ON c.id = a.commitment WHERE \(filter)
                     UNION ALL
                     SELECT c.id, c.department, c.made, \(closed), c.deadline,
                         COALESCE((SELECT max(b.date) FROM amendments b WHERE b.commitment = c.id), ''), '\(never)'
                     FROM commitments c WHERE \(filter)
-                )
-            ) WHERE since <= until
+                ) AS s
+            ) AS f WHERE since <= until
             """
     }
 
     /// A rectification's facts, for the rectifications `r` matching `filter`.
-    static func rectificationSQL(_ filter: String) -> String {
+    static func rectificationSQL(_ filter: String, _ d: SQLDialect = .sqlite) -> String {
         """
         SELECT 'rectification', r.id, 'dated', CASE WHEN r.completed_on <= r.deadline THEN 'rectification_on_time' ELSE 'rectification_late' END,
             r.unit, r.completed_on, '', '', 1
         FROM rectifications r WHERE \(filter) AND r.completed_on IS NOT NULL
         UNION ALL
         SELECT 'rectification', id, 'standing', 'rectification_late', unit, deadline, since, until, 1 FROM (
-            SELECT r.id, r.unit, r.deadline, max(\(after("r.deadline")), r.opened) AS since,
-                CASE WHEN r.completed_on IS NULL THEN '\(never)' ELSE \(before("r.completed_on")) END AS until
+            SELECT r.id, r.unit, r.deadline, \(d.greatest([after("r.deadline", d), "r.opened"])) AS since,
+                CASE WHEN r.completed_on IS NULL THEN '\(never)' ELSE \(before("r.completed_on", d)) END AS until
             FROM rectifications r WHERE \(filter)
-        ) WHERE since <= until
+        ) AS f WHERE since <= until
         """
     }
 
@@ -123,8 +124,8 @@ enum ScoreFactTallies {
         "SELECT 'finding', x.id, 'dated', 'inspection_finding_' || x.severity, x.department, x.date, '', '', 1 FROM findings x WHERE \(filter)"
     }
 
-    static func recomputeSQL() -> String {
-        [commitmentSQL("1"), rectificationSQL("1"), breachSQL("1"), accountabilitySQL("1"), findingSQL("1")]
+    static func recomputeSQL(_ d: SQLDialect = .sqlite) -> String {
+        [commitmentSQL("true", d), rectificationSQL("true", d), breachSQL("true"), accountabilitySQL("true"), findingSQL("true")]
             .joined(separator: "\nUNION ALL\n")
     }
 
@@ -133,7 +134,7 @@ enum ScoreFactTallies {
         try db.execute(sql: "INSERT INTO score_facts (\(columns)) \(recomputeSQL())")
     }
 
-    private static func forget(_ source: String, _ id: String) -> String {
+    static func forget(_ source: String, _ id: String) -> String {
         "DELETE FROM score_facts WHERE source = '\(source)' AND record = \(id);\n"
     }
 
@@ -148,11 +149,11 @@ enum ScoreFactTallies {
         return result
     }
 
-    /// Recomputes one record's rows.
-    private static func refresh(_ source: String, _ id: String) -> String {
+    /// Recomputes one record's rows (statements a trigger of either engine runs).
+    static func refresh(_ source: String, _ id: String, _ d: SQLDialect = .sqlite) -> String {
         let sql: String = switch source {
-        case "commitment": commitmentSQL("c.id = \(id)")
-        case "rectification": rectificationSQL("r.id = \(id)")
+        case "commitment": commitmentSQL("c.id = \(id)", d)
+        case "rectification": rectificationSQL("r.id = \(id)", d)
         case "accountability": accountabilitySQL("a.id = \(id)")
         case "finding": findingSQL("x.id = \(id)")
         default: breachSQL("b.id = \(id)")
@@ -207,14 +208,5 @@ enum ScoreFactTallies {
             trigger("finding_update", "UPDATE", "findings", forget("finding", "OLD.id") + refresh("finding", "NEW.id")),
             trigger("finding_delete", "DELETE", "findings", forget("finding", "OLD.id")),
         ].joined(separator: "\n"))
-    }
-
-    /// Rows where the kept facts and a recomputation differ: (rule and record, day, unit, kept, recomputed).
-    static func differences(_ db: Database) throws -> [(String, String, String, Int, Int)] {
-        let key = ["source", "record", "kind", "rule", "department", "day", "since", "until"]
-        let k = key.joined(separator: ", ")
-        return try KeptCountsCheck.differences(db, table: "(SELECT \(k), sum(times) AS n FROM score_facts GROUP BY \(k))", key: key,
-                                               fresh: "SELECT \(k), sum(times) AS n FROM (\(recomputeSQL())) GROUP BY \(k)")
-            .map { ("\($0[3] as String) \($0[1] as String)", $0[5], $0[4], $0[8], $0[9]) }
     }
 }

@@ -17,16 +17,8 @@ extension Store {
     public func tallyCheck() throws -> (differences: [TallyDifference], missingTriggers: [String]) {
         try read { db in
             let existing = Set(try String.fetchAll(db, sql: "SELECT name FROM sqlite_master WHERE type = 'trigger'"))
-            let stages = try StageTallies.differences(db).map {
-                TallyDifference(kind: $0.0, day: $0.1, department: $0.2, open: $0.3, kept: $0.4, recomputed: $0.5)
-            }
-            let events = try EventTallies.differences(db).map {
-                TallyDifference(kind: $0.0, day: $0.1, department: $0.2, open: false, kept: $0.4, recomputed: $0.5)
-            }
-            let facts = try ScoreFactTallies.differences(db).map {
-                TallyDifference(kind: $0.0, day: $0.1, department: $0.2, open: false, kept: $0.3, recomputed: $0.4)
-            }
-            return (stages + events + facts, KeptTallies.triggerNames.filter { !existing.contains($0) })
+            let differences = try KeptCountsCheck.differences(GRDBReader(db: db))
+            return (differences, KeptTallies.triggerNames.filter { !existing.contains($0) })
         }
     }
 
@@ -36,8 +28,7 @@ extension Store {
     public func rebuildTallies() throws -> Int {
         try authorize(.countsRebuild)
         return try write { db, audit in
-            let before = try StageTallies.differences(db).count + EventTallies.differences(db).count
-                + ScoreFactTallies.differences(db).count
+            let before = try KeptCountsCheck.differences(GRDBReader(db: db)).count
             try KeptTallies.dropTriggers(db)
             try KeptTallies.rebuild(db)
             try KeptTallies.installTriggers(db)

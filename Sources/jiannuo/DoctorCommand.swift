@@ -61,10 +61,7 @@ struct DoctorCommand: JiannuoCommand {
         add("audit", Text("审计链", "audit"), r.intact ? .ok : .failed,
             r.intact ? Text("审计链完好（\(r.rows) 行），各台账表与摘要一致", "the chain holds (\(r.rows) rows) and every table matches its digests")
                      : Text(reasons.map(\.zh).joined(separator: "；"), reasons.map(\.en).joined(separator: "; ")))
-        if postgres {
-            add("tallies", Text("计分计数", "kept counts"), .warning,
-                Text("PostgreSQL 账本的计数随迁移核对行数，尚不能与记录重算比对", "on PostgreSQL the kept counts are checked by row count at migration, not yet against a recomputation"))
-        } else {
+        do {
             let tallies = try store.tallyCheck()
             let shown = tallies.differences.prefix(5).map { "\($0.department) \($0.kind) \($0.day)\($0.open ? " open" : ""): \($0.kept) ≠ \($0.recomputed)" }
             let triggersGone = tallies.missingTriggers.joined(separator: ", ")

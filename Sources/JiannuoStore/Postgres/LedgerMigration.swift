@@ -170,7 +170,7 @@ public enum LedgerMigration {
             """, [schema]).rows.compactMap { $0[0] }
         let owner = try conn.execute("SELECT session_user").rows.first?[0] ?? ""
         // The append function first: the grants below cover every function of the schema.
-        for statement in PGAuditSQL.functions(schema: schema, owner: owner)
+        for statement in PGAuditSQL.functions(schema: schema, owner: owner) + PGKeptTallies.statements(schema: schema, owner: owner)
             + PGSecurity.statements(schema: schema, tables: tables, complaintColumns: complaintColumns)
             + PGSecurity.maskedView(schema: schema, columns: complaintColumns) {
             try conn.execute(statement)

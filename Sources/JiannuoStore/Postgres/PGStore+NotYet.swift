@@ -157,12 +157,5 @@ extension PGStore {
         throw PGStore.notYet("移送整改", "ordering a rectification")
     }
 
-    public func tallyCheck() throws -> (differences: [TallyDifference], missingTriggers: [String]) {
-        throw PGStore.notYet("核对计分计数", "checking the kept counts")
-    }
-
-    public func rebuildTallies() throws -> Int {
-        throw PGStore.notYet("重算计分计数", "rebuilding the kept counts")
-    }
 
 }
