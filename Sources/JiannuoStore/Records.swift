@@ -52,17 +52,7 @@ extension Store {
     }
 
     func requireDepartment(_ db: Database, _ code: String, active: Bool = true) throws -> Department {
-        guard let d = try Department.fetchOne(db, key: code) else {
-            _ = try DepartmentLookup.resolve(code, in: try Department.fetchAll(db))
-            throw JiannuoError.invalid("单位 \(Sanitize.visible(code)) 不是代码，请用代码 \(try unitCode(db, code))",
-                                       "\(Sanitize.visible(code)) is a name: use the code")
-        }
-        if active && !d.active {
-            let successor = Lineage.current(code, in: try departmentMap(db))
-            throw JiannuoError.invalid("单位 \(code)（\(d.name)）已于 \(d.mergedOn?.string ?? "") 并入 \(successor)，请改用承继单位",
-                                       "department \(code) was merged into \(successor); use the successor")
-        }
-        return d
+        try GRDBReader(db: db).requireDepartment(code, active: active)
     }
 
     func unitCode(_ db: Database, _ typed: String) throws -> String {

@@ -84,6 +84,8 @@ struct GRDBReader: SQLReader {
 /// PostgreSQL's side: `?` numbered into `$1, $2…`, values sent as text.
 struct PGReader: SQLReader {
     let connection: PGConnection
+    /// The ledger's schema, which writes name (reads go by the search path).
+    var schema: String? = nil
     var dialect: SQLDialect { .pg }
 
     func each(_ sql: String, _ arguments: [DatabaseValueConvertible], _ body: (PGRow) throws -> Void) throws {

@@ -1,13 +1,16 @@
 import GRDB
 import JiannuoCore
 
-extension Store {
+extension Ledger {
     /// A write the actor's role must allow, on a record of `department` if given. Writing under a
     /// `--today` other than the real date is for admins (demos, tests, entering old records).
     func authorize(_ p: Permission, department: String? = nil) throws {
         try actor.require(p, department: department)
         if !clock.isReal { try actor.require(.writeOtherDay) }
     }
+}
+
+extension Store {
 
     /// A record the actor may read: a liaison sees only its own unit (77 otherwise, not 66).
     func visible(_ department: String) throws { try actor.requireVisible(department) }

@@ -1,6 +1,6 @@
 import JiannuoCore
 
-extension Store {
+extension Ledger {
     /// The day an event claims: the one given (an office entering things late) or today; never after
     /// today. Read from the clock when the action happens.
     func eventDay(_ given: Day?, _ field: Field) throws -> Day {

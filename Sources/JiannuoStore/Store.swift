@@ -216,11 +216,7 @@ public final class Store: Sendable {
 
     /// The next id of a yearly series, e.g. `CN-2026-0007`.
     func nextId(_ db: Database, prefix: String, year: Int, digits: Int) throws -> String {
-        let key = "\(prefix)-\(year)"
-        let last = try Int.fetchOne(db, sql: "SELECT last FROM sequences WHERE prefix = ?", arguments: [key]) ?? 0
-        try db.execute(sql: "INSERT INTO sequences(prefix, last) VALUES (?, ?) ON CONFLICT(prefix) DO UPDATE SET last = excluded.last",
-                       arguments: [key, last + 1])
-        return "\(key)-" + String(format: "%0\(digits)d", last + 1)
+        try GRDBReader(db: db).nextId(prefix: prefix, year: year, digits: digits)
     }
 
     /// The SQLite data_version of one fixed connection: changes when another connection commits.

@@ -264,6 +264,16 @@ enum PGSchema {
     /// continues after the largest.
     static let identities = ["department_events": "id", "commitment_entries": "id", "amendments": "id", "followups": "id"]
 
+    /// The key a record is updated by.
+    static func primaryKey(_ table: String) -> String {
+        switch table {
+        case "departments": "code"
+        case "users": "account"
+        case "calendar_overrides": "date"
+        default: "id"
+        }
+    }
+
     /// A ledger's schema name: `ledger_` and its county code (digits and letters only).
     static func name(county: String) -> String { "ledger_" + county.lowercased() }
 
