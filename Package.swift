@@ -47,6 +47,8 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
+        // Write throughput for Benchmarks/measure.sh: writers with connections of their own, all at once.
+        .executableTarget(name: "jiannuo-writers", dependencies: ["JiannuoCore", "JiannuoStore"], path: "Benchmarks/Writers"),
         .testTarget(name: "JiannuoCoreTests", dependencies: ["JiannuoCore"]),
         .testTarget(name: "JiannuoStoreTests", dependencies: ["JiannuoStore", "JiannuoCore"]),
         .testTarget(name: "JiannuoTUITests", dependencies: ["JiannuoTUI", "JiannuoStore", "JiannuoCore"], exclude: ["Golden"]),

@@ -33,11 +33,7 @@ extension Store {
     /// twice adds nothing), references are checked first, and one audit row records the import.
     public func importDepartments(_ rows: [(Int, Department)], source: String) throws -> ImportResult {
         try authorize(.importLedger)
-        return try importRecords(rows, entity: "departments", source: source, idOf: \.code) { db, d, row, problems in
-            if let s = d.successor, s != d.code, try !Department.exists(db, key: s), !rows.contains(where: { $0.1.code == s }) {
-                problems.append(LedgerProblem(row: row, column: "successor", reason: Text("承继单位 \(s) 不存在", "unknown successor \(s)")))
-            }
-        } insert: { db, d in
+        return try importRecords(rows, entity: "departments", source: source, idOf: \.code, check: { try LedgerImport.departments($0, file: rows) }) { db, d in
             var d = d
             let successor = d.successor
             d.successor = nil     // set after every unit of the file is in
@@ -48,14 +44,10 @@ extension Store {
 
     public func importCommitments(_ rows: [(Int, Commitment)], source: String) throws -> ImportResult {
         try authorize(.importLedger)
-        var units: Set<String> = []
-        return try importRecords(rows, entity: "commitments", source: source, idOf: \.id, prepare: { db in
-            units = Set(try String.fetchAll(db, sql: "SELECT code FROM departments"))
-        }) { _, c, row, problems in
-            if !units.contains(c.department) {
-                problems.append(LedgerProblem(row: row, column: "department", reason: Text("单位代码 \(c.department) 不存在", "unknown department \(c.department)")))
-            }
-        } insert: { db, c in try Store.prepared(db, Commitment.self).execute(arguments: c.insertArguments); return nil }
+        return try importRecords(rows, entity: "commitments", source: source, idOf: \.id, check: LedgerImport.commitments) { db, c in
+            try Store.prepared(db, Commitment.self).execute(arguments: c.insertArguments)
+            return nil
+        }
     }
 
     /// One statement per import, prepared once (GRDB caches it per connection).
@@ -65,20 +57,7 @@ extension Store {
 
     public func importComplaints(_ rows: [(Int, Complaint)], source: String) throws -> ImportResult {
         try authorize(.importLedger)
-        var units: Set<String> = [], commitments: Set<String> = []
-        return try importRecords(rows, entity: "complaints", source: source, idOf: \.id, prepare: { db in
-            units = Set(try String.fetchAll(db, sql: "SELECT code FROM departments"))
-            commitments = Set(try String.fetchAll(db, sql: "SELECT id FROM commitments"))
-        }) { _, c, row, problems in
-            for (key, code) in [("department", c.department), ("returned_from", c.returnedFrom)] {
-                if let code, !units.contains(code) {
-                    problems.append(LedgerProblem(row: row, column: key, reason: Text("单位代码 \(code) 不存在", "unknown department \(code)")))
-                }
-            }
-            if let cm = c.commitment, !commitments.contains(cm) {
-                problems.append(LedgerProblem(row: row, column: "commitment", reason: Text("承诺 \(cm) 不存在", "unknown commitment \(cm)")))
-            }
-        } insert: { db, c in
+        return try importRecords(rows, entity: "complaints", source: source, idOf: \.id, check: LedgerImport.complaints) { db, c in
             try Store.prepared(db, Complaint.self).execute(arguments: c.insertArguments)
             if let at = c.followupAt {
                 try db.execute(sql: "INSERT INTO followups(complaint, at, satisfied, note) VALUES (?, ?, ?, ?)",
@@ -88,34 +67,16 @@ extension Store {
         }
     }
 
-    /// `prepare` reads once, inside the transaction, what every row's check needs (the units, …):
-    /// a query per row costs more than the insert.
+    /// `check` reads once, inside the transaction, what every row's check needs (the units, …).
     func importRecords<R: PersistableRecord & FetchableRecord & Encodable>(
         _ rows: [(Int, R)], entity: String, source: String, idOf: KeyPath<R, String>,
-        prepare: (Database) throws -> Void = { _ in },
-        check: (Database, R, Int, inout [LedgerProblem]) throws -> Void,
+        check: (GRDBReader) throws -> LedgerImport.Check<R>,
         insert: (Database, R) throws -> (() throws -> Void)?
     ) throws -> ImportResult {
-        var problems: [LedgerProblem] = []
-        var seen: [String: Int] = [:]
-        for (row, r) in rows {
-            if let first = seen[r[keyPath: idOf]] {
-                problems.append(LedgerProblem(row: row, column: "id", reason: Text("与第 \(first) 行编号重复", "same id as row \(first)")))
-            }
-            seen[r[keyPath: idOf]] = row
-        }
         let result: Result<ImportResult, ImportRefused> = try write { db, audit in
-            var result = ImportResult()
-            var fresh: [R] = []
-            try prepare(db)
-            let key = R.databaseTableName == "departments" ? "code" : "id"
-            let existing = Set(try String.fetchAll(db, sql: "SELECT \(key) FROM \(R.databaseTableName)"))
-            for (row, r) in rows {
-                if existing.contains(r[keyPath: idOf]) { result.skipped += 1; continue }
-                try check(db, r, row, &problems)
-                fresh.append(r)
-            }
-            guard problems.isEmpty else { return .failure(ImportRefused(problems: problems)) }
+            let reader = GRDBReader(db: db)
+            let sorted = try LedgerImport.sort(reader, rows, idOf: idOf, check: try check(reader))
+            guard sorted.problems.isEmpty else { return .failure(ImportRefused(problems: sorted.problems)) }
             // Appended rows are summed once at the end rather than by a trigger call each; departments
             // are also updated (successors), so their small table is summed whole.
             let table = R.databaseTableName
@@ -123,33 +84,16 @@ extension Store {
             try KeptTallies.importing(db, table: table) {
                 try LedgerDigest.bulk(db, [table], table == "departments" ? .any : .appended, digests: digests) {
                     var after: [() throws -> Void] = []
-                    for r in fresh { if let then = try insert(db, r) { after.append(then) } }
+                    for r in sorted.fresh { if let then = try insert(db, r) { after.append(then) } }
                     for then in after { try then() }
                 }
             }
-            result.imported = fresh.count
-            try bumpSequences(db, ids: fresh.map { $0[keyPath: idOf] })
-            try audit.append(action: "import.\(entity)", entity: entity, id: source, before: nil,
-                             after: "{\"imported\":\(result.imported),\"skipped\":\(result.skipped)}")
+            let result = ImportResult(imported: sorted.fresh.count, skipped: sorted.skipped)
+            try LedgerImport.bumpSequences(reader, ids: sorted.fresh.map { $0[keyPath: idOf] })
+            try LedgerImport.record(audit, entity: entity, source: source, result)
             return .success(result)
         }
         return try result.get()
-    }
-
-    /// After importing `CN-2026-0042`, the next commitment of 2026 is 0043, not a duplicate.
-    func bumpSequences(_ db: Database, ids: [String]) throws {
-        var highest: [String: Int] = [:]
-        for id in ids {
-            let parts = id.split(separator: "-")
-            guard parts.count == 3, let n = Int(parts[2]) else { continue }
-            let key = "\(parts[0])-\(parts[1])"
-            highest[key] = max(highest[key] ?? 0, n)
-        }
-        for (key, n) in highest {
-            try db.execute(sql: """
-                INSERT INTO sequences(prefix, last) VALUES (?, ?) ON CONFLICT(prefix) DO UPDATE SET last = max(last, excluded.last)
-                """, arguments: [key, n])
-        }
     }
 }
 

@@ -229,7 +229,7 @@ import Testing
         #expect(header.contains("\(Self.county)·PostgreSQL"), "\(header)")
     }
 
-    @Test("doctor checks the engine's side, audit verify catches a row changed in the database, and writes are refused plainly")
+    @Test("doctor checks the engine's side, audit verify catches a row changed in the database, and writes not yet done are refused plainly")
     func engineSide() throws {
         let s = try Setup()
         let m = try s.migrate()
@@ -265,11 +265,11 @@ import Testing
         let tampered = try caught.object()["tampered"] as? [[String: Any]] ?? []
         #expect(tampered.contains { $0["table"] as? String == "complaints" }, "\(caught.stdout)")
 
-        // Writes are not done on this engine yet: said plainly, nothing written.
-        let before = try s.pg.query("SELECT count(*) FROM \(schema).complaints")
-        let add = try s.city(["complaint", "add", "--channel", "hotline", "--department", "GXJ", "--content", "测试"])
+        // The writes not yet done on this engine are refused plainly, with nothing written.
+        let before = try s.pg.query("SELECT count(*) FROM \(schema).opinions")
+        let add = try s.city(["opinion", "add", "--department", "GXJ", "--title", "网帖", "--source", "微博"])
         #expect(add.status == 74 && add.stderr.contains("暂不支持"), "\(add)")
-        #expect(try s.pg.query("SELECT count(*) FROM \(schema).complaints") == before)
+        #expect(try s.pg.query("SELECT count(*) FROM \(schema).opinions") == before)
         #expect(try s.city(["init"]).status == 64)
         let demo = try s.cli.raw(["status", "--demo", "--db", s.pg.conninfo])
         #expect(demo.status == 64, "\(demo)")

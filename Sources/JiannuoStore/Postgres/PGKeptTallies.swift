@@ -24,10 +24,11 @@ enum PGKeptTallies {
         var out: [String] = []
         for t in tables { out.append("CREATE POLICY jn_kept ON \(s).\(t) USING (current_user = \(ownerName))") }
         for t in counted { out.append("CREATE POLICY jn_kept ON \(s).\(t) FOR SELECT USING (current_user = \(ownerName))") }
-        func function(_ name: String, old: String, new: String, update: String = "") -> String {
+        func function(_ name: String, old: String, new: String, update: String = "", first: String = "") -> String {
             """
             CREATE FUNCTION \(s).\(name)() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = \(s), pg_temp AS $$
             BEGIN
+            \(first)
                 IF TG_OP <> 'INSERT' THEN
             \(old)
                 END IF;
@@ -74,10 +75,17 @@ enum PGKeptTallies {
             ("jn_tally_returns", "complaints", trigger("jn_tally_returns", "complaints", of: "department, returned_from, returned_at, received")),
         ]
         for (name, table, columns, old, new) in facts {
-            out.append(function("jn_facts_\(name)", old: old, new: new))
+            out.append(function("jn_facts_\(name)", old: old, new: new, first: name == "commitments" ? bulkSkip : ""))
             triggers.append(("jn_facts_\(name)", table, trigger("jn_facts_\(name)", table, of: columns)))
         }
         out += triggers.map(\.sql)
+        out.append("""
+            CREATE FUNCTION \(s).jn_judge_commitments(ids text[]) RETURNS void LANGUAGE plpgsql SECURITY DEFINER SET search_path = \(s), pg_temp AS $$
+            BEGIN
+                DELETE FROM score_facts WHERE source = 'commitment' AND record = ANY(ids);
+                INSERT INTO score_facts (\(ScoreFactTallies.columns)) \(ScoreFactTallies.commitmentSQL("c.id = ANY(ids)", d));
+            END $$
+            """)
         out.append(rebuild(schema: schema, triggers: triggers))
         return out
     }
@@ -107,6 +115,11 @@ enum PGKeptTallies {
             END $$
             """
     }
+
+    /// An import of promises inserts them without judging each (`SET LOCAL jiannuo.bulk = 'commitments'`),
+    /// then judges them all in one pass (`jn_judge_commitments`): a promise new to the ledger has no
+    /// amendments, feedback or rectifications yet. A session that skips the judging is caught by doctor.
+    static let bulkSkip = "IF TG_OP = 'INSERT' AND current_setting('jiannuo.bulk', true) = 'commitments' THEN RETURN NULL; END IF;"
 
     /// The triggers above, for `doctor`: (name, table).
     static let triggerNames = ["jn_tally_stages", "jn_tally_followups", "jn_tally_returns"]

@@ -3,7 +3,7 @@ import JiannuoCore
 
 /// What the PostgreSQL engine does not do yet: the writes that have not moved to `LedgerWrites`
 /// (breaches, rectifications, accountability, supervision, units, the calendar, opinions, escalations,
-/// rules and imports), the demo and backups.
+/// rules), the demo and backups.
 /// Each refuses plainly (74), with nothing written, rather than doing part of it.
 extension PGStore {
     public func generateDemo(size: DemoSize, seed: UInt64) throws -> DemoCounts {
@@ -64,18 +64,6 @@ extension PGStore {
 
     public func escalate(_ record: String, to recipient: String, date: Day?, note: String?) throws -> Escalation {
         throw PGStore.notYet("逾期上报", "reporting up")
-    }
-
-    public func importDepartments(_ rows: [(Int, Department)], source: String) throws -> ImportResult {
-        throw PGStore.notYet("导入", "imports")
-    }
-
-    public func importCommitments(_ rows: [(Int, Commitment)], source: String) throws -> ImportResult {
-        throw PGStore.notYet("导入", "imports")
-    }
-
-    public func importComplaints(_ rows: [(Int, Complaint)], source: String) throws -> ImportResult {
-        throw PGStore.notYet("导入", "imports")
     }
 
     public func backup(to path: String) throws {
