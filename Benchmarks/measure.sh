@@ -141,6 +141,24 @@ if [ "${PG:-}${PG_ONLY:-}" != "" ]; then
     read -r a m <<<"$(five "${P[@]}" department show GXJ --json)";    row "pg department show GXJ --json" "$a" "$m" "$s_records"
     read -r a m <<<"$(five "${P[@]}" status)";                        row "pg status" "$a" "$m" "$s_status"
     frames "pg " "${P[@]}"
+    # Writes. An import of 100,000 promises into a county of its own (its units migrated in first),
+    # beside the same import into a SQLite file; then 8 writers at once on each engine, each with its
+    # own connection, adding complaints one transaction each (jiannuo-writers).
+    "$bin" --db "$db" export commitments -o "$tmp/pg-commitments.csv"
+    "$bin" --db "$db" export departments -o "$tmp/pg-departments.csv"
+    head -n 100001 "$tmp/pg-commitments.csv" > "$tmp/pg-c100k.csv"
+    "$bin" --db "$tmp/pg-units.sqlite" init >/dev/null 2>&1
+    "$bin" --db "$tmp/pg-units.sqlite" import departments "$tmp/pg-departments.csv" >/dev/null
+    cp "$tmp/pg-units.sqlite" "$tmp/pg-file.sqlite"
+    "$bin" migrate --from "$tmp/pg-units.sqlite" --to "$uri" --county 410001 >/dev/null
+    read -r a m <<<"$(once "$bin" --db "$uri" --county 410001 import commitments "$tmp/pg-c100k.csv")"
+    read -r b _ <<<"$(once "$bin" --db "$tmp/pg-file.sqlite" import commitments "$tmp/pg-c100k.csv")"
+    printf '%-44s %9.3f s %8d KB   SQLite  %8.3f s\n' "pg import 100,000 commitments (CSV)" "$a" "$m" "$b"
+    "$bin" --db "$uri" --county 410001 doctor | grep -E '计分|审计' | sed 's/^/  /'
+    writers=$(dirname "$bin")/jiannuo-writers
+    w=("$writers" --writers 8 --writes 250 --department GXJ --today "$today")
+    printf '  %-10s %s\n' PostgreSQL "$("${w[@]}" --db "$uri" --county 410000 2>&1 | tail -n 1)"
+    printf '  %-10s %s\n' SQLite "$("${w[@]}" --db "$tmp/pg-file.sqlite" 2>&1 | tail -n 1)"
     [ "${PG_ONLY:-}" = 1 ] && exit 0
 fi
 

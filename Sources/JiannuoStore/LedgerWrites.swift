@@ -18,7 +18,7 @@ struct LedgerWrites<L: LedgerTransactions> {
 
     func requireComplaint(_ w: L.Writer, _ id: String) throws -> Complaint {
         guard let c = try w.all("SELECT * FROM complaints WHERE id = ?", [id], Complaint.init(positional:)).first else {
-            throw Store.notFound(Text("投诉", "complaint"), id)
+            throw ledger.actor.missing(Text("投诉", "complaint"), id, hiddenByEngine: w.dialect.postgres)
         }
         try ledger.actor.requireVisible(c.department)
         return c
@@ -27,7 +27,7 @@ struct LedgerWrites<L: LedgerTransactions> {
     /// Read by position (the big tables' decoders), as every read of these records is.
     func requireCommitment(_ w: L.Writer, _ id: String) throws -> Commitment {
         guard let c = try w.all("SELECT * FROM commitments WHERE id = ?", [id], Commitment.init(positional:)).first else {
-            throw Store.notFound(Text("承诺", "commitment"), id)
+            throw ledger.actor.missing(Text("承诺", "commitment"), id, hiddenByEngine: w.dialect.postgres)
         }
         try ledger.actor.requireVisible(c.department)
         return c

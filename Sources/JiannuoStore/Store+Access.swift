@@ -42,6 +42,15 @@ extension Actor {
         }
     }
 
+    /// A record not found. Where the engine hides other units' rows (PostgreSQL's row security) a
+    /// liaison cannot tell "not there" from "not yours", and is told why it may not see it, as on SQLite.
+    func missing(_ what: Text, _ id: String, hiddenByEngine: Bool) -> JiannuoError {
+        if hiddenByEngine, let role, RoleTable.isConfined(role) {
+            return .permission("单位联络员只能查看本单位（\(department ?? "")）的记录", "a liaison sees only its own unit's records")
+        }
+        return Store.notFound(what, id)
+    }
+
     /// A list's filter with a liaison's own unit put in (its department already a code).
     func confine(_ f: ListFilter) throws -> ListFilter {
         guard let role, RoleTable.isConfined(role), let own = department else { return f }

@@ -13,12 +13,16 @@ import Testing
     func sameWritesOnBothEngines() throws {
         let s = try Setup()
         try #require(try s.migrate().status == 0)
-        func id(_ args: [String]) throws -> String {
-            try #require(try s.file(args + ["--json", "--limit", "1"]).array().first?["id"] as? String, "\(args)")
+        // Records whose past allows the steps below on 2026-11-20 (the demo runs up to the real day).
+        func id(_ sql: String) throws -> String {
+            let (st, out, err) = try s.cli.sqlite([sql])
+            return try #require(st == 0 ? out.split(separator: "\n").first.map(String.init) : nil, "\(sql): \(err)")
         }
-        let waiting = try id(["complaint", "list", "--status", "received", "--department", "GXJ"])
-        let inHand = try id(["complaint", "list", "--status", "accepted"])
-        let promise = try id(["commitment", "list", "--status", "open", "--department", "GXJ"])
+        let inHand = try id("""
+            SELECT id FROM complaints WHERE accepted_at < '2026-11-20T09' AND resolved_at IS NULL AND extension_days IS NULL
+                AND resolve_due >= '2026-11-20' ORDER BY id LIMIT 1
+            """)
+        let promise = try id("SELECT id FROM commitments WHERE department = 'GXJ' AND status IN ('not_started', 'in_progress', 'stalled') AND made < '2026-11-19' ORDER BY id LIMIT 1")
         let writes: [[String]] = [
             ["complaint", "add", "--channel", "hotline", "--department", "GXJ", "--content", "两端同写：窗口拖延", "--received", "2026-11-20 09:00",
              "--complainant", "李四", "--contact", "13800001111", "--urgency", "urgent"],
@@ -27,7 +31,8 @@ import Testing
             ["complaint", "respond", "@new", "--text", "已答复", "--at", "2026-11-20 10:30"],
             ["complaint", "followup", "@new", "--satisfied", "no", "--note", "仍不满意", "--at", "2026-11-20 11:00"],
             ["complaint", "verify", "@new", "--breach", "yes", "--finding", "属实", "--category", "2", "--at", "2026-11-20 11:30"],
-            ["complaint", "return", waiting, "--to", "FGW", "--reason", "错派", "--at", "2026-11-20 09:10"],
+            ["complaint", "add", "--channel", "visit", "--department", "GXJ", "--content", "两端同写：派错了单位", "--received", "2026-11-20 08:00"],
+            ["complaint", "return", "@new", "--to", "FGW", "--reason", "错派", "--at", "2026-11-20 08:30"],
             ["complaint", "extend", inHand, "--days", "5", "--reason", "情况复杂", "--at", "2026-11-20 09:20"],
             ["commitment", "add", "--department", "GXJ", "--category", "2", "--kind", "contract", "--counterparty", "平顶山某公司",
              "--content", "两端同写的承诺", "--made", "2026-11-01", "--deadline", "2026-11-15", "--procedures", "public,legality"],
@@ -37,7 +42,8 @@ import Testing
              "--date", "2026-11-19"],
             ["commitment", "fulfill", promise, "--date", "2026-11-20"],
         ]
-        var newOnFile = "", newInCity = ""
+        // `@new`: the complaint added last, on each side (the same id: the series moved with the ledger).
+        var newOnFile = "", newInCity = "", added: [String] = []
         for w in writes {
             let file = try s.file(w.map { $0 == "@new" ? newOnFile : $0 } + ["--json"])
             let city = try s.city(w.map { $0 == "@new" ? newInCity : $0 } + ["--json"])
@@ -45,12 +51,14 @@ import Testing
             if w[0] == "complaint" && w[1] == "add" {
                 newOnFile = try file.object()["id"] as? String ?? ""
                 newInCity = try city.object()["id"] as? String ?? ""
+                #expect(!newOnFile.isEmpty && newOnFile == newInCity)
+                added.append(newOnFile)
             }
             #expect(file.stdout == city.stdout, "\(w.joined(separator: " ")) answers differently on the two engines")
         }
-        #expect(!newOnFile.isEmpty && newOnFile == newInCity)
+        let waiting = try #require(added.last), first = try #require(added.first)
         let reads: [[String]] = [
-            ["complaint", "show", newOnFile, "--json"], ["complaint", "show", waiting, "--json"], ["complaint", "show", inHand, "--json"],
+            ["complaint", "show", first, "--json"], ["complaint", "show", waiting, "--json"], ["complaint", "show", inHand, "--json"],
             ["commitment", "show", promise, "--json"], ["commitment", "list", "--json", "--department", "GXJ"], ["breach", "list", "--json"],
             ["scores", "--json"], ["alerts", "--json"], ["department", "show", "GXJ", "--json"], ["department", "show", "FGW", "--json"],
             ["complaint", "list", "--json", "--limit", "80"], ["render", "--width", "120", "--height", "40", "--focus", "scores"],
@@ -87,18 +95,22 @@ import Testing
         func run(_ args: [String]) throws -> (Int32, String, String) {
             try runProcess("/usr/sbin/runuser", ["-u", liaison, "--", bin] + args + ["--db", s.pg.conninfo, "--county", Self.county], home: "/tmp")
         }
-        let own = try s.pg.query("SELECT id FROM \(Self.schema).complaints WHERE department = 'GXJ' AND accepted_at IS NULL ORDER BY id LIMIT 1")
-        let other = try s.pg.query("SELECT id FROM \(Self.schema).complaints WHERE department NOT IN ('GXJ', 'ZXQFWZX') AND accepted_at IS NULL ORDER BY id LIMIT 1")
+        // A liaison resolves its unit's complaints (accepting is the intake desk's).
+        let inHand = "accepted_at IS NOT NULL AND resolved_at IS NULL AND contact IS NOT NULL"
+        let own = try s.pg.query("SELECT id FROM \(Self.schema).complaints WHERE department = 'GXJ' AND \(inHand) ORDER BY id LIMIT 1")
+        let other = try s.pg.query("SELECT id FROM \(Self.schema).complaints WHERE department NOT IN ('GXJ', 'ZXQFWZX') AND \(inHand) ORDER BY id LIMIT 1")
         let contact = try s.pg.query("SELECT contact FROM \(Self.schema).complaints WHERE id = '\(own)'")
-        let accepted = try run(["complaint", "accept", own])
-        #expect(accepted.0 == 0, "\(accepted)")
-        #expect(try s.pg.query("SELECT accepted_at IS NOT NULL FROM \(Self.schema).complaints WHERE id = '\(own)'") == "t")
+        let resolved = try run(["complaint", "resolve", own, "--result", "已办结"])
+        #expect(resolved.0 == 0, "\(resolved)")
+        #expect(try s.pg.query("SELECT resolved_at IS NOT NULL FROM \(Self.schema).complaints WHERE id = '\(own)'") == "t")
         // The contact the liaison never saw is not written back masked.
         #expect(try s.pg.query("SELECT contact FROM \(Self.schema).complaints WHERE id = '\(own)'") == contact)
         #expect(try s.pg.query("SELECT operator FROM \(Self.schema).audit_log ORDER BY seq DESC LIMIT 1") == liaison)
-        let refused = try run(["complaint", "accept", other])
+        let refused = try run(["complaint", "resolve", other, "--result", "已办结"])
         #expect(refused.0 == 77, "\(refused)")
-        #expect(try s.pg.query("SELECT accepted_at IS NULL FROM \(Self.schema).complaints WHERE id = '\(other)'") == "t")
+        #expect(try s.pg.query("SELECT resolved_at IS NULL FROM \(Self.schema).complaints WHERE id = '\(other)'") == "t")
+        let accept = try run(["complaint", "accept", try s.pg.query("SELECT id FROM \(Self.schema).complaints WHERE department = 'GXJ' AND accepted_at IS NULL LIMIT 1")])
+        #expect(accept.0 == 77 && accept.2.contains("无权受理"), "\(accept)")
         #expect(try s.city(["audit", "verify"]).status == 0)
         #expect(try s.city(["doctor"]).status == 0)
     }
@@ -107,10 +119,15 @@ import Testing
     func fourWritersWithDashboard() throws {
         let s = try Setup()
         try #require(try s.migrate().status == 0)
-        let tmux = try executable("tmux")
-        let session = "jnpgw\(getpid())"
-        let socket = s.cli.path("tmux.sock")
-        func pane() throws -> String { try runProcess(tmux, ["-S", socket, "capture-pane", "-p", "-t", session], home: s.cli.dir.path).1 }
+        let session = "jnpgw\(getpid())", socket = s.cli.path("tmux.sock")
+        // Through python's subprocess, which closes the descriptors Foundation's Process leaves open:
+        // the tmux server would inherit them and Process would wait for it forever.
+        let python = try executable("python3"), tmuxPath = try executable("tmux")
+        func tmux(_ args: [String], env: [String: String] = [:]) throws -> (Int32, String, String) {
+            try runProcess(python, ["-c", "import subprocess, sys; sys.exit(subprocess.call(sys.argv[1:]))", tmuxPath, "-S", socket] + args,
+                           home: s.cli.dir.path, extraEnv: env)
+        }
+        func pane() throws -> String { try tmux(["capture-pane", "-p", "-t", session]).1 }
         func openCount(_ screen: String) -> Int? {
             guard let r = screen.range(of: #"投诉举报 \(\d+/(\d+)\)"#, options: .regularExpression) else { return nil }
             return Int(screen[r].split(separator: "/").last?.dropLast() ?? "")
@@ -122,10 +139,9 @@ import Testing
             return screen
         }
         let command = [s.cli.bin, "--db", s.pg.conninfo, "--county", Self.county, "--today", "2026-11-20"].map { "'\($0)'" }.joined(separator: " ")
-        let started = try runProcess(tmux, ["-S", socket, "new-session", "-d", "-s", session, "-x", "160", "-y", "40", command], home: s.cli.dir.path,
-                                     extraEnv: ["TERM": "xterm-256color"])
+        let started = try tmux(["new-session", "-d", "-s", session, "-x", "160", "-y", "40", command], env: ["TERM": "xterm-256color"])
         try #require(started.0 == 0, "\(started)")
-        defer { _ = try? runProcess(tmux, ["-S", socket, "kill-server"], home: s.cli.dir.path) }
+        defer { _ = try? tmux(["kill-server"]) }
         let first = try waitFor(20) { openCount($0) != nil }
         let before = try #require(openCount(first), "the dashboard did not come up:\n\(first)")
 

@@ -22,10 +22,19 @@ enum PGDigestSQL {
         SELECT CASE WHEN v IS NULL THEN '\\x00'::bytea ELSE '\\x04'::bytea || int4send(length(v)) || v END $$;
     """
 
-    /// The session's pending row hashes: made by the program on every connection it opens.
-    static let pendingTable = """
-    CREATE TEMP TABLE IF NOT EXISTS jn_digest_pending (tbl text NOT NULL, sign int NOT NULL, hash bytea NOT NULL) ON COMMIT DELETE ROWS
-    """
+    /// The session's pending row hashes: made by the program on every connection it opens, readable
+    /// by the schema's owner, whose audit append sums and clears them.
+    static func pendingTable(schema: String) -> String {
+        """
+        DO $$ BEGIN
+            IF to_regclass('pg_temp.jn_digest_pending') IS NULL THEN
+                CREATE TEMP TABLE jn_digest_pending (tbl text NOT NULL, sign int NOT NULL, hash bytea NOT NULL) ON COMMIT DELETE ROWS;
+                EXECUTE format('GRANT SELECT, DELETE ON pg_temp.jn_digest_pending TO %I',
+                               (SELECT pg_get_userbyid(nspowner) FROM pg_namespace WHERE nspname = \(PGSQL.literal(schema))));
+            END IF;
+        END $$
+        """
+    }
 
     /// The expression whose SHA-256 is a row's hash; `alias` is the row (`NEW`, `OLD` or a table alias).
     static func rowBytes(table: String, columns: [String], alias: String) -> String {

@@ -139,13 +139,7 @@ extension PGStore {
     func one<T>(_ table: String, _ id: String, _ what: Text, unit: (T) -> String?, _ decode: (PGRows) throws -> [T]) throws -> T {
         try actor.require(.read)
         let found = try read { c in try decode(try c.execute("SELECT * FROM \(table) WHERE id = $1", [id])) }.first
-        guard let found else {
-            // Row security hides another unit's record; the program says why, as on SQLite.
-            if let role = actor.role, RoleTable.isConfined(role) {
-                throw JiannuoError.permission("单位联络员只能查看本单位（\(actor.department ?? "")）的记录", "a liaison sees only its own unit's records")
-            }
-            throw Store.notFound(what, id)
-        }
+        guard let found else { throw actor.missing(what, id, hiddenByEngine: true) }
         if let d = unit(found) { try actor.requireVisible(d) }
         return found
     }

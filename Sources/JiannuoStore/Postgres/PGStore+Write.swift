@@ -31,7 +31,7 @@ extension PGStore {
         lock.lock(); defer { lock.unlock() }
         do {
             return try connection.transaction {
-                try connection.execute(PGDigestSQL.pendingTable)
+                try connection.execute(PGDigestSQL.pendingTable(schema: schema))
                 let audit = PGAudit(connection: connection, clock: clock)
                 let value = try body(connection, audit)
                 let unaudited = Int(try connection.execute("SELECT count(*) FROM pg_temp.jn_digest_pending").rows.first?[0] ?? "0") ?? 0
