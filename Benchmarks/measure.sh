@@ -154,6 +154,10 @@ if [ "${PG:-}${PG_ONLY:-}" != "" ]; then
     read -r a m <<<"$(once "$bin" --db "$uri" --county 410001 import commitments "$tmp/pg-c100k.csv")"
     read -r b _ <<<"$(once "$bin" --db "$tmp/pg-file.sqlite" import commitments "$tmp/pg-c100k.csv")"
     printf '%-44s %9.3f s %8d KB   SQLite  %8.3f s\n' "pg import 100,000 commitments (CSV)" "$a" "$m" "$b"
+    # once() swallows a failure: the rows and the doctor say whether the import happened.
+    printf '  rows imported: PostgreSQL %s, SQLite %s\n' \
+        "$(cd /tmp && runuser -u postgres -- $pgbin/psql -h "$pgdir/s" -p $pgport -d jiannuo -Atc 'SELECT count(*) FROM ledger_410001.commitments')" \
+        "$(sqlite3 "$tmp/pg-file.sqlite" 'SELECT count(*) FROM commitments')"
     "$bin" --db "$uri" --county 410001 doctor | grep -E '计分|审计' | sed 's/^/  /'
     writers=$(dirname "$bin")/jiannuo-writers
     w=("$writers" --writers 8 --writes 250 --department GXJ --today "$today")

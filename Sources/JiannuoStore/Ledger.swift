@@ -30,6 +30,10 @@ public protocol Ledger: AnyObject, Sendable {
     func engineCheck() throws -> [String]
     /// Changes whenever another connection commits a change: the dashboard redraws on it.
     func dataVersion() throws -> Int
+    /// A descriptor that becomes readable when a write may have been announced (PostgreSQL's socket,
+    /// once `dataVersion` listens), for the dashboard to wait on beside the keyboard; nil where the
+    /// engine announces nothing (SQLite: `dataVersion` is looked at on a short tick).
+    var changeDescriptor: Int32? { get }
     func generateDemo(size: DemoSize, seed: UInt64) throws -> DemoCounts
     func alerts(today: Day?, departments: [String]?) throws -> [Alert]
     func alertPage(today: Day?, limit: Int) throws -> AlertPage

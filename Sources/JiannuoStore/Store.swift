@@ -226,6 +226,9 @@ public final class Store: Sendable {
         } catch { throw Store.databaseError(error, path: path) }
     }
 
+    /// SQLite announces nothing: another process's commit is seen by `dataVersion` on the next tick.
+    public var changeDescriptor: Int32? { nil }
+
     public func integrityCheck() throws -> String {
         try read { db in try String.fetchOne(db, sql: "PRAGMA integrity_check") ?? "" }
     }

@@ -186,3 +186,51 @@ import Testing
         #expect(openCount(after) == before + 1200, "the dashboard shows \(openCount(after) ?? -1), not \(before + 1200):\n\(after)")
     }
 }
+
+extension PostgresWriteTests {
+    @Test("imports on PostgreSQL add what the file's import adds, judge the promises, skip what is there and refuse bad rows whole")
+    func importsOnBothEngines() throws {
+        let s = try Setup()
+        for kind in ["departments", "commitments", "complaints"] {
+            let r = try s.file(["export", kind, "-o", s.cli.path("\(kind).csv")])
+            try #require(r.status == 0, "\(r)")
+        }
+        // An empty ledger with the units only, as a file and as a county of the city database.
+        let empty = s.cli.path("empty.sqlite")
+        try #require(try s.cli.raw(["init", "--db", empty]).status == 0)
+        try #require(try s.cli.raw(["import", "departments", s.cli.path("departments.csv"), "--db", empty]).status == 0)
+        try #require(try s.migrate("410499", from: empty).status == 0)
+        // The demo's records run up to the real day: imported as of today, read as of the tests' day.
+        func both(_ args: [String], today: [String] = ["--today", "2026-11-20"]) throws -> (Run, Run) {
+            (try s.cli.raw(args + ["--db", empty] + today), try s.cli.raw(args + ["--db", s.pg.conninfo, "--county", "410499"] + today))
+        }
+        for kind in ["commitments", "complaints"] {
+            let (file, city) = try both(["import", kind, s.cli.path("\(kind).csv"), "--json"], today: [])
+            #expect(file.status == 0 && city.status == 0 && file.stdout == city.stdout, "\(file)\n\(city)")
+            let imported = city.status == 0 ? try city.object()["imported"] as? Int ?? 0 : 0
+            #expect(imported > 100, "\(city)")
+        }
+        for args in [["commitment", "list", "--json"], ["complaint", "list", "--json", "--limit", "200"], ["scores", "--json"],
+                     ["alerts", "--json"], ["department", "show", "GXJ", "--json"]] {
+            let (file, city) = try both(args)
+            #expect(file.status == 0 && file.stdout == city.stdout && file.stdout.count > 50, "\(args.joined(separator: " ")) differs after the imports")
+        }
+        #expect(try s.city(["doctor"], county: "410499").status == 0)
+        // Again: everything is already there.
+        let again = try both(["import", "commitments", s.cli.path("commitments.csv"), "--json"], today: []).1
+        let reimported = again.status == 0 ? try again.object()["imported"] as? Int : nil
+        #expect(reimported == 0, "\(again)")
+        // A row naming a unit that does not exist refuses the whole file, and nothing is written.
+        let bad = s.cli.path("bad.csv")
+        let lines = try String(contentsOfFile: s.cli.path("commitments.csv"), encoding: .utf8).split(separator: "\n")
+        let header = String(lines[0]), row = String(lines[1])
+        let column = try #require(header.split(separator: ",").firstIndex(of: "责任单位"))
+        var fields = row.split(separator: ",", omittingEmptySubsequences: false).map(String.init)
+        fields[0] = "CN-2099-0001"; fields[column] = "NOPE"
+        try (header + "\n" + fields.joined(separator: ",") + "\n").write(toFile: bad, atomically: true, encoding: .utf8)
+        let count = try s.pg.query("SELECT count(*) FROM ledger_410499.commitments")
+        let refused = try both(["import", "commitments", bad], today: []).1
+        #expect(refused.status == 65 && refused.stderr.contains("NOPE"), "\(refused)")
+        #expect(try s.pg.query("SELECT count(*) FROM ledger_410499.commitments") == count)
+    }
+}

@@ -23,12 +23,14 @@ enum PGDigestSQL {
     """
 
     /// The session's pending row hashes: made by the program on every connection it opens, readable
-    /// by the schema's owner, whose audit append sums and clears them.
+    /// by the schema's owner, whose audit append sums and clears them (a transaction that fails takes
+    /// its rows with it; `ON COMMIT DELETE ROWS` would truncate the table at every commit, inside the
+    /// appends' serialised section).
     static func pendingTable(schema: String) -> String {
         """
         DO $$ BEGIN
             IF to_regclass('pg_temp.jn_digest_pending') IS NULL THEN
-                CREATE TEMP TABLE jn_digest_pending (tbl text NOT NULL, sign int NOT NULL, hash bytea NOT NULL) ON COMMIT DELETE ROWS;
+                CREATE TEMP TABLE jn_digest_pending (tbl text NOT NULL, sign int NOT NULL, hash bytea NOT NULL);
                 EXECUTE format('GRANT SELECT, DELETE ON pg_temp.jn_digest_pending TO %I',
                                (SELECT pg_get_userbyid(nspowner) FROM pg_namespace WHERE nspname = \(PGSQL.literal(schema))));
             END IF;

@@ -1,13 +1,13 @@
 import GRDB
 import JiannuoCore
 
-/// Imports on PostgreSQL: checked as on SQLite (`LedgerImport`), then the new rows sent by COPY in one
-/// transaction; the triggers digest and count each row, and promises are judged in one pass at the end.
+/// Imports on PostgreSQL: checked as on SQLite (`LedgerImport`), then the new rows sent in batches in
+/// one transaction; the triggers digest and count each row, and promises are judged in one pass at the end.
 extension PGStore {
     public func importDepartments(_ rows: [(Int, Department)], source: String) throws -> ImportResult {
         try importRecords(rows, entity: "departments", source: source, idOf: \.code, check: { try LedgerImport.departments($0, file: rows) }) { c, w, fresh in
             // Successors after every unit of the file is in.
-            try copy(c, fresh.map { var d = $0; d.successor = nil; return d })
+            try insertAll(c, fresh.map { var d = $0; d.successor = nil; return d })
             for d in fresh { if let s = d.successor { try w.execute("UPDATE departments SET successor = ? WHERE code = ?", [s, d.code]) } }
         }
     }
@@ -15,7 +15,7 @@ extension PGStore {
     public func importCommitments(_ rows: [(Int, Commitment)], source: String) throws -> ImportResult {
         try importRecords(rows, entity: "commitments", source: source, idOf: \.id, check: LedgerImport.commitments) { c, _, fresh in
             try c.execute("SET LOCAL jiannuo.bulk = 'commitments'")
-            try copy(c, fresh)
+            try insertAll(c, fresh)
             try c.execute("RESET jiannuo.bulk")
             try c.execute("SELECT jn_judge_commitments($1::text[])", [PGSQL.array(fresh.map(\.id))])
         }
@@ -23,7 +23,7 @@ extension PGStore {
 
     public func importComplaints(_ rows: [(Int, Complaint)], source: String) throws -> ImportResult {
         try importRecords(rows, entity: "complaints", source: source, idOf: \.id, check: LedgerImport.complaints) { c, w, fresh in
-            try copy(c, fresh)
+            try insertAll(c, fresh)
             for r in fresh {
                 if let at = r.followupAt {
                     try w.execute("INSERT INTO followups(complaint, at, satisfied, note) VALUES (?, ?, ?, ?)",
@@ -51,16 +51,24 @@ extension PGStore {
         return try result.get()
     }
 
-    /// Records by COPY, in the columns of their own encoding.
-    private func copy<R: PersistableRecord>(_ c: PGConnection, _ records: [R]) throws {
+    /// Records in multi-row INSERTs of a few hundred rows each, in the columns of their own encoding
+    /// (COPY does not run under forced row security).
+    private func insertAll<R: PersistableRecord>(_ c: PGConnection, _ records: [R]) throws {
         guard let first = records.first else { return }
         let columns = try first.databaseDictionary.keys.sorted()
-        let table = "\(PGSQL.quoted(schema)).\(PGSQL.quoted(R.databaseTableName))"
-        try c.copyIn("COPY \(table) (\(columns.map(PGSQL.quoted).joined(separator: ", "))) FROM STDIN") { row in
-            for r in records {
-                let values = try r.databaseDictionary
-                try row(columns.map { values[$0].flatMap { PGReader.text($0) } })
+        let head = "INSERT INTO \(PGSQL.quoted(schema)).\(PGSQL.quoted(R.databaseTableName)) (\(columns.map(PGSQL.quoted).joined(separator: ", "))) VALUES "
+        let perBatch = max(1, 8000 / columns.count)
+        for start in stride(from: 0, to: records.count, by: perBatch) {
+            let batch = records[start..<min(start + perBatch, records.count)]
+            var values: [String?] = []
+            values.reserveCapacity(batch.count * columns.count)
+            var rows: [String] = []
+            for r in batch {
+                let d = try r.databaseDictionary
+                rows.append("(" + columns.indices.map { "$\(values.count + $0 + 1)" }.joined(separator: ", ") + ")")
+                values += columns.map { d[$0].flatMap { PGReader.text($0) } }
             }
+            _ = try c.execute(head + rows.joined(separator: ", "), values)
         }
     }
 }

@@ -3,12 +3,12 @@ import GRDB
 import JiannuoCore
 
 /// One command's writes on PostgreSQL: one transaction, the session's digest table made first (the
-/// ledger tables' triggers need it), and at least one audit row appended through `jn_audit_append`
-/// before it commits; a change left unaudited rolls the whole transaction back.
+/// ledger tables' triggers need it), and every change followed by an audit row appended through
+/// `jn_audit_append` before it commits; a change left unaudited rolls the whole transaction back (a
+/// command that changed nothing, such as a refused import, commits nothing).
 struct PGAudit: AuditAppending {
     let connection: PGConnection
     let clock: Clock
-    private let appended = Locked(0)
 
     init(connection: PGConnection, clock: Clock) { self.connection = connection; self.clock = clock }
 
@@ -17,10 +17,7 @@ struct PGAudit: AuditAppending {
         let claim = claimed ?? (clock.isReal ? nil : clock.today.string)
         try connection.execute("SELECT jn_audit_append($1, $2, $3, $4, $5, $6, $7)",
                                [action, entity, id, before, after, claim, clock.realNow.iso])
-        appended.update { $0 += 1 }
     }
-
-    var count: Int { appended.update { $0 } }
 }
 
 extension PGStore {
@@ -35,7 +32,7 @@ extension PGStore {
                 let audit = PGAudit(connection: connection, clock: clock)
                 let value = try body(connection, audit)
                 let unaudited = Int(try connection.execute("SELECT count(*) FROM pg_temp.jn_digest_pending").rows.first?[0] ?? "0") ?? 0
-                guard audit.count > 0, unaudited == 0 else {
+                guard unaudited == 0 else {
                     throw JiannuoError.database("内部错误：有改动未记入审计日志，已撤销", "internal error: a change was not audited; rolled back")
                 }
                 return value

@@ -29,6 +29,8 @@ public final class PGStore: Ledger, @unchecked Sendable {
     /// Guarded by `lock`: whether the connection listens to the county's channel, and how many writes it heard.
     private var listening = false
     private var heard = 0
+    /// The socket once listening: read without `lock`, which a long read may hold while the dashboard waits.
+    private let announcer = Locked<Int32?>(nil)
 
     public init(conninfo: String, county: String?, clock: Clock, operatorName: String, rules: Rules? = nil, readOnly: Bool) throws {
         self.clock = clock
@@ -114,11 +116,15 @@ public final class PGStore: Ledger, @unchecked Sendable {
             if !listening {
                 try connection.execute("LISTEN \(PGSQL.quoted(PGAuditSQL.channel(schema)))")
                 listening = true
+                announcer.set(connection.socket)
             }
             heard += try connection.notifications().count
             return heard
         } catch let e as PGError { throw e.jiannuoError }
     }
+
+    /// The connection's socket once it listens: a notification makes it readable.
+    public var changeDescriptor: Int32? { announcer.update { $0 } }
 
     public func configGeneration() throws -> Int {
         try read { c in Int(try c.execute("SELECT value FROM meta WHERE key = 'config_generation'").rows.first?[0] ?? "0") ?? 0 }

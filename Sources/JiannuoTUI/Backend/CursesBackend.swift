@@ -81,6 +81,18 @@ public final class CursesBackend: Backend {
         return key
     }
 
+    /// Waits on the terminal and `descriptor` together (poll), so a database's announcement wakes the
+    /// loop at once. A key ncurses already holds is taken first: poll cannot see its buffer.
+    public func readKey(timeoutMs: Int, wakingOn descriptor: Int32?) -> KeyEvent? {
+        guard let descriptor else { return readKey(timeoutMs: timeoutMs) }
+        if let key = readKey(timeoutMs: 0) { return key }
+        if interruptRequested { return nil }
+        var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0), pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)]
+        _ = poll(&fds, 2, Int32(clamping: timeoutMs))
+        // A key, a signal (resize comes as a key), or the database: take what the terminal has now.
+        return readKey(timeoutMs: 0)
+    }
+
     public func draw(_ grid: Grid) {
         guard !ended else { return }
         let rows = Int(getmaxy(window)), cols = Int(getmaxx(window))

@@ -430,8 +430,9 @@ public final class DashboardApp {
 
     // MARK: the loop
 
-    /// Draws, waits up to 50 ms for a key (so that another process's write is on screen within about
-    /// 100 ms), and reloads when the database or the day changed.
+    /// Draws, waits for a key and reloads when the database or the day changed. On SQLite the wait is
+    /// 50 ms (another process's write is on screen within about 100 ms); on PostgreSQL the wait also
+    /// ends when the server announces a write (LISTEN/NOTIFY), and otherwise lasts a second.
     public func run(on backend: Backend) throws {
         try resize(backend.size)
         try loadFirstPaint()
@@ -450,7 +451,9 @@ public final class DashboardApp {
             saveDraftIfNeeded()
             // While a load runs, look for its result often; keys are handled meanwhile either way.
             let loading = frames.isLoading || ranking.isLoading
-            if let key = backend.readKey(timeoutMs: loading ? 20 : 50) {
+            // A database that announces its writes is waited on beside the keyboard; otherwise a short tick.
+            let announcer = store.changeDescriptor
+            if let key = backend.readKey(timeoutMs: loading ? 20 : announcer == nil ? 50 : 1000, wakingOn: loading ? nil : announcer) {
                 if key == .resize { try resize(backend.size) }
                 try handle(key)
                 if state.quit { break }
