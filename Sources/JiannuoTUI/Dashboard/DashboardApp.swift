@@ -452,8 +452,10 @@ public final class DashboardApp {
             // While a load runs, look for its result often; keys are handled meanwhile either way.
             let loading = frames.isLoading || ranking.isLoading
             // A database that announces its writes is waited on beside the keyboard; otherwise a short tick.
+            // An announcement a load's query already took off the socket waits in the client: look first.
             let announcer = store.changeDescriptor
-            if let key = backend.readKey(timeoutMs: loading ? 20 : announcer == nil ? 50 : 1000, wakingOn: loading ? nil : announcer) {
+            let announced = try announcer != nil && !loading && needsReload()
+            if !announced, let key = backend.readKey(timeoutMs: loading ? 20 : announcer == nil ? 50 : 1000, wakingOn: loading ? nil : announcer) {
                 if key == .resize { try resize(backend.size) }
                 try handle(key)
                 if state.quit { break }
