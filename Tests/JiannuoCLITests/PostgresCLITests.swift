@@ -27,6 +27,18 @@ import Testing
         }
         /// The same on the SQLite file.
         func file(_ args: [String]) throws -> Run { try cli.raw(args + ["--db", cli.db, "--today", "2026-11-20"]) }
+
+        /// Each command says the same of the file and of the migrated county, and says something.
+        func expectSameOnBoth(_ commands: [[String]], sourceLocation: SourceLocation = #_sourceLocation) throws {
+            for args in commands {
+                let file = try file(args), city = try city(args)
+                #expect(file.status == 0 && city.status == 0, "\(file)\n\(city)", sourceLocation: sourceLocation)
+                // The dashboard's header names where the ledger is: the only line that may differ.
+                let a = args[0] == "render" ? file.stdout.split(separator: "\n").dropFirst().joined(separator: "\n") : file.stdout
+                let b = args[0] == "render" ? city.stdout.split(separator: "\n").dropFirst().joined(separator: "\n") : city.stdout
+                #expect(a == b && a.count > 50, "\(args.joined(separator: " ")) differs between the engines", sourceLocation: sourceLocation)
+            }
+        }
     }
 
     /// The built binary copied where any account may run it (the build directory may be closed to others).
@@ -217,14 +229,7 @@ import Testing
             ["render", "--width", "160", "--height", "50", "--keys", "2 Enter"],
             ["export", "complaints"], ["export", "commitments"], ["report"], ["report", "--format", "md"], ["escalations"], ["inspection", "list"],
         ]
-        for args in commands {
-            let file = try s.file(args), city = try s.city(args)
-            #expect(file.status == 0 && city.status == 0, "\(file)\n\(city)")
-            // The dashboard's header names where the ledger is: the only line that may differ.
-            let a = args[0] == "render" ? file.stdout.split(separator: "\n").dropFirst().joined(separator: "\n") : file.stdout
-            let b = args[0] == "render" ? city.stdout.split(separator: "\n").dropFirst().joined(separator: "\n") : city.stdout
-            #expect(a == b && a.count > 50, "\(args.joined(separator: " ")) differs between the engines")
-        }
+        try s.expectSameOnBoth(commands)
         let header = try s.city(["render", "--width", "100", "--height", "30"]).stdout.split(separator: "\n").first.map(String.init) ?? ""
         #expect(header.contains("\(Self.county)·PostgreSQL"), "\(header)")
     }

@@ -63,13 +63,7 @@ import Testing
             ["scores", "--json"], ["alerts", "--json"], ["department", "show", "GXJ", "--json"], ["department", "show", "FGW", "--json"],
             ["complaint", "list", "--json", "--limit", "80"], ["render", "--width", "120", "--height", "40", "--focus", "scores"],
         ]
-        for args in reads {
-            let file = try s.file(args), city = try s.city(args)
-            #expect(file.status == 0 && city.status == 0, "\(file)\n\(city)")
-            let a = args[0] == "render" ? file.stdout.split(separator: "\n").dropFirst().joined(separator: "\n") : file.stdout
-            let b = args[0] == "render" ? city.stdout.split(separator: "\n").dropFirst().joined(separator: "\n") : city.stdout
-            #expect(a == b && a.count > 50, "\(args.joined(separator: " ")) differs between the engines after the writes")
-        }
+        try s.expectSameOnBoth(reads)
         // Every write was audited on a chain that verifies, and the counts kept on write equal a recomputation.
         let doctor = try s.city(["doctor", "--json"])
         #expect(doctor.status == 0 && doctor.stdout.contains("tallies"), "\(doctor)")
