@@ -10,7 +10,7 @@ extension LedgerWrites {
             let probe = try draft.validated(id: "TS-0000-000000", calendar: try CalendarReads.calendar(w), rules: rules.deadlines, clock: clock)
             _ = try w.requireDepartment(probe.department)
             if let cid = probe.commitment {
-                guard let cm = try w.all("SELECT * FROM commitments WHERE id = ?", [cid], Commitment.init(positional:)).first else {
+                guard let cm = try w.records(Commitment.self, "SELECT * FROM commitments WHERE id = ?", [cid]).first else {
                     throw JiannuoError.invalid("关联承诺 \(Sanitize.visible(cid)) 不存在", "unknown commitment \(Sanitize.visible(cid))")
                 }
                 // A complaint about a promise goes to the unit that owes it (or its successor).

@@ -5,6 +5,9 @@ import JiannuoCore
 protocol LedgerTransactions: Ledger {
     associatedtype Writer: SQLWriter
     func transaction<T>(_ body: (Writer, any AuditAppending) throws -> T) throws -> T
+    /// After a merge, in its transaction: what the engine keeps of who sees which units (PostgreSQL's
+    /// `role_units` for liaisons; nothing on SQLite, whose program asks the lineage each time).
+    func unitsMerged(_ w: Writer) throws
 }
 
 /// The writes to the ledger's records, written once for both engines: each checks what it can before
@@ -16,20 +19,24 @@ struct LedgerWrites<L: LedgerTransactions> {
     var clock: Clock { ledger.clock }
     var rules: Rules { ledger.rules }
 
-    func requireComplaint(_ w: L.Writer, _ id: String) throws -> Complaint {
-        guard let c = try w.all("SELECT * FROM complaints WHERE id = ?", [id], Complaint.init(positional:)).first else {
-            throw ledger.actor.missing(Text("投诉", "complaint"), id, hiddenByEngine: w.dialect.postgres)
+    /// A record by its id, which the actor may see (`unit`: the unit it belongs to).
+    func require<R: FetchableRecord & TableRecord>(_ w: L.Writer, _ id: String, _ what: Text, unit: (R) -> String?) throws -> R {
+        guard let r = try w.records(R.self, "SELECT * FROM \(R.databaseTableName) WHERE id = ?", [id]).first else {
+            throw ledger.actor.missing(what, id, hiddenByEngine: w.dialect.postgres)
         }
-        try ledger.actor.requireVisible(c.department)
-        return c
+        if let u = unit(r) { try ledger.actor.requireVisible(u) }
+        return r
     }
 
-    /// Read by position (the big tables' decoders), as every read of these records is.
-    func requireCommitment(_ w: L.Writer, _ id: String) throws -> Commitment {
-        guard let c = try w.all("SELECT * FROM commitments WHERE id = ?", [id], Commitment.init(positional:)).first else {
-            throw ledger.actor.missing(Text("承诺", "commitment"), id, hiddenByEngine: w.dialect.postgres)
-        }
-        try ledger.actor.requireVisible(c.department)
-        return c
+    func requireComplaint(_ w: L.Writer, _ id: String) throws -> Complaint { try require(w, id, Text("投诉", "complaint")) { $0.department } }
+    func requireCommitment(_ w: L.Writer, _ id: String) throws -> Commitment { try require(w, id, Text("承诺", "commitment")) { $0.department } }
+    func requireBreach(_ w: L.Writer, _ id: String) throws -> Breach { try require(w, id, Text("失信记录", "breach")) { $0.department } }
+    func requireFinding(_ w: L.Writer, _ id: String) throws -> Finding { try require(w, id, Text("检查发现问题", "finding")) { $0.department } }
+    func requireRectification(_ w: L.Writer, _ id: String) throws -> Rectification { try require(w, id, Text("整改", "rectification")) { $0.unit } }
+    func requireOpinion(_ w: L.Writer, _ id: String) throws -> OpinionEvent { try require(w, id, Text("舆情", "opinion event")) { $0.department } }
+
+    /// A unit by its code or name, which must exist and be in use.
+    func requireUnit(_ w: L.Writer, _ typed: String) throws -> Department {
+        try w.requireDepartment(try DepartmentLookup.resolve(typed, in: try w.records(Department.self, "SELECT * FROM departments", [])))
     }
 }

@@ -20,6 +20,15 @@ extension Row {
     }
 }
 
+/// A record decoded by position (the big tables): a PostgreSQL result decodes it the same way.
+protocol PositionalRecord {
+    init<R: PositionalRow>(positional row: R) throws
+}
+
+extension Commitment: PositionalRecord {}
+extension Complaint: PositionalRecord {}
+extension Breach: PositionalRecord {}
+
 /// A row read by position: GRDB's `Row` for SQLite, `PGRow` for PostgreSQL. The decoders of the big
 /// tables take either, so that both engines read a record the same way.
 protocol PositionalRow {

@@ -74,4 +74,6 @@ extension Store: LedgerTransactions {
     func transaction<T>(_ body: (GRDBReader, any AuditAppending) throws -> T) throws -> T {
         try write { db, audit in try body(GRDBReader(db: db), audit) }
     }
+
+    func unitsMerged(_ w: GRDBReader) throws {}
 }

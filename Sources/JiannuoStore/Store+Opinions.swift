@@ -3,30 +3,10 @@ import JiannuoCore
 
 extension Store {
     public func addOpinion(department: String, title: String, source: String, severity: Severity, date: Day?) throws -> OpinionEvent {
-        try authorize(.opinionAdd)
-        let day = try eventDay(date, Field("发现日期", "date found"))
-        return try write { db, audit in
-            _ = try requireDepartment(db, department)
-            let id = try nextId(db, prefix: "YQ", year: day.year, digits: 4)
-            let o = try OpinionEvent.validated(id: id, department: department, date: day, source: source, title: title, severity: severity)
-            try o.insert(db)
-            try audit.record("opinion.add", entity: "opinion", id: id, after: o, claimed: day.string)
-            return o
-        }
+        try LedgerWrites(self).addOpinion(department: department, title: title, source: source, severity: severity, date: date)
     }
 
-    public func handleOpinion(_ id: String, date: Day?, note: String?) throws -> OpinionEvent {
-        try authorize(.opinionHandle)
-        let day = try eventDay(date, Field("处置日期", "handling date"))
-        return try write { db, audit in
-            guard let before = try OpinionEvent.fetchOne(db, key: id) else { throw Store.notFound(Text("舆情", "opinion event"), id) }
-            try visible(before.department)
-            let after = try before.handled(on: day, note: note)
-            try after.update(db)
-            try audit.record("opinion.handle", entity: "opinion", id: id, before: before, after: after, claimed: day.string)
-            return after
-        }
-    }
+    public func handleOpinion(_ id: String, date: Day?, note: String?) throws -> OpinionEvent { try LedgerWrites(self).handleOpinion(id, date: date, note: note) }
 
     public func opinions(_ f: ListFilter) throws -> [OpinionEvent] {
         let f = try confined(f)

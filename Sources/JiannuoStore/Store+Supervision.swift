@@ -4,21 +4,7 @@ import JiannuoCore
 /// Supervision rounds (督促检查) and their findings, which may order rectification without a breach.
 extension Store {
     public func addInspection(name: String, from: Day, to: Day, departments: [String]?, inspectors: String) throws -> InspectionRound {
-        try authorize(.inspectionManage)
-        let today = clock.today
-        return try write { db, audit in
-            let codes = try (departments ?? []).map { try requireDepartment(db, try unitCode(db, $0)).code }
-            let id = try nextId(db, prefix: "DC", year: from.year, digits: 4)
-            let r = try InspectionRound.validated(id: id, name: name, from: from, to: to, departments: Array(Set(codes)).sorted(),
-                                                  inspectors: inspectors)
-            // A round is planned ahead or recorded after; one that starts years from now is a typo.
-            guard from <= today.adding(days: 366) else {
-                throw JiannuoError.invalid("检查开始日期 \(from) 距今超过一年", "the round starts more than a year from now")
-            }
-            try r.insert(db)
-            try audit.record("inspection.add", entity: "inspection", id: id, after: r, claimed: from.string)
-            return r
-        }
+        try LedgerWrites(self).addInspection(name: name, from: from, to: to, departments: departments, inspectors: inspectors)
     }
 
     public func inspections(openOn day: Day? = nil) throws -> [InspectionRound] {
@@ -40,26 +26,9 @@ extension Store {
         return r
     }
 
-    /// A finding, and when `order` is given the rectification it orders (one transaction, both audited).
     public func addFinding(round id: String, department: String, issue: String, basis: String, severity: Severity, date: Day?,
                            order: (deadline: Day, measures: String)?) throws -> (Finding, Rectification?) {
-        try authorize(.inspectionManage)
-        if order != nil { try authorize(.rectificationAdd) }
-        let day = try eventDay(date, Field("发现问题日期", "finding date"))
-        return try write { db, audit in
-            let round = try requireInspection(db, id)
-            let unit = try requireDepartment(db, try unitCode(db, department)).code
-            let fid = try nextId(db, prefix: "FX", year: day.year, digits: 4)
-            let f = try Finding.validated(id: fid, round: round, department: unit, issue: issue, basis: basis, severity: severity, date: day)
-            try f.insert(db)
-            try audit.record("finding.add", entity: "finding", id: fid, after: f, claimed: day.string)
-            guard let order else { return (f, nil) }
-            let rid = try nextId(db, prefix: "ZG", year: day.year, digits: 4)
-            let r = try Rectification.validated(id: rid, finding: f, unit: unit, measures: order.measures, opened: day, deadline: order.deadline)
-            try r.insert(db)
-            try audit.record("rectification.add", entity: "rectification", id: rid, after: r, claimed: day.string)
-            return (f, r)
-        }
+        try LedgerWrites(self).addFinding(round: id, department: department, issue: issue, basis: basis, severity: severity, date: date, order: order)
     }
 
     public func findings(_ f: ListFilter, round: String? = nil) throws -> [Finding] {
@@ -90,18 +59,7 @@ extension Store {
         return f
     }
 
-    /// Orders rectification of a finding after the fact (the finding was recorded without one).
     public func addRectification(finding id: String, unit: String?, measures: String, deadline: Day, ordered: Day? = nil) throws -> Rectification {
-        try authorize(.rectificationAdd)
-        let day = try eventDay(ordered, Field("下达整改日期", "date ordered"))
-        return try write { db, audit in
-            let f = try requireFinding(db, id)
-            let code = try unit.map { try requireDepartment(db, try unitCode(db, $0)).code } ?? f.department
-            let rid = try nextId(db, prefix: "ZG", year: day.year, digits: 4)
-            let r = try Rectification.validated(id: rid, finding: f, unit: code, measures: measures, opened: day, deadline: deadline)
-            try r.insert(db)
-            try audit.record("rectification.add", entity: "rectification", id: rid, after: r, claimed: day.string)
-            return r
-        }
+        try LedgerWrites(self).addRectification(finding: id, unit: unit, measures: measures, deadline: deadline, ordered: ordered)
     }
 }

@@ -228,3 +228,70 @@ extension PostgresWriteTests {
         #expect(try s.pg.query("SELECT count(*) FROM ledger_410499.commitments") == count)
     }
 }
+
+extension PostgresWriteTests {
+    @Test("breaches, rectifications, accountability, opinions, escalations, inspections, units, the calendar and the rules: the same on both engines")
+    func otherWritesOnBothEngines() throws {
+        let s = try Setup()
+        try #require(try s.migrate().status == 0)
+        func id(_ sql: String) throws -> String {
+            let (st, out, err) = try s.cli.sqlite([sql])
+            return try #require(st == 0 ? out.split(separator: "\n").first.map(String.init) : nil, "\(sql): \(err)")
+        }
+        // Two breaches found on the day, on both sides, to report, rectify, hold to account and escalate.
+        let answered = try s.cli.sqlite(["""
+            SELECT id FROM complaints WHERE responded_at < '2026-11-19' AND verified_at IS NULL AND department = 'GXJ' ORDER BY id LIMIT 2
+            """]).1.split(separator: "\n").map(String.init)
+        try #require(answered.count == 2, "two answered complaints")
+        for c in answered {
+            let args = ["complaint", "verify", c, "--breach", "yes", "--finding", "属实", "--category", "2", "--at", "2026-11-20 10:00"]
+            let file = try s.file(args), city = try s.city(args)
+            #expect(file.status == 0 && city.status == 0 && file.stdout == city.stdout, "\(file)\n\(city)")
+        }
+        let breaches = try s.cli.sqlite(["SELECT id FROM breaches WHERE date = '2026-11-20' ORDER BY id LIMIT 2"]).1.split(separator: "\n").map(String.init)
+        try #require(breaches.count == 2, "two breaches of the day")
+        let rectification = try id("SELECT id FROM rectifications WHERE completed_on IS NULL AND opened < '2026-11-19' ORDER BY id LIMIT 1")
+        let opinion = try id("SELECT id FROM opinions WHERE handled_on IS NULL AND date < '2026-11-19' ORDER BY id LIMIT 1")
+        let rules = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
+            .appendingPathComponent("Sources/JiannuoStore/Data/rules.toml").path
+        let writes: [[String]] = [
+            ["breach", "report", breaches[0], "--date", "2026-11-20"],
+            ["rectification", "add", breaches[0], "--unit", "GXJ", "--measures", "限期整改", "--deadline", "2026-12-31", "--ordered", "2026-11-20"],
+            ["rectification", "done", rectification, "--date", "2026-11-20"],
+            ["accountability", "add", breaches[0], "--kind", "interview", "--date", "2026-11-20"],
+            ["opinion", "add", "--department", "GXJ", "--title", "网帖反映办事难", "--source", "微博", "--severity", "high", "--date", "2026-11-20"],
+            ["opinion", "handle", opinion, "--date", "2026-11-20", "--note", "已回应"],
+            ["escalate", breaches[1], "--date", "2026-11-20", "--note", "逾期未整改"],
+            ["inspection", "add", "--name", "营商环境专项检查", "--from", "2026-11-16", "--to", "2026-11-30", "--departments", "GXJ,FGW",
+             "--inspectors", "张三、李四"],
+            ["inspection", "finding", "add", "@inspection", "--department", "GXJ", "--issue", "承诺未公开", "--basis", "通知第三条",
+             "--severity", "medium", "--date", "2026-11-20", "--order-rectification", "--deadline", "2026-12-20", "--measures", "公开承诺"],
+            ["department", "add", "--code", "XJDW", "--name", "县新建单位", "--kind", "county-department"],
+            ["department", "rename", "XJDW", "--name", "县新设单位", "--date", "2026-11-18"],
+            ["department", "set-contact", "XJDW", "--phone", "0375-8123456"],
+            ["department", "merge", "XJDW", "--into", "GXJ", "--date", "2026-11-19"],
+            ["calendar", "add-holiday", "2026-12-07", "--note", "临时休息"],
+            ["calendar", "add-workday", "2026-12-12", "--note", "调休上班"],
+            ["calendar", "remove", "2026-12-07"],
+            ["rules", "apply", rules],
+        ]
+        var inspection = ["", ""]
+        for w in writes {
+            let file = try s.file(w.map { $0 == "@inspection" ? inspection[0] : $0 } + ["--json"])
+            let city = try s.city(w.map { $0 == "@inspection" ? inspection[1] : $0 } + ["--json"])
+            #expect(file.status == 0 && city.status == 0, "\(file)\n\(city)")
+            #expect(file.stdout == city.stdout, "\(w.joined(separator: " ")) answers differently on the two engines")
+            if w[0] == "inspection" && w[1] == "add" {
+                inspection = [try file.object()["id"] as? String ?? "", try city.object()["id"] as? String ?? ""]
+            }
+        }
+        try s.expectSameOnBoth([
+            ["breach", "list", "--json"], ["rectification", "list", "--json"], ["accountability", "list", "--json"], ["opinion", "list", "--json"],
+            ["escalations", "--json"], ["inspection", "list", "--json"], ["inspection", "finding", "list", "--json"], ["department", "list", "--json"],
+            ["department", "show", "GXJ", "--json"], ["scores", "--json"], ["alerts", "--json"], ["calendar", "show", "2026-12"],
+            ["complaint", "list", "--json", "--status", "open", "--limit", "100"],
+        ])
+        #expect(try s.city(["doctor"]).status == 0)
+        #expect(try s.city(["audit", "verify"]).status == 0)
+    }
+}

@@ -30,9 +30,13 @@ extension PGRows {
         return Row(values)
     }
 
-    /// Every row decoded by `T.init(row:)` (GRDB's Codable decoding, by column name).
+    /// Every row decoded by `T.init(row:)` (GRDB's Codable decoding, by column name), or by position
+    /// for the records read that way (a row by name has no order).
     func records<T: FetchableRecord>(_ type: T.Type) throws -> [T] {
-        try rows.indices.map { try T(row: namedRow($0)) }
+        if let positional = T.self as? PositionalRecord.Type {
+            return try rows.map { try positional.init(positional: PGRow(values: $0)) as! T }
+        }
+        return try rows.indices.map { try T(row: namedRow($0)) }
     }
 
     var positional: [PGRow] { rows.map(PGRow.init(values:)) }

@@ -50,7 +50,9 @@ enum PGSecurity {
     static func writes(_ p: Permission) -> [(table: String, privileges: String)] {
         let ids = ("sequences", "INSERT, UPDATE")
         switch p {
-        case .read, .revealContact, .backup, .writeOtherDay, .rulesApply: return []
+        case .read, .revealContact, .backup, .writeOtherDay: return []
+        // The limits of open complaints are computed again, and the generation dashboards watch moves.
+        case .rulesApply: return [("complaints", "UPDATE"), ("meta", "INSERT, UPDATE")]
         case .complaintAdd: return [("complaints", "INSERT"), ids]
         case .complaintAccept, .complaintReturn, .complaintResolve, .complaintRespond, .complaintExtend: return [("complaints", "UPDATE")]
         case .complaintFollowup: return [("complaints", "UPDATE"), ("followups", "INSERT")]
@@ -59,15 +61,16 @@ enum PGSecurity {
         case .commitmentAmend: return [("commitments", "UPDATE"), ("amendments", "INSERT")]
         case .commitmentProgress, .commitmentFulfill, .commitmentFeedback: return [("commitments", "UPDATE"), ("commitment_entries", "INSERT")]
         case .breachReport: return [("breaches", "UPDATE")]
-        case .escalate: return [("escalations", "INSERT"), ids]
+        case .escalate: return [("escalations", "INSERT"), ("breaches", "UPDATE"), ids]
         case .inspectionManage: return [("inspections", "INSERT, UPDATE"), ("findings", "INSERT"), ids]
         case .rectificationAdd: return [("rectifications", "INSERT"), ids]
         case .rectificationDone: return [("rectifications", "UPDATE")]
         case .accountabilityAdd: return [("accountability", "INSERT"), ids]
         case .opinionAdd: return [("opinions", "INSERT"), ids]
         case .opinionHandle: return [("opinions", "UPDATE")]
-        case .departmentChange: return [("departments", "INSERT, UPDATE"), ("department_events", "INSERT")]
-        case .calendarChange: return [("calendar_overrides", "INSERT, UPDATE, DELETE"), ("calendar_years", "INSERT, UPDATE, DELETE")]
+        case .departmentChange: return [("departments", "INSERT, UPDATE"), ("department_events", "INSERT"), ("role_units", "INSERT, DELETE")]
+        case .calendarChange: return [("calendar_overrides", "INSERT, UPDATE, DELETE"), ("calendar_years", "INSERT, UPDATE, DELETE"),
+                                      ("complaints", "UPDATE"), ("meta", "INSERT, UPDATE")]
         case .importLedger: return [("commitments", "INSERT"), ("complaints", "INSERT"), ("departments", "INSERT, UPDATE"), ids]
         case .userManage: return [("users", "INSERT, UPDATE"), ("role_units", "INSERT, DELETE")]
         case .countsRebuild: return []
