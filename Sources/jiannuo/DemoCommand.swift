@@ -23,24 +23,13 @@ struct DemoCommand: JiannuoCommand {
             """, "demo data written to \(global.databasePath): \(counts.commitments) commitments, \(counts.complaints) complaints")
     }
 
-    /// A city database is filled as a county would join it: the demo made in a file of its own, then
-    /// migrated (verified on both sides) into the county's schema, and the file removed.
+    /// A city database is filled as a county would join it (`CityCounty`).
     func intoCity(_ size: DemoSize) throws -> DemoCounts {
-        guard let county = global.countyCode else {
-            throw JiannuoError.usage("在 PostgreSQL 城市库中生成演示数据须用 --county 给出县（区）代码，如 410422",
-                                     "give the county code with --county to fill a city database with demo data, e.g. 410422")
-        }
-        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jiannuo-demo-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-        defer { try? FileManager.default.removeItem(at: dir) }
-        let file = try Store(path: dir.appendingPathComponent("demo.sqlite").path, clock: try global.clock(), operatorName: try global.account(),
-                             rules: try global.rules.map { try Rules.load(path: $0) }, access: .create)
-        let counts = try file.generateDemo(size: size, seed: seed)
-        let outcome = try LedgerMigration.run(from: file, to: global.databasePath, county: county)
+        let county = try CityCounty.county(global, Text("生成演示数据", "fill a county with demo data"))
+        let (counts, outcome) = try CityCounty.join(global, county: county) { try $0.generateDemo(size: size, seed: seed) }
         if outcome.alreadyThere {
             throw JiannuoError.invalid("县（区）\(county) 已在城市库中：演示数据未写入", "county \(county) is already in the city database; no demo data was written")
         }
         return counts
     }
 }
-

@@ -89,7 +89,8 @@ struct GlobalOptions: ParsableArguments {
                 throw JiannuoError.usage("--demo 只用于 SQLite 演示账本，不能与 PostgreSQL 连接串同用", "--demo is for the SQLite demo ledger, not a PostgreSQL database")
             }
             guard access != .create else {
-                throw JiannuoError.usage("PostgreSQL 城市库的账本由 jiannuo migrate --from 账本文件 --to 连接串 --county 代码 迁入", "a city database's ledgers come in through jiannuo migrate --from FILE --to URI --county CODE")
+                throw JiannuoError.usage("PostgreSQL 城市库的账本由 jiannuo init --county 代码 建立，或由 jiannuo migrate --from 账本文件 --to 连接串 --county 代码 迁入",
+                                         "a city database's ledgers are made by jiannuo init --county CODE or come in through jiannuo migrate --from FILE --to URI --county CODE")
             }
             let store = try PGStore(conninfo: databasePath, county: countyCode, clock: try clock(), operatorName: try account(), rules: rules,
                                     readOnly: isReadOnly)

@@ -275,7 +275,15 @@ import Testing
         let add = try s.city(["opinion", "add", "--department", "GXJ", "--title", "网帖", "--source", "微博"])
         #expect(add.status == 74 && add.stderr.contains("暂不支持"), "\(add)")
         #expect(try s.pg.query("SELECT count(*) FROM \(schema).opinions") == before)
-        #expect(try s.city(["init"]).status == 64)
+        // init: a county already there is ready; a new one joins as an empty ledger; without a county, a usage error.
+        #expect(try s.city(["init"]).status == 0)
+        let fresh = try s.city(["init", "--json"], county: "410498")
+        #expect(fresh.status == 0 && fresh.stdout.contains("410498"), "\(fresh)")
+        #expect(try s.pg.query("SELECT count(*) FROM ledger_410498.departments") == "0")
+        let unit = try s.city(["department", "add", "--code", "GXJ", "--name", "县工信局", "--kind", "county-department"], county: "410498")
+        #expect(unit.status == 0, "\(unit)")
+        #expect(try s.city(["audit", "verify"], county: "410498").status == 0)
+        #expect(try s.cli.raw(["init", "--db", s.pg.conninfo]).status == 64)
         let demo = try s.cli.raw(["status", "--demo", "--db", s.pg.conninfo])
         #expect(demo.status == 64, "\(demo)")
     }

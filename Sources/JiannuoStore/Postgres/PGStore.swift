@@ -64,9 +64,11 @@ public final class PGStore: Ledger, @unchecked Sendable {
 
     /// The county asked for, or the only one the database holds; otherwise the choice is the officer's.
     static func chooseCounty(_ c: PGConnection, _ asked: String?) throws -> String {
-        let held = try c.execute("""
+        // A database no county has joined yet has no registry either.
+        let registered = try c.execute("SELECT to_regclass('jiannuo.ledgers') IS NOT NULL").rows.first?[0] == "t"
+        let held = registered ? try c.execute("""
             SELECT county FROM jiannuo.ledgers WHERE has_schema_privilege(schema, 'USAGE') ORDER BY county
-            """).rows.compactMap { $0[0] }
+            """).rows.compactMap { $0[0] } : []
         if let asked {
             guard held.contains(asked) else {
                 throw JiannuoError.notFound("城市库中没有县（区）\(Sanitize.visible(asked))（或无权访问）；可用：\(held.joined(separator: "、"))",
@@ -75,9 +77,9 @@ public final class PGStore: Ledger, @unchecked Sendable {
             return asked
         }
         guard held.count == 1 else {
-            throw JiannuoError.usage(held.isEmpty ? "城市库中还没有账本：先用 jiannuo migrate 迁入一个县（区）"
+            throw JiannuoError.usage(held.isEmpty ? "城市库中还没有账本：先用 jiannuo init 或 migrate 建立一个县（区）的账本"
                                                   : "城市库中有多个县（区）：请用 --county 指定其一（\(held.joined(separator: "、"))）",
-                                     held.isEmpty ? "the city database holds no ledger yet: migrate a county in first"
+                                     held.isEmpty ? "the city database holds no ledger yet: init or migrate a county first"
                                                   : "the city database holds several counties: choose one with --county (\(held.joined(separator: ", ")))")
         }
         return held[0]
