@@ -82,7 +82,8 @@ struct GlobalOptions: ParsableArguments {
     /// An account the ledger gives no active role can run nothing but `--help` and `whoami` (77).
     var countyCode: String? { county ?? environment["JIANNUO_COUNTY"].flatMap { $0.isEmpty ? nil : $0 } }
 
-    func openStore(_ access: Store.Access, anyAccount: Bool = false) throws -> any Ledger {
+    /// `county`: another county of the city database than `--county` (the city ranking reads them all).
+    func openStore(_ access: Store.Access, anyAccount: Bool = false, county: String? = nil) throws -> any Ledger {
         let rules = try self.rules.map { try Rules.load(path: $0) }
         if LedgerAddress(databasePath).isPostgres {
             guard !demo else {
@@ -92,7 +93,7 @@ struct GlobalOptions: ParsableArguments {
                 throw JiannuoError.usage("PostgreSQL 城市库的账本由 jiannuo init --county 代码 建立，或由 jiannuo migrate --from 账本文件 --to 连接串 --county 代码 迁入",
                                          "a city database's ledgers are made by jiannuo init --county CODE or come in through jiannuo migrate --from FILE --to URI --county CODE")
             }
-            let store = try PGStore(conninfo: databasePath, county: countyCode, clock: try clock(), operatorName: try account(), rules: rules,
+            let store = try PGStore(conninfo: databasePath, county: county ?? countyCode, clock: try clock(), operatorName: try account(), rules: rules,
                                     readOnly: isReadOnly)
             if !anyAccount { try store.actor.require(.read) }
             return store

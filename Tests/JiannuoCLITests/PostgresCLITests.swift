@@ -234,7 +234,7 @@ import Testing
         #expect(header.contains("\(Self.county)·PostgreSQL"), "\(header)")
     }
 
-    @Test("doctor checks the engine's side, audit verify catches a row changed in the database, and writes not yet done are refused plainly")
+    @Test("doctor checks the engine's side, audit verify catches a row changed in the database, init joins a county, and a backup is pg_dump's")
     func engineSide() throws {
         let s = try Setup()
         let m = try s.migrate()
@@ -270,11 +270,11 @@ import Testing
         let tampered = try caught.object()["tampered"] as? [[String: Any]] ?? []
         #expect(tampered.contains { $0["table"] as? String == "complaints" }, "\(caught.stdout)")
 
-        // The writes not yet done on this engine are refused plainly, with nothing written.
-        let before = try s.pg.query("SELECT count(*) FROM \(schema).opinions")
-        let add = try s.city(["opinion", "add", "--department", "GXJ", "--title", "网帖", "--source", "微博"])
-        #expect(add.status == 74 && add.stderr.contains("暂不支持"), "\(add)")
-        #expect(try s.pg.query("SELECT count(*) FROM \(schema).opinions") == before)
+        // A backup is pg_dump's on this engine: refused plainly, nothing written.
+        let copy = s.cli.path("city-backup.sqlite")
+        let backup = try s.city(["backup", copy])
+        #expect(backup.status == 74 && backup.stderr.contains("pg_dump"), "\(backup)")
+        #expect(!FileManager.default.fileExists(atPath: copy))
         // init: a county already there is ready; a new one joins as an empty ledger; without a county, a usage error.
         #expect(try s.city(["init"]).status == 0)
         let fresh = try s.city(["init", "--json"], county: "410498")
@@ -310,6 +310,21 @@ import Testing
         #expect(twice.status == 65, "\(twice)")
         let noCounty = try s.cli.raw(["demo", "--db", s.pg.conninfo])
         #expect(noCounty.status == 64, "\(noCounty)")
+
+        // The city ranking: every county's units together, highest first, each with its rank in its county.
+        let city = try s.cli.raw(["scores", "--city", "--json", "--db", s.pg.conninfo, "--today", "2026-11-20"]).array()
+        var perCounty: [String: [[String: Any]]] = [:]
+        for county in ["410422", "410423", "410424"] { perCounty[county] = try s.city(["scores", "--json"], county: county).array() }
+        #expect(city.count == perCounty.values.map(\.count).reduce(0, +) && city.count > 30, "\(city.count) rows")
+        #expect(city.map { $0["rank"] as? Int ?? 0 } == Array(1...city.count))
+        let scores = city.map { $0["score"] as? Double ?? -1 }
+        #expect(scores == scores.sorted(by: >))
+        for row in city {
+            let county = row["county"] as? String ?? "", code = row["department"] as? String ?? ""
+            let own = perCounty[county]?.first { $0["department"] as? String == code }
+            #expect(own?["rank"] as? Int == row["county_rank"] as? Int && own?["score"] as? Double == row["score"] as? Double, "\(county) \(code)")
+        }
+        #expect(try s.cli.raw(["scores", "--city", "--db", s.cli.db]).status == 64)
     }
 
     @Test("user add, set-role and disable on PostgreSQL make and grant the role, each audited on a chain that still verifies in the program")

@@ -30,3 +30,22 @@ public enum Ranking {
         }.sorted { $0.rank < $1.rank }
     }
 }
+
+/// A unit ranked among the units of every county of a city.
+public struct CityRankedScore: Sendable, Equatable {
+    public var county: String
+    public var ranked: RankedScore
+    public var cityRank: Int
+}
+
+extension Ranking {
+    /// Every county's units ranked together: highest score first, ties by county and then by unit code;
+    /// each keeps its rank (and change) within its county.
+    public static func city(_ counties: [String: [RankedScore]]) -> [CityRankedScore] {
+        let all = counties.flatMap { county, ranking in ranking.map { (county, $0) } }.sorted { a, b in
+            if a.1.score.score != b.1.score.score { return a.1.score.score > b.1.score.score }
+            return a.0 != b.0 ? a.0 < b.0 : a.1.score.department < b.1.score.department
+        }
+        return all.enumerated().map { CityRankedScore(county: $0.element.0, ranked: $0.element.1, cityRank: $0.offset + 1) }
+    }
+}

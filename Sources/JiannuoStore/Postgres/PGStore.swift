@@ -62,13 +62,22 @@ public final class PGStore: Ledger, @unchecked Sendable {
         }
     }
 
-    /// The county asked for, or the only one the database holds; otherwise the choice is the officer's.
-    static func chooseCounty(_ c: PGConnection, _ asked: String?) throws -> String {
+    /// The counties of a city database the connecting role may read, by code.
+    public static func counties(conninfo: String) throws -> [String] {
+        do { return try heldCounties(try PGConnection(conninfo)) } catch let e as PGError { throw e.jiannuoError }
+    }
+
+    static func heldCounties(_ c: PGConnection) throws -> [String] {
         // A database no county has joined yet has no registry either.
         let registered = try c.execute("SELECT to_regclass('jiannuo.ledgers') IS NOT NULL").rows.first?[0] == "t"
-        let held = registered ? try c.execute("""
+        return registered ? try c.execute("""
             SELECT county FROM jiannuo.ledgers WHERE has_schema_privilege(schema, 'USAGE') ORDER BY county
             """).rows.compactMap { $0[0] } : []
+    }
+
+    /// The county asked for, or the only one the database holds; otherwise the choice is the officer's.
+    static func chooseCounty(_ c: PGConnection, _ asked: String?) throws -> String {
+        let held = try heldCounties(c)
         if let asked {
             guard held.contains(asked) else {
                 throw JiannuoError.notFound("城市库中没有县（区）\(Sanitize.visible(asked))（或无权访问）；可用：\(held.joined(separator: "、"))",
