@@ -63,7 +63,7 @@ public enum LedgerMigration {
                 try conn.execute("SELECT pg_advisory_xact_lock(hashtext('jiannuo.migrate'))")
                 try run(conn, registry)
             }
-            return try store.read { db in
+            let outcome = try store.read { db in
                 try conn.transaction {
                     try conn.execute("SELECT pg_advisory_xact_lock(hashtext('jiannuo.migrate'))")
                     let counts = try sourceCounts(db)
@@ -98,6 +98,13 @@ public enum LedgerMigration {
                                    head: source.head?.description)
                 }
             }
+            // After the commit (VACUUM runs outside a transaction): the visibility map set, so that the
+            // covering indexes answer counts without the rows. A kill here leaves a whole, committed copy.
+            if !outcome.alreadyThere {
+                progress("vacuum")
+                for t in copied + ["role_units"] { try conn.execute("VACUUM (ANALYZE) \(PGSQL.quoted(schema)).\(PGSQL.quoted(t))") }
+            }
+            return outcome
         } catch let e as PGError {
             throw e.jiannuoError
         }

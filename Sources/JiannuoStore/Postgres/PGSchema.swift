@@ -7,6 +7,10 @@
 ///
 /// Foreign keys are DEFERRABLE so that a ledger can be copied in table by table and checked at commit.
 ///
+/// The indexes of what is open (complaints, promises, debts, rectifications) also carry the id and the
+/// unit (`INCLUDE`): the alerts' counts and `status` then read the index alone, row security's unit
+/// included, where SQLite reads its index with the rowid.
+///
 /// A city database holds one schema per ledger (`ledger_<county>`): each keeps its own ids, sequences,
 /// audit chain and digests, as it had in its file, so a county moves in without renaming anything.
 enum PGSchema {
@@ -51,8 +55,8 @@ enum PGSchema {
         delivered_on text COLLATE "C",
         payment_days bigint);
     CREATE INDEX commitments_department ON commitments(department, deadline);
-    CREATE INDEX commitments_open_deadline ON commitments(deadline) WHERE status IN ('not_started','in_progress','stalled');
-    CREATE INDEX commitments_open_debts ON commitments(delivered_on, payment_days)
+    CREATE INDEX commitments_open_deadline ON commitments(deadline) INCLUDE (id, department) WHERE status IN ('not_started','in_progress','stalled');
+    CREATE INDEX commitments_open_debts ON commitments(delivered_on, payment_days) INCLUDE (id, department)
         WHERE status IN ('not_started','in_progress','stalled') AND category = 3 AND delivered_on IS NOT NULL AND amount_fen IS NOT NULL;
     CREATE INDEX commitments_debts ON commitments(department, made, delivered_on, payment_days, status, fulfilled_on)
         WHERE category = 3 AND delivered_on IS NOT NULL AND amount_fen IS NOT NULL;
@@ -106,7 +110,7 @@ enum PGSchema {
     CREATE INDEX complaints_department ON complaints(department, received);
     CREATE INDEX complaints_received ON complaints(received);
     CREATE INDEX complaints_commitment ON complaints(commitment) WHERE commitment IS NOT NULL;
-    CREATE INDEX complaints_open_due ON complaints(current_due) WHERE responded_at IS NULL;
+    CREATE INDEX complaints_open_due ON complaints(current_due) INCLUDE (id, department) WHERE responded_at IS NULL;
     CREATE INDEX complaints_accept_late ON complaints(accept_due) WHERE accept_late = 1;
     CREATE INDEX complaints_resolve_late ON complaints(resolve_due) WHERE resolve_late = 1;
     CREATE INDEX complaints_respond_late ON complaints(respond_due) WHERE respond_late = 1;
@@ -206,7 +210,7 @@ enum PGSchema {
         CHECK ((breach IS NULL) <> (finding IS NULL)));
     CREATE INDEX rectifications_breach ON rectifications(breach);
     CREATE INDEX rectifications_finding ON rectifications(finding);
-    CREATE INDEX rectifications_open ON rectifications(deadline) WHERE completed_on IS NULL;
+    CREATE INDEX rectifications_open ON rectifications(deadline) INCLUDE (id, unit) WHERE completed_on IS NULL;
     CREATE TABLE accountability (
         id text COLLATE "C" PRIMARY KEY NOT NULL,
         breach text COLLATE "C" REFERENCES breaches(id) DEFERRABLE,
