@@ -99,10 +99,11 @@ enum PGLedgerCheck {
 
     static func checkTables(_ conn: PGConnection, schema: String, lastState: String?, progress: ((String) -> Void)?) throws -> [AuditChain.Problem] {
         var problems: [AuditChain.Problem] = []
+        // A table is digested when all three of its triggers (insert, update, delete) are in place and enabled.
         let present = Set(try conn.execute("""
             SELECT c.relname FROM pg_trigger g JOIN pg_class c ON c.oid = g.tgrelid JOIN pg_namespace n ON n.oid = c.relnamespace
-            WHERE n.nspname = $1 AND g.tgname = 'jn_digest' AND g.tgenabled <> 'D'
-            """, [schema]).rows.compactMap { $0[0] })
+            WHERE n.nspname = $1 AND g.tgname = ANY($2::text[]) AND g.tgenabled <> 'D' GROUP BY c.relname HAVING count(*) = 3
+            """, [schema, PGSQL.array(PGDigestSQL.triggerNames)]).rows.compactMap { $0[0] })
         let missing = LedgerDigest.tables.filter { !present.contains($0) }
         let differs = try encodingDiffers(conn, schema: schema)
         if !differs.isEmpty {
