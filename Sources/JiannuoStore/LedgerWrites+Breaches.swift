@@ -1,15 +1,10 @@
+import GRDB
 import JiannuoCore
 
 extension LedgerWrites {
     func reportBreach(_ id: String, date: Day?) throws -> Breach {
-        try ledger.authorize(.breachReport)
-        let day = try ledger.eventDay(date, Field("上报日期", "report date"))
-        return try ledger.transaction { w, audit in
-            let before = try requireBreach(w, id)
-            let after = try before.reported(on: day)
-            try w.update(after, from: before)
-            try audit.record("breach.report", entity: "breach", id: id, before: before, after: after, claimed: day.string)
-            return after
+        try dated(.breachReport, id, date, Field("上报日期", "report date"), action: "breach.report", entity: "breach", requireBreach) {
+            try $0.reported(on: $1)
         }
     }
 
@@ -29,15 +24,8 @@ extension LedgerWrites {
     }
 
     func completeRectification(_ id: String, date: Day?) throws -> Rectification {
-        try ledger.authorize(.rectificationDone)
-        let day = try ledger.eventDay(date, Field("整改完成日期", "completion date"))
-        return try ledger.transaction { w, audit in
-            let before = try requireRectification(w, id)
-            let after = try before.done(on: day)
-            try w.update(after, from: before)
-            try audit.record("rectification.done", entity: "rectification", id: id, before: before, after: after, claimed: day.string)
-            return after
-        }
+        try dated(.rectificationDone, id, date, Field("整改完成日期", "completion date"), action: "rectification.done", entity: "rectification",
+                  requireRectification) { try $0.done(on: $1) }
     }
 
     /// `follows`: a breach (SX-), a complaint handled in violation of the rules (TS-, no breach needed)
@@ -84,13 +72,21 @@ extension LedgerWrites {
     }
 
     func handleOpinion(_ id: String, date: Day?, note: String?) throws -> OpinionEvent {
-        try ledger.authorize(.opinionHandle)
-        let day = try ledger.eventDay(date, Field("处置日期", "handling date"))
+        try dated(.opinionHandle, id, date, Field("处置日期", "handling date"), action: "opinion.handle", entity: "opinion", requireOpinion) {
+            try $0.handled(on: $1, note: note)
+        }
+    }
+
+    /// One step of a record on a day (today unless given), Core's `step` deciding what it becomes.
+    private func dated<R: PersistableRecord & Encodable>(_ p: Permission, _ id: String, _ date: Day?, _ field: Field, action: String, entity: String,
+                                                         _ require: (L.Writer, String) throws -> R, _ step: (R, Day) throws -> R) throws -> R {
+        try ledger.authorize(p)
+        let day = try ledger.eventDay(date, field)
         return try ledger.transaction { w, audit in
-            let before = try requireOpinion(w, id)
-            let after = try before.handled(on: day, note: note)
+            let before = try require(w, id)
+            let after = try step(before, day)
             try w.update(after, from: before)
-            try audit.record("opinion.handle", entity: "opinion", id: id, before: before, after: after, claimed: day.string)
+            try audit.record(action, entity: entity, id: id, before: before, after: after, claimed: day.string)
             return after
         }
     }

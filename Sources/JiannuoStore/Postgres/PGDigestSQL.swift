@@ -55,18 +55,8 @@ enum PGDigestSQL {
         CREATE FUNCTION \(s).\(fn)() RETURNS trigger LANGUAGE plpgsql SET search_path = \(s), pg_temp AS $$
         BEGIN
             IF to_regclass('pg_temp.jn_digest_pending') IS NULL THEN
-                IF TG_OP <> 'DELETE' THEN
-                    IF EXISTS (SELECT 1 FROM jn_new) THEN
-                        RAISE EXCEPTION 'jiannuo: % is a ledger table: write it through jiannuo, whose audit log keeps its digests', TG_TABLE_NAME
-                            USING ERRCODE = 'insufficient_privilege';
-                    END IF;
-                END IF;
-                IF TG_OP <> 'INSERT' THEN
-                    IF EXISTS (SELECT 1 FROM jn_old) THEN
-                        RAISE EXCEPTION 'jiannuo: % is a ledger table: write it through jiannuo, whose audit log keeps its digests', TG_TABLE_NAME
-                            USING ERRCODE = 'insufficient_privilege';
-                    END IF;
-                END IF;
+                IF TG_OP <> 'DELETE' THEN \(refuseIfAny("jn_new")) END IF;
+                IF TG_OP <> 'INSERT' THEN \(refuseIfAny("jn_old")) END IF;
                 RETURN NULL;
             END IF;
             IF TG_OP <> 'INSERT' THEN
@@ -81,6 +71,17 @@ enum PGDigestSQL {
         CREATE TRIGGER jn_digest_update AFTER UPDATE ON \(t) REFERENCING OLD TABLE AS jn_old NEW TABLE AS jn_new
             FOR EACH STATEMENT EXECUTE FUNCTION \(s).\(fn)();
         CREATE TRIGGER jn_digest_delete AFTER DELETE ON \(t) REFERENCING OLD TABLE AS jn_old FOR EACH STATEMENT EXECUTE FUNCTION \(s).\(fn)();
+        """
+    }
+
+    /// A session that did not come through the program changed rows of a ledger table: refused. (Each
+    /// transition table is named in a statement of its own: the other one does not exist for that event.)
+    private static func refuseIfAny(_ rows: String) -> String {
+        """
+        IF EXISTS (SELECT 1 FROM \(rows)) THEN
+                RAISE EXCEPTION 'jiannuo: % is a ledger table: write it through jiannuo, whose audit log keeps its digests', TG_TABLE_NAME
+                    USING ERRCODE = 'insufficient_privilege';
+            END IF;
         """
     }
 
