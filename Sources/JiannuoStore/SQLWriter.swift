@@ -62,13 +62,13 @@ extension SQLReader {
     /// A unit by its code, refused (with the code to use) when a name was typed, and when merged
     /// unless `active` is false.
     func requireDepartment(_ code: String, active: Bool = true) throws -> Department {
-        let all = try records(Department.self, "SELECT * FROM departments", [])
-        guard let d = all.first(where: { $0.code == code }) else {
-            let resolved = try DepartmentLookup.resolve(code, in: all)
+        // By its key: every write asks, and the whole table is read only to explain a refusal.
+        guard let d = try records(Department.self, "SELECT * FROM departments WHERE code = ?", [code]).first else {
+            let resolved = try DepartmentLookup.resolve(code, in: try records(Department.self, "SELECT * FROM departments", []))
             throw JiannuoError.invalid("单位 \(Sanitize.visible(code)) 不是代码，请用代码 \(resolved)", "\(Sanitize.visible(code)) is a name: use the code")
         }
         if active && !d.active {
-            let successor = Lineage.current(code, in: Dictionary(uniqueKeysWithValues: all.map { ($0.code, $0) }))
+            let successor = Lineage.current(code, in: try departmentMap())
             throw JiannuoError.invalid("单位 \(code)（\(d.name)）已于 \(d.mergedOn?.string ?? "") 并入 \(successor)，请改用承继单位",
                                        "department \(code) was merged into \(successor); use the successor")
         }

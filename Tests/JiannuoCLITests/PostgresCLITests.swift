@@ -28,6 +28,12 @@ import Testing
         /// The same on the SQLite file.
         func file(_ args: [String]) throws -> Run { try cli.raw(args + ["--db", cli.db, "--today", "2026-11-20"]) }
 
+        /// The first value a query gives on the SQLite file (records chosen for a test).
+        func fileValue(_ sql: String, sourceLocation: SourceLocation = #_sourceLocation) throws -> String {
+            let (st, out, err) = try cli.sqlite([sql])
+            return try #require(st == 0 ? out.split(separator: "\n").first.map(String.init) : nil, "\(sql): \(err)", sourceLocation: sourceLocation)
+        }
+
         /// Each command says the same of the file and of the migrated county, and says something.
         func expectSameOnBoth(_ commands: [[String]], sourceLocation: SourceLocation = #_sourceLocation) throws {
             for args in commands {

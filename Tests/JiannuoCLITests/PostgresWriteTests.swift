@@ -14,10 +14,7 @@ import Testing
         let s = try Setup()
         try #require(try s.migrate().status == 0)
         // Records whose past allows the steps below on 2026-11-20 (the demo runs up to the real day).
-        func id(_ sql: String) throws -> String {
-            let (st, out, err) = try s.cli.sqlite([sql])
-            return try #require(st == 0 ? out.split(separator: "\n").first.map(String.init) : nil, "\(sql): \(err)")
-        }
+        func id(_ sql: String) throws -> String { try s.fileValue(sql) }
         let inHand = try id("""
             SELECT id FROM complaints WHERE accepted_at < '2026-11-20T09' AND resolved_at IS NULL AND extension_days IS NULL
                 AND resolve_due >= '2026-11-20' ORDER BY id LIMIT 1
@@ -234,10 +231,7 @@ extension PostgresWriteTests {
     func otherWritesOnBothEngines() throws {
         let s = try Setup()
         try #require(try s.migrate().status == 0)
-        func id(_ sql: String) throws -> String {
-            let (st, out, err) = try s.cli.sqlite([sql])
-            return try #require(st == 0 ? out.split(separator: "\n").first.map(String.init) : nil, "\(sql): \(err)")
-        }
+        func id(_ sql: String) throws -> String { try s.fileValue(sql) }
         // Two breaches found on the day, on both sides, to report, rectify, hold to account and escalate.
         let answered = try s.cli.sqlite(["""
             SELECT id FROM complaints WHERE responded_at < '2026-11-19' AND verified_at IS NULL AND department = 'GXJ' ORDER BY id LIMIT 2
