@@ -24,8 +24,8 @@ let clock = Clock(today: today, minute: 9 * 60)
 
 func open() throws -> any Ledger {
     LedgerAddress(db).isPostgres
-        ? try PGStore(conninfo: db, county: county, clock: clock, operatorName: account, readOnly: false)
-        : try Store(path: db, clock: clock, operatorName: account, access: .write)
+        ? try PostgresLedger(conninfo: db, county: county, clock: clock, operatorName: account, readOnly: false)
+        : try SQLiteLedger(path: db, clock: clock, operatorName: account, access: .write)
 }
 
 let errors = Locked(0)

@@ -8,8 +8,12 @@ struct BackupCommand: JiannuoCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(_ out: Output) throws {
-        let store = try out.reader()
-        try store.backup(to: file)
+        // A city database is backed up with pg_dump, the engine's own tool.
+        guard let ledger = try out.reader() as? LedgerFile else {
+            throw JiannuoError.database("PostgreSQL 账本暂不支持备份（请用 pg_dump）：请在 SQLite 账本上进行",
+                                        "the PostgreSQL ledger does not support backup (use pg_dump) yet; use a SQLite ledger")
+        }
+        try ledger.backup(to: file)
         struct R: Encodable { let id: String; let backup: String }
         out.record(R(id: file, backup: file)) { out.say("已备份到 \(file)", "backed up to \(file)") }
     }

@@ -14,11 +14,11 @@ enum CityCounty {
         return county
     }
 
-    static func join<T>(_ global: GlobalOptions, county: String, _ fill: (Store) throws -> T) throws -> (T, LedgerMigration.Outcome) {
+    static func join<T>(_ global: GlobalOptions, county: String, _ fill: (SQLiteLedger) throws -> T) throws -> (T, LedgerMigration.Outcome) {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jiannuo-county-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
         defer { try? FileManager.default.removeItem(at: dir) }
-        let file = try Store(path: dir.appendingPathComponent("county.sqlite").path, clock: try global.clock(), operatorName: try global.account(),
+        let file = try SQLiteLedger(path: dir.appendingPathComponent("county.sqlite").path, clock: try global.clock(), operatorName: try global.account(),
                              rules: try global.rules.map { try Rules.load(path: $0) }, access: .create)
         let value = try fill(file)
         return (value, try LedgerMigration.run(from: file, to: global.databasePath, county: county))

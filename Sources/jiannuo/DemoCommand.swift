@@ -14,7 +14,7 @@ struct DemoCommand: JiannuoCommand {
             throw JiannuoError.invalid("规模“\(Sanitize.visible(size))”无效，可选：small、county、province", "size must be small, county or province")
         }
         let started = Date()
-        let counts = LedgerAddress(global.databasePath).isPostgres ? try intoCity(size) : try out.global.openStore(.create).generateDemo(size: size, seed: seed)
+        let counts = LedgerAddress(global.databasePath).isPostgres ? try intoCity(size) : try out.global.openFile(.create).generateDemo(size: size, seed: seed)
         if out.json { out.emit(counts); return }
         out.say("""
             演示数据已写入 \(global.databasePath)（\(String(format: "%.1f", Date().timeIntervalSince(started))) 秒）：

@@ -52,7 +52,7 @@ struct DepartmentCommand: ParsableCommand {
             let store = try out.reader()
             let today = store.clock.today
             let p = try period.map { try Period.parse($0, today: today) } ?? .currentQuarter(today)
-            let record = try DepartmentRecord.build(store, code: try store.unitCode(code, asRecord: true), period: p, today: today)
+            let record = DepartmentRecord(try store.profile(of: try store.unitCode(code, asRecord: true), period: p, today: today))
             if out.json { out.emit(record); return }
             record.print(out)
         }

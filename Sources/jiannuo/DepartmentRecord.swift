@@ -3,8 +3,6 @@ import JiannuoStore
 
 /// `jiannuo department show`: a department's whole breach record for a period.
 struct DepartmentRecord: Encodable {
-    struct TrendPoint: Encodable { let period: String; let score: Double }
-
     let department: String
     let name: String
     let kind: String
@@ -14,36 +12,25 @@ struct DepartmentRecord: Encodable {
     let period: String
     let score: Double
     let dimensions: [String: Double]
-    let counts: [String: Int]
+    let counts: [ScoreRule: Int]
     let lines: [ScoreLine]
     let breaches: [BreachView]
     let alerts: [Alert]
     let on_time_rate: OnTimeRate
-    let trend: [TrendPoint]
+    let trend: [DepartmentProfile.TrendPoint]
     let predecessors: [DepartmentView]
     let events: [DepartmentEvent]
     let findings: [Finding]
     let escalations: [Escalation]
 
-    static func build(_ store: any Ledger, code: String, period p: Period, today: Day) throws -> DepartmentRecord {
-        let d = try store.department(code)
-        let lastMonth = Period.month(today.year, today.month)
-        let months = (0..<12).reversed().map { lastMonth.shifted(-$0) }
-        let all = try store.scores(of: code, periods: [p] + months, today: today)
-        let s = all[0]
-        let lineage = Set([code] + (try store.predecessors(of: code)).map(\.code))
-        let breaches = try store.breaches(ListFilter(department: code)).map {
-            BreachView(b: $0, rectifications: try store.rectifications(ListFilter(), breach: $0.id),
-                       accountability: try store.accountability(ListFilter(), breach: $0.id))
-        }
-        let alerts = try store.alerts(today: today, departments: [code] + lineage).filter { $0.department == code || lineage.contains($0.department) }
-        let trend = zip(months, all.dropFirst()).map { TrendPoint(period: $0.description, score: $1.score) }
-        return DepartmentRecord(
-            department: d.code, name: d.name, kind: d.kind.rawValue, active: d.active, successor: d.successor, merged_on: d.mergedOn,
-            period: p.description, score: s.score, dimensions: s.dimensions, counts: s.counts, lines: s.lines, breaches: breaches,
-            alerts: alerts, on_time_rate: try store.onTimeRate(of: code, period: p, today: today), trend: trend,
-            predecessors: try store.predecessors(of: code).map { DepartmentView(d: $0) }, events: try store.departmentEvents(code),
-            findings: try store.findings(ListFilter(department: code)), escalations: try store.escalations(ListFilter(department: code)))
+    init(_ p: DepartmentProfile) {
+        let d = p.department, s = p.score
+        department = d.code; name = d.name; kind = d.kind.rawValue; active = d.active; successor = d.successor; merged_on = d.mergedOn
+        period = p.period.description; score = s.score; dimensions = s.dimensions; counts = s.counts; lines = s.lines
+        breaches = p.breaches.map { BreachView(b: $0.breach, rectifications: $0.rectifications, accountability: $0.accountability) }
+        alerts = p.alerts; on_time_rate = p.onTime; trend = p.trend
+        predecessors = p.predecessors.map { DepartmentView(d: $0) }; events = p.events
+        findings = p.findings.map(\.finding); escalations = p.escalations
     }
 
     func print(_ out: Output) {
@@ -61,7 +48,7 @@ struct DepartmentRecord: Encodable {
         out.line()
         var t = out.table(["分值|points", "维度|dimension", "规则|rule", "记录|record", "日期|date", "说明|note"], right: [0])
         for x in lines {
-            t.add([ScoresCommand.fmt(x.points), x.dimension?.label(l) ?? "", ScoringRules.label(x.rule, l), x.record ?? "", x.date?.string ?? "", x.note(l)])
+            t.add([ScoresCommand.fmt(x.points), x.dimension?.label(l) ?? "", x.rule.label(l), x.record ?? "", x.date?.string ?? "", x.note(l)])
         }
         out.line(t.render())
         out.line()

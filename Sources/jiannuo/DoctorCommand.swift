@@ -34,7 +34,7 @@ struct DoctorCommand: JiannuoCommand {
 
     func execute(_ out: Output) throws {
         if rebuildCounts {
-            let fixed = try out.store().rebuildTallies()
+            let fixed = try out.store().rebuildKeptCounts()
             out.say("已从记录重算计分计数（此前不符 \(fixed) 处）", "kept counts recomputed from the records (\(fixed) differed)")
         }
         let store = try out.reader()
@@ -62,7 +62,7 @@ struct DoctorCommand: JiannuoCommand {
             r.intact ? Text("审计链完好（\(r.rows) 行），各台账表与摘要一致", "the chain holds (\(r.rows) rows) and every table matches its digests")
                      : Text(reasons.map(\.zh).joined(separator: "；"), reasons.map(\.en).joined(separator: "; ")))
         do {
-            let tallies = try store.tallyCheck()
+            let tallies = try store.keptCountsCheck()
             let shown = tallies.differences.prefix(5).map { "\($0.department) \($0.kind) \($0.day)\($0.open ? " open" : ""): \($0.kept) ≠ \($0.recomputed)" }
             let triggersGone = tallies.missingTriggers.joined(separator: ", ")
             add("tallies", Text("计分计数", "kept counts"), tallies.differences.isEmpty && tallies.missingTriggers.isEmpty ? .ok : .failed,

@@ -27,17 +27,17 @@ struct ExportCommand: JiannuoCommand {
         let f = try filters.filter()
         let sink = try LedgerSink(path: output, csv: format == "csv", lang: out.lang)
         switch kind {
-        case "departments": try sink.write(LedgerColumns.departments, try store.departments().filter { f.department == nil || $0.code == f.department })
-        case "commitments": try sink.stream(LedgerColumns.commitments) { emit in try store.eachCommitment(f, emit) }
+        case "departments": try sink.write(SheetColumns.departments, try store.departments().filter { f.department == nil || $0.code == f.department })
+        case "commitments": try sink.stream(SheetColumns.commitments) { emit in try store.eachCommitment(f, emit) }
         case "complaints":
             // Contacts are masked unless a role that may reveal asks; a reveal is one audited row.
             var n = 0
-            try sink.stream(LedgerColumns.complaints) { emit in
+            try sink.stream(SheetColumns.complaints) { emit in
                 try store.eachComplaint(f) { c in n += 1; try emit(reveal ? c : c.masked) }
             }
             if reveal { try store.recordReveal(entity: "complaint", id: "export", field: "contact", count: n) }
-        case "breaches": try sink.write(LedgerColumns.breaches, try store.breaches(f))
-        case "rectifications": try sink.write(LedgerColumns.rectifications, try store.rectifications(f))
+        case "breaches": try sink.write(SheetColumns.breaches, try store.breaches(f))
+        case "rectifications": try sink.write(SheetColumns.rectifications, try store.rectifications(f))
         case "scores":
             let p = try period.map { try Period.parse($0, today: store.clock.today) } ?? .currentQuarter(store.clock.today)
             try sink.write(ScoreColumns.all, try ScoresCommand.ranking(store, period: p, today: store.clock.today))
@@ -50,14 +50,14 @@ struct ExportCommand: JiannuoCommand {
 }
 
 enum ScoreColumns {
-    static let all: [LedgerColumn<ScoreRow>] = [
+    static let all: [SheetColumn<ScoreRow>] = [
         .init("rank", "名次", "rank") { r, _ in String(r.rank) },
         .init("department", "单位代码", "department") { r, _ in r.department },
         .init("name", "单位名称", "name") { r, _ in r.name },
         .init("score", "得分", "score") { r, _ in ScoresCommand.fmt(r.score) },
         .init("rank_change", "名次变化", "rank_change") { r, _ in r.rank_change.map(String.init) ?? "" },
     ] + Dimension.allCases.map { d in
-        LedgerColumn<ScoreRow>(d.rawValue, d.label, d.rawValue) { r, _ in ScoresCommand.fmt(r.dimensions[d.rawValue] ?? 0) }
+        SheetColumn<ScoreRow>(d.rawValue, d.label, d.rawValue) { r, _ in ScoresCommand.fmt(r.dimensions[d.rawValue] ?? 0) }
     } + [.init("period", "期间", "period") { r, _ in r.period }]
 }
 
@@ -96,12 +96,12 @@ final class LedgerSink {
         return toTerminal ? Sanitize.visible(safe, keepNewlines: true) : safe
     }
 
-    func write<R>(_ columns: [LedgerColumn<R>], _ rows: [R]) throws {
+    func write<R>(_ columns: [SheetColumn<R>], _ rows: [R]) throws {
         try stream(columns) { emit in for r in rows { try emit(r) } }
     }
 
     /// Rows are written as they come, in chunks: a two-million-row export never sits in memory.
-    func stream<R>(_ columns: [LedgerColumn<R>], _ produce: ((R) throws -> Void) throws -> Void) throws {
+    func stream<R>(_ columns: [SheetColumn<R>], _ produce: ((R) throws -> Void) throws -> Void) throws {
         if isCSV {
             let handle = self.handle
             var writer = CSVStreamWriter { bytes in handle.write(Data(bytes)) }

@@ -83,7 +83,7 @@ struct GlobalOptions: ParsableArguments {
     var countyCode: String? { county ?? environment["JIANNUO_COUNTY"].flatMap { $0.isEmpty ? nil : $0 } }
 
     /// `county`: another county of the city database than `--county` (the city ranking reads them all).
-    func openStore(_ access: Store.Access, anyAccount: Bool = false, county: String? = nil) throws -> any Ledger {
+    func openStore(_ access: SQLiteLedger.Access, anyAccount: Bool = false, county: String? = nil) throws -> any LedgerAdministration {
         let rules = try self.rules.map { try Rules.load(path: $0) }
         if LedgerAddress(databasePath).isPostgres {
             guard !demo else {
@@ -93,20 +93,25 @@ struct GlobalOptions: ParsableArguments {
                 throw JiannuoError.usage("PostgreSQL 城市库的账本由 jiannuo init --county 代码 建立，或由 jiannuo migrate --from 账本文件 --to 连接串 --county 代码 迁入",
                                          "a city database's ledgers are made by jiannuo init --county CODE or come in through jiannuo migrate --from FILE --to URI --county CODE")
             }
-            let store = try PGStore(conninfo: databasePath, county: county ?? countyCode, clock: try clock(), operatorName: try account(), rules: rules,
+            let store = try PostgresLedger(conninfo: databasePath, county: county ?? countyCode, clock: try clock(), operatorName: try account(), rules: rules,
                                     readOnly: isReadOnly)
             if !anyAccount { try store.actor.require(.read) }
             return store
         }
-        // `--demo`: the demo ledger, made on first use, whatever the command.
-        if demo && !FileManager.default.fileExists(atPath: databasePath) {
-            _ = try Store(path: databasePath, clock: try clock(), operatorName: try account(), rules: rules, access: .create)
-                .generateDemo(size: .small, seed: 1)
-        }
-        let store = try Store(path: databasePath, clock: try clock(), operatorName: try account(), rules: rules,
-                              access: isReadOnly ? .readOnly : access)
+        let store = try openFile(access)
         if !anyAccount { try store.actor.require(.read) }
         return store
+    }
+
+    /// The ledger file of `--db` (or `--demo`'s, made on first use, whatever the command).
+    func openFile(_ access: SQLiteLedger.Access) throws -> SQLiteLedger {
+        let rules = try self.rules.map { try Rules.load(path: $0) }
+        if demo && !FileManager.default.fileExists(atPath: databasePath) {
+            _ = try SQLiteLedger(path: databasePath, clock: try clock(), operatorName: try account(), rules: rules, access: .create)
+                .generateDemo(size: .small, seed: 1)
+        }
+        return try SQLiteLedger(path: databasePath, clock: try clock(), operatorName: try account(), rules: rules,
+                                access: isReadOnly ? .readOnly : access)
     }
 }
 

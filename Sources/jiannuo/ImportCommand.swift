@@ -19,14 +19,14 @@ struct ImportCommand: JiannuoCommand {
         do {
             switch kind {
             case "departments":
-                let rows = try Self.read(file, LedgerColumns.departments) { r in LedgerParse.department(&r) }
+                let rows = try Self.read(file, SheetColumns.departments) { r in SheetParse.department(&r) }
                 result = try store.importDepartments(rows, source: file)
             case "commitments":
-                let rows = try Self.read(file, LedgerColumns.commitments) { r in LedgerParse.commitment(&r, clock: store.clock) }
+                let rows = try Self.read(file, SheetColumns.commitments) { r in SheetParse.commitment(&r, clock: store.clock) }
                 result = try store.importCommitments(rows, source: file)
             case "complaints":
-                let rows = try Self.read(file, LedgerColumns.complaints) { r in
-                    LedgerParse.complaint(&r, calendar: store.calendar, rules: store.rules.deadlines, clock: store.clock)
+                let rows = try Self.read(file, SheetColumns.complaints) { r in
+                    SheetParse.complaint(&r, calendar: store.calendar, rules: store.rules.deadlines, clock: store.clock)
                 }
                 result = try store.importComplaints(rows, source: file)
             default:
@@ -49,7 +49,7 @@ struct ImportCommand: JiannuoCommand {
     }
 
     /// Rows of the file as records, with the row numbers a spreadsheet shows (the header is row 1).
-    static func read<R>(_ path: String, _ columns: [LedgerColumn<R>], _ parse: (inout LedgerRow) -> R?) throws -> [(Int, R)] {
+    static func read<R>(_ path: String, _ columns: [SheetColumn<R>], _ parse: (inout SheetRow) -> R?) throws -> [(Int, R)] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw JiannuoError.notFound("找不到文件：\(path)", "file not found: \(path)")
         }
@@ -73,7 +73,7 @@ struct ImportCommand: JiannuoCommand {
             headers[c.key] = name
         }
         var out: [(Int, R)] = []
-        var problems: [LedgerProblem] = []
+        var problems: [SheetProblem] = []
         var number = 1
         // A long import shows how far it has read, on a terminal only (scripts get a clean stderr).
         let progress = isatty(STDERR_FILENO) == 1
@@ -84,13 +84,13 @@ struct ImportCommand: JiannuoCommand {
             }
             if fields.count == 1 && fields[0].isEmpty { continue }     // a blank line
             guard fields.count == header.count else {
-                problems.append(LedgerProblem(row: number, column: "—", reason: Text("有 \(fields.count) 列，表头有 \(header.count) 列",
+                problems.append(SheetProblem(row: number, column: "—", reason: Text("有 \(fields.count) 列，表头有 \(header.count) 列",
                                                                                  "\(fields.count) columns, the header has \(header.count)")))
                 continue
             }
             var values: [String: String] = [:]
             for (i, v) in fields.enumerated() { if let k = keyAt[i] { values[k] = v } }
-            var row = LedgerRow(number: number, fields: values, headers: headers)
+            var row = SheetRow(number: number, fields: values, headers: headers)
             if let r = parse(&row) { out.append((number, r)) } else { problems += row.problems }
         }
         if progress && number >= 5_000 { FileHandle.standardError.write(Data("\r已检查 \(number - 1) 行，写入中…\n".utf8)) }

@@ -23,7 +23,7 @@ struct MigrateCommand: JiannuoCommand {
         guard let county = global.countyCode else {
             throw JiannuoError.usage("请用 --county 给出县（区）代码，如 410422", "give the county (or district) code with --county, e.g. 410422")
         }
-        let source = try Store(path: from, clock: try global.clock(), operatorName: try global.account(), access: .read)
+        let source = try SQLiteLedger(path: from, clock: try global.clock(), operatorName: try global.account(), access: .read)
         let started = Date()
         let o = try LedgerMigration.run(from: source, to: to, county: county) { step in
             if !out.json && isatty(STDERR_FILENO) == 1 { FileHandle.standardError.write(Data("\r\u{1B}[K\(step)".utf8)) }

@@ -37,9 +37,9 @@ struct Output {
     var json: Bool { global.json }
 
     /// The ledger for a command that writes.
-    func store() throws -> any Ledger { try global.openStore(.write) }
+    func store() throws -> any LedgerAdministration { try global.openStore(.write) }
     /// The ledger for a command that only reads: it never changes the file nor waits for a writer.
-    func reader() throws -> any Ledger { try global.openStore(.read) }
+    func reader() throws -> any LedgerAdministration { try global.openStore(.read) }
 
     func emit<T: Encodable>(_ value: T) {
         let e = JSONEncoder()

@@ -77,7 +77,7 @@ enum Dashboard {
     }
 
     /// `minuteOfDay` fixes the time of day (headless renders); otherwise now is read at each action.
-    static func makeApp(_ g: GlobalOptions, size: Size, minuteOfDay: Int? = nil, access: Store.Access = .read) throws -> DashboardApp {
+    static func makeApp(_ g: GlobalOptions, size: Size, minuteOfDay: Int? = nil, access: SQLiteLedger.Access = .read) throws -> DashboardApp {
         var clock = try g.clock()
         if let minuteOfDay { clock = Clock(today: clock.today, minute: minuteOfDay, zone: clock.zone) }
         // `--lang en` / LANG=en*: the dashboard's words in English (the data as stored).

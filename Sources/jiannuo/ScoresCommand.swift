@@ -11,7 +11,7 @@ struct ScoreRow: Encodable {
     let rank_change: Int?
     let previous_score: Double?
     let dimensions: [String: Double]
-    let counts: [String: Int]
+    let counts: [ScoreRule: Int]
     let period: String
 }
 
@@ -25,7 +25,7 @@ struct CityScoreRow: Encodable {
     let county_rank: Int
     let rank_change: Int?
     let dimensions: [String: Double]
-    let counts: [String: Int]
+    let counts: [ScoreRule: Int]
     let period: String
 }
 
@@ -49,11 +49,11 @@ struct ScoresCommand: JiannuoCommand {
                           right: Set([0, 1, 4, 5, 6, 7, 8, 9, 10, 11, 12]))
         for r in rows {
             let change = r.rank_change.map { $0 > 0 ? "↑\($0)" : ($0 < 0 ? "↓\(-$0)" : "—") } ?? out.t("新", "new")
-            let breaches = r.counts.filter { $0.key.hasPrefix("breach_") }.values.reduce(0, +)
-            let late = r.counts.filter { $0.key.hasPrefix("complaint_") }.values.reduce(0, +)
+            let breaches = r.counts.filter { $0.key.isBreach }.values.reduce(0, +)
+            let late = r.counts.filter { $0.key.isLateStep }.values.reduce(0, +)
             t.add(["\(r.rank)", change, r.department, r.name, Self.fmt(r.score)]
                   + Dimension.allCases.map { Self.fmt(r.dimensions[$0.rawValue] ?? 0) }
-                  + ["\(breaches)", "\(r.counts["commitment_overdue"] ?? 0)", "\(late)"])
+                  + ["\(breaches)", "\(r.counts[.commitmentOverdue] ?? 0)", "\(late)"])
         }
         out.line(t.render())
     }
@@ -75,7 +75,7 @@ struct ScoresCommand: JiannuoCommand {
         guard LedgerAddress(global.databasePath).isPostgres else {
             throw JiannuoError.usage("一个账本文件只有一个县（区）：--city 用于 PostgreSQL 城市库", "a ledger file holds one county: --city is for a PostgreSQL city database")
         }
-        let counties = try PGStore.counties(conninfo: global.databasePath)
+        let counties = try PostgresLedger.counties(conninfo: global.databasePath)
         let today = try global.clock().today
         let p = try period.map { try Period.parse($0, today: today) } ?? .currentQuarter(today)
         var rankings: [String: [RankedScore]] = [:], names: [String: [String: String]] = [:]

@@ -27,15 +27,15 @@ struct ScoreTotalsTests {
         let f = facts(breaches: breaches, late: late, onTime: onTime)
         let q = Period.currentQuarter(d("2026-11-20"))
         var swapped = Rules.defaults
-        swapped.scoring.points["breach_category_6"] = -2   // a "deduction" that adds: its dimension must be applied in order
+        swapped.scoring.points[.breach(category: 6)] = -2   // a "deduction" that adds: its dimension must be applied in order
         for rules in [Rules.defaults, swapped] {
             let cal = try calendar2026()
             let ranked = Scoring.scoreAll(f, period: q, today: d("2026-11-20"), rules: rules, calendar: cal, departments: ["FGW"], detail: false)["FGW"]!
             let detailed = Scoring.scoreAll(f, period: q, today: d("2026-11-20"), rules: rules, calendar: cal, departments: ["FGW"])["FGW"]!
             #expect(abs(ranked.score - detailed.score) < 1e-9, "score \(ranked.score) against \(detailed.score)")
             for (k, v) in detailed.dimensions { #expect(abs((ranked.dimensions[k] ?? -1) - v) < 1e-9, "\(k)") }
-            var counts: [String: Int] = [:]
-            for l in detailed.lines where l.rule != "base" { counts[l.rule, default: 0] += 1 }
+            var counts: [ScoreRule: Int] = [:]
+            for l in detailed.lines where l.rule != .base { counts[l.rule, default: 0] += 1 }
             #expect(ranked.counts == counts)
         }
     }

@@ -12,7 +12,7 @@ struct DemoTests {
         return String(decoding: try e.encode(v), as: UTF8.self)
     }
 
-    func lists(_ store: Store) throws -> [String] {
+    func lists(_ store: SQLiteLedger) throws -> [String] {
         [try json(store.departments()), try json(store.commitments(ListFilter())), try json(store.complaints(ListFilter())),
          try json(store.breaches(ListFilter())), try json(store.rectifications(ListFilter())), try json(store.accountability(ListFilter())),
          try json(store.opinions(ListFilter()))]
@@ -138,7 +138,7 @@ struct AlertPageTests {
 }
 
 /// `alertPage` gives the head of `alerts` and the counts of the whole list by level.
-func expectPagesAreHeads(_ store: Store, limits: [Int], _ context: String) throws {
+func expectPagesAreHeads(_ store: SQLiteLedger, limits: [Int], _ context: String) throws {
     let all = try store.alerts()
     func brief(_ a: Alert) -> String { "\(a.level.rawValue) \(a.kind.rawValue) \(a.record) \(a.due) \(a.daysLeft)" }
     for limit in limits {

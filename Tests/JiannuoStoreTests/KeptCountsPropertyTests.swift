@@ -24,13 +24,13 @@ struct KeptCountsPropertyTests {
         for step in 1...Self.steps {
             if Int.random(in: 0..<3, using: &rng) == 0 {
                 day = day.adding(days: Int.random(in: 1...4, using: &rng))
-                store = try Store(path: fx.path, clock: Clock(today: day, minute: 23 * 60 + 59), operatorName: "测试员",
+                store = try SQLiteLedger(path: fx.path, clock: Clock(today: day, minute: 23 * 60 + 59), operatorName: "测试员",
                                   rules: rules, access: .create)
             }
             let name = try Self.randomStep(store, &rng, &rules)
             log.append("\(day) \(name)")
             if name.hasPrefix("rules") {
-                store = try Store(path: fx.path, clock: Clock(today: day, minute: 23 * 60 + 59), operatorName: "测试员",
+                store = try SQLiteLedger(path: fx.path, clock: Clock(today: day, minute: 23 * 60 + 59), operatorName: "测试员",
                                   rules: rules, access: .create)
             }
             try check(store, "seed \(seed), step \(step): \(log.suffix(3).joined(separator: " → "))")
@@ -39,10 +39,10 @@ struct KeptCountsPropertyTests {
         #expect(log.filter { !$0.contains("refused") }.count > Self.steps / 2, "\(log)")
     }
 
-    func check(_ store: Store, _ context: String) throws {
+    func check(_ store: SQLiteLedger, _ context: String) throws {
         // The dashboard's first page of alerts is the head of the full list, and its counts are the list's.
         try expectPagesAreHeads(store, limits: [1, 7, 60], context)
-        let kept = try store.tallyCheck()
+        let kept = try store.keptCountsCheck()
         try #require(kept.differences.isEmpty, "\(context): kept counts differ: \(kept.differences.prefix(5))")
         #expect(kept.missingTriggers.isEmpty, "\(context)")
         let today = store.clock.today
@@ -51,8 +51,8 @@ struct KeptCountsPropertyTests {
         for (i, p) in [period, period.previous].enumerated() {
             for (code, s) in ranked[i] {
                 let detail = try store.scores(of: code, periods: [p], today: today)[0]
-                var counts: [String: Int] = [:]
-                for l in detail.lines where l.rule != "base" { counts[l.rule, default: 0] += 1 }
+                var counts: [ScoreRule: Int] = [:]
+                for l in detail.lines where l.rule != .base { counts[l.rule, default: 0] += 1 }
                 let sum = detail.lines.map(\.points).reduce(0, +)
                 #expect(abs(s.score - detail.score) < 1e-9 && abs(min(100, max(0, sum)) - s.score) < 1e-9,
                         "\(context): \(code) \(p.description) ranked \(s.score), lines \(detail.score) (sum \(sum))")
@@ -63,7 +63,7 @@ struct KeptCountsPropertyTests {
 
     /// One write chosen at random, with random arguments; a refusal (a step that does not apply) is
     /// fine, and must leave everything as it was.
-    static func randomStep(_ store: Store, _ rng: inout DemoRandom, _ rules: inout Rules) throws -> String {
+    static func randomStep(_ store: SQLiteLedger, _ rng: inout DemoRandom, _ rules: inout Rules) throws -> String {
         let units = try store.departments(includeInactive: false).map(\.code)
         let unit = units.randomElement(using: &rng)!
         let now = store.clock.now

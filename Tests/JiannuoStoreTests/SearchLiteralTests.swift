@@ -7,7 +7,7 @@ import Testing
 /// are characters, not LIKE wildcards.
 @Suite("Store: search and filters are literal")
 struct SearchLiteralTests {
-    static func store() throws -> (Fixture, Store) {
+    static func store() throws -> (Fixture, SQLiteLedger) {
         let f = try Fixture()
         let s = try f.store()
         _ = try s.addDepartment(code: "FGW", name: "县发改委", kind: .countyDepartment)
@@ -24,19 +24,19 @@ struct SearchLiteralTests {
     @Test("%, _ and \\ match only themselves in the open-complaints filter and the search", arguments: ["%", "_", "\\"])
     func literal(_ typed: String) throws {
         let (_, s) = try Self.store()
-        #expect(try s.openComplaints(search: nil, offset: 0, limit: 10).total == 5)
-        let w = try s.openComplaints(search: typed, offset: 0, limit: 10)
+        #expect(try s.openComplaints(PaneQuery(search: nil), offset: 0, limit: 10).total == 5)
+        let w = try s.openComplaints(PaneQuery(search: typed), offset: 0, limit: 10)
         #expect(w.total == 1 && w.rows.allSatisfy { $0.content.contains(typed) }, "“\(typed)” matched \(w.rows.map(\.content))")
         let hits = try s.search(typed)
         #expect(hits.count == 1 && hits.allSatisfy { $0.detail.contains(typed) }, "“\(typed)” found \(hits)")
-        #expect(try s.openCommitments(search: typed, offset: 0, limit: 10).total == 0)
+        #expect(try s.openCommitments(PaneQuery(search: typed), offset: 0, limit: 10).total == 0)
     }
 
     @Test("ordinary text still matches part of a word")
     func ordinary() throws {
         let (_, s) = try Self.store()
-        #expect(try s.openComplaints(search: "普通", offset: 0, limit: 10).total == 2)
-        #expect(try s.openComplaints(search: "发改", offset: 0, limit: 10).total == 5, "by the department's name")
+        #expect(try s.openComplaints(PaneQuery(search: "普通"), offset: 0, limit: 10).total == 2)
+        #expect(try s.openComplaints(PaneQuery(search: "发改"), offset: 0, limit: 10).total == 5, "by the department's name")
         #expect(try s.search("A_1").count == 1)
     }
 }

@@ -37,8 +37,8 @@ struct Fixture {
         self.today = d(today)
     }
 
-    func store(today: String? = nil, minute: Int = 23 * 60 + 59, readOnly: Bool = false) throws -> Store {
-        try Store(path: path, clock: Clock(today: today.map(d) ?? self.today, minute: minute), operatorName: "测试员",
+    func store(today: String? = nil, minute: Int = 23 * 60 + 59, readOnly: Bool = false) throws -> SQLiteLedger {
+        try SQLiteLedger(path: path, clock: Clock(today: today.map(d) ?? self.today, minute: minute), operatorName: "测试员",
                   rules: .defaults, access: readOnly ? .readOnly : .create)
     }
 
@@ -73,7 +73,7 @@ struct Fixture {
 /// Two departments, a commitment and a complaint, as most tests need.
 struct Seeded {
     let fixture: Fixture
-    let store: Store
+    let store: SQLiteLedger
     let commitment: Commitment
     let complaint: Complaint
 

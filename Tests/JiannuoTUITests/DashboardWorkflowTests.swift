@@ -55,9 +55,9 @@ import Testing
     }
 
     @Test func theDrillDownShowsEveryLineEveryBreachAndEveryDimensionAndAddsUp() throws {
-        let lines = [ScoreLine(rule: "base", dimension: nil, points: 100, record: nil, date: nil, note: "基础分")]
-            + (1...30).map { ScoreLine(rule: "complaint_resolve_late", dimension: .promiseKeeping, points: -1, record: "TS-2026-\($0)", date: nil, note: "办结超时") }
-            + [ScoreLine(rule: "opinion_high", dimension: .publicOpinion, points: -4, record: "YQ-2026-0001", date: nil, note: "舆情（重大）")]
+        let lines = [ScoreLine(rule: .base, dimension: nil, points: 100, record: nil, date: nil, note: "基础分")]
+            + (1...30).map { ScoreLine(rule: .complaintLate(.resolve), dimension: .promiseKeeping, points: -1, record: "TS-2026-\($0)", date: nil, note: "办结超时") }
+            + [ScoreLine(rule: .opinion(.high), dimension: .publicOpinion, points: -4, record: "YQ-2026-0001", date: nil, note: "舆情（重大）")]
         let breaches = (1...6).map { DocLine("SX-2026-000\($0)  失信", link: "SX-2026-000\($0)") }
         let dims = ["公开透明", "依法决策", "守信践诺", "整改问责", "舆情处置"].map { DepartmentDrill.Dim(label: $0, value: 10, weight: 15) }
         let drill = DepartmentDrill(code: "FGW", name: "县发改委", period: "2026-Q4", score: 66, onTime: "—", dimensions: dims, lines: lines,

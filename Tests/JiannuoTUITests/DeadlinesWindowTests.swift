@@ -14,10 +14,10 @@ import Testing
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
         let path = dir.appendingPathComponent("ledger.sqlite").path
         let clock = Clock(today: Day("2026-11-20")!, minute: 23 * 60)
-        let store = try Store(path: path, clock: clock, operatorName: "window-tester", rules: .defaults, access: .create)
+        let store = try SQLiteLedger(path: path, clock: clock, operatorName: "window-tester", rules: .defaults, access: .create)
         _ = try store.generateDemo(size: .small, seed: 5)
         let app = try DashboardApp(size: Size(width: 100, height: 30), clock: clock) {
-            try Store(path: path, clock: clock, operatorName: "window-tester", rules: .defaults, access: .read)
+            try SQLiteLedger(path: path, clock: clock, operatorName: "window-tester", rules: .defaults, access: .read)
         }
         app.alertsAtLeast = 1   // the small demo's 64 alerts, held a few screens at a time
         try app.loadAll()

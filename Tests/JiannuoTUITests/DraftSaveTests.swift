@@ -14,11 +14,11 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("ledger.sqlite").path
         let clock = Clock(today: Day("2026-11-20")!, minute: 10 * 60)
-        _ = try Store(path: path, clock: clock, operatorName: "draft-tester", rules: .defaults, access: .create).generateDemo(size: .small, seed: 5)
+        _ = try SQLiteLedger(path: path, clock: clock, operatorName: "draft-tester", rules: .defaults, access: .create).generateDemo(size: .small, seed: 5)
         // A file where the drafts folder belongs: even root cannot write a draft into it.
         #expect(FileManager.default.createFile(atPath: path + ".drafts", contents: Data("x".utf8)))
         let app = try DashboardApp(size: Size(width: 120, height: 40), clock: clock) {
-            try Store(path: path, clock: clock, operatorName: "draft-tester", rules: .defaults, access: .read)
+            try SQLiteLedger(path: path, clock: clock, operatorName: "draft-tester", rules: .defaults, access: .read)
         }
         var traced: [String] = []
         app.trace = { traced.append($0) }

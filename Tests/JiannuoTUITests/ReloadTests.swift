@@ -14,10 +14,10 @@ import Testing
         let path = dir.appendingPathComponent("ledger.sqlite").path
         let clock = Clock(today: Day("2026-11-20")!, minute: 23 * 60)
         let me = "reload-tester"
-        let other = try Store(path: path, clock: clock, operatorName: me, rules: .defaults, access: .create)
+        let other = try SQLiteLedger(path: path, clock: clock, operatorName: me, rules: .defaults, access: .create)
         _ = try other.generateDemo(size: .small, seed: 5)
         let app = try DashboardApp(size: Size(width: 120, height: 40), clock: clock) {
-            try Store(path: path, clock: clock, operatorName: me, rules: .defaults, access: .read)
+            try SQLiteLedger(path: path, clock: clock, operatorName: me, rules: .defaults, access: .read)
         }
         try app.loadAll()
         let before = app.data.complaints.total

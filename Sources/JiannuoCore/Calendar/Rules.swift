@@ -1,3 +1,4 @@
+import Foundation
 import TOMLKit
 
 /// Everything an office may tune, from one file (`rules.toml`): time limits now, scoring later sections.
@@ -33,7 +34,7 @@ public struct Rules: Sendable, Equatable {
         }
     }
 
-    static func scoring(_ s: ScoringSection?, source: String) throws -> ScoringRules {
+    static func scoring(_ s: ScoringSection?, source: String, text: String) throws -> ScoringRules {
         var r = ScoringRules()
         guard let s else { return r }
         if let b = s.base {
@@ -48,16 +49,19 @@ public struct Rules: Sendable, Equatable {
             }
             r.creditRepairPeriods = n
         }
-        for (k, n) in s.points ?? [:] {
+        // In the file's order, so that the first mistake is the one named.
+        for (k, n) in (s.points ?? [:]).sorted(by: { (line(of: $0.key, in: text) ?? 0) < (line(of: $1.key, in: text) ?? 0) }) {
             let v = n.value
-            guard ScoringRules.defaultPoints[k] != nil else {
-                throw JiannuoError.invalid("规则文件 \(source)：未知的计分规则 \(k)", "rules file \(source): unknown scoring rule \(k)")
+            let at = line(of: k, in: text).map { Text(" 第 \($0) 行", ", line \($0)") } ?? Text("", "")
+            guard let rule = ScoreRule(key: k), rule != .base else {
+                throw JiannuoError.invalid("规则文件 \(source)\(at.zh)：未知的计分规则 \(k)（可用：\(ScoreRule.scored.map(\.key).joined(separator: "、"))）",
+                                           "rules file \(source)\(at.en): unknown scoring rule \(k) (known: \(ScoreRule.scored.map(\.key).joined(separator: ", ")))")
             }
             guard (0...100).contains(v), (v * 2).rounded() == v * 2 else {
-                throw JiannuoError.invalid("规则文件 \(source)：\(k) = \(v) 无效，分值须为 0–100 之间 0.5 的整数倍",
-                                           "rules file \(source): \(k) must be a multiple of 0.5 from 0 to 100")
+                throw JiannuoError.invalid("规则文件 \(source)\(at.zh)：\(k) = \(v) 无效，分值须为 0–100 之间 0.5 的整数倍",
+                                           "rules file \(source)\(at.en): \(k) must be a multiple of 0.5 from 0 to 100")
             }
-            r.points[k] = v
+            r.points[rule] = v
         }
         for (k, n) in s.weights ?? [:] {
             guard let d = Dimension(rawValue: k) else {
@@ -76,19 +80,30 @@ public struct Rules: Sendable, Equatable {
         return r
     }
 
+    /// The line that sets `key` (`key = …`), for a message that points at it.
+    static func line(of key: String, in text: String) -> Int? {
+        for (i, l) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
+            let head = l.split(separator: "=", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) }
+            if l.contains("="), head == key || head == "\"\(key)\"" { return i + 1 }
+        }
+        return nil
+    }
+
     /// Missing sections and keys keep their defaults; unknown keys are errors naming the file.
     public static func parse(_ text: String, source: String) throws -> Rules {
         do {
             let f = try TOMLDecoder(strictDecoding: true).decode(File.self, from: text)
-            return Rules(deadlines: f.deadlines ?? .defaults, scoring: try scoring(f.scoring, source: source))
+            return Rules(deadlines: f.deadlines ?? .defaults, scoring: try scoring(f.scoring, source: source, text: text))
         } catch let e as JiannuoError {
             throw e.text.zh.contains(source) ? e : JiannuoError.invalid("规则文件 \(source)：\(e.text.zh)", "rules file \(source): \(e.text.en)")
         } catch let e as TOMLParseError {
             throw JiannuoError.invalid("规则文件 \(source) 第 \(e.source.begin.line) 行格式错误：\(e.description)",
                                        "rules file \(source), line \(e.source.begin.line): \(e.description)")
         } catch let e as UnexpectedKeysError {
-            let keys = e.keys.keys.sorted().joined(separator: ", ")
-            throw JiannuoError.invalid("规则文件 \(source) 含未知的键：\(keys)", "rules file \(source) has unknown keys: \(keys)")
+            let names = e.keys.keys.sorted()
+            let keys = names.joined(separator: ", ")
+            let at = names.compactMap { line(of: $0, in: text) }.min().map { Text(" 第 \($0) 行", ", line \($0)") } ?? Text("", "")
+            throw JiannuoError.invalid("规则文件 \(source)\(at.zh) 含未知的键：\(keys)", "rules file \(source)\(at.en) has unknown keys: \(keys)")
         } catch {
             throw JiannuoError.invalid("规则文件 \(source) 无效：\(error)", "rules file \(source) is invalid: \(error)")
         }

@@ -57,6 +57,9 @@ public struct Rectification: Codable, Sendable, Hashable {
     /// The record it follows (a breach or a finding), for lines and messages.
     public var source: String { breach ?? finding ?? "" }
 
+    /// Ordered by `day` and past its deadline then, not done (逾期未完成整改).
+    public func isOverdue(on day: Day) -> Bool { opened <= day && Lateness.overdue(due: deadline, done: completedOn, on: day) }
+
     public static func validated(id: String, breach: Breach, unit: String, measures: String, opened: Day, deadline: Day) throws -> Rectification {
         guard opened >= breach.date else {
             throw JiannuoError.invalid("整改日期 \(opened) 早于失信认定日期 \(breach.date)", "rectification date is before the breach date")

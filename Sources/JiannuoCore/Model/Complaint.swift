@@ -81,22 +81,91 @@ public struct Complaint: Codable, Sendable, Hashable {
         public func label(_ lang: Lang) -> String { lang == .zh ? label : english }
     }
 
-    public var stage: Stage {
-        if respondedAt != nil { return .responded }
-        if resolvedAt != nil { return .resolved }
-        if acceptedAt != nil { return .accepted }
-        return .received
-    }
+    /// The last stage whose time is set.
+    public var stage: Stage { Stage.allCases.last { $0.reachedBy.map { time($0) != nil } ?? true }! }
 
     /// The limit of the current stage, nil once answered.
-    public var currentDue: Day? {
-        switch stage {
-        case .received: acceptDue
-        case .accepted: resolveDue
-        case .resolved: respondDue
+    public var currentDue: Day? { stage.limit.flatMap(due) }
+
+    /// The day a limit falls on, nil while it does not run yet.
+    public func due(_ limit: ComplaintLimit) -> Day? {
+        switch limit {
+        case .accept: acceptDue
+        case .resolve: resolveDue
+        case .respond: respondDue
+        }
+    }
+
+    /// The time a stage was reached (accepted_at …), by the record's field name.
+    func time(_ field: CodingKeys) -> DateTime? {
+        switch field {
+        case .acceptedAt: acceptedAt
+        case .resolvedAt: resolvedAt
+        case .respondedAt: respondedAt
+        default: nil
+        }
+    }
+}
+
+/// A complaint's stages and limits as data: the one definition from which the Store writes its SQL
+/// (which stage a row is in, which limit runs, when a stage was late) and Swift reads a record.
+extension Complaint.Stage {
+    /// The field whose time marks reaching this stage; the first stage is reached on receipt.
+    var reachedBy: Complaint.CodingKeys? {
+        switch self {
+        case .received: nil
+        case .accepted: .acceptedAt
+        case .resolved: .resolvedAt
+        case .responded: .respondedAt
+        }
+    }
+
+    /// The column (the record's field name) that marks reaching this stage.
+    public var reachedColumn: String? { reachedBy?.stringValue }
+
+    /// The limit that runs while a complaint is in this stage; none once answered.
+    public var limit: ComplaintLimit? {
+        switch self {
+        case .received: .accept
+        case .accepted: .resolve
+        case .resolved: .respond
         case .responded: nil
         }
     }
+
+    /// Every stage but the last is open: the complaint still waits for something.
+    public var isOpen: Bool { limit != nil }
+}
+
+/// The three limits a complaint runs through (受理, 办结, 反馈).
+public enum ComplaintLimit: String, Sendable, CaseIterable, Hashable {
+    case accept, resolve, respond
+
+    /// The stage in which this limit runs.
+    public var stage: Complaint.Stage { Complaint.Stage.allCases.first { $0.limit == self }! }
+
+    /// The column of the limit's day and of the time it was met (the record's field names).
+    public var dueColumn: String {
+        switch self {
+        case .accept: Complaint.CodingKeys.acceptDue.stringValue
+        case .resolve: Complaint.CodingKeys.resolveDue.stringValue
+        case .respond: Complaint.CodingKeys.respondDue.stringValue
+        }
+    }
+    public var doneColumn: String { Complaint.Stage.allCases[stage.index + 1].reachedColumn! }
+
+    public var word: Text {
+        switch self {
+        case .accept: Text("受理", "acceptance")
+        case .resolve: Text("办结", "resolution")
+        case .respond: Text("反馈", "response")
+        }
+    }
+}
+
+extension Complaint.Stage {
+    /// The stage's place in the order received → accepted → resolved → responded.
+    public var index: Int { Complaint.Stage.allCases.firstIndex(of: self)! }
 }
 
 /// Computes a complaint's limits from its timestamps: the only place that knows how.

@@ -133,6 +133,9 @@ public struct Escalation: Codable, Sendable, Hashable {
 
     enum CodingKeys: String, CodingKey { case id, record, kind, department, recipient, date, note }
 
+    /// The records that can be reported up, past their limit (a breach at any time).
+    public static let reportable: [RecordKind] = [.commitment, .complaint, .rectification, .opinion, .breach]
+
     /// The one body the notice names; another is refused so that reports are counted alike.
     public static let recipients = ["县委县政府"]
 }

@@ -2,13 +2,12 @@
 public struct ScoreFacts: Sendable {
     /// A complaint stage whose limit fell in the period (only the late ones and the open ones are needed).
     public struct Stage: Sendable, Hashable {
-        public enum Kind: String, Sendable { case accept, resolve, respond }
         public var complaint: String
         public var department: String
-        public var kind: Kind
+        public var kind: ComplaintLimit
         public var due: Day
         public var done: Day?
-        public init(complaint: String, department: String, kind: Kind, due: Day, done: Day?) {
+        public init(complaint: String, department: String, kind: ComplaintLimit, due: Day, done: Day?) {
             self.complaint = complaint; self.department = department; self.kind = kind; self.due = due; self.done = done
         }
     }
@@ -48,8 +47,8 @@ public struct ScoreFacts: Sendable {
     /// without reading their records. `date` is the line's day where its dimension applies lines in
     /// date order, else the period's start.
     public struct Counted: Sendable, Hashable {
-        public var rule: String, department: String, date: Day, count: Int, times: Int
-        public init(rule: String, department: String, date: Day, count: Int, times: Int) {
+        public var rule: ScoreRule, department: String, date: Day, count: Int, times: Int
+        public init(rule: ScoreRule, department: String, date: Day, count: Int, times: Int) {
             self.rule = rule; self.department = department; self.date = date; self.count = count; self.times = times
         }
     }
@@ -76,7 +75,7 @@ public struct ScoreFacts: Sendable {
 
 /// One deduction or bonus, traced to the record it comes from. The base is a line too.
 public struct ScoreLine: Codable, Sendable, Hashable {
-    public var rule: String
+    public var rule: ScoreRule
     public var dimension: Dimension?
     public var points: Double
     public var record: String?
@@ -87,13 +86,13 @@ public struct ScoreLine: Codable, Sendable, Hashable {
     /// records (late stages per unit and day), so that the counts match `department show`'s lines.
     public var records: Int = 1
 
-    public init(rule: String, dimension: Dimension?, points: Double, record: String?, date: Day?, note: String, noteEn: String = "",
+    public init(rule: ScoreRule, dimension: Dimension?, points: Double, record: String?, date: Day?, note: String, noteEn: String = "",
                 records: Int = 1) {
         self.rule = rule; self.dimension = dimension; self.points = points; self.record = record; self.date = date; self.note = note
         self.noteEn = noteEn; self.records = records
     }
 
-    public func note(_ lang: Lang) -> String { lang == .zh ? note : (noteEn.isEmpty ? ScoringRules.label(rule, .en) : noteEn) }
+    public func note(_ lang: Lang) -> String { lang == .zh ? note : (noteEn.isEmpty ? rule.label(.en) : noteEn) }
 
     enum CodingKeys: String, CodingKey { case rule, dimension, points, record, date, note, noteEn = "note_en" }
 }
@@ -103,6 +102,6 @@ public struct DepartmentScore: Codable, Sendable {
     public var period: Period
     public var score: Double
     public var dimensions: [String: Double]
-    public var counts: [String: Int]
+    public var counts: [ScoreRule: Int]
     public var lines: [ScoreLine]
 }

@@ -4,13 +4,13 @@
 /// only those lines are kept; elsewhere every line deducts, and the dimension ends at its weight less
 /// all it lost, or zero, whatever the order.
 struct ScoreTotals {
-    var counts: [String: Int] = [:]
+    var counts: [ScoreRule: Int] = [:]
     var lost: [Dimension: Double] = [:]
     var ordered: [Dimension: [ScoreLine]] = [:]
 
     /// The dimensions in which some rule adds points under these rules.
     static func withBonuses(_ rules: ScoringRules) -> Set<Dimension> {
-        Set(ScoringRules.dimensionOf.compactMap { rules.value($0.key) > 0 ? $0.value : nil })
+        Set(ScoreRule.scored.compactMap { rules.value($0) > 0 ? $0.dimension : nil })
     }
 
     mutating func add(_ l: ScoreLine, inOrder: Set<Dimension>) {

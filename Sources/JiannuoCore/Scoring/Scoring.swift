@@ -47,10 +47,10 @@ public enum Scoring {
     static func assemble(_ code: String, _ ls: [ScoreLine], period: Period, rules: ScoringRules, detail: Bool) -> DepartmentScore {
         let sorted = ls.sorted(by: inDateOrder)
         var left: [Dimension: Double] = rules.weights
-        var counts: [String: Int] = [:]
+        var counts: [ScoreRule: Int] = [:]
         var applied: [ScoreLine] = []
         applied.reserveCapacity(detail ? sorted.count + 1 : 0)
-        if detail { applied.append(ScoreLine(rule: "base", dimension: nil, points: rules.base, record: nil, date: period.start, note: "基础分", noteEn: "base")) }
+        if detail { applied.append(ScoreLine(rule: .base, dimension: nil, points: rules.base, record: nil, date: period.start, note: "基础分", noteEn: "base")) }
         for var l in sorted {
             counts[l.rule, default: 0] += l.records
             guard let d = l.dimension else { continue }
@@ -71,7 +71,7 @@ public enum Scoring {
     }
 
     /// The score from what each dimension has left.
-    static func result(_ code: String, left: [Dimension: Double], counts: [String: Int], lines: [ScoreLine], period: Period,
+    static func result(_ code: String, left: [Dimension: Double], counts: [ScoreRule: Int], lines: [ScoreLine], period: Period,
                        rules: ScoringRules) -> DepartmentScore {
         var dims: [String: Double] = [:]
         for d in Dimension.allCases { dims[d.rawValue] = left[d] ?? 0 }
@@ -83,7 +83,7 @@ public enum Scoring {
     /// The order in which lines are applied: by date, then rule, then record.
     static func inDateOrder(_ a: ScoreLine, _ b: ScoreLine) -> Bool {
         if a.date != b.date { return (a.date ?? Day(ordinal: 0)) < (b.date ?? Day(ordinal: 0)) }
-        return (a.rule, a.record ?? "") < (b.rule, b.record ?? "")
+        return (a.rule.key, a.record ?? "") < (b.rule.key, b.record ?? "")
     }
 
     /// Walks the facts once and hands every line to its owner.
@@ -92,16 +92,15 @@ public enum Scoring {
         let r = rules.scoring
         let asOf = min(p.end, today)
         // A rule's dimension and points, looked up once per rule rather than once per fact.
-        var ruleTerms: [String: (Dimension?, Double)] = [:]
-        func terms(_ rule: String) -> (Dimension?, Double) {
+        var ruleTerms: [ScoreRule: (Dimension?, Double)] = [:]
+        func terms(_ rule: ScoreRule) -> (Dimension?, Double) {
             if let t = ruleTerms[rule] { return t }
-            let t = (ScoringRules.dimensionOf[rule], r.value(rule))
+            let t = (rule.dimension, r.value(rule))
             ruleTerms[rule] = t
             return t
         }
-        let breachRules = (0...9).map { "breach_category_\($0)" }
         // The note is only worded when lines are shown.
-        func line(_ rule: String, _ record: String, _ date: Day, _ note: @autoclosure () -> Text, times: Int = 1, records: Int = 1) -> ScoreLine {
+        func line(_ rule: ScoreRule, _ record: String, _ date: Day, _ note: @autoclosure () -> Text, times: Int = 1, records: Int = 1) -> ScoreLine {
             let words = detail ? note() : Text("", "")
             let (dimension, value) = terms(rule)
             return ScoreLine(rule: rule, dimension: dimension, points: value * Double(times),
@@ -115,33 +114,31 @@ public enum Scoring {
             owners[code] = o
             return o
         }
-        // Rule names built once, not once per fact.
-        let stageRules = Dictionary(uniqueKeysWithValues: [ScoreFacts.Stage.Kind.accept, .resolve, .respond].map { ($0, "complaint_\($0.rawValue)_late") })
 
         for bf in f.breaches {
             let b = bf.breach
             guard b.date <= asOf else { continue }
             if let repaired = bf.repairedOn, repaired < repairCut(p, r) { continue }
-            emit(own(b.department), line(breachRules.indices.contains(b.category) ? breachRules[b.category] : "breach_category_\(b.category)", b.id, b.date,
+            emit(own(b.department), line(.breach(category: b.category), b.id, b.date,
                                          Text("失信违诺（\(Category.label(b.category))）\(bf.repairedOn.map { "，已于 \($0) 整改完成" } ?? "，尚未整改完成")",
                                               "breach (\(Category.label(b.category, .en)))\(bf.repairedOn.map { ", rectified on \($0)" } ?? ", not yet rectified")")))
         }
         for k in f.counted {
-            emit(own(k.department), line(k.rule, "", k.date, Text(ScoringRules.label(k.rule, .zh), ScoringRules.label(k.rule, .en)),
+            emit(own(k.department), line(k.rule, "", k.date, k.rule.words,
                                          times: k.times, records: k.count))
         }
         for c in f.commitments {
             let o = own(c.department)
             let amendments = f.amendments[c.id] ?? []
             if p.contains(c.made), !c.missingProcedures.isEmpty {
-                emit(o, line("missing_procedure", c.id, c.made, Text("未履行决策程序：\(c.missingProcedures.map(\.label).joined(separator: "、"))",
+                emit(o, line(.missingProcedure, c.id, c.made, Text("未履行决策程序：\(c.missingProcedures.map(\.label).joined(separator: "、"))",
                                                                 "procedures not followed: \(c.missingProcedures.map(\.english).joined(separator: ", "))"),
                              times: c.missingProcedures.count))
             }
             // Money owed to a small firm and not paid by its payment limit costs like an overdue promise.
             // Like commitment_overdue: each period at whose end it is still unpaid past the limit.
             if let due = Alerts.arrearsDue(c, rules.deadlines), due < asOf, c.made <= asOf, Scoring.closedBy(c).map({ $0 > asOf }) ?? true {
-                emit(o, line("arrears_overdue", c.id, due, Text("拖欠中小企业账款 \(c.amount!.grouped) 元超过付款期限 \(due)",
+                emit(o, line(.arrearsOverdue, c.id, due, Text("拖欠中小企业账款 \(c.amount!.grouped) 元超过付款期限 \(due)",
                                                                 "\(c.amount!.grouped) yuan owed to a small firm past its payment limit \(due)")))
             }
             let closedBy = c.status.isOpen ? nil : c.fulfilledOn
@@ -149,84 +146,82 @@ public enum Scoring {
                 let due = c.deadline(on: closed, amendments: amendments)
                 switch c.status {
                 case .fulfilled where closed > due:
-                    emit(o, line("commitment_fulfilled_late", c.id, closed, Text("逾期兑现（时限 \(due)）", "fulfilled late (deadline \(due))")))
-                case .partial: emit(o, line("commitment_partial", c.id, closed, Text("部分兑现", "partially fulfilled")))
-                case .unfulfilled: emit(o, line("commitment_unfulfilled", c.id, closed, Text("未兑现", "unfulfilled")))
+                    emit(o, line(.commitmentFulfilledLate, c.id, closed, Text("逾期兑现（时限 \(due)）", "fulfilled late (deadline \(due))")))
+                case .partial: emit(o, line(.commitmentPartial, c.id, closed, Text("部分兑现", "partially fulfilled")))
+                case .unfulfilled: emit(o, line(.commitmentUnfulfilled, c.id, closed, Text("未兑现", "unfulfilled")))
                 default: break
                 }
-                if !f.withFeedback.contains(c.id) { emit(o, line("no_feedback", c.id, closed, Text("办结后未向社会或对方反馈", "no feedback to the public or the counterparty after closing"))) }
+                if !f.withFeedback.contains(c.id) { emit(o, line(.noFeedback, c.id, closed, Text("办结后未向社会或对方反馈", "no feedback to the public or the counterparty after closing"))) }
             }
             // The terms in force at the end of the period judge it: an amendment changes the future only.
             let due = c.deadline(on: asOf, amendments: amendments)
             let openAtEnd = closedBy.map { $0 > asOf } ?? true
             if openAtEnd && due < asOf && c.made <= asOf {
-                emit(o, line("commitment_overdue", c.id, due, Text("超过兑现时限 \(due) 仍未兑现", "not fulfilled by its deadline \(due)")))
+                emit(o, line(.commitmentOverdue, c.id, due, Text("超过兑现时限 \(due) 仍未兑现", "not fulfilled by its deadline \(due)")))
             }
             // A deadline already missed when it was amended keeps its cost, in the period of the amendment.
             for a in amendments where a.oldDeadline < a.date && p.contains(a.date) && a.date <= asOf {
-                emit(o, line("commitment_overdue_before_amendment", c.id, a.date,
+                emit(o, line(.commitmentOverdueBeforeAmendment, c.id, a.date,
                              Text("变更前已逾期 \(a.oldDeadline.days(until: a.date)) 天（原时限 \(a.oldDeadline)，\(a.date) 变更为 \(a.newDeadline)）",
                                   "\(a.oldDeadline.days(until: a.date)) days overdue when amended (deadline \(a.oldDeadline), changed to \(a.newDeadline) on \(a.date))")))
             }
         }
         for s in f.stages where p.contains(s.due) {
-            let late = s.done.map { $0 > s.due } ?? (s.due < asOf)
-            guard late else { continue }
-            let word = ["accept": "受理", "resolve": "办结", "respond": "反馈"][s.kind.rawValue]!
-            let wordEn = ["accept": "acceptance", "resolve": "resolution", "respond": "response"][s.kind.rawValue]!
-            emit(own(s.department), line(stageRules[s.kind]!, s.complaint, s.due,
+            guard Lateness.late(due: s.due, done: s.done, on: asOf) else { continue }
+            let word = s.kind.word.zh, wordEn = s.kind.word.en
+            emit(own(s.department), line(.complaintLate(s.kind), s.complaint, s.due,
                                          s.done.map { Text("\(word)超时（时限 \(s.due)，\($0) 完成）", "\(wordEn) late (limit \(s.due), done \($0))") }
                                             ?? Text("\(word)超时未完成（时限 \(s.due)）", "\(wordEn) not done by its limit \(s.due)")))
         }
         for x in f.findings where p.contains(x.date) && x.date <= asOf {
-            emit(own(x.department), line("inspection_finding_\(x.severity.rawValue)", x.id, x.date,
+            emit(own(x.department), line(.finding(x.severity), x.id, x.date,
                                          Text("督促检查发现问题（\(x.severity.label)）：\(x.issue)", "supervision finding (\(x.severity.english)): \(x.issue)")))
         }
         for d in f.dissatisfied where p.contains(d.date) && d.date <= asOf {
-            emit(own(d.department), line("complaint_followup_dissatisfied", d.complaint, d.date,
+            emit(own(d.department), line(.complaintFollowupDissatisfied, d.complaint, d.date,
                                          Text("回访不满意，重新办理", "follow-up not satisfied: handled again")))
         }
         for r in f.returns where p.contains(r.returned) && r.returned <= asOf {
             let limit = calendar.addingWorkdays(rules.deadlines.returnWorkdays, to: r.received)
             guard r.returned > limit else { continue }
-            emit(own(r.department), line("complaint_return_late", r.complaint, r.returned,
+            emit(own(r.department), line(.complaintReturnLate, r.complaint, r.returned,
                                          Text("错派投诉退回超时（时限 \(limit)，\(r.returned) 退回）", "misrouted complaint returned late (limit \(limit), returned \(r.returned))"),
                                          times: r.count, records: r.count))
         }
         for x in f.rectifications {
             let o = own(x.unit)
             if let done = x.completedOn, p.contains(done) {
-                if done <= x.deadline {
-                    emit(o, line("rectification_on_time", x.id, done, Text("按时完成整改", "rectified on time")))
+                if Lateness.onTime(due: x.deadline, done: done) {
+                    emit(o, line(.rectificationOnTime, x.id, done, Text("按时完成整改", "rectified on time")))
                 } else {
-                    emit(o, line("rectification_late", x.id, done, Text("逾期完成整改（时限 \(x.deadline)）", "rectified late (deadline \(x.deadline))")))
+                    emit(o, line(.rectificationLate, x.id, done, Text("逾期完成整改（时限 \(x.deadline)）", "rectified late (deadline \(x.deadline))")))
                 }
-            } else if x.completedOn.map({ $0 > asOf }) ?? true, x.deadline < asOf, x.opened <= asOf {
-                emit(o, line("rectification_late", x.id, x.deadline, Text("超过整改时限 \(x.deadline) 仍未完成", "not rectified by its deadline \(x.deadline)")))
+            } else if x.isOverdue(on: asOf) {
+                emit(o, line(.rectificationLate, x.id, x.deadline, Text("超过整改时限 \(x.deadline) 仍未完成", "not rectified by its deadline \(x.deadline)")))
             }
         }
         for a in f.accountability where p.contains(a.action.date) {
-            emit(own(a.department), line("accountability", a.action.id, a.action.date, Text("问责：\(a.action.kind) \(a.action.target)", "accountability: \(AccountabilityKind.display(a.action.kind, .en)) \(a.action.target)")))
+            emit(own(a.department), line(.accountability, a.action.id, a.action.date, Text("问责：\(a.action.kind) \(a.action.target)", "accountability: \(AccountabilityKind.display(a.action.kind, .en)) \(a.action.target)")))
         }
         for o in f.opinions {
             let who = own(o.department)
             if p.contains(o.date) {
-                emit(who, line("opinion_\(o.severity.rawValue)", o.id, o.date, Text("舆情（\(o.severity.label)）：\(o.title)", "public opinion (\(o.severity.english)): \(o.title)")))
+                emit(who, line(.opinion(o.severity), o.id, o.date, Text("舆情（\(o.severity.label)）：\(o.title)", "public opinion (\(o.severity.english)): \(o.title)")))
             }
             let due = calendar.addingWorkdays(rules.deadlines.opinionWorkdays, to: o.date)
             if let h = o.handledOn {
-                if h > due && p.contains(h) { emit(who, line("opinion_handled_late", o.id, h, Text("舆情处置不及时（时限 \(due)）", "handled late (limit \(due))"))) }
+                if h > due && p.contains(h) { emit(who, line(.opinionHandledLate, o.id, h, Text("舆情处置不及时（时限 \(due)）", "handled late (limit \(due))"))) }
             } else if due < asOf && p.contains(due) {
-                emit(who, line("opinion_handled_late", o.id, due, Text("舆情超过处置时限 \(due) 仍未处置", "not handled by its limit \(due)")))
+                emit(who, line(.opinionHandledLate, o.id, due, Text("舆情超过处置时限 \(due) 仍未处置", "not handled by its limit \(due)")))
             }
         }
     }
 
     /// The rules whose lines must be applied in date order: those of a dimension where some rule adds
     /// points (see `ScoreTotals`). Elsewhere a line's day does not change the score.
-    public static func rulesInDateOrder(_ rules: ScoringRules) -> Set<String> {
+    public static func rulesInDateOrder(_ rules: ScoringRules) -> Set<ScoreRule> {
         let dims = ScoreTotals.withBonuses(rules)
-        return Set(ScoringRules.dimensionOf.compactMap { dims.contains($0.value) ? $0.key : nil })
+        return Set(ScoreRule.scored.filter { $0.dimension.map(dims.contains) ?? false })
     }
 
     static func closedBy(_ c: Commitment) -> Day? { c.status.isOpen ? nil : c.fulfilledOn }

@@ -28,7 +28,7 @@ extension DemoGenerator {
         let channels: [Channel] = [.hotline, .hotline, .hotline, .hotline, .phone, .phone, .email, .visit, .media, .inspection]
         for var r in received {
             if r > now { r = DateTime(day: now.day, minute: max(0, now.minute - 1), offset: now.offset) }
-            let id = nextId("TS", r.day.year, 6)
+            let id = nextId(.complaint, r.day.year)
             var unit = rng.pick(units)
             let urgency: Urgency = rng.chance(0.05) ? .critical : (rng.chance(0.15) ? .urgent : .normal)
             let linked = rng.chance(0.3) ? commitmentsByUnit[unit].flatMap { $0.isEmpty ? nil : rng.pick($0) } : nil
@@ -88,7 +88,7 @@ extension DemoGenerator {
     }
 
     mutating func breachFor(_ c: Complaint, on day: Day) throws {
-        let id = nextId("SX", day.year, 4)
+        let id = nextId(.breach, day.year)
         // Old breaches have nearly all been reported; the recent ones are the office's open work.
         let reported: Day? = rng.chance(day.days(until: today) > 15 ? 0.98 : 0.5) ? min(today, calendar.addingWorkdays(rng.int(1...5), to: day)) : nil
         try db.execute(sql: """
@@ -104,7 +104,7 @@ extension DemoGenerator {
                 if d <= today { done = d }
             }
             try db.execute(sql: "INSERT INTO rectifications(id, breach, unit, measures, opened, deadline, completed_on) VALUES (?, ?, ?, ?, ?, ?, ?)",
-                           arguments: [nextId("ZG", opened.year, 4), id, c.department, "制定整改方案，限期兑现承诺并向企业反馈",
+                           arguments: [nextId(.rectification, opened.year), id, c.department, "制定整改方案，限期兑现承诺并向企业反馈",
                                        opened.string, deadline.string, done?.string])
             counts.rectifications += 1
         }
@@ -115,7 +115,7 @@ extension DemoGenerator {
             let person = official ? rng.personName() : ""
             try db.execute(sql: """
                 INSERT INTO accountability(id, breach, target_kind, department, official, post, target, kind, date) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?)
-                """, arguments: [nextId("WZ", date.year, 4), id, official ? "official" : "unit", c.department,
+                """, arguments: [nextId(.accountability, date.year), id, official ? "official" : "unit", c.department,
                                  official ? person : nil, official ? "分管负责人" : nil, official ? "分管负责人 " + person : "主要负责人",
                                  rng.pick(["约谈", "通报批评", "诫勉", "责令检查"]), date.string])
             counts.accountability += 1
@@ -133,7 +133,7 @@ extension DemoGenerator {
             let sev: Severity = rng.chance(0.1) ? .high : (rng.chance(0.4) ? .medium : .low)
             let handled: Day? = day.days(until: today) < 2 ? nil : (rng.chance(0.95) ? min(today, calendar.addingWorkdays(rng.int(0...2), to: day)) : nil)
             try db.execute(sql: "INSERT INTO opinions(id, department, date, source, title, severity, handled_on, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)",
-                           arguments: [nextId("YQ", day.year, 4), rng.pick(units), day.string, rng.pick(["微博", "抖音", "本地论坛", "平顶山日报", "微信公众号"]),
+                           arguments: [nextId(.opinion, day.year), rng.pick(units), day.string, rng.pick(["微博", "抖音", "本地论坛", "平顶山日报", "微信公众号"]),
                                        rng.pick(titles), sev.rawValue, handled?.string, handled == nil ? nil : "已核实情况并回应"])
             counts.opinions += 1
         }

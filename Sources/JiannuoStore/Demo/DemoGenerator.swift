@@ -17,7 +17,7 @@ public struct DemoCounts: Codable, Sendable {
     public var accountability = 0, opinions = 0, findings = 0
 }
 
-extension Store {
+extension SQLiteLedger {
     /// Fills an empty database with a plausible ledger around today: overdue, nearing and on-track
     /// items, complaints in every stage, breaches with rectification and accountability, one merger.
     public func generateDemo(size: DemoSize, seed: UInt64) throws -> DemoCounts {
@@ -36,7 +36,7 @@ extension Store {
                 """).map { (name: $0["name"] as String, sql: $0["sql"] as String) }
             for i in indexes { try db.execute(sql: "DROP INDEX \(i.name)") }
             let tables = LedgerDigest.tables.filter { $0 != "users" }
-            let counts = try KeptTallies.bulk(db) {
+            let counts = try SQLiteKeptCounts.bulk(db) {
                 let counts = try LedgerDigest.bulk(db, tables, .any, digests: digests) { try gen.run() }
                 for i in indexes { try db.execute(sql: i.sql) }
                 return counts
@@ -90,12 +90,12 @@ struct DemoGenerator {
         return counts
     }
 
-    mutating func nextId(_ prefix: String, _ year: Int, _ digits: Int) -> String {
-        let key = "\(prefix)-\(year)"
+    /// The series are counted here and written to `sequences` once at the end.
+    mutating func nextId(_ kind: RecordKind, _ year: Int) -> String {
+        let key = "\(kind.prefix ?? "")-\(year)"
         let n = (sequences[key] ?? 0) + 1
         sequences[key] = n
-        let number = String(n)
-        return "\(key)-" + String(repeating: "0", count: max(0, digits - number.count)) + number
+        return kind.id(year: year, number: n)
     }
 
     mutating func departments() throws {
@@ -141,7 +141,7 @@ struct DemoGenerator {
         rows.sort { $0.made < $1.made }
         let allProcedures = Procedure.allCases.map(\.rawValue)
         for (made, unit) in rows {
-            let id = nextId("CN", made.year, 4)
+            let id = nextId(.commitment, made.year)
             let category = rng.pick([1, 1, 2, 2, 3, 3, 3, 4, 5, 6, 6])
             let kind: CommitmentKind = category == 2 || category == 3 ? .contract : rng.pick([.policy, .letter])
             let deadline = made.adding(days: rng.int(20...540))

@@ -6,7 +6,7 @@ extension DemoGenerator {
     /// and the oldest overdue promise already reported to the county leadership.
     mutating func supervision() throws {
         let start = Period.currentQuarter(today).start
-        let round = nextId("DC", start.year, 4)
+        let round = nextId(.inspection, start.year)
         try db.execute(sql: "INSERT INTO inspections(id, name, from_day, to_day, departments, inspectors) VALUES (?, ?, ?, ?, '[]', ?)",
                        arguments: [round, "\(start.year)年第\((start.month - 1) / 3 + 1)季度政务诚信督促检查", start.string,
                                    today.adding(days: 10).string, "县政府督查室 \(rng.personName())、\(rng.personName())"])
@@ -16,22 +16,22 @@ extension DemoGenerator {
         for (i, (issue, severity)) in issues.enumerated() where !active.isEmpty {
             let unit = active[(i * 7 + rng.int(0...3)) % active.count]
             let date = min(today, start.adding(days: rng.int(5...40)))
-            let id = nextId("FX", date.year, 4)
+            let id = nextId(.finding, date.year)
             try db.execute(sql: "INSERT INTO findings(id, round, department, issue, basis, severity, date) VALUES (?, ?, ?, ?, ?, ?, ?)",
                            arguments: [id, round, unit, issue, "叶县政府承诺事项兑现常态化工作机制 五", severity, date.string])
             counts.findings += 1
             guard severity != "low" else { continue }
             try db.execute(sql: "INSERT INTO rectifications(id, finding, unit, measures, opened, deadline) VALUES (?, ?, ?, ?, ?, ?)",
-                           arguments: [nextId("ZG", date.year, 4), id, unit, "限期整改并报送整改情况", date.string,
+                           arguments: [nextId(.rectification, date.year), id, unit, "限期整改并报送整改情况", date.string,
                                        calendar.addingWorkdays(15, to: date).string])
             counts.rectifications += 1
         }
         if let row = try Row.fetchOne(db, sql: """
-            SELECT id, department FROM commitments WHERE status IN ('not_started','in_progress','stalled') AND deadline < ?
+            SELECT id, department FROM commitments WHERE \(CoreSQL.commitmentOpen()) AND deadline < ?
             ORDER BY deadline, id LIMIT 1
             """, arguments: [today.adding(days: -60).string]) {
             try db.execute(sql: "INSERT INTO escalations(id, record, kind, department, recipient, date, note) VALUES (?, ?, 'commitment', ?, ?, ?, ?)",
-                           arguments: [nextId("SB", today.year, 4), row[0] as String, row[1] as String, Escalation.recipients[0],
+                           arguments: [nextId(.escalation, today.year), row[0] as String, row[1] as String, Escalation.recipients[0],
                                        today.adding(days: -3).string, "已报县委县政府督查室"])
         }
     }

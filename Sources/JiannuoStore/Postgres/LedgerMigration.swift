@@ -40,7 +40,7 @@ public enum LedgerMigration {
                          "drafts", "ledger_digest", "users", "inspections", "findings", "escalations", "rectifications", "accountability",
                          "followups", "stage_tallies", "event_tallies", "score_facts"]
 
-    public static func run(from store: Store, to conninfo: String, county: String,
+    public static func run(from store: SQLiteLedger, to conninfo: String, county: String,
                            progress: @escaping (String) -> Void = { _ in }) throws -> Outcome {
         try store.actor.require(.importLedger)
         guard PGSchema.validCounty(county) else {
@@ -166,7 +166,7 @@ public enum LedgerMigration {
     }
 
     /// The digest triggers, the roles of the ledger's accounts and the policies.
-    static func secure(_ conn: PGConnection, _ db: Database, store: Store, schema: String) throws {
+    static func secure(_ conn: PGConnection, _ db: Database, store: SQLiteLedger, schema: String) throws {
         for t in LedgerDigest.tables {
             try run(conn, PGDigestSQL.trigger(schema: schema, table: t, columns: try PGLedgerCheck.columns(conn, schema: schema, table: t)))
         }
@@ -177,14 +177,14 @@ public enum LedgerMigration {
             """, [schema]).rows.compactMap { $0[0] }
         let owner = try conn.execute("SELECT session_user").rows.first?[0] ?? ""
         // The append function first: the grants below cover every function of the schema.
-        for statement in PGAuditSQL.functions(schema: schema, owner: owner) + PGKeptTallies.statements(schema: schema, owner: owner)
+        for statement in PGAuditSQL.functions(schema: schema, owner: owner) + PGKeptCounts.statements(schema: schema, owner: owner)
             + PGSecurity.statements(schema: schema, tables: tables, complaintColumns: complaintColumns)
             + PGSecurity.maskedView(schema: schema, columns: complaintColumns) {
             try conn.execute(statement)
         }
         for account in try Account.fetchAll(db) {
             try PGRoles.grant(conn, schema: schema, account: account,
-                              units: account.role == .liaison ? try account.department.map { try store.lineageCodes(db, $0) } ?? [] : [])
+                              units: account.role == .liaison ? try account.department.map { try GRDBReader(db: db).lineage($0) } ?? [] : [])
         }
     }
 

@@ -1,3 +1,5 @@
+import JiannuoCore
+
 /// The tables of one ledger in PostgreSQL: the SQLite schema as its migrations leave it (v12), column
 /// for column and in the same order, so that rows, their digests and the audit chain move between the
 /// engines unchanged. SQLite's INTEGER is `bigint` here, its generated columns are STORED (PostgreSQL 15
@@ -55,9 +57,9 @@ enum PGSchema {
         delivered_on text COLLATE "C",
         payment_days bigint);
     CREATE INDEX commitments_department ON commitments(department, deadline);
-    CREATE INDEX commitments_open_deadline ON commitments(deadline) INCLUDE (id, department) WHERE status IN ('not_started','in_progress','stalled');
+    CREATE INDEX commitments_open_deadline ON commitments(deadline) INCLUDE (id, department) WHERE \(CoreSQL.commitmentOpen());
     CREATE INDEX commitments_open_debts ON commitments(delivered_on, payment_days) INCLUDE (id, department)
-        WHERE status IN ('not_started','in_progress','stalled') AND category = 3 AND delivered_on IS NOT NULL AND amount_fen IS NOT NULL;
+        WHERE \(CoreSQL.commitmentOpen()) AND category = 3 AND delivered_on IS NOT NULL AND amount_fen IS NOT NULL;
     CREATE INDEX commitments_debts ON commitments(department, made, delivered_on, payment_days, status, fulfilled_on)
         WHERE category = 3 AND delivered_on IS NOT NULL AND amount_fen IS NOT NULL;
     CREATE TABLE commitment_entries (
@@ -95,25 +97,14 @@ enum PGSchema {
         verified_at text COLLATE "C", breach bigint, finding text COLLATE "C",
         satisfied bigint, followup_note text COLLATE "C", followup_at text COLLATE "C",
         accept_due text COLLATE "C" NOT NULL, resolve_due text COLLATE "C", respond_due text COLLATE "C",
-        current_due text COLLATE "C" GENERATED ALWAYS AS (
-            CASE WHEN responded_at IS NOT NULL THEN NULL
-                 WHEN resolved_at IS NOT NULL THEN respond_due
-                 WHEN accepted_at IS NOT NULL THEN resolve_due
-                 ELSE accept_due END) STORED,
-        accept_late bigint GENERATED ALWAYS AS
-            ((accepted_at IS NULL OR substr(accepted_at, 1, 10) > accept_due)::int) STORED,
-        resolve_late bigint GENERATED ALWAYS AS
-            ((resolve_due IS NOT NULL AND (resolved_at IS NULL OR substr(resolved_at, 1, 10) > resolve_due))::int) STORED,
-        respond_late bigint GENERATED ALWAYS AS
-            ((respond_due IS NOT NULL AND (responded_at IS NULL OR substr(responded_at, 1, 10) > respond_due))::int) STORED,
+        current_due text COLLATE "C" GENERATED ALWAYS AS (\(CoreSQL.complaintCurrentDue())) STORED,
+    \(ComplaintLimit.allCases.map { "    \(CoreSQL.lateColumn($0)) bigint GENERATED ALWAYS AS (\(CoreSQL.lateOrOpen($0))::int) STORED," }.joined(separator: "\n"))
         extended_at text COLLATE "C", reopened_at text COLLATE "C");
     CREATE INDEX complaints_department ON complaints(department, received);
     CREATE INDEX complaints_received ON complaints(received);
     CREATE INDEX complaints_commitment ON complaints(commitment) WHERE commitment IS NOT NULL;
-    CREATE INDEX complaints_open_due ON complaints(current_due) INCLUDE (id, department) WHERE responded_at IS NULL;
-    CREATE INDEX complaints_accept_late ON complaints(accept_due) WHERE accept_late = 1;
-    CREATE INDEX complaints_resolve_late ON complaints(resolve_due) WHERE resolve_late = 1;
-    CREATE INDEX complaints_respond_late ON complaints(respond_due) WHERE respond_late = 1;
+    CREATE INDEX complaints_open_due ON complaints(current_due) INCLUDE (id, department) WHERE \(CoreSQL.complaintOpen());
+    \(ComplaintLimit.allCases.map { "CREATE INDEX complaints_\(CoreSQL.lateColumn($0)) ON complaints(\($0.dueColumn)) WHERE \(CoreSQL.lateColumn($0)) = 1;" }.joined(separator: "\n"))
     CREATE INDEX complaints_returned ON complaints(returned_at) WHERE returned_at IS NOT NULL;
     CREATE INDEX complaints_returned_from ON complaints(returned_from, returned_at) WHERE returned_at IS NOT NULL;
     CREATE INDEX complaints_awaiting_acceptance ON complaints(returned_from) WHERE returned_at IS NOT NULL AND accepted_at IS NULL;

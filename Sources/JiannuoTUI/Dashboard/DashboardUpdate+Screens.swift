@@ -1,3 +1,5 @@
+import JiannuoCore
+
 /// Actions on the screens over the panes: a document (record, drill-down), the search, the help.
 extension DashboardUpdate {
     static func documentAction(_ action: DashboardAction, _ s: inout DashboardState, _ data: DashboardData) -> [DashboardEffect] {

@@ -73,7 +73,7 @@ struct ReportCommand: JiannuoCommand {
     }
 
     /// The closing table, 考核评价结果, as handed to 绩效考核: the whole CSV.
-    static let resultColumns: [LedgerColumn<ReportData.Unit>] = [
+    static let resultColumns: [SheetColumn<ReportData.Unit>] = [
         .init("department", "单位代码", "department") { u, _ in u.code },
         .init("name", "单位名称", "name") { u, _ in u.name },
         .init("score", "得分", "score") { u, _ in ScoresCommand.fmt(u.score) },

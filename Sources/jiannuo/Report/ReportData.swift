@@ -56,40 +56,24 @@ struct ReportData: Encodable {
 
     static func gather(_ store: any Ledger, period p: Period, today: Day) throws -> ReportData {
         let asOf = min(p.end, today)
-        let now = try ScoresCommand.ranking(store, period: p, today: today)
+        // Every ranked unit's record, each answering for the units merged into it ("不得以机构调整为由违约毁约").
+        let profiles = try store.profiles(period: p, today: today)
         let before = Dictionary(try ScoresCommand.ranking(store, period: p.previous, today: today).map { ($0.department, $0) }) { a, _ in a }
         let names = try store.departmentNames()
-        // Each unit in use answers for the units merged into it ("不得以机构调整为由违约毁约").
         var owner: [String: String] = [:]
-        for r in now {
-            owner[r.department] = r.department
-            for d in try store.predecessors(of: r.department) { owner[d.code] = r.department }
+        for u in profiles { for code in u.lineage { owner[code] = u.department.code } }
+        let units = profiles.compactMap { u -> Unit? in
+            guard let r = u.ranked else { return nil }
+            let prev = before[u.department.code]
+            let rect = u.rectificationFigures(asOf: asOf)
+            return Unit(
+                code: u.department.code, name: u.department.name, score: r.score.score, rank: r.rank, previous_score: prev?.score ?? r.previousScore,
+                previous_rank: prev?.rank, rank_change: r.change, grade: Grades.grade(r.score.score).grade, dimensions: r.score.dimensions,
+                on_time: u.onTime, breaches: u.breachesInPeriod, rectifications_due: rect.due, rectifications_overdue: rect.overdue,
+                rectifications_done: rect.done, trend: u.trend.map { TrendPoint(period: $0.period, score: $0.score) })
         }
         let breaches = try store.breaches(ListFilter(from: p.start, to: p.end))
         let rectifications = try store.rectifications(ListFilter())
-        var breachCount: [String: Int] = [:], due: [String: Int] = [:], overdue: [String: Int] = [:], done: [String: Int] = [:]
-        for b in breaches { if let u = owner[b.department] { breachCount[u, default: 0] += 1 } }
-        for r in rectifications {
-            guard let u = owner[r.unit] else { continue }
-            if p.contains(r.deadline) { due[u, default: 0] += 1 }
-            if r.deadline < asOf && (r.completedOn.map { $0 > asOf } ?? true) && r.opened <= asOf { overdue[u, default: 0] += 1 }
-            if let c = r.completedOn, c >= p.start, c <= asOf { done[u, default: 0] += 1 }
-        }
-        // The twelve months up to the last month the figures cover, every unit in one read.
-        let lastMonth = Period.month(asOf.year, asOf.month)
-        let months = (0..<12).reversed().map { lastMonth.shifted(-$0) }
-        let monthly = try store.scores(periods: months, today: today)
-        var units: [Unit] = []
-        for r in now {
-            let prev = before[r.department]
-            units.append(Unit(
-                code: r.department, name: r.name, score: r.score, rank: r.rank, previous_score: prev?.score ?? r.previous_score,
-                previous_rank: prev?.rank, rank_change: r.rank_change, grade: Grades.grade(r.score).grade, dimensions: r.dimensions,
-                on_time: try store.onTimeRate(of: r.department, period: p, today: today),
-                breaches: breachCount[r.department] ?? 0, rectifications_due: due[r.department] ?? 0,
-                rectifications_overdue: overdue[r.department] ?? 0, rectifications_done: done[r.department] ?? 0,
-                trend: zip(months, monthly).compactMap { m, scores in scores[r.department].map { TrendPoint(period: m.description, score: $0.score) } }))
-        }
         return ReportData(
             title: countyTitle, period: p, period_label: label(p), start: p.start, end: p.end, as_of: asOf, made: today,
             previous_period: p.previous, units: units,
@@ -119,10 +103,9 @@ struct ReportData: Encodable {
     /// only later), and the period's breaches, by category 1–6.
     static func categoryCounts(_ store: any Ledger, breaches: [Breach], asOf: Day) throws -> [CategoryCount] {
         var late: [Int: Int] = [:]
-        let open: Set<CommitmentStatus> = [.notStarted, .inProgress, .stalled]
         try store.eachCommitment(ListFilter()) { c in
-            let openThen = open.contains(c.status) || (c.fulfilledOn.map { $0 > asOf } ?? false)
-            if openThen && c.made <= asOf && c.deadline < asOf { late[c.category, default: 0] += 1 }
+            let closed = c.status.isOpen ? nil : c.fulfilledOn
+            if c.made <= asOf && Lateness.overdue(due: c.deadline, done: closed, on: asOf) { late[c.category, default: 0] += 1 }
         }
         let found = Dictionary(grouping: breaches, by: \.category).mapValues(\.count)
         return Category.labels.keys.sorted().map {

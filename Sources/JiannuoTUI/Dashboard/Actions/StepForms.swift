@@ -141,14 +141,14 @@ public enum StepForms {
     public static func consequences(_ f: ActionForm, names: [String: String], scoring: ScoringRules, lang l: Lang = .zh) -> [String] {
         let unit = f.facts.department.map { names[$0] ?? $0 }
         let unitZh = unit ?? "承办单位", unitEn = unit.map { "\($0)'s" } ?? "the unit's"
-        func points(_ rule: String) -> String { PaneTables.format(-scoring.value(rule)) }
-        func pointsEn(_ rule: String) -> String { points(rule) == "1" ? "1 point" : "\(points(rule)) points" }
+        func points(_ rule: ScoreRule) -> String { PaneTables.format(-scoring.value(rule)) }
+        func pointsEn(_ rule: ScoreRule) -> String { points(rule) == "1" ? "1 point" : "\(points(rule)) points" }
         let undone = l("不能撤销。", "This cannot be undone.")
         switch f.step {
         case .verify:
             let cat = f.choice("category") == 0 ? f.facts.category : f.choice("category")
             let catText = cat.map { l("类别 \($0) \(Category.label($0))", "category \($0) \(Category.label($0, .en))") } ?? l("类别未定", "no category yet")
-            let cost = cat.map { c in l("：守信践诺扣" + points("breach_category_\(c)") + "分", ": promise keeping loses \(pointsEn("breach_category_\(c)"))") } ?? ""
+            let cost = cat.map { c in l("：守信践诺扣" + points(.breach(category: c)) + "分", ": promise keeping loses \(pointsEn(.breach(category: c)))") } ?? ""
             return [l("认定投诉 \(f.record) 属失信违诺（\(catText)）：", "Confirm complaint \(f.record) as a breach of commitment (\(catText)):"),
                     l("·生成失信记录，计入\(unitZh)本期诚信评分\(cost)；", "· a breach record is made and counts in \(unitEn) integrity score this period\(cost);"),
                     l("·列入须报县委县政府的事项；", "· it joins the matters to report to the county Party committee and government;"),
@@ -160,17 +160,17 @@ public enum StepForms {
                          "Mark commitment \(f.record) as fulfilled (on \(f.value("date")), progress 100%):"),
                        l("·承诺从未兑现列表中移出，此后不能再记录进展或变更；", "· it leaves the open list: no more progress or amendments can be recorded;")]
             if let date, let deadline = f.facts.deadline, date > deadline {
-                out.append(l("·晚于兑现时限 \(deadline)，计为逾期兑现，本期扣\(points("commitment_fulfilled_late"))分；",
-                             "· it is after the deadline \(deadline): fulfilled late, \(pointsEn("commitment_fulfilled_late")) off this period;"))
+                out.append(l("·晚于兑现时限 \(deadline)，计为逾期兑现，本期扣\(points(.commitmentFulfilledLate))分；",
+                             "· it is after the deadline \(deadline): fulfilled late, \(pointsEn(.commitmentFulfilledLate)) off this period;"))
             }
-            out.append(l("·兑现后应向社会或对方反馈（f），否则扣\(points("no_feedback"))分。",
-                         "· feedback to the public or the counterparty (f) should follow, or \(pointsEn("no_feedback")) \(points("no_feedback") == "1" ? "is" : "are") lost."))
+            out.append(l("·兑现后应向社会或对方反馈（f），否则扣\(points(.noFeedback))分。",
+                         "· feedback to the public or the counterparty (f) should follow, or \(pointsEn(.noFeedback)) \(points(.noFeedback) == "1" ? "is" : "are") lost."))
             return out + ["", l("标记后" + undone, undone)]
         case .accountability:
             return [l("对失信 \(f.record) 登记问责：\(f.value("kind")) \(f.value("target"))（\(f.value("date"))）：",
                       "Record accountability for breach \(f.record): \(f.value("kind")) \(f.value("target")) (\(f.value("date"))):"),
-                    l("·计入\(unitZh)本期诚信评分：整改问责扣\(points("accountability"))分。",
-                      "· counts in \(unitEn) integrity score this period: rectification and accountability, \(pointsEn("accountability")) off."),
+                    l("·计入\(unitZh)本期诚信评分：整改问责扣\(points(.accountability))分。",
+                      "· counts in \(unitEn) integrity score this period: rectification and accountability, \(pointsEn(.accountability)) off."),
                     "", l("登记后" + undone, undone)]
         default:
             return []

@@ -176,7 +176,7 @@ public struct IntakeForm: Sendable, Equatable {
         check(.commitment) { if !draft.commitment.isEmpty { _ = try Validate.text(draft.commitment, JiannuoCore.Field("关联承诺", "commitment"), max: 20) } }
         check(.content) { _ = try Validate.text(draft.content, JiannuoCore.Field("投诉内容", "content"), max: 4000, multiline: true) }
         if errors.isEmpty {
-            check(.content) { _ = try draft.validated(id: "TS-0000-000000", calendar: calendar, rules: rules, clock: clock) }
+            check(.content) { _ = try draft.validated(id: RecordKind.complaint.placeholderId, calendar: calendar, rules: rules, clock: clock) }
         }
         if let first = Field.allCases.first(where: { errors[$0] != nil }) { focus = first }
         return errors.isEmpty ? draft : nil

@@ -1,0 +1,43 @@
+import Foundation
+
+/// One row of an imported sheet (a 台账 file), read by column key, with its problems collected rather than thrown
+/// at the first: the import reports every bad cell before writing anything.
+public struct SheetRow {
+    public let number: Int
+    let fields: [String: String]
+    let headers: [String: String]
+    public private(set) var problems: [SheetProblem] = []
+
+    /// Each cell is cleaned once here: checks and the record read the same cell several times.
+    public init(number: Int, fields: [String: String], headers: [String: String]) {
+        self.number = number; self.fields = fields.mapValues(SheetRow.clean); self.headers = headers
+    }
+
+    /// The cell as exported: a spreadsheet's protective apostrophe is taken off (`SpreadsheetCell`).
+    public func text(_ key: String) -> String { fields[key] ?? "" }
+    public func optional(_ key: String) -> String? { let t = text(key); return t.isEmpty ? nil : t }
+
+    /// Without the spreadsheet's apostrophe and surrounding blanks.
+    static func clean(_ raw: String) -> String { SpreadsheetCell.restored(raw).trimmedBlanks }
+
+    /// Runs a check of one cell, recording its reason if it fails.
+    public mutating func check<T>(_ key: String, _ body: (String) throws -> T) -> T? {
+        do { return try body(text(key)) } catch let e as JiannuoError {
+            problems.append(SheetProblem(row: number, column: headers[key] ?? key, reason: e.text))
+        } catch {
+            problems.append(SheetProblem(row: number, column: headers[key] ?? key, reason: Text("\(error)", "\(error)")))
+        }
+        return nil
+    }
+
+    public mutating func fail(_ key: String, _ zh: String, _ en: String) {
+        problems.append(SheetProblem(row: number, column: headers[key] ?? key, reason: Text(zh, en)))
+    }
+}
+
+public struct SheetProblem: Sendable, Equatable {
+    public var row: Int
+    public var column: String
+    public var reason: Text
+    public init(row: Int, column: String, reason: Text) { self.row = row; self.column = column; self.reason = reason }
+}

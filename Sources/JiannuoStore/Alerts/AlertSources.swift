@@ -1,0 +1,182 @@
+import GRDB
+import JiannuoCore
+
+/// Where the Store finds what can raise an alert today. The four big kinds (open promises, debts to
+/// small firms, open complaints, open rectifications) are read through a partial index on their due
+/// day, by bands of days (`AlertBands`): whole for `alerts`, counted and paged for `alertPage`. One
+/// definition serves both, so the first page is always the head of the full list. The few others,
+/// and items whose level the due day alone does not decide (reported up, amended after today), are
+/// read whole.
+struct AlertSources {
+    static let open = CoreSQL.commitmentOpen()
+    let today: Day
+    let limits: Alerts.Limits
+    let rules: DeadlineRules
+
+    init(today: Day, calendar: WorkCalendar, rules: DeadlineRules) {
+        self.today = today; self.rules = rules
+        limits = Alerts.Limits(today: today, calendar: calendar, rules: rules)
+    }
+
+    /// Records judged whole: reported to the leadership (then overdue, not 须上报, whatever the day), or
+    /// whose promise was amended after today (then judged by the deadline in force today).
+    struct Special {
+        var escalated: [String: Day] = [:]
+        var earlierDeadline: [String: Day] = [:]
+        var ids: [String] { Array(Set(escalated.keys).union(earlierDeadline.keys)).sorted() }
+        /// Row ids per table, for leaving these records out of the big kinds through the index alone.
+        var rowids: [String: [Int64]] = [:]
+    }
+
+    func specialRecords<R: SQLReader>(_ r: R) throws -> Special {
+        var s = Special()
+        try r.each("SELECT record, min(date) FROM escalations WHERE date <= ? GROUP BY record", [today.string]) { row in
+            if let d = row.day(at: 1), let id = row.text(0) { s.escalated[id] = d }
+        }
+        // Newest first, so the earliest amendment after today, whose old deadline was in force today, is kept.
+        try r.each("SELECT commitment, old_deadline FROM amendments WHERE date > ? ORDER BY date DESC, id DESC", [today.string]) { row in
+            if let id = row.text(0) { s.earlierDeadline[id] = row.day(at: 1) }
+        }
+        let ids = s.ids
+        // SQLite leaves them out by rowid, through the index alone; PostgreSQL by id.
+        guard !ids.isEmpty, !r.dialect.postgres else { return s }
+        for table in ["commitments", "complaints", "rectifications"] {
+            s.rowids[table] = try r.all("SELECT rowid FROM \(table) WHERE id IN (\(placeholders(ids.count)))", ids) { $0.int(0) ?? 0 }
+        }
+        return s
+    }
+
+    /// Everything but the big kinds' ordinary items: opinions, unreported breaches, complaints handed
+    /// back and not yet accepted, and the special records.
+    func fewInputs<R: SQLReader>(_ r: R, special: Special, departments: [String]?) throws -> AlertInputs {
+        var i = AlertInputs()
+        i.debts = []
+        i.escalated = special.escalated
+        let units = departments.map(Set.init)
+        func mine(_ codes: String?...) -> Bool { units.map { u in codes.contains { $0.map(u.contains) ?? false } } ?? true }
+        let ids = special.ids
+        if !ids.isEmpty {
+            let list = placeholders(ids.count)
+            for var c in try r.all("SELECT * FROM commitments WHERE id IN (\(list))", ids, { try Commitment(positional: $0) })
+            where c.status.isOpen && mine(c.department) {
+                if let due = special.earlierDeadline[c.id] { c.deadline = due }
+                if c.deadline <= limits.commitments.nearingThrough { i.commitments.append(c) }
+                if let d = c.deliveredOn, c.category == 3, c.amount != nil, d <= limits.arrears.nearingThrough { i.debts!.append(c) }
+            }
+            i.complaints = try r.all("SELECT * FROM complaints WHERE id IN (\(list))", ids) { try Complaint(positional: $0) }.filter {
+                $0.stage.isOpen && ($0.currentDue.map { $0 <= limits.complaints.nearingThrough } ?? false) && mine($0.department, $0.returnedFrom)
+            }
+            i.rectifications = try r.records(Rectification.self, "SELECT * FROM rectifications WHERE id IN (\(list))", ids).filter {
+                $0.completedOn == nil && $0.deadline <= limits.rectifications.nearingThrough && mine($0.unit)
+            }
+        }
+        let only = { (column: String) in departments.map { " AND \(column) IN (\(Self.quoted($0)))" } ?? "" }
+        i.returns = try r.all("""
+            SELECT * FROM complaints \(r.dialect.indexedBy("complaints_awaiting_acceptance"))
+                WHERE returned_at IS NOT NULL AND accepted_at IS NULL AND returned_from IS NOT NULL\(only("returned_from"))
+            """, []) { try Complaint(positional: $0) }
+        i.breaches = try r.all("SELECT * FROM breaches WHERE reported_on IS NULL\(only("department"))", []) { try Breach(positional: $0) }
+        i.opinions = try r.records(OpinionEvent.self, "SELECT * FROM opinions WHERE handled_on IS NULL\(only("department"))", [])
+        return i
+    }
+
+    /// `dialect`: how the debts' payment limit is computed as a Julian day.
+    func big(_ dialect: SQLDialect) -> [BigSource] {
+        let jd = { (d: Day) -> DatabaseValue in (Double(d.ordinal) + 2_440_587.5).databaseValue }
+        let text = { (d: Day) -> DatabaseValue in d.string.databaseValue }
+        return [
+            BigSource(table: "commitments", open: Self.open, due: "deadline", bands: limits.commitments, units: ["department"], bound: text,
+                      kind: .commitments),
+            // The payment limit, counted in days from the delivery; as a Julian day so that it is
+            // computed from the index's columns without a date parse.
+            BigSource(table: "commitments",
+                      open: "\(Self.open) AND category = 3 AND delivered_on IS NOT NULL AND amount_fen IS NOT NULL AND delivered_on <= '\(limits.arrears.nearingThrough)'",
+                      due: "(\(dialect.julianDay("delivered_on")) + \(dialect.least("coalesce(payment_days, \(rules.arrearsDefaultDays))", "\(rules.arrearsMaxDays)")))",
+                      bands: limits.arrears, units: ["department"], bound: jd, computedDue: true, kind: .debts),
+            BigSource(table: "complaints", open: CoreSQL.complaintOpen(), due: "current_due", bands: limits.complaints,
+                      units: ["department", "returned_from"], bound: text, kind: .complaints),
+            BigSource(table: "rectifications", open: "completed_on IS NULL", due: "deadline", bands: limits.rectifications,
+                      units: ["unit"], bound: text, kind: .rectifications),
+        ]
+    }
+
+    static func quoted(_ codes: [String]) -> String {
+        codes.map { "'" + $0.replacingOccurrences(of: "'", with: "''") + "'" }.joined(separator: ",")
+    }
+}
+
+/// One big kind of limit: the open rows of a table and the SQL of their due day.
+struct BigSource {
+    enum Kind { case commitments, debts, complaints, rectifications }
+    let table: String
+    let open: String
+    let due: String
+    let bands: AlertBands
+    /// The columns naming a unit whose page shows the item.
+    let units: [String]
+    /// A day as the due expression's values (text, or a Julian day).
+    let bound: (Day) -> DatabaseValue
+    /// The due day is computed from columns: no index is in its order.
+    var computedDue = false
+    let kind: Kind
+
+    private func condition(_ dialect: SQLDialect, excluding special: AlertSources.Special, departments: [String]?) -> String {
+        var sql = "\(open) AND \(due) <= ?"
+        if dialect.postgres {
+            let ids = special.ids
+            if !ids.isEmpty { sql += " AND id NOT IN (\(AlertSources.quoted(ids)))" }
+        } else if let ids = special.rowids[table], !ids.isEmpty {
+            sql += " AND rowid NOT IN (\(ids.map(String.init).joined(separator: ",")))"
+        }
+        if let departments {
+            let list = AlertSources.quoted(departments)
+            sql += " AND (" + units.map { "\($0) IN (\(list))" }.joined(separator: " OR ") + ")"
+        }
+        return sql
+    }
+
+    /// Reads the items due by the end of the nearing band; with `limit`, only the most urgent ones.
+    func fetch<R: SQLReader>(_ r: R, excluding special: AlertSources.Special, departments: [String]? = nil, limit: Int? = nil,
+                             into inputs: inout AlertInputs) throws {
+        let condition = condition(r.dialect, excluding: special, departments: departments)
+        var sql = "SELECT * FROM \(table) WHERE \(condition)"
+        var arguments: [DatabaseValueConvertible] = [bound(bands.nearingThrough)]
+        if let limit, computedDue {
+            // Sorting whole rows by a computed day reads every row: find the day of the last one
+            // wanted from the index alone, then read the rows due by then (ties too; `compute` orders them).
+            guard limit > 0 else { return }
+            var last: Double? = nil
+            try r.each("SELECT \(due) FROM \(table) WHERE \(condition) ORDER BY 1 LIMIT 1 OFFSET \(limit - 1)", arguments) { last = $0.real(0) }
+            if let last {
+                sql += " AND \(due) <= ?"
+                arguments.append(last)
+            }
+        } else if let limit {
+            // Within a kind, an earlier day is never less urgent, and ties go by id (`Alert.urgency`).
+            sql += " ORDER BY \(due), id LIMIT \(max(0, limit))"
+        }
+        switch kind {
+        case .commitments: inputs.commitments += try r.all(sql, arguments) { try Commitment(positional: $0) }
+        case .debts: inputs.debts = (inputs.debts ?? []) + (try r.all(sql, arguments) { try Commitment(positional: $0) })
+        case .complaints: inputs.complaints += try r.all(sql, arguments) { try Complaint(positional: $0) }
+        case .rectifications: inputs.rectifications += try r.records(Rectification.self, sql, arguments)
+        }
+    }
+
+    /// How many items are at each level today, and how many fall due in the next year.
+    func count<R: SQLReader>(_ r: R, excluding special: AlertSources.Special) throws -> (byLevel: [Alert.Level: Int], nextYear: Int) {
+        let nextYear = Day(year: bands.today.year + 1, month: 1, day: 1)!
+        func under(_ test: String) -> String { "coalesce(sum(CASE WHEN \(due) \(test) THEN 1 ELSE 0 END), 0)" }
+        var counts: [Int] = []
+        try r.each("""
+            SELECT count(*), \(under("<= ?")), \(under("< ?")), \(under("= ?")), \(under(">= ?"))
+            FROM \(table) WHERE \(condition(r.dialect, excluding: special, departments: nil))
+            """, [bound(bands.escalateThrough), bound(bands.today), bound(bands.today), bound(nextYear), bound(bands.nearingThrough)]) { row in
+            counts = (0..<5).map { row.small($0) ?? 0 }
+        }
+        guard counts.count == 5 else { return ([:], 0) }
+        let all = counts[0], escalate = counts[1], beforeToday = counts[2], dueToday = counts[3]
+        return ([.escalate: escalate, .overdue: beforeToday - escalate, .dueToday: dueToday,
+                 .nearing: all - beforeToday - dueToday], counts[4])
+    }
+}

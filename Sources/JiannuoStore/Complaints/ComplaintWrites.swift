@@ -1,0 +1,118 @@
+import JiannuoCore
+
+extension LedgerEngine {
+    public func addComplaint(_ draft: ComplaintDraft) throws -> Complaint {
+        try authorize(.complaintAdd)
+        var draft = draft
+        if draft.received.isEmpty { draft.received = clock.now.iso }
+        _ = try draft.validated(id: RecordKind.complaint.placeholderId, calendar: calendar, rules: rules.deadlines, clock: clock)
+        return try transaction { w, audit in
+            let probe = try draft.validated(id: RecordKind.complaint.placeholderId, calendar: try CalendarReads.calendar(w), rules: rules.deadlines, clock: clock)
+            _ = try w.requireDepartment(probe.department)
+            if let cid = probe.commitment {
+                guard let cm = try w.records(Commitment.self, "SELECT * FROM commitments WHERE id = ?", [cid]).first else {
+                    throw JiannuoError.invalid("关联承诺 \(Sanitize.visible(cid)) 不存在", "unknown commitment \(Sanitize.visible(cid))")
+                }
+                // A complaint about a promise goes to the unit that owes it (or its successor).
+                let units = Set(try w.lineage(Lineage.current(probe.department, in: try w.departmentMap())))
+                guard units.contains(cm.department) else {
+                    throw JiannuoError.invalid("关联承诺 \(cid) 属于单位 \(cm.department)，不是承办单位 \(probe.department)（或其前身）的承诺",
+                                               "commitment \(cid) belongs to \(cm.department), not to \(probe.department) or a predecessor")
+                }
+            }
+            var c = probe
+            c.id = try w.nextId(.complaint, year: probe.received.day.year)
+            try w.insert(c)
+            try audit.record("complaint.add", entity: "complaint", id: c.id, after: c, claimed: c.received.iso)
+            return c
+        }
+    }
+
+    public func accept(_ id: String, at: DateTime?) throws -> Complaint {
+        try authorize(.complaintAccept)
+        let t = try eventTime(at, Field("受理时间", "acceptance time"))
+        return try changeComplaint(id, action: "complaint.accept", at: t) { c, cal in try ComplaintWorkflow.accept(c, at: t, cal, rules.deadlines) }
+    }
+
+    public func resolve(_ id: String, result: String, at: DateTime?) throws -> Complaint {
+        try authorize(.complaintResolve)
+        let t = try eventTime(at, Field("办结时间", "resolution time"))
+        return try changeComplaint(id, action: "complaint.resolve", at: t) { c, cal in
+            try ComplaintWorkflow.resolve(c, result: result, at: t, cal, rules.deadlines)
+        }
+    }
+
+    public func respond(_ id: String, text: String, at: DateTime?) throws -> Complaint {
+        try authorize(.complaintRespond)
+        let t = try eventTime(at, Field("反馈时间", "response time"))
+        return try changeComplaint(id, action: "complaint.respond", at: t) { c, _ in try ComplaintWorkflow.respond(c, text: text, at: t) }
+    }
+
+    public func extend(_ id: String, days: Int, reason: String, at: DateTime?) throws -> Complaint {
+        try authorize(.complaintExtend)
+        let t = try eventTime(at, Field("延期时间", "extension time"))
+        return try changeComplaint(id, action: "complaint.extend", at: t) { c, cal in
+            try ComplaintWorkflow.extend(c, days: days, reason: reason, at: t, cal, rules.deadlines)
+        }
+    }
+
+    public func returnComplaint(_ id: String, to department: String, reason: String, at: DateTime?) throws -> Complaint {
+        try authorize(.complaintReturn)
+        let t = try eventTime(at, Field("退回时间", "return time"))
+        return try transaction { w, audit in
+            _ = try w.requireDepartment(department)
+            let before = try requireComplaint(w, id)
+            let after = try ComplaintWorkflow.returnTo(before, department: department, reason: reason, at: t,
+                                                       try CalendarReads.calendar(w), rules.deadlines)
+            try w.update(after, from: before)
+            try audit.record("complaint.return", entity: "complaint", id: id, before: before, after: after, claimed: t.iso)
+            return after
+        }
+    }
+
+    public func followup(_ id: String, satisfied: Bool, note: String?, at: DateTime?) throws -> Complaint {
+        try authorize(.complaintFollowup)
+        let t = try eventTime(at, Field("回访时间", "follow-up time"))
+        return try transaction { w, audit in
+            let before = try requireComplaint(w, id)
+            let after = try ComplaintWorkflow.followup(before, satisfied: satisfied, note: note, at: t, try CalendarReads.calendar(w), rules.deadlines)
+            try w.update(after, from: before)
+            // Each follow-up is kept: a reopened complaint is followed up again, and the first one still counts.
+            try w.execute("INSERT INTO followups(complaint, at, satisfied, note) VALUES (?, ?, ?, ?)",
+                          [id, t.iso, satisfied ? 1 : 0, after.followupNote])
+            try audit.record("complaint.followup", entity: "complaint", id: id, before: before, after: after, claimed: t.iso)
+            return after
+        }
+    }
+
+    /// Verifies a complaint; a confirmed breach creates the breach record in the same transaction.
+    public func verify(_ id: String, breach: Bool, finding: String, category: Int?, at: DateTime?) throws -> (Complaint, Breach?) {
+        try authorize(.complaintVerify)
+        let t = try eventTime(at, Field("核实时间", "verification time"))
+        return try transaction { w, audit in
+            let before = try requireComplaint(w, id)
+            let breachId = breach ? try w.nextId(.breach, year: t.day.year) : ""
+            let (after, b) = try ComplaintWorkflow.verify(before, breach: breach, finding: finding, category: category,
+                                                          at: t, breachId: breachId)
+            try w.update(after, from: before)
+            try audit.record("complaint.verify", entity: "complaint", id: id, before: before, after: after, claimed: t.iso)
+            if let b {
+                try w.insert(b)
+                try audit.record("breach.add", entity: "breach", id: b.id, after: b, claimed: b.date.string)
+            }
+            return (after, b)
+        }
+    }
+
+    /// One transition in one transaction, with the calendar as it is now in the database.
+    private func changeComplaint(_ id: String, action: String, at: DateTime,
+                                 _ change: (Complaint, WorkCalendar) throws -> Complaint) throws -> Complaint {
+        try transaction { w, audit in
+            let before = try requireComplaint(w, id)
+            let after = try change(before, try CalendarReads.calendar(w))
+            try w.update(after, from: before)
+            try audit.record(action, entity: "complaint", id: id, before: before, after: after, claimed: at.iso)
+            return after
+        }
+    }
+}

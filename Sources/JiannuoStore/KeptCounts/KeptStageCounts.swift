@@ -1,0 +1,29 @@
+import JiannuoCore
+
+/// Late complaint stages counted per unit, stage, limit day and open/closed: the ranking's largest
+/// input, kept up to date on write so that a ranking reads a few thousand tally rows instead of
+/// grouping hundreds of thousands of complaints.
+///
+/// Why triggers and not the Store's write path: a complaint row changes in a dozen places (intake,
+/// each stage, return, reopening, calendar refreshes that move open limits, imports, the demo), and a
+/// trigger sees every one of them inside the writing transaction, so no write path can forget its
+/// tally, and the digests' triggers already set that precedent. Bulk writes drop them and rebuild the
+/// table in one grouped pass, like the digests.
+///
+/// A stage is late when it was done after its limit or is still open (the `*_late` generated columns):
+/// whether an open one has passed its limit depends on the day asked about, so open and closed are
+/// kept apart and the scoring decides.
+enum KeptStageCounts {
+    static let table = "stage_tallies"
+    /// (stage, limit column, done column, late column), from Core's `ComplaintLimit`.
+    static let stages: [(String, String, String, String)] = ComplaintLimit.allCases.map {
+        ($0.rawValue, $0.dueColumn, $0.doneColumn, CoreSQL.lateColumn($0))
+    }
+
+    /// The counts as the records give them, grouped afresh: what the table must equal.
+    static func recomputeSQL(where extra: String = "true", _ d: SQLDialect = .sqlite) -> String {
+        stages.map { stage, due, done, late in
+            "SELECT '\(stage)' AS stage, \(due) AS due, department, \(d.isNull(done)) AS open, count(*) AS n FROM complaints WHERE \(late) = 1 AND \(extra) GROUP BY 2, 3, 4"
+        }.joined(separator: " UNION ALL ")
+    }
+}

@@ -1,0 +1,201 @@
+import Foundation
+import GRDB
+import JiannuoCore
+
+/// The ledger of one county in a city's PostgreSQL database (its schema `ledger_<county>`). The
+/// engine enforces who reads and writes what (roles, row-level security, column grants); the program
+/// checks the same role table first so that a refusal reads as it does on SQLite.
+///
+/// One connection, used by one thread at a time (the dashboard reads on background threads).
+/// The account is the database's session user: peer authentication maps the system account to it,
+/// and the program refuses to run as any other.
+public final class PostgresLedger: @unchecked Sendable {
+    public let path: String
+    public let readOnly: Bool
+    public let clock: Clock
+    public let operatorName: String
+    public let actor: Actor
+    public let rules: Rules
+    public let calendar: WorkCalendar
+    public var engine: EngineKind { .postgres }
+    public var name: String { "\(county)·PostgreSQL" }
+    public var exportDirectory: URL {
+        URL(fileURLWithPath: NSHomeDirectory()).appendingPathComponent("jiannuo-exports")
+    }
+    let schema: String
+    let county: String
+    let connection: PGConnection
+    let lock = NSLock()
+    /// Guarded by `lock`: whether the connection listens to the county's channel, and how many writes it heard.
+    private var listening = false
+    private var heard = 0
+    /// The socket once listening: read without `lock`, which a long read may hold while the dashboard waits.
+    private let announcer = Locked<Int32?>(nil)
+
+    public init(conninfo: String, county: String?, clock: Clock, operatorName: String, rules: Rules? = nil, readOnly: Bool) throws {
+        self.clock = clock
+        self.operatorName = operatorName
+        self.readOnly = readOnly
+        self.rules = try rules ?? Rules.bundled()
+        do { connection = try PGConnection(conninfo) } catch let e as PGError {
+            throw JiannuoError.database("无法连接 PostgreSQL：\(e.message)", "cannot connect to PostgreSQL: \(e.message)")
+        }
+        let c = connection
+        do {
+            let role = try c.execute("SELECT session_user").rows.first?[0] ?? ""
+            guard role == operatorName else {
+                throw JiannuoError.permission("数据库账号 \(Sanitize.visible(role)) 不是当前系统账号 \(operatorName)：操作人取自系统账号，请以同名数据库账号连接（本机用 peer 认证）",
+                                              "the database role \(Sanitize.visible(role)) is not the system account \(operatorName): connect as the role of the same name (peer authentication on this host)")
+            }
+            self.county = try PostgresLedger.chooseCounty(c, county)
+            schema = PGSchema.name(county: self.county)
+            path = "PostgreSQL \(PostgresLedger.describe(conninfo)) \(schema)"
+            try c.execute("SET search_path = \(PGSQL.quoted(schema)), pg_temp")
+            calendar = try CalendarReads.calendar(PGReader(connection: c))
+            actor = try Actor.load(PGReader(connection: c), account: operatorName)
+            // A liaison reads the complaints through the view that masks the contact it has no grant on.
+            if let role = actor.role, RoleTable.isConfined(role) {
+                try c.execute("SET search_path = \(PGSQL.quoted(PGSecurity.masked(schema))), \(PGSQL.quoted(schema)), pg_temp")
+            }
+        } catch let e as PGError {
+            throw e.jiannuoError
+        }
+    }
+
+    /// The counties of a city database the connecting role may read, by code.
+    public static func counties(conninfo: String) throws -> [String] {
+        do { return try heldCounties(try PGConnection(conninfo)) } catch let e as PGError { throw e.jiannuoError }
+    }
+
+    static func heldCounties(_ c: PGConnection) throws -> [String] {
+        // A database no county has joined yet has no registry either.
+        let registered = try c.execute("SELECT to_regclass('jiannuo.ledgers') IS NOT NULL").rows.first?[0] == "t"
+        return registered ? try c.execute("""
+            SELECT county FROM jiannuo.ledgers WHERE has_schema_privilege(schema, 'USAGE') ORDER BY county
+            """).rows.compactMap { $0[0] } : []
+    }
+
+    /// The county asked for, or the only one the database holds; otherwise the choice is the officer's.
+    static func chooseCounty(_ c: PGConnection, _ asked: String?) throws -> String {
+        let held = try heldCounties(c)
+        if let asked {
+            guard held.contains(asked) else {
+                throw JiannuoError.notFound("城市库中没有县（区）\(Sanitize.visible(asked))（或无权访问）；可用：\(held.joined(separator: "、"))",
+                                            "county \(Sanitize.visible(asked)) is not in the city database (or not yours); there are: \(held.joined(separator: ", "))")
+            }
+            return asked
+        }
+        guard held.count == 1 else {
+            throw JiannuoError.usage(held.isEmpty ? "城市库中还没有账本：先用 jiannuo init 或 migrate 建立一个县（区）的账本"
+                                                  : "城市库中有多个县（区）：请用 --county 指定其一（\(held.joined(separator: "、"))）",
+                                     held.isEmpty ? "the city database holds no ledger yet: init or migrate a county first"
+                                                  : "the city database holds several counties: choose one with --county (\(held.joined(separator: ", ")))")
+        }
+        return held[0]
+    }
+
+    /// The connection string without any password, for messages.
+    static func describe(_ conninfo: String) -> String {
+        conninfo.replacingOccurrences(of: #"password=\S*"#, with: "password=…", options: .regularExpression)
+            .replacingOccurrences(of: #"://([^:@/]*):[^@/]*@"#, with: "://$1:…@", options: .regularExpression)
+    }
+
+    /// Reads in one snapshot: every statement of `body` sees the same committed state.
+    func read<T>(_ body: (PGConnection) throws -> T) throws -> T {
+        lock.lock(); defer { lock.unlock() }
+        do {
+            return try connection.transaction {
+                try connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
+                return try body(connection)
+            }
+        } catch let e as PGError { throw e.jiannuoError }
+    }
+
+    // MARK: the engine
+
+    /// Changes whenever a write to this county commits, here or on another host: every write appends
+    /// to the audit log, whose function notifies the county's channel. Reading what the server has sent
+    /// asks nothing of it, so the dashboard can look as often as it redraws.
+    public func dataVersion() throws -> Int {
+        lock.lock(); defer { lock.unlock() }
+        do {
+            if !listening {
+                try connection.execute("LISTEN \(PGSQL.quoted(PGAuditSQL.channel(schema)))")
+                listening = true
+                announcer.set(connection.socket)
+            }
+            heard += try connection.notifications().count
+            return heard
+        } catch let e as PGError { throw e.jiannuoError }
+    }
+
+    /// The connection's socket once it listens: a notification makes it readable.
+    public var changeDescriptor: Int32? { announcer.update { $0 } }
+
+    /// The engine's side of the ledger's health: every table under forced row security, the audit
+    /// log refusing change, no grant beyond what the role table gives.
+    public func engineCheck() throws -> [String] {
+        try read { c in try PGEngineCheck.problems(c, schema: schema) }.ifEmpty(["ok"])
+    }
+}
+
+extension PostgresLedger: LedgerEngine {
+    func reading<T>(_ body: (PGReader) throws -> T) throws -> T { try read { c in try body(PGReader(connection: c)) } }
+
+    /// One transaction, the session's digest table made first (the ledger tables' triggers need it),
+    /// and every change followed by an audit row appended through `jn_audit_append` before it commits;
+    /// a change left unaudited rolls the whole transaction back.
+    func transaction<T>(_ body: (PGReader, any AuditAppending) throws -> T) throws -> T {
+        guard !readOnly else {
+            throw JiannuoError.database("数据库 \(path) 以只读方式打开，不能写入", "the database \(path) is open read-only; nothing was written")
+        }
+        lock.lock(); defer { lock.unlock() }
+        do {
+            return try connection.transaction {
+                try connection.execute(PGDigestSQL.pendingTable(schema: schema))
+                let value = try body(PGReader(connection: connection, schema: schema), PGAudit(connection: connection, clock: clock))
+                let unaudited = Int(try connection.execute("SELECT count(*) FROM pg_temp.jn_digest_pending").rows.first?[0] ?? "0") ?? 0
+                guard unaudited == 0 else {
+                    throw JiannuoError.database("内部错误：有改动未记入审计日志，已撤销", "internal error: a change was not audited; rolled back")
+                }
+                return value
+            }
+        } catch let e as PGError { throw e.jiannuoError }
+    }
+
+    /// After a merge the liaisons of the unit merged into see its records: their `role_units` again.
+    func unitsMerged(_ w: PGReader) throws {
+        for a in try w.records(Account.self, "SELECT * FROM users WHERE role = 'liaison' AND active = 1", []) {
+            try accountWritten(w, a)
+        }
+    }
+
+    /// An account is also a login role: granted its county's group for its role (a liaison its units),
+    /// or none once disabled, in the same transaction as its row.
+    func accountWritten(_ w: PGReader, _ a: Account) throws {
+        let units = a.role == .liaison && a.active ? try a.department.map { try w.lineage($0) } ?? [] : []
+        try PGRoles.grant(w.connection, schema: schema, account: a, units: units)
+    }
+
+    func missingKeptCountTriggers(_ r: PGReader) throws -> [String] {
+        var enabled: Set<String> = []
+        try r.each("""
+            SELECT g.tgname FROM pg_trigger g JOIN pg_class t ON t.oid = g.tgrelid JOIN pg_namespace n ON n.oid = t.relnamespace
+            WHERE n.nspname = ? AND g.tgenabled <> 'D'
+            """, [schema]) { if let name = $0.text(0) { enabled.insert(name) } }
+        return PGKeptCounts.triggerNames.filter { !enabled.contains($0) }
+    }
+
+    /// The owner's function: officers have no grant on a kept table.
+    func rebuildKeptCountTables(_ w: PGReader) throws { try w.execute("SELECT jn_rebuild_counts()", []) }
+
+    public func verifyAudit(anchor: AuditChain.Anchor?, progress: ((String) -> Void)?) throws -> AuditChain.Report {
+        try actor.require(.read)
+        lock.lock(); defer { lock.unlock() }
+        do { return try PGLedgerCheck.verify(connection, schema: schema, anchor: anchor, progress: progress) } catch let e as PGError { throw e.jiannuoError }
+    }
+}
+
+extension Array where Element == String {
+    func ifEmpty(_ other: [String]) -> [String] { isEmpty ? other : self }
+}

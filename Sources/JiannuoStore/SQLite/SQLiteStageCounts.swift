@@ -1,0 +1,62 @@
+import GRDB
+import JiannuoCore
+
+/// The stage counts on SQLite: their table, its rebuild and its triggers (`KeptStageCounts`).
+enum SQLiteStageCounts {
+    static let stages = KeptStageCounts.stages
+
+    static func createTable(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE IF NOT EXISTS stage_tallies (
+                stage TEXT NOT NULL,
+                due TEXT NOT NULL,
+                department TEXT NOT NULL,
+                open INTEGER NOT NULL,
+                n INTEGER NOT NULL CHECK (n >= 0),
+                PRIMARY KEY (due, stage, department, open)
+            ) WITHOUT ROWID
+            """)
+    }
+
+    static func rebuild(_ db: Database) throws {
+        try db.execute(sql: "DELETE FROM stage_tallies")
+        try db.execute(sql: "INSERT INTO stage_tallies (stage, due, department, open, n) \(KeptStageCounts.recomputeSQL())")
+    }
+
+    static let triggerNames = ["jn_tally_insert", "jn_tally_update", "jn_tally_delete"]
+
+    static func dropTriggers(_ db: Database) throws {
+        for t in triggerNames { try db.execute(sql: "DROP TRIGGER IF EXISTS \(t)") }
+    }
+
+    static func installTriggers(_ db: Database) throws {
+        func add(_ r: String) -> String {
+            stages.map { stage, due, done, late in """
+                INSERT INTO stage_tallies (stage, due, department, open, n)
+                    SELECT '\(stage)', \(r).\(due), \(r).department, \(r).\(done) IS NULL, 1 WHERE \(r).\(late) = 1
+                    ON CONFLICT (stage, due, department, open) DO UPDATE SET n = n + 1;
+                """ }.joined(separator: "\n")
+        }
+        func remove(_ r: String) -> String {
+            stages.map { stage, due, done, late in """
+                UPDATE stage_tallies SET n = n - 1 WHERE \(r).\(late) = 1 AND stage = '\(stage)' AND due = \(r).\(due)
+                    AND department = \(r).department AND open = (\(r).\(done) IS NULL);
+                DELETE FROM stage_tallies WHERE \(r).\(late) = 1 AND stage = '\(stage)' AND due = \(r).\(due)
+                    AND department = \(r).department AND open = (\(r).\(done) IS NULL) AND n = 0;
+                """ }.joined(separator: "\n")
+        }
+        let watched = (["department"] + stages.flatMap { [$0.1, $0.2] }).joined(separator: ", ")
+        try db.execute(sql: """
+            CREATE TRIGGER IF NOT EXISTS jn_tally_insert AFTER INSERT ON complaints BEGIN
+            \(add("NEW"))
+            END;
+            CREATE TRIGGER IF NOT EXISTS jn_tally_update AFTER UPDATE OF \(watched) ON complaints BEGIN
+            \(remove("OLD"))
+            \(add("NEW"))
+            END;
+            CREATE TRIGGER IF NOT EXISTS jn_tally_delete AFTER DELETE ON complaints BEGIN
+            \(remove("OLD"))
+            END;
+            """)
+    }
+}

@@ -1,0 +1,137 @@
+import GRDB
+import JiannuoCore
+
+/// A unit's whole record for a period, read once and formatted by `department show`, the dashboard's
+/// drill-down and the quarterly bulletin: its score with every line, the twelve-month trend, the
+/// on-time rate, every breach with what was done about it, its findings, what went up to the county
+/// leadership and its open alerts. A unit answers for the units merged into it.
+public struct DepartmentProfile: Sendable {
+    /// A breach and what followed it.
+    public struct BreachRecord: Sendable {
+        public var breach: Breach
+        public var rectifications: [Rectification]
+        public var accountability: [Accountability]
+    }
+
+    /// A supervision finding and the rectification it ordered, if any.
+    public struct FindingRecord: Sendable {
+        public var finding: Finding
+        public var rectifications: [Rectification]
+    }
+
+    public struct TrendPoint: Sendable, Encodable {
+        public var period: String
+        public var score: Double
+    }
+
+    public var department: Department
+    public var predecessors: [Department]
+    public var events: [DepartmentEvent]
+    public var period: Period
+    /// The score of the period; with every line when the profile is one unit's (`profile(of:)`).
+    public var score: DepartmentScore
+    public var onTime: OnTimeRate
+    /// The twelve months up to the last month the period covers.
+    public var trend: [TrendPoint]
+    /// Its place in a ranking of every unit (the profiles a bulletin reads), nil for one unit's profile.
+    public var ranked: RankedScore?
+    /// Every breach of the unit and its predecessors, newest first.
+    public var breaches: [BreachRecord]
+    /// Every rectification the unit (or a predecessor) was ordered to make, by deadline.
+    public var rectifications: [Rectification]
+    public var findings: [FindingRecord]
+    public var escalations: [Escalation]
+    /// Open alerts of today (none in the profiles of every unit, which a bulletin reads).
+    public var alerts: [Alert]
+
+    /// Every unit code whose records the unit answers for.
+    public var lineage: [String] { [department.code] + predecessors.map(\.code) }
+
+    /// How the unit's rectifications stood in the period, judged at `asOf` (the period's end, or today).
+    public struct RectificationFigures: Sendable, Equatable {
+        /// Deadline in the period.
+        public var due = 0
+        /// Past its deadline and not done at `asOf` (`Rectification.isOverdue`).
+        public var overdue = 0
+        /// Completed in the period, by `asOf`.
+        public var done = 0
+    }
+
+    public func rectificationFigures(asOf: Day) -> RectificationFigures {
+        var f = RectificationFigures()
+        for r in rectifications {
+            if period.contains(r.deadline) { f.due += 1 }
+            if r.isOverdue(on: asOf) { f.overdue += 1 }
+            if let c = r.completedOn, c >= period.start, c <= asOf { f.done += 1 }
+        }
+        return f
+    }
+
+    /// Breaches confirmed in the period.
+    public var breachesInPeriod: Int { breaches.filter { period.contains($0.breach.date) }.count }
+}
+
+extension LedgerEngine {
+    /// One unit's whole record for `period`: every line of its score, the trend of the twelve months
+    /// up to the last month the period covers, and every breach, finding, escalation and open alert.
+    public func profile(of code: String, period: Period, today: Day) throws -> DepartmentProfile {
+        try actor.requireVisible(code)
+        let lastMonth = Period.month(min(period.end, today).year, min(period.end, today).month)
+        let months = (0..<12).reversed().map { lastMonth.shifted(-$0) }
+        let all = try scores(of: code, periods: [period] + months, today: today)
+        var profile = try reading { r in try records(r, of: code, period: period, score: all[0]) }
+        profile.trend = zip(months, all.dropFirst()).map { .init(period: $0.description, score: $1.score) }
+        profile.onTime = try onTimeRate(of: code, period: period, today: today)
+        profile.alerts = try alerts(today: today, departments: profile.lineage).filter { profile.lineage.contains($0.department) }
+        return profile
+    }
+
+    /// Every ranked unit's record for `period`, for a bulletin: the scores and trends of the ranking
+    /// (no lines), the on-time rate, and every breach, finding and escalation; no alerts.
+    public func profiles(period: Period, today: Day) throws -> [DepartmentProfile] {
+        let asOf = min(period.end, today)
+        let months = (0..<12).reversed().map { Period.month(asOf.year, asOf.month).shifted(-$0) }
+        let ranked = try ranking(period: period, today: today)
+        let monthly = try scores(periods: months, today: today)
+        var out: [DepartmentProfile] = []
+        for r in ranked {
+            let code = r.score.department
+            var p = try reading { reader in try records(reader, of: code, period: period, score: r.score) }
+            p.ranked = r
+            p.trend = zip(months, monthly).compactMap { m, scores in scores[code].map { .init(period: m.description, score: $0.score) } }
+            p.onTime = try onTimeRate(of: code, period: period, today: today)
+            out.append(p)
+        }
+        return out
+    }
+
+    /// The unit, its lineage and its records, in one snapshot.
+    private func records<R: SQLReader>(_ r: R, of code: String, period: Period, score: DepartmentScore) throws -> DepartmentProfile {
+        guard let unit = try r.records(Department.self, "SELECT * FROM departments WHERE code = ?", [code]).first else {
+            throw JiannuoError.notFound(RecordKind.department.word, code)
+        }
+        let units = try r.departmentMap()
+        let predecessors = Lineage.predecessors(of: code, in: units)
+        let ofLineage = ListFilter(department: code)
+        func list<T: FetchableRecord>(_ spec: ListSpec, _ f: ListFilter, extra: [(String, DatabaseValueConvertible?)] = []) throws -> [T] {
+            let (sql, arguments) = try spec.sql(r, f, extra: extra)
+            return try r.records(T.self, sql, arguments)
+        }
+        // What followed a breach may be another unit's (a rectification ordered elsewhere): a liaison sees its own only.
+        let seen = { (unit: String) in self.actor.sees(unit) }
+        let breaches: [Breach] = try list(.breaches, ofLineage)
+        var records: [DepartmentProfile.BreachRecord] = []
+        for b in breaches {
+            let rects: [Rectification] = try list(.rectifications, ListFilter(), extra: [("breach = ?", b.id)])
+            let acts: [Accountability] = try list(.accountability, ListFilter(), extra: [("breach = ? OR complaint = ? OR finding = ?", b.id)])
+            records.append(.init(breach: b, rectifications: rects.filter { seen($0.unit) }, accountability: acts.filter { seen($0.department ?? "") }))
+        }
+        let rectifications: [Rectification] = try list(.rectifications, ofLineage)
+        let ordered = Dictionary(grouping: rectifications.filter { $0.finding != nil }, by: { $0.finding ?? "" })
+        let findings = (try list(.findings, ofLineage) as [Finding]).map { DepartmentProfile.FindingRecord(finding: $0, rectifications: ordered[$0.id] ?? []) }
+        return DepartmentProfile(department: unit, predecessors: predecessors,
+                                 events: try r.records(DepartmentEvent.self, "SELECT * FROM department_events WHERE code = ? OR \"into\" = ? ORDER BY date, id", [code, code]),
+                                 period: period, score: score, onTime: OnTimeRate(onTime: 0, closed: 0, openOverdue: 0, rate: nil), trend: [],
+                                 ranked: nil, breaches: records, rectifications: rectifications, findings: findings, escalations: try list(.escalations, ofLineage), alerts: [])
+    }
+}

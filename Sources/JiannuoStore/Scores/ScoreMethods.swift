@@ -1,0 +1,42 @@
+import GRDB
+import JiannuoCore
+
+/// How often a department met its limits in a period: on time ÷ (closed + still open and overdue).
+public struct OnTimeRate: Codable, Sendable {
+    public var onTime: Int
+    public var closed: Int
+    public var openOverdue: Int
+    public var rate: Double?
+
+    enum CodingKeys: String, CodingKey { case onTime = "on_time", closed, openOverdue = "open_overdue", rate }
+}
+
+extension LedgerEngine {
+    /// Every active department's score in each of the periods (totals only, no lines), read at once
+    /// from the kept counts (`ScoreReads.ranking`).
+    public func scores(periods: [Period], today: Day) throws -> [[String: DepartmentScore]] {
+        let facts = try reading { r in try ScoreReads(rules: rules).ranking(r, periods: periods, today: today) }
+        return ScoreReads.totals(facts, periods: periods, today: today, rules: rules, calendar: calendar)
+    }
+
+    /// Every active department ranked in the period, with its move since the previous period.
+    public func ranking(period: Period, today: Day) throws -> [RankedScore] {
+        try actor.require(.read)
+        return ScoreReads.ranked(try scores(periods: [period, period.previous], today: today), for: actor)
+    }
+
+    /// One department's score in each period, with every line: its own records and those of units
+    /// merged into it, each line traced to one (`ScoreReads.facts`). Facts of the span serve every period.
+    public func scores(of code: String, periods: [Period], today: Day) throws -> [DepartmentScore] {
+        try actor.requireVisible(code)
+        let facts = try reading { r in
+            try ScoreReads(rules: rules).facts(r, period: ScoreReads.span(periods), today: today, codes: try r.lineage(code), repairFrom: nil)
+        }
+        return ScoreReads.lines(code, facts, periods: periods, today: today, rules: rules, calendar: calendar)
+    }
+
+    public func onTimeRate(of code: String, period p: Period, today: Day) throws -> OnTimeRate {
+        try actor.requireVisible(code)
+        return try reading { r in try ScoreReads(rules: rules).onTimeRate(r, codes: try r.lineage(code), period: p, today: today) }
+    }
+}

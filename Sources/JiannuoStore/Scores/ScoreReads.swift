@@ -1,0 +1,233 @@
+import GRDB
+import JiannuoCore
+
+/// The reads behind the scores, in SQL both engines run (`SQLReader`): what a period's scores depend
+/// on for one unit (`facts`, every line traced to a record), what a ranking of every unit reads from
+/// the kept counts (`ranking`), and the on-time rate. Core does the scoring.
+struct ScoreReads {
+    let rules: Rules
+
+    /// Every active department's totals in each period, from the ranking's facts.
+    static func totals(_ facts: [ScoreFacts], periods: [Period], today: Day, rules: Rules, calendar: WorkCalendar) -> [[String: DepartmentScore]] {
+        zip(periods, facts).map { p, f in
+            let active = f.departments.values.filter(\.active).map(\.code)
+            return Scoring.scoreAll(f, period: p, today: today, rules: rules, calendar: calendar, departments: active, detail: false)
+                .filter { f.departments[$0.key]?.active == true }
+        }
+    }
+
+    /// The period ranked against the previous one; a liaison sees its own unit's place only.
+    static func ranked(_ both: [[String: DepartmentScore]], for actor: Actor) -> [RankedScore] {
+        Ranking.rank(both[0], previous: both[1]).filter { actor.sees($0.score.department) }
+    }
+
+    /// The span of several periods: its facts serve every one of them.
+    static func span(_ periods: [Period]) -> Period {
+        Period(kind: periods[0].kind, start: periods.map(\.start).min()!, end: periods.map(\.end).max()!)
+    }
+
+    /// One department's score in each period, with every line.
+    static func lines(_ code: String, _ facts: ScoreFacts, periods: [Period], today: Day, rules: Rules, calendar: WorkCalendar) -> [DepartmentScore] {
+        periods.map { Scoring.score(code, facts, period: $0, today: today, rules: rules, calendar: calendar) }
+    }
+
+    /// The records a period's scores depend on, for the given units (one and those merged into it):
+    /// what `department show` traces every line to. Facts of a span serve every period inside it (the
+    /// scoring filters by period itself), so a twelve-month trend needs one read.
+    /// `repairFrom`: breaches repaired before this day no longer count in any period asked for.
+    func facts<R: SQLReader>(_ r: R, period p: Period, today: Day, codes: [String], repairFrom: Day?) throws -> ScoreFacts {
+        let asOf = min(p.end, today)
+        let repairCut = (repairFrom ?? p.start).adding(months: -Scoring.monthsPerPeriod(p) * rules.scoring.creditRepairPeriods - 1).string
+        let s = p.start.string, e = p.end.string, a = asOf.string
+        let list = codes.map { _ in "?" }.joined(separator: ",")
+        let units: [DatabaseValueConvertible] = codes
+        var f = ScoreFacts()
+        f.departments = try r.departmentMap()
+        try r.each("""
+            SELECT b.*, r.repaired_on FROM breaches b LEFT JOIN
+                (SELECT breach, CASE WHEN count(completed_on) = count(*) THEN max(completed_on) END AS repaired_on
+                 FROM rectifications WHERE breach IS NOT NULL GROUP BY breach) r ON r.breach = b.id
+            WHERE b.date <= ? AND (r.repaired_on IS NULL OR r.repaired_on >= ?) AND b.department IN (\(list))
+            """, [a, repairCut] + units) { row in
+            f.breaches.append(.init(breach: try Breach(positional: row), repairedOn: row.day(at: 8)))
+        }
+        // Commitments that were overdue under earlier terms count too (the past is judged by the terms then in force).
+        f.commitments = try r.all("""
+            SELECT * FROM commitments WHERE department IN (\(list)) AND (made BETWEEN ? AND ? OR fulfilled_on BETWEEN ? AND ?
+                OR ((\(CoreSQL.commitmentOpen()) OR fulfilled_on > ?)
+                    AND (deadline < ? OR (category = 3 AND delivered_on IS NOT NULL AND amount_fen IS NOT NULL)))
+                OR id IN (SELECT commitment FROM amendments WHERE old_deadline < ?))
+            """, units + [s, e, s, e, a, a, a]) { try Commitment(positional: $0) }
+        for am in try r.records(Amendment.self, """
+            SELECT * FROM amendments WHERE commitment IN (SELECT id FROM commitments WHERE department IN (\(list))) ORDER BY date, id
+            """, units) {
+            f.amendments[am.commitment, default: []].append(am)
+        }
+        f.withFeedback = Set(try r.all("""
+            SELECT DISTINCT commitment FROM commitment_entries WHERE kind = 'feedback' AND commitment IN
+                (SELECT id FROM commitments WHERE department IN (\(list)) AND fulfilled_on BETWEEN ? AND ?)
+            """, units + [s, e]) { $0.text(0) ?? "" })
+        for kind in ComplaintLimit.allCases {
+            let due = kind.dueColumn, done = kind.doneColumn, late = "\(CoreSQL.lateColumn(kind)) = 1"
+            // One unit's complaints through its index: SQLite is kept off the late-stage index, which
+            // holds every unit's late stages of the span (0.5 s on the province demo).
+            try r.each("""
+                SELECT id, department, \(due) AS due, substr(\(done), 1, 10) AS done FROM complaints
+                WHERE (\(late)) AND \(r.dialect.noIndex(due)) BETWEEN ? AND ? AND department IN (\(list))
+                """, [s, e] + units) { row in
+                guard let d = row.day(at: 2) else { return }
+                f.stages.append(.init(complaint: row.text(0) ?? "", department: row.text(1) ?? "", kind: kind, due: d, done: row.day(at: 3)))
+            }
+        }
+        f.rectifications = try r.records(Rectification.self, """
+            SELECT * FROM rectifications WHERE unit IN (\(list)) AND (completed_on BETWEEN ? AND ? OR ((completed_on IS NULL OR completed_on > ?) AND deadline < ?))
+            """, units + [s, e, a, a])
+        for action in try r.records(Accountability.self, "SELECT * FROM accountability WHERE date BETWEEN ? AND ? AND department IN (\(list))",
+                                    [s, e] + units) {
+            f.accountability.append(.init(action: action, department: action.department ?? ""))
+        }
+        f.findings = try r.records(Finding.self, "SELECT * FROM findings WHERE date BETWEEN ? AND ? AND department IN (\(list))", [s, e] + units)
+        // Times sort as text within the office's offset: a range on the column uses its partial index.
+        let afterEnd = p.end.adding(days: 1).string
+        try r.each("""
+            SELECT complaint, department, substr(at, 1, 10) FROM followups f JOIN complaints c ON c.id = f.complaint
+            WHERE f.satisfied = 0 AND f.at >= ? AND f.at < ? AND c.department IN (\(list))
+            """, [s, afterEnd] + units) { row in
+            if let d = row.day(at: 2) { f.dissatisfied.append(.init(complaint: row.text(0) ?? "", department: row.text(1) ?? "", date: d)) }
+        }
+        try r.each("""
+            SELECT id, returned_from, substr(received, 1, 10), substr(returned_at, 1, 10) FROM complaints
+            WHERE returned_at IS NOT NULL AND returned_at >= ? AND returned_at < ? AND returned_from IN (\(list))
+            """, [s, afterEnd] + units) { row in
+            guard let got = row.day(at: 2), let back = row.day(at: 3) else { return }
+            f.returns.append(.init(complaint: row.text(0) ?? "", department: row.text(1) ?? "", received: got, returned: back))
+        }
+        f.opinions = try r.records(OpinionEvent.self, """
+            SELECT * FROM opinions WHERE department IN (\(list)) AND (date BETWEEN ? AND ? OR handled_on BETWEEN ? AND ? OR (handled_on IS NULL AND date <= ?))
+            """, units + [s, e, s, e, a])
+        return f
+    }
+
+    /// How often the units met their limits in the period: on time ÷ (closed + still open and overdue).
+    func onTimeRate<R: SQLReader>(_ r: R, codes: [String], period p: Period, today: Day) throws -> OnTimeRate {
+        let asOf = min(p.end, today)
+        let inList = codes.map { _ in "?" }.joined(separator: ",")
+        let units: [DatabaseValueConvertible] = codes
+        var onTime = 0, closed = 0, openOverdue = 0
+        let items: [(String, String, String)] = ComplaintLimit.allCases.map { ("complaints", $0.dueColumn, "substr(\($0.doneColumn), 1, 10)") } + [
+            // The deadline in force at the end of the period, not one set by a later amendment.
+            ("commitments", "COALESCE((SELECT old_deadline FROM amendments am WHERE am.commitment = commitments.id AND am.date > '\(asOf.string)' ORDER BY am.date, am.id LIMIT 1), deadline)",
+             "CASE WHEN \(CoreSQL.commitmentOpen()) THEN NULL ELSE fulfilled_on END"),
+            ("rectifications", "deadline", "completed_on"),
+        ]
+        for (table, due, done) in items {
+            let unit = table == "rectifications" ? "unit" : "department"
+            try r.each("""
+                SELECT count(\(done)),
+                       sum(CASE WHEN \(done) IS NOT NULL AND \(CoreSQL.onTime(due: due, done: done)) THEN 1 ELSE 0 END),
+                       sum(CASE WHEN \(done) IS NULL AND \(due) < ? THEN 1 ELSE 0 END)
+                FROM \(table) WHERE \(unit) IN (\(inList)) AND \(due) BETWEEN ? AND ?
+                """, [asOf.string] + units + [p.start.string, asOf.string]) { row in
+                closed += row.small(0) ?? 0; onTime += row.small(1) ?? 0; openOverdue += row.small(2) ?? 0
+            }
+        }
+        // A deadline missed before an amendment moved it counts as missed.
+        closed += try r.int("""
+            SELECT count(*) FROM amendments am JOIN commitments c ON c.id = am.commitment
+            WHERE c.department IN (\(inList)) AND am.old_deadline < am.date AND am.old_deadline BETWEEN ? AND ? AND am.date <= ?
+            """, units + [p.start.string, asOf.string, asOf.string])
+        let denominator = closed + openOverdue
+        return OnTimeRate(onTime: onTime, closed: closed, openOverdue: openOverdue,
+                          rate: denominator == 0 ? nil : Double(onTime) / Double(denominator))
+    }
+
+    /// What a ranking of every unit reads, one `ScoreFacts` per period: lines counted per rule and
+    /// unit from what is kept on write (late stages, follow-ups, and the judged lines of promises,
+    /// breaches, rectifications, accountability actions and findings) and from the debts' payment
+    /// terms; returns counted per unit and day; and the opinions (a few thousand), whose handling limit,
+    /// like a return's, follows the calendar. The property test holds these to `facts`' figures.
+    func ranking<R: SQLReader>(_ r: R, periods: [Period], today: Day) throws -> [ScoreFacts] {
+        let start = periods.map(\.start).min()!, end = periods.map(\.end).max()!
+        let s = start.string, e = end.string
+        let latestAsOf = min(end, today).string
+        let inOrder = Scoring.rulesInDateOrder(rules.scoring)
+        var shared = ScoreFacts()
+        shared.departments = try r.departmentMap()
+        try r.each("SELECT day, department, received, n FROM event_tallies WHERE kind = 'return' AND day BETWEEN ? AND ?", [s, e]) { row in
+            guard let day = row.day(at: 0), let got = row.day(at: 2) else { return }
+            shared.returns.append(.init(complaint: "", department: row.text(1) ?? "", received: got, returned: day, count: row.small(3) ?? 0))
+        }
+        shared.opinions = try r.records(OpinionEvent.self, """
+            SELECT * FROM opinions WHERE date BETWEEN ? AND ? OR handled_on BETWEEN ? AND ? OR (handled_on IS NULL AND date <= ?)
+            """, [s, e, s, e, latestAsOf])
+        return try periods.map { p in
+            var f = shared
+            f.counted = try counted(r, period: p, today: today, inOrder: inOrder)
+            return f
+        }
+    }
+
+    /// The lines that count in the period, grouped per rule and unit, and per day only where the
+    /// rule's lines are applied in date order: kept score facts (`KeptScoreFacts`), late stages
+    /// (`KeptStageCounts`: an open one is late once its limit is before the judging day), dissatisfied
+    /// follow-ups (`KeptEventCounts`), and debts unpaid past their payment limit (delivery plus the
+    /// contract's days, as the rules cap them: the judging of `Alerts.arrearsDue`).
+    private func counted<R: SQLReader>(_ r: R, period p: Period, today: Day, inOrder: Set<ScoreRule>) throws -> [ScoreFacts.Counted] {
+        let asOf = min(p.end, today).string
+        let ordered = CoreSQL.rules(inOrder.sorted())
+        func day(_ column: String = "day", rule: String = "rule") -> String {
+            inOrder.isEmpty ? "''" : "CASE WHEN \(rule) IN (\(ordered)) THEN \(column) ELSE '' END"
+        }
+        let terms = rules.deadlines
+        // Lines that count only once their day has come (the others' days cannot be after today).
+        let notYet = CoreSQL.rules([.commitmentOverdueBeforeAmendment] + Severity.allCases.map(ScoreRule.finding))
+        let stageRule = CoreSQL.lateStageRule("stage")
+        let debtDue = r.dialect.addDays("delivered_on", r.dialect.least("COALESCE(payment_days, \(terms.arrearsDefaultDays))", "\(terms.arrearsMaxDays)"))
+        let start = p.start.string, end = p.end.string, repairCut = Scoring.repairCut(p, rules.scoring).string
+        // One statement per source: SQLite groups each faster alone than inside a compound select.
+        let statements: [(String, [DatabaseValueConvertible])] = [
+            ("""
+            SELECT rule, department, \(day()), count(*), sum(times) FROM score_facts
+                WHERE kind = 'dated' AND day BETWEEN ? AND ?
+                    AND (day <= ? OR rule NOT IN (\(notYet)))
+                GROUP BY 1, 2, 3
+            """, [start, end, asOf]),
+            ("""
+            SELECT rule, department, \(day()), count(*), sum(times) FROM score_facts
+                WHERE kind = 'standing' AND until >= ? AND since <= ? GROUP BY 1, 2, 3
+            """, [asOf, asOf]),
+            ("""
+            SELECT rule, department, \(day()), count(*), sum(times) FROM score_facts
+                WHERE kind = 'repair' AND until >= ? AND day <= ? GROUP BY 1, 2, 3
+            """, [repairCut, asOf]),
+            ("""
+            SELECT \(stageRule), department, \(day("due", rule: stageRule)), sum(n), sum(n) FROM stage_tallies
+                WHERE due BETWEEN ? AND ? AND (open = 0 OR due < ?) GROUP BY 1, 2, 3
+            """, [start, end, asOf]),
+            ("""
+            SELECT \(CoreSQL.rule(.complaintFollowupDissatisfied)), department, \(day(rule: CoreSQL.rule(.complaintFollowupDissatisfied))), sum(n), sum(n)
+                FROM event_tallies WHERE kind = 'dissatisfied' AND day BETWEEN ? AND ? AND day <= ? GROUP BY 1, 2, 3
+            """, [start, end, asOf]),
+            ("""
+            SELECT \(CoreSQL.rule(.arrearsOverdue)), department, \(day(debtDue, rule: CoreSQL.rule(.arrearsOverdue))), count(*), count(*)
+                FROM commitments \(r.dialect.indexedBy("commitments_debts"))
+                WHERE category = 3 AND delivered_on IS NOT NULL AND amount_fen IS NOT NULL AND made <= ?
+                    AND (\(CoreSQL.commitmentOpen()) OR fulfilled_on IS NULL OR fulfilled_on > ?)
+                    AND \(debtDue) < ?
+                GROUP BY 1, 2, 3
+            """, [asOf, asOf, asOf]),
+        ]
+        var out: [ScoreFacts.Counted] = []
+        for (sql, arguments) in statements {
+            try r.each(sql, arguments) { row in
+                guard let rule = row.text(0).flatMap(ScoreRule.init(key:)) else {
+                    throw JiannuoError.database("计分表中的规则“\(Sanitize.visible(row.text(0) ?? "NULL"))”无法识别（请运行 jiannuo doctor）",
+                                               "unknown rule \"\(Sanitize.visible(row.text(0) ?? "NULL"))\" among the kept counts (run jiannuo doctor)")
+                }
+                out.append(.init(rule: rule, department: row.text(1) ?? "", date: row.day(at: 2) ?? p.start,
+                                 count: row.small(3) ?? 0, times: row.small(4) ?? 0))
+            }
+        }
+        return out
+    }
+}

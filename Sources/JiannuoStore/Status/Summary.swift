@@ -1,0 +1,43 @@
+import GRDB
+import JiannuoCore
+
+/// Counts for the one-screen status and the dashboard header.
+public struct Summary: Codable, Sendable {
+    public var departments: Int
+    public var commitmentsByStatus: [String: Int]
+    public var complaintsByStage: [String: Int]
+    public var breaches: Int
+    public var breachesUnreported: Int
+    public var rectificationsOpen: Int
+    public var opinionsOpen: Int
+
+    enum CodingKeys: String, CodingKey {
+        case departments, commitmentsByStatus = "commitments_by_status", complaintsByStage = "complaints_by_stage"
+        case breaches, breachesUnreported = "breaches_unreported", rectificationsOpen = "rectifications_open"
+        case opinionsOpen = "opinions_open"
+    }
+}
+
+extension LedgerEngine {
+    public func summary() throws -> Summary { try reading { r in try Summary.read(r) } }
+}
+
+extension Summary {
+    static func read<R: SQLReader>(_ r: R) throws -> Summary {
+        var byStatus: [String: Int] = [:]
+        try r.each("SELECT status, count(*) FROM commitments GROUP BY status", []) { byStatus[$0.text(0) ?? ""] = $0.small(1) ?? 0 }
+        let total = try r.int("SELECT count(*) FROM complaints")
+        var byStage = Dictionary(uniqueKeysWithValues: Complaint.Stage.allCases.filter(\.isOpen).map { ($0.rawValue, 0) })
+        try r.each("""
+            SELECT \(CoreSQL.complaintStage()) AS stage, count(*) FROM complaints WHERE \(CoreSQL.complaintOpen()) GROUP BY stage
+            """, []) { byStage[$0.text(0) ?? ""] = $0.small(1) ?? 0 }
+        byStage[Complaint.Stage.responded.rawValue] = total - byStage.values.reduce(0, +)
+        return Summary(
+            departments: try r.int("SELECT count(*) FROM departments WHERE active <> 0"),
+            commitmentsByStatus: byStatus, complaintsByStage: byStage,
+            breaches: try r.int("SELECT count(*) FROM breaches"),
+            breachesUnreported: try r.int("SELECT count(*) FROM breaches WHERE reported_on IS NULL"),
+            rectificationsOpen: try r.int("SELECT count(*) FROM rectifications WHERE completed_on IS NULL"),
+            opinionsOpen: try r.int("SELECT count(*) FROM opinions WHERE handled_on IS NULL"))
+    }
+}
