@@ -55,7 +55,8 @@ public enum DashboardAction: Hashable, Sendable {
     case confirm, dismiss
 }
 
-/// What the update asks the runtime to do, outside the pure update: each is a read or a write.
+/// What the update asks the runtime to do, outside the pure update: each is a read or a write, whose
+/// result comes back as a `DashboardResult` (or, for the panes' reads, a `DashboardLoad`).
 public enum DashboardEffect: Equatable, Sendable {
     /// Read everything again (after `r`, a write by another process, or midnight).
     case reload
@@ -71,6 +72,10 @@ public enum DashboardEffect: Equatable, Sendable {
     case openStep(ActionForm.Step, StepTarget)
     /// Carry a step out in one transaction.
     case performStep(ActionForm)
+    /// Find where a record just written now stands in the focused list, to keep it selected.
+    case follow(String)
+    /// Read every record on screen again (after a write).
+    case refreshRecords
     /// Open the complaint intake form (it needs the time of day, which the update does not read).
     case openIntake
     /// Check and save the intake form.

@@ -2,12 +2,14 @@ import Foundation
 import JiannuoCore
 import JiannuoStore
 
-/// Runs the dashboard: reads the Store, applies keys through the pure update, draws frames, and
-/// notices writes by other processes (PRAGMA data_version) and midnight.
+/// Runs the dashboard: applies keys through the pure update, runs the reads and writes it asks for
+/// (their results go back through it), draws frames, and notices writes by other processes
+/// (PRAGMA data_version) and midnight.
 public final class DashboardApp {
     let openStore: () throws -> any Ledger
     let today: () -> Day
     public internal(set) var store: any Ledger
+    /// Changed only by `DashboardUpdate`: keys, loads and effects' results.
     public internal(set) var state: DashboardState
     public internal(set) var data: DashboardData
     var version: Int
@@ -37,6 +39,8 @@ public final class DashboardApp {
     /// Numbers the reads of alerts in the order they began.
     var alertReads = 0
     func nextAlertRead() -> Int { alertReads += 1; return alertReads }
+    /// Reading a hundred alerts costs no more than fifteen; tests lower it to page a small ledger.
+    var alertsAtLeast = 100
 
     /// What the loop does, one line per event (reloads, drafts saved): `JIANNUO_TRACE=FILE` writes it,
     /// so that a test or an officer can see why a dashboard reloaded.
@@ -75,9 +79,7 @@ public final class DashboardApp {
 
     /// The two list windows around what is shown: small reads, done at once.
     func reloadWindows() throws {
-        try loadWindow(.commitments, force: true)
-        try loadWindow(.complaints, force: true)
-        DashboardUpdate.clamp(&state, data: data)
+        try reread([.commitments, .complaints])
         try ensureWindows()
     }
 
@@ -132,273 +134,11 @@ public final class DashboardApp {
         try loadScores()
     }
 
-    /// Reads a list pane's window again when the rows on screen are not all held.
-    func loadWindow(_ p: Pane, force: Bool = false) throws {
-        let visible = DashboardLayout(state.size).visibleRows(p)
-        let ps = state[p]
-        let need = ps.offset..<(ps.offset + visible)
-        let start = max(0, ps.offset - visible)
-        let limit = visible * 3
-        switch p {
-        case .commitments:
-            if force || !data.commitments.covers(need) {
-                data.commitments = try store.openCommitments(query(p), offset: start, limit: limit)
-            }
-        case .complaints:
-            if force || !data.complaints.covers(need) {
-                data.complaints = try store.openComplaints(query(p), offset: start, limit: limit)
-            }
-        case .deadlines:
-            // Only the head of the list is held: read more of it, or all of it to filter or reorder.
-            if !data.alertsComplete && (!plain(p) || need.upperBound > data.alerts.count) {
-                let limit = alertsNeeded()
-                if limit == nil, let lane = alertLane {
-                    if !readingAllAlerts { startAllAlerts(lane) }
-                } else {
-                    data.setAlerts(try DashboardLoad.readAlerts(store, day: data.today, limit: limit))
-                    data.alertsRead = nextAlertRead()
-                }
-                DashboardUpdate.clamp(&state, data: data)
-            }
-            if !plain(p) { data.keepShownAlerts(state[p]) }
-        case .scores: break
-        }
-    }
-
-    /// Reading a hundred alerts costs no more than fifteen; tests lower it to page a small ledger.
-    var alertsAtLeast = 100
-
-    /// How many of the most urgent alerts the deadlines pane needs in its own order (three screens
-    /// past what it shows), or nil when it needs all: filtered, reordered, or paged far down.
-    func alertsNeeded() -> Int? {
-        let visible = DashboardLayout(state.size).visibleRows(.deadlines)
-        let end = state[.deadlines].offset + visible * 3
-        return plain(.deadlines) && end <= 2_000 ? max(end, alertsAtLeast) : nil
-    }
-
-    /// The Store's query for a pane: its typed filter, its conditions and its order.
-    func query(_ p: Pane) -> PaneQuery {
-        var q = state[p].query
-        q.search = state[p].filter.isEmpty ? nil : state[p].filter
-        q.order = p.storeOrder(state[p].sort.column)
-        q.descending = state[p].sort.descending
-        return q
-    }
-
-    /// Writes the pane as shown (every row its filters let through, in its order) to a CSV file in the
-    /// exports folder beside the database, and says where.
-    func export(_ p: Pane) throws {
-        var all = data
-        let total: Int
-        switch p {
-        case .commitments:
-            all.commitments = try store.openCommitments(query(p), offset: 0, limit: max(1, data.commitments.total))
-            total = all.commitments.rows.count
-        case .complaints:
-            all.complaints = try store.openComplaints(query(p), offset: 0, limit: max(1, data.complaints.total))
-            total = all.complaints.rows.count
-        case .deadlines:
-            if !all.alertsComplete { all.alerts = try store.alerts(today: data.today) }
-            total = all.total(p, state[p])
-        case .scores:
-            total = data.total(p, state[p])
-        }
-        var ps = state[p]
-        ps.offset = 0
-        let table = PaneTables.table(p, all, ps, focused: false, visible: total)
-        guard writesFiles else {
-            state.message = data.lang("render 不写文件：导出请在看板中进行", "render writes no files: export from the dashboard")
-            return
-        }
-        let dir = store.exportDirectory
-        let file = dir.appendingPathComponent(PaneExport.fileName(p, today: data.today, minute: clock.now.minute))
-        do {
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            try Data(PaneExport.csv(table).utf8).write(to: file)
-            state.message = data.lang("已导出 \(total) 行：\(file.path)", "Exported \(total) row\(total == 1 ? "" : "s"): \(file.path)")
-        } catch {
-            state.message = data.lang("导出失败：无法写入 \(dir.path)", "Export failed: cannot write to \(dir.path)")
-        }
-    }
-
-    func ensureWindows() throws {
-        try loadWindow(.commitments)
-        try loadWindow(.complaints)
-        try loadWindow(.deadlines)
-    }
-
-    // MARK: input
-
-    /// Applies one key through the pure update, then runs the reads and writes it asked for;
-    /// returns false when the dashboard should quit.
-    @discardableResult
-    public func handle(_ key: KeyEvent) throws -> Bool {
-        let formBefore = state.form
-        let effects = DashboardUpdate.key(key, to: &state, data: data)
-        for e in effects { try run(e) }
-        noteDraftChange(from: formBefore)
-        try ensureWindows()
-        return !state.quit
-    }
-
-    /// The reads and writes the update asked for; their results go back through `DashboardUpdate`.
-    func run(_ effect: DashboardEffect) throws {
-        switch effect {
-        case .reload:
-            try reload()
-        case .refilter(let p):
-            try loadWindow(p, force: true)
-            DashboardUpdate.clamp(&state, data: data)
-        case .openRecord(let id):
-            do {
-                DashboardUpdate.show(.record(try RecordDetail.content(for: id, store: store, today: data.today, lang: data.lang)), &state)
-            } catch let e as JiannuoError {
-                state.message = e.text(data.lang)
-            }
-        case .openDrill(let code):
-            do {
-                DashboardUpdate.show(.department(try departmentDrill(code)), &state)
-            } catch let e as JiannuoError {
-                state.message = e.text(data.lang)
-            }
-        case .reveal(let id):
-            try reveal(id)
-        case .openStep(let step, let target):
-            DashboardUpdate.stepOpened(try stepOpening(step, target), &state)
-        case .performStep(let form):
-            try perform(form)
-        case .openIntake:
-            state.form = IntakeForm(now: now())
-        case .saveIntake(let form):
-            try save(form)
-        case .commitmentHints:
-            if var form = state.form {
-                form.commitmentHints = try commitmentHints(form)
-                state.form = form
-            }
-        case .restoreDraft(let json):
-            state.form = IntakeForm(draftJSON: json, now: now())
-            state.message = state.form == nil ? data.lang("草稿无法读取，已丢弃", "The draft could not be read and was discarded")
-                : data.lang("已恢复草稿", "Draft restored")
-            if state.form == nil { discardDraft() }
-        case .discardDraft:
-            discardDraft()
-        case .runSearch(let query):
-            DashboardUpdate.searched(query, try store.search(query, lang: data.lang), &state)
-        case .export(let p):
-            try export(p)
-        }
-    }
-
-    /// Marks the draft as changed when the form changed; moving to another field writes it at once,
-    /// typing within a field every few seconds.
-    func noteDraftChange(from before: IntakeForm?) {
-        guard let form = state.form, let before else { return }
-        if form != before { draftDirty = true }
-        if form.focus != before.focus { saveDraftIfNeeded(force: true) }
-    }
-
-    /// Ctrl-S on the intake form: checks every field, saves in one transaction, then shows the new complaint.
-    func save(_ submitted: IntakeForm) throws {
-        var form = submitted
-        let l = data.lang
-        guard let draft = form.validated(names: data.names, calendar: store.calendar, rules: store.rules.deadlines, clock: clock, lang: l) else {
-            state.form = form
-            state.message = l("有 \(form.errors.count) 项需要修改", form.errors.count == 1 ? "1 field needs fixing" : "\(form.errors.count) fields need fixing")
-            return
-        }
-        do {
-            let saved = try store.addComplaint(draft)
-            state.form = nil
-            discardDraft()
-            try reload()
-            state.stack.removeAll()
-            state.focus = .complaints
-            // The new complaint is shown where the default list puts it.
-            state[.complaints] = PaneState()
-            try loadWindow(.complaints, force: true)
-            if let position = try store.openComplaintPosition(saved.id) {
-                DashboardUpdate.select(&state, .complaints, position, data: data)
-                try ensureWindows()
-            }
-            state.message = l("已登记 \(saved.id)，须于 \(saved.acceptDue) 前受理", "Registered \(saved.id): accept by \(saved.acceptDue)")
-        } catch let e as JiannuoError {
-            form.errors[.content] = e.text(l)
-            state.form = form
-            // The footer is one line: a database refusal is said short (the form shows it in full).
-            state.message = l("未保存：", "Not saved: ")
-                + (e.kind == .database ? l("数据库只读或不可用，不能写入", "the database is read-only or unavailable") : e.text(l))
-        }
-    }
-
-    /// The matched department's open commitments whose id or counterparty contains what is typed;
-    /// all of them once a suggestion was taken, so Ctrl-N can go on to the next.
-    func commitmentHints(_ form: IntakeForm) throws -> [IntakeForm.CommitmentHint] {
-        let matches = form.departmentMatches(data.names)
-        guard matches.count == 1 else { return [] }
-        let typed = form.text(.commitment).trimmingCharacters(in: .whitespaces)
-        let open = try store.commitments(ListFilter(department: matches[0].code, status: "open"))
-        let taken = form.commitmentHints.contains { $0.id == typed }
-        return open.filter { taken || typed.isEmpty || $0.id.contains(typed) || $0.counterparty.contains(typed) }
-            .prefix(taken ? 9 : 3).map { IntakeForm.CommitmentHint(id: $0.id, counterparty: $0.counterparty) }
-    }
-
-    /// Writes the open form's draft if it changed (at once with `force`, else at most every 2 s).
-    /// A draft that cannot be written (read-only database) is not worth stopping the officer for.
-    public func saveDraftIfNeeded(force: Bool = false) {
-        guard writesFiles, draftDirty, let form = state.form else { return }
-        guard force || Date().timeIntervalSince(draftSavedAt) >= 2 else { return }
-        do {
-            try store.saveDraft(kind: Self.draftKind, data: form.draftJSON)
-            trace("draft saved")
-            draftDirty = false
-        } catch {
-            // Typing goes on; the officer is told that a kill now would lose it, and it is tried again later.
-            let why = (error as? JiannuoError)?.text(data.lang) ?? "\(error)"
-            trace("draft not saved: \(why)")
-            state.message = data.lang("草稿未能保存：\(why)", "The draft could not be saved: \(why)")
-        }
-        draftSavedAt = Date()
-    }
-
-    func discardDraft() {
-        draftDirty = false
-        // A headless render writes nothing, a discarded draft included (as it saves none).
-        guard writesFiles else { return }
-        try? store.deleteDraft(kind: Self.draftKind)
-    }
-
-    /// A draft left by an earlier run is offered before anything else.
-    public func offerDraft() throws {
-        if let d = try store.draft(kind: Self.draftKind) {
-            let l = data.lang, at = String(d.savedAt.prefix(16))
-            state.prompt = Prompt(.restoreDraft(json: d.data), title: l(" 未保存的草稿 ", " Unsaved draft "),
-                                  body: [l("发现 \(at) 未保存的投诉登记草稿：恢复并继续填写，还是丢弃？",
-                                           "An unsaved complaint draft from \(at) was found: restore it and go on, or discard it?")],
-                                  yes: l("恢复", "restore"), no: l("丢弃", "discard"))
-        }
-    }
-
-    /// Shows a complaint's detail with the contact unmasked; the audit log records who looked.
-    func reveal(_ id: String) throws {
-        guard RecordKind(id) == .complaint else { return }
-        do {
-            try store.recordReveal(entity: "complaint", id: id, field: "contact")
-        } catch let e as JiannuoError {
-            state.message = data.lang("无法记录查看（\(e.text.zh)），联系方式不显示", "Could not record the look (\(e.text.en)): the contact stays hidden")
-            return
-        }
-        let content = try RecordDetail.content(for: id, store: store, today: data.today, reveal: true, lang: data.lang)
-        if state.record?.id == id { DashboardUpdate.refresh(content, &state) } else { DashboardUpdate.show(.record(content), &state) }
-        state.message = data.lang("已显示联系方式，并记入审计日志", "Contact shown and recorded in the audit log")
-    }
-
     /// Now, on the dashboard's day: the form's default time of receipt.
     func now() -> DateTime { clock.now }
 
     public func resize(_ size: Size) throws {
-        state.size = size
-        DashboardUpdate.clamp(&state, data: data)
+        DashboardUpdate.resized(size, &state, data)
         try ensureWindows()
     }
 

@@ -23,6 +23,12 @@ public enum DashboardLoad: Sendable {
     case scores(Period, [ScoreEntry])
     /// Every alert of the day, for the deadlines pane filtered, reordered or paged far down.
     case allAlerts(Day, AlertPage, sequence: Int)
+    /// The alerts the deadlines pane needs, read at once as keys are handled (`allAlerts` is read in the background).
+    case alerts(Day, AlertPage, sequence: Int)
+    /// A list pane's rows around what it shows, read as the officer moves: nothing on screen moves.
+    case window(ListWindow)
+    /// The list panes read anew (a reload, a new filter or order): each selection is kept in range.
+    case reread([ListWindow])
     case failed(Text)
 
     /// Reads what the first paint needs; any thread. `alerts`: how many of the most urgent alerts the
@@ -47,6 +53,12 @@ public enum DashboardLoad: Sendable {
         }
         return .scores(p, entries)
     }
+}
+
+/// One list pane's window of rows.
+public enum ListWindow: Sendable {
+    case commitments(Window<Commitment>)
+    case complaints(Window<Complaint>)
 }
 
 /// Where background loads leave their results for the loop to apply.
@@ -92,11 +104,17 @@ extension DashboardUpdate {
             if f.sequence >= d.alertsRead { d.setAlerts(f.alerts); d.alertsRead = f.sequence }
             d.today = f.today; d.names = f.names; d.openRounds = f.openRounds
             d.calendar = f.calendar; d.rules = f.rules; d.scoring = f.scoring; d.actor = f.actor
-        case .allAlerts(let day, let page, let sequence):
+        case .allAlerts(let day, let page, let sequence), .alerts(let day, let page, let sequence):
             // A day has passed since the read began, or newer alerts came meanwhile: this read is stale.
             guard day == d.today, sequence >= d.alertsRead else { return }
             d.setAlerts(page)
             d.alertsRead = sequence
+        case .window(let w):
+            // Rows read to fill the screen change no selection (a reload or a new filter clamps them).
+            d.hold(w)
+            return
+        case .reread(let windows):
+            windows.forEach { d.hold($0) }
         case .scores(let p, let entries):
             guard p == Period.currentQuarter(d.today) else { return }
             d.period = p
@@ -105,5 +123,14 @@ extension DashboardUpdate {
             s.message = why(d.lang)
         }
         clamp(&s, data: d)
+    }
+}
+
+extension DashboardData {
+    mutating func hold(_ w: ListWindow) {
+        switch w {
+        case .commitments(let rows): commitments = rows
+        case .complaints(let rows): complaints = rows
+        }
     }
 }

@@ -46,19 +46,13 @@ extension DashboardApp {
         }
     }
 
-    /// Carries a confirmed step out in one transaction and shows the result everywhere it appears.
-    func perform(_ form: ActionForm) throws {
+    /// Carries a confirmed step out in one transaction; the update then shows it everywhere it appears.
+    func carryOutStep(_ form: ActionForm) throws -> StepResult {
         do {
             let (message, next) = try carryOut(form)
-            state.step = next
-            try reload()
-            try follow(form.record)
-            try refreshRecords()
-            state.message = message
+            return .done(record: form.record, message: message, next: next)
         } catch let e as JiannuoError {
-            var form = form
-            form.error = e.text(data.lang)
-            state.step = form
+            return .refused(form, e.text)
         }
     }
 
@@ -135,31 +129,6 @@ extension DashboardApp {
             return ("", nil)            // applied by the update, never carried out here
         }
     }
-
-    /// Every record on screen shows the record as it is now.
-    func refreshRecords() throws {
-        for screen in state.stack {
-            guard case .document(let d) = screen, case .record(let r) = d.content else { continue }
-            if let fresh = try? RecordDetail.content(for: r.id, store: store, today: data.today, lang: data.lang) { DashboardUpdate.refresh(fresh, &state) }
-        }
-    }
-
-    /// Keeps the record just changed selected: a step moves it in its list (a new limit, a new stage).
-    func follow(_ id: String) throws {
-        let pane = state.focus
-        let position: Int?
-        switch pane {
-        // A position in the default list only: a filtered or reordered list is read again from its top.
-        case .complaints: position = plain(pane) ? try store.openComplaintPosition(id) : nil
-        case .commitments: position = plain(pane) ? try store.openCommitmentPosition(id) : nil
-        case .deadlines: position = data.alerts(state[pane]).firstIndex { $0.record == id }
-        case .scores: position = nil
-        }
-        if let position { DashboardUpdate.select(&state, pane, position, data: data) }
-        try ensureWindows()
-    }
-
-    func plain(_ p: Pane) -> Bool { state[p].isPlain }
 
     /// A department typed as its code or part of its name; exactly one must match.
     func department(_ typed: String) throws -> String {
