@@ -1,1 +1,0 @@
-../JiannuoStoreTests/PostgresCluster.swift
