@@ -49,9 +49,11 @@ let package = Package(
         ),
         // Write throughput for Benchmarks/measure.sh: writers with connections of their own, all at once.
         .executableTarget(name: "jiannuo-writers", dependencies: ["JiannuoCore", "JiannuoStore"], path: "Benchmarks/Writers"),
-        .testTarget(name: "JiannuoCoreTests", dependencies: ["JiannuoCore"]),
-        .testTarget(name: "JiannuoStoreTests", dependencies: ["JiannuoStore", "JiannuoCore"]),
-        .testTarget(name: "JiannuoTUITests", dependencies: ["JiannuoTUI", "JiannuoStore", "JiannuoCore"], exclude: ["Golden"]),
-        .testTarget(name: "JiannuoCLITests", dependencies: ["JiannuoStore", "JiannuoCore"]),
+        // What the test targets share (process runner, built binary, PostgreSQL cluster, dates); not shipped.
+        .target(name: "JiannuoTestSupport", dependencies: ["JiannuoCore"], path: "Tests/JiannuoTestSupport"),
+        .testTarget(name: "JiannuoCoreTests", dependencies: ["JiannuoCore", "JiannuoTestSupport"]),
+        .testTarget(name: "JiannuoStoreTests", dependencies: ["JiannuoStore", "JiannuoCore", "JiannuoTestSupport"]),
+        .testTarget(name: "JiannuoTUITests", dependencies: ["JiannuoTUI", "JiannuoStore", "JiannuoCore", "JiannuoTestSupport"], exclude: ["Golden"]),
+        .testTarget(name: "JiannuoCLITests", dependencies: ["JiannuoStore", "JiannuoCore", "JiannuoTestSupport"]),
     ]
 )

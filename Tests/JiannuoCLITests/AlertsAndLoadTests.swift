@@ -1,4 +1,5 @@
 import Foundation
+import JiannuoTestSupport
 import Testing
 
 @Suite("CLI: alerts, concurrency, demo", .serialized)

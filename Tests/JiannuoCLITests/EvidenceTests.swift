@@ -1,4 +1,5 @@
 import Foundation
+import JiannuoTestSupport
 import Testing
 
 /// The ledger as evidence: no event after now, events in order, the past judged by the terms then

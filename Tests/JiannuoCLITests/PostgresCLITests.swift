@@ -1,4 +1,5 @@
 import Foundation
+import JiannuoTestSupport
 import Testing
 
 /// The city database on PostgreSQL: a county's ledger migrated in, verified on both sides, and the

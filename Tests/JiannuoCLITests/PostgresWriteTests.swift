@@ -1,4 +1,5 @@
 import Foundation
+import JiannuoTestSupport
 import Testing
 
 /// Writing on the city database: the same commands leave the same ledger as on the file, the kept
@@ -246,8 +247,7 @@ extension PostgresWriteTests {
         try #require(breaches.count == 2, "two breaches of the day")
         let rectification = try id("SELECT id FROM rectifications WHERE completed_on IS NULL AND opened < '2026-11-19' ORDER BY id LIMIT 1")
         let opinion = try id("SELECT id FROM opinions WHERE handled_on IS NULL AND date < '2026-11-19' ORDER BY id LIMIT 1")
-        let rules = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-            .appendingPathComponent("Sources/JiannuoStore/Data/rules.toml").path
+        let rules = packageRoot.appendingPathComponent("Sources/JiannuoStore/Data/rules.toml").path
         let writes: [[String]] = [
             ["breach", "report", breaches[0], "--date", "2026-11-20"],
             ["rectification", "add", breaches[0], "--unit", "GXJ", "--measures", "限期整改", "--deadline", "2026-12-31", "--ordered", "2026-11-20"],

@@ -1,4 +1,5 @@
 import Foundation
+import JiannuoTestSupport
 import Testing
 
 /// The county demo ledger at 2026-11-20, made once for the whole suite and removed after it, with
@@ -180,49 +181,20 @@ struct ReportTests {
         let html = dir + "/x.html", pdf = dir + "/out.pdf"
         let r = try cli.run(["report", "--period", "2026-Q4", "-o", html])
         try #require(r.status == 0, "\(r)")
-        let (s, _, e) = try runWithTimeout(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
-                                                      "--print-to-pdf=\(pdf)", URL(fileURLWithPath: html).absoluteString],
-                                           home: dir + "/home", seconds: 180)
+        let (s, _, e) = try runProcess(chromium, ["--headless", "--no-sandbox", "--disable-gpu", "--no-pdf-header-footer",
+                                                  "--print-to-pdf=\(pdf)", URL(fileURLWithPath: html).absoluteString],
+                                       home: dir + "/home", timeout: 180)
         try #require(s == 0 && FileManager.default.fileExists(atPath: pdf), "chromium failed (\(s)): \(e.suffix(800))")
-        let (ts, text, te) = try runWithTimeout(pdftotext, ["-layout", pdf, "-"], home: dir + "/home", seconds: 60)
+        let (ts, text, te) = try runProcess(pdftotext, ["-layout", pdf, "-"], home: dir + "/home", timeout: 60)
         #expect(ts == 0, "\(te)")
         let first = try rankedUnits(cli)[0]
         #expect(text.contains(first.1) && text.contains("考核评价结果") && text.contains("叶县政务诚信督查通报"), "\(text.prefix(600))")
-        let (is_, info, ie) = try runWithTimeout(pdfinfo, [pdf], home: dir + "/home", seconds: 60)
+        let (is_, info, ie) = try runProcess(pdfinfo, [pdf], home: dir + "/home", timeout: 60)
         #expect(is_ == 0, "\(ie)")
         let size = try #require(info.firstMatch(of: /Page size:\s+([0-9.]+) x ([0-9.]+) pts/), "\(info)")
         let w = try #require(Double(size.1)), h = try #require(Double(size.2))
         #expect(abs(w - 595) < 1.5 && abs(h - 842) < 1.5, "not A4: \(w) x \(h)")
         let pages = try #require(info.firstMatch(of: /Pages:\s+(\d+)/).flatMap { Int($0.1) })
         #expect(pages >= 7, "each of the seven sections starts a page: \(pages) pages")
-    }
-
-    /// Runs a program with HOME in `home`, killing it after `seconds`.
-    func runWithTimeout(_ path: String, _ args: [String], home: String, seconds: Double) throws -> (Int32, String, String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: path)
-        p.arguments = args
-        var env = ProcessInfo.processInfo.environment
-        env["HOME"] = home
-        env["LANG"] = "C.UTF-8"
-        p.environment = env
-        let out = home + "/.out-\(UUID().uuidString)", err = home + "/.err-\(UUID().uuidString)"
-        _ = FileManager.default.createFile(atPath: out, contents: nil)
-        _ = FileManager.default.createFile(atPath: err, contents: nil)
-        let o = try FileHandle(forWritingTo: URL(fileURLWithPath: out)), e = try FileHandle(forWritingTo: URL(fileURLWithPath: err))
-        p.standardOutput = o
-        p.standardError = e
-        p.standardInput = FileHandle.nullDevice
-        try p.run()
-        let deadline = Date().addingTimeInterval(seconds)
-        while p.isRunning && Date() < deadline { usleep(100_000) }
-        if p.isRunning {
-            p.terminate()
-            p.waitUntilExit()
-            Issue.record("\(path) did not finish within \(Int(seconds)) s")
-        }
-        p.waitUntilExit()
-        try o.close(); try e.close()
-        return (p.terminationStatus, try read(out), try read(err))
     }
 }

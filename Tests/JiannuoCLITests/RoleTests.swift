@@ -1,4 +1,5 @@
 import Foundation
+import JiannuoTestSupport
 import Testing
 
 /// Who may do what, with real system accounts: each role of the table tried both ways, run as that

@@ -1,3 +1,4 @@
+import JiannuoTestSupport
 import Testing
 @testable import JiannuoCore
 

@@ -1,9 +1,7 @@
 import Foundation
+import JiannuoTestSupport
 import Testing
 @testable import JiannuoCore
-
-/// The package root, found from this file's path (Tests/JiannuoCoreTests/Fixtures.swift).
-let packageRoot = URL(fileURLWithPath: #filePath).deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
 
 /// The shipped calendar file of a year, parsed as the program parses it.
 func shippedYear(_ year: Int) throws -> CalendarYear {
@@ -14,17 +12,6 @@ func shippedYear(_ year: Int) throws -> CalendarYear {
 
 /// The 2026 working calendar as shipped (2027 deliberately absent: weekends only).
 func calendar2026() throws -> WorkCalendar { WorkCalendar(years: [try shippedYear(2026)]) }
-
-/// A date the test knows is valid.
-func d(_ s: String) -> Day {
-    guard let day = Day(s) else { fatalError("bad test date \(s)") }
-    return day
-}
-
-func dt(_ s: String) -> DateTime {
-    guard let t = DateTime(s) else { fatalError("bad test date-time \(s)") }
-    return t
-}
 
 let rules = DeadlineRules.defaults
 

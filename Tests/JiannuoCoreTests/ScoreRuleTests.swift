@@ -1,6 +1,7 @@
 import Foundation
 import Testing
 @testable import JiannuoCore
+import JiannuoTestSupport
 
 /// Score rules are a type: a key names exactly one rule, the shipped rules file sets every rule, and a
 /// misspelt key in a rules file is refused with its line instead of scoring a silent 0.

@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import JiannuoTestSupport
 import Testing
 @testable import JiannuoCore
 @testable import JiannuoStore

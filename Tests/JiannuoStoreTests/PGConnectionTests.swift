@@ -1,4 +1,5 @@
 import Foundation
+import JiannuoTestSupport
 import Testing
 @testable import JiannuoStore
 

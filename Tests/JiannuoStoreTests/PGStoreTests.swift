@@ -1,4 +1,5 @@
 import Foundation
+import JiannuoTestSupport
 import Testing
 @testable import JiannuoCore
 @testable import JiannuoStore
@@ -8,9 +9,9 @@ import Testing
     @Test("a write committed on one connection is heard by another's data version, which asks the server nothing")
     func writesAreHeard() throws {
         let pg = try PostgresCluster()
-        let dir = try TempDir()
+        let dir = try TemporaryDirectory("jiannuo-store")
         let clock = Clock(today: d("2026-11-20"), minute: 23 * 60 + 59)
-        let file = try SQLiteLedger(path: dir.path("ledger.sqlite"), clock: clock, operatorName: pg.account, rules: .defaults, access: .create)
+        let file = try SQLiteLedger(path: dir.file("ledger.sqlite"), clock: clock, operatorName: pg.account, rules: .defaults, access: .create)
         _ = try file.generateDemo(size: .small, seed: 3)
         _ = try LedgerMigration.run(from: file, to: pg.conninfo, county: "410422")
         let watcher = try PostgresLedger(conninfo: pg.conninfo, county: nil, clock: clock, operatorName: pg.account, rules: .defaults, readOnly: true)

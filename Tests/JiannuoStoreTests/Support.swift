@@ -1,39 +1,19 @@
 import Foundation
 import GRDB
+import JiannuoTestSupport
 import Testing
 @testable import JiannuoCore
 @testable import JiannuoStore
 
-func d(_ s: String) -> Day {
-    guard let day = Day(s) else { fatalError("bad test date \(s)") }
-    return day
-}
-
-func dt(_ s: String) -> DateTime {
-    guard let t = DateTime(s) else { fatalError("bad test date-time \(s)") }
-    return t
-}
-
-/// A fresh directory that removes itself.
-final class TempDir: @unchecked Sendable {
-    let url: URL
-    init() throws {
-        url = FileManager.default.temporaryDirectory.appendingPathComponent("jiannuo-store-\(UUID().uuidString)")
-        try FileManager.default.createDirectory(at: url, withIntermediateDirectories: true)
-    }
-    func path(_ name: String) -> String { url.appendingPathComponent(name).path }
-    deinit { try? FileManager.default.removeItem(at: url) }
-}
-
 /// A Store in a fresh temporary directory with a fixed clock (23:59 on `today`: any time that day is past).
 struct Fixture {
-    let dir: TempDir
+    let dir: TemporaryDirectory
     let path: String
     let today: Day
 
     init(today: String = "2026-03-02") throws {
-        dir = try TempDir()
-        path = dir.path("ledger.sqlite")
+        dir = try TemporaryDirectory("jiannuo-store")
+        path = dir.file("ledger.sqlite")
         self.today = d(today)
     }
 

@@ -15,9 +15,9 @@ import Testing
         defer { try? FileManager.default.removeItem(at: dir) }
         let path = dir.appendingPathComponent("ledger.sqlite").path
         let clock = Clock(today: Day("2026-11-20")!, minute: 10 * 60)
-        _ = try Store(path: path, clock: clock, operatorName: "effects-tester", rules: .defaults, access: .create).generateDemo(size: .small, seed: 5)
+        _ = try SQLiteLedger(path: path, clock: clock, operatorName: "effects-tester", rules: .defaults, access: .create).generateDemo(size: .small, seed: 5)
         let app = try DashboardApp(size: Size(width: 120, height: 40), clock: clock) {
-            try Store(path: path, clock: clock, operatorName: "effects-tester", rules: .defaults, access: .read)
+            try SQLiteLedger(path: path, clock: clock, operatorName: "effects-tester", rules: .defaults, access: .read)
         }
         try app.loadAll()
         try body(app, dir.path)

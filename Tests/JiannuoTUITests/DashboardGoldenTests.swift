@@ -1,4 +1,5 @@
 import Foundation
+import JiannuoTestSupport
 import Testing
 @testable import JiannuoTUI
 
@@ -74,7 +75,7 @@ import Testing
         guard !c.setup.isEmpty else { return accountNeutral(try DashboardSupport.shared().render(width: c.width, height: c.height, extra: c.args)) }
         let demo = try DashboardSupport.Demo()
         for cmd in c.setup {
-            let r = try DashboardSupport.run(demo.bin, cmd + ["--db", demo.db], home: demo.dir.path)
+            let r = try ProcessRunner.run(demo.bin, cmd + ["--db", demo.db], home: demo.dir.path)
             try #require(r.status == 0, "setup failed: \(r)")
         }
         return accountNeutral(try demo.render(width: c.width, height: c.height, extra: c.args))

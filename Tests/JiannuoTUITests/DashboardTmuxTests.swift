@@ -1,4 +1,5 @@
 import Foundation
+import JiannuoTestSupport
 import Testing
 @testable import JiannuoTUI
 
@@ -32,7 +33,7 @@ final class DashboardTmux: @unchecked Sendable {
     /// `demo`: another session's database, to start a second dashboard on the same ledger.
     init(width: Int = 120, height: Int = 40, demo shared: DashboardSupport.Demo? = nil, env: [String: String] = [:],
          sourceLocation: SourceLocation = #_sourceLocation) throws {
-        tmux = try DashboardSupport.executable("tmux", sourceLocation: sourceLocation)
+        tmux = try executable("tmux", sourceLocation: sourceLocation)
         demo = try shared ?? DashboardSupport.Demo(sourceLocation: sourceLocation)
         let q = { (s: String) in "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
         let script = """
@@ -59,8 +60,8 @@ final class DashboardTmux: @unchecked Sendable {
     deinit { kill() }
 
     @discardableResult
-    func cmd(_ args: [String]) throws -> DashboardSupport.Result {
-        try DashboardSupport.spawn(tmux, ["-u", "-L", socket] + args, home: dir)
+    func cmd(_ args: [String]) throws -> ProcessResult {
+        try ProcessRunner.spawn(tmux, ["-u", "-L", socket] + args, home: dir)
     }
 
     func capture() -> String {

@@ -1,4 +1,5 @@
 import Foundation
+import JiannuoTestSupport
 import Testing
 import JiannuoCore
 @testable import JiannuoTUI
@@ -12,7 +13,7 @@ import JiannuoCore
     /// Three units, four commitments, four complaints at every stage, a breach with its rectification and
     /// accountability, an opinion event: every pane has rows and every overlay has something to show.
     final class Ledger: @unchecked Sendable {
-        let dir: DashboardSupport.TempDir
+        let dir: TemporaryDirectory
         let bin: String
         var db: String { dir.file("ledger.sqlite") }
 
@@ -52,9 +53,9 @@ import JiannuoCore
         ]
 
         init(sourceLocation: SourceLocation = #_sourceLocation) throws {
-            bin = try DashboardSupport.binary(sourceLocation: sourceLocation)
-            dir = try DashboardSupport.TempDir("jiannuo-en")
-            let made = try DashboardSupport.run(bin, ["init", "--db", dir.file("ledger.sqlite")], home: dir.path)
+            bin = try jiannuoBinary(sourceLocation: sourceLocation)
+            dir = try TemporaryDirectory("jiannuo-en")
+            let made = try ProcessRunner.run(bin, ["init", "--db", dir.file("ledger.sqlite")], home: dir.path)
             try #require(made.status == 0, "init failed: \(made)", sourceLocation: sourceLocation)
             for w in Self.writes {
                 let r = try run(w + ["--lang", "en"])
@@ -64,8 +65,8 @@ import JiannuoCore
 
         /// `jiannuo ARGS --db DB --today 2026-11-20`, LANG=C.UTF-8 unless `env` says otherwise.
         @discardableResult
-        func run(_ args: [String], env: [String: String] = [:]) throws -> DashboardSupport.Result {
-            try DashboardSupport.run(bin, args + ["--db", db, "--today", DashboardSupport.today], home: dir.path, extraEnv: env)
+        func run(_ args: [String], env: [String: String] = [:]) throws -> ProcessResult {
+            try ProcessRunner.run(bin, args + ["--db", db, "--today", DashboardSupport.today], home: dir.path, extraEnv: env)
         }
 
         /// `jiannuo render --lang en` at a size, after optional keys.

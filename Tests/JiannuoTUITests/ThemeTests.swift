@@ -1,13 +1,12 @@
 import Foundation
+import JiannuoTestSupport
 import Testing
 import JiannuoCore
 @testable import JiannuoTUI
 
 @Suite struct ThemeTests {
-    /// The repository's Themes directory, found from this file's path.
-    static let themesDir = URL(fileURLWithPath: #filePath)
-        .deletingLastPathComponent().deletingLastPathComponent().deletingLastPathComponent()
-        .appendingPathComponent("Themes")
+    /// The repository's Themes directory.
+    static let themesDir = packageRoot.appendingPathComponent("Themes")
 
     static func invalid(_ body: () throws -> Theme) -> String? {
         do { _ = try body(); return nil } catch let e as JiannuoError { return e.text.zh + " | " + e.text.en } catch { return "\(error)" }

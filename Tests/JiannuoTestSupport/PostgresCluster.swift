@@ -1,20 +1,21 @@
 import Foundation
+import Testing
 
 /// A throwaway PostgreSQL cluster for one test (TECH-NOTES: about 1.2 s): initdb as `postgres` into a
 /// fresh directory, a server on its own Unix socket and port (no TCP), a login role for the account
 /// running the tests and a database it owns. Needs PostgreSQL 15's server binaries and root (CI runs
 /// as root); without them the test fails and says why, it never skips.
-final class PostgresCluster {
-    static let bin = "/usr/lib/postgresql/15/bin"
-    let dir: URL
-    let port: Int
+public final class PostgresCluster {
+    public static let bin = "/usr/lib/postgresql/15/bin"
+    public let dir: URL
+    public let port: Int
     /// The OS account running the tests, and its role (peer authentication maps one to the other).
-    let account = String(cString: getpwuid(geteuid()).pointee.pw_name)
-    var socketDir: String { dir.appendingPathComponent("s").path }
+    public let account = String(cString: getpwuid(geteuid()).pointee.pw_name)
+    public var socketDir: String { dir.appendingPathComponent("s").path }
     /// The connection string for the database of the account running the tests.
-    var conninfo: String { "host=\(socketDir) port=\(port) dbname=jiannuo" }
+    public var conninfo: String { "host=\(socketDir) port=\(port) dbname=jiannuo" }
 
-    init() throws {
+    public init() throws {
         guard FileManager.default.isExecutableFile(atPath: "\(Self.bin)/initdb") else {
             throw Failure("PostgreSQL 15 is not installed (\(Self.bin)/initdb): apt-get install postgresql-15")
         }
@@ -34,13 +35,13 @@ final class PostgresCluster {
     }
 
     /// Runs SQL as the cluster's superuser.
-    func psql(_ sql: String) throws {
+    public func psql(_ sql: String) throws {
         try Self.run("/usr/sbin/runuser", ["-u", "postgres", "--", "\(Self.bin)/psql", "-h", socketDir, "-p", "\(port)", "-d", "postgres",
                                            "-v", "ON_ERROR_STOP=1", "-q", "-c", sql])
     }
 
     /// Runs SQL as the cluster's superuser and returns what psql printed (unaligned, tuples only).
-    func query(_ sql: String, database: String = "jiannuo") throws -> String {
+    public func query(_ sql: String, database: String = "jiannuo") throws -> String {
         let (status, out, err) = try psql(as: "postgres", sql, database: database)
         guard status == 0 else { throw Failure("psql as postgres: \(sql): \(err)") }
         return out.trimmingCharacters(in: .whitespacesAndNewlines)
@@ -48,21 +49,12 @@ final class PostgresCluster {
 
     /// psql as an OS account over the local socket (peer authentication: the role of the same name).
     /// `searchPath`: the schemas unqualified names are looked up in (PGOPTIONS, so no `SET` is echoed).
-    func psql(as account: String, _ sql: String, database: String = "jiannuo", searchPath: String? = nil) throws -> (Int32, String, String) {
-        let p = Process()
-        p.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
-        p.arguments = ["-u", account, "--", "\(Self.bin)/psql", "-h", socketDir, "-p", "\(port)", "-d", database,
-                       "-v", "ON_ERROR_STOP=1", "-X", "-A", "-t", "-c", sql]
-        p.currentDirectoryURL = URL(fileURLWithPath: "/tmp")
-        if let searchPath { p.environment = ProcessInfo.processInfo.environment.merging(["PGOPTIONS": "-c search_path=\(searchPath)"]) { $1 } }
-        let out = Pipe(), err = Pipe()
-        p.standardOutput = out; p.standardError = err; p.standardInput = FileHandle.nullDevice
-        try p.run()
-        // Small outputs: read after exit is safe below the pipe's buffer.
-        p.waitUntilExit()
-        let o = String(decoding: out.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        let e = String(decoding: err.fileHandleForReading.readDataToEndOfFile(), as: UTF8.self)
-        return (p.terminationStatus, o, e)
+    public func psql(as account: String, _ sql: String, database: String = "jiannuo", searchPath: String? = nil) throws -> (Int32, String, String) {
+        // From /tmp: another account may not enter the tests' working directory, and psql would say so.
+        let r = try ProcessRunner.run("/usr/sbin/runuser", ["-u", account, "--", "\(Self.bin)/psql", "-h", socketDir, "-p", "\(port)", "-d", database,
+                                                          "-v", "ON_ERROR_STOP=1", "-X", "-A", "-t", "-c", sql],
+                                      home: "/tmp", extraEnv: searchPath.map { ["PGOPTIONS": "-c search_path=\($0)"] } ?? [:], directory: "/tmp")
+        return (r.status, r.stdout, r.stderr)
     }
 
     deinit {
@@ -71,10 +63,11 @@ final class PostgresCluster {
         try? FileManager.default.removeItem(at: dir)
     }
 
-    struct Failure: Error, CustomStringConvertible { let description: String; init(_ d: String) { description = d } }
+    public struct Failure: Error, CustomStringConvertible { public let description: String; init(_ d: String) { description = d } }
 
-    /// Runs a tool through the shell with `system`, its output in a file: Foundation's Process waits
-    /// forever on pg_ctl, whose server keeps what it inherited open after pg_ctl exits.
+    /// Runs a tool through the shell with `system`, its output in a file: Foundation's Process (so
+    /// ProcessRunner.run) waits forever on pg_ctl, whose server keeps what it inherited open after pg_ctl
+    /// exits, and the tool must start in a directory `postgres` may enter.
     static func run(_ tool: String, _ args: [String]) throws {
         let log = "/tmp/jn-pg-run-\(getpid()).log"
         defer { unlink(log) }
