@@ -27,6 +27,7 @@ let package = Package(
                 .product(name: "Crypto", package: "swift-crypto"),
                 "CLibPQ",
             ],
+            exclude: ["README.md"],
             resources: [.copy("Data")]
         ),
         // libpq: synchronous like the Store, seconds to build (TECH-NOTES measured postgres-nio at ~111 s).
