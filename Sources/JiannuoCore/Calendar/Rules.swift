@@ -50,9 +50,10 @@ public struct Rules: Sendable, Equatable {
             r.creditRepairPeriods = n
         }
         // In the file's order, so that the first mistake is the one named.
-        for (k, n) in (s.points ?? [:]).sorted(by: { (line(of: $0.key, in: text) ?? 0) < (line(of: $1.key, in: text) ?? 0) }) {
+        let lines = keyLines(text)
+        for (k, n) in (s.points ?? [:]).sorted(by: { (lines[$0.key] ?? 0, $0.key) < (lines[$1.key] ?? 0, $1.key) }) {
             let v = n.value
-            let at = line(of: k, in: text).map { Text(" 第 \($0) 行", ", line \($0)") } ?? Text("", "")
+            let at = lines[k].map { Text(" 第 \($0) 行", ", line \($0)") } ?? Text("", "")
             guard let rule = ScoreRule(key: k), rule != .base else {
                 throw JiannuoError.invalid("规则文件 \(source)\(at.zh)：未知的计分规则 \(k)（可用：\(ScoreRule.scored.map(\.key).joined(separator: "、"))）",
                                            "rules file \(source)\(at.en): unknown scoring rule \(k) (known: \(ScoreRule.scored.map(\.key).joined(separator: ", ")))")
@@ -80,13 +81,15 @@ public struct Rules: Sendable, Equatable {
         return r
     }
 
-    /// The line that sets `key` (`key = …`), for a message that points at it.
-    static func line(of key: String, in text: String) -> Int? {
+    /// The first line that sets each key (`key = …`), for messages that point at it: one pass over the file.
+    static func keyLines(_ text: String) -> [String: Int] {
+        var out: [String: Int] = [:]
         for (i, l) in text.split(separator: "\n", omittingEmptySubsequences: false).enumerated() {
-            let head = l.split(separator: "=", maxSplits: 1).first.map { $0.trimmingCharacters(in: .whitespaces) }
-            if l.contains("="), head == key || head == "\"\(key)\"" { return i + 1 }
+            guard let eq = l.firstIndex(of: "="), !l.hasPrefix("#") else { continue }
+            let key = l[..<eq].trimmingCharacters(in: .whitespaces).trimmingCharacters(in: CharacterSet(charactersIn: "\""))
+            if out[key] == nil { out[key] = i + 1 }
         }
-        return nil
+        return out
     }
 
     /// Missing sections and keys keep their defaults; unknown keys are errors naming the file.
@@ -102,7 +105,8 @@ public struct Rules: Sendable, Equatable {
         } catch let e as UnexpectedKeysError {
             let names = e.keys.keys.sorted()
             let keys = names.joined(separator: ", ")
-            let at = names.compactMap { line(of: $0, in: text) }.min().map { Text(" 第 \($0) 行", ", line \($0)") } ?? Text("", "")
+            let lines = keyLines(text)
+            let at = names.compactMap { lines[$0] }.min().map { Text(" 第 \($0) 行", ", line \($0)") } ?? Text("", "")
             throw JiannuoError.invalid("规则文件 \(source)\(at.zh) 含未知的键：\(keys)", "rules file \(source)\(at.en) has unknown keys: \(keys)")
         } catch {
             throw JiannuoError.invalid("规则文件 \(source) 无效：\(error)", "rules file \(source) is invalid: \(error)")
