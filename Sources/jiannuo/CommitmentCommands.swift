@@ -80,7 +80,9 @@ struct CommitmentCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: T("记录兑现进展", "Record progress towards fulfilment"))
         @Argument var id: String
         @Option(help: H("进度 0–100", "Progress 0–100")) var percent: Int
-        @Option(help: H("状态：in_progress|stalled|partially_fulfilled|unfulfilled|not_started", "Status: in_progress|stalled|partially_fulfilled|unfulfilled|not_started")) var status: String?
+        @Option(help: H("状态：\(Self.statuses)", "Status: \(Self.statuses)")) var status: String?
+        /// What progress may set (fulfilment has its own command).
+        static let statuses = [CommitmentStatus.inProgress, .stalled, .partial, .unfulfilled, .notStarted].map(\.rawValue).joined(separator: "|")
         @Option(help: H("说明", "Note")) var note: String?
         @Option(help: H("进展日期（默认今天）", "Date of the progress (default today)")) var date: String?
         @OptionGroup var global: GlobalOptions

@@ -48,15 +48,15 @@ struct Digest256: Equatable, Sendable {
         }
     }
 
+    /// Modulo 2^256, subtracting is adding the two's complement.
     mutating func subtract(_ o: Digest256) {
-        var borrow: UInt64 = 0
-        for i in 0..<4 {
-            let (d1, b1) = limbs[i].subtractingReportingOverflow(o.limbs[i])
-            let (d2, b2) = d1.subtractingReportingOverflow(borrow)
-            limbs[i] = d2
-            borrow = (b1 ? 1 : 0) + (b2 ? 1 : 0)
-        }
+        var negated = Digest256()
+        negated.limbs = o.limbs.map { ~$0 }
+        negated.add(Digest256.one)
+        add(negated)
     }
+
+    static let one: Digest256 = { var d = Digest256(); d.limbs[0] = 1; return d }()
 }
 
 /// Tamper evidence over every ledger row. Each ledger table has triggers that hand every inserted,

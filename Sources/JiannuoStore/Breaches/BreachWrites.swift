@@ -15,11 +15,9 @@ extension LedgerEngine {
         return try transaction { w, audit in
             let b = try requireBreach(w, id)
             _ = try w.requireDepartment(unit)
-            let rid = try w.nextId(.rectification, year: day.year)
-            let r = try Rectification.validated(id: rid, breach: b, unit: unit, measures: measures, opened: day, deadline: deadline)
-            try w.insert(r)
-            try audit.record("rectification.add", entity: "rectification", id: rid, after: r, claimed: day.string)
-            return r
+            return try insertNew(.rectification, on: day, w, audit) {
+                try Rectification.validated(id: $0, breach: b, unit: unit, measures: measures, opened: day, deadline: deadline)
+            }
         }
     }
 

@@ -56,6 +56,17 @@ extension LedgerEngine {
     func requireOpinion<Q: SQLReader>(_ r: Q, _ id: String) throws -> OpinionEvent { try require(r, id, .opinion) { $0.department } }
     func requireInspection<Q: SQLReader>(_ r: Q, _ id: String) throws -> InspectionRound { try require(r, id, .inspection) { (_: InspectionRound) in nil } }
 
+    /// A new record of `kind` in `w`'s transaction: its id from the year's series of `day`, `make`
+    /// builds and checks it, then it is inserted and its audit row says so (claiming `claimed`, else `day`).
+    func insertNew<R: PersistableRecord & Encodable>(_ kind: RecordKind, on day: Day, _ w: Writer, _ audit: any AuditAppending,
+                                                     claimed: String? = nil, _ make: (String) throws -> R) throws -> R {
+        let id = try w.nextId(kind, year: day.year)
+        let r = try make(id)
+        try w.insert(r)
+        try audit.record("\(kind.rawValue).add", entity: kind.rawValue, id: id, after: r, claimed: claimed ?? day.string)
+        return r
+    }
+
     /// A unit by its code or name, which must exist and be in use.
     func requireUnit<Q: SQLReader>(_ r: Q, _ typed: String) throws -> Department {
         try r.requireDepartment(try DepartmentLookup.resolve(typed, in: try r.records(Department.self, "SELECT * FROM departments", [])))

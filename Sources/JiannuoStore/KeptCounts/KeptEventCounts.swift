@@ -6,6 +6,8 @@
 /// depends on the calendar, so the scoring decides). Read per complaint they were a join of every such
 /// follow-up with two million complaints.
 enum KeptEventCounts {
+    static let columns = "kind, day, department, received, n"
+
     static func recomputeSQL() -> String {
         """
         SELECT 'dissatisfied' AS kind, substr(f.at, 1, 10) AS day, c.department AS department, '' AS received, count(*) AS n

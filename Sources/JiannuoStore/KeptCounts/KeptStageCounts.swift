@@ -14,6 +14,8 @@ import JiannuoCore
 /// whether an open one has passed its limit depends on the day asked about, so open and closed are
 /// kept apart and the scoring decides.
 enum KeptStageCounts {
+    static let columns = "stage, due, department, open, n"
+
     static let table = "stage_tallies"
     /// (stage, limit column, done column, late column), from Core's `ComplaintLimit`.
     static let stages: [(String, String, String, String)] = ComplaintLimit.allCases.map {

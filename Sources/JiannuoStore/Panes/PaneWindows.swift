@@ -47,27 +47,23 @@ extension LedgerEngine {
 
     /// The position of a complaint in the default order of `openComplaints`, to select it after it was added.
     public func openComplaintPosition(_ id: String) throws -> Int? {
-        let (only, units) = liaisonFilter("department")
-        return try reading { r in
-            var due: String? = nil
-            try r.each("SELECT current_due FROM complaints WHERE id = ? AND \(CoreSQL.complaintOpen())", [id]) { due = $0.text(0) }
-            guard let due else { return nil }
-            return try r.int("""
-                SELECT count(*) FROM complaints WHERE \(CoreSQL.complaintOpen()) AND (current_due < ? OR (current_due = ? AND id < ?))\(only)
-                """, [due, due, id] + units)
-        }
+        try openPosition(id, table: "complaints", open: CoreSQL.complaintOpen(), key: "current_due")
     }
 
     /// The position of a commitment in the default order of `openCommitments`, nil once it is closed.
     public func openCommitmentPosition(_ id: String) throws -> Int? {
+        try openPosition(id, table: "commitments", open: CoreSQL.commitmentOpen(), key: "deadline")
+    }
+
+    /// Where an open record stands in its pane's default order (`key`, then id), as the actor sees the pane.
+    private func openPosition(_ id: String, table: String, open: String, key: String) throws -> Int? {
         let (only, units) = liaisonFilter("department")
         return try reading { r in
-            var deadline: String? = nil
-            try r.each("SELECT deadline FROM commitments WHERE id = ? AND \(CoreSQL.commitmentOpen())", [id]) { deadline = $0.text(0) }
-            guard let deadline else { return nil }
-            return try r.int("""
-                SELECT count(*) FROM commitments WHERE \(CoreSQL.commitmentOpen()) AND (deadline < ? OR (deadline = ? AND id < ?))\(only)
-                """, [deadline, deadline, id] + units)
+            var value: String? = nil
+            try r.each("SELECT \(key) FROM \(table) WHERE id = ? AND \(open)", [id]) { value = $0.text(0) }
+            guard let value else { return nil }
+            return try r.int("SELECT count(*) FROM \(table) WHERE \(open) AND (\(key) < ? OR (\(key) = ? AND id < ?))\(only)",
+                             [value, value, id] + units)
         }
     }
 }
@@ -78,14 +74,8 @@ enum PaneWindows {
                                           offset: Int, limit: Int) throws -> Window<Commitment> {
         var sql = "FROM commitments WHERE \(CoreSQL.commitmentOpen())" + only
         var args: [DatabaseValueConvertible] = units
-        if let s = q.search, !s.isEmpty {
-            let like = r.dialect.like
-            sql += """
-                 AND (id \(like) ? ESCAPE '\\' OR department \(like) ? ESCAPE '\\' OR counterparty \(like) ? ESCAPE '\\'
-                      OR content \(like) ? ESCAPE '\\' OR department IN (SELECT code FROM departments WHERE name \(like) ? ESCAPE '\\'))
-                """
-            args += Array(repeating: containsPattern(s), count: 5)
-        }
+        let (typed, pattern) = search(r, q.search, ["id", "department", "counterparty", "content"])
+        sql += typed; args += pattern
         if let d = q.department { sql += " AND department = ?"; args.append(d) }
         if let s = q.status { sql += " AND status = ?"; args.append(s) }
         if let c = q.category { sql += " AND category = ?"; args.append(c) }
@@ -109,14 +99,8 @@ enum PaneWindows {
                                          offset: Int, limit: Int) throws -> Window<Complaint> {
         var sql = "FROM complaints WHERE \(CoreSQL.complaintOpen())" + only
         var args: [DatabaseValueConvertible] = units
-        if let s = q.search, !s.isEmpty {
-            let like = r.dialect.like
-            sql += """
-                 AND (id \(like) ? ESCAPE '\\' OR department \(like) ? ESCAPE '\\' OR content \(like) ? ESCAPE '\\'
-                      OR complainant \(like) ? ESCAPE '\\' OR department IN (SELECT code FROM departments WHERE name \(like) ? ESCAPE '\\'))
-                """
-            args += Array(repeating: containsPattern(s), count: 5)
-        }
+        let (typed, pattern) = search(r, q.search, ["id", "department", "content", "complainant"])
+        sql += typed; args += pattern
         if let d = q.department { sql += " AND department = ?"; args.append(d) }
         if let stage = q.status.flatMap(Complaint.Stage.init(rawValue:)) { sql += " AND " + CoreSQL.complaintIn(stage) }
         if let u = q.urgency { sql += " AND urgency = ?"; args.append(u) }
@@ -136,6 +120,14 @@ enum PaneWindows {
         default: key = "current_due"
         }
         return try window(r, sql, args, order: key, descending: q.descending, offset: offset, limit: limit) { try Complaint(positional: $0) }
+    }
+
+    /// ` AND (…)` for the filter line: any of `columns`, or the name of the unit, contains what was typed, literally.
+    private static func search<R: SQLReader>(_ r: R, _ text: String?, _ columns: [String]) -> (String, [DatabaseValueConvertible]) {
+        guard let text, !text.isEmpty else { return ("", []) }
+        let like = r.dialect.like
+        let terms = columns.map { "\($0) \(like) ? ESCAPE '\\'" } + ["department IN (SELECT code FROM departments WHERE name \(like) ? ESCAPE '\\')"]
+        return (" AND (" + terms.joined(separator: " OR ") + ")", Array(repeating: containsPattern(text), count: terms.count))
     }
 
     /// The count and one window of `FROM … WHERE …`, ordered by `key` then id (so equal keys keep a fixed order).

@@ -13,8 +13,8 @@ enum PGKeptCounts {
     static func recompute(_ table: String) -> (columns: String, sql: String) {
         let d = SQLDialect.pg
         switch table {
-        case "stage_tallies": return ("stage, due, department, open, n", KeptStageCounts.recomputeSQL(d))
-        case "event_tallies": return ("kind, day, department, received, n", KeptEventCounts.recomputeSQL())
+        case "stage_tallies": return (KeptStageCounts.columns, KeptStageCounts.recomputeSQL(d))
+        case "event_tallies": return (KeptEventCounts.columns, KeptEventCounts.recomputeSQL())
         default: return (KeptScoreFacts.columns, KeptScoreFacts.recomputeSQL(d))
         }
     }

@@ -19,14 +19,9 @@ enum SQLiteEventCounts {
             """)
     }
 
-    static func rebuild(_ db: Database) throws {
-        try db.execute(sql: "DELETE FROM event_tallies")
-        try db.execute(sql: "INSERT INTO event_tallies (kind, day, department, received, n) \(KeptEventCounts.recomputeSQL())")
-    }
+    static func rebuild(_ db: Database) throws { try SQLiteKeptCounts.refill(db, "event_tallies", columns: KeptEventCounts.columns, from: KeptEventCounts.recomputeSQL()) }
 
-    static func dropTriggers(_ db: Database) throws {
-        for t in triggerNames { try db.execute(sql: "DROP TRIGGER IF EXISTS \(t)") }
-    }
+    static func dropTriggers(_ db: Database) throws { try SQLiteKeptCounts.drop(db, triggers: triggerNames) }
 
     /// Adds (sign 1) or takes off (sign -1) `count` for one key; rows that reach 0 go.
     private static func change(_ sign: Int, kind: String, day: String, department: String, received: String = "''",

@@ -51,4 +51,14 @@ enum SQLiteKeptCounts {
         try installTriggers(db, kinds)
         return result
     }
+
+    /// A kept table emptied and filled again from its recomputation.
+    static func refill(_ db: Database, _ table: String, columns: String, from sql: String) throws {
+        try db.execute(sql: "DELETE FROM \(table)")
+        try db.execute(sql: "INSERT INTO \(table) (\(columns)) \(sql)")
+    }
+
+    static func drop(_ db: Database, triggers: [String]) throws {
+        for t in triggers { try db.execute(sql: "DROP TRIGGER IF EXISTS \(t)") }
+    }
 }

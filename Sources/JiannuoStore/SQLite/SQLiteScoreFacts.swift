@@ -22,10 +22,7 @@ enum SQLiteScoreFacts {
             """)
     }
 
-    static func rebuild(_ db: Database) throws {
-        try db.execute(sql: "DELETE FROM score_facts")
-        try db.execute(sql: "INSERT INTO score_facts (\(KeptScoreFacts.columns)) \(KeptScoreFacts.recomputeSQL())")
-    }
+    static func rebuild(_ db: Database) throws { try SQLiteKeptCounts.refill(db, "score_facts", columns: KeptScoreFacts.columns, from: KeptScoreFacts.recomputeSQL()) }
 
     /// Runs an import that only appends promises without the per-row triggers, then judges the new
     /// rows in one pass (a promise new to the ledger has no amendments, feedback or rectifications yet).
@@ -46,9 +43,7 @@ enum SQLiteScoreFacts {
                                "accountability_insert", "accountability_update", "accountability_delete",
                                "finding_insert", "finding_update", "finding_delete"].map { "jn_facts_\($0)" }
 
-    static func dropTriggers(_ db: Database) throws {
-        for t in triggerNames { try db.execute(sql: "DROP TRIGGER IF EXISTS \(t)") }
-    }
+    static func dropTriggers(_ db: Database) throws { try SQLiteKeptCounts.drop(db, triggers: triggerNames) }
 
     static func installTriggers(_ db: Database) throws {
         func trigger(_ name: String, _ event: String, _ table: String, when: String = "", _ body: String) -> String {

@@ -18,16 +18,11 @@ enum SQLiteStageCounts {
             """)
     }
 
-    static func rebuild(_ db: Database) throws {
-        try db.execute(sql: "DELETE FROM stage_tallies")
-        try db.execute(sql: "INSERT INTO stage_tallies (stage, due, department, open, n) \(KeptStageCounts.recomputeSQL())")
-    }
+    static func rebuild(_ db: Database) throws { try SQLiteKeptCounts.refill(db, "stage_tallies", columns: KeptStageCounts.columns, from: KeptStageCounts.recomputeSQL()) }
 
     static let triggerNames = ["jn_tally_insert", "jn_tally_update", "jn_tally_delete"]
 
-    static func dropTriggers(_ db: Database) throws {
-        for t in triggerNames { try db.execute(sql: "DROP TRIGGER IF EXISTS \(t)") }
-    }
+    static func dropTriggers(_ db: Database) throws { try SQLiteKeptCounts.drop(db, triggers: triggerNames) }
 
     static func installTriggers(_ db: Database) throws {
         func add(_ r: String) -> String {

@@ -7,11 +7,9 @@ extension LedgerEngine {
         let day = try eventDay(date, Field("发现日期", "date found"))
         return try transaction { w, audit in
             _ = try w.requireDepartment(department)
-            let id = try w.nextId(.opinion, year: day.year)
-            let o = try OpinionEvent.validated(id: id, department: department, date: day, source: source, title: title, severity: severity)
-            try w.insert(o)
-            try audit.record("opinion.add", entity: "opinion", id: id, after: o, claimed: day.string)
-            return o
+            return try insertNew(.opinion, on: day, w, audit) {
+                try OpinionEvent.validated(id: $0, department: department, date: day, source: source, title: title, severity: severity)
+            }
         }
     }
 

@@ -7,38 +7,34 @@ extension LedgerEngine {
         let today = clock.today
         return try transaction { w, audit in
             let codes = try (departments ?? []).map { try requireUnit(w, $0).code }
-            let id = try w.nextId(.inspection, year: from.year)
-            let r = try InspectionRound.validated(id: id, name: name, from: from, to: to, departments: Array(Set(codes)).sorted(),
-                                                  inspectors: inspectors)
-            // A round is planned ahead or recorded after; one that starts years from now is a typo.
-            guard from <= today.adding(days: 366) else {
-                throw JiannuoError.invalid("检查开始日期 \(from) 距今超过一年", "the round starts more than a year from now")
+            return try insertNew(.inspection, on: from, w, audit) {
+                let r = try InspectionRound.validated(id: $0, name: name, from: from, to: to, departments: Array(Set(codes)).sorted(),
+                                                      inspectors: inspectors)
+                // A round is planned ahead or recorded after; one that starts years from now is a typo.
+                guard from <= today.adding(days: 366) else {
+                    throw JiannuoError.invalid("检查开始日期 \(from) 距今超过一年", "the round starts more than a year from now")
+                }
+                return r
             }
-            try w.insert(r)
-            try audit.record("inspection.add", entity: "inspection", id: id, after: r, claimed: from.string)
-            return r
         }
     }
 
     /// A finding, and when `order` is given the rectification it orders (one transaction, both audited).
     public func addFinding(round id: String, department: String, issue: String, basis: String, severity: Severity, date: Day?,
-                    order: (deadline: Day, measures: String)?) throws -> (Finding, Rectification?) {
+                           order: (deadline: Day, measures: String)?) throws -> (Finding, Rectification?) {
         try authorize(.inspectionManage)
         if order != nil { try authorize(.rectificationAdd) }
         let day = try eventDay(date, Field("发现问题日期", "finding date"))
         return try transaction { w, audit in
             let round = try requireInspection(w, id)
             let unit = try requireUnit(w, department).code
-            let fid = try w.nextId(.finding, year: day.year)
-            let f = try Finding.validated(id: fid, round: round, department: unit, issue: issue, basis: basis, severity: severity, date: day)
-            try w.insert(f)
-            try audit.record("finding.add", entity: "finding", id: fid, after: f, claimed: day.string)
+            let f = try insertNew(.finding, on: day, w, audit) {
+                try Finding.validated(id: $0, round: round, department: unit, issue: issue, basis: basis, severity: severity, date: day)
+            }
             guard let order else { return (f, nil) }
-            let rid = try w.nextId(.rectification, year: day.year)
-            let r = try Rectification.validated(id: rid, finding: f, unit: unit, measures: order.measures, opened: day, deadline: order.deadline)
-            try w.insert(r)
-            try audit.record("rectification.add", entity: "rectification", id: rid, after: r, claimed: day.string)
-            return (f, r)
+            return (f, try insertNew(.rectification, on: day, w, audit) {
+                try Rectification.validated(id: $0, finding: f, unit: unit, measures: order.measures, opened: day, deadline: order.deadline)
+            })
         }
     }
 
@@ -49,11 +45,9 @@ extension LedgerEngine {
         return try transaction { w, audit in
             let f = try requireFinding(w, id)
             let code = try unit.map { try requireUnit(w, $0).code } ?? f.department
-            let rid = try w.nextId(.rectification, year: day.year)
-            let r = try Rectification.validated(id: rid, finding: f, unit: code, measures: measures, opened: day, deadline: deadline)
-            try w.insert(r)
-            try audit.record("rectification.add", entity: "rectification", id: rid, after: r, claimed: day.string)
-            return r
+            return try insertNew(.rectification, on: day, w, audit) {
+                try Rectification.validated(id: $0, finding: f, unit: code, measures: measures, opened: day, deadline: deadline)
+            }
         }
     }
 }

@@ -62,7 +62,7 @@ extension DashboardApp {
         return plain(.deadlines) && end <= 2_000 ? max(end, alertsAtLeast) : nil
     }
 
-    /// The Store's query for a pane: its typed filter, its conditions and its order.
+    /// The ledger's query for a pane: its typed filter, its conditions and its order.
     func query(_ p: Pane) -> PaneQuery {
         var q = state[p].query
         q.search = state[p].filter.isEmpty ? nil : state[p].filter

@@ -18,7 +18,7 @@ public final class DashboardApp {
     public internal(set) var storesOpened = 1
     /// The open form changed since its draft was last written.
     var draftDirty = false
-    /// A headless render writes nothing: no drafts, no exports (its Store refuses ledger writes).
+    /// A headless render writes nothing: no drafts, no exports (its ledger refuses ledger writes).
     public var writesFiles = true
     var draftSavedAt = Date.distantPast
     static let draftKind = "complaint"
@@ -149,7 +149,7 @@ public final class DashboardApp {
         try loadAll()
     }
 
-    /// A Store keeps the calendar and the rules it read at open: another process's ordinary write
+    /// A ledger keeps the calendar and the rules it read at open: another process's ordinary write
     /// needs no new one (opening costs more than the reads it saves), a calendar or rules change does.
     func reopenIfConfigChanged() throws {
         let g = try store.configGeneration()

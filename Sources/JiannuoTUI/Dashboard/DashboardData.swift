@@ -10,7 +10,7 @@ public struct ScoreEntry: Sendable, Equatable {
     public var change: Int?
 }
 
-/// What the screen shows, read from the Store: small lists whole, big lists one window at a time.
+/// What the screen shows, read from the ledger: small lists whole, big lists one window at a time.
 public struct DashboardData: Sendable {
     public var today: Day
     public var operatorName: String
@@ -27,7 +27,7 @@ public struct DashboardData: Sendable {
     }
     /// The deadlines pane's rows as last shown filtered or reordered (see `keepShownAlerts`).
     var shownAlerts: ShownAlerts?
-    /// The count of alerts at each level, from the Store's counts when only the head is held.
+    /// The count of alerts at each level, from the ledger's counts when only the head is held.
     private var levelCounts: [Alert.Level: Int] = [:]
     public private(set) var alertsComplete = true
     /// The sequence number of the read that brought the alerts held (see `FirstPaint.sequence`).

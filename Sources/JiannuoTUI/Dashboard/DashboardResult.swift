@@ -33,7 +33,7 @@ public enum StepResult: Sendable, Equatable {
     case opened(StepOpening)
     /// Carried out: the footer's short message, and the form that follows (a confirmed breach's rectification).
     case done(record: String, message: String, next: ActionForm?)
-    /// The Store refused the step: the form stays open with the reason.
+    /// The ledger refused the step: the form stays open with the reason.
     case refused(ActionForm, Text)
 }
 
@@ -44,7 +44,7 @@ public enum IntakeResult: Sendable, Equatable {
     /// The check found fields to fix; the form carries them.
     case invalid(IntakeForm)
     case saved(Complaint)
-    /// The Store refused the checked form (nothing was written).
+    /// The ledger refused the checked form (nothing was written).
     case refused(IntakeForm, JiannuoError)
     /// The open commitments the commitment field suggests.
     case hints([IntakeForm.CommitmentHint])

@@ -22,7 +22,7 @@ extension Pane {
         }
     }
 
-    /// The Store's order for a sort column of a list read in windows.
+    /// The ledger's order for a sort column of a list read in windows.
     func storeOrder(_ column: Int) -> PaneQuery.Order {
         switch self {
         case .commitments: [.due, .department, .counterparty, .status, .progress, .made, .id][min(column, 6)]

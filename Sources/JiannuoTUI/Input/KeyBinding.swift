@@ -33,14 +33,8 @@ public struct KeyBinding<Action: Hashable & Sendable>: Sendable {
 
     public init(_ keys: [KeyEvent], _ action: Action, help: Text, context: KeyContext = .global,
                 footer: Text? = nil, footerKeys: Text? = nil, rank: Int = 5, anyCharacter: Bool = false) {
-        self.keys = keys
-        self.action = action
-        self.help = help
-        self.context = context
-        self.footer = footer
-        self.footerKeys = footerKeys
-        self.rank = rank
-        self.anyCharacter = anyCharacter
+        self.keys = keys; self.action = action; self.help = help; self.context = context; self.footer = footer
+        self.footerKeys = footerKeys; self.rank = rank; self.anyCharacter = anyCharacter
     }
 
     /// The keys as shown in help: "j/↓"; "字符" ("chars") for a binding that takes any character.

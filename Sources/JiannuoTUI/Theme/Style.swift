@@ -9,12 +9,7 @@ public struct Style: Sendable, Hashable {
 
     public init(fg: Color = .default, bg: Color = .default, bold: Bool = false,
                 reverse: Bool = false, underline: Bool = false, dim: Bool = false) {
-        self.fg = fg
-        self.bg = bg
-        self.bold = bold
-        self.reverse = reverse
-        self.underline = underline
-        self.dim = dim
+        self.fg = fg; self.bg = bg; self.bold = bold; self.reverse = reverse; self.underline = underline; self.dim = dim
     }
 
     public static let plain = Style()

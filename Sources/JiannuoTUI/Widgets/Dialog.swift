@@ -12,11 +12,7 @@ public struct Dialog: Sendable {
 
     public init(title: String, body: [String], hints: [KeyHint] = [], role: Role = .normal,
                 borderRole: Role = .borderFocused, maxWidth: Int = 60) {
-        self.title = title
-        self.body = body
-        self.hints = hints
-        self.role = role
-        self.borderRole = borderRole
+        self.title = title; self.body = body; self.hints = hints; self.role = role; self.borderRole = borderRole
         self.maxWidth = maxWidth
     }
 

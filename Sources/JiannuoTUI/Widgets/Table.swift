@@ -13,9 +13,7 @@ public struct TableColumn: Sendable, Equatable {
                 alignment: Alignment = .left, flexible: Bool = false) {
         self.title = title
         self.minWidth = max(1, minWidth)
-        self.preferredWidth = preferredWidth
-        self.alignment = alignment
-        self.flexible = flexible
+        self.preferredWidth = preferredWidth; self.alignment = alignment; self.flexible = flexible
     }
 }
 
@@ -42,12 +40,8 @@ public struct Table: Sendable {
 
     public init(columns: [TableColumn], rows: [TableRow], selected: Int? = nil, scrollOffset: Int = 0,
                 focused: Bool = true, gap: Int = 1) {
-        self.columns = columns
-        self.rows = rows
-        self.selected = selected
-        self.scrollOffset = scrollOffset
-        self.focused = focused
-        self.gap = gap
+        self.columns = columns; self.rows = rows; self.selected = selected; self.scrollOffset = scrollOffset
+        self.focused = focused; self.gap = gap
     }
 
     /// Column widths for a table `total` columns wide (0 = column hidden). Each column

@@ -2,7 +2,7 @@ import JiannuoCore
 
 /// A small form for one step of a record's workflow (accept, resolve, verify …): a few inputs that
 /// start from the record's current values, Ctrl-S to do it, Esc to leave. Pure; `StepForms` builds it
-/// for a record, `DashboardApp` carries the step out through the Store.
+/// for a record, `DashboardApp` carries the step out through the ledger.
 public struct ActionForm: Sendable, Equatable {
     public enum Step: String, Sendable, Equatable {
         case accept, extend, returnTo, resolve, respond, verify, followup

@@ -1,6 +1,6 @@
 import JiannuoCore
 
-/// The record a step acts on, as read from the Store.
+/// The record a step acts on, as read from the ledger.
 public enum StepSubject: Sendable {
     case complaint(Complaint)
     case commitment(Commitment)
@@ -18,7 +18,7 @@ public enum StepOpening: Sendable, Equatable {
 }
 
 /// Opens a step's form only where the step applies, starting from the record's current values. The
-/// checks are the workflow's own (a dry run of the same transition the Store will make), so the form
+/// checks are the workflow's own (a dry run of the same transition the ledger will make), so the form
 /// never opens for a step the save would refuse for the record's state.
 public enum StepForms {
     public static func open(_ step: ActionForm.Step, _ subject: StepSubject, now: DateTime, names: [String: String],

@@ -35,7 +35,7 @@ public enum DocContent: Sendable, Equatable {
     public func rows(width: Int) -> [DocLine] { lines(width: width).flatMap { $0.rows(width: width) } }
 }
 
-/// One record as the detail view shows it (built by `RecordDetail` from the Store).
+/// One record as the detail view shows it (built by `RecordDetail` from the ledger).
 public struct RecordContent: Sendable, Equatable {
     /// The record the workflow keys act on (a rectification's id even though its breach is shown).
     public var id: String

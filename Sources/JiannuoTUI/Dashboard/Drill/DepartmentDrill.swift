@@ -1,7 +1,7 @@
 import JiannuoCore
 
 /// One department's breach record for the drill-down: score, dimensions, every line, every breach,
-/// open alerts, trend and predecessors. Built by `DashboardApp` from the Store, laid out by
+/// open alerts, trend and predecessors. Built by `DashboardApp` from the ledger, laid out by
 /// `DrillDocument` and shown as a document (scrolling, Enter on a line opens its record).
 public struct DepartmentDrill: Sendable, Equatable {
     public struct Dim: Sendable, Equatable { public var label: String; public var value: Double; public var weight: Double }

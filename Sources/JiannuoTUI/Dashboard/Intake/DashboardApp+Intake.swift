@@ -4,7 +4,7 @@ import JiannuoStore
 
 /// The intake form's reads and writes: the save, the commitment suggestions and the draft.
 extension DashboardApp {
-    /// Ctrl-S on the intake form: checks every field (with the open Store's calendar and rules, at the
+    /// Ctrl-S on the intake form: checks every field (with the open ledger's calendar and rules, at the
     /// clock's time), then saves in one transaction.
     func save(_ submitted: IntakeForm) throws -> IntakeResult {
         var form = submitted
