@@ -81,8 +81,11 @@ public struct Complaint: Codable, Sendable, Hashable {
         public func label(_ lang: Lang) -> String { lang == .zh ? label : english }
     }
 
-    /// The last stage whose time is set.
-    public var stage: Stage { Stage.allCases.last { $0.reachedBy.map { time($0) != nil } ?? true }! }
+    /// The last stage whose time is set (alerts ask this of tens of thousands of complaints: no allocation).
+    public var stage: Stage {
+        for s in Stage.latestFirst { if let field = s.reachedBy { if time(field) != nil { return s } } else { return s } }
+        return .received
+    }
 
     /// The limit of the current stage, nil once answered.
     public var currentDue: Day? { stage.limit.flatMap(due) }
@@ -119,6 +122,9 @@ extension Complaint.Stage {
         case .responded: .respondedAt
         }
     }
+
+    /// Every stage, the last first.
+    static let latestFirst = Array(allCases.reversed())
 
     /// The column (the record's field name) that marks reaching this stage.
     public var reachedColumn: String? { reachedBy?.stringValue }

@@ -26,7 +26,12 @@ public enum ScoreRule: Hashable, Sendable {
         .rectificationLate, .rectificationOnTime, .accountability,
     ] + Severity.allCases.map(ScoreRule.opinion) + [.opinionHandledLate]
 
-    public var key: String {
+    /// Looked up, not built: scoring sorts thousands of lines by it.
+    public var key: String { Self.keys[self] ?? spelled }
+
+    private static let keys: [ScoreRule: String] = Dictionary(uniqueKeysWithValues: ([.base] + scored).map { ($0, $0.spelled) })
+
+    private var spelled: String {
         switch self {
         case .base: "base"
         case .breach(let n): "breach_category_\(n)"
@@ -50,7 +55,7 @@ public enum ScoreRule: Hashable, Sendable {
         }
     }
 
-    private static let byKey: [String: ScoreRule] = Dictionary(uniqueKeysWithValues: ([.base] + scored).map { ($0.key, $0) })
+    private static let byKey: [String: ScoreRule] = Dictionary(uniqueKeysWithValues: ([.base] + scored).map { ($0.spelled, $0) })
 
     /// The rule a key names; nil for a key no rule has.
     public init?(key: String) {
