@@ -71,7 +71,7 @@ struct RectificationCommand: ParsableCommand {
             let due = try Validate.day(deadline, Field("整改时限", "--deadline"))
             let day = try parseDay(ordered, "下达整改日期", "--ordered")
             let r: Rectification
-            if breach.hasPrefix("FX-") {
+            if RecordKind(breach) == .finding {
                 r = try store.addRectification(finding: breach, unit: unit, measures: measures, deadline: due, ordered: day)
             } else {
                 guard let unit else {
