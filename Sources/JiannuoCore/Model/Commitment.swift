@@ -95,19 +95,19 @@ public struct Amendment: Codable, Sendable, Hashable {
 
 /// What a caller asks for when adding a commitment, before it has an id.
 public struct CommitmentDraft: Sendable {
-    // As typed: checked once, by `validated`, into a `Commitment`.
-    public let department: String
-    public let kind: CommitmentKind
-    public let category: Int
-    public let counterparty: String
-    public let creditCode: String?
-    public let content: String
-    public let amount: String?
-    public let made: String
-    public let deadline: String
-    public let procedures: [Procedure]
-    public let deliveredOn: String?
-    public let paymentDays: Int?
+    // In the order `commitment add` asks for them; `validated` checks them into a `Commitment`.
+    public var department: String
+    public var category: Int
+    public var kind: CommitmentKind
+    public var counterparty: String
+    public var creditCode: String?
+    public var content: String
+    public var amount: String?
+    public var made: String
+    public var deadline: String
+    public var procedures: [Procedure]
+    public var deliveredOn: String?
+    public var paymentDays: Int?
 
     public init(department: String, kind: CommitmentKind, category: Int, counterparty: String, creditCode: String? = nil,
                 content: String, amount: String? = nil, made: String, deadline: String, procedures: [Procedure] = [],
