@@ -144,6 +144,8 @@ public protocol LedgerAdministration: Ledger {
     func removeCalendarOverride(_ date: Day) throws
     func loadCalendarYear(text: String, source: String) throws -> CalendarYear
     func applyRules(_ new: Rules, source: String) throws -> Int
+    /// The office's time zone (an IANA name): what "now" and "today" are for every officer, whatever their `TZ`.
+    func setOfficeZone(_ name: String) throws
 
     func importDepartments(_ rows: [(Int, Department)], source: String) throws -> ImportResult
     func importCommitments(_ rows: [(Int, Commitment)], source: String) throws -> ImportResult

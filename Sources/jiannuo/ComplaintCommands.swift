@@ -72,7 +72,8 @@ struct ComplaintCommand: ParsableCommand {
         @Option(help: H("受理时间 \"YYYY-MM-DD HH:MM\"（默认现在）", "Time accepted \"YYYY-MM-DD HH:MM\" (default now)")) var at: String?
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
-            let c = try out.store().accept(id, at: try parseTime(at, "受理时间", "--at", global))
+            let store = try out.store()
+            let c = try store.accept(id, at: try parseTime(at, "受理时间", "--at", store))
             out.record(ComplaintView(c: c)) { out.say("\(c.id) 已受理，须于 \(c.resolveDue!) 前办结", "\(c.id) accepted; resolve by \(c.resolveDue!)") }
         }
     }
@@ -84,7 +85,8 @@ struct ComplaintCommand: ParsableCommand {
         @Option(help: H("办结时间", "Time resolved")) var at: String?
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
-            let c = try out.store().resolve(id, result: result, at: try parseTime(at, "办结时间", "--at", global))
+            let store = try out.store()
+            let c = try store.resolve(id, result: result, at: try parseTime(at, "办结时间", "--at", store))
             out.record(ComplaintView(c: c)) { out.say("\(c.id) 已办结，须于 \(c.respondDue!) 前反馈", "\(c.id) resolved; respond by \(c.respondDue!)") }
         }
     }
@@ -96,7 +98,8 @@ struct ComplaintCommand: ParsableCommand {
         @Option(help: H("反馈时间", "Time of the response")) var at: String?
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
-            let c = try out.store().respond(id, text: text, at: try parseTime(at, "反馈时间", "--at", global))
+            let store = try out.store()
+            let c = try store.respond(id, text: text, at: try parseTime(at, "反馈时间", "--at", store))
             out.record(ComplaintView(c: c)) { out.say("\(c.id) 已反馈", "\(c.id) answered") }
         }
     }
@@ -109,7 +112,8 @@ struct ComplaintCommand: ParsableCommand {
         @Option(help: H("批准延期的时间（默认现在）", "Time the extension was approved (default now)")) var at: String?
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
-            let c = try out.store().extend(id, days: days, reason: reason, at: try parseTime(at, "延期时间", "--at", global))
+            let store = try out.store()
+            let c = try store.extend(id, days: days, reason: reason, at: try parseTime(at, "延期时间", "--at", store))
             out.record(ComplaintView(c: c)) { out.say("\(c.id) 已延期，新的办结时限 \(c.resolveDue!)", "\(c.id) extended to \(c.resolveDue!)") }
         }
     }
@@ -123,7 +127,7 @@ struct ComplaintCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
             let store = try out.store()
-            let c = try store.returnComplaint(id, to: try store.unitCode(to), reason: reason, at: try parseTime(at, "退回时间", "--at", global))
+            let c = try store.returnComplaint(id, to: try store.unitCode(to), reason: reason, at: try parseTime(at, "退回时间", "--at", store))
             out.record(ComplaintView(c: c)) {
                 out.say("\(c.id) 已由 \(c.returnedFrom!) 退回并转交 \(c.department)，须于 \(c.acceptDue) 前受理",
                         "\(c.id) returned to \(c.department); accept by \(c.acceptDue)")
@@ -141,8 +145,8 @@ struct ComplaintCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
             let yes = try parseYesNo(breach, "--breach", "--breach")
-            let (c, b) = try out.store().verify(id, breach: yes, finding: finding, category: category,
-                                                at: try parseTime(at, "核实时间", "--at", global))
+            let store = try out.store()
+            let (c, b) = try store.verify(id, breach: yes, finding: finding, category: category, at: try parseTime(at, "核实时间", "--at", store))
             if out.json {
                 if let b { out.emit(BreachView(b: b, rectifications: [], accountability: [])) } else { out.emit(ComplaintView(c: c)) }
                 return
@@ -164,8 +168,9 @@ struct ComplaintCommand: ParsableCommand {
         @Option(help: H("回访时间（默认现在）", "Time of the follow-up (default now)")) var at: String?
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
-            let c = try out.store().followup(id, satisfied: try parseYesNo(satisfied, "--satisfied", "--satisfied"), note: note,
-                                             at: try parseTime(at, "回访时间", "--at", global))
+            let store = try out.store()
+            let c = try store.followup(id, satisfied: try parseYesNo(satisfied, "--satisfied", "--satisfied"), note: note,
+                                       at: try parseTime(at, "回访时间", "--at", store))
             out.record(ComplaintView(c: c)) { out.say("\(c.id) 已回访：\(c.satisfied! ? "满意" : "不满意")", "\(c.id) follow-up recorded") }
         }
     }

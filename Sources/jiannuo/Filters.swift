@@ -26,9 +26,9 @@ func parseDay(_ s: String?, _ zh: String, _ en: String) throws -> Day? {
     try s.map { try Validate.day($0, Field(zh, en)) }
 }
 
-/// A time typed as local office time (`TZ`, else Asia/Shanghai).
-func parseTime(_ s: String?, _ zh: String, _ en: String, _ g: GlobalOptions) throws -> DateTime? {
-    try s.map { try Validate.dateTime($0, Field(zh, en), zone: g.zone) }
+/// A time typed as local office time (the ledger's zone).
+func parseTime(_ s: String?, _ zh: String, _ en: String, _ ledger: any Ledger) throws -> DateTime? {
+    try s.map { try Validate.dateTime($0, Field(zh, en), zone: ledger.clock.zone) }
 }
 
 func parseYesNo(_ s: String, _ zh: String, _ en: String) throws -> Bool {

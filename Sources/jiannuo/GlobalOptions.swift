@@ -50,14 +50,11 @@ struct GlobalOptions: ParsableArguments {
         return (base as NSString).appendingPathComponent(demo ? "jiannuo/demo.sqlite" : "jiannuo/jiannuo.sqlite")
     }
 
-    /// Now, read when each action happens, in the office's zone (`TZ`, else Asia/Shanghai). Under
-    /// `--today D` now is the last second of D.
-    /// The office's zone: `TZ` when it names one, else Asia/Shanghai.
-    var zone: TimeZone { Clock.officeZone(environment["TZ"]) }
-
+    /// Now, read when each action happens. Under `--today D` now is the last second of D. The ledger
+    /// puts it in the office's zone when it opens (a setting of the ledger; a user's `TZ` plays no part).
     func clock() throws -> Clock {
-        guard let text = today ?? environment["JIANNUO_TODAY"].flatMap({ $0.isEmpty ? nil : $0 }) else { return .system(zone: zone) }
-        return .fixed(try Validate.day(text, Field("--today 日期", "--today")), zone: zone)
+        guard let text = today ?? environment["JIANNUO_TODAY"].flatMap({ $0.isEmpty ? nil : $0 }) else { return .system() }
+        return .fixed(try Validate.day(text, Field("--today 日期", "--today")))
     }
 
     /// Who acts: the system account running the process (effective uid), never a flag or `$USER`.

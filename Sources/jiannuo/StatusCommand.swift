@@ -48,10 +48,14 @@ struct StatusCommand: JiannuoCommand {
 
 struct InitCommand: JiannuoCommand {
     static let configuration = CommandConfiguration(commandName: "init", abstract: T("创建（或升级）数据库", "Create (or upgrade) the database"))
+    @Option(name: .customLong("office-zone"), help: H("办公所在时区（IANA 名称，默认 Asia/Shanghai）：决定“今天”与“现在”，与用户的 TZ 无关（仅管理员）",
+                                                       "The office's time zone (an IANA name, default Asia/Shanghai): it decides what today and now are, whatever a user's TZ says (admins only)"))
+    var officeZone: String?
     @OptionGroup var global: GlobalOptions
     func execute(_ out: Output) throws {
         if LedgerAddress(global.databasePath).isPostgres { try intoCity(out); return }
         let store = try out.global.openStore(.create)
+        if let officeZone { try store.setOfficeZone(officeZone) }
         struct R: Encodable { let database: String }
         out.record(R(database: store.path)) { out.say("数据库已就绪：\(store.path)", "database ready: \(store.path)") }
         for w in DoctorCommand.permissionWarnings(store.path, out.lang) { FileHandle.standardError.write(Data((out.t("警告：", "warning: ") + w + "\n").utf8)) }
@@ -61,13 +65,14 @@ struct InitCommand: JiannuoCommand {
     /// there is opened and said ready, as `init` says of an existing file.
     func intoCity(_ out: Output) throws {
         let county = try CityCounty.county(global, Text("创建县（区）账本", "create a county's ledger"))
-        let store: any Ledger
+        let store: any LedgerAdministration
         do {
             store = try out.global.openStore(.write)
         } catch let e as JiannuoError where e.exitCode == 66 {
             _ = try CityCounty.join(global, county: county) { _ in () }
             store = try out.global.openStore(.write)
         }
+        if let officeZone { try store.setOfficeZone(officeZone) }
         struct R: Encodable { let database: String; let county: String }
         out.record(R(database: store.name, county: county)) { out.say("账本已就绪：\(store.name)", "ledger ready: \(store.name)") }
     }

@@ -80,15 +80,39 @@ import Testing
         #expect((log.first?["at"] as? String)?.hasSuffix("+08:00") == true)
     }
 
-    @Test("times are stored and shown with the local offset, read in the office's zone (TZ)")
+    @Test("times are stored and shown with the local offset, read in the office's zone: a setting of the ledger, not the user's TZ")
     func zones() throws {
         let cli = try CLI()
         try cli.ok(["department", "add", "--code", "FGW", "--name", "县发改委", "--kind", "county-department"])
         let sh = try cli.ok(["complaint", "add", "--channel", "hotline", "--department", "FGW", "--content", "x", "--received", "2026-03-02 01:42"])
         #expect(sh["received"] as? String == "2026-03-02T01:42:00+08:00")
-        let r = try cli.raw(["complaint", "add", "--channel", "hotline", "--department", "FGW", "--content", "y", "--received", "2026-03-02 01:42",
-                             "--db", cli.db, "--today", "2026-03-02", "--json"], env: ["TZ": "UTC"])
-        #expect(try r.object()["received"] as? String == "2026-03-02T01:42:00+00:00")
+        let add = ["complaint", "add", "--channel", "hotline", "--department", "FGW", "--content", "y", "--received", "2026-03-02 01:42",
+                   "--db", cli.db, "--today", "2026-03-02", "--json"]
+        #expect(try cli.raw(add, env: ["TZ": "UTC"]).object()["received"] as? String == "2026-03-02T01:42:00+08:00", "TZ moves nothing")
+        // The office itself may be elsewhere: an admin says so once, in the ledger, and it is audited.
+        #expect(try cli.raw(["init", "--db", cli.db, "--office-zone", "Nowhere/Land"]).status == 65)
+        #expect(try cli.raw(["init", "--db", cli.db, "--office-zone", "UTC"]).status == 0)
+        #expect(try cli.raw(add).object()["received"] as? String == "2026-03-02T01:42:00+00:00")
+        #expect(try cli.run(["audit", "list", "--json"]).array().contains { $0["action"] as? String == "settings.office-zone" })
+        #expect(try cli.run(["audit", "verify"]).status == 0)
+        // Changed behind the program's back, the setting no longer verifies.
+        #expect(try cli.sqlite(["UPDATE meta SET value = 'Pacific/Kiritimati' WHERE key = 'office_zone'"]).0 == 0)
+        let tampered = try cli.run(["audit", "verify"])
+        #expect(tampered.status == 65 && tampered.stderr.contains("办公时区"), "\(tampered)")
+    }
+
+    @Test("a user whose TZ is a day ahead cannot date an event tomorrow")
+    func aheadOfTheOffice() throws {
+        let cli = try CLI()
+        try cli.ok(["department", "add", "--code", "FGW", "--name", "县发改委", "--kind", "county-department"])
+        // Kiritimati is six hours ahead of Shanghai: its local time now is in the office's future.
+        let f = DateFormatter()
+        f.locale = Locale(identifier: "en_US_POSIX")
+        f.timeZone = TimeZone(identifier: "Pacific/Kiritimati")
+        f.dateFormat = "yyyy-MM-dd HH:mm"
+        let r = try cli.raw(["complaint", "add", "--channel", "hotline", "--department", "FGW", "--content", "z", "--received", f.string(from: Date()),
+                             "--db", cli.db], env: ["TZ": "Pacific/Kiritimati"])
+        #expect(r.status == 65 && r.stderr.contains("不能晚于当前时间"), "\(r)")
     }
 
     @Test("an amendment changes the future only: the overdue past keeps its score, trend and on-time rate")
@@ -226,6 +250,11 @@ import Testing
         #expect(parts.count == 2 && parts[0].contains(":") && parts[1].count == 10, "\(anchorLine)")
         let anchor = String(parts[0])
         #expect(try cli.run(["audit", "verify", "--anchor", anchor]).status == 0)
+        // The attacker keeps the kept counts as they were, to put them back with the rest.
+        var keptCounts = ""
+        for table in ["stage_tallies", "event_tallies", "score_facts"] {
+            keptCounts += "DELETE FROM \(table);\n" + (try cli.sqlite([".mode insert \(table)", "SELECT * FROM \(table)"]).1)
+        }
         try cli.ok(["complaint", "resolve", id["TS"]!, "--result", "已兑现"])
         #expect(try cli.run(["audit", "verify", "--anchor", anchor]).status == 0, "appending keeps the anchor")
         let later = String(try cli.run(["audit", "anchor"]).stdout.split(separator: " ")[0])
@@ -243,6 +272,7 @@ import Testing
             UPDATE meta SET value = '\(anchor)' WHERE key = 'audit_head';
             UPDATE complaints SET resolved_at = NULL, result = NULL, respond_due = NULL WHERE id = '\(id["TS"]!)';
             \(digests)
+            \(keptCounts)
             """, restore: true)
         let plain = try cli.run(["audit", "verify"])
         #expect(plain.status == 0, "a consistent rewrite passes without an anchor: \(plain)")

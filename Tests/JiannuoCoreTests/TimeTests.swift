@@ -51,13 +51,17 @@ struct TimeTests {
         #expect(live.now.instant - first.instant == 23_400)
     }
 
-    @Test("the zone comes from TZ, else Asia/Shanghai")
+    @Test("a zone is named as tz names it; the county's is the default, never the user's TZ")
     func zone() {
-        #expect(Clock.officeZone(nil).identifier == "Asia/Shanghai")
-        #expect(Clock.officeZone("").identifier == "Asia/Shanghai")
-        #expect(Clock.officeZone("UTC").secondsFromGMT() == 0)
-        #expect(Clock.officeZone(":Asia/Shanghai").identifier == "Asia/Shanghai")
-        #expect(Clock.officeZone("Not/AZone").identifier == "Asia/Shanghai")
+        #expect(Clock.defaultZone.identifier == "Asia/Shanghai")
+        #expect(Clock.system().zone.identifier == "Asia/Shanghai")
+        #expect(Clock.zone(named: "")?.identifier == nil)
+        #expect(Clock.zone(named: "UTC")?.secondsFromGMT() == 0)
+        #expect(Clock.zone(named: ":Asia/Urumqi")?.identifier == "Asia/Urumqi")
+        #expect(Clock.zone(named: "/usr/share/zoneinfo/Asia/Shanghai")?.identifier == "Asia/Shanghai")
+        #expect(Clock.zone(named: "Not/AZone") == nil)
+        let fixed = Clock.fixed(Day("2026-03-02")!)
+        #expect(fixed.inZone(TimeZone(identifier: "UTC")!).now.iso == "2026-03-02T23:59:59+00:00")
     }
 
     @Test("no event after now, named by its field")

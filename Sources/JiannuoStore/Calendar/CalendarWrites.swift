@@ -64,14 +64,38 @@ extension LedgerEngine {
         }
     }
 
-    /// After a calendar or rules change, open complaints' stored limits are recomputed, in the same
-    /// transaction, so that indexed "due before" queries stay true.
-    func refreshOpenDeadlines(_ w: Writer, deadlines: DeadlineRules? = nil) throws {
-        // Every calendar and rules change passes here: open dashboards reopen the ledger when it moves.
+    /// The office's zone, a setting of the ledger read at every open: a user's `TZ` changes nothing of
+    /// what now or today is (a supervisor abroad could otherwise date an event tomorrow).
+    public func setOfficeZone(_ name: String) throws {
+        try authorize(.calendarChange)
+        guard let zone = Clock.zoneName(name) else {
+            throw JiannuoError.invalid("时区“\(Sanitize.visible(name))”无效：请用 IANA 名称，如 Asia/Shanghai", "unknown time zone \"\(Sanitize.visible(name))\": use an IANA name such as Asia/Shanghai")
+        }
+        try transaction { w, audit in
+            var before: String? = nil
+            try w.each("SELECT value FROM meta WHERE key = 'office_zone'", []) { before = $0.text(0) }
+            guard before != zone else { return }
+            try w.execute("INSERT INTO meta(key, value) VALUES ('office_zone', ?) ON CONFLICT(key) DO UPDATE SET value = excluded.value",
+                          [zone])
+            try bumpConfigGeneration(w)
+            try audit.append(action: "settings.office-zone", entity: "settings", id: "office_zone",
+                             before: before.map(AuditText.json), after: AuditText.json(zone))
+        }
+    }
+
+    /// Open dashboards reopen the ledger when this moves: the calendar, the rules or the office's zone changed.
+    func bumpConfigGeneration(_ w: Writer) throws {
         try w.execute("""
             INSERT INTO meta(key, value) VALUES ('config_generation', '1')
             ON CONFLICT(key) DO UPDATE SET value = CAST(CAST(meta.value AS INTEGER) + 1 AS TEXT)
             """, [])
+    }
+
+    /// After a calendar or rules change, open complaints' stored limits are recomputed, in the same
+    /// transaction, so that indexed "due before" queries stay true.
+    func refreshOpenDeadlines(_ w: Writer, deadlines: DeadlineRules? = nil) throws {
+        // Every calendar and rules change passes here.
+        try bumpConfigGeneration(w)
         let cal = try CalendarReads.calendar(w)
         let rules = deadlines ?? self.rules.deadlines
         var changed: [(Complaint, Complaint)] = []

@@ -1,8 +1,12 @@
 import GRDB
+import JiannuoCore
 
 /// Compares the tables of counts kept on write with the same counts grouped afresh from the records,
 /// with the same SQL on both engines (the recomputations spell their differences through `SQLDialect`).
 enum KeptCountsCheck {
+    /// The kept tables, which the digests do not cover (they are derived): `audit verify` compares them instead.
+    static let tables = ["stage_tallies", "event_tallies", "score_facts"]
+
     static func differences<R: SQLReader>(_ r: R) throws -> [KeptCountDifference] {
         let d = r.dialect
         let stages = try compare(r, table: "stage_tallies", key: ["stage", "due", "department", "open"], fresh: KeptStageCounts.recomputeSQL(d)) {
@@ -38,5 +42,18 @@ enum KeptCountsCheck {
             GROUP BY \(k) HAVING sum(kept) <> sum(fresh)
             ORDER BY \(k)
             """, [], decode)
+    }
+}
+
+extension AuditChain {
+    /// Kept counts that no longer follow from the records: the ranking reads them, so a change made to
+    /// them behind the program's back is tampering like a changed record.
+    static func keptCountProblems(_ differences: [KeptCountDifference]) -> [Problem] {
+        guard !differences.isEmpty else { return [] }
+        let tables = differences.first?.kind.contains(" ") == true ? "score_facts" : "stage_tallies/event_tallies"
+        let sample = differences.prefix(5).map { "\($0.kind) \($0.department) \($0.day)：\($0.kept) ≠ \($0.recomputed)" }.joined(separator: "；")
+        return [Problem(reason: Text("计分用的保存计数（\(tables)）有 \(differences.count) 处与记录不符（\(sample)）：在程序之外被改动，或触发器被删除（jiannuo doctor --rebuild-counts 可重算）",
+                                     "\(differences.count) kept counts (\(tables)) the ranking reads do not follow from the records (\(sample)): changed outside the program, or their triggers dropped (jiannuo doctor --rebuild-counts recomputes them)"),
+                        table: tables, records: [])]
     }
 }

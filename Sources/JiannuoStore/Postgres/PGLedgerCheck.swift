@@ -31,6 +31,15 @@ enum PGLedgerCheck {
         if let bad = walk.end(storedHead: head) { return bad }
         var report = walk.report
         report.tampered = try checkTables(conn, schema: schema, lastState: walk.lastState, progress: progress)
+            + (try AuditChain.zoneProblems(PGReader(connection: conn)))
+        // The kept counts are the owner's (officers' sessions see none of their rows): checked by the owner.
+        let owner = try conn.execute("""
+            SELECT pg_has_role(current_user, tableowner, 'MEMBER') FROM pg_tables WHERE schemaname = $1 AND tablename = 'score_facts'
+            """, [schema]).rows.first?[0] == "t"
+        if owner {
+            progress?("score_facts")
+            report.tampered += AuditChain.keptCountProblems(try KeptCountsCheck.differences(PGReader(connection: conn)))
+        }
         return report
     }
 

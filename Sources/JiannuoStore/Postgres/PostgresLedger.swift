@@ -33,7 +33,6 @@ public final class PostgresLedger: @unchecked Sendable {
     private let announcer = Locked<Int32?>(nil)
 
     public init(conninfo: String, county: String?, clock: Clock, operatorName: String, rules: Rules? = nil, readOnly: Bool) throws {
-        self.clock = clock
         self.operatorName = operatorName
         self.readOnly = readOnly
         self.rules = try rules ?? Rules.bundled()
@@ -51,6 +50,7 @@ public final class PostgresLedger: @unchecked Sendable {
             schema = PGSchema.name(county: self.county)
             path = "PostgreSQL \(PostgresLedger.describe(conninfo)) \(schema)"
             try c.execute("SET search_path = \(PGSQL.quoted(schema)), pg_temp")
+            self.clock = clock.inZone(try CalendarReads.officeZone(PGReader(connection: c)))
             calendar = try CalendarReads.calendar(PGReader(connection: c))
             actor = try Actor.load(PGReader(connection: c), account: operatorName)
             // A liaison reads the complaints through the view that masks the contact it has no grant on.

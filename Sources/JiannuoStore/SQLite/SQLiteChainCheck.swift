@@ -33,7 +33,11 @@ extension AuditChain {
         }
         if let bad = walk.end(storedHead: try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'audit_head'")) { return bad }
         var report = walk.report
-        report.tampered = try checkLedger(db, lastState: walk.lastState, progress: progress)
+        report.tampered = try checkLedger(db, lastState: walk.lastState, progress: progress) + (try zoneProblems(GRDBReader(db: db)))
+        if try KeptCountsCheck.tables.allSatisfy({ try db.tableExists($0) }) {
+            progress?("score_facts")
+            report.tampered += AuditChain.keptCountProblems(try KeptCountsCheck.differences(GRDBReader(db: db)))
+        }
         return report
     }
 

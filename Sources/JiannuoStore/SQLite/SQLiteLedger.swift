@@ -44,7 +44,6 @@ public final class SQLiteLedger: Sendable {
     public init(path: String, clock: Clock, operatorName: String, rules: Rules? = nil, access: Access) throws {
         self.path = path
         self.access = access
-        self.clock = clock
         self.operatorName = operatorName
         self.rules = try rules ?? Rules.bundled()
         let fm = FileManager.default
@@ -74,6 +73,7 @@ public final class SQLiteLedger: Sendable {
                 pool = try DatabasePool(path: path, configuration: SQLiteLedger.configuration(readonly: true, digests: digests))
                 try pool.read { db in try SQLiteLedger.checkSchema(db, path: path) }
             }
+            self.clock = clock.inZone(try pool.read { db in try CalendarReads.officeZone(GRDBReader(db: db)) })
             calendar = try pool.read { db in try CalendarReads.calendar(GRDBReader(db: db)) }
             actor = try pool.read { db in
                 try db.tableExists("users") ? Actor.load(GRDBReader(db: db), account: operatorName) : Actor(account: operatorName, role: nil)
@@ -108,8 +108,8 @@ public final class SQLiteLedger: Sendable {
         }
         if try migrator.hasBeenSuperseded(db) { throw SQLiteLedger.newerSchema(path) }
         guard try migrator.hasCompletedMigrations(db) else {
-            throw JiannuoError.database("账本 \(path) 的结构版本较旧：请先运行一次 jiannuo init 升级（数据保留），只读命令不会改动文件",
-                                        "the ledger \(path) has an older schema: run jiannuo init once to upgrade it (data is kept); read commands never change the file")
+            throw JiannuoError.database("账本 \(path) 的结构版本较旧：请由管理员运行一次 jiannuo init 升级（数据保留），只读命令不会改动文件",
+                                        "the ledger \(path) has an older schema: an admin runs jiannuo init once to upgrade it (data is kept); read commands never change the file")
         }
     }
 
@@ -134,7 +134,10 @@ public final class SQLiteLedger: Sendable {
     }
 
     /// Brings the schema up to date. An existing file must already be a ledger: only `init` and
-    /// `demo` turn an empty file into one.
+    /// `demo` turn an empty file into one. An older ledger is upgraded only by `init` (`creating`),
+    /// run by an admin, and only once its chain and every table check against the digests: an
+    /// upgrade seals the ledger's state into the chain, and must never seal what was changed behind
+    /// the program's back. Any other write leaves an older ledger alone and says who may upgrade it.
     static func migrate(_ pool: DatabasePool, path: String, creating: Bool, clock: Clock, operatorName: String,
                         digests: DigestAccumulator) throws {
         let migrator = Schema.migrator
@@ -146,8 +149,37 @@ public final class SQLiteLedger: Sendable {
         }
         if !state.isLedger && !(creating && state.isEmpty) { throw notALedger(path) }
         if state.current { return }
+        if state.isLedger {
+            guard creating else { throw olderSchema(path) }
+            try pool.read { db in try checkBeforeUpgrade(db, path: path, operatorName: operatorName) }
+        }
         try migrator.migrate(pool)
         try pool.write { db in try LedgerDigest.settle(db, digests: digests, clock: clock, account: operatorName) }
+    }
+
+    static func olderSchema(_ path: String) -> JiannuoError {
+        .database("账本 \(path) 的结构版本较旧：请由管理员运行一次 jiannuo init 升级（数据保留；升级前先核验审计链）",
+                  "the ledger \(path) has an older schema: an admin runs jiannuo init once to upgrade it (data is kept; the audit chain is verified first)")
+    }
+
+    /// Who may upgrade a ledger, and that it is as the program left it: an admin, an intact chain,
+    /// every table matching the digests of the last entry.
+    static func checkBeforeUpgrade(_ db: Database, path: String, operatorName: String) throws {
+        if try db.tableExists("users") {
+            let actor = try Actor.load(GRDBReader(db: db), account: operatorName)
+            guard actor.role == .admin else {
+                throw JiannuoError.permission("只有管理员可以升级账本结构（jiannuo init）", "only an admin may upgrade the ledger (jiannuo init)")
+            }
+        }
+        // A ledger from before the digests (v4) has nothing to check them against.
+        guard try db.columns(in: "audit_log").contains(where: { $0.name == "state" }) else { return }
+        let report = try AuditChain.verify(db)
+        guard report.intact else {
+            let what = report.reason.map { $0.zh } ?? report.tampered.map { $0.reason.zh }.joined(separator: "；")
+            let whatEn = report.reason.map { $0.en } ?? report.tampered.map { $0.reason.en }.joined(separator: "; ")
+            throw JiannuoError.invalid("账本 \(path) 未通过核验，不予升级（升级会把现状封存进审计链）：\(what)",
+                                       "the ledger \(path) does not verify, so it is not upgraded (an upgrade seals its state into the chain): \(whatEn)")
+        }
     }
 
     static func newerSchema(_ path: String) -> JiannuoError {
