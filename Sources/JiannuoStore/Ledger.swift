@@ -69,6 +69,11 @@ public protocol Ledger: AnyObject, Sendable {
     func addFeedback(_ id: String, text: String, date: Day?) throws -> CommitmentEntry
     func amend(_ id: String, deadline: Day?, content: String?, reason: String, legalBasis: String, approver: String, date: Day?) throws -> (Commitment, Amendment)
 
+    // Claims about earlier days, and the office's word on them (Claims/)
+    func pendingClaims() throws -> [PendingClaim]
+    func confirmClaim(_ event: String, evidence: String) throws -> ClaimDecision
+    func rejectClaim(_ event: String, reason: String) throws -> ClaimDecision
+
     // Breaches and what follows them (Breaches/)
     func breaches(_ f: ListFilter) throws -> [Breach]
     func breach(_ id: String) throws -> Breach

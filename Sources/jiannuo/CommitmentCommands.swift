@@ -89,9 +89,13 @@ struct CommitmentCommand: ParsableCommand {
 
         func execute(_ out: Output) throws {
             let status = try status.map { try CommitmentStatus.parse($0, Field("状态", "status")) }
-            let c = try out.store().recordProgress(id, percent: percent, status: status, note: note,
+            let store = try out.store()
+            let c = try store.recordProgress(id, percent: percent, status: status, note: note,
                                                    date: try parseDay(date, "进展日期", "--date"))
-            out.record(CommitmentView(c: c)) { out.say("\(c.id) 进度 \(c.progress)%（\(c.status.label)）", "\(c.id) at \(c.progress)% (\(c.status.english))") }
+            out.record(CommitmentView(c: c)) {
+                out.say("\(c.id) 进度 \(c.progress)%（\(c.status.label)）", "\(c.id) at \(c.progress)% (\(c.status.english))")
+                out.sayPending(c.id, store)
+            }
         }
     }
 
@@ -103,8 +107,12 @@ struct CommitmentCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ out: Output) throws {
-            let c = try out.store().fulfill(id, date: try parseDay(date, "兑现日期", "--date"), note: note)
-            out.record(CommitmentView(c: c)) { out.say("\(c.id) 已于 \(c.fulfilledOn!) 兑现", "\(c.id) fulfilled on \(c.fulfilledOn!)") }
+            let store = try out.store()
+            let c = try store.fulfill(id, date: try parseDay(date, "兑现日期", "--date"), note: note)
+            out.record(CommitmentView(c: c)) {
+                out.say("\(c.id) 已于 \(c.fulfilledOn!) 兑现", "\(c.id) fulfilled on \(c.fulfilledOn!)")
+                out.sayPending(c.id, store)
+            }
         }
     }
 
@@ -116,8 +124,12 @@ struct CommitmentCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ out: Output) throws {
-            let e = try out.store().addFeedback(id, text: text, date: try parseDay(date, "反馈日期", "--date"))
-            out.record(e) { out.say("已记录 \(id) 的反馈", "feedback recorded for \(id)") }
+            let store = try out.store()
+            let e = try store.addFeedback(id, text: text, date: try parseDay(date, "反馈日期", "--date"))
+            out.record(EventView(value: e, ref: e.ref)) {
+                out.say("已记录 \(id) 的反馈", "feedback recorded for \(id)")
+                out.sayPending(id, store)
+            }
         }
     }
 
@@ -133,11 +145,13 @@ struct CommitmentCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ out: Output) throws {
-            let (c, a) = try out.store().amend(id, deadline: try parseDay(deadline, "兑现时限", "--deadline"), content: content,
+            let store = try out.store()
+            let (c, a) = try store.amend(id, deadline: try parseDay(deadline, "兑现时限", "--deadline"), content: content,
                                                reason: reason, legalBasis: legalBasis, approver: approver,
                                                date: try parseDay(date, "变更日期", "--date"))
             out.record(CommitmentView(c: c, amendments: [a])) {
                 out.say("\(c.id) 已变更：时限 \(a.oldDeadline) → \(a.newDeadline)", "\(c.id) amended: deadline \(a.oldDeadline) → \(a.newDeadline)")
+                out.sayPending(c.id, store)
             }
         }
     }

@@ -24,8 +24,20 @@ struct CommitmentView: Encodable {
         var k = e.container(keyedBy: K.self)
         try k.encode(c.amount?.yuanString, forKey: .amountYuan)
         try k.encode(c.missingProcedures, forKey: .missingProcedures)
-        if let entries { try k.encode(entries, forKey: .entries) }
-        if let amendments { try k.encode(amendments, forKey: .amendments) }
+        if let entries { try k.encode(entries.map { EventView(value: $0, ref: $0.ref) }, forKey: .entries) }
+        if let amendments { try k.encode(amendments.map { EventView(value: $0, ref: $0.ref) }, forKey: .amendments) }
+    }
+}
+
+/// An event with the id `jiannuo confirm` takes (`JL-12`, `BG-3`) and the day it claims.
+struct EventView<T: Encodable>: Encodable {
+    let value: T
+    let ref: EventRef?
+    enum K: String, CodingKey { case event }
+    func encode(to e: Encoder) throws {
+        try value.encode(to: e)
+        var k = e.container(keyedBy: K.self)
+        try k.encode(ref?.id, forKey: .event)
     }
 }
 

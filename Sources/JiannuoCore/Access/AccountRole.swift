@@ -27,11 +27,11 @@ public enum AccountRole: String, Codable, Sendable, CaseIterable {
     public var summary: Text {
         switch self {
         case .intake: Text("登记投诉，办理受理、退回、回访", "registers complaints; accepts, returns, follows up")
-        case .supervisor: Text("投诉全部环节、核实认定失信、整改、问责、舆情、承诺登记与变更、失信上报",
-                               "every complaint step, breach verification, rectification, accountability, opinions, commitments (add, amend), breach reports")
+        case .supervisor: Text("投诉全部环节、核实认定失信、整改、问责、舆情、承诺登记与变更、失信上报、核实补录",
+                               "every complaint step, breach verification, rectification, accountability, opinions, commitments (add, amend), breach reports, confirming backdated claims")
         case .liaison: Text("只看本单位（及其前身）的记录；本单位承诺的进展、兑现、反馈；交办本单位投诉的办结与反馈；联系方式始终遮蔽",
                             "sees only its own unit (and predecessors); progress, fulfilment and feedback on its commitments; resolves and answers its complaints; contacts always masked")
-        case .leader: Text("查看全部，可显示联系方式（记入审计），不能改动", "reads everything, may reveal contacts (audited), changes nothing")
+        case .leader: Text("查看全部，可显示联系方式（记入审计），可核实补录，不改动记录", "reads everything, may reveal contacts (audited), confirms backdated claims, changes no record")
         case .admin: Text("以上全部，另管账号、日历、规则、导入、备份，可在非当日 --today 下写入（记入审计）",
                           "everything above, plus accounts, calendar, rules, import, backup, and writing under another --today (audited)")
         }
@@ -58,6 +58,7 @@ public enum Permission: String, Codable, Sendable, CaseIterable {
     case departmentChange = "department.change", calendarChange = "calendar.change", rulesApply = "rules.apply"
     case importLedger = "import", backup, userManage = "user.manage", writeOtherDay = "write.other-day"
     case countsRebuild = "counts.rebuild"
+    case claimConfirm = "claim.confirm"
 
     public var label: String {
         switch self {
@@ -92,6 +93,7 @@ public enum Permission: String, Codable, Sendable, CaseIterable {
         case .userManage: "管理账号"
         case .writeOtherDay: "以非当日日期写入"
         case .countsRebuild: "重算计分计数"
+        case .claimConfirm: "核实补录"
         }
     }
 }
@@ -104,9 +106,9 @@ public enum RoleTable {
     public static let permissions: [AccountRole: Set<Permission>] = {
         let intake: Set<Permission> = [.read, .complaintAdd, .complaintAccept, .complaintReturn, .complaintFollowup]
         let supervisor: Set<Permission> = Set([.read, .commitmentAdd, .commitmentAmend, .breachReport, .escalate, .inspectionManage, .rectificationAdd, .rectificationDone,
-                                               .accountabilityAdd, .opinionAdd, .opinionHandle]).union(complaintAll)
+                                               .accountabilityAdd, .opinionAdd, .opinionHandle, .claimConfirm]).union(complaintAll)
         let liaison: Set<Permission> = [.read, .commitmentProgress, .commitmentFulfill, .commitmentFeedback, .complaintResolve, .complaintRespond]
-        let leader: Set<Permission> = [.read, .revealContact]
+        let leader: Set<Permission> = [.read, .revealContact, .claimConfirm]
         let admin = Set(Permission.allCases)
         return [.intake: intake, .supervisor: supervisor, .liaison: liaison, .leader: leader, .admin: admin]
     }()

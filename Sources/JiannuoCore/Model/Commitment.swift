@@ -58,12 +58,43 @@ public struct CommitmentEntry: Codable, Sendable, Hashable {
     /// The status the commitment had after this entry (kept since schema v4), so that every change
     /// of status is in its history even without a note.
     public var status: CommitmentStatus?
+    /// When it was recorded, and its claim if it is about an earlier day; `date` is the day it counts on.
+    public var recording: EventRecording
 
     public init(id: Int64? = nil, commitment: String, kind: Kind, date: Day, percent: Int? = nil, text: String? = nil,
-                status: CommitmentStatus? = nil) {
+                status: CommitmentStatus? = nil, recording: EventRecording = EventRecording()) {
         self.id = id; self.commitment = commitment; self.kind = kind; self.date = date
-        self.percent = percent; self.text = text; self.status = status
+        self.percent = percent; self.text = text; self.status = status; self.recording = recording
     }
+
+    enum CodingKeys: String, CodingKey { case id, commitment, kind, date, percent, text, status }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decodeIfPresent(Int64.self, forKey: .id)
+        commitment = try c.decode(String.self, forKey: .commitment)
+        kind = try c.decode(Kind.self, forKey: .kind)
+        date = try c.decode(Day.self, forKey: .date)
+        percent = try c.decodeIfPresent(Int.self, forKey: .percent)
+        text = try c.decodeIfPresent(String.self, forKey: .text)
+        status = try c.decodeIfPresent(CommitmentStatus.self, forKey: .status)
+        recording = try EventRecording(from: decoder)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(id, forKey: .id)
+        try c.encode(commitment, forKey: .commitment)
+        try c.encode(kind, forKey: .kind)
+        try c.encode(date, forKey: .date)
+        try c.encodeIfPresent(percent, forKey: .percent)
+        try c.encodeIfPresent(text, forKey: .text)
+        try c.encodeIfPresent(status, forKey: .status)
+        try recording.encode(to: encoder)
+    }
+
+    /// How `jiannuo confirm` names it.
+    public var ref: EventRef? { id.map(EventRef.entry) }
 }
 
 /// A change of a promise, allowed only for a legal reason (法定事由); the old terms are kept.
@@ -78,12 +109,14 @@ public struct Amendment: Codable, Sendable, Hashable {
     public var newDeadline: Day
     public var oldContent: String
     public var newContent: String
+    /// When it was recorded, and its claim if it is about an earlier day; `date` is the day it takes effect.
+    public var recording: EventRecording
 
     public init(id: Int64? = nil, commitment: String, date: Day, reason: String, legalBasis: String, approver: String,
-                oldDeadline: Day, newDeadline: Day, oldContent: String, newContent: String) {
+                oldDeadline: Day, newDeadline: Day, oldContent: String, newContent: String, recording: EventRecording = EventRecording()) {
         self.id = id; self.commitment = commitment; self.date = date; self.reason = reason
         self.legalBasis = legalBasis; self.approver = approver; self.oldDeadline = oldDeadline
-        self.newDeadline = newDeadline; self.oldContent = oldContent; self.newContent = newContent
+        self.newDeadline = newDeadline; self.oldContent = oldContent; self.newContent = newContent; self.recording = recording
     }
 
     enum CodingKeys: String, CodingKey {
@@ -91,6 +124,39 @@ public struct Amendment: Codable, Sendable, Hashable {
         case oldDeadline = "old_deadline", newDeadline = "new_deadline"
         case oldContent = "old_content", newContent = "new_content"
     }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decodeIfPresent(Int64.self, forKey: .id)
+        commitment = try c.decode(String.self, forKey: .commitment)
+        date = try c.decode(Day.self, forKey: .date)
+        reason = try c.decode(String.self, forKey: .reason)
+        legalBasis = try c.decode(String.self, forKey: .legalBasis)
+        approver = try c.decode(String.self, forKey: .approver)
+        oldDeadline = try c.decode(Day.self, forKey: .oldDeadline)
+        newDeadline = try c.decode(Day.self, forKey: .newDeadline)
+        oldContent = try c.decode(String.self, forKey: .oldContent)
+        newContent = try c.decode(String.self, forKey: .newContent)
+        recording = try EventRecording(from: decoder)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(id, forKey: .id)
+        try c.encode(commitment, forKey: .commitment)
+        try c.encode(date, forKey: .date)
+        try c.encode(reason, forKey: .reason)
+        try c.encode(legalBasis, forKey: .legalBasis)
+        try c.encode(approver, forKey: .approver)
+        try c.encode(oldDeadline, forKey: .oldDeadline)
+        try c.encode(newDeadline, forKey: .newDeadline)
+        try c.encode(oldContent, forKey: .oldContent)
+        try c.encode(newContent, forKey: .newContent)
+        try recording.encode(to: encoder)
+    }
+
+    /// How `jiannuo confirm` names it.
+    public var ref: EventRef? { id.map(EventRef.amendment) }
 }
 
 /// What a caller asks for when adding a commitment, before it has an id.

@@ -18,3 +18,25 @@ extension Ledger {
         return t
     }
 }
+
+/// An event dated by a user: the day it claims, the day it counts on, and how it was recorded.
+struct DatedEvent {
+    var claimed: Day
+    var recording: EventRecording
+    /// The claimed day, or the day of recording while the claim waits for confirmation.
+    var effective: Day { recording.claim == .pending ? (recording.recordedAt?.day ?? claimed) : claimed }
+}
+
+extension Ledger {
+    /// `eventDay`, and whether the day it claims is older than the grace window allows (or claimed by
+    /// a unit's liaison about an earlier day): such a claim is recorded at once but counts on the day of
+    /// recording until the office confirms it (`ClaimPolicy`).
+    func datedEvent(_ given: Day?, _ field: Field) throws -> DatedEvent {
+        let claimed = try eventDay(given, field)
+        let now = clock.now
+        let pending = ClaimPolicy.isPending(claimed: claimed, recorded: now.day, role: actor.role,
+                                            graceWorkdays: rules.deadlines.claimGraceWorkdays, calendar: calendar)
+        return DatedEvent(claimed: claimed, recording: EventRecording(claimed: pending ? claimed : nil, recordedAt: now,
+                                                                     claim: pending ? .pending : nil))
+    }
+}

@@ -1,6 +1,6 @@
 import JiannuoCore
 
-/// The tables of one ledger in PostgreSQL: the SQLite schema as its migrations leave it (v12), column
+/// The tables of one ledger in PostgreSQL: the SQLite schema as its migrations leave it (v13), column
 /// for column and in the same order, so that rows, their digests and the audit chain move between the
 /// engines unchanged. SQLite's INTEGER is `bigint` here, its generated columns are STORED (PostgreSQL 15
 /// has no virtual ones), its rowid keys are identities, and text compares byte by byte (`COLLATE "C"`,
@@ -19,7 +19,7 @@ enum PGSchema {
     /// The SQLite migrations this schema stands for: recorded in the ledger's `grdb_migrations`.
     static let migrations = ["v1-ledger", "v2-late-stage-indexes", "v3-drafts", "v4-evidence", "v5-accounts", "v6-supervision",
                              "v7-tallies", "v8-event-tallies", "v9-unit-returns", "v10-debt-terms", "v11-awaiting-returns",
-                             "v12-score-facts"]
+                             "v12-score-facts", "v13-claims"]
 
     static let tables = """
     CREATE TABLE grdb_migrations (identifier text COLLATE "C" NOT NULL PRIMARY KEY);
@@ -69,7 +69,8 @@ enum PGSchema {
         date text COLLATE "C" NOT NULL,
         percent bigint,
         text text COLLATE "C",
-        status text COLLATE "C");
+        status text COLLATE "C",
+        \(ClaimColumns.postgresColumns));
     CREATE INDEX commitment_entries_commitment ON commitment_entries(commitment);
     CREATE INDEX commitment_entries_feedback ON commitment_entries(commitment) WHERE kind = 'feedback';
     CREATE TABLE amendments (
@@ -78,9 +79,11 @@ enum PGSchema {
         date text COLLATE "C" NOT NULL,
         reason text COLLATE "C" NOT NULL, legal_basis text COLLATE "C" NOT NULL, approver text COLLATE "C" NOT NULL,
         old_deadline text COLLATE "C" NOT NULL, new_deadline text COLLATE "C" NOT NULL,
-        old_content text COLLATE "C" NOT NULL, new_content text COLLATE "C" NOT NULL);
+        old_content text COLLATE "C" NOT NULL, new_content text COLLATE "C" NOT NULL,
+        \(ClaimColumns.postgresColumns));
     CREATE INDEX amendments_commitment ON amendments(commitment);
     CREATE INDEX amendments_date ON amendments(date);
+    \(ClaimColumns.postgresIndexes)
     CREATE TABLE complaints (
         id text COLLATE "C" PRIMARY KEY NOT NULL,
         channel text COLLATE "C" NOT NULL,

@@ -74,6 +74,8 @@ enum PGSecurity {
         case .importLedger: return [("commitments", "INSERT"), ("complaints", "INSERT"), ("departments", "INSERT, UPDATE"), ids]
         case .userManage: return [("users", "INSERT, UPDATE"), ("role_units", "INSERT, DELETE")]
         case .countsRebuild: return []
+        // A confirmed claim moves its event, and the promise it closed, to the claimed day.
+        case .claimConfirm: return [("commitments", "UPDATE"), ("commitment_entries", "UPDATE"), ("amendments", "UPDATE")]
         }
     }
 

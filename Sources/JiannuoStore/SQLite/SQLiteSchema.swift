@@ -373,6 +373,12 @@ enum Schema {
                     WHERE category = 3 AND delivered_on IS NOT NULL AND amount_fen IS NOT NULL
                 """)
         }
+        // Claims are not facts: each commitment entry and amendment keeps when it was recorded and, if it
+        // claims an earlier day than the grace window allows, whether the office has confirmed it.
+        m.registerMigration("v13-claims") { db in
+            try db.execute(sql: ClaimColumns.sqliteMigration)
+            try LedgerDigest.installTriggers(db)
+        }
         return m
     }
 }

@@ -108,17 +108,39 @@ public enum RecordDetail {
         }
         out.append(.blank)
         out.append(DocLine(w("经过：", "history:"), role: .title))
+        // In the order of the days they claim; each says when it was recorded and how its claim stands.
         let words: [CommitmentEntry.Kind: (String, String)] = [.progress: ("进展", "progress"), .feedback: ("反馈", "feedback"), .fulfill: ("兑现", "fulfilled")]
+        var events: [(claimed: Day, recorded: String, line: DocLine)] = []
         for e in try store.commitmentEntries(id) {
             let word = words[e.kind].map { w($0.0, $0.1) } ?? w("状态", "status")
-            out.append(DocLine("  \(e.date) \(word)\(e.percent.map { " \($0)%" } ?? "") \(e.text ?? "")", indent: 4))
+            let status = e.kind == .feedback ? "" : e.status.map { " " + $0.label(l) } ?? ""
+            let day = e.recording.claimedDay(counting: e.date)
+            events.append((day, e.recording.recordedAt?.iso ?? "", DocLine("  \(day) \(word)\(e.percent.map { " \($0)%" } ?? "")\(status) \(e.text ?? "")"
+                                                                         + claimNote(e.ref, e.recording, counts: e.date, w), indent: 4)))
         }
         for a in try store.amendments(id) {
-            out.append(DocLine(w("  \(a.date) 变更：时限 \(a.oldDeadline) → \(a.newDeadline)；事由：\(a.reason)；依据：\(a.legalBasis)；批准：\(a.approver)",
-                                 "  \(a.date) amended: deadline \(a.oldDeadline) → \(a.newDeadline); reason: \(a.reason); basis: \(a.legalBasis); approved by \(a.approver)"),
-                               indent: 4))
+            let day = a.recording.claimedDay(counting: a.date)
+            events.append((day, a.recording.recordedAt?.iso ?? "",
+                           DocLine(w("  \(day) 变更：时限 \(a.oldDeadline) → \(a.newDeadline)；事由：\(a.reason)；依据：\(a.legalBasis)；批准：\(a.approver)",
+                                     "  \(day) amended: deadline \(a.oldDeadline) → \(a.newDeadline); reason: \(a.reason); basis: \(a.legalBasis); approved by \(a.approver)")
+                                   + claimNote(a.ref, a.recording, counts: a.date, w), indent: 4)))
         }
+        for e in events.sorted(by: { ($0.claimed, $0.recorded) < ($1.claimed, $1.recorded) }) { out.append(e.line) }
         return RecordContent(id: id, title: w("承诺 \(id)", "commitment \(id)"), department: c.department, lines: out)
+    }
+
+    /// `〔JL-12，2026-12-06 14:02 录入；待核实补录，核实前按 2026-12-06 计〕`: the event's id for `confirm`, when it
+    /// was recorded if that was another day, and how its claim stands.
+    static func claimNote(_ ref: EventRef?, _ r: EventRecording, counts: Day, _ w: Words) -> String {
+        var parts: [String] = ref.map { [$0.id] } ?? []
+        if let at = r.recordedAt, at.day != r.claimedDay(counting: counts) { parts.append(w("\(at.string) 录入", "recorded \(at.string)")) }
+        switch r.claim {
+        case .pending?: parts.append(w("待核实补录，核实前按 \(counts) 计", "claim pending, counts as of \(counts) until confirmed"))
+        case .confirmed?: parts.append(w("经核实（\(r.decidedBy ?? "")：\(r.decision ?? "")）", "confirmed (\(r.decidedBy ?? ""): \(r.decision ?? ""))"))
+        case .rejected?: parts.append(w("核实未采信（\(r.decidedBy ?? "")：\(r.decision ?? "")），按 \(counts) 计", "rejected (\(r.decidedBy ?? ""): \(r.decision ?? "")), counts as of \(counts)"))
+        case nil: break
+        }
+        return parts.isEmpty ? "" : w("〔\(parts.joined(separator: "；"))〕", " [\(parts.joined(separator: "; "))]")
     }
 
     static func complaint(_ id: String, _ store: any Ledger, _ reveal: Bool, _ unit: (String) -> String, _ w: Words) throws -> RecordContent {

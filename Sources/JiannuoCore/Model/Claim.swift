@@ -1,0 +1,105 @@
+/// A date typed today about the past is a claim (补录), not a fact. Within the grace window, or typed by
+/// the office itself on the day, it counts on its claimed date; older, or from a unit's own liaison, it
+/// waits for the office to confirm it (待核实) and until then counts on the day it was recorded.
+public enum ClaimState: String, Codable, Sendable, CaseIterable {
+    case pending, confirmed, rejected
+
+    public var label: Text {
+        switch self {
+        case .pending: Text("待核实补录", "pending confirmation")
+        case .confirmed: Text("经核实", "confirmed")
+        case .rejected: Text("核实未采信", "rejected")
+        }
+    }
+}
+
+public enum ClaimPolicy {
+    /// Whether an event claimed for `claimed` and recorded on `recorded` waits for confirmation: a claim
+    /// about an earlier day by a unit's liaison always does (the unit would vouch for itself); anyone
+    /// else's does when more than `graceWorkdays` working days lie after the claimed day up to the recording.
+    public static func isPending(claimed: Day, recorded: Day, role: AccountRole?, graceWorkdays: Int, calendar: WorkCalendar) -> Bool {
+        guard claimed < recorded else { return false }
+        if role == .liaison { return true }
+        return calendar.workdays(from: claimed.adding(days: 1), to: recorded) > graceWorkdays
+    }
+}
+
+/// When an event was recorded and, if it claims an earlier day, how that claim stands: kept on the
+/// event's own row (a progress entry, an amendment) beside the day it counts on (`date`).
+public struct EventRecording: Codable, Sendable, Hashable {
+    /// The day the user typed, when the event waits or waited for confirmation (nil: it counts as typed).
+    public var claimed: Day?
+    /// The real moment the event was written (nil for events recorded before schema v13).
+    public var recordedAt: DateTime?
+    public var claim: ClaimState?
+    /// Who confirmed or rejected it, when, and the evidence cited or the reason given.
+    public var decidedBy: String?
+    public var decidedAt: DateTime?
+    public var decision: String?
+
+    public init(claimed: Day? = nil, recordedAt: DateTime? = nil, claim: ClaimState? = nil) {
+        self.claimed = claimed; self.recordedAt = recordedAt; self.claim = claim
+    }
+
+    enum CodingKeys: String, CodingKey {
+        case claimed, recordedAt = "recorded_at", claim, decidedBy = "decided_by", decidedAt = "decided_at", decision
+    }
+
+    /// The same keys as the event's own: one flat row, one flat JSON object.
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        claimed = try c.decodeIfPresent(Day.self, forKey: .claimed)
+        recordedAt = try c.decodeIfPresent(DateTime.self, forKey: .recordedAt)
+        claim = try c.decodeIfPresent(ClaimState.self, forKey: .claim)
+        decidedBy = try c.decodeIfPresent(String.self, forKey: .decidedBy)
+        decidedAt = try c.decodeIfPresent(DateTime.self, forKey: .decidedAt)
+        decision = try c.decodeIfPresent(String.self, forKey: .decision)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(claimed, forKey: .claimed)
+        try c.encodeIfPresent(recordedAt, forKey: .recordedAt)
+        try c.encodeIfPresent(claim, forKey: .claim)
+        try c.encodeIfPresent(decidedBy, forKey: .decidedBy)
+        try c.encodeIfPresent(decidedAt, forKey: .decidedAt)
+        try c.encodeIfPresent(decision, forKey: .decision)
+    }
+
+    /// The day the event says it happened: the claim, else the day it counts on.
+    public func claimedDay(counting date: Day) -> Day { claimed ?? date }
+}
+
+/// How an event on a record is named for `jiannuo confirm`: `JL-12` a commitment's entry (progress,
+/// fulfilment, feedback), `BG-3` an amendment. The one place these prefixes are written.
+public enum EventRef: Hashable, Sendable {
+    case entry(Int64), amendment(Int64)
+
+    public init?(_ text: String) {
+        let t = text.uppercased()
+        if t.hasPrefix("JL-"), let n = Int64(t.dropFirst(3)), n > 0 { self = .entry(n) }
+        else if t.hasPrefix("BG-"), let n = Int64(t.dropFirst(3)), n > 0 { self = .amendment(n) }
+        else { return nil }
+    }
+
+    public var id: String {
+        switch self {
+        case .entry(let n): "JL-\(n)"
+        case .amendment(let n): "BG-\(n)"
+        }
+    }
+
+    /// The table the event is a row of.
+    public var table: String {
+        switch self {
+        case .entry: "commitment_entries"
+        case .amendment: "amendments"
+        }
+    }
+
+    public var rowId: Int64 {
+        switch self {
+        case .entry(let n), .amendment(let n): n
+        }
+    }
+}

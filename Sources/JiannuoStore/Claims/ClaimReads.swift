@@ -1,0 +1,53 @@
+import JiannuoCore
+
+/// An event that waits for the office to confirm the day it claims (`jiannuo pending`).
+public struct PendingClaim: Codable, Sendable, Equatable {
+    public var event: String
+    public var record: String
+    public var department: String
+    /// `progress`, `fulfill`, `feedback` (a commitment's entry) or `amend`.
+    public var kind: String
+    public var claimed: Day
+    /// The day it counts on until confirmed: the day it was recorded.
+    public var counts: Day
+    public var recordedAt: DateTime?
+    public var summary: String
+
+    enum CodingKeys: String, CodingKey { case event, record, department, kind, claimed, counts, recordedAt = "recorded_at", summary }
+}
+
+extension LedgerEngine {
+    /// What waits, oldest recording first; a liaison sees its own unit's.
+    public func pendingClaims() throws -> [PendingClaim] {
+        try actor.require(.read)
+        let unit = liaisonFilter("c.department")
+        return try reading { r in
+            let entries = try r.records(CommitmentEntry.self, """
+                SELECT e.* FROM commitment_entries e JOIN commitments c ON c.id = e.commitment
+                WHERE e.claim = 'pending'\(unit.sql)
+                """, unit.arguments)
+            let amendments = try r.records(Amendment.self, """
+                SELECT a.* FROM amendments a JOIN commitments c ON c.id = a.commitment
+                WHERE a.claim = 'pending'\(unit.sql)
+                """, unit.arguments)
+            var units: [String: String] = [:]
+            for id in Set(entries.map(\.commitment) + amendments.map(\.commitment)) {
+                try r.each("SELECT department FROM commitments WHERE id = ?", [id]) { units[id] = $0.text(0) }
+            }
+            let fromEntries = entries.compactMap { e -> PendingClaim? in
+                guard let ref = e.ref, let claimed = e.recording.claimed else { return nil }
+                let what = e.kind == .fulfill ? "兑现" : e.kind == .feedback ? "反馈" : "进展 \(e.percent ?? 0) %"
+                return PendingClaim(event: ref.id, record: e.commitment, department: units[e.commitment] ?? "", kind: e.kind.rawValue,
+                                    claimed: claimed, counts: e.date, recordedAt: e.recording.recordedAt,
+                                    summary: what + (e.text.map { "：\($0)" } ?? ""))
+            }
+            let fromAmendments = amendments.compactMap { a -> PendingClaim? in
+                guard let ref = a.ref, let claimed = a.recording.claimed else { return nil }
+                return PendingClaim(event: ref.id, record: a.commitment, department: units[a.commitment] ?? "", kind: "amend",
+                                    claimed: claimed, counts: a.date, recordedAt: a.recording.recordedAt,
+                                    summary: "变更：时限 \(a.oldDeadline) → \(a.newDeadline)（\(a.reason)）")
+            }
+            return (fromEntries + fromAmendments).sorted { ($0.recordedAt?.iso ?? "", $0.event) < ($1.recordedAt?.iso ?? "", $1.event) }
+        }
+    }
+}

@@ -1,0 +1,78 @@
+import JiannuoCore
+
+/// The office's word on a claim (核实补录): confirmed, the event counts on the day it claims, citing the
+/// evidence; rejected, it stays on the day it was recorded, with the reason. Either is final and audited.
+extension LedgerEngine {
+    public func confirmClaim(_ event: String, evidence: String) throws -> ClaimDecision {
+        try decide(event, .confirmed, Validate.text(evidence, Field("核实凭证（文号或附件）", "evidence (document number or attachment)"), max: 500))
+    }
+
+    public func rejectClaim(_ event: String, reason: String) throws -> ClaimDecision {
+        try decide(event, .rejected, Validate.text(reason, Field("不予采信的理由", "reason"), max: 500))
+    }
+
+    private func decide(_ text: String, _ verdict: ClaimState, _ note: String) throws -> ClaimDecision {
+        try authorize(.claimConfirm)
+        guard let ref = EventRef(text.trimmingCharacters(in: .whitespaces)) else {
+            throw JiannuoError.invalid("事件编号“\(Sanitize.visible(text))”无效：应为记录经过中所列的 JL-数字（进展、兑现、反馈）或 BG-数字（变更）",
+                                       "invalid event id \"\(Sanitize.visible(text))\": use the JL-n (progress, fulfilment, feedback) or BG-n (amendment) a record's history shows")
+        }
+        let now = clock.now
+        return try transaction { w, audit in
+            switch ref {
+            case .entry(let n):
+                guard let before = try w.records(CommitmentEntry.self, "SELECT * FROM commitment_entries WHERE id = ?", [n]).first else { throw notFound(ref) }
+                let c = try requireCommitment(w, before.commitment)
+                var after = before
+                after.recording = try decided(before.recording, ref, verdict, note, now)
+                if verdict == .confirmed, let claimed = before.recording.claimed {
+                    after.date = claimed
+                    // The promise this entry closed is closed on the day it claims.
+                    if let closed = before.status, !closed.isOpen, c.fulfilledOn == before.date, c.status == closed {
+                        var moved = c
+                        moved.fulfilledOn = claimed
+                        try w.update(moved, from: c)
+                    }
+                }
+                try w.update(after, from: before)
+                try audit.record("claim.\(verdict == .confirmed ? "confirm" : "reject")", entity: "commitment", id: c.id,
+                                 before: before, after: after, claimed: before.recording.claimed?.string)
+                return ClaimDecision(event: ref.id, record: c.id, state: verdict, claimed: before.recording.claimed, counts: after.date)
+            case .amendment(let n):
+                guard let before = try w.records(Amendment.self, "SELECT * FROM amendments WHERE id = ?", [n]).first else { throw notFound(ref) }
+                _ = try requireCommitment(w, before.commitment)
+                var after = before
+                after.recording = try decided(before.recording, ref, verdict, note, now)
+                if verdict == .confirmed, let claimed = before.recording.claimed { after.date = claimed }
+                try w.update(after, from: before)
+                try audit.record("claim.\(verdict == .confirmed ? "confirm" : "reject")", entity: "commitment", id: before.commitment,
+                                 before: before, after: after, claimed: before.recording.claimed?.string)
+                return ClaimDecision(event: ref.id, record: before.commitment, state: verdict, claimed: before.recording.claimed, counts: after.date)
+            }
+        }
+    }
+
+    private func decided(_ r: EventRecording, _ ref: EventRef, _ verdict: ClaimState, _ note: String, _ now: DateTime) throws -> EventRecording {
+        guard r.claim == .pending else {
+            let state = r.claim.map { $0.label } ?? Text("按所填日期生效", "in effect as dated")
+            throw JiannuoError.invalid("\(ref.id) 不是待核实的补录（\(state.zh)），无需核实",
+                                       "\(ref.id) is not a pending claim (\(state.en)): there is nothing to confirm")
+        }
+        var r = r
+        r.claim = verdict; r.decidedBy = actor.account; r.decidedAt = now; r.decision = note
+        return r
+    }
+
+    private func notFound(_ ref: EventRef) -> JiannuoError {
+        .notFound("没有事件 \(ref.id)", "no event \(ref.id)")
+    }
+}
+
+/// What `confirm` and `reject` answer: the event, its record, and the day it now counts on.
+public struct ClaimDecision: Codable, Sendable, Equatable {
+    public var event: String
+    public var record: String
+    public var state: ClaimState
+    public var claimed: Day?
+    public var counts: Day
+}

@@ -1,0 +1,134 @@
+import Foundation
+import JiannuoTestSupport
+import Testing
+
+/// The inspector's scenarios: a date typed today about the past is a claim, which counts on the day it
+/// was recorded until the office confirms it (`confirm`), or stays there when rejected (`reject`).
+@Suite("CLI: claims are not facts") struct ClaimTests {
+    /// A unit with one promise made on 04-01, due 05-09 (a Saturday: the window counts working days).
+    func ledger() throws -> CLI {
+        let cli = try CLI(today: "2026-04-01")
+        try cli.ok(["department", "add", "--code", "FGW", "--name", "县发改委", "--kind", "county-department"])
+        try cli.ok(["commitment", "add", "--department", "FGW", "--category", "1", "--kind", "policy", "--counterparty", "甲公司",
+                    "--content", "兑现招商奖励", "--made", "2026-04-01", "--deadline", "2026-05-09"])
+        return cli
+    }
+
+    func score(_ cli: CLI, period: String, today: String) throws -> Double {
+        let rows = try cli.run(["scores", "--period", period, "--json"], today: today).array()
+        return try #require(rows.first { $0["department"] as? String == "FGW" }?["score"] as? Double)
+    }
+
+    func rules(_ cli: CLI, period: String, today: String) throws -> [String] {
+        let show = try cli.run(["department", "show", "FGW", "--period", period, "--json"], today: today).object()
+        return (show["lines"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String }
+    }
+
+    @Test("a fulfilment backdated by months counts on the day it was recorded until confirmed; confirmed, the corrected view changes")
+    func backdatedFulfilment() throws {
+        let cli = try ledger()
+        let before = try score(cli, period: "2026-Q2", today: "2026-12-06")
+        #expect(try rules(cli, period: "2026-Q2", today: "2026-12-06").contains("commitment_overdue"))
+
+        let r = try cli.run(["commitment", "fulfill", "CN-2026-0001", "--date", "2026-05-08"], today: "2026-12-06")
+        #expect(r.status == 0 && r.stdout.contains("待核实补录"), "\(r)")
+        let shown = try cli.run(["commitment", "show", "CN-2026-0001", "--json"], today: "2026-12-06").object()
+        #expect(shown["fulfilled_on"] as? String == "2026-12-06", "it counts on the day of recording")
+        let entry = try #require((shown["entries"] as? [[String: Any]])?.last)
+        #expect(entry["claim"] as? String == "pending" && entry["claimed"] as? String == "2026-05-08")
+        #expect((entry["recorded_at"] as? String)?.hasPrefix("2026-12-06T") == true)
+        let event = try #require(entry["event"] as? String)
+        #expect(event.hasPrefix("JL-"))
+        let text = try cli.run(["commitment", "show", "CN-2026-0001"], today: "2026-12-06").stdout
+        #expect(text.contains("2026-05-08 兑现") && text.contains(event) && text.contains("待核实补录"), "\(text)")
+
+        // The past is as it was: the promise was not kept by 05-09, and it is late until 12-06.
+        #expect(try rules(cli, period: "2026-Q4", today: "2026-12-06").contains("commitment_fulfilled_late"))
+        let pending = try cli.run(["pending", "--json"], today: "2026-12-06").array()
+        #expect(pending.map { $0["event"] as? String } == [event])
+
+        // Bad confirmations: no evidence, an unknown event, an event not pending. Nothing is written.
+        let dump = try cli.dump()
+        #expect(try cli.run(["confirm", event, "--evidence", " "], today: "2026-12-06").status == 65)
+        #expect(try cli.run(["confirm", "JL-999", "--evidence", "x"], today: "2026-12-06").status == 66)
+        #expect(try cli.run(["confirm", "CN-2026-0001", "--evidence", "x"], today: "2026-12-06").status == 65)
+        #expect(try cli.dump() == dump)
+
+        let q4Before = try score(cli, period: "2026-Q4", today: "2026-12-06")
+        let ok = try cli.run(["confirm", event, "--evidence", "县发改〔2026〕12号", "--json"], today: "2026-12-06").object()
+        #expect(ok["counts"] as? String == "2026-05-08")
+        #expect(try cli.run(["commitment", "show", "CN-2026-0001", "--json"], today: "2026-12-06").object()["fulfilled_on"] as? String == "2026-05-08")
+        #expect(!(try rules(cli, period: "2026-Q4", today: "2026-12-06").contains("commitment_fulfilled_late")))
+        #expect(try score(cli, period: "2026-Q4", today: "2026-12-06") > q4Before)
+        #expect(try score(cli, period: "2026-Q2", today: "2026-12-06") > before, "kept on time once confirmed")
+        #expect(try cli.run(["confirm", event, "--evidence", "again"], today: "2026-12-06").status == 65, "a decided claim is final")
+        #expect(try cli.run(["pending", "--json"], today: "2026-12-06").array().isEmpty)
+        let history = try cli.run(["commitment", "show", "CN-2026-0001"], today: "2026-12-06").stdout
+        #expect(history.contains("经核实") && history.contains("县发改〔2026〕12号"), "\(history)")
+        #expect(try cli.run(["audit", "list", "--json"], today: "2026-12-06").array().contains { $0["action"] as? String == "claim.confirm" })
+        #expect(try cli.run(["audit", "verify"], today: "2026-12-06").status == 0)
+        #expect(try cli.run(["doctor"], today: "2026-12-06").status == 0)
+    }
+
+    @Test("a rejected claim stays on the day it was recorded")
+    func rejected() throws {
+        let cli = try ledger()
+        #expect(try cli.run(["commitment", "fulfill", "CN-2026-0001", "--date", "2026-05-08"], today: "2026-12-06").status == 0)
+        let event = try #require(try cli.run(["pending", "--json"], today: "2026-12-06").array().first?["event"] as? String)
+        let lines = try rules(cli, period: "2026-Q4", today: "2026-12-06")
+        #expect(try cli.run(["reject", event, "--reason", "无凭证"], today: "2026-12-07").status == 0)
+        #expect(try cli.run(["commitment", "show", "CN-2026-0001", "--json"], today: "2026-12-07").object()["fulfilled_on"] as? String == "2026-12-06")
+        #expect(try rules(cli, period: "2026-Q4", today: "2026-12-07") == lines)
+        #expect(try cli.run(["commitment", "show", "CN-2026-0001"], today: "2026-12-07").stdout.contains("核实未采信"))
+    }
+
+    @Test("within the grace window a date counts as typed")
+    func withinTheWindow() throws {
+        let cli = try ledger()
+        // 04-16 (Thu) entered on 04-20 (Mon): two working days (Fri and the day of entry) lie after it.
+        let r = try cli.ok(["commitment", "fulfill", "CN-2026-0001", "--date", "2026-04-16"], today: "2026-04-20")
+        #expect(r["fulfilled_on"] as? String == "2026-04-16")
+        #expect(try cli.run(["pending", "--json"], today: "2026-04-20").array().isEmpty)
+    }
+
+    @Test("a backdated amendment does not erase lateness accrued before it was recorded, until its approval is confirmed")
+    func backdatedAmendment() throws {
+        let cli = try CLI(today: "2026-11-01")
+        try cli.ok(["department", "add", "--code", "FGW", "--name", "县发改委", "--kind", "county-department"])
+        try cli.ok(["commitment", "add", "--department", "FGW", "--category", "1", "--kind", "policy", "--counterparty", "甲公司",
+                    "--content", "兑现招商奖励", "--made", "2026-11-01", "--deadline", "2026-11-30"])
+        let before = try score(cli, period: "2026-Q4", today: "2026-12-06")
+        let r = try cli.run(["commitment", "amend", "CN-2026-0001", "--deadline", "2026-12-31", "--reason", "政策调整", "--legal-basis", "合同第5条",
+                             "--approver", "县长", "--date", "2026-11-25"], today: "2026-12-06")
+        #expect(r.status == 0 && r.stdout.contains("待核实补录"), "\(r)")
+        #expect(try rules(cli, period: "2026-Q4", today: "2026-12-06").contains("commitment_overdue_before_amendment"),
+                "six days overdue before the amendment was recorded")
+        #expect(try score(cli, period: "2026-Q4", today: "2026-12-06") < 100)
+        let shown = try cli.run(["commitment", "show", "CN-2026-0001", "--json"], today: "2026-12-06").object()
+        let amendment = try #require((shown["amendments"] as? [[String: Any]])?.first)
+        #expect(amendment["date"] as? String == "2026-12-06" && amendment["claimed"] as? String == "2026-11-25")
+        let event = try #require(amendment["event"] as? String)
+        #expect(event.hasPrefix("BG-"))
+        #expect(try cli.run(["confirm", event, "--evidence", "县政府常务会议纪要〔2026〕9号"], today: "2026-12-06").status == 0)
+        #expect(!(try rules(cli, period: "2026-Q4", today: "2026-12-06").contains("commitment_overdue_before_amendment")))
+        #expect(try score(cli, period: "2026-Q4", today: "2026-12-06") >= before)
+        #expect(try cli.run(["doctor"], today: "2026-12-06").status == 0)
+    }
+
+    @Test("a progress entry claimed before one already recorded is kept in the history but does not become the state")
+    func outOfOrderProgress() throws {
+        let cli = try ledger()
+        try cli.ok(["commitment", "progress", "CN-2026-0001", "--percent", "60", "--date", "2026-04-20"], today: "2026-04-20")
+        // Entered the next day, claiming the day before the 60 % entry: within the window, yet earlier.
+        let r = try cli.ok(["commitment", "progress", "CN-2026-0001", "--percent", "65", "--date", "2026-04-17"], today: "2026-04-21")
+        #expect(r["progress"] as? Int == 60)
+        let entries = try #require(try cli.run(["commitment", "show", "CN-2026-0001", "--json"], today: "2026-04-21").object()["entries"] as? [[String: Any]])
+        #expect(entries.compactMap { $0["percent"] as? Int }.sorted() == [60, 65])
+        let full = try cli.run(["commitment", "show", "CN-2026-0001"], today: "2026-04-21").stdout
+        let text = String(try #require(full.components(separatedBy: "经过").last))
+        let at65 = try #require(text.range(of: "65%")), at60 = try #require(text.range(of: "60%"))
+        #expect(at65.lowerBound < at60.lowerBound, "the history lists by claimed date: \(text)")
+        // A fulfilment cannot be claimed before progress already recorded as later.
+        #expect(try cli.run(["commitment", "fulfill", "CN-2026-0001", "--date", "2026-04-19"], today: "2026-04-21").status == 65)
+    }
+}
