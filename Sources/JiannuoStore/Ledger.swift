@@ -77,7 +77,8 @@ public protocol Ledger: AnyObject, Sendable {
     // Breaches and what follows them (Breaches/)
     func breaches(_ f: ListFilter) throws -> [Breach]
     func breach(_ id: String) throws -> Breach
-    func reportBreach(_ id: String, date: Day?) throws -> Breach
+    /// Reported to the county leadership: the same escalation `escalate` records, listed with the others.
+    func reportBreach(_ id: String, date: Day?, note: String?) throws -> Breach
     func addRectification(breach id: String, unit: String, measures: String, deadline: Day, ordered: Day?) throws -> Rectification
     func completeRectification(_ id: String, date: Day?) throws -> Rectification
     func rectifications(_ f: ListFilter, breach: String?) throws -> [Rectification]
@@ -188,6 +189,7 @@ extension Ledger {
     public func addAccountability(breach id: String, target: String, kind: String, date: Day?) throws -> Accountability {
         try addAccountability(follows: id, targetKind: .unit, official: nil, post: nil, target: target, kind: kind, date: date)
     }
+    public func reportBreach(_ id: String, date: Day?) throws -> Breach { try reportBreach(id, date: date, note: nil) }
     public func rectifications(_ f: ListFilter) throws -> [Rectification] { try rectifications(f, breach: nil) }
     public func accountability(_ f: ListFilter) throws -> [Accountability] { try accountability(f, breach: nil) }
     public func recordProgress(_ id: String, percent: Int, status: CommitmentStatus?, note: String?) throws -> Commitment {

@@ -46,9 +46,10 @@ struct BreachCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: T("记录已报县委县政府", "Record that a breach was reported to the county Party committee and government"))
         @Argument var id: String
         @Option(help: H("上报日期", "Date reported")) var date: String?
+        @Option(help: H("说明", "Note")) var note: String?
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
-            let b = try out.store().reportBreach(id, date: try parseDay(date, "上报日期", "--date"))
+            let b = try out.store().reportBreach(id, date: try parseDay(date, "上报日期", "--date"), note: note)
             out.record(b) { out.say("\(b.id) 已于 \(b.reportedOn!) 报县委县政府", "\(b.id) reported on \(b.reportedOn!)") }
         }
     }

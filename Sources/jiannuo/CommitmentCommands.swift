@@ -71,7 +71,8 @@ struct CommitmentCommand: ParsableCommand {
         func execute(_ out: Output) throws {
             let store = try out.reader()
             let c = try store.commitment(id)
-            let view = CommitmentView(c: c, entries: try store.commitmentEntries(id), amendments: try store.amendments(id))
+            let view = CommitmentView(c: c, entries: try store.commitmentEntries(id), amendments: try store.amendments(id),
+                                      escalations: try store.escalations(ListFilter(), record: c.id))
             out.record(view) { out.detail(id, store) }
         }
     }

@@ -62,7 +62,9 @@ struct ComplaintCommand: ParsableCommand {
             let store = try out.reader()
             let c = try store.complaint(id)
             if reveal { try store.recordReveal(entity: "complaint", id: c.id, field: "contact") }
-            out.record(ComplaintView(c: c, reveal: reveal)) { out.detail(id, store, reveal: reveal) }
+            out.record(ComplaintView(c: c, reveal: reveal, escalations: try store.escalations(ListFilter(), record: c.id))) {
+                out.detail(id, store, reveal: reveal)
+            }
         }
     }
 

@@ -1,5 +1,6 @@
 import ArgumentParser
 import Foundation
+import Ink
 import JiannuoCore
 import JiannuoStore
 
@@ -24,10 +25,8 @@ struct PublishCommand: JiannuoCommand {
         for d in units {
             doc.heading("\(d.name)政务诚信承诺书")
             if let own = d.letter {
-                // The unit's own letter (二（二）), paragraph by paragraph, escaped like every value.
-                for para in own.components(separatedBy: "\n\n") where !para.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty {
-                    doc.paragraph(para.trimmingCharacters(in: .whitespacesAndNewlines))
-                }
+                // The unit's own letter (二（二）), written in Markdown: rendered as a document, escaped first.
+                doc.letter(own)
             } else {
                 doc.paragraph("""
                     本单位按照“谁承诺、谁负责”的原则，依法依规作出政策承诺、签订协议（合同），严格履行公众参与、专家论证、风险评估、\
@@ -40,14 +39,24 @@ struct PublishCommand: JiannuoCommand {
                           + (d.email.map { "；投诉举报邮箱 \($0)" } ?? "") + "。")
             let list = try store.commitments(ListFilter(department: d.code))
             doc.paragraph("截至 \(store.clock.today)，共有承诺事项 \(list.count) 项，其中已兑现 \(list.filter { $0.status == .fulfilled }.count) 项。")
-            var rows: [[String]] = []
+            let today = store.clock.today
+            var rows: [[String]] = [], changes: [[String]] = []
             for c in list {
                 let feedback = try store.commitmentEntries(c.id).last { $0.kind == .feedback }
                 rows.append([c.id, Category.label(c.category), c.counterparty, c.content, c.made.string, c.deadline.string,
-                             "\(c.status.label) \(c.progress)%", c.fulfilledOn?.string ?? "",
+                             "\(c.status.label) \(c.progress)%" + PublishCommand.lateness(c, today: today), c.fulfilledOn?.string ?? "",
                              feedback.map { "\($0.date) \($0.text ?? "")" } ?? ""])
+                for a in try store.amendments(c.id) {
+                    let claim = a.recording.claim == .pending ? "（所填 \(a.recording.claimed.map(\.string) ?? "")，待核实）" : ""
+                    changes.append([c.id, a.date.string + claim, a.oldDeadline.string, a.newDeadline.string,
+                                    a.oldContent == a.newContent ? "（未变）" : "\(a.oldContent) → \(a.newContent)", a.reason, a.legalBasis, a.approver])
+                }
             }
             doc.table(["编号", "类别", "对象", "承诺内容", "承诺日期", "兑现时限", "兑现情况", "办结日期", "最近反馈"], rows)
+            if !changes.isEmpty {
+                doc.paragraph("承诺变更（原条款保留，依法定事由和程序变更）：")
+                doc.table(["编号", "变更日期", "原兑现时限", "新兑现时限", "承诺内容", "变更事由", "法律依据", "批准人"], changes)
+            }
         }
         // The head of the audit chain, for anyone who keeps this page: `jiannuo audit verify --anchor` later
         // proves that the ledger behind it was only added to, never rewritten.
@@ -60,6 +69,17 @@ struct PublishCommand: JiannuoCommand {
         }
         struct R: Encodable { let id: String; let departments: Int }
         out.record(R(id: output, departments: units.count)) { out.say("已生成 \(output)（\(units.count) 个单位）", "wrote \(output)") }
+    }
+
+    /// `（已逾期 12 天）` for an open promise past its deadline, `（逾期 3 天兑现）` for one closed late.
+    static func lateness(_ c: Commitment, today: Day) -> String {
+        if c.status.isOpen {
+            let late = c.deadline.days(until: today)
+            return late > 0 ? "（已逾期 \(late) 天）" : ""
+        }
+        guard let closed = c.fulfilledOn else { return "" }
+        let late = c.deadline.days(until: closed)
+        return late > 0 ? "（逾期 \(late) 天\(c.status == .fulfilled ? "兑现" : "办结")）" : ""
     }
 }
 
@@ -120,6 +140,32 @@ struct Document {
             for r in rows { text += "| " + r.map(clean).joined(separator: " | ") + " |\n" }
             text += "\n"
         }
+    }
+
+    /// A unit's own letter, written in Markdown. Its text is escaped before it is rendered, so that no
+    /// HTML, script or link target it holds passes through: only Markdown's own structure (paragraphs,
+    /// headings, lists, emphasis) becomes the document's; links and images stay text. In a Markdown file
+    /// it stays Markdown, escaped the same way.
+    mutating func letter(_ markdown: String) {
+        let escaped = Sanitize.visible(markdown.replacingOccurrences(of: "\r\n", with: "\n"), keepNewlines: true)
+            .replacingOccurrences(of: "&", with: "&amp;").replacingOccurrences(of: "<", with: "&lt;").replacingOccurrences(of: ">", with: "&gt;")
+            .replacingOccurrences(of: "![", with: "[").replacingOccurrences(of: "](", with: "] (")
+        let safe = Document.literalMaskStars(Privacy.maskNumbers(escaped))
+        if html {
+            text += "<div class=\"letter\">\n" + MarkdownParser().html(from: safe) + "\n</div>\n"
+        } else {
+            text += safe.trimmingCharacters(in: .whitespacesAndNewlines) + "\n\n"
+        }
+    }
+
+    /// The stars of a masked number (`138****5678`) as entities, so that Markdown does not read them as emphasis.
+    static func literalMaskStars(_ s: String) -> String {
+        var out = "", previous: Character? = nil
+        for c in s {
+            if c == "*", let p = previous, p.isNumber || p == "*" && out.hasSuffix("&#42;") { out += "&#42;" } else { out.append(c) }
+            previous = c
+        }
+        return out
     }
 
     mutating func end() { if html { text += "</body></html>\n" } }

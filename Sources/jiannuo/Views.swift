@@ -5,12 +5,15 @@ import JiannuoCore
 struct ComplaintView: Encodable {
     let c: Complaint
     var reveal = false
-    enum K: String, CodingKey { case stage, currentDue = "current_due" }
+    /// Its reports to the county leadership, in `show`.
+    var escalations: [Escalation]? = nil
+    enum K: String, CodingKey { case stage, currentDue = "current_due", escalations }
     func encode(to e: Encoder) throws {
         try (reveal ? c : c.masked).encode(to: e)
         var k = e.container(keyedBy: K.self)
         try k.encode(c.stage.rawValue, forKey: .stage)
         try k.encode(c.currentDue, forKey: .currentDue)
+        if let escalations { try k.encode(escalations, forKey: .escalations) }
     }
 }
 
@@ -18,7 +21,8 @@ struct CommitmentView: Encodable {
     let c: Commitment
     var entries: [CommitmentEntry]? = nil
     var amendments: [Amendment]? = nil
-    enum K: String, CodingKey { case amountYuan = "amount_yuan", missingProcedures = "missing_procedures", entries, amendments }
+    var escalations: [Escalation]? = nil
+    enum K: String, CodingKey { case amountYuan = "amount_yuan", missingProcedures = "missing_procedures", entries, amendments, escalations }
     func encode(to e: Encoder) throws {
         try c.encode(to: e)
         var k = e.container(keyedBy: K.self)
@@ -26,6 +30,7 @@ struct CommitmentView: Encodable {
         try k.encode(c.missingProcedures, forKey: .missingProcedures)
         if let entries { try k.encode(entries.map { EventView(value: $0, ref: $0.ref) }, forKey: .entries) }
         if let amendments { try k.encode(amendments.map { EventView(value: $0, ref: $0.ref) }, forKey: .amendments) }
+        if let escalations { try k.encode(escalations, forKey: .escalations) }
     }
 }
 

@@ -190,14 +190,14 @@ import Testing
         let wrong = try cli.run(["complaint", "add", "--channel", "phone", "--department", "CZJ", "--content", "x", "--commitment", "CN-2026-0001"])
         #expect(wrong.status == 65 && wrong.stderr.contains("属于单位 FGW"), "\(wrong)")
         #expect(try cli.dump() == before)
-        // 部分兑现 is not the end: progress goes on, then fulfilment.
-        try cli.ok(["commitment", "progress", "CN-2026-0001", "--percent", "60", "--status", "partially_fulfilled", "--date", "2026-11-10"])
-        let more = try cli.ok(["commitment", "progress", "CN-2026-0001", "--percent", "80", "--date", "2026-11-15"])
+        // 部分兑现 is not the end: progress goes on, then fulfilment (dated within the grace window).
+        try cli.ok(["commitment", "progress", "CN-2026-0001", "--percent", "60", "--status", "partially_fulfilled", "--date", "2026-11-18"])
+        let more = try cli.ok(["commitment", "progress", "CN-2026-0001", "--percent", "80", "--date", "2026-11-19"])
         #expect(more["status"] as? String == "partially_fulfilled" && more["progress"] as? Int == 80)
-        #expect(more["fulfilled_on"] as? String == "2026-11-10", "closed as partial on the day it was so judged")
+        #expect(more["fulfilled_on"] as? String == "2026-11-18", "closed as partial on the day it was so judged")
         let back = try cli.run(["commitment", "progress", "CN-2026-0001", "--percent", "90", "--status", "in_progress"])
         #expect(back.status == 65, "\(back)")
-        let done = try cli.ok(["commitment", "fulfill", "CN-2026-0001", "--date", "2026-11-18"])
+        let done = try cli.ok(["commitment", "fulfill", "CN-2026-0001", "--date", "2026-11-19"])
         #expect(done["status"] as? String == "fulfilled")
     }
 }

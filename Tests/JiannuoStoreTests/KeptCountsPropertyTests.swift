@@ -74,7 +74,8 @@ struct KeptCountsPropertyTests {
             try store.commitments(ListFilter()).filter(\.status.isOpen).randomElement(using: &rng)
         }
         let kinds = ["add", "accept", "resolve", "respond", "extend", "return", "followup", "verify", "commitment", "progress",
-                     "fulfill", "amend", "merge", "calendar", "rules", "import", "rectify", "opinion", "accountability", "finding", "importCommitments"]
+                     "fulfill", "amend", "merge", "calendar", "rules", "import", "rectify", "opinion", "accountability", "finding", "importCommitments",
+                     "backfill", "backfill", "decide"]
         let kind = kinds.randomElement(using: &rng)!
         do {
             switch kind {
@@ -121,6 +122,19 @@ struct KeptCountsPropertyTests {
                 guard let c = try someCommitment() else { return "amend none" }
                 _ = try store.amend(c.id, deadline: now.day.adding(days: Int.random(in: 5...90, using: &rng)), content: nil,
                                     reason: "政策调整", legalBasis: "依据", approver: "县政府")
+            case "backfill":
+                // A progress entry, fulfilment or amendment dated in the past: often a pending claim.
+                guard let c = try someCommitment() else { return "backfill none" }
+                let date = now.day.adding(days: -Int.random(in: 0...60, using: &rng))
+                switch Int.random(in: 0..<3, using: &rng) {
+                case 0: _ = try store.recordProgress(c.id, percent: Int.random(in: 1...99, using: &rng), status: nil, note: nil, date: date)
+                case 1: _ = try store.fulfill(c.id, date: date, note: nil)
+                default: _ = try store.amend(c.id, deadline: now.day.adding(days: Int.random(in: 5...90, using: &rng)), content: nil,
+                                             reason: "政策调整", legalBasis: "依据", approver: "县政府", date: date)
+                }
+            case "decide":
+                guard let p = try store.pendingClaims().randomElement(using: &rng) else { return "decide none" }
+                if Bool.random(using: &rng) { _ = try store.confirmClaim(p.event, evidence: "文号") } else { _ = try store.rejectClaim(p.event, reason: "无凭证") }
             case "merge":
                 guard units.count > 4, let into = units.filter({ $0 != unit }).randomElement(using: &rng) else { return "merge none" }
                 _ = try store.mergeDepartment(from: unit, into: into, date: nil)

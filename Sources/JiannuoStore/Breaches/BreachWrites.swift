@@ -2,9 +2,16 @@ import GRDB
 import JiannuoCore
 
 extension LedgerEngine {
-    public func reportBreach(_ id: String, date: Day?) throws -> Breach {
-        try dated(.breachReport, id, date, Field("上报日期", "report date"), action: "breach.report", entity: "breach", requireBreach) {
-            try $0.reported(on: $1)
+    /// A breach reported up is an escalation like any other (`escalations list` shows it, the breach's
+    /// history too); the breach keeps the day it was reported.
+    public func reportBreach(_ id: String, date: Day?, note: String?) throws -> Breach {
+        try authorize(.breachReport)
+        let day = try eventDay(date, Field("上报日期", "report date"))
+        let note = try Validate.optionalText(note, Field("说明", "note"), max: 500, multiline: true)
+        return try transaction { w, audit in
+            _ = try requireBreach(w, id)
+            _ = try recordEscalation(w, audit, id, to: Escalation.recipients[0], on: day, note: note)
+            return try requireBreach(w, id)
         }
     }
 

@@ -60,7 +60,7 @@ enum PGSecurity {
         case .commitmentAdd: return [("commitments", "INSERT"), ids]
         case .commitmentAmend: return [("commitments", "UPDATE"), ("amendments", "INSERT")]
         case .commitmentProgress, .commitmentFulfill, .commitmentFeedback: return [("commitments", "UPDATE"), ("commitment_entries", "INSERT")]
-        case .breachReport: return [("breaches", "UPDATE")]
+        case .breachReport: return [("breaches", "UPDATE"), ("escalations", "INSERT"), ids]
         case .escalate: return [("escalations", "INSERT"), ("breaches", "UPDATE"), ids]
         case .inspectionManage: return [("inspections", "INSERT, UPDATE"), ("findings", "INSERT"), ids]
         case .rectificationAdd: return [("rectifications", "INSERT"), ids]

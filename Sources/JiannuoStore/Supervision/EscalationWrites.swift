@@ -12,27 +12,31 @@ extension LedgerEngine {
                                        "--to must be one of: \(Escalation.recipients.joined(separator: ", "))")
         }
         let note = try Validate.optionalText(note, Field("说明", "note"), max: 500, multiline: true)
-        return try transaction { w, audit in
-            let (kind, department, due) = try overdueItem(w, record, on: day)
-            if let due, due >= day {
-                throw JiannuoError.invalid("\(record) 的时限是 \(due)，在 \(day) 尚未逾期：只有逾期事项报县委县政府",
-                                           "\(record) is due \(due), not overdue on \(day): only overdue items are reported up")
-            }
-            if let earlier = try w.records(Escalation.self, "SELECT * FROM escalations WHERE record = ? ORDER BY date DESC LIMIT 1", [record]).first {
-                throw JiannuoError.invalid("\(record) 已于 \(earlier.date) 报\(earlier.recipient)（\(earlier.id)）",
-                                           "\(record) was already reported on \(earlier.date) (\(earlier.id))")
-            }
-            let id = try w.nextId(.escalation, year: day.year)
-            let e = Escalation(id: id, record: record, kind: kind, department: department, recipient: recipient, date: day, note: note)
-            try w.insert(e)
-            if kind == .breach, let b = try w.records(Breach.self, "SELECT * FROM breaches WHERE id = ?", [record]).first, b.reportedOn == nil {
-                let after = try b.reported(on: day)
-                try w.update(after, from: b)
-                try audit.record("breach.report", entity: "breach", id: record, before: b, after: after, claimed: day.string)
-            }
-            try audit.record("escalation.add", entity: "escalation", id: id, after: e, claimed: day.string)
-            return e
+        return try transaction { w, audit in try recordEscalation(w, audit, record, to: recipient, on: day, note: note) }
+    }
+
+    /// The escalation itself, in the caller's transaction: an overdue item reported once; a breach also
+    /// keeps the day it was reported.
+    func recordEscalation(_ w: Writer, _ audit: any AuditAppending, _ record: String, to recipient: String, on day: Day, note: String?) throws -> Escalation {
+        let (kind, department, due) = try overdueItem(w, record, on: day)
+        if let due, due >= day {
+            throw JiannuoError.invalid("\(record) 的时限是 \(due)，在 \(day) 尚未逾期：只有逾期事项报县委县政府",
+                                       "\(record) is due \(due), not overdue on \(day): only overdue items are reported up")
         }
+        if let earlier = try w.records(Escalation.self, "SELECT * FROM escalations WHERE record = ? ORDER BY date DESC LIMIT 1", [record]).first {
+            throw JiannuoError.invalid("\(record) 已于 \(earlier.date) 报\(earlier.recipient)（\(earlier.id)）",
+                                       "\(record) was already reported on \(earlier.date) (\(earlier.id))")
+        }
+        if kind == .breach, let b = try w.records(Breach.self, "SELECT * FROM breaches WHERE id = ?", [record]).first {
+            let after = try b.reported(on: day)
+            try w.update(after, from: b)
+            try audit.record("breach.report", entity: "breach", id: record, before: b, after: after, claimed: day.string)
+        }
+        let id = try w.nextId(.escalation, year: day.year)
+        let e = Escalation(id: id, record: record, kind: kind, department: department, recipient: recipient, date: day, note: note)
+        try w.insert(e)
+        try audit.record("escalation.add", entity: "escalation", id: id, after: e, claimed: day.string)
+        return e
     }
 
     /// What the record is, whose it is, and the limit it passed (nil: it has none, a breach).

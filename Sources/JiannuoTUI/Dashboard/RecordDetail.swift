@@ -126,6 +126,7 @@ public enum RecordDetail {
                                    + claimNote(a.ref, a.recording, counts: a.date, w), indent: 4)))
         }
         for e in events.sorted(by: { ($0.claimed, $0.recorded) < ($1.claimed, $1.recorded) }) { out.append(e.line) }
+        out += try escalationLines(id, store, w)
         return RecordContent(id: id, title: w("承诺 \(id)", "commitment \(id)"), department: c.department, lines: out)
     }
 
@@ -141,6 +142,14 @@ public enum RecordDetail {
         case nil: break
         }
         return parts.isEmpty ? "" : w("〔\(parts.joined(separator: "；"))〕", " [\(parts.joined(separator: "; "))]")
+    }
+
+    /// `2026-10-22 报县委县政府（SB-2026-0003）说明`: a record's escalations belong to its history.
+    static func escalationLines(_ id: String, _ store: any Ledger, _ w: Words) throws -> [DocLine] {
+        try store.escalations(ListFilter(), record: id).sorted { $0.date < $1.date }.map { e in
+            DocLine(w("  \(e.date) 报\(e.recipient)（\(e.id)）", "  \(e.date) reported to the county leadership (\(e.id))")
+                    + (e.note.map { w("：\($0)", ": \($0)") } ?? ""), indent: 4)
+        }
     }
 
     static func complaint(_ id: String, _ store: any Ledger, _ reveal: Bool, _ unit: (String) -> String, _ w: Words) throws -> RecordContent {
@@ -175,6 +184,7 @@ public enum RecordDetail {
             out.append(DocLine(w("回访 \(f)：\(c.satisfied == true ? "满意" : "不满意") ", "follow-up \(f): \(c.satisfied == true ? "satisfied" : "not satisfied") ")
                                + (c.followupNote ?? ""), indent: 3))
         }
+        out += try escalationLines(id, store, w)
         // What the complaint produced: its breach and what was done about it, each a record to open.
         if c.breach == true {
             let breaches = try store.breaches(ListFilter(department: c.department)).filter { $0.complaint == id }
