@@ -68,6 +68,23 @@ import Testing
         #expect(try s.city(["audit", "verify"]).status == 0)
         let logged = try s.pg.query("SELECT count(*) FROM \(Self.schema).audit_log WHERE action LIKE 'complaint.%' OR action LIKE 'commitment.%' OR action = 'breach.add'")
         #expect(Int(logged) == writes.count + 1, "audit rows: \(logged)")
+        // A fulfilment claimed for two weeks back waits for confirmation on both engines, then counts as claimed.
+        let late = try id("""
+            SELECT id FROM commitments WHERE department = 'GXJ' AND status IN ('not_started', 'in_progress', 'stalled') AND made < '2026-10-01'
+                AND id <> '\(promise)' AND NOT EXISTS (SELECT 1 FROM commitment_entries e WHERE e.commitment = commitments.id AND e.date > '2026-11-05')
+            ORDER BY id LIMIT 1
+            """)
+        for args in [["commitment", "fulfill", late, "--date", "2026-11-05", "--json"], ["pending", "--json"]] {
+            let file = try s.file(args), city = try s.city(args)
+            #expect(file.status == 0 && file.stdout == city.stdout, "\(file)\n\(city)")
+        }
+        let event = try #require(try s.city(["pending", "--json"]).array().first { $0["record"] as? String == late }?["event"] as? String)
+        let confirm = ["confirm", event, "--evidence", "付款凭证", "--json"]
+        let confirmedOnFile = try s.file(confirm), confirmedInCity = try s.city(confirm)
+        #expect(confirmedOnFile.status == 0 && confirmedOnFile.stdout == confirmedInCity.stdout, "\(confirmedOnFile)\n\(confirmedInCity)")
+        try s.expectSameOnBoth([["commitment", "show", late, "--json"], ["scores", "--json"], ["department", "show", "GXJ", "--json"]])
+        #expect(try s.city(["pending", "--json"]).array().isEmpty && (try s.file(["pending", "--json"]).array().isEmpty))
+        #expect(try s.city(["doctor"]).status == 0)
         // A refused write leaves nothing behind: a complaint for an unknown unit.
         let before = try s.pg.query("SELECT count(*) FROM \(Self.schema).complaints")
         let bad = try s.city(["complaint", "add", "--channel", "hotline", "--department", "NOPE", "--content", "x"])
