@@ -24,6 +24,28 @@ public enum ClaimPolicy {
     }
 }
 
+/// An event that waits for the office to confirm the day it claims (`jiannuo pending`).
+public struct PendingClaim: Codable, Sendable, Equatable {
+    public var event: String
+    public var record: String
+    public var department: String
+    /// `progress`, `fulfill`, `feedback` (a commitment's entry) or `amend`.
+    public var kind: String
+    public var claimed: Day
+    /// The day it counts on until confirmed: the day it was recorded.
+    public var counts: Day
+    public var recordedAt: DateTime?
+    public var summary: String
+
+
+    public init(event: String, record: String, department: String, kind: String, claimed: Day, counts: Day, recordedAt: DateTime?, summary: String) {
+        self.event = event; self.record = record; self.department = department; self.kind = kind
+        self.claimed = claimed; self.counts = counts; self.recordedAt = recordedAt; self.summary = summary
+    }
+
+    enum CodingKeys: String, CodingKey { case event, record, department, kind, claimed, counts, recordedAt = "recorded_at", summary }
+}
+
 /// When an event was recorded and, if it claims an earlier day, how that claim stands: kept on the
 /// event's own row (a progress entry, an amendment) beside the day it counts on (`date`).
 public struct EventRecording: Codable, Sendable, Hashable {

@@ -1,21 +1,5 @@
 import JiannuoCore
 
-/// An event that waits for the office to confirm the day it claims (`jiannuo pending`).
-public struct PendingClaim: Codable, Sendable, Equatable {
-    public var event: String
-    public var record: String
-    public var department: String
-    /// `progress`, `fulfill`, `feedback` (a commitment's entry) or `amend`.
-    public var kind: String
-    public var claimed: Day
-    /// The day it counts on until confirmed: the day it was recorded.
-    public var counts: Day
-    public var recordedAt: DateTime?
-    public var summary: String
-
-    enum CodingKeys: String, CodingKey { case event, record, department, kind, claimed, counts, recordedAt = "recorded_at", summary }
-}
-
 extension LedgerEngine {
     /// What waits, oldest recording first; a liaison sees its own unit's.
     public func pendingClaims() throws -> [PendingClaim] {

@@ -35,9 +35,9 @@ extension LedgerEngine {
         let note = try Validate.optionalText(note, Field("兑现说明", "note"), max: 1000, multiline: true)
         let field = Field("兑现日期", "fulfilment date")
         let event = try datedEvent(date, field)
-        return try changeCommitment(id, action: "commitment.fulfill", event: event) { c, latest in
-            // Fulfilment is final: it cannot be claimed before progress already recorded as later.
-            if let latest { try Validate.notBefore(event.claimed, field, latest, Field("已记录的最近进展日期", "latest recorded progress date")) }
+        return try changeCommitment(id, action: "commitment.fulfill", event: event, amendments: true) { c, latest in
+            // Fulfilment is final: it cannot be claimed before progress or an amendment already recorded as later.
+            if let latest { try Validate.notBefore(event.claimed, field, latest, Field("已记录的最近进展或变更日期", "latest recorded progress or amendment date")) }
             var after = try CommitmentWorkflow.fulfill(c, on: event.claimed)
             after.fulfilledOn = event.effective
             return (after, CommitmentEntry(commitment: id, kind: .fulfill, date: event.effective, percent: 100, text: note,
@@ -83,14 +83,17 @@ extension LedgerEngine {
         }
     }
 
-    /// `change` gets the promise and the latest day its progress entries claim (nil if none), and
-    /// gives the promise after and the entry to keep.
-    private func changeCommitment(_ id: String, action: String, event: DatedEvent,
+    /// `change` gets the promise and the latest day its progress entries (and, if asked, its
+    /// amendments) claim, nil if none, and gives the promise after and the entry to keep.
+    private func changeCommitment(_ id: String, action: String, event: DatedEvent, amendments: Bool = false,
                                   _ change: (Commitment, Day?) throws -> (Commitment, CommitmentEntry)) throws -> Commitment {
         try transaction { w, audit in
             let before = try requireCommitment(w, id)
             var latest: Day? = nil
-            try w.each("SELECT max(COALESCE(claimed, date)) FROM commitment_entries WHERE commitment = ? AND kind <> 'feedback'", [id]) {
+            let alsoAmendments = amendments ? " UNION ALL SELECT COALESCE(claimed, date) FROM amendments WHERE commitment = ?" : ""
+            try w.each("""
+                SELECT max(d) FROM (SELECT COALESCE(claimed, date) AS d FROM commitment_entries WHERE commitment = ? AND kind <> 'feedback'\(alsoAmendments)) AS claimed_days
+                """, amendments ? [id, id] : [id]) {
                 latest = $0.day(at: 0)
             }
             let (after, entry) = try change(before, latest)

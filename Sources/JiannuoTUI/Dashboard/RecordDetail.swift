@@ -30,7 +30,9 @@ public enum RecordDetail {
             subject = .rectification(r, breach: try r.breach.map { try store.breach($0) })
         default: return []
         }
-        return StepForms.applicable(subject, today: today, calendar: store.calendar, rules: store.rules.deadlines)
+        var steps = StepForms.applicable(subject, today: today, calendar: store.calendar, rules: store.rules.deadlines)
+        if case .commitment = subject, try store.pendingClaims().contains(where: { $0.record == id }) { steps.insert(.confirmClaim) }
+        return steps
     }
 
     static func read(_ id: String, store: any Ledger, today: Day, reveal: Bool, w: Words) throws -> RecordContent {

@@ -8,6 +8,8 @@ public struct ActionForm: Sendable, Equatable {
         case accept, extend, returnTo, resolve, respond, verify, followup
         case progress, fulfill, feedback, amend
         case report, accountability, rectify, rectificationDone
+        /// The office's word on a backdated event of the record (待核实补录): confirmed or rejected.
+        case confirmClaim
         /// Not a workflow step: the structured filter of a pane (`F`), built by `FilterForms`.
         case filterPane
 
@@ -31,6 +33,7 @@ public struct ActionForm: Sendable, Equatable {
             case .accountability: lang("问责", "Accountability")
             case .rectify: lang("移送整改", "Rectification order")
             case .rectificationDone: lang("整改完成", "Rectification done")
+            case .confirmClaim: lang("核实补录", "Confirming a claim")
             case .filterPane: lang("筛选", "Filter")
             }
         }
@@ -88,7 +91,7 @@ public struct ActionForm: Sendable, Equatable {
     public var irreversible: Bool {
         switch step {
         case .verify: choice("breach") == 1
-        case .fulfill, .accountability: true
+        case .fulfill, .accountability, .confirmClaim: true
         default: false
         }
     }
@@ -196,11 +199,20 @@ public struct ActionForm: Sendable, Equatable {
                          text("deadline", l("整改时限", "Deadline"), today.adding(days: 30).string)])
             case .rectificationDone:
                 return (l("整改完成 \(record)", "Rectified \(record)"), [text("date", l("完成日期", "Done on"), d)])
+            case .confirmClaim:
+                return (l("核实补录 \(record)", "Confirm a claim on \(record)"),
+                        [picker("event", l("事件", "Event"), [l("（无待核实的事件）", "(nothing pending)")]),
+                         picker("verdict", l("结论", "Decision"), [l("确认，按所填日期生效", "confirm: it counts on the day claimed"),
+                                                                  l("不予采信，按录入日生效", "reject: it counts on the day recorded")]),
+                         text("note", l("凭证或理由", "Evidence or reason"))])
             case .filterPane: return (l("筛选", "Filter"), [])
             }
         }()
         return ActionForm(step: step, record: record, title: title, inputs: inputs)
     }
+
+    /// The event id at the head of a claim's choice (`JL-3 2026-05-08 兑现` → `JL-3`).
+    public static func eventId(_ choice: String) -> String { String(choice.split(separator: " ").first ?? "") }
 
     /// The statuses the progress form offers, in its order (fulfilment is its own step).
     public static let progressStatuses: [CommitmentStatus] = [.inProgress, .stalled, .partial, .unfulfilled, .notStarted]
@@ -233,6 +245,7 @@ extension ActionForm.Step {
         case .accountability: .accountabilityAdd
         case .rectify: .rectificationAdd
         case .rectificationDone: .rectificationDone
+        case .confirmClaim: .claimConfirm
         case .filterPane: .read
         }
     }

@@ -8,6 +8,8 @@ extension DashboardApp {
         let subject: StepSubject
         do {
             switch target {
+            case .record(let id) where step == .confirmClaim:
+                subject = .claims(record: id, pending: try store.pendingClaims().filter { $0.record == id })
             case .record(let id): subject = try self.subject(id)
             case .alert(let record, let kind):
                 switch kind {
@@ -125,6 +127,14 @@ extension DashboardApp {
         case .rectificationDone:
             _ = try store.completeRectification(id, date: try day("date", "完成日期"))
             return (l("整改已完成", "Rectification done"), nil)
+        case .confirmClaim:
+            let event = ActionForm.eventId(f.value("event"))
+            if f.choice("verdict") == 0 {
+                let d = try store.confirmClaim(event, evidence: f.value("note"))
+                return (l("经核实，\(d.event) 按 \(d.counts) 生效", "\(d.event) confirmed: it counts on \(d.counts)"), nil)
+            }
+            let d = try store.rejectClaim(event, reason: f.value("note"))
+            return (l("\(d.event) 不予采信，按 \(d.counts) 计", "\(d.event) rejected: it counts on \(d.counts)"), nil)
         case .filterPane:
             return ("", nil)            // applied by the update, never carried out here
         }

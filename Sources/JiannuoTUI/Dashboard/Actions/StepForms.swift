@@ -7,6 +7,8 @@ public enum StepSubject: Sendable {
     /// A breach with its rectifications (`w` on a breach finds its one open rectification).
     case breach(Breach, rectifications: [Rectification])
     case rectification(Rectification, breach: Breach?)
+    /// A record's events that wait for the office to confirm the day they claim.
+    case claims(record: String, pending: [PendingClaim])
     /// An alert the step does not act on (a commitment's deadline for `u`, a calendar warning …).
     case other(id: String, what: Text)
 }
@@ -90,6 +92,15 @@ public enum StepForms {
                 return .refused(l("失信 \(b.id) 有 \(open.count) 项未完成的整改：请在整改记录上按 w（光标移到整改行按 Enter）",
                                   "breach \(b.id) has \(open.count) open rectifications: press w on the rectification's record (Enter on its line)"))
             }
+        case (.confirmClaim, .claims(let record, let pending)):
+            guard !pending.isEmpty else {
+                return .refused(l("\(record) 没有待核实的补录", "\(record) has no backdated event waiting for confirmation"))
+            }
+            var f = ActionForm.make(.confirmClaim, record: record, today: today, lang: l)
+            f.inputs[0].options = pending.map { "\($0.event) \($0.claimed) \($0.summary)" }
+            f.start("event", choice: 0)
+            return .form(f)
+        case (_, .claims(let record, _)): return notFor("待核实补录", "claims of", record)
         case (_, .other(let id, let what)): return .refused(l("\(step.label)不适用于\(what.zh) \(id)", "\(step.label(.en)) does not apply to \(what.en) \(id)"))
         case (_, .complaint(let c)): return notFor("投诉", "complaint", c.id)
         case (_, .commitment(let c)): return notFor("承诺", "commitment", c.id)
@@ -124,6 +135,7 @@ public enum StepForms {
                     return lang("认定失信违诺须选择类别（投诉未填类别）", "choose a category to confirm a breach (the complaint has none)")
                 }
             case .fulfill: _ = try Validate.day(f.value("date"), Field("兑现日期", "date"))
+            case .confirmClaim: _ = try Validate.text(f.value("note"), Field("凭证或理由", "evidence or reason"), max: 500)
             case .accountability:
                 _ = try Validate.text(f.value("target"), Field("问责对象", "target"), max: 100)
                 _ = try Validate.day(f.value("date"), Field("日期", "date"))
@@ -172,6 +184,14 @@ public enum StepForms {
                     l("·计入\(unitZh)本期诚信评分：整改问责扣\(points(.accountability))分。",
                       "· counts in \(unitEn) integrity score this period: rectification and accountability, \(pointsEn(.accountability)) off."),
                     "", l("登记后" + undone, undone)]
+        case .confirmClaim:
+            let event = ActionForm.eventId(f.value("event"))
+            return f.choice("verdict") == 0
+                ? [l("确认 \(event)：按所填日期生效，评分、预警与按时率随之更正（凭证：\(f.value("note"))）；",
+                     "Confirm \(event): it counts on the day it claims, and scores, alerts and on-time rates are corrected (evidence: \(f.value("note")));"),
+                   "", l("确认后" + undone, undone)]
+                : [l("\(event) 不予采信：按录入日生效（理由：\(f.value("note"))）；", "Reject \(event): it counts on the day it was recorded (reason: \(f.value("note")));"),
+                   "", l("决定后" + undone, undone)]
         default:
             return []
         }
@@ -186,6 +206,7 @@ extension StepForms {
         case .commitment: [.progress, .fulfill, .feedback, .amend]
         case .breach: [.report, .accountability, .rectificationDone]
         case .rectification: [.report, .accountability, .rectificationDone]
+        case .claims: [.confirmClaim]
         case .other: []
         }
     }
