@@ -69,6 +69,11 @@ public protocol Ledger: AnyObject, Sendable {
     func addFeedback(_ id: String, text: String, date: Day?) throws -> CommitmentEntry
     func amend(_ id: String, deadline: Day?, content: String?, reason: String, legalBasis: String, approver: String, date: Day?) throws -> (Commitment, Amendment)
 
+    // Evidence files (Attachments/)
+    func attach(to record: String, name: String, data: Data, note: String?) throws -> Attachment
+    func attachments(record: String?) throws -> [Attachment]
+    func attachmentContent(_ id: String) throws -> (Attachment, Data)
+
     // Claims about earlier days, and the office's word on them (Claims/)
     func pendingClaims() throws -> [PendingClaim]
     func confirmClaim(_ event: String, evidence: String) throws -> ClaimDecision

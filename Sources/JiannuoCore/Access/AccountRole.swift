@@ -59,6 +59,7 @@ public enum Permission: String, Codable, Sendable, CaseIterable {
     case importLedger = "import", backup, userManage = "user.manage", writeOtherDay = "write.other-day"
     case countsRebuild = "counts.rebuild"
     case claimConfirm = "claim.confirm"
+    case attach = "attachment.add"
 
     public var label: String {
         switch self {
@@ -94,6 +95,7 @@ public enum Permission: String, Codable, Sendable, CaseIterable {
         case .writeOtherDay: "以非当日日期写入"
         case .countsRebuild: "重算计分计数"
         case .claimConfirm: "核实补录"
+        case .attach: "添加附件"
         }
     }
 }
@@ -104,10 +106,10 @@ public enum RoleTable {
 
     /// The table itself.
     public static let permissions: [AccountRole: Set<Permission>] = {
-        let intake: Set<Permission> = [.read, .complaintAdd, .complaintAccept, .complaintReturn, .complaintFollowup]
+        let intake: Set<Permission> = [.read, .complaintAdd, .complaintAccept, .complaintReturn, .complaintFollowup, .attach]
         let supervisor: Set<Permission> = Set([.read, .commitmentAdd, .commitmentAmend, .breachReport, .escalate, .inspectionManage, .rectificationAdd, .rectificationDone,
-                                               .accountabilityAdd, .opinionAdd, .opinionHandle, .claimConfirm]).union(complaintAll)
-        let liaison: Set<Permission> = [.read, .commitmentProgress, .commitmentFulfill, .commitmentFeedback, .complaintResolve, .complaintRespond]
+                                               .accountabilityAdd, .opinionAdd, .opinionHandle, .claimConfirm, .attach]).union(complaintAll)
+        let liaison: Set<Permission> = [.read, .commitmentProgress, .commitmentFulfill, .commitmentFeedback, .complaintResolve, .complaintRespond, .attach]
         let leader: Set<Permission> = [.read, .revealContact, .claimConfirm]
         let admin = Set(Permission.allCases)
         return [.intake: intake, .supervisor: supervisor, .liaison: liaison, .leader: leader, .admin: admin]

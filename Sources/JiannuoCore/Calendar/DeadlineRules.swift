@@ -21,6 +21,8 @@ public struct DeadlineRules: Codable, Sendable, Equatable {
     /// How many working days after its claimed day an event may be entered and still count on that day
     /// without the office confirming it (补录宽限).
     public var claimGraceWorkdays = 2
+    /// The largest evidence file `attach` stores, in MB (not a time limit, but a limit the office sets here).
+    public var attachmentMaxMB = 20
 
     public init() {}
 
@@ -41,6 +43,7 @@ public struct DeadlineRules: Codable, Sendable, Equatable {
         case opinionWorkdays = "opinion_workdays"
         case escalateOverdueWorkdays = "escalate_overdue_workdays"
         case claimGraceWorkdays = "claim_grace_workdays"
+        case attachmentMaxMB = "attachment_max_mb"
     }
 
     /// The values each rule may take: a limit of 0 working days or of years would not be a limit,
@@ -51,7 +54,7 @@ public struct DeadlineRules: Codable, Sendable, Equatable {
         "return_workdays": 1...60, "complaint_nearing_workdays": 0...60, "commitment_nearing_days": 0...366,
         "rectification_nearing_workdays": 0...60, "arrears_default_days": 1...60, "arrears_max_days": 1...60,
         "arrears_nearing_days": 0...366, "opinion_workdays": 1...60, "escalate_overdue_workdays": 0...60,
-        "claim_grace_workdays": 0...60,
+        "claim_grace_workdays": 0...60, "attachment_max_mb": 1...200,
     ]
 
     /// Missing keys keep their defaults; unknown keys and values outside `ranges` are errors.
@@ -83,6 +86,7 @@ public struct DeadlineRules: Codable, Sendable, Equatable {
         opinionWorkdays = try v(.opinionWorkdays, d.opinionWorkdays)
         escalateOverdueWorkdays = try v(.escalateOverdueWorkdays, d.escalateOverdueWorkdays)
         claimGraceWorkdays = try v(.claimGraceWorkdays, d.claimGraceWorkdays)
+        attachmentMaxMB = try v(.attachmentMaxMB, d.attachmentMaxMB)
         guard arrearsDefaultDays <= arrearsMaxDays else {
             throw JiannuoError.invalid("规则 arrears_default_days = \(arrearsDefaultDays) 大于 arrears_max_days = \(arrearsMaxDays)",
                                        "arrears_default_days must not exceed arrears_max_days")

@@ -2,7 +2,7 @@
 /// SX-… a breach …); anything else is a department code. The one place a prefix is written: every
 /// parse, every new id (`RecordKind.id(year:number:)`) and every message that names one asks here.
 public enum RecordKind: String, Sendable, Equatable, CaseIterable {
-    case commitment, complaint, breach, rectification, accountability, opinion, finding, inspection, escalation, department
+    case commitment, complaint, breach, rectification, accountability, opinion, finding, inspection, escalation, attachment, department
 
     /// The letters before the year in an id, nil for a department (named by its code).
     public var prefix: String? {
@@ -16,6 +16,7 @@ public enum RecordKind: String, Sendable, Equatable, CaseIterable {
         case .finding: "FX"
         case .inspection: "DC"
         case .escalation: "SB"
+        case .attachment: "FJ"
         case .department: nil
         }
     }
@@ -56,6 +57,7 @@ public enum RecordKind: String, Sendable, Equatable, CaseIterable {
         case .finding: Text("检查发现问题", "finding")
         case .inspection: Text("督促检查", "inspection round")
         case .escalation: Text("上报", "escalation")
+        case .attachment: Text("附件", "attachment")
         case .department: Text("单位", "department")
         }
     }

@@ -70,7 +70,7 @@ struct Digest256: Equatable, Sendable {
 /// (imports, demo, calendar refreshes, cascades), so no write can forget its bookkeeping.
 enum LedgerDigest {
     /// The ledger's tables. Drafts (a form being typed), `meta` and the log itself are not ledger.
-    static let tables = ["accountability", "amendments", "breaches", "calendar_overrides", "calendar_years", "commitment_entries",
+    static let tables = ["accountability", "amendments", "attachments", "breaches", "calendar_overrides", "calendar_years", "commitment_entries",
                          "commitments", "complaints", "department_events", "departments", "escalations", "findings", "followups", "inspections",
                          "opinions", "rectifications", "sequences", "users"]
 

@@ -23,6 +23,7 @@ extension LedgerEngine {
             case .entry(let n):
                 guard let before = try w.records(CommitmentEntry.self, "SELECT * FROM commitment_entries WHERE id = ?", [n]).first else { throw notFound(ref) }
                 let c = try requireCommitment(w, before.commitment)
+                try checkEvidence(w, note, record: c.id)
                 var after = before
                 after.recording = try decided(before.recording, ref, verdict, note, now)
                 if verdict == .confirmed, let claimed = before.recording.claimed {
@@ -41,6 +42,7 @@ extension LedgerEngine {
             case .amendment(let n):
                 guard let before = try w.records(Amendment.self, "SELECT * FROM amendments WHERE id = ?", [n]).first else { throw notFound(ref) }
                 _ = try requireCommitment(w, before.commitment)
+                try checkEvidence(w, note, record: before.commitment)
                 var after = before
                 after.recording = try decided(before.recording, ref, verdict, note, now)
                 if verdict == .confirmed, let claimed = before.recording.claimed { after.date = claimed }
@@ -48,6 +50,17 @@ extension LedgerEngine {
                 try audit.record("claim.\(verdict == .confirmed ? "confirm" : "reject")", entity: "commitment", id: before.commitment,
                                  before: before, after: after, claimed: before.recording.claimed?.string)
                 return ClaimDecision(event: ref.id, record: before.commitment, state: verdict, claimed: before.recording.claimed, counts: after.date)
+            }
+        }
+    }
+
+    /// Evidence that names an attachment (`FJ-…`) must name one of the record's own.
+    private func checkEvidence(_ w: Writer, _ note: String, record: String) throws {
+        let cited = note.split(whereSeparator: { $0 == " " || $0 == "，" || $0 == "," }).map(String.init).filter { RecordKind($0) == .attachment }
+        for id in cited {
+            guard try w.records(Attachment.self, "SELECT * FROM attachments WHERE id = ? AND record = ?", [id, record]).first != nil else {
+                throw JiannuoError.notFound("凭证所引附件 \(id) 不是 \(record) 的附件（先 jiannuo attach \(record) 文件）",
+                                            "the evidence cites \(id), which is not attached to \(record) (jiannuo attach \(record) FILE first)")
             }
         }
     }

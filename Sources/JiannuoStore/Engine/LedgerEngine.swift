@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 import JiannuoCore
 
@@ -28,6 +29,11 @@ protocol LedgerEngine: LedgerAdministration {
     func bulkImport<T>(_ w: Writer, table: String, ids: [String], _ body: () throws -> T) throws -> T
     /// Inserts many records of one kind, as fast as the engine can.
     func insertAll<R: PersistableRecord>(_ w: Writer, _ records: [R]) throws
+
+    /// Keeps an evidence file's bytes by their hash (once), in `w`'s transaction where the engine can.
+    func keepAttachmentFile(_ w: Writer, sha256: String, data: Data) throws
+    /// An evidence file's bytes as stored, nil if there are none.
+    func attachmentFile(sha256: String) throws -> Data?
 
     /// The engine's triggers that keep the counts, those missing or disabled.
     func missingKeptCountTriggers(_ r: Reader) throws -> [String]

@@ -15,6 +15,7 @@ extension OpinionEvent: FetchableRecord, PersistableRecord { public static let d
 extension InspectionRound: FetchableRecord, PersistableRecord { public static let databaseTableName = "inspections" }
 extension Finding: FetchableRecord, PersistableRecord { public static let databaseTableName = "findings" }
 extension Escalation: FetchableRecord, PersistableRecord { public static let databaseTableName = "escalations" }
+extension Attachment: FetchableRecord, PersistableRecord { public static let databaseTableName = "attachments" }
 extension AuditEntry: FetchableRecord, TableRecord { public static let databaseTableName = "audit_log" }
 
 /// Filters shared by every `list` command.

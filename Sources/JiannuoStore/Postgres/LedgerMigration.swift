@@ -38,7 +38,7 @@ public enum LedgerMigration {
     static let copied = ["grdb_migrations", "departments", "department_events", "commitments", "commitment_entries", "amendments",
                          "complaints", "breaches", "opinions", "calendar_overrides", "calendar_years", "sequences", "audit_log", "meta",
                          "drafts", "ledger_digest", "users", "inspections", "findings", "escalations", "rectifications", "accountability",
-                         "followups", "stage_tallies", "event_tallies", "score_facts"]
+                         "followups", "stage_tallies", "event_tallies", "score_facts", "attachments"]
 
     public static func run(from store: SQLiteLedger, to conninfo: String, county: String,
                            progress: @escaping (String) -> Void = { _ in }) throws -> Outcome {
@@ -78,6 +78,8 @@ public enum LedgerMigration {
                         progress("copy \(t)")
                         try copy(db, conn, schema: schema, table: t)
                     }
+                    progress("copy attachment_files")
+                    try copyAttachmentFiles(db, conn, store: store)
                     // The foreign keys are checked here, once for every row; an index cannot be built while checks are pending.
                     try conn.execute("SET CONSTRAINTS ALL IMMEDIATE")
                     progress("index")
@@ -107,6 +109,17 @@ public enum LedgerMigration {
             return outcome
         } catch let e as PGError {
             throw e.jiannuoError
+        }
+    }
+
+    /// The evidence files beside the ledger file, into the database (by hash, each once).
+    static func copyAttachmentFiles(_ db: Database, _ conn: PGConnection, store: SQLiteLedger) throws {
+        for sha in try String.fetchAll(db, sql: "SELECT DISTINCT sha256 FROM attachments ORDER BY sha256") {
+            guard let data = try store.attachmentFile(sha256: sha) else {
+                throw JiannuoError.notFound("附件文件 \(store.attachmentPath(sha)) 缺失，未迁移", "the attachment file \(store.attachmentPath(sha)) is missing: nothing was migrated")
+            }
+            try conn.execute("INSERT INTO attachment_files(sha256, content) VALUES ($1, decode($2, 'hex')) ON CONFLICT DO NOTHING",
+                             [sha, AttachmentCheck.hex(data)])
         }
     }
 

@@ -36,6 +36,8 @@ enum PGLedgerCheck {
         let owner = try conn.execute("""
             SELECT pg_has_role(current_user, tableowner, 'MEMBER') FROM pg_tables WHERE schemaname = $1 AND tablename = 'score_facts'
             """, [schema]).rows.first?[0] == "t"
+        progress?("attachments")
+        report.tampered += try PGAttachmentFiles.problems(conn)
         if owner {
             progress?("score_facts")
             report.tampered += AuditChain.keptCountProblems(try KeptCountsCheck.differences(PGReader(connection: conn)))

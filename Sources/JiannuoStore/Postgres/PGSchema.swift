@@ -1,6 +1,6 @@
 import JiannuoCore
 
-/// The tables of one ledger in PostgreSQL: the SQLite schema as its migrations leave it (v13), column
+/// The tables of one ledger in PostgreSQL: the SQLite schema as its migrations leave it (v14), column
 /// for column and in the same order, so that rows, their digests and the audit chain move between the
 /// engines unchanged. SQLite's INTEGER is `bigint` here, its generated columns are STORED (PostgreSQL 15
 /// has no virtual ones), its rowid keys are identities, and text compares byte by byte (`COLLATE "C"`,
@@ -19,7 +19,7 @@ enum PGSchema {
     /// The SQLite migrations this schema stands for: recorded in the ledger's `grdb_migrations`.
     static let migrations = ["v1-ledger", "v2-late-stage-indexes", "v3-drafts", "v4-evidence", "v5-accounts", "v6-supervision",
                              "v7-tallies", "v8-event-tallies", "v9-unit-returns", "v10-debt-terms", "v11-awaiting-returns",
-                             "v12-score-facts", "v13-claims"]
+                             "v12-score-facts", "v13-claims", "v14-attachments"]
 
     static let tables = """
     CREATE TABLE grdb_migrations (identifier text COLLATE "C" NOT NULL PRIMARY KEY);
@@ -192,6 +192,17 @@ enum PGSchema {
         note text COLLATE "C");
     CREATE INDEX escalations_record ON escalations(record);
     CREATE INDEX escalations_department ON escalations(department, date);
+    CREATE TABLE attachments (
+        id text COLLATE "C" PRIMARY KEY NOT NULL,
+        record text COLLATE "C" NOT NULL,
+        department text COLLATE "C" NOT NULL REFERENCES departments(code) DEFERRABLE,
+        sha256 text COLLATE "C" NOT NULL,
+        name text COLLATE "C" NOT NULL,
+        size bigint NOT NULL CHECK (size > 0),
+        media text COLLATE "C" NOT NULL,
+        note text COLLATE "C",
+        added_at text COLLATE "C" NOT NULL);
+    CREATE INDEX attachments_record ON attachments(record);
     CREATE TABLE rectifications (
         id text COLLATE "C" PRIMARY KEY NOT NULL,
         breach text COLLATE "C" REFERENCES breaches(id) DEFERRABLE,
@@ -283,8 +294,11 @@ enum PGSchema {
 extension PGSchema {
     /// Tables only PostgreSQL has: engine bookkeeping, not ledger (no digests, not copied back).
     /// `role_units`: the units (a liaison's own and those merged into it) each login role may see.
+    /// `attachment_files`: the evidence files' bytes by their SHA-256 (a file's are beside it on SQLite);
+    /// `audit verify` hashes them against the digested `attachments` rows.
     static let engineTables = """
     CREATE TABLE role_units (role text NOT NULL, department text NOT NULL REFERENCES departments(code) DEFERRABLE, PRIMARY KEY (role, department));
+    CREATE TABLE attachment_files (sha256 text COLLATE "C" PRIMARY KEY NOT NULL, content bytea NOT NULL);
     """
 
     /// Indexes only PostgreSQL needs: what follows a complaint or a finding is found by it (SQLite

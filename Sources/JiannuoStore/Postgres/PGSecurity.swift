@@ -26,6 +26,8 @@ enum PGSecurity {
         "opinions": "department IN (SELECT department FROM role_units WHERE role = current_user)",
         "findings": "department IN (SELECT department FROM role_units WHERE role = current_user)",
         "escalations": "department IN (SELECT department FROM role_units WHERE role = current_user)",
+        "attachments": "department IN (SELECT department FROM role_units WHERE role = current_user)",
+        "attachment_files": "EXISTS (SELECT 1 FROM attachments a WHERE a.sha256 = attachment_files.sha256)",
         "stage_tallies": "department IN (SELECT department FROM role_units WHERE role = current_user)",
         "event_tallies": "department IN (SELECT department FROM role_units WHERE role = current_user)",
         "score_facts": "department IN (SELECT department FROM role_units WHERE role = current_user)",
@@ -76,6 +78,7 @@ enum PGSecurity {
         case .countsRebuild: return []
         // A confirmed claim moves its event, and the promise it closed, to the claimed day.
         case .claimConfirm: return [("commitments", "UPDATE"), ("commitment_entries", "UPDATE"), ("amendments", "UPDATE")]
+        case .attach: return [("attachments", "INSERT"), ("attachment_files", "INSERT"), ids]
         }
     }
 

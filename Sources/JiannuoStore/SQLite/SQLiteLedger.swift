@@ -323,7 +323,14 @@ extension SQLiteLedger: LedgerEngine, LedgerFile {
 
     /// The chain, the head and every ledger table against the digests; read-only.
     public func verifyAudit(anchor: AuditChain.Anchor?, progress: ((String) -> Void)?) throws -> AuditChain.Report {
-        try read { db in try AuditChain.verify(db, anchor: anchor, progress: progress) }
+        try read { db in
+            var report = try AuditChain.verify(db, anchor: anchor, progress: progress)
+            if report.reason == nil {
+                progress?("attachments")
+                report.tampered += try attachmentProblems(db)
+            }
+            return report
+        }
     }
 
     /// SQLite's quick check: "ok", or what it found.

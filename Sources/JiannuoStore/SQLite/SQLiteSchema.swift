@@ -379,6 +379,24 @@ enum Schema {
             try db.execute(sql: ClaimColumns.sqliteMigration)
             try LedgerDigest.installTriggers(db)
         }
+        // Evidence files: each a row (digested, so its hash is in the chain); the bytes beside the ledger.
+        m.registerMigration("v14-attachments") { db in
+            try db.execute(sql: """
+            CREATE TABLE attachments (
+                id TEXT PRIMARY KEY NOT NULL,
+                record TEXT NOT NULL,
+                department TEXT NOT NULL REFERENCES departments(code),
+                sha256 TEXT NOT NULL,
+                name TEXT NOT NULL,
+                size INTEGER NOT NULL CHECK (size > 0),
+                media TEXT NOT NULL,
+                note TEXT,
+                added_at TEXT NOT NULL
+            );
+            CREATE INDEX attachments_record ON attachments(record);
+            """)
+            try LedgerDigest.installTriggers(db)
+        }
         return m
     }
 }

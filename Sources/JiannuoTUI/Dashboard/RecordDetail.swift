@@ -79,8 +79,35 @@ public enum RecordDetail {
         case .finding: return try findingRecord(id, store, unit, w)
         case .inspection: return try inspectionRecord(id, store, unit, w)
         case .escalation: return try escalationRecord(id, store, unit, w)
+        case .attachment:
+            guard let a = try store.attachments(record: nil).first(where: { $0.id == id }) else {
+                throw JiannuoError.notFound("找不到附件 \(id)", "attachment \(id) not found")
+            }
+            return RecordContent(id: id, title: w("附件 \(id)", "attachment \(id)"), department: a.department, lines: [
+                DocLine(w("所属记录：", "attached to: ") + a.record, link: a.record),
+                DocLine(w("单位：\(unit(a.department))", "unit: \(unit(a.department))")),
+            ] + attachmentLines([a], w) + [
+                DocLine("SHA-256：\(a.sha256)"),
+                DocLine(w("取出：jiannuo attachment get \(id) -o 文件", "get it: jiannuo attachment get \(id) -o FILE")),
+            ])
         case .department: return try department(id, store, today: today, w)
         }
+    }
+
+    /// `FJ-2026-0001 付款凭证.pdf（PDF，182 KB）2026-12-06 说明`: what a record's files are; the bytes stay
+    /// where the ledger keeps them (nothing is rendered).
+    static func attachmentLines(_ list: [Attachment], _ w: Words) -> [DocLine] {
+        list.map { a in
+            let kb = max(1, (a.size + 1023) / 1024)
+            return DocLine("  \(a.id) \(a.name)（\(a.media)，\(kb) KB）\(a.addedAt.day)" + (a.note.map { " \($0)" } ?? ""), link: a.id, indent: 4)
+        }
+    }
+
+    /// A record's files under their own heading, if it has any.
+    static func attachmentSection(_ id: String, _ store: any Ledger, _ w: Words) throws -> [DocLine] {
+        let list = try store.attachments(record: id)
+        guard !list.isEmpty else { return [] }
+        return [.blank, DocLine(w("附件：", "attachments:"), role: .title)] + attachmentLines(list, w)
     }
 
     static func commitment(_ id: String, _ store: any Ledger, _ unit: (String) -> String, _ w: Words) throws -> RecordContent {
@@ -129,6 +156,7 @@ public enum RecordDetail {
         }
         for e in events.sorted(by: { ($0.claimed, $0.recorded) < ($1.claimed, $1.recorded) }) { out.append(e.line) }
         out += try escalationLines(id, store, w)
+        out += try attachmentSection(id, store, w)
         return RecordContent(id: id, title: w("承诺 \(id)", "commitment \(id)"), department: c.department, lines: out)
     }
 
@@ -199,6 +227,7 @@ public enum RecordDetail {
                 }
             }
         }
+        out += try attachmentSection(id, store, w)
         let history = try store.auditEntries(entity: "complaint", id: id)
         if !history.isEmpty {
             out.append(.blank)
@@ -223,6 +252,7 @@ public enum RecordDetail {
         let more = try consequences(of: b, store, unit, w)
         out.append(.blank)
         out += more.isEmpty ? [DocLine(w("尚未移送整改（在失信记录上可移送）", "no rectification ordered yet (order it from the breach)"), role: .muted)] : more
+        out += try attachmentSection(id, store, w)
         return RecordContent(id: id, title: w("失信 \(id)", "breach \(id)"), department: b.department, lines: out)
     }
 

@@ -45,6 +45,7 @@ extension DashboardApp {
         case .finding: return .other(id: id, what: Text("检查发现", "finding"))
         case .inspection: return .other(id: id, what: Text("督促检查", "supervision round"))
         case .escalation: return .other(id: id, what: Text("上报记录", "escalation"))
+        case .attachment: return .other(id: id, what: Text("附件", "attachment"))
         }
     }
 
