@@ -307,3 +307,29 @@ extension PostgresWriteTests {
         #expect(try s.city(["audit", "verify"]).status == 0)
     }
 }
+
+extension PostgresWriteTests {
+    @Test("evidence files move with the ledger into PostgreSQL, come back byte for byte, and a changed one fails verify there too")
+    func attachmentsOnPostgres() throws {
+        let s = try Setup()
+        let promise = try s.fileValue("SELECT id FROM commitments WHERE department = 'GXJ' ORDER BY id LIMIT 1")
+        let pdf = Data("%PDF-1.4\n% 两端的附件\n%%EOF\n".utf8)
+        let file = s.cli.path("凭证.pdf")
+        try pdf.write(to: URL(fileURLWithPath: file))
+        let attached = try s.file(["attach", promise, file, "--json"])
+        #expect(attached.status == 0, "\(attached)")
+        let id = try #require(try attached.object()["id"] as? String)
+        try #require(try s.migrate().status == 0)
+        let out = s.cli.path("back.pdf")
+        #expect(try s.city(["attachment", "get", id, "-o", out]).status == 0)
+        #expect(FileManager.default.contents(atPath: out) == pdf)
+        // Attached in the city: the same answer as on the file.
+        let args = ["attach", promise, file, "--note", "再次提交", "--json"]
+        let onFile = try s.file(args), inCity = try s.city(args)
+        #expect(onFile.status == 0 && onFile.stdout == inCity.stdout, "\(onFile)\n\(inCity)")
+        #expect(try s.city(["audit", "verify"]).status == 0)
+        _ = try s.pg.query("UPDATE \(Self.schema).attachment_files SET content = content || '\\x00'::bytea")
+        let changed = try s.city(["audit", "verify"])
+        #expect(changed.status == 65 && changed.stderr.contains(id), "\(changed)")
+    }
+}
