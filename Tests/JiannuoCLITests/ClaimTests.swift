@@ -109,8 +109,11 @@ import Testing
         #expect(amendment["date"] as? String == "2026-12-06" && amendment["claimed"] as? String == "2026-11-25")
         let event = try #require(amendment["event"] as? String)
         #expect(event.hasPrefix("BG-"))
+        let history = try cli.run(["commitment", "show", "CN-2026-0001"], today: "2026-12-06").stdout
+        #expect(history.contains("变更时已逾期 6 天，逾期提示随本次变更消失"), "an alert cleared by an amendment says so: \(history)")
         #expect(try cli.run(["confirm", event, "--evidence", "县政府常务会议纪要〔2026〕9号"], today: "2026-12-06").status == 0)
         #expect(!(try rules(cli, period: "2026-Q4", today: "2026-12-06").contains("commitment_overdue_before_amendment")))
+        #expect(!(try cli.run(["commitment", "show", "CN-2026-0001"], today: "2026-12-06").stdout.contains("提示随本次变更消失")))
         #expect(try score(cli, period: "2026-Q4", today: "2026-12-06") >= before)
         #expect(try cli.run(["doctor"], today: "2026-12-06").status == 0)
     }

@@ -88,7 +88,7 @@ public enum LedgerMigration {
                     }
                     // The planner's statistics now, not whenever autovacuum comes by: without them the
                     // first reads of two million complaints scan whole tables.
-                    for t in copied + ["role_units"] { try conn.execute("ANALYZE \(PGSQL.quoted(schema)).\(PGSQL.quoted(t))") }
+                    for t in copied + PGSchema.engineTableNames { try conn.execute("ANALYZE \(PGSQL.quoted(schema)).\(PGSQL.quoted(t))") }
                     progress("secure")
                     try secure(conn, db, store: store, schema: schema)
                     progress("verify-copy")
@@ -104,7 +104,7 @@ public enum LedgerMigration {
             // covering indexes answer counts without the rows. A kill here leaves a whole, committed copy.
             if !outcome.alreadyThere {
                 progress("vacuum")
-                for t in copied + ["role_units"] { try conn.execute("VACUUM (ANALYZE) \(PGSQL.quoted(schema)).\(PGSQL.quoted(t))") }
+                for t in copied + PGSchema.engineTableNames { try conn.execute("VACUUM (ANALYZE) \(PGSQL.quoted(schema)).\(PGSQL.quoted(t))") }
             }
             return outcome
         } catch let e as PGError {
@@ -184,7 +184,7 @@ public enum LedgerMigration {
             try run(conn, PGDigestSQL.trigger(schema: schema, table: t, columns: try PGLedgerCheck.columns(conn, schema: schema, table: t)))
         }
         for statement in PGSecurity.createGroups(schema: schema) { try conn.execute(statement) }
-        let tables = copied + ["role_units"]
+        let tables = copied + PGSchema.engineTableNames
         let complaintColumns = try conn.execute("""
             SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'complaints' ORDER BY ordinal_position
             """, [schema]).rows.compactMap { $0[0] }

@@ -296,6 +296,7 @@ extension PGSchema {
     /// `role_units`: the units (a liaison's own and those merged into it) each login role may see.
     /// `attachment_files`: the evidence files' bytes by their SHA-256 (a file's are beside it on SQLite);
     /// `audit verify` hashes them against the digested `attachments` rows.
+    static let engineTableNames = ["role_units", "attachment_files"]
     static let engineTables = """
     CREATE TABLE role_units (role text NOT NULL, department text NOT NULL REFERENCES departments(code) DEFERRABLE, PRIMARY KEY (role, department));
     CREATE TABLE attachment_files (sha256 text COLLATE "C" PRIMARY KEY NOT NULL, content bytea NOT NULL);

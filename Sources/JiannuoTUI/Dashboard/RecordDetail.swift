@@ -147,12 +147,13 @@ public enum RecordDetail {
             events.append((day, e.recording.recordedAt?.iso ?? "", DocLine("  \(day) \(word)\(e.percent.map { " \($0)%" } ?? "")\(status) \(e.text ?? "")"
                                                                          + claimNote(e.ref, e.recording, counts: e.date, w), indent: 4)))
         }
+        let reported = try store.escalations(ListFilter(), record: id).map(\.date).min()
         for a in try store.amendments(id) {
             let day = a.recording.claimedDay(counting: a.date)
             events.append((day, a.recording.recordedAt?.iso ?? "",
                            DocLine(w("  \(day) 变更：时限 \(a.oldDeadline) → \(a.newDeadline)；事由：\(a.reason)；依据：\(a.legalBasis)；批准：\(a.approver)",
                                      "  \(day) amended: deadline \(a.oldDeadline) → \(a.newDeadline); reason: \(a.reason); basis: \(a.legalBasis); approved by \(a.approver)")
-                                   + claimNote(a.ref, a.recording, counts: a.date, w), indent: 4)))
+                                   + clearedAlert(a, reported: reported, store, w) + claimNote(a.ref, a.recording, counts: a.date, w), indent: 4)))
         }
         for e in events.sorted(by: { ($0.claimed, $0.recorded) < ($1.claimed, $1.recorded) }) { out.append(e.line) }
         out += try escalationLines(id, store, w)
@@ -172,6 +173,18 @@ public enum RecordDetail {
         case nil: break
         }
         return parts.isEmpty ? "" : w("〔\(parts.joined(separator: "；"))〕", " [\(parts.joined(separator: "; "))]")
+    }
+
+    /// What an amendment made on an overdue promise took away from the alerts: the record says so.
+    static func clearedAlert(_ a: Amendment, reported: Day?, _ store: any Ledger, _ w: Words) -> String {
+        guard a.oldDeadline < a.date, a.newDeadline > a.oldDeadline else { return "" }
+        let late = a.oldDeadline.days(until: a.date)
+        let level = Alerts.level(due: a.oldDeadline, today: a.date, unit: .calendar, nearing: 0, calendar: store.calendar, rules: store.rules.deadlines)
+        if level == .escalate && (reported.map { $0 > a.date } ?? true) {
+            return w("（变更时已逾期 \(late) 天、须上报而未上报：“须上报”提示随本次变更消失）",
+                     " (overdue \(late) days and due to be reported up, unreported, when amended: the report-up alert went with this amendment)")
+        }
+        return w("（变更时已逾期 \(late) 天，逾期提示随本次变更消失）", " (overdue \(late) days when amended: the overdue alert went with this amendment)")
     }
 
     /// `2026-10-22 报县委县政府（SB-2026-0003）说明`: a record's escalations belong to its history.
