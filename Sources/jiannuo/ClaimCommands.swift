@@ -26,12 +26,9 @@ struct ConfirmCommand: JiannuoCommand {
     static let configuration = CommandConfiguration(
         commandName: "confirm", abstract: T("核实补录：事件按所填日期生效", "Confirm a backdated event: it counts on the day it claims"))
     @Argument(help: H("事件编号（记录经过中的 JL-、BG-）", "Event id (JL-, BG- in a record's history)")) var event: String
-    @Option(help: H("核实凭证：文号或附件", "Evidence: a document number or an attachment")) var evidence: String
+    @Option(help: H("核实凭证：文号或附件（FJ-）", "Evidence: a document number or an attachment (FJ-)")) var evidence: String
     @OptionGroup var global: GlobalOptions
-    func execute(_ out: Output) throws {
-        let d = try out.store().confirmClaim(event, evidence: evidence)
-        out.record(d) { out.say("经核实，\(d.record) 的 \(d.event) 按 \(d.counts) 生效", "\(d.event) of \(d.record) confirmed: it counts on \(d.counts)") }
-    }
+    func execute(_ out: Output) throws { try out.decideClaim { try $0.confirmClaim(event, evidence: evidence) } }
 }
 
 struct RejectCommand: JiannuoCommand {
@@ -40,13 +37,22 @@ struct RejectCommand: JiannuoCommand {
     @Argument(help: H("事件编号（记录经过中的 JL-、BG-）", "Event id (JL-, BG- in a record's history)")) var event: String
     @Option(help: H("理由", "Reason")) var reason: String
     @OptionGroup var global: GlobalOptions
-    func execute(_ out: Output) throws {
-        let d = try out.store().rejectClaim(event, reason: reason)
-        out.record(d) { out.say("\(d.record) 的 \(d.event) 不予采信，按录入日 \(d.counts) 计", "\(d.event) of \(d.record) rejected: it counts on \(d.counts), the day it was recorded") }
-    }
+    func execute(_ out: Output) throws { try out.decideClaim { try $0.rejectClaim(event, reason: reason) } }
 }
 
 extension Output {
+    /// The office's word on a claim, said back as it now counts.
+    func decideClaim(_ decide: (any Ledger) throws -> ClaimDecision) throws {
+        let d = try decide(try store())
+        record(d) {
+            if d.state == .confirmed {
+                say("经核实，\(d.record) 的 \(d.event) 按 \(d.counts) 生效", "\(d.event) of \(d.record) confirmed: it counts on \(d.counts)")
+            } else {
+                say("\(d.record) 的 \(d.event) 不予采信，按录入日 \(d.counts) 计", "\(d.event) of \(d.record) rejected: it counts on \(d.counts), the day it was recorded")
+            }
+        }
+    }
+
     /// After a write: the events of `record` it left waiting, and who may confirm them.
     func sayPending(_ record: String, _ store: any Ledger) {
         guard let waiting = try? store.pendingClaims().filter({ $0.record == record }), let last = waiting.last else { return }

@@ -6,13 +6,8 @@ import Testing
 @Suite("CLI: evidence files") struct AttachmentTests {
     static let pdf = Data("%PDF-1.4\n1 0 obj <<>> endobj\ntrailer <<>>\n%%EOF\n".utf8)
 
-    func ledger() throws -> CLI {
-        let cli = try CLI(today: "2026-04-01")
-        try cli.ok(["department", "add", "--code", "FGW", "--name", "县发改委", "--kind", "county-department"])
-        try cli.ok(["commitment", "add", "--department", "FGW", "--category", "1", "--kind", "policy", "--counterparty", "甲公司",
-                    "--content", "兑现招商奖励", "--made", "2026-04-01", "--deadline", "2026-05-09"])
-        return cli
-    }
+    /// The claims' ledger: a unit with one promise made on 04-01, due 05-09.
+    func ledger() throws -> CLI { try ClaimTests().ledger() }
 
     @Test("a file attached is listed, comes back byte for byte, is in the record's history and cited as evidence; changed or removed, verify fails naming it")
     func attachVerifyTamper() throws {
