@@ -38,7 +38,7 @@ struct BreachCommand: ParsableCommand {
             let b = try store.breach(id)
             let view = BreachView(b: b, rectifications: try store.rectifications(ListFilter(), breach: id),
                                   accountability: try store.accountability(ListFilter(), breach: id))
-            out.record(view) { out.detail(id, store) }
+            try out.record(view) { try out.detail(id, store) }
         }
     }
 

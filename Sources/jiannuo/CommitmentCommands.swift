@@ -73,7 +73,7 @@ struct CommitmentCommand: ParsableCommand {
             let c = try store.commitment(id)
             let view = CommitmentView(c: c, entries: try store.commitmentEntries(id), amendments: try store.amendments(id),
                                       escalations: try store.escalations(ListFilter(), record: c.id))
-            out.record(view) { out.detail(id, store) }
+            try out.record(view) { try out.detail(id, store) }
         }
     }
 

@@ -62,8 +62,8 @@ struct ComplaintCommand: ParsableCommand {
             let store = try out.reader()
             let c = try store.complaint(id)
             if reveal { try store.recordReveal(entity: "complaint", id: c.id, field: "contact") }
-            out.record(ComplaintView(c: c, reveal: reveal, escalations: try store.escalations(ListFilter(), record: c.id))) {
-                out.detail(id, store, reveal: reveal)
+            try out.record(ComplaintView(c: c, reveal: reveal, escalations: try store.escalations(ListFilter(), record: c.id))) {
+                try out.detail(id, store, reveal: reveal)
             }
         }
     }

@@ -59,7 +59,7 @@ struct InspectionCommand: ParsableCommand {
             let store = try out.reader()
             let r = try store.inspection(id)
             struct View: Encodable { let round: InspectionRound; let findings: [Finding]; let id: String }
-            out.record(View(round: r, findings: try store.findings(ListFilter(), round: id), id: id)) { out.detail(id, store) }
+            try out.record(View(round: r, findings: try store.findings(ListFilter(), round: id), id: id)) { try out.detail(id, store) }
         }
     }
 }

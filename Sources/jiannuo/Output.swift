@@ -82,21 +82,16 @@ struct Output {
         FileHandle.standardError.write(Data((prefix + Sanitize.visible(e.text(lang)) + "\n").utf8))
     }
 
-    /// A record in full for people: the same text as the dashboard's detail view.
-    func detail(_ id: String, _ store: any Ledger, reveal: Bool = false) {
-        do {
-            let (title, lines) = try RecordDetail.lines(for: id, store: store, today: store.clock.today, reveal: reveal, lang: lang)
-            line(title)
-            for l in lines { line(l) }
-        } catch let e as JiannuoError {
-            fail(e)
-        } catch {
-            fail(JiannuoError.database("\(error)", "\(error)"))
-        }
+    /// A record in full for people: the same text as the dashboard's detail view. A refusal is the
+    /// command's (its exit code and message), never a half-printed record that exits 0.
+    func detail(_ id: String, _ store: any Ledger, reveal: Bool = false) throws {
+        let (title, lines) = try RecordDetail.lines(for: id, store: store, today: store.clock.today, reveal: reveal, lang: lang)
+        line(title)
+        for l in lines { line(l) }
     }
 
     /// Either the JSON or the person's view of one record.
-    func record<T: Encodable>(_ value: T, _ human: () -> Void) {
-        if json { emit(value) } else { human() }
+    func record<T: Encodable>(_ value: T, _ human: () throws -> Void) rethrows {
+        if json { emit(value) } else { try human() }
     }
 }

@@ -35,3 +35,15 @@ extension RoleTests {
         #expect(shown["fulfilled_on"] as? String == Self.officeDay(-61))
     }
 }
+
+extension RoleTests {
+    @Test("a liaison opens its own unit's complaint (without the county's audit log); another unit's is refused with 77, not printed and exit 0")
+    func liaisonOpensItsComplaint() throws {
+        let s = try ledger()
+        let own = try complaint(s, "FGW"), other = try complaint(s, "CZJ")
+        let shown = try s.run("jnliaison", ["complaint", "show", own])
+        #expect(shown.status == 0 && shown.stdout.contains(own) && shown.stdout.contains("测试件"), "\(shown)")
+        let refused = try s.run("jnliaison", ["complaint", "show", other])
+        #expect(refused.status == 77 && refused.stdout.isEmpty, "\(refused)")
+    }
+}

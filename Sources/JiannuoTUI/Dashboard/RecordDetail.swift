@@ -241,7 +241,9 @@ public enum RecordDetail {
             }
         }
         out += try attachmentSection(id, store, w)
-        let history = try store.auditEntries(entity: "complaint", id: id)
+        // The audit log holds every unit's records: a liaison reads its complaint without it.
+        let confined = store.actor.role.map(RoleTable.isConfined) ?? false
+        let history = confined ? [] : try store.auditEntries(entity: "complaint", id: id)
         if !history.isEmpty {
             out.append(.blank)
             out.append(DocLine(w("操作记录：", "log:"), role: .title))
