@@ -115,12 +115,14 @@ public protocol Ledger: AnyObject, Sendable {
     func summary() throws -> Summary
 
     // Scores (Scores/)
-    func scores(periods: [Period], today: Day) throws -> [[String: DepartmentScore]]
-    func ranking(period: Period, today: Day) throws -> [RankedScore]
-    func scores(of code: String, periods: [Period], today: Day) throws -> [DepartmentScore]
+    // `asKnown`: what the ledger knew at the end of that day (events recorded later left out, claims
+    // confirmed later still pending); nil: today's corrected view.
+    func scores(periods: [Period], today: Day, asKnown: AsKnown?) throws -> [[String: DepartmentScore]]
+    func ranking(period: Period, today: Day, asKnown: AsKnown?) throws -> [RankedScore]
+    func scores(of code: String, periods: [Period], today: Day, asKnown: AsKnown?) throws -> [DepartmentScore]
     func onTimeRate(of code: String, period p: Period, today: Day) throws -> OnTimeRate
-    func profile(of code: String, period: Period, today: Day) throws -> DepartmentProfile
-    func profiles(period: Period, today: Day) throws -> [DepartmentProfile]
+    func profile(of code: String, period: Period, today: Day, asKnown: AsKnown?) throws -> DepartmentProfile
+    func profiles(period: Period, today: Day, asKnown: AsKnown?) throws -> [DepartmentProfile]
 
     // The calendar (Calendar/)
     func calendarOverrides() throws -> [CalendarOverride]
@@ -195,6 +197,15 @@ extension Ledger {
         try addAccountability(follows: id, targetKind: .unit, official: nil, post: nil, target: target, kind: kind, date: date)
     }
     public func reportBreach(_ id: String, date: Day?) throws -> Breach { try reportBreach(id, date: date, note: nil) }
+    public func scores(periods: [Period], today: Day) throws -> [[String: DepartmentScore]] { try scores(periods: periods, today: today, asKnown: nil) }
+    public func ranking(period: Period, today: Day) throws -> [RankedScore] { try ranking(period: period, today: today, asKnown: nil) }
+    public func scores(of code: String, periods: [Period], today: Day) throws -> [DepartmentScore] {
+        try scores(of: code, periods: periods, today: today, asKnown: nil)
+    }
+    public func profile(of code: String, period: Period, today: Day) throws -> DepartmentProfile {
+        try profile(of: code, period: period, today: today, asKnown: nil)
+    }
+    public func profiles(period: Period, today: Day) throws -> [DepartmentProfile] { try profiles(period: period, today: today, asKnown: nil) }
     public func rectifications(_ f: ListFilter) throws -> [Rectification] { try rectifications(f, breach: nil) }
     public func accountability(_ f: ListFilter) throws -> [Accountability] { try accountability(f, breach: nil) }
     public func recordProgress(_ id: String, percent: Int, status: CommitmentStatus?, note: String?) throws -> Commitment {

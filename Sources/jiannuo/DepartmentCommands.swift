@@ -46,13 +46,18 @@ struct DepartmentCommand: ParsableCommand {
         static let configuration = CommandConfiguration(abstract: T("单位失信档案：得分明细、失信记录、临期逾期事项、按时率、十二个月趋势、沿革", "A unit's integrity file: score breakdown, breach records, items nearing or past their deadline, on-time rate, twelve-month trend, history"))
         @Argument(help: H("单位代码", "Unit code")) var code: String
         @Option(help: H("期间：2026-11、2026-Q4、2026 或 rolling（默认本季度）", "Period: 2026-11, 2026-Q4, 2026 or rolling (default this quarter)")) var period: String?
+        @Option(name: .customLong("as-known"), help: H("按某日所知（其后录入、核实的补录不计入；默认今日更正后的结果）",
+                                                      "As known at the end of a day (events recorded or confirmed later left out; default today's corrected view)"))
+        var asKnown: String?
         @OptionGroup var global: GlobalOptions
 
         func execute(_ out: Output) throws {
             let store = try out.reader()
             let today = store.clock.today
             let p = try period.map { try Period.parse($0, today: today) } ?? .currentQuarter(today)
-            let record = DepartmentRecord(try store.profile(of: try store.unitCode(code, asRecord: true), period: p, today: today))
+            let known = try parseAsKnown(asKnown, today: today)
+            let record = DepartmentRecord(try store.profile(of: try store.unitCode(code, asRecord: true), period: p, today: today, asKnown: known),
+                                          asKnown: known)
             if out.json { out.emit(record); return }
             record.print(out)
         }

@@ -22,8 +22,11 @@ struct DepartmentRecord: Encodable {
     let events: [DepartmentEvent]
     let findings: [Finding]
     let escalations: [Escalation]
+    /// The day whose knowledge the score shows (`--as-known`); nil: today's corrected view.
+    var as_known: Day? = nil
 
-    init(_ p: DepartmentProfile) {
+    init(_ p: DepartmentProfile, asKnown: AsKnown? = nil) {
+        as_known = asKnown?.day
         let d = p.department, s = p.score
         department = d.code; name = d.name; kind = d.kind.rawValue; active = d.active; successor = d.successor; merged_on = d.mergedOn
         period = p.period.description; score = s.score; dimensions = s.dimensions; counts = s.counts; lines = s.lines
@@ -37,6 +40,9 @@ struct DepartmentRecord: Encodable {
         let l = out.lang
         out.line("\(department)  \(name)" + (active ? "" : out.t("（已于 \(merged_on?.string ?? "") 并入 \(successor ?? "")）",
                                                              " (merged into \(successor ?? "") on \(merged_on?.string ?? ""))")))
+        if let d = as_known {
+            out.say("（得分按 \(d) 所知：其后录入、核实的补录不计入）", "(scores as known on \(d): events recorded or confirmed later left out)")
+        }
         for p in predecessors {
             out.say("  前身：\(p.d.code) \(p.d.name)，\(p.d.mergedOn?.string ?? "") 并入", "  predecessor: \(p.d.code) \(p.d.name), merged \(p.d.mergedOn?.string ?? "")")
         }

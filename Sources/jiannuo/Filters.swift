@@ -26,6 +26,14 @@ func parseDay(_ s: String?, _ zh: String, _ en: String) throws -> Day? {
     try s.map { try Validate.day($0, Field(zh, en)) }
 }
 
+/// `--as-known D`: a day up to today (what is not yet known cannot be shown).
+func parseAsKnown(_ s: String?, today: Day) throws -> AsKnown? {
+    let field = Field("所知日期（--as-known）", "--as-known")
+    guard let d = try parseDay(s, field.zh, field.en) else { return nil }
+    try Validate.notFuture(d, today: today, field)
+    return AsKnown(d)
+}
+
 /// A time typed as local office time (the ledger's zone).
 func parseTime(_ s: String?, _ zh: String, _ en: String, _ ledger: any Ledger) throws -> DateTime? {
     try s.map { try Validate.dateTime($0, Field(zh, en), zone: ledger.clock.zone) }

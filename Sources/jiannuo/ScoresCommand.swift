@@ -34,6 +34,9 @@ struct ScoresCommand: JiannuoCommand {
     @Option(help: H("期间：2026-11、2026-Q4、2026 或 rolling", "Period: 2026-11, 2026-Q4, 2026 or rolling")) var period: String?
     @Flag(help: H("全市排名：城市库中各县（区）的单位一起排名（PostgreSQL）", "City ranking: the units of every county of the city database ranked together (PostgreSQL)"))
     var city = false
+    @Option(name: .customLong("as-known"), help: H("按某日所知（其后录入、核实的补录不计入；默认今日更正后的结果）",
+                                                  "As known at the end of a day (events recorded or confirmed later left out; default today's corrected view)"))
+    var asKnown: String?
     @OptionGroup var global: GlobalOptions
 
     func execute(_ out: Output) throws {
@@ -41,9 +44,11 @@ struct ScoresCommand: JiannuoCommand {
         let store = try out.reader()
         let today = store.clock.today
         let p = try period.map { try Period.parse($0, today: today) } ?? .currentQuarter(today)
-        let rows = try Self.ranking(store, period: p, today: today)
+        let known = try parseAsKnown(asKnown, today: today)
+        let rows = try Self.ranking(store, period: p, today: today, asKnown: known)
         if out.json { out.emit(rows); return }
-        out.say("政务诚信得分  \(p)（\(p.start) 至 \(p.end)）", "integrity scores  \(p) (\(p.start) to \(p.end))")
+        out.say("政务诚信得分  \(p)（\(p.start) 至 \(p.end)）" + (known.map { "  按 \($0.day) 所知" } ?? ""),
+                "integrity scores  \(p) (\(p.start) to \(p.end))" + (known.map { "  as known on \($0.day)" } ?? ""))
         var t = out.table(["名次|rank", "变化|change", "单位|unit", "名称|name", "得分|score"]
                           + Dimension.allCases.map { "\($0.label)|\($0.english)" } + ["失信|breaches", "逾期承诺|overdue", "超时环节|late steps"],
                           right: Set([0, 1, 4, 5, 6, 7, 8, 9, 10, 11, 12]))
@@ -61,9 +66,9 @@ struct ScoresCommand: JiannuoCommand {
     static func fmt(_ v: Double) -> String { v == v.rounded() ? String(Int(v)) : String(format: "%.1f", v) }
 
     /// Ranked by score (ties by code), with the change against the previous period.
-    static func ranking(_ store: any Ledger, period p: Period, today: Day) throws -> [ScoreRow] {
+    static func ranking(_ store: any Ledger, period p: Period, today: Day, asKnown: AsKnown? = nil) throws -> [ScoreRow] {
         let names = try store.departmentNames()
-        return try store.ranking(period: p, today: today).map { r in
+        return try store.ranking(period: p, today: today, asKnown: asKnown).map { r in
             ScoreRow(department: r.score.department, name: names[r.score.department] ?? "", score: r.score.score, rank: r.rank,
                      rank_change: r.change, previous_score: r.previousScore, dimensions: r.score.dimensions,
                      counts: r.score.counts, period: p.description)

@@ -70,6 +70,29 @@ import Testing
         #expect(try cli.run(["doctor"], today: "2026-12-06").status == 0)
     }
 
+    @Test("as known on an earlier day, a claim confirmed since still counts as it did then, and an event recorded since is left out")
+    func asKnown() throws {
+        let cli = try ledger()
+        #expect(try cli.run(["commitment", "fulfill", "CN-2026-0001", "--date", "2026-05-08"], today: "2026-12-04").status == 0)
+        let event = try #require(try cli.run(["pending", "--json"], today: "2026-12-04").array().first?["event"] as? String)
+        let then = try score(cli, period: "2026-Q4", today: "2026-12-04")
+        #expect(try cli.run(["confirm", event, "--evidence", "银行回单"], today: "2026-12-07").status == 0)
+        func q4(_ extra: [String]) throws -> (rules: [String], score: Double?) {
+            let show = try cli.run(["department", "show", "FGW", "--period", "2026-Q4", "--json"] + extra, today: "2026-12-07").object()
+            return ((show["lines"] as? [[String: Any]] ?? []).compactMap { $0["rule"] as? String }, show["score"] as? Double)
+        }
+        #expect(!(try q4([])).rules.contains("commitment_fulfilled_late"), "corrected: kept on time")
+        let known = try q4(["--as-known", "2026-12-06"])
+        #expect(known.rules.contains("commitment_fulfilled_late") && known.score == then, "as known on 12-06: \(known)")
+        let ranked = try cli.run(["scores", "--period", "2026-Q4", "--as-known", "2026-12-06", "--json"], today: "2026-12-07").array()
+        #expect(ranked.first?["score"] as? Double == then)
+        // Before the fulfilment was even recorded, the promise was open and overdue.
+        #expect(try q4(["--as-known", "2026-12-03"]).rules.contains("commitment_overdue"))
+        #expect(try cli.run(["department", "show", "FGW", "--as-known", "2026-12-08"], today: "2026-12-07").status == 65, "not yet known")
+        let report = try cli.run(["report", "--period", "2026-Q4", "--format", "md", "--as-known", "2026-12-06"], today: "2026-12-07")
+        #expect(report.status == 0 && report.stdout.contains("截至 2026-12-06 已录入"), "\(report.stderr)")
+    }
+
     @Test("a rejected claim stays on the day it was recorded")
     func rejected() throws {
         let cli = try ledger()

@@ -74,11 +74,11 @@ public struct DepartmentProfile: Sendable {
 extension LedgerEngine {
     /// One unit's whole record for `period`: every line of its score, the trend of the twelve months
     /// up to the last month the period covers, and every breach, finding, escalation and open alert.
-    public func profile(of code: String, period: Period, today: Day) throws -> DepartmentProfile {
+    public func profile(of code: String, period: Period, today: Day, asKnown: AsKnown?) throws -> DepartmentProfile {
         try actor.requireVisible(code)
         let lastMonth = Period.month(min(period.end, today).year, min(period.end, today).month)
         let months = (0..<12).reversed().map { lastMonth.shifted(-$0) }
-        let all = try scores(of: code, periods: [period] + months, today: today)
+        let all = try scores(of: code, periods: [period] + months, today: today, asKnown: asKnown)
         var profile = try reading { r in try records(r, of: code, period: period, score: all[0]) }
         profile.trend = zip(months, all.dropFirst()).map { .init(period: $0.description, score: $1.score) }
         profile.onTime = try onTimeRate(of: code, period: period, today: today)
@@ -88,11 +88,11 @@ extension LedgerEngine {
 
     /// Every ranked unit's record for `period`, for a bulletin: the scores and trends of the ranking
     /// (no lines), the on-time rate, and every breach, finding and escalation; no alerts.
-    public func profiles(period: Period, today: Day) throws -> [DepartmentProfile] {
+    public func profiles(period: Period, today: Day, asKnown: AsKnown?) throws -> [DepartmentProfile] {
         let asOf = min(period.end, today)
         let months = (0..<12).reversed().map { Period.month(asOf.year, asOf.month).shifted(-$0) }
-        let ranked = try ranking(period: period, today: today)
-        let monthly = try scores(periods: months, today: today)
+        let ranked = try ranking(period: period, today: today, asKnown: asKnown)
+        let monthly = try scores(periods: months, today: today, asKnown: asKnown)
         var out: [DepartmentProfile] = []
         for r in ranked {
             let code = r.score.department

@@ -13,24 +13,37 @@ public struct OnTimeRate: Codable, Sendable {
 
 extension LedgerEngine {
     /// Every active department's score in each of the periods (totals only, no lines), read at once
-    /// from the kept counts (`ScoreReads.ranking`).
-    public func scores(periods: [Period], today: Day) throws -> [[String: DepartmentScore]] {
-        let facts = try reading { r in try ScoreReads(rules: rules).ranking(r, periods: periods, today: today) }
-        return ScoreReads.totals(facts, periods: periods, today: today, rules: rules, calendar: calendar)
+    /// from the kept counts (`ScoreReads.ranking`). As known on an earlier day, from every unit's records
+    /// instead (the kept counts hold only today's view): slower, for a report that says which it uses.
+    public func scores(periods: [Period], today: Day, asKnown: AsKnown?) throws -> [[String: DepartmentScore]] {
+        guard let asKnown else {
+            let facts = try reading { r in try ScoreReads(rules: rules).ranking(r, periods: periods, today: today) }
+            return ScoreReads.totals(facts, periods: periods, today: today, rules: rules, calendar: calendar)
+        }
+        let facts = try reading { r in
+            let codes = try r.departmentMap().values.map(\.code).sorted()
+            var f = try ScoreReads(rules: rules).facts(r, period: ScoreReads.span(periods), today: today, codes: codes, repairFrom: nil)
+            try ScoreReads.apply(asKnown, to: &f, r, codes: codes)
+            return f
+        }
+        return ScoreReads.totals(Array(repeating: facts, count: periods.count), periods: periods, today: today, rules: rules, calendar: calendar)
     }
 
     /// Every active department ranked in the period, with its move since the previous period.
-    public func ranking(period: Period, today: Day) throws -> [RankedScore] {
+    public func ranking(period: Period, today: Day, asKnown: AsKnown?) throws -> [RankedScore] {
         try actor.require(.read)
-        return ScoreReads.ranked(try scores(periods: [period, period.previous], today: today), for: actor)
+        return ScoreReads.ranked(try scores(periods: [period, period.previous], today: today, asKnown: asKnown), for: actor)
     }
 
     /// One department's score in each period, with every line: its own records and those of units
     /// merged into it, each line traced to one (`ScoreReads.facts`). Facts of the span serve every period.
-    public func scores(of code: String, periods: [Period], today: Day) throws -> [DepartmentScore] {
+    public func scores(of code: String, periods: [Period], today: Day, asKnown: AsKnown?) throws -> [DepartmentScore] {
         try actor.requireVisible(code)
         let facts = try reading { r in
-            try ScoreReads(rules: rules).facts(r, period: ScoreReads.span(periods), today: today, codes: try r.lineage(code), repairFrom: nil)
+            let codes = try r.lineage(code)
+            var f = try ScoreReads(rules: rules).facts(r, period: ScoreReads.span(periods), today: today, codes: codes, repairFrom: nil)
+            if let asKnown { try ScoreReads.apply(asKnown, to: &f, r, codes: codes) }
+            return f
         }
         return ScoreReads.lines(code, facts, periods: periods, today: today, rules: rules, calendar: calendar)
     }

@@ -26,6 +26,29 @@ struct ScoreReads {
         Period(kind: periods[0].kind, start: periods.map(\.start).min()!, end: periods.map(\.end).max()!)
     }
 
+    /// The facts as known at the end of a day: the promises whose events were recorded or decided later
+    /// are read (whatever their state now) with their entries, and `AsKnown` puts them back as they stood.
+    static func apply<R: SQLReader>(_ asKnown: AsKnown, to f: inout ScoreFacts, _ r: R, codes: [String]) throws {
+        let list = codes.map { _ in "?" }.joined(separator: ",")
+        let units: [DatabaseValueConvertible] = codes
+        let d = asKnown.day.string
+        let later = "(substr(recorded_at, 1, 10) > ? OR substr(decided_at, 1, 10) > ?)"
+        let ids = try r.all("""
+            SELECT commitment FROM commitment_entries WHERE \(later) AND commitment IN (SELECT id FROM commitments WHERE department IN (\(list)))
+            UNION SELECT commitment FROM amendments WHERE \(later) AND commitment IN (SELECT id FROM commitments WHERE department IN (\(list)))
+            """, [d, d] + units + [d, d] + units) { $0.text(0) ?? "" }
+        guard !ids.isEmpty else { return }
+        let have = Set(f.commitments.map(\.id))
+        let marks = ids.map { _ in "?" }.joined(separator: ",")
+        let args: [DatabaseValueConvertible] = ids
+        f.commitments += try r.records(Commitment.self, "SELECT * FROM commitments WHERE id IN (\(marks))", args).filter { !have.contains($0.id) }
+        var entries: [String: [CommitmentEntry]] = [:]
+        for e in try r.records(CommitmentEntry.self, "SELECT * FROM commitment_entries WHERE commitment IN (\(marks))", args) {
+            entries[e.commitment, default: []].append(e)
+        }
+        asKnown.apply(&f, entries: entries)
+    }
+
     /// One department's score in each period, with every line.
     static func lines(_ code: String, _ facts: ScoreFacts, periods: [Period], today: Day, rules: Rules, calendar: WorkCalendar) -> [DepartmentScore] {
         periods.map { Scoring.score(code, facts, period: $0, today: today, rules: rules, calendar: calendar) }

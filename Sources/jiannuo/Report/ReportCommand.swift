@@ -21,6 +21,7 @@ struct ReportCommand: JiannuoCommand {
     @Option(help: H("期间：2026-Q4（默认本季度）、2026-11、2026 或 rolling", "Period: 2026-Q4 (default this quarter), 2026-11, 2026 or rolling")) var period: String?
     @Option(name: [.customShort("o"), .long], help: H("输出文件：.html、.md 或 .csv（默认 HTML 写到标准输出）", "Output file: .html, .md or .csv (default HTML to standard output)")) var output: String?
     @Option(help: H("html、md 或 csv（默认按输出文件的扩展名）", "html, md or csv (default from the output file's extension)")) var format: String?
+    @Option(name: .customLong("as-known"), help: H("按某日所知（其后录入、核实的不计入；默认制发当日）", "As known at the end of a day (what was recorded or confirmed later left out; default the day it is made)")) var asKnown: String?
     @OptionGroup var global: GlobalOptions
 
     enum Format: String { case html, md, csv }
@@ -49,7 +50,8 @@ struct ReportCommand: JiannuoCommand {
         let store = try out.reader()
         let today = store.clock.today
         let p = try period.map { try Period.parse($0, today: today) } ?? .currentQuarter(today)
-        let data = try ReportData.gather(store, period: p, today: today)
+        let known = try parseAsKnown(asKnown, today: today)
+        let data = try ReportData.gather(store, period: p, today: today, asKnown: known?.day)
         if out.json && output == nil { out.emit(data); return }
         switch f {
         case .csv:

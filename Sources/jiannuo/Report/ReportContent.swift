@@ -110,7 +110,8 @@ struct ReportContent {
 
         return ReportContent(
             title: d.title,
-            subtitle: ["\(d.period_label)（\(d.start) 至 \(d.end)\(asOfNote)）", "制发日期：\(d.made)"],
+            subtitle: ["\(d.period_label)（\(d.start) 至 \(d.end)\(asOfNote)）", "制发日期：\(d.made)",
+                       "数据口径：截至 \(d.as_known) 已录入的记录（其后补录、核实的不计入，承诺事项按此日所知）"],
             sections: [ranking, dims, onTime, breaches, escalations, findings, result])
     }
 }

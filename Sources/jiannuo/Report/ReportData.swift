@@ -44,6 +44,9 @@ struct ReportData: Encodable {
     let as_of: Day
     /// The date the bulletin was made.
     let made: Day
+    /// The day whose knowledge it shows (`--as-known`, default the day it was made): events recorded
+    /// later are left out, so the bulletin made again later says what it said.
+    let as_known: Day
     let previous_period: Period
     let units: [Unit]
     let categories: [CategoryCount]
@@ -54,11 +57,12 @@ struct ReportData: Encodable {
 
     static let countyTitle = "叶县政务诚信督查通报"
 
-    static func gather(_ store: any Ledger, period p: Period, today: Day) throws -> ReportData {
+    static func gather(_ store: any Ledger, period p: Period, today: Day, asKnown: Day? = nil) throws -> ReportData {
         let asOf = min(p.end, today)
+        let known = AsKnown(asKnown ?? today)
         // Every ranked unit's record, each answering for the units merged into it ("不得以机构调整为由违约毁约").
-        let profiles = try store.profiles(period: p, today: today)
-        let before = Dictionary(try ScoresCommand.ranking(store, period: p.previous, today: today).map { ($0.department, $0) }) { a, _ in a }
+        let profiles = try store.profiles(period: p, today: today, asKnown: known)
+        let before = Dictionary(try ScoresCommand.ranking(store, period: p.previous, today: today, asKnown: known).map { ($0.department, $0) }) { a, _ in a }
         let names = try store.departmentNames()
         var owner: [String: String] = [:]
         for u in profiles { for code in u.lineage { owner[code] = u.department.code } }
@@ -75,7 +79,7 @@ struct ReportData: Encodable {
         let breaches = try store.breaches(ListFilter(from: p.start, to: p.end))
         let rectifications = try store.rectifications(ListFilter())
         return ReportData(
-            title: countyTitle, period: p, period_label: label(p), start: p.start, end: p.end, as_of: asOf, made: today,
+            title: countyTitle, period: p, period_label: label(p), start: p.start, end: p.end, as_of: asOf, made: today, as_known: known.day,
             previous_period: p.previous, units: units,
             categories: try categoryCounts(store, breaches: breaches, asOf: asOf),
             escalations: try Escalations.gather(EscalationContext(store: store, period: p, asOf: asOf, owner: owner, names: names,
