@@ -47,3 +47,21 @@ extension RoleTests {
         #expect(refused.status == 77 && refused.stdout.isEmpty, "\(refused)")
     }
 }
+
+extension RoleTests {
+    @Test("a liaison attaches evidence to its own unit's records only, and lists only its unit's files")
+    func liaisonAttaches() throws {
+        let s = try ledger()
+        let own = try complaint(s, "FGW"), other = try complaint(s, "CZJ")
+        let pdf = s.dir + "/回单.pdf"
+        try Data("%PDF-1.4\n%%EOF\n".utf8).write(to: URL(fileURLWithPath: pdf))
+        _ = try runProcess("/bin/chmod", ["644", pdf], home: s.dir)
+        let mine = try s.run("jnliaison", ["attach", own, pdf, "--json"])
+        #expect(mine.status == 0, "\(mine)")
+        #expect(try s.run("jnliaison", ["attach", other, pdf]).status == 77)
+        #expect(try s.run(nil, ["attach", other, pdf]).status == 0)
+        let listed = try s.run("jnliaison", ["attachments", "list", "--json"]).array()
+        #expect(listed.map { $0["record"] as? String } == [own], "\(listed)")
+        #expect(try s.run("jnleader", ["attach", own, pdf]).status == 77, "a leader changes no record")
+    }
+}
