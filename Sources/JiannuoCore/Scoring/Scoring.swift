@@ -59,11 +59,19 @@ public enum Scoring {
             let after = min(weight, max(0, before + l.points))
             left[d] = after
             if detail {
-                if after - before != l.points {
-                    l.note += l.points < 0 ? "（本项已扣完，实扣 \(-(after - before))）" : "（已达本项满分，实加 \(after - before)）"
-                    l.noteEn += l.points < 0 ? " (dimension exhausted: \(-(after - before)) deducted)" : " (dimension full: \(after - before) added)"
+                // Adding +0 turns a -0 into 0: a line that cost nothing shows 0, never "-0.0".
+                let real = after - before + 0
+                if real != l.points {
+                    let amount = Scoring.plain(abs(real))
+                    if real == 0 {
+                        l.note += l.points < 0 ? "（本项已扣完，不再扣分）" : "（已达本项满分，不再加分）"
+                        l.noteEn += l.points < 0 ? " (dimension exhausted: nothing more deducted)" : " (dimension full: nothing more added)"
+                    } else {
+                        l.note += l.points < 0 ? "（本项仅余 \(amount) 分，实扣 \(amount)）" : "（距本项满分仅 \(amount) 分，实加 \(amount)）"
+                        l.noteEn += l.points < 0 ? " (dimension nearly exhausted: \(amount) deducted)" : " (dimension nearly full: \(amount) added)"
+                    }
                 }
-                l.points = after - before
+                l.points = real
                 applied.append(l)
             }
         }
@@ -219,6 +227,12 @@ public enum Scoring {
 
     /// The rules whose lines must be applied in date order: those of a dimension where some rule adds
     /// points (see `ScoreTotals`). Elsewhere a line's day does not change the score.
+    /// A number of points as people write it: `3`, `2.5`, never `-0.0` or `3.0`.
+    public static func plain(_ v: Double) -> String {
+        let x = (v * 10).rounded() / 10 + 0
+        return x == x.rounded() ? String(Int(x)) : String(format: "%.1f", x)
+    }
+
     public static func rulesInDateOrder(_ rules: ScoringRules) -> Set<ScoreRule> {
         let dims = ScoreTotals.withBonuses(rules)
         return Set(ScoreRule.scored.filter { $0.dimension.map(dims.contains) ?? false })

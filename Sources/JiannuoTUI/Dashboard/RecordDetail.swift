@@ -7,7 +7,7 @@ import JiannuoStore
 public enum RecordDetail {
     /// The record as plain lines, for the command line's `show` (the same text as the detail view).
     public static func lines(for id: String, store: any Ledger, today: Day, reveal: Bool = false, lang: Lang = .zh) throws -> (title: String, lines: [String]) {
-        let c = try content(for: id, store: store, today: today, reveal: reveal, lang: lang)
+        let c = try read(id, store: store, today: today, reveal: reveal, w: Words(lang, commandLine: true))
         return (c.title, c.lines.map(\.text))
     }
 
@@ -205,7 +205,7 @@ public enum RecordDetail {
                     indent: 3),
             DocLine(w("投诉人：", "complainant: ") + (c.complainant ?? "—") + w("    联系方式：", "    contact: ")
                     + (c.contact.map { reveal ? $0 : Privacy.mask($0) } ?? "—")
-                    + (c.contact != nil && !reveal ? w("（v 显示）", " (v reveals)") : "")),
+                    + (c.contact != nil && !reveal ? (w.commandLine ? w("（--reveal 显示）", " (--reveal shows it)") : w("（v 显示）", " (v reveals)")) : "")),
         ]
         if let cat = c.category { out.append(DocLine(w("类别：", "category: ") + "\(cat) \(Category.label(cat, l))")) }
         if let cm = c.commitment { out.append(DocLine(w("关联承诺：", "commitment: ") + cm, link: cm)) }
@@ -316,6 +316,8 @@ public enum RecordDetail {
 /// The record's words in one language.
 struct Words {
     let lang: Lang
-    init(_ lang: Lang) { self.lang = lang }
+    /// For the command line's `show`: hints name its options, not the dashboard's keys.
+    var commandLine = false
+    init(_ lang: Lang, commandLine: Bool = false) { self.lang = lang; self.commandLine = commandLine }
     func callAsFunction(_ zh: String, _ en: String) -> String { lang == .zh ? zh : en }
 }
