@@ -147,7 +147,8 @@ public enum RecordDetail {
             events.append((day, e.recording.recordedAt?.iso ?? "", DocLine("  \(day) \(word)\(e.percent.map { " \($0)%" } ?? "")\(status) \(e.text ?? "")"
                                                                          + claimNote(e.ref, e.recording, counts: e.date, w), indent: 4)))
         }
-        let reported = try store.escalations(ListFilter(), record: id).map(\.date).min()
+        let escalations = try store.escalations(ListFilter(), record: id)
+        let reported = escalations.map(\.date).min()
         for a in try store.amendments(id) {
             let day = a.recording.claimedDay(counting: a.date)
             events.append((day, a.recording.recordedAt?.iso ?? "",
@@ -156,7 +157,7 @@ public enum RecordDetail {
                                    + clearedAlert(a, reported: reported, store, w) + claimNote(a.ref, a.recording, counts: a.date, w), indent: 4)))
         }
         for e in events.sorted(by: { ($0.claimed, $0.recorded) < ($1.claimed, $1.recorded) }) { out.append(e.line) }
-        out += try escalationLines(id, store, w)
+        out += escalationLines(escalations, w)
         out += try attachmentSection(id, store, w)
         return RecordContent(id: id, title: w("承诺 \(id)", "commitment \(id)"), department: c.department, lines: out)
     }
@@ -188,8 +189,8 @@ public enum RecordDetail {
     }
 
     /// `2026-10-22 报县委县政府（SB-2026-0003）说明`: a record's escalations belong to its history.
-    static func escalationLines(_ id: String, _ store: any Ledger, _ w: Words) throws -> [DocLine] {
-        try store.escalations(ListFilter(), record: id).sorted { $0.date < $1.date }.map { e in
+    static func escalationLines(_ escalations: [Escalation], _ w: Words) -> [DocLine] {
+        escalations.sorted { $0.date < $1.date }.map { e in
             DocLine(w("  \(e.date) 报\(e.recipient)（\(e.id)）", "  \(e.date) reported to the county leadership (\(e.id))")
                     + (e.note.map { w("：\($0)", ": \($0)") } ?? ""), indent: 4)
         }
@@ -227,7 +228,7 @@ public enum RecordDetail {
             out.append(DocLine(w("回访 \(f)：\(c.satisfied == true ? "满意" : "不满意") ", "follow-up \(f): \(c.satisfied == true ? "satisfied" : "not satisfied") ")
                                + (c.followupNote ?? ""), indent: 3))
         }
-        out += try escalationLines(id, store, w)
+        out += escalationLines(try store.escalations(ListFilter(), record: id), w)
         // What the complaint produced: its breach and what was done about it, each a record to open.
         if c.breach == true {
             let breaches = try store.breaches(ListFilter(department: c.department)).filter { $0.complaint == id }
