@@ -55,6 +55,8 @@ public protocol Ledger: AnyObject, Sendable {
     func returnComplaint(_ id: String, to department: String, reason: String, at: DateTime?) throws -> Complaint
     func followup(_ id: String, satisfied: Bool, note: String?, at: DateTime?) throws -> Complaint
     func verify(_ id: String, breach: Bool, finding: String, category: Int?, at: DateTime?) throws -> (Complaint, Breach?)
+    /// A complaint's earlier rounds (closed by a dissatisfied follow-up) and its steps' claims.
+    func complaintHistory(_ id: String) throws -> ComplaintHistory
 
     // Commitments (Commitments/)
     func addCommitment(_ draft: CommitmentDraft) throws -> Commitment

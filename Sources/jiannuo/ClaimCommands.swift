@@ -25,7 +25,7 @@ struct PendingCommand: JiannuoCommand {
 struct ConfirmCommand: JiannuoCommand {
     static let configuration = CommandConfiguration(
         commandName: "confirm", abstract: T("核实补录：事件按所填日期生效", "Confirm a backdated event: it counts on the day it claims"))
-    @Argument(help: H("事件编号（记录经过中的 JL-、BG-）", "Event id (JL-, BG- in a record's history)")) var event: String
+    @Argument(help: H("事件编号（记录经过中的 JL-、BG-、HJ-）", "Event id (JL-, BG-, HJ- in a record's history)")) var event: String
     @Option(help: H("核实凭证：文号或附件（FJ-）", "Evidence: a document number or an attachment (FJ-)")) var evidence: String
     @OptionGroup var global: GlobalOptions
     func execute(_ out: Output) throws { try out.decideClaim { try $0.confirmClaim(event, evidence: evidence) } }
@@ -34,7 +34,7 @@ struct ConfirmCommand: JiannuoCommand {
 struct RejectCommand: JiannuoCommand {
     static let configuration = CommandConfiguration(
         commandName: "reject", abstract: T("补录不予采信：事件按录入日生效", "Reject a backdated claim: the event counts on the day it was recorded"))
-    @Argument(help: H("事件编号（记录经过中的 JL-、BG-）", "Event id (JL-, BG- in a record's history)")) var event: String
+    @Argument(help: H("事件编号（记录经过中的 JL-、BG-、HJ-）", "Event id (JL-, BG-, HJ- in a record's history)")) var event: String
     @Option(help: H("理由", "Reason")) var reason: String
     @OptionGroup var global: GlobalOptions
     func execute(_ out: Output) throws { try out.decideClaim { try $0.rejectClaim(event, reason: reason) } }

@@ -62,7 +62,8 @@ struct ComplaintCommand: ParsableCommand {
             let store = try out.reader()
             let c = try store.complaint(id)
             if reveal { try store.recordReveal(entity: "complaint", id: c.id, field: "contact") }
-            try out.record(ComplaintView(c: c, reveal: reveal, escalations: try store.escalations(ListFilter(), record: c.id))) {
+            try out.record(ComplaintView(c: c, reveal: reveal, escalations: try store.escalations(ListFilter(), record: c.id),
+                                         history: try store.complaintHistory(c.id))) {
                 try out.detail(id, store, reveal: reveal)
             }
         }
@@ -76,7 +77,7 @@ struct ComplaintCommand: ParsableCommand {
         func execute(_ out: Output) throws {
             let store = try out.store()
             let c = try store.accept(id, at: try parseTime(at, "受理时间", "--at", store))
-            out.record(ComplaintView(c: c)) { out.say("\(c.id) 已受理，须于 \(c.resolveDue!) 前办结", "\(c.id) accepted; resolve by \(c.resolveDue!)") }
+            try out.step(c, .accept, store) { out.say("\(c.id) 已受理，须于 \(c.resolveDue!) 前办结\($0.zh)", "\(c.id) accepted; resolve by \(c.resolveDue!)\($0.en)") }
         }
     }
 
@@ -89,7 +90,7 @@ struct ComplaintCommand: ParsableCommand {
         func execute(_ out: Output) throws {
             let store = try out.store()
             let c = try store.resolve(id, result: result, at: try parseTime(at, "办结时间", "--at", store))
-            out.record(ComplaintView(c: c)) { out.say("\(c.id) 已办结，须于 \(c.respondDue!) 前反馈", "\(c.id) resolved; respond by \(c.respondDue!)") }
+            try out.step(c, .resolve, store) { out.say("\(c.id) 已办结，须于 \(c.respondDue!) 前反馈\($0.zh)", "\(c.id) resolved; respond by \(c.respondDue!)\($0.en)") }
         }
     }
 
@@ -102,7 +103,7 @@ struct ComplaintCommand: ParsableCommand {
         func execute(_ out: Output) throws {
             let store = try out.store()
             let c = try store.respond(id, text: text, at: try parseTime(at, "反馈时间", "--at", store))
-            out.record(ComplaintView(c: c)) { out.say("\(c.id) 已反馈", "\(c.id) answered") }
+            try out.step(c, .respond, store) { out.say("\(c.id) 已反馈\($0.zh)", "\(c.id) answered\($0.en)") }
         }
     }
 
@@ -116,7 +117,7 @@ struct ComplaintCommand: ParsableCommand {
         func execute(_ out: Output) throws {
             let store = try out.store()
             let c = try store.extend(id, days: days, reason: reason, at: try parseTime(at, "延期时间", "--at", store))
-            out.record(ComplaintView(c: c)) { out.say("\(c.id) 已延期，新的办结时限 \(c.resolveDue!)", "\(c.id) extended to \(c.resolveDue!)") }
+            try out.step(c, .extend, store) { out.say("\(c.id) 已延期，办结时限 \(c.resolveDue!)\($0.zh)", "\(c.id) extended; resolve by \(c.resolveDue!)\($0.en)") }
         }
     }
 
@@ -130,9 +131,9 @@ struct ComplaintCommand: ParsableCommand {
         func execute(_ out: Output) throws {
             let store = try out.store()
             let c = try store.returnComplaint(id, to: try store.unitCode(to), reason: reason, at: try parseTime(at, "退回时间", "--at", store))
-            out.record(ComplaintView(c: c)) {
-                out.say("\(c.id) 已由 \(c.returnedFrom!) 退回并转交 \(c.department)，须于 \(c.acceptDue) 前受理",
-                        "\(c.id) returned to \(c.department); accept by \(c.acceptDue)")
+            try out.step(c, .return, store) {
+                out.say("\(c.id) 已由 \(c.returnedFrom!) 退回并转交 \(c.department)，须于 \(c.acceptDue) 前受理\($0.zh)",
+                        "\(c.id) returned to \(c.department); accept by \(c.acceptDue)\($0.en)")
             }
         }
     }
@@ -174,6 +175,20 @@ struct ComplaintCommand: ParsableCommand {
             let c = try store.followup(id, satisfied: try parseYesNo(satisfied, "--satisfied", "--satisfied"), note: note,
                                        at: try parseTime(at, "回访时间", "--at", store))
             out.record(ComplaintView(c: c)) { out.say("\(c.id) 已回访：\(c.satisfied! ? "满意" : "不满意")", "\(c.id) follow-up recorded") }
+        }
+    }
+}
+
+extension Output {
+    /// A step's answer: the record, and when its time was typed about the past, that the claim waits
+    /// (the step counts from its recording until confirmed).
+    func step(_ c: Complaint, _ step: ComplaintStep, _ store: any Ledger, _ say: ((zh: String, en: String)) -> Void) throws {
+        let history = try store.complaintHistory(c.id)
+        let claim = history.claim(step, holding: step.time(c)).flatMap { $0.recording.claim == .pending ? $0 : nil }
+        record(ComplaintView(c: c, history: claim == nil ? nil : history)) {
+            guard let claim, let ref = claim.ref else { return say(("", "")) }
+            say(("。所填时间 \(claim.claimedAt) 早于补录宽限，已记为待核实补录 \(ref.id)，核实前按录入时间 \(claim.counts) 计（jiannuo confirm \(ref.id) --evidence …）",
+                 ". The time given, \(claim.claimedAt), is older than the grace window: recorded as pending claim \(ref.id), counted from its recording \(claim.counts) until confirmed (jiannuo confirm \(ref.id) --evidence …)"))
         }
     }
 }

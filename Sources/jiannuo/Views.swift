@@ -7,13 +7,19 @@ struct ComplaintView: Encodable {
     var reveal = false
     /// Its reports to the county leadership, in `show`.
     var escalations: [Escalation]? = nil
-    enum K: String, CodingKey { case stage, currentDue = "current_due", escalations }
+    /// Its earlier rounds and its steps' claims (each with the id `confirm` takes), in `show`.
+    var history: ComplaintHistory? = nil
+    enum K: String, CodingKey { case stage, currentDue = "current_due", escalations, rounds, claims }
     func encode(to e: Encoder) throws {
         try (reveal ? c : c.masked).encode(to: e)
         var k = e.container(keyedBy: K.self)
         try k.encode(c.stage.rawValue, forKey: .stage)
         try k.encode(c.currentDue, forKey: .currentDue)
         if let escalations { try k.encode(escalations, forKey: .escalations) }
+        if let history {
+            try k.encode(history.rounds, forKey: .rounds)
+            try k.encode(history.claims.map { EventView(value: $0, ref: $0.ref) }, forKey: .claims)
+        }
     }
 }
 

@@ -29,7 +29,8 @@ public struct PendingClaim: Codable, Sendable, Equatable {
     public var event: String
     public var record: String
     public var department: String
-    /// `progress`, `fulfill`, `feedback` (a commitment's entry) or `amend`.
+    /// `progress`, `fulfill`, `feedback` (a commitment's entry), `amend`, or a complaint's step
+    /// (`accept`, `resolve`, `respond`, `extend`, `return`).
     public var kind: String
     public var claimed: Day
     /// The day it counts on until confirmed: the day it was recorded.
@@ -93,21 +94,27 @@ public struct EventRecording: Codable, Sendable, Hashable {
 }
 
 /// How an event on a record is named for `jiannuo confirm`: `JL-12` a commitment's entry (progress,
-/// fulfilment, feedback), `BG-3` an amendment. The one place these prefixes are written.
+/// fulfilment, feedback), `BG-3` an amendment, `HJ-5` a complaint's step (环节). The one place these
+/// prefixes are written.
 public enum EventRef: Hashable, Sendable {
-    case entry(Int64), amendment(Int64)
+    case entry(Int64), amendment(Int64), step(Int64)
 
     public init?(_ text: String) {
         let t = text.uppercased()
-        if t.hasPrefix("JL-"), let n = Int64(t.dropFirst(3)), n > 0 { self = .entry(n) }
-        else if t.hasPrefix("BG-"), let n = Int64(t.dropFirst(3)), n > 0 { self = .amendment(n) }
-        else { return nil }
+        guard t.count > 3, let n = Int64(t.dropFirst(3)), n > 0 else { return nil }
+        switch t.prefix(3) {
+        case "JL-": self = .entry(n)
+        case "BG-": self = .amendment(n)
+        case "HJ-": self = .step(n)
+        default: return nil
+        }
     }
 
     public var id: String {
         switch self {
         case .entry(let n): "JL-\(n)"
         case .amendment(let n): "BG-\(n)"
+        case .step(let n): "HJ-\(n)"
         }
     }
 
@@ -116,12 +123,13 @@ public enum EventRef: Hashable, Sendable {
         switch self {
         case .entry: "commitment_entries"
         case .amendment: "amendments"
+        case .step: "complaint_claims"
         }
     }
 
     public var rowId: Int64 {
         switch self {
-        case .entry(let n), .amendment(let n): n
+        case .entry(let n), .amendment(let n), .step(let n): n
         }
     }
 }

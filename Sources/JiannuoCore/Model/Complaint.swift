@@ -187,7 +187,10 @@ public enum ComplaintDeadlines {
     public static func resolveDue(_ c: Complaint, _ cal: WorkCalendar, _ r: DeadlineRules) -> Day? {
         guard let a = c.reopenedAt ?? c.acceptedAt else { return nil }
         let base = cal.addingWorkdays(r.resolveWorkdays(c.urgency), to: a.day)
-        return cal.addingWorkdays(c.extensionDays ?? 0, to: base)
+        // An extension counts only when granted by the limit it extends: one typed about the past counts
+        // from its recording until confirmed, and after the limit it extends nothing.
+        guard let days = c.extensionDays, (c.extendedAt?.day).map({ $0 <= base }) ?? true else { return base }
+        return cal.addingWorkdays(days, to: base)
     }
 
     public static func respondDue(_ c: Complaint, _ cal: WorkCalendar, _ r: DeadlineRules) -> Day? {

@@ -31,7 +31,20 @@ extension LedgerEngine {
                                     claimed: claimed, counts: a.date, recordedAt: a.recording.recordedAt,
                                     summary: "变更：时限 \(a.oldDeadline) → \(a.newDeadline)（\(a.reason)）")
             }
-            return (fromEntries + fromAmendments).sorted { ($0.recordedAt?.iso ?? "", $0.event) < ($1.recordedAt?.iso ?? "", $1.event) }
+            let stepClaims = try r.records(ComplaintStepClaim.self, """
+                SELECT s.* FROM complaint_claims s JOIN complaints c ON c.id = s.complaint WHERE s.claim = 'pending'\(unit.sql)
+                """, unit.arguments)
+            var complaintUnits: [String: String] = [:]
+            for id in Set(stepClaims.map(\.complaint)) {
+                try r.each("SELECT department FROM complaints WHERE id = ?", [id]) { complaintUnits[id] = $0.text(0) }
+            }
+            let steps = stepClaims.compactMap { s -> PendingClaim? in
+                guard let ref = s.ref, let recorded = s.recording.recordedAt else { return nil }
+                return PendingClaim(event: ref.id, record: s.complaint, department: complaintUnits[s.complaint] ?? "", kind: s.step.rawValue,
+                                    claimed: s.claimedAt.day, counts: recorded.day, recordedAt: recorded,
+                                    summary: "\(s.step.word.zh)：称 \(s.claimedAt)，录入 \(recorded)")
+            }
+            return (fromEntries + fromAmendments + steps).sorted { ($0.recordedAt?.iso ?? "", $0.event) < ($1.recordedAt?.iso ?? "", $1.event) }
         }
     }
 }

@@ -14,8 +14,8 @@ extension LedgerEngine {
     private func decide(_ text: String, _ verdict: ClaimState, _ note: String) throws -> ClaimDecision {
         try authorize(.claimConfirm)
         guard let ref = EventRef(text.trimmingCharacters(in: .whitespaces)) else {
-            throw JiannuoError.invalid("事件编号“\(Sanitize.visible(text))”无效：应为记录经过中所列的 JL-数字（进展、兑现、反馈）或 BG-数字（变更）",
-                                       "invalid event id \"\(Sanitize.visible(text))\": use the JL-n (progress, fulfilment, feedback) or BG-n (amendment) a record's history shows")
+            throw JiannuoError.invalid("事件编号“\(Sanitize.visible(text))”无效：应为记录经过中所列的 JL-数字（进展、兑现、反馈）、BG-数字（变更）或 HJ-数字（投诉环节）",
+                                       "invalid event id \"\(Sanitize.visible(text))\": use the JL-n (progress, fulfilment, feedback), BG-n (amendment) or HJ-n (complaint step) a record's history shows")
         }
         let now = clock.now
         return try transaction { w, audit in
@@ -50,8 +50,37 @@ extension LedgerEngine {
                 try audit.record("claim.\(verdict == .confirmed ? "confirm" : "reject")", entity: "commitment", id: before.commitment,
                                  before: before, after: after, claimed: before.recording.claimed?.string)
                 return ClaimDecision(event: ref.id, record: before.commitment, state: verdict, claimed: before.recording.claimed, counts: after.date)
+            case .step(let n):
+                guard let before = try w.records(ComplaintStepClaim.self, "SELECT * FROM complaint_claims WHERE id = ?", [n]).first else { throw notFound(ref) }
+                let c = try requireComplaint(w, before.complaint)
+                try checkEvidence(w, note, record: c.id)
+                var after = before
+                after.recording = try decided(before.recording, ref, verdict, note, now)
+                try w.update(after, from: before)
+                if verdict == .confirmed { try moveStep(w, before, in: c) }
+                try audit.record("claim.\(verdict == .confirmed ? "confirm" : "reject")", entity: "complaint", id: c.id,
+                                 before: before, after: after, claimed: before.claimedAt.iso)
+                return ClaimDecision(event: ref.id, record: c.id, state: verdict, claimed: before.claimedAt.day, counts: after.counts.day)
             }
         }
+    }
+
+    /// A confirmed step moves to the moment it claims, in the record or in the earlier round that holds it,
+    /// and the limits that follow from it are computed again.
+    private func moveStep(_ w: Writer, _ claim: ComplaintStepClaim, in c: Complaint) throws {
+        let cal = try CalendarReads.calendar(w)
+        guard let recorded = claim.recording.recordedAt else { return }
+        if claim.step.time(c) == recorded {
+            try w.update(claim.step.moving(c, to: claim.claimedAt, cal, rules.deadlines), from: c)
+            return
+        }
+        for round in try w.records(ComplaintRound.self, "SELECT * FROM complaint_rounds WHERE complaint = ? ORDER BY round", [c.id]) {
+            guard let moved = round.moving(claim.step, from: recorded, to: claim.claimedAt, urgency: c.urgency, cal, rules.deadlines) else { continue }
+            try w.update(moved, from: round)
+            return
+        }
+        throw JiannuoError.invalid("投诉 \(c.id) 的\(claim.step.word.zh)时间已不是录入时的 \(recorded)，无法按补录调整",
+                                   "the \(claim.step.word.en) of complaint \(c.id) no longer holds its recording \(recorded)")
     }
 
     /// Evidence that names an attachment (`FJ-…`) must name one of the record's own.

@@ -7,6 +7,15 @@ extension LedgerEngine {
     public func complaintCount(_ f: ListFilter) throws -> Int { try count(.complaints, f) }
     /// Every complaint matching `f`, one at a time, in id order.
     public func eachComplaint(_ f: ListFilter, _ body: (Complaint) throws -> Void) throws { try stream(.complaints, f, body) }
+
+    public func complaintHistory(_ id: String) throws -> ComplaintHistory {
+        try reading { r in
+            _ = try requireComplaint(r, id)
+            return ComplaintHistory(
+                rounds: try r.records(ComplaintRound.self, "SELECT * FROM complaint_rounds WHERE complaint = ? ORDER BY round", [id]),
+                claims: try r.records(ComplaintStepClaim.self, "SELECT * FROM complaint_claims WHERE complaint = ? ORDER BY id", [id]))
+        }
+    }
 }
 
 extension ListSpec {

@@ -30,43 +30,37 @@ extension LedgerEngine {
 
     public func accept(_ id: String, at: DateTime?) throws -> Complaint {
         try authorize(.complaintAccept)
-        let t = try eventTime(at, Field("受理时间", "acceptance time"))
-        return try changeComplaint(id, action: "complaint.accept", at: t) { c, cal in try ComplaintWorkflow.accept(c, at: t, cal, rules.deadlines) }
+        let t = try datedMoment(at, Field("受理时间", "acceptance time"))
+        return try changeComplaint(id, .accept, action: "complaint.accept", at: t) { c, cal, t in try ComplaintWorkflow.accept(c, at: t, cal, rules.deadlines) }
     }
 
     public func resolve(_ id: String, result: String, at: DateTime?) throws -> Complaint {
         try authorize(.complaintResolve)
-        let t = try eventTime(at, Field("办结时间", "resolution time"))
-        return try changeComplaint(id, action: "complaint.resolve", at: t) { c, cal in
+        let t = try datedMoment(at, Field("办结时间", "resolution time"))
+        return try changeComplaint(id, .resolve, action: "complaint.resolve", at: t) { c, cal, t in
             try ComplaintWorkflow.resolve(c, result: result, at: t, cal, rules.deadlines)
         }
     }
 
     public func respond(_ id: String, text: String, at: DateTime?) throws -> Complaint {
         try authorize(.complaintRespond)
-        let t = try eventTime(at, Field("反馈时间", "response time"))
-        return try changeComplaint(id, action: "complaint.respond", at: t) { c, _ in try ComplaintWorkflow.respond(c, text: text, at: t) }
+        let t = try datedMoment(at, Field("反馈时间", "response time"))
+        return try changeComplaint(id, .respond, action: "complaint.respond", at: t) { c, _, t in try ComplaintWorkflow.respond(c, text: text, at: t) }
     }
 
     public func extend(_ id: String, days: Int, reason: String, at: DateTime?) throws -> Complaint {
         try authorize(.complaintExtend)
-        let t = try eventTime(at, Field("延期时间", "extension time"))
-        return try changeComplaint(id, action: "complaint.extend", at: t) { c, cal in
+        let t = try datedMoment(at, Field("延期时间", "extension time"))
+        return try changeComplaint(id, .extend, action: "complaint.extend", at: t) { c, cal, t in
             try ComplaintWorkflow.extend(c, days: days, reason: reason, at: t, cal, rules.deadlines)
         }
     }
 
     public func returnComplaint(_ id: String, to department: String, reason: String, at: DateTime?) throws -> Complaint {
         try authorize(.complaintReturn)
-        let t = try eventTime(at, Field("退回时间", "return time"))
-        return try transaction { w, audit in
-            _ = try w.requireDepartment(department)
-            let before = try requireComplaint(w, id)
-            let after = try ComplaintWorkflow.returnTo(before, department: department, reason: reason, at: t,
-                                                       try CalendarReads.calendar(w), rules.deadlines)
-            try w.update(after, from: before)
-            try audit.record("complaint.return", entity: "complaint", id: id, before: before, after: after, claimed: t.iso)
-            return after
+        let t = try datedMoment(at, Field("退回时间", "return time"))
+        return try changeComplaint(id, .return, action: "complaint.return", at: t, check: { w in _ = try w.requireDepartment(department) }) { c, cal, t in
+            try ComplaintWorkflow.returnTo(c, department: department, reason: reason, at: t, cal, rules.deadlines)
         }
     }
 
@@ -76,6 +70,11 @@ extension LedgerEngine {
         return try transaction { w, audit in
             let before = try requireComplaint(w, id)
             let after = try ComplaintWorkflow.followup(before, satisfied: satisfied, note: note, at: t, try CalendarReads.calendar(w), rules.deadlines)
+            // A dissatisfied follow-up closes the round in hand: it is kept, shown and scored as it was.
+            if after.reopenedAt != nil, after.reopenedAt != before.reopenedAt {
+                let number = try w.int("SELECT count(*) FROM complaint_rounds WHERE complaint = ?", [id]) + 1
+                if let round = ComplaintRound.closing(before, number: number, followupAt: t, note: after.followupNote) { try w.insert(round) }
+            }
             try w.update(after, from: before)
             // Each follow-up is kept: a reopened complaint is followed up again, and the first one still counts.
             try w.execute("INSERT INTO followups(complaint, at, satisfied, note) VALUES (?, ?, ?, ?)",
@@ -104,14 +103,31 @@ extension LedgerEngine {
         }
     }
 
-    /// One transition in one transaction, with the calendar as it is now in the database.
-    private func changeComplaint(_ id: String, action: String, at: DateTime,
-                                 _ change: (Complaint, WorkCalendar) throws -> Complaint) throws -> Complaint {
+    /// One step in one transaction, with the calendar as it is now in the database. The step is checked
+    /// at the moment it claims; a claim older than the grace window counts from its recording and waits
+    /// beside the record (`complaint_claims`) for the office to confirm it.
+    private func changeComplaint(_ id: String, _ step: ComplaintStep, action: String, at t: DatedMoment,
+                                 check: (Writer) throws -> Void = { _ in },
+                                 _ change: (Complaint, WorkCalendar, DateTime) throws -> Complaint) throws -> Complaint {
         try transaction { w, audit in
+            try check(w)
             let before = try requireComplaint(w, id)
-            let after = try change(before, try CalendarReads.calendar(w))
+            let cal = try CalendarReads.calendar(w)
+            var after: Complaint
+            do { after = try change(before, cal, t.claimed) } catch let e as JiannuoError where e.kind == .invalid {
+                // A step before it that waits for confirmation counts from its recording: say so.
+                let waiting = try w.records(ComplaintStepClaim.self, "SELECT * FROM complaint_claims WHERE complaint = ? AND claim = 'pending' ORDER BY id", [id])
+                guard let first = waiting.first(where: { $0.counts > t.claimed }), let ref = first.ref else { throw e }
+                throw JiannuoError.invalid("\(e.text.zh)（\(first.step.word.zh)是待核实补录 \(ref.id)，核实前按录入时间 \(first.counts) 计；先 jiannuo confirm \(ref.id)）",
+                                           "\(e.text.en) (the \(first.step.word.en) is pending claim \(ref.id), counted from its recording \(first.counts) until confirmed: jiannuo confirm \(ref.id) first)")
+            }
+            if t.pending {
+                after = step.moving(after, to: t.recordedAt, cal, rules.deadlines)
+                try w.insert(ComplaintStepClaim(complaint: id, step: step, claimedAt: t.claimed,
+                                                recording: EventRecording(claimed: t.claimed.day, recordedAt: t.recordedAt, claim: .pending)))
+            }
             try w.update(after, from: before)
-            try audit.record(action, entity: "complaint", id: id, before: before, after: after, claimed: at.iso)
+            try audit.record(action, entity: "complaint", id: id, before: before, after: after, claimed: t.claimed.iso)
             return after
         }
     }

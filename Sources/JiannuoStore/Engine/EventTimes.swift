@@ -40,3 +40,23 @@ extension Ledger {
                                                                      claim: pending ? .pending : nil))
     }
 }
+
+/// A complaint's step dated by a user: the moment it claims and the moment it was recorded.
+struct DatedMoment {
+    var claimed: DateTime
+    var recordedAt: DateTime
+    var pending: Bool
+    /// The claimed moment, or the recording while the claim waits for confirmation.
+    var effective: DateTime { pending ? recordedAt : claimed }
+}
+
+extension Ledger {
+    /// `eventTime`, judged as `datedEvent` judges a day (`ClaimPolicy`).
+    func datedMoment(_ given: DateTime?, _ field: Field) throws -> DatedMoment {
+        let claimed = try eventTime(given, field)
+        let now = clock.now
+        let pending = ClaimPolicy.isPending(claimed: claimed.day, recorded: now.day, role: actor.role,
+                                            graceWorkdays: rules.deadlines.claimGraceWorkdays, calendar: calendar)
+        return DatedMoment(claimed: claimed, recordedAt: now, pending: pending)
+    }
+}

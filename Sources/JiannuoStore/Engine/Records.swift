@@ -34,3 +34,5 @@ public struct ListFilter: Sendable {
         self.from = from; self.to = to; self.limit = limit; self.offset = offset
     }
 }
+extension ComplaintRound: FetchableRecord, PersistableRecord { public static let databaseTableName = "complaint_rounds" }
+extension ComplaintStepClaim: FetchableRecord, PersistableRecord { public static let databaseTableName = "complaint_claims" }

@@ -12,20 +12,34 @@ import JiannuoCore
 ///
 /// A stage is late when it was done after its limit or is still open (the `*_late` generated columns):
 /// whether an open one has passed its limit depends on the day asked about, so open and closed are
-/// kept apart and the scoring decides.
+/// kept apart and the scoring decides. A complaint's earlier rounds (`complaint_rounds`, closed by a
+/// dissatisfied follow-up) count their late limits as well, under the same keys.
 enum KeptStageCounts {
     static let columns = "stage, due, department, open, n"
 
     static let table = "stage_tallies"
     /// (stage, limit column, done column, late column), from Core's `ComplaintLimit`.
-    static let stages: [(String, String, String, String)] = ComplaintLimit.allCases.map {
-        ($0.rawValue, $0.dueColumn, $0.doneColumn, CoreSQL.lateColumn($0))
+    static let stages: [(String, String, String, String)] = stages(ComplaintLimit.allCases)
+    /// The same for a closed round, whose columns bear the record's names.
+    static let roundStages: [(String, String, String, String)] = stages(ComplaintRound.limits)
+    static let roundTable = ComplaintRound.databaseTableName
+
+    private static func stages(_ limits: [ComplaintLimit]) -> [(String, String, String, String)] {
+        limits.map { ($0.rawValue, $0.dueColumn, $0.doneColumn, CoreSQL.lateColumn($0)) }
     }
 
     /// The counts as the records give them, grouped afresh: what the table must equal.
-    static func recomputeSQL(where extra: String = "true", _ d: SQLDialect = .sqlite) -> String {
-        stages.map { stage, due, done, late in
-            "SELECT '\(stage)' AS stage, \(due) AS due, department, \(d.isNull(done)) AS open, count(*) AS n FROM complaints WHERE \(late) = 1 AND \(extra) GROUP BY 2, 3, 4"
+    /// `rounds`: whether the ledger has its rounds table yet (a migration before v15 has not).
+    static func recomputeSQL(where extra: String = "true", _ d: SQLDialect = .sqlite, rounds: Bool = true) -> String {
+        let parts = [("complaints", stages)] + (rounds ? [(roundTable, roundStages)] : [])
+        return "SELECT stage, due, department, open, sum(n) AS n FROM (\(sum(parts, extra, d))) AS t GROUP BY 1, 2, 3, 4"
+    }
+
+    private static func sum(_ parts: [(String, [(String, String, String, String)])], _ extra: String, _ d: SQLDialect) -> String {
+        parts.flatMap { table, stages in
+            stages.map { stage, due, done, late in
+                "SELECT '\(stage)' AS stage, \(due) AS due, department, \(d.isNull(done)) AS open, count(*) AS n FROM \(table) WHERE \(late) = 1 AND \(extra) GROUP BY 2, 3, 4"
+            }
         }.joined(separator: " UNION ALL ")
     }
 }

@@ -6,7 +6,7 @@
 enum PGKeptCounts {
     static let tables = ["stage_tallies", "event_tallies", "score_facts"]
     /// The record tables the functions read while they count (as the owner, under its own policy).
-    static let counted = ["complaints", "followups", "commitments", "amendments", "commitment_entries", "rectifications",
+    static let counted = ["complaints", "complaint_rounds", "followups", "commitments", "amendments", "commitment_entries", "rectifications",
                           "breaches", "accountability", "findings"]
 
     /// What each kept table must equal, grouped afresh from the records.
@@ -49,6 +49,7 @@ enum PGKeptCounts {
         // Stages, then events.
         let watched = (["department"] + KeptStageCounts.stages.flatMap { [$0.1, $0.2] }).joined(separator: ", ")
         out.append(function("jn_tally_stages", old: stages(-1, "OLD"), new: stages(1, "NEW")))
+        out.append(function("jn_tally_rounds", old: stages(-1, "OLD", KeptStageCounts.roundStages), new: stages(1, "NEW", KeptStageCounts.roundStages)))
         out.append(function("jn_tally_followups", old: followup(-1, "OLD"), new: followup(1, "NEW")))
         out.append(function("jn_tally_returns", old: returned(-1, "OLD"), new: returned(1, "NEW"), update: moved))
         // Score facts: each record's rows recomputed whole, as in SQLite.
@@ -71,6 +72,7 @@ enum PGKeptCounts {
         ]
         var triggers: [(name: String, table: String, sql: String)] = [
             ("jn_tally_stages", "complaints", trigger("jn_tally_stages", "complaints", of: watched)),
+            ("jn_tally_rounds", KeptStageCounts.roundTable, trigger("jn_tally_rounds", KeptStageCounts.roundTable)),
             ("jn_tally_followups", "followups", trigger("jn_tally_followups", "followups")),
             ("jn_tally_returns", "complaints", trigger("jn_tally_returns", "complaints", of: "department, returned_from, returned_at, received")),
         ]
@@ -122,11 +124,11 @@ enum PGKeptCounts {
     static let bulkSkip = "IF TG_OP = 'INSERT' AND current_setting('jiannuo.bulk', true) = 'commitments' THEN RETURN NULL; END IF;"
 
     /// The triggers above, for `doctor`: (name, table).
-    static let triggerNames = ["jn_tally_stages", "jn_tally_followups", "jn_tally_returns"]
+    static let triggerNames = ["jn_tally_stages", "jn_tally_rounds", "jn_tally_followups", "jn_tally_returns"]
         + ["commitments", "amendments", "entries", "rectifications", "breaches", "accountability", "findings"].map { "jn_facts_\($0)" }
 
-    private static func stages(_ sign: Int, _ r: String) -> String {
-        KeptStageCounts.stages.map { stage, due, done, late in
+    private static func stages(_ sign: Int, _ r: String, _ stages: [(String, String, String, String)] = KeptStageCounts.stages) -> String {
+        stages.map { stage, due, done, late in
             let key = "stage = '\(stage)' AND due = \(r).\(due) AND department = \(r).department AND open = (\(r).\(done) IS NULL)::int"
             return sign > 0 ? """
                 IF \(r).\(late) = 1 THEN

@@ -1,6 +1,6 @@
 import JiannuoCore
 
-/// The tables of one ledger in PostgreSQL: the SQLite schema as its migrations leave it (v14), column
+/// The tables of one ledger in PostgreSQL: the SQLite schema as its migrations leave it (v15), column
 /// for column and in the same order, so that rows, their digests and the audit chain move between the
 /// engines unchanged. SQLite's INTEGER is `bigint` here, its generated columns are STORED (PostgreSQL 15
 /// has no virtual ones), its rowid keys are identities, and text compares byte by byte (`COLLATE "C"`,
@@ -19,7 +19,8 @@ enum PGSchema {
     /// The SQLite migrations this schema stands for: recorded in the ledger's `grdb_migrations`.
     static let migrations = ["v1-ledger", "v2-late-stage-indexes", "v3-drafts", "v4-evidence", "v5-accounts", "v6-supervision",
                              "v7-tallies", "v8-event-tallies", "v9-unit-returns", "v10-debt-terms", "v11-awaiting-returns",
-                             "v12-score-facts", "v13-claims", "v14-attachments"]
+                             "v12-score-facts", "v13-claims", "v14-attachments",
+                             "v15-complaint-history"]
 
     static let tables = """
     CREATE TABLE grdb_migrations (identifier text COLLATE "C" NOT NULL PRIMARY KEY);
@@ -203,6 +204,7 @@ enum PGSchema {
         note text COLLATE "C",
         added_at text COLLATE "C" NOT NULL);
     CREATE INDEX attachments_record ON attachments(record);
+    \(ComplaintHistoryTables.postgres)
     CREATE TABLE rectifications (
         id text COLLATE "C" PRIMARY KEY NOT NULL,
         breach text COLLATE "C" REFERENCES breaches(id) DEFERRABLE,
@@ -271,7 +273,8 @@ enum PGSchema {
 
     /// Tables whose keys are identities: after rows are copied in with their ids, the identity
     /// continues after the largest.
-    static let identities = ["department_events": "id", "commitment_entries": "id", "amendments": "id", "followups": "id"]
+    static let identities = ["department_events": "id", "commitment_entries": "id", "amendments": "id", "followups": "id",
+                             "complaint_rounds": "id", "complaint_claims": "id"]
 
     /// The key a record is updated by.
     static func primaryKey(_ table: String) -> String {

@@ -40,6 +40,8 @@ enum PGSecurity {
         "commitment_entries": "EXISTS (SELECT 1 FROM commitments p WHERE p.id = commitment)",
         "amendments": "EXISTS (SELECT 1 FROM commitments p WHERE p.id = commitment)",
         "followups": "EXISTS (SELECT 1 FROM complaints p WHERE p.id = complaint)",
+        "complaint_claims": "EXISTS (SELECT 1 FROM complaints p WHERE p.id = complaint)",
+        "complaint_rounds": "department IN (SELECT department FROM role_units WHERE role = current_user)",
         "users": "account = current_user",
     ]
 
@@ -56,8 +58,11 @@ enum PGSecurity {
         // The limits of open complaints are computed again, and the generation dashboards watch moves.
         case .rulesApply: return [("complaints", "UPDATE"), ("meta", "INSERT, UPDATE")]
         case .complaintAdd: return [("complaints", "INSERT"), ids]
-        case .complaintAccept, .complaintReturn, .complaintResolve, .complaintRespond, .complaintExtend: return [("complaints", "UPDATE")]
-        case .complaintFollowup: return [("complaints", "UPDATE"), ("followups", "INSERT")]
+        // A step typed about the past keeps its claim beside the record.
+        case .complaintAccept, .complaintReturn, .complaintResolve, .complaintRespond, .complaintExtend:
+            return [("complaints", "UPDATE"), ("complaint_claims", "INSERT")]
+        // A dissatisfied follow-up closes the round in hand.
+        case .complaintFollowup: return [("complaints", "UPDATE"), ("followups", "INSERT"), ("complaint_rounds", "INSERT")]
         case .complaintVerify: return [("complaints", "UPDATE"), ("breaches", "INSERT"), ids]
         case .commitmentAdd: return [("commitments", "INSERT"), ids]
         case .commitmentAmend: return [("commitments", "UPDATE"), ("amendments", "INSERT")]
@@ -77,7 +82,8 @@ enum PGSecurity {
         case .userManage: return [("users", "INSERT, UPDATE"), ("role_units", "INSERT, DELETE")]
         case .countsRebuild: return []
         // A confirmed claim moves its event, and the promise it closed, to the claimed day.
-        case .claimConfirm: return [("commitments", "UPDATE"), ("commitment_entries", "UPDATE"), ("amendments", "UPDATE")]
+        case .claimConfirm: return [("commitments", "UPDATE"), ("commitment_entries", "UPDATE"), ("amendments", "UPDATE"),
+                                    ("complaints", "UPDATE"), ("complaint_claims", "UPDATE"), ("complaint_rounds", "UPDATE")]
         case .attach: return [("attachments", "INSERT"), ("attachment_files", "INSERT"), ids]
         }
     }

@@ -30,7 +30,7 @@ enum SQLiteKeptCounts {
         for k in kinds { try upkeep(k).install(db) }
     }
 
-    static var triggerNames: [String] { SQLiteStageCounts.triggerNames + SQLiteEventCounts.triggerNames + SQLiteScoreFacts.triggerNames }
+    static var triggerNames: [String] { SQLiteStageCounts.triggerNames + SQLiteStageCounts.roundTriggerNames + SQLiteEventCounts.triggerNames + SQLiteScoreFacts.triggerNames }
 
     /// An import's bulk write: imported complaints are tallied once at the end, appended promises
     /// judged in one pass; other tables have no kept counts of their own.

@@ -397,6 +397,13 @@ enum Schema {
             """)
             try LedgerDigest.installTriggers(db)
         }
+        // A complaint's whole history: the rounds a dissatisfied follow-up closed, and the steps typed about
+        // an earlier moment than the grace window allows (ComplaintHistoryTables).
+        m.registerMigration("v15-complaint-history") { db in
+            try db.execute(sql: ComplaintHistoryTables.sqlite)
+            try SQLiteStageCounts.installRoundTriggers(db)
+            try LedgerDigest.installTriggers(db)
+        }
         return m
     }
 }

@@ -18,13 +18,29 @@ enum SQLiteStageCounts {
             """)
     }
 
-    static func rebuild(_ db: Database) throws { try SQLiteKeptCounts.refill(db, "stage_tallies", columns: KeptStageCounts.columns, from: KeptStageCounts.recomputeSQL()) }
+    static func rebuild(_ db: Database) throws {
+        try SQLiteKeptCounts.refill(db, "stage_tallies", columns: KeptStageCounts.columns,
+                                    from: KeptStageCounts.recomputeSQL(rounds: try hasRounds(db)))
+    }
+
+    /// Migrations before v15 count the records alone: the rounds' table does not exist yet.
+    static func hasRounds(_ db: Database) throws -> Bool { try db.tableExists(KeptStageCounts.roundTable) }
 
     static let triggerNames = ["jn_tally_insert", "jn_tally_update", "jn_tally_delete"]
+    static let roundTriggerNames = ["jn_tally_round_insert", "jn_tally_round_update", "jn_tally_round_delete"]
 
-    static func dropTriggers(_ db: Database) throws { try SQLiteKeptCounts.drop(db, triggers: triggerNames) }
+    static func dropTriggers(_ db: Database) throws { try SQLiteKeptCounts.drop(db, triggers: triggerNames + roundTriggerNames) }
 
     static func installTriggers(_ db: Database) throws {
+        try install(db, on: "complaints", stages, names: triggerNames)
+        if try hasRounds(db) { try installRoundTriggers(db) }
+    }
+
+    static func installRoundTriggers(_ db: Database) throws {
+        try install(db, on: KeptStageCounts.roundTable, KeptStageCounts.roundStages, names: roundTriggerNames)
+    }
+
+    private static func install(_ db: Database, on table: String, _ stages: [(String, String, String, String)], names: [String]) throws {
         func add(_ r: String) -> String {
             stages.map { stage, due, done, late in """
                 INSERT INTO stage_tallies (stage, due, department, open, n)
@@ -42,14 +58,14 @@ enum SQLiteStageCounts {
         }
         let watched = (["department"] + stages.flatMap { [$0.1, $0.2] }).joined(separator: ", ")
         try db.execute(sql: """
-            CREATE TRIGGER IF NOT EXISTS jn_tally_insert AFTER INSERT ON complaints BEGIN
+            CREATE TRIGGER IF NOT EXISTS \(names[0]) AFTER INSERT ON \(table) BEGIN
             \(add("NEW"))
             END;
-            CREATE TRIGGER IF NOT EXISTS jn_tally_update AFTER UPDATE OF \(watched) ON complaints BEGIN
+            CREATE TRIGGER IF NOT EXISTS \(names[1]) AFTER UPDATE OF \(watched) ON \(table) BEGIN
             \(remove("OLD"))
             \(add("NEW"))
             END;
-            CREATE TRIGGER IF NOT EXISTS jn_tally_delete AFTER DELETE ON complaints BEGIN
+            CREATE TRIGGER IF NOT EXISTS \(names[2]) AFTER DELETE ON \(table) BEGIN
             \(remove("OLD"))
             END;
             """)

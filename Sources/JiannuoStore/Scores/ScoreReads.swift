@@ -90,12 +90,14 @@ struct ScoreReads {
             SELECT DISTINCT commitment FROM commitment_entries WHERE kind = 'feedback' AND commitment IN
                 (SELECT id FROM commitments WHERE department IN (\(list)) AND fulfilled_on BETWEEN ? AND ?)
             """, units + [s, e]) { $0.text(0) ?? "" })
-        for kind in ComplaintLimit.allCases {
+        // Each complaint's round in hand, and the rounds a dissatisfied follow-up closed before it.
+        let rounds = ComplaintRound.limits.map { (KeptStageCounts.roundTable, "complaint", $0) }
+        for (table, key, kind) in ComplaintLimit.allCases.map({ ("complaints", "id", $0) }) + rounds {
             let due = kind.dueColumn, done = kind.doneColumn, late = "\(CoreSQL.lateColumn(kind)) = 1"
             // One unit's complaints through its index: SQLite is kept off the late-stage index, which
             // holds every unit's late stages of the span (0.5 s on the province demo).
             try r.each("""
-                SELECT id, department, \(due) AS due, substr(\(done), 1, 10) AS done FROM complaints
+                SELECT \(key), department, \(due) AS due, substr(\(done), 1, 10) AS done FROM \(table)
                 WHERE (\(late)) AND \(r.dialect.noIndex(due)) BETWEEN ? AND ? AND department IN (\(list))
                 """, [s, e] + units) { row in
                 guard let d = row.day(at: 2) else { return }
@@ -137,7 +139,8 @@ struct ScoreReads {
         let inList = codes.map { _ in "?" }.joined(separator: ",")
         let units: [DatabaseValueConvertible] = codes
         var onTime = 0, closed = 0, openOverdue = 0
-        let items: [(String, String, String)] = ComplaintLimit.allCases.map { ("complaints", $0.dueColumn, "substr(\($0.doneColumn), 1, 10)") } + [
+        let items: [(String, String, String)] = ComplaintLimit.allCases.map { ("complaints", $0.dueColumn, "substr(\($0.doneColumn), 1, 10)") }
+            + ComplaintRound.limits.map { (KeptStageCounts.roundTable, $0.dueColumn, "substr(\($0.doneColumn), 1, 10)") } + [
             // The deadline in force at the end of the period, not one set by a later amendment.
             ("commitments", "COALESCE((SELECT old_deadline FROM amendments am WHERE am.commitment = commitments.id AND am.date > '\(asOf.string)' ORDER BY am.date, am.id LIMIT 1), deadline)",
              "CASE WHEN \(CoreSQL.commitmentOpen()) THEN NULL ELSE fulfilled_on END"),

@@ -13,6 +13,9 @@ public enum AuditWords {
         "department.add": "登记单位", "department.merge": "单位合并", "department.rename": "单位更名", "ledger.seal": "封存账本摘要",
         "opinion.add": "登记舆情", "opinion.handle": "处置舆情", "rules.apply": "规则生效", "user.add": "添加账号",
         "user.disable": "停用账号", "user.set-role": "更改角色", "counts.rebuild": "重算计分计数",
+        "claim.confirm": "核实补录（采信）", "claim.reject": "核实补录（不予采信）", "attachment.add": "添加附件",
+        "escalation.add": "报县委县政府", "settings.office-zone": "设定办公时区", "department.contact": "更新单位联系方式",
+        "department.letter": "更新承诺书",
     ]
 
     static let english: [String: String] = [
@@ -28,6 +31,9 @@ public enum AuditWords {
         "department.rename": "unit renamed", "ledger.seal": "ledger digests sealed", "opinion.add": "opinion event registered",
         "opinion.handle": "opinion event handled", "rules.apply": "rules applied", "user.add": "account added",
         "user.disable": "account disabled", "user.set-role": "role changed", "counts.rebuild": "kept counts rebuilt",
+        "claim.confirm": "claim confirmed", "claim.reject": "claim rejected", "attachment.add": "file attached",
+        "escalation.add": "reported to the county leadership", "settings.office-zone": "office time zone set",
+        "department.contact": "unit contact updated", "department.letter": "unit letter updated",
     ]
 
     /// The kind of record a log row is about.

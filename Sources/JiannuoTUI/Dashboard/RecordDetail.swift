@@ -31,7 +31,8 @@ public enum RecordDetail {
         default: return []
         }
         var steps = StepForms.applicable(subject, today: today, calendar: store.calendar, rules: store.rules.deadlines)
-        if case .commitment = subject, try store.pendingClaims().contains(where: { $0.record == id }) { steps.insert(.confirmClaim) }
+        let claimable: Bool = switch subject { case .commitment, .complaint: true; default: false }
+        if claimable, try store.pendingClaims().contains(where: { $0.record == id }) { steps.insert(.confirmClaim) }
         return steps
     }
 
@@ -167,13 +168,41 @@ public enum RecordDetail {
     static func claimNote(_ ref: EventRef?, _ r: EventRecording, counts: Day, _ w: Words) -> String {
         var parts: [String] = ref.map { [$0.id] } ?? []
         if let at = r.recordedAt, at.day != r.claimedDay(counting: counts) { parts.append(w("\(at.string) 录入", "recorded \(at.string)")) }
-        switch r.claim {
-        case .pending?: parts.append(w("待核实补录，核实前按 \(counts) 计", "claim pending, counts as of \(counts) until confirmed"))
-        case .confirmed?: parts.append(w("经核实（\(r.decidedBy ?? "")：\(r.decision ?? "")）", "confirmed (\(r.decidedBy ?? ""): \(r.decision ?? ""))"))
-        case .rejected?: parts.append(w("核实未采信（\(r.decidedBy ?? "")：\(r.decision ?? "")），按 \(counts) 计", "rejected (\(r.decidedBy ?? ""): \(r.decision ?? "")), counts as of \(counts)"))
-        case nil: break
-        }
+        parts += claimState(r, counts: counts.string, w)
         return parts.isEmpty ? "" : w("〔\(parts.joined(separator: "；"))〕", " [\(parts.joined(separator: "; "))]")
+    }
+
+    static func claimState(_ r: EventRecording, counts: String, _ w: Words) -> [String] {
+        switch r.claim {
+        case .pending?: [w("待核实补录，核实前按 \(counts) 计", "claim pending, counts as of \(counts) until confirmed")]
+        case .confirmed?: [w("经核实（\(r.decidedBy ?? "")：\(r.decision ?? "")）", "confirmed (\(r.decidedBy ?? ""): \(r.decision ?? ""))")]
+        case .rejected?: [w("核实未采信（\(r.decidedBy ?? "")：\(r.decision ?? "")），按 \(counts) 计", "rejected (\(r.decidedBy ?? ""): \(r.decision ?? "")), counts as of \(counts)")]
+        case nil: []
+        }
+    }
+
+    /// `〔HJ-3；称 2026-11-20 09:00；待核实补录，核实前按 2026-12-06 10:02 计〕`: a complaint's step typed about
+    /// an earlier moment, the moment it claims and how that claim stands.
+    static func stepClaimNote(_ claim: ComplaintStepClaim, _ w: Words) -> String {
+        let parts = [claim.ref?.id ?? "", w("称 \(claim.claimedAt)", "claims \(claim.claimedAt)")]
+            + claimState(claim.recording, counts: claim.counts.string, w)
+        return w("〔\(parts.joined(separator: "；"))〕", " [\(parts.joined(separator: "; "))]")
+    }
+
+    /// An earlier round of a complaint: its limits, result, answer and the follow-up that closed it.
+    static func roundLines(_ r: ComplaintRound, _ history: ComplaintHistory, _ w: Words) -> [DocLine] {
+        func claimed(_ step: ComplaintStep, _ t: DateTime?) -> String { history.claim(step, holding: t).map { stepClaimNote($0, w) } ?? "" }
+        let ext = r.extensionDays.map { w("（延期 \($0) 个工作日：\(r.extensionReason ?? "")）", " (extended \($0) working days: \(r.extensionReason ?? ""))") + claimed(.extend, r.extendedAt) } ?? ""
+        return [
+            DocLine(w("第 \(r.round) 轮（\(r.openedAt) 起办理）：", "round \(r.round) (handled from \(r.openedAt)):"), role: .title),
+            DocLine(w("办结时限 \(r.resolveDue)", "resolve by \(r.resolveDue)") + ext + w("：", ": ") + r.resolvedAt.string + claimed(.resolve, r.resolvedAt)
+                    + (r.resolvedAt.day > r.resolveDue ? w("（超时）", " (late)") : "")),
+            DocLine(w("办理结果：", "result: ") + r.result, indent: 5),
+            DocLine(w("反馈时限 \(r.respondDue)：", "answer by \(r.respondDue): ") + r.respondedAt.string + claimed(.respond, r.respondedAt)
+                    + (r.respondedAt.day > r.respondDue ? w("（超时）", " (late)") : "")),
+            DocLine(w("反馈内容：", "answer: ") + r.response, indent: 5),
+            DocLine(w("回访 \(r.followupAt)：不满意 ", "follow-up \(r.followupAt): not satisfied ") + (r.followupNote ?? ""), indent: 3),
+        ]
     }
 
     /// What an amendment made on an overdue promise took away from the alerts: the record says so.
@@ -211,20 +240,39 @@ public enum RecordDetail {
         if let cat = c.category { out.append(DocLine(w("类别：", "category: ") + "\(cat) \(Category.label(cat, l))")) }
         if let cm = c.commitment { out.append(DocLine(w("关联承诺：", "commitment: ") + cm, link: cm)) }
         out.append(DocLine(w("内容：", "content: ") + c.content, indent: 3))
+        let history = try store.complaintHistory(id)
+        func claimed(_ step: ComplaintStep, _ t: DateTime?) -> String {
+            guard let claim = history.claim(step, holding: t) else { return "" }
+            return stepClaimNote(claim, w)
+        }
+        if let r = c.returnedAt, let claim = history.claim(.return, holding: r) {
+            out.append(DocLine(w("退回 \(r)", "returned \(r)") + stepClaimNote(claim, w), indent: 3))
+        }
         out.append(.blank)
-        out.append(DocLine(w("受理时限 \(c.acceptDue)：", "accept by \(c.acceptDue): ") + (c.acceptedAt?.string ?? w("未受理", "not yet"))))
+        out.append(DocLine(w("受理时限 \(c.acceptDue)：", "accept by \(c.acceptDue): ") + (c.acceptedAt?.string ?? w("未受理", "not yet"))
+                           + claimed(.accept, c.acceptedAt)))
+        // Every earlier round as it was handled and answered, then the round in hand.
+        for r in history.rounds { out += roundLines(r, history, w) }
+        if !history.rounds.isEmpty {
+            out.append(DocLine(w("第 \(history.rounds.count + 1) 轮（\(c.reopenedAt?.string ?? "") 回访不满意后重新办理）：",
+                                 "round \(history.rounds.count + 1) (handled again after the follow-up of \(c.reopenedAt?.string ?? "")):"), role: .title))
+        }
         if let d = c.resolveDue {
-            let ext = c.extensionDays.map { w("（延期 \($0) 个工作日：\(c.extensionReason ?? "")）", " (extended \($0) working days: \(c.extensionReason ?? ""))") } ?? ""
-            out.append(DocLine(w("办结时限 \(d)", "resolve by \(d)") + ext + w("：", ": ") + (c.resolvedAt?.string ?? w("未办结", "not yet"))))
+            let ext = c.extensionDays.map { w("（延期 \($0) 个工作日：\(c.extensionReason ?? "")）", " (extended \($0) working days: \(c.extensionReason ?? ""))") + claimed(.extend, c.extendedAt) } ?? ""
+            out.append(DocLine(w("办结时限 \(d)", "resolve by \(d)") + ext + w("：", ": ") + (c.resolvedAt?.string ?? w("未办结", "not yet"))
+                               + claimed(.resolve, c.resolvedAt)))
         }
         if let r = c.result { out.append(DocLine(w("办理结果：", "result: ") + r, indent: 5)) }
-        if let d = c.respondDue { out.append(DocLine(w("反馈时限 \(d)：", "answer by \(d): ") + (c.respondedAt?.string ?? w("未反馈", "not yet")))) }
+        if let d = c.respondDue {
+            out.append(DocLine(w("反馈时限 \(d)：", "answer by \(d): ") + (c.respondedAt?.string ?? w("未反馈", "not yet")) + claimed(.respond, c.respondedAt)))
+        }
         if let r = c.response { out.append(DocLine(w("反馈内容：", "answer: ") + r, indent: 5)) }
         if let v = c.verifiedAt {
             out.append(DocLine(w("核实 \(v)：\(c.breach == true ? "属失信违诺" : "不属失信违诺")；", "verified \(v): \(c.breach == true ? "a breach" : "not a breach"); ")
                                + (c.finding ?? ""), indent: 3))
         }
-        if let f = c.followupAt {
+        // The follow-up that reopened the complaint belongs to the round it closed (shown above).
+        if let f = c.followupAt, f != c.reopenedAt {
             out.append(DocLine(w("回访 \(f)：\(c.satisfied == true ? "满意" : "不满意") ", "follow-up \(f): \(c.satisfied == true ? "satisfied" : "not satisfied") ")
                                + (c.followupNote ?? ""), indent: 3))
         }
@@ -244,11 +292,11 @@ public enum RecordDetail {
         out += try attachmentSection(id, store, w)
         // The audit log holds every unit's records: a liaison reads its complaint without it.
         let confined = store.actor.role.map(RoleTable.isConfined) ?? false
-        let history = confined ? [] : try store.auditEntries(entity: "complaint", id: id)
-        if !history.isEmpty {
+        let log = confined ? [] : try store.auditEntries(entity: "complaint", id: id)
+        if !log.isEmpty {
             out.append(.blank)
             out.append(DocLine(w("操作记录：", "log:"), role: .title))
-            for e in history.reversed() {
+            for e in log.reversed() {
                 out.append(DocLine("  \(e.at.prefix(19).replacingOccurrences(of: "T", with: " "))  \(e.operatorName)  \(AuditWords.word(e.action, l))"))
             }
         }

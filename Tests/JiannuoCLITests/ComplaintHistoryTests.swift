@@ -1,0 +1,130 @@
+import Foundation
+import JiannuoTestSupport
+import Testing
+
+/// A complaint's steps are claims like a promise's entries (`--at` about an earlier moment than the grace
+/// window waits for confirmation), and a reopened complaint keeps every round, shown and scored.
+@Suite("CLI: a complaint's claims and rounds") struct ComplaintHistoryTests {
+    /// A unit and one complaint received on Monday 2026-11-02.
+    func ledger() throws -> CLI {
+        let cli = try CLI(today: "2026-11-02")
+        try cli.ok(["department", "add", "--code", "GXJ", "--name", "县工信局", "--kind", "county-department"])
+        try cli.ok(["complaint", "add", "--channel", "hotline", "--department", "GXJ", "--content", "企业反映奖补未到位",
+                    "--received", "2026-11-02 09:00"])
+        return cli
+    }
+
+    func lines(_ cli: CLI, today: String) throws -> [[String: Any]] {
+        let show = try cli.run(["department", "show", "GXJ", "--period", "2026-Q4", "--json"], today: today).object()
+        return show["lines"] as? [[String: Any]] ?? []
+    }
+
+    func rules(_ cli: CLI, today: String) throws -> [String] { try lines(cli, today: today).compactMap { $0["rule"] as? String } }
+
+    func ranked(_ cli: CLI, today: String) throws -> Double? {
+        try cli.run(["scores", "--period", "2026-Q4", "--json"], today: today).array().first { $0["department"] as? String == "GXJ" }?["score"] as? Double
+    }
+
+    @Test("an acceptance typed weeks later counts from its recording until confirmed; confirmed, it counts as typed; the JSON and the history say so")
+    func backdatedAcceptance() throws {
+        let cli = try ledger()
+        let r = try cli.run(["complaint", "accept", "TS-2026-000001", "--at", "2026-11-02 10:00"], today: "2026-12-07")
+        #expect(r.status == 0 && r.stdout.contains("待核实补录 HJ-1"), "\(r)")
+        let shown = try cli.run(["complaint", "show", "TS-2026-000001", "--json"], today: "2026-12-07").object()
+        #expect((shown["accepted_at"] as? String)?.hasPrefix("2026-12-07T") == true, "it counts from the recording: \(shown)")
+        let claim = try #require((shown["claims"] as? [[String: Any]])?.first)
+        #expect(claim["event"] as? String == "HJ-1" && claim["claim"] as? String == "pending" && claim["step"] as? String == "accept")
+        #expect(claim["claimed_at"] as? String == "2026-11-02T10:00:00+08:00")
+        #expect(try rules(cli, today: "2026-12-07").contains("complaint_accept_late"))
+        #expect(try cli.run(["pending", "--json"], today: "2026-12-07").array().map { $0["event"] as? String } == ["HJ-1"])
+        let text = try cli.run(["complaint", "show", "TS-2026-000001"], today: "2026-12-07").stdout
+        #expect(text.contains("HJ-1") && text.contains("称 2026-11-02 10:00") && text.contains("待核实补录"), "\(text)")
+
+        // A later step is checked against the moment the acceptance counts from, and the refusal says why.
+        let early = try cli.run(["complaint", "resolve", "TS-2026-000001", "--result", "已拨付", "--at", "2026-11-05 10:00"], today: "2026-12-07")
+        #expect(early.status == 65 && early.stderr.contains("HJ-1"), "\(early)")
+
+        let late = try ranked(cli, today: "2026-12-07")
+        #expect(try cli.run(["confirm", "HJ-1", "--evidence", "12345 平台受理回执"], today: "2026-12-07").status == 0)
+        let after = try cli.run(["complaint", "show", "TS-2026-000001", "--json"], today: "2026-12-07").object()
+        #expect(after["accepted_at"] as? String == "2026-11-02T10:00:00+08:00")
+        #expect(!(try rules(cli, today: "2026-12-07").contains("complaint_accept_late")))
+        // Accepted on time, the complaint has been in hand since 11-02: its resolution is now overdue instead.
+        #expect(try rules(cli, today: "2026-12-07").contains("complaint_resolve_late"))
+        let show = try cli.run(["department", "show", "GXJ", "--period", "2026-Q4", "--json"], today: "2026-12-07").object()
+        #expect(show["score"] as? Double == (try ranked(cli, today: "2026-12-07")), "the kept ranking follows the confirmation")
+        #expect(late != nil)
+        #expect(try cli.run(["confirm", "HJ-1", "--evidence", "again"], today: "2026-12-07").status == 65, "a decided claim is final")
+        #expect(try cli.run(["audit", "verify"], today: "2026-12-07").status == 0)
+        #expect(try cli.run(["doctor"], today: "2026-12-07").status == 0)
+    }
+
+    @Test("a rejected step stays at its recording; a step within the grace window counts as typed")
+    func rejectedAndWithinWindow() throws {
+        let cli = try ledger()
+        #expect(try cli.run(["complaint", "accept", "TS-2026-000001", "--at", "2026-11-02 10:00"], today: "2026-11-03").status == 0)
+        var shown = try cli.run(["complaint", "show", "TS-2026-000001", "--json"], today: "2026-11-03").object()
+        #expect(shown["accepted_at"] as? String == "2026-11-02T10:00:00+08:00")
+        #expect((shown["claims"] as? [Any])?.isEmpty == true)
+
+        #expect(try cli.run(["complaint", "resolve", "TS-2026-000001", "--result", "已拨付", "--at", "2026-11-05 10:00"], today: "2026-12-07").status == 0)
+        let dump = try cli.dump()
+        #expect(try cli.run(["reject", "HJ-1", "--reason", " "], today: "2026-12-07").status == 65)
+        #expect(try cli.dump() == dump, "nothing written")
+        #expect(try cli.run(["reject", "HJ-1", "--reason", "无办结报告"], today: "2026-12-07").status == 0)
+        shown = try cli.run(["complaint", "show", "TS-2026-000001", "--json"], today: "2026-12-07").object()
+        #expect((shown["resolved_at"] as? String)?.hasPrefix("2026-12-07T") == true)
+        #expect(try rules(cli, today: "2026-12-07").contains("complaint_resolve_late"))
+        #expect(try cli.run(["complaint", "show", "TS-2026-000001"], today: "2026-12-07").stdout.contains("核实未采信"))
+    }
+
+    @Test("an extension typed after the limit it extends counts for nothing until confirmed")
+    func lateExtension() throws {
+        let cli = try ledger()
+        #expect(try cli.run(["complaint", "accept", "TS-2026-000001"], today: "2026-11-02").status == 0)
+        let due = try #require(try cli.run(["complaint", "show", "TS-2026-000001", "--json"], today: "2026-11-02").object()["resolve_due"] as? String)
+        #expect(try cli.run(["complaint", "extend", "TS-2026-000001", "--days", "5", "--reason", "多部门协调", "--at", "2026-11-10 09:00"],
+                            today: "2026-12-07").status == 0)
+        var shown = try cli.run(["complaint", "show", "TS-2026-000001", "--json"], today: "2026-12-07").object()
+        #expect(shown["resolve_due"] as? String == due, "the pending extension does not move the limit")
+        #expect(try cli.run(["confirm", "HJ-1", "--evidence", "延期审批表"], today: "2026-12-07").status == 0)
+        shown = try cli.run(["complaint", "show", "TS-2026-000001", "--json"], today: "2026-12-07").object()
+        #expect((shown["resolve_due"] as? String ?? "") > due, "confirmed, it extends: \(shown)")
+    }
+
+    @Test("a reopened complaint keeps its first round: shown with its result and answer, and its late resolution still scored")
+    func rounds() throws {
+        let cli = try ledger()
+        #expect(try cli.run(["complaint", "accept", "TS-2026-000001"], today: "2026-11-02").status == 0)
+        #expect(try cli.run(["complaint", "resolve", "TS-2026-000001", "--result", "已部分拨付"], today: "2026-12-01").status == 0)
+        #expect(try cli.run(["complaint", "respond", "TS-2026-000001", "--text", "已电话告知"], today: "2026-12-01").status == 0)
+        #expect(try rules(cli, today: "2026-12-01").contains("complaint_resolve_late"))
+        #expect(try cli.run(["complaint", "followup", "TS-2026-000001", "--satisfied", "no", "--note", "尚未全额拨付"], today: "2026-12-02").status == 0)
+
+        let shown = try cli.run(["complaint", "show", "TS-2026-000001", "--json"], today: "2026-12-07").object()
+        #expect(shown["result"] is NSNull && shown["stage"] as? String == "accepted")
+        let round = try #require((shown["rounds"] as? [[String: Any]])?.first)
+        #expect(round["round"] as? Int == 1 && round["result"] as? String == "已部分拨付" && round["response"] as? String == "已电话告知")
+        #expect(round["followup_note"] as? String == "尚未全额拨付")
+        let text = try cli.run(["complaint", "show", "TS-2026-000001"], today: "2026-12-07").stdout
+        #expect(text.contains("第 1 轮") && text.contains("已部分拨付") && text.contains("第 2 轮"), "\(text)")
+
+        // The first round's late resolution still counts, beside the dissatisfied follow-up, in the
+        // traced lines and in the kept ranking alike.
+        let traced = try lines(cli, today: "2026-12-07")
+        #expect(traced.contains { $0["rule"] as? String == "complaint_resolve_late" && $0["record"] as? String == "TS-2026-000001" }, "\(traced)")
+        #expect(traced.contains { $0["rule"] as? String == "complaint_followup_dissatisfied" })
+        let show = try cli.run(["department", "show", "GXJ", "--period", "2026-Q4", "--json"], today: "2026-12-07").object()
+        #expect(show["score"] as? Double == (try ranked(cli, today: "2026-12-07")))
+        #expect(try cli.run(["doctor"], today: "2026-12-07").status == 0)
+        #expect(try cli.run(["audit", "verify"], today: "2026-12-07").status == 0)
+
+        // The second round is handled and answered; both rounds stay.
+        #expect(try cli.run(["complaint", "resolve", "TS-2026-000001", "--result", "已全额拨付"], today: "2026-12-07").status == 0)
+        #expect(try cli.run(["complaint", "respond", "TS-2026-000001", "--text", "已告知"], today: "2026-12-07").status == 0)
+        #expect(try cli.run(["complaint", "followup", "TS-2026-000001", "--satisfied", "no"], today: "2026-12-08").status == 0)
+        let twice = try cli.run(["complaint", "show", "TS-2026-000001", "--json"], today: "2026-12-08").object()
+        #expect((twice["rounds"] as? [[String: Any]])?.map { $0["round"] as? Int } == [1, 2])
+        #expect(try cli.run(["doctor"], today: "2026-12-08").status == 0)
+    }
+}
