@@ -133,7 +133,7 @@ import Testing
         let event = try #require(amendment["event"] as? String)
         #expect(event.hasPrefix("BG-"))
         let history = try cli.run(["commitment", "show", "CN-2026-0001"], today: "2026-12-06").stdout
-        #expect(history.contains("变更时已逾期 6 天，逾期提示随本次变更消失"), "an alert cleared by an amendment says so: \(history)")
+        #expect(history.contains("变更时已逾期 6 天") && history.contains("逾期提示随本次变更消失"), "an alert cleared by an amendment says so: \(history)")
         #expect(try cli.run(["confirm", event, "--evidence", "县政府常务会议纪要〔2026〕9号"], today: "2026-12-06").status == 0)
         #expect(!(try rules(cli, period: "2026-Q4", today: "2026-12-06").contains("commitment_overdue_before_amendment")))
         #expect(!(try cli.run(["commitment", "show", "CN-2026-0001"], today: "2026-12-06").stdout.contains("提示随本次变更消失")))
@@ -156,5 +156,30 @@ import Testing
         #expect(at65.lowerBound < at60.lowerBound, "the history lists by claimed date: \(text)")
         // A fulfilment cannot be claimed before progress already recorded as later.
         #expect(try cli.run(["commitment", "fulfill", "CN-2026-0001", "--date", "2026-04-19"], today: "2026-04-21").status == 65)
+    }
+
+    @Test("an amendment made when the promise was due to be reported up keeps the 须上报 alert until it is reported")
+    func amendmentKeepsTheReportDuty() throws {
+        let cli = try CLI(today: "2026-10-01")
+        try cli.ok(["department", "add", "--code", "FGW", "--name", "县发改委", "--kind", "county-department"])
+        try cli.ok(["commitment", "add", "--department", "FGW", "--category", "1", "--kind", "policy", "--counterparty", "甲公司",
+                    "--content", "兑现招商奖励", "--made", "2026-10-01", "--deadline", "2026-10-30"])
+        func alert(_ today: String) throws -> [String: Any]? {
+            try cli.run(["alerts", "--json"], today: today).array().first { $0["record"] as? String == "CN-2026-0001" }
+        }
+        #expect(try alert("2026-12-01")?["level"] as? String == "escalate", "a month overdue: to be reported up")
+        // Amended on the day (within the window, so it counts at once): the new deadline is weeks away.
+        try cli.ok(["commitment", "amend", "CN-2026-0001", "--deadline", "2026-12-31", "--reason", "政策调整", "--legal-basis", "合同第5条",
+                    "--approver", "县长"], today: "2026-12-01")
+        let kept = try #require(try alert("2026-12-02"), "the duty to report stays")
+        #expect(kept["level"] as? String == "escalate" && kept["due"] as? String == "2026-10-30")
+        #expect((kept["message"] as? String ?? "").contains("变更不免除上报"), "\(kept)")
+        let history = try cli.run(["commitment", "show", "CN-2026-0001"], today: "2026-12-02").stdout
+        #expect(history.contains("“须上报”提示保留至报县委县政府"), "\(history)")
+        // Reported, it goes; the promise is judged by its new terms again.
+        let r = try cli.run(["escalate", "CN-2026-0001", "--note", "变更前逾期一月"], today: "2026-12-02")
+        #expect(r.status == 0, "\(r)")
+        #expect(try alert("2026-12-02") == nil)
+        #expect(try cli.run(["escalations", "list", "--json"], today: "2026-12-02").array().count == 1)
     }
 }

@@ -72,9 +72,12 @@ import Testing
                                 "--ordered", "2026-03-01"])
         #expect(done.status == 65, "a deadline before the order date: \(done)")
         #expect(try cli.dump() == before)
-        // Entered on 03-20, claimed for 03-10: both are kept.
+        // Entered on 03-20, claimed for 03-10: both are kept; older than the grace window, the step counts
+        // from its entry until the office confirms the claim.
         let ok = try cli.ok(["complaint", "resolve", id["TS"]!, "--result", "已兑现", "--at", "2026-03-10 15:00"], today: "2026-03-20")
-        #expect(ok["resolved_at"] as? String == "2026-03-10T15:00:00+08:00")
+        #expect(ok["resolved_at"] as? String == "2026-03-20T23:59:59+08:00")
+        let claim = (ok["claims"] as? [[String: Any]])?.first
+        #expect(claim?["claimed_at"] as? String == "2026-03-10T15:00:00+08:00" && claim?["claim"] as? String == "pending", "\(ok)")
         let log = try cli.run(["audit", "list", "--limit", "1", "--json"]).array()
         #expect(log.first?["claimed"] as? String == "2026-03-10T15:00:00+08:00")
         #expect((log.first?["at"] as? String)?.hasSuffix("+08:00") == true)
@@ -154,7 +157,11 @@ import Testing
         let kept = lines.first { $0["rule"] as? String == "commitment_overdue_before_amendment" }
         #expect(kept?["record"] as? String == id)
         #expect((kept?["note"] as? String)?.contains("变更前已逾期 45 天") == true, "\(String(describing: kept))")
-        // The future follows the new deadline: no alert now.
+        // The future follows the new deadline: no overdue alert; but 45 days overdue, the promise was due to be
+        // reported up when amended, and that alert stays until it is reported (issue 25, 4).
+        let duty = try cli.run(["alerts", "--json"]).array().filter { $0["record"] as? String == id }
+        #expect(duty.count == 1 && duty.first?["level"] as? String == "escalate", "\(duty)")
+        #expect(try cli.run(["escalate", id]).status == 0)
         #expect(!(try cli.run(["alerts", "--json"]).array()).contains { $0["record"] as? String == id })
         // An amendment made before the deadline costs nothing.
         let cn2 = try cli.ok(["commitment", "add", "--department", "FGW", "--category", "2", "--kind", "contract", "--counterparty", "某企业",

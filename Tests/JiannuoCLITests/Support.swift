@@ -45,10 +45,10 @@ final class CLI: @unchecked Sendable {
 
     func path(_ name: String) -> String { temporary.file(name) }
 
-    /// `jiannuo ARGS --db DB --today TODAY`.
+    /// `jiannuo ARGS --db DB --today TODAY`; without a day, a step typed `--at` an earlier day is entered on it (`entryDay`).
     @discardableResult
     func run(_ args: [String], db: String? = nil, today: String? = nil) throws -> Run {
-        let full = args + ["--db", db ?? self.db, "--today", today ?? self.today]
+        let full = args + ["--db", db ?? self.db, "--today", today ?? entryDay(args, today: self.today)]
         return try raw(full)
     }
 

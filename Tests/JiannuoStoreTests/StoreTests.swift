@@ -114,9 +114,10 @@ struct ChainTests {
         #expect(acc.id == "WZ-2026-0001")
         #expect(try store.accountability(ListFilter(), breach: breach.id).map(\.id) == [acc.id])
 
-        let resolved = try later.resolve(s.complaint.id, result: "已支付", at: dt("2026-03-10 10:00"))
+        // Each step entered on its day (a step typed weeks later would be a claim waiting for confirmation).
+        let resolved = try s.fixture.store(today: "2026-03-10").resolve(s.complaint.id, result: "已支付", at: dt("2026-03-10 10:00"))
         #expect(resolved.respondDue == d("2026-03-11"))
-        _ = try later.respond(s.complaint.id, text: "已告知", at: dt("2026-03-11 10:00"))
+        _ = try s.fixture.store(today: "2026-03-11").respond(s.complaint.id, text: "已告知", at: dt("2026-03-11 10:00"))
         // The follow-up call is made days later: its time is the clock's.
         expectKind(.invalid) { try store.followup(s.complaint.id, satisfied: true, note: "满意") }
         let followed = try s.fixture.store(today: "2026-03-12").followup(s.complaint.id, satisfied: true, note: "满意")

@@ -63,10 +63,11 @@ import JiannuoCore
             }
         }
 
-        /// `jiannuo ARGS --db DB --today 2026-11-20`, LANG=C.UTF-8 unless `env` says otherwise.
+        /// `jiannuo ARGS --db DB --today 2026-11-20` (a step typed `--at` an earlier day on that day, `entryDay`),
+        /// LANG=C.UTF-8 unless `env` says otherwise.
         @discardableResult
         func run(_ args: [String], env: [String: String] = [:]) throws -> ProcessResult {
-            try ProcessRunner.run(bin, args + ["--db", db, "--today", DashboardSupport.today], home: dir.path, extraEnv: env)
+            try ProcessRunner.run(bin, args + ["--db", db, "--today", entryDay(args, today: DashboardSupport.today)], home: dir.path, extraEnv: env)
         }
 
         /// `jiannuo render --lang en` at a size, after optional keys.

@@ -14,7 +14,20 @@ public struct AlertInputs: Sendable {
     public var departments: [String: Department] = [:]
     /// Items already reported to the county leadership, with the day: no longer 须上报, still overdue.
     public var escalated: [String: Day] = [:]
+    /// Promises amended after their deadline, by id, with the earliest such amendment: one made when the
+    /// promise was already due to be reported up does not take that duty away (`Alerts.reportDuty`).
+    public var amendedLate: [String: AmendedLate] = [:]
     public init() {}
+}
+
+/// A promise amended after its deadline had passed: what it was, the deadline then and the day of the change.
+public struct AmendedLate: Sendable {
+    public var commitment: Commitment
+    public var oldDeadline: Day
+    public var amendedOn: Day
+    public init(commitment: Commitment, oldDeadline: Day, amendedOn: Day) {
+        self.commitment = commitment; self.oldDeadline = oldDeadline; self.amendedOn = amendedOn
+    }
 }
 
 /// Alerts as a pure function of records, calendar, rules and today.
@@ -92,6 +105,7 @@ public enum Alerts {
                              message: Text("投诉 \(c.id) 错派退回超时：退回时限 \(limit)，\(back.day) 才退回（晚 \(late) 个工作日）",
                                            "complaint \(c.id) was returned late: limit \(limit), returned \(back.day) (\(late) working days late)")))
         }
+        reportDuty(input, into: &out, owner: owner, calendar: calendar, rules: rules, today: today)
         for i in out.indices where out[i].level == .escalate {
             guard let day = input.escalated[out[i].record], day <= today else { continue }
             out[i].level = .overdue
@@ -102,6 +116,30 @@ public enum Alerts {
             }
         }
         return out
+    }
+
+    /// Whether a promise was due to be reported up (须上报) on the day it was amended: then the amendment
+    /// moves its deadline but not that duty, which stays until it is reported.
+    public static func dueToReport(_ a: AmendedLate, calendar: WorkCalendar, rules: DeadlineRules) -> Bool {
+        level(due: a.oldDeadline, today: a.amendedOn, unit: .calendar, nearing: 0, calendar: calendar, rules: rules) == .escalate
+    }
+
+    /// A 须上报 alert for every promise amended while due to be reported and not reported since, in place
+    /// of the promise's own alert under its new terms (unless that one is 须上报 itself).
+    static func reportDuty(_ input: AlertInputs, into out: inout [Alert], owner: (String) -> String, calendar: WorkCalendar,
+                           rules: DeadlineRules, today: Day) {
+        for (id, a) in input.amendedLate.sorted(by: { $0.key < $1.key })
+        where input.escalated[id] == nil && a.amendedOn <= today && dueToReport(a, calendar: calendar, rules: rules) {
+            let late = a.oldDeadline.days(until: a.amendedOn)
+            let text = Text("承诺 \(id)（\(a.commitment.counterparty)）于 \(a.amendedOn) 变更时已逾期 \(late) 天、须上报而未上报：变更不免除上报，须报县委县政府",
+                            "commitment \(id) (\(a.commitment.counterparty)) was \(late) days overdue and due to be reported up when amended on \(a.amendedOn): the amendment does not lift that, report it to the county leadership")
+            if let i = out.firstIndex(where: { $0.record == id && $0.kind == .commitment }) {
+                guard out[i].level != .escalate else { continue }
+                out.remove(at: i)
+            }
+            out.append(Alert(level: .escalate, kind: .commitment, record: id, department: owner(a.commitment.department), due: a.oldDeadline,
+                             daysLeft: today.days(until: a.oldDeadline), dayUnit: .calendar, message: text))
+        }
     }
 
     /// `Alert.urgency` order, sorting small keys instead of whole alerts: moving tens of thousands

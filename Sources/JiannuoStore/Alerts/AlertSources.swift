@@ -12,9 +12,10 @@ struct AlertSources {
     let today: Day
     let limits: Alerts.Limits
     let rules: DeadlineRules
+    let calendar: WorkCalendar
 
     init(today: Day, calendar: WorkCalendar, rules: DeadlineRules) {
-        self.today = today; self.rules = rules
+        self.today = today; self.rules = rules; self.calendar = calendar
         limits = Alerts.Limits(today: today, calendar: calendar, rules: rules)
     }
 
@@ -23,7 +24,9 @@ struct AlertSources {
     struct Special {
         var escalated: [String: Day] = [:]
         var earlierDeadline: [String: Day] = [:]
-        var ids: [String] { Array(Set(escalated.keys).union(earlierDeadline.keys)).sorted() }
+        /// Promises amended after their deadline, by the earliest such amendment (`Alerts.reportDuty`).
+        var amendedLate: [String: (old: Day, on: Day)] = [:]
+        var ids: [String] { Array(Set(escalated.keys).union(earlierDeadline.keys).union(amendedLate.keys)).sorted() }
         /// Row ids per table, for leaving these records out of the big kinds through the index alone.
         var rowids: [String: [Int64]] = [:]
     }
@@ -36,6 +39,15 @@ struct AlertSources {
         // Newest first, so the earliest amendment after today, whose old deadline was in force today, is kept.
         try r.each("SELECT commitment, old_deadline FROM amendments WHERE date > ? ORDER BY date DESC, id DESC", [today.string]) { row in
             if let id = row.text(0) { s.earlierDeadline[id] = row.day(at: 1) }
+        }
+        // The earliest amendment made when its promise was due to be reported up; reported ones need nothing.
+        try r.each("""
+            SELECT commitment, old_deadline, date FROM amendments
+            WHERE old_deadline < date AND date <= ? ORDER BY date, id
+            """, [today.string]) { row in
+            guard let id = row.text(0), s.escalated[id] == nil, s.amendedLate[id] == nil, let old = row.day(at: 1), let on = row.day(at: 2),
+                  Alerts.level(due: old, today: on, unit: .calendar, nearing: 0, calendar: calendar, rules: rules) == .escalate else { return }
+            s.amendedLate[id] = (old, on)
         }
         let ids = s.ids
         // SQLite leaves them out by rowid, through the index alone; PostgreSQL by id.
@@ -58,7 +70,9 @@ struct AlertSources {
         if !ids.isEmpty {
             let list = placeholders(ids.count)
             for var c in try r.all("SELECT * FROM commitments WHERE id IN (\(list))", ids, { try Commitment(positional: $0) })
-            where c.status.isOpen && mine(c.department) {
+            where mine(c.department) {
+                if let a = special.amendedLate[c.id] { i.amendedLate[c.id] = AmendedLate(commitment: c, oldDeadline: a.old, amendedOn: a.on) }
+                guard c.status.isOpen else { continue }
                 if let due = special.earlierDeadline[c.id] { c.deadline = due }
                 if c.deadline <= limits.commitments.nearingThrough { i.commitments.append(c) }
                 if let d = c.deliveredOn, c.category == 3, c.amount != nil, d <= limits.arrears.nearingThrough { i.debts!.append(c) }

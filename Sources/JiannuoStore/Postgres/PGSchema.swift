@@ -205,6 +205,7 @@ enum PGSchema {
         added_at text COLLATE "C" NOT NULL);
     CREATE INDEX attachments_record ON attachments(record);
     \(ComplaintHistoryTables.postgres)
+    CREATE INDEX amendments_late ON amendments(date) WHERE old_deadline < date;
     CREATE TABLE rectifications (
         id text COLLATE "C" PRIMARY KEY NOT NULL,
         breach text COLLATE "C" REFERENCES breaches(id) DEFERRABLE,

@@ -401,6 +401,8 @@ enum Schema {
         // an earlier moment than the grace window allows (ComplaintHistoryTables).
         m.registerMigration("v15-complaint-history") { db in
             try db.execute(sql: ComplaintHistoryTables.sqlite)
+            // Promises amended after their deadline, which the alerts judge for a duty to report up.
+            try db.execute(sql: "CREATE INDEX amendments_late ON amendments(date) WHERE old_deadline < date")
             try SQLiteStageCounts.installRoundTriggers(db)
             try LedgerDigest.installTriggers(db)
         }

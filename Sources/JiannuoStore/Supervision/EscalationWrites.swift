@@ -45,10 +45,18 @@ extension LedgerEngine {
         switch RecordKind(id) {
         case .commitment:
             let c = try requireCommitment(w, id)
+            let amendments = try w.records(Amendment.self, "SELECT * FROM amendments WHERE commitment = ? ORDER BY date", [id])
+            // Amended when it was already due to be reported up: that duty stays, whatever its terms or state now.
+            if let a = amendments.first(where: {
+                $0.oldDeadline < $0.date && $0.date <= day
+                    && Alerts.dueToReport(AmendedLate(commitment: c, oldDeadline: $0.oldDeadline, amendedOn: $0.date), calendar: calendar, rules: rules.deadlines)
+            }) {
+                return (.commitment, try owner(c.department), a.oldDeadline)
+            }
             guard c.status.isOpen else {
                 throw JiannuoError.invalid("承诺 \(id) 已办结（\(c.status.label)），无须上报", "commitment \(id) is closed (\(c.status.english))")
             }
-            let due = c.deadline(on: day, amendments: try w.records(Amendment.self, "SELECT * FROM amendments WHERE commitment = ? ORDER BY date", [id]))
+            let due = c.deadline(on: day, amendments: amendments)
             if let arrears = Alerts.arrearsDue(c, rules.deadlines), arrears < due { return (.arrears, try owner(c.department), arrears) }
             return (.commitment, try owner(c.department), due)
         case .complaint:

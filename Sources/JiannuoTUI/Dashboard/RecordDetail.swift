@@ -205,14 +205,14 @@ public enum RecordDetail {
         ]
     }
 
-    /// What an amendment made on an overdue promise took away from the alerts: the record says so.
+    /// What an amendment made on an overdue promise took away from the alerts (and what it did not): the record says so.
     static func clearedAlert(_ a: Amendment, reported: Day?, _ store: any Ledger, _ w: Words) -> String {
         guard a.oldDeadline < a.date, a.newDeadline > a.oldDeadline else { return "" }
         let late = a.oldDeadline.days(until: a.date)
         let level = Alerts.level(due: a.oldDeadline, today: a.date, unit: .calendar, nearing: 0, calendar: store.calendar, rules: store.rules.deadlines)
         if level == .escalate && (reported.map { $0 > a.date } ?? true) {
-            return w("（变更时已逾期 \(late) 天、须上报而未上报：“须上报”提示随本次变更消失）",
-                     " (overdue \(late) days and due to be reported up, unreported, when amended: the report-up alert went with this amendment)")
+            return w("（变更时已逾期 \(late) 天、须上报而未上报：逾期提示随本次变更消失，“须上报”提示保留至报县委县政府）",
+                     " (overdue \(late) days and due to be reported up, unreported, when amended: the overdue alert went with this amendment; the report-up alert stays until it is reported)")
         }
         return w("（变更时已逾期 \(late) 天，逾期提示随本次变更消失）", " (overdue \(late) days when amended: the overdue alert went with this amendment)")
     }
