@@ -35,6 +35,11 @@ struct KeptCountsPropertyTests {
             }
             try check(store, "seed \(seed), step \(step): \(log.suffix(3).joined(separator: " → "))")
         }
+        let history = try store.reading { r in
+            (try r.int("SELECT count(*) FROM complaint_claims", []), try r.int("SELECT count(*) FROM complaint_rounds", []))
+        }
+        // The seeds reach a complaint's claims and its closed rounds, whose late limits are counted too.
+        #expect(history.0 > 0 && history.1 > 0, "seed \(seed): \(history.0) step claims, \(history.1) closed rounds")
         // The sequence did more than fail: most steps changed the ledger.
         #expect(log.filter { !$0.contains("refused") }.count > Self.steps / 2, "\(log)")
     }
@@ -78,7 +83,7 @@ struct KeptCountsPropertyTests {
         }
         let kinds = ["add", "accept", "resolve", "respond", "extend", "return", "followup", "verify", "commitment", "progress",
                      "fulfill", "amend", "merge", "calendar", "rules", "import", "rectify", "opinion", "accountability", "finding", "importCommitments",
-                     "backfill", "backfill", "decide"]
+                     "backfill", "backfill", "decide", "stepBackfill", "stepBackfill"]
         let kind = kinds.randomElement(using: &rng)!
         do {
             switch kind {
@@ -105,7 +110,9 @@ struct KeptCountsPropertyTests {
                 else { return "return none" }
                 _ = try store.returnComplaint(c.id, to: to, reason: "非本单位职责", at: nil)
             case "followup":
-                guard let c = try someComplaint({ $0.respondedAt != nil && $0.followupAt == nil }) else { return "followup none" }
+                // A reopened complaint answered again is followed up again (each dissatisfied one closes a round).
+                guard let c = try someComplaint({ c in c.respondedAt.map { r in c.followupAt.map { $0 < r } ?? true } ?? false })
+                else { return "followup none" }
                 _ = try store.followup(c.id, satisfied: Bool.random(using: &rng), note: nil)
             case "verify":
                 guard let c = try someComplaint({ $0.acceptedAt != nil && $0.verifiedAt == nil }) else { return "verify none" }
@@ -134,6 +141,18 @@ struct KeptCountsPropertyTests {
                 case 1: _ = try store.fulfill(c.id, date: date, note: nil)
                 default: _ = try store.amend(c.id, deadline: now.day.adding(days: Int.random(in: 5...90, using: &rng)), content: nil,
                                              reason: "政策调整", legalBasis: "依据", approver: "县政府", date: date)
+                }
+            case "stepBackfill":
+                // A complaint's step typed about an earlier moment: past the grace window, a pending claim.
+                guard let c = try someComplaint({ $0.stage.isOpen }) else { return "stepBackfill none" }
+                let previous = [c.received, c.returnedAt, c.acceptedAt, c.reopenedAt, c.resolvedAt].compactMap { $0 }.max()!
+                let back = DateTime(day: now.day.adding(days: -Int.random(in: 0...30, using: &rng)), minute: 10 * 60)
+                let at = max(back, DateTime(day: previous.day, minute: min(previous.secondOfDay / 60 + 1, 23 * 60 + 58)))
+                guard at <= now else { return "stepBackfill none" }
+                switch c.stage {
+                case .received: _ = try store.accept(c.id, at: at)
+                case .accepted: _ = try store.resolve(c.id, result: "已办理", at: at)
+                default: _ = try store.respond(c.id, text: "已答复", at: at)
                 }
             case "decide":
                 guard let p = try store.pendingClaims().randomElement(using: &rng) else { return "decide none" }
