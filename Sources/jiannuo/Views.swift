@@ -7,9 +7,9 @@ struct ComplaintView: Encodable {
     var reveal = false
     /// Its reports to the county leadership, in `show`.
     var escalations: [Escalation]? = nil
-    /// Its earlier rounds and its steps' claims (each with the id `confirm` takes), in `show`.
+    /// Its earlier rounds and every step as recorded (each with the id `confirm` takes), in `show`.
     var history: ComplaintHistory? = nil
-    enum K: String, CodingKey { case stage, currentDue = "current_due", escalations, rounds, claims }
+    enum K: String, CodingKey { case stage, currentDue = "current_due", escalations, rounds, steps }
     func encode(to e: Encoder) throws {
         try (reveal ? c : c.masked).encode(to: e)
         var k = e.container(keyedBy: K.self)
@@ -18,7 +18,7 @@ struct ComplaintView: Encodable {
         if let escalations { try k.encode(escalations, forKey: .escalations) }
         if let history {
             try k.encode(history.rounds, forKey: .rounds)
-            try k.encode(history.claims.map { EventView(value: $0, ref: $0.ref) }, forKey: .claims)
+            try k.encode(history.steps.map { EventView(value: $0, ref: $0.ref) }, forKey: .steps)
         }
     }
 }

@@ -14,6 +14,13 @@ import Testing
         return cli
     }
 
+    /// The one event waiting for confirmation.
+    func pending(_ cli: CLI, today: String) throws -> String {
+        let list = try cli.run(["pending", "--json"], today: today).array()
+        #expect(list.count == 1, "\(list)")
+        return try #require(list.first?["event"] as? String)
+    }
+
     func lines(_ cli: CLI, today: String) throws -> [[String: Any]] {
         let show = try cli.run(["department", "show", "GXJ", "--period", "2026-Q4", "--json"], today: today).object()
         return show["lines"] as? [[String: Any]] ?? []
@@ -29,23 +36,24 @@ import Testing
     func backdatedAcceptance() throws {
         let cli = try ledger()
         let r = try cli.run(["complaint", "accept", "TS-2026-000001", "--at", "2026-11-02 10:00"], today: "2026-12-07")
-        #expect(r.status == 0 && r.stdout.contains("待核实补录 HJ-1"), "\(r)")
+        let event = try pending(cli, today: "2026-12-07")
+        #expect(event.hasPrefix("HJ-"))
+        #expect(r.status == 0 && r.stdout.contains("待核实补录 \(event)"), "\(r)")
         let shown = try cli.run(["complaint", "show", "TS-2026-000001", "--json"], today: "2026-12-07").object()
         #expect((shown["accepted_at"] as? String)?.hasPrefix("2026-12-07T") == true, "it counts from the recording: \(shown)")
-        let claim = try #require((shown["claims"] as? [[String: Any]])?.first)
-        #expect(claim["event"] as? String == "HJ-1" && claim["claim"] as? String == "pending" && claim["step"] as? String == "accept")
+        let claim = try #require((shown["steps"] as? [[String: Any]])?.first { $0["claim"] != nil })
+        #expect(claim["event"] as? String == event && claim["claim"] as? String == "pending" && claim["step"] as? String == "accept")
         #expect(claim["claimed_at"] as? String == "2026-11-02T10:00:00+08:00")
         #expect(try rules(cli, today: "2026-12-07").contains("complaint_accept_late"))
-        #expect(try cli.run(["pending", "--json"], today: "2026-12-07").array().map { $0["event"] as? String } == ["HJ-1"])
         let text = try cli.run(["complaint", "show", "TS-2026-000001"], today: "2026-12-07").stdout
-        #expect(text.contains("HJ-1") && text.contains("称 2026-11-02 10:00") && text.contains("待核实补录"), "\(text)")
+        #expect(text.contains(event) && text.contains("称 2026-11-02 10:00") && text.contains("待核实补录"), "\(text)")
 
         // A later step is checked against the moment the acceptance counts from, and the refusal says why.
         let early = try cli.run(["complaint", "resolve", "TS-2026-000001", "--result", "已拨付", "--at", "2026-11-05 10:00"], today: "2026-12-07")
-        #expect(early.status == 65 && early.stderr.contains("HJ-1"), "\(early)")
+        #expect(early.status == 65 && early.stderr.contains(event), "\(early)")
 
         let late = try ranked(cli, today: "2026-12-07")
-        #expect(try cli.run(["confirm", "HJ-1", "--evidence", "12345 平台受理回执"], today: "2026-12-07").status == 0)
+        #expect(try cli.run(["confirm", event, "--evidence", "12345 平台受理回执"], today: "2026-12-07").status == 0)
         let after = try cli.run(["complaint", "show", "TS-2026-000001", "--json"], today: "2026-12-07").object()
         #expect(after["accepted_at"] as? String == "2026-11-02T10:00:00+08:00")
         #expect(!(try rules(cli, today: "2026-12-07").contains("complaint_accept_late")))
@@ -54,7 +62,7 @@ import Testing
         let show = try cli.run(["department", "show", "GXJ", "--period", "2026-Q4", "--json"], today: "2026-12-07").object()
         #expect(show["score"] as? Double == (try ranked(cli, today: "2026-12-07")), "the kept ranking follows the confirmation")
         #expect(late != nil)
-        #expect(try cli.run(["confirm", "HJ-1", "--evidence", "again"], today: "2026-12-07").status == 65, "a decided claim is final")
+        #expect(try cli.run(["confirm", event, "--evidence", "again"], today: "2026-12-07").status == 65, "a decided claim is final")
         #expect(try cli.run(["audit", "verify"], today: "2026-12-07").status == 0)
         #expect(try cli.run(["doctor"], today: "2026-12-07").status == 0)
     }
@@ -65,13 +73,14 @@ import Testing
         #expect(try cli.run(["complaint", "accept", "TS-2026-000001", "--at", "2026-11-02 10:00"], today: "2026-11-03").status == 0)
         var shown = try cli.run(["complaint", "show", "TS-2026-000001", "--json"], today: "2026-11-03").object()
         #expect(shown["accepted_at"] as? String == "2026-11-02T10:00:00+08:00")
-        #expect((shown["claims"] as? [Any])?.isEmpty == true)
+        #expect(((shown["steps"] as? [[String: Any]]) ?? []).allSatisfy { $0["claim"] == nil })
 
         #expect(try cli.run(["complaint", "resolve", "TS-2026-000001", "--result", "已拨付", "--at", "2026-11-05 10:00"], today: "2026-12-07").status == 0)
+        let event = try pending(cli, today: "2026-12-07")
         let dump = try cli.dump()
-        #expect(try cli.run(["reject", "HJ-1", "--reason", " "], today: "2026-12-07").status == 65)
+        #expect(try cli.run(["reject", event, "--reason", " "], today: "2026-12-07").status == 65)
         #expect(try cli.dump() == dump, "nothing written")
-        #expect(try cli.run(["reject", "HJ-1", "--reason", "无办结报告"], today: "2026-12-07").status == 0)
+        #expect(try cli.run(["reject", event, "--reason", "无办结报告"], today: "2026-12-07").status == 0)
         shown = try cli.run(["complaint", "show", "TS-2026-000001", "--json"], today: "2026-12-07").object()
         #expect((shown["resolved_at"] as? String)?.hasPrefix("2026-12-07T") == true)
         #expect(try rules(cli, today: "2026-12-07").contains("complaint_resolve_late"))
@@ -87,7 +96,7 @@ import Testing
                             today: "2026-12-07").status == 0)
         var shown = try cli.run(["complaint", "show", "TS-2026-000001", "--json"], today: "2026-12-07").object()
         #expect(shown["resolve_due"] as? String == due, "the pending extension does not move the limit")
-        #expect(try cli.run(["confirm", "HJ-1", "--evidence", "延期审批表"], today: "2026-12-07").status == 0)
+        #expect(try cli.run(["confirm", try pending(cli, today: "2026-12-07"), "--evidence", "延期审批表"], today: "2026-12-07").status == 0)
         shown = try cli.run(["complaint", "show", "TS-2026-000001", "--json"], today: "2026-12-07").object()
         #expect((shown["resolve_due"] as? String ?? "") > due, "confirmed, it extends: \(shown)")
     }
@@ -126,5 +135,31 @@ import Testing
         let twice = try cli.run(["complaint", "show", "TS-2026-000001", "--json"], today: "2026-12-08").object()
         #expect((twice["rounds"] as? [[String: Any]])?.map { $0["round"] as? Int } == [1, 2])
         #expect(try cli.run(["doctor"], today: "2026-12-08").status == 0)
+    }
+
+    @Test("as known on an earlier day, a complaint's step recorded or confirmed since counts as it did then")
+    func asKnown() throws {
+        let cli = try ledger()
+        #expect(try cli.run(["complaint", "accept", "TS-2026-000001"], today: "2026-11-02").status == 0)
+        #expect(try cli.run(["complaint", "resolve", "TS-2026-000001", "--result", "已拨付", "--at", "2026-11-10 10:00"], today: "2026-12-07").status == 0)
+        #expect(try cli.run(["confirm", try pending(cli, today: "2026-12-09"), "--evidence", "拨付凭证"], today: "2026-12-09").status == 0)
+        func lines(_ asKnown: String?) throws -> [[String: Any]] {
+            let args = ["department", "show", "GXJ", "--period", "2026-Q4", "--json"] + (asKnown.map { ["--as-known", $0] } ?? [])
+            return try cli.run(args, today: "2026-12-09").object()["lines"] as? [[String: Any]] ?? []
+        }
+        func resolveLate(_ asKnown: String?) throws -> [String: Any]? {
+            try lines(asKnown).first { $0["rule"] as? String == "complaint_resolve_late" }
+        }
+        #expect(try resolveLate(nil) == nil, "confirmed: resolved on 11-10, in time")
+        let pending = try #require(try resolveLate("2026-12-08"), "on 12-08 the claim was pending: resolved on 12-07, late")
+        #expect((pending["note"] as? String ?? "").contains("2026-12-07"), "\(pending)")
+        let open = try #require(try resolveLate("2026-12-06"), "on 12-06 nothing was recorded: still open and overdue")
+        #expect((open["note"] as? String ?? "").contains("未完成"), "\(open)")
+        let ranked = try cli.run(["scores", "--period", "2026-Q4", "--as-known", "2026-12-08", "--json"], today: "2026-12-09").array()
+        let shown = try cli.run(["department", "show", "GXJ", "--period", "2026-Q4", "--as-known", "2026-12-08", "--json"], today: "2026-12-09").object()
+        #expect(ranked.first { $0["department"] as? String == "GXJ" }?["score"] as? Double == shown["score"] as? Double)
+        #expect(try cli.run(["department", "show", "GXJ", "--period", "2026-Q4", "--as-known", "2026-11-01", "--json"], today: "2026-12-09")
+            .object()["lines"].map { ($0 as? [[String: Any]] ?? []).allSatisfy { $0["record"] as? String != "TS-2026-000001" } } == true,
+                "before it was registered the complaint is not there")
     }
 }

@@ -76,7 +76,7 @@ import Testing
         // from its entry until the office confirms the claim.
         let ok = try cli.ok(["complaint", "resolve", id["TS"]!, "--result", "已兑现", "--at", "2026-03-10 15:00"], today: "2026-03-20")
         #expect(ok["resolved_at"] as? String == "2026-03-20T23:59:59+08:00")
-        let claim = (ok["claims"] as? [[String: Any]])?.first
+        let claim = (ok["steps"] as? [[String: Any]])?.first { $0["claim"] != nil }
         #expect(claim?["claimed_at"] as? String == "2026-03-10T15:00:00+08:00" && claim?["claim"] as? String == "pending", "\(ok)")
         let log = try cli.run(["audit", "list", "--limit", "1", "--json"]).array()
         #expect(log.first?["claimed"] as? String == "2026-03-10T15:00:00+08:00")
@@ -278,6 +278,7 @@ import Testing
             DELETE FROM audit_log WHERE seq = \(seq);
             UPDATE meta SET value = '\(anchor)' WHERE key = 'audit_head';
             UPDATE complaints SET resolved_at = NULL, result = NULL, respond_due = NULL WHERE id = '\(id["TS"]!)';
+            DELETE FROM complaint_steps WHERE id = (SELECT max(id) FROM complaint_steps);
             \(digests)
             \(keptCounts)
             """, restore: true)

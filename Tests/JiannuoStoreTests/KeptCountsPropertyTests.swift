@@ -36,7 +36,7 @@ struct KeptCountsPropertyTests {
             try check(store, "seed \(seed), step \(step): \(log.suffix(3).joined(separator: " → "))")
         }
         let history = try store.reading { r in
-            (try r.int("SELECT count(*) FROM complaint_claims", []), try r.int("SELECT count(*) FROM complaint_rounds", []))
+            (try r.int("SELECT count(*) FROM complaint_steps WHERE claim IS NOT NULL", []), try r.int("SELECT count(*) FROM complaint_rounds", []))
         }
         // The seeds reach a complaint's claims and its closed rounds, whose late limits are counted too.
         #expect(history.0 > 0 && history.1 > 0, "seed \(seed): \(history.0) step claims, \(history.1) closed rounds")

@@ -123,7 +123,7 @@ public enum EventRef: Hashable, Sendable {
         switch self {
         case .entry: "commitment_entries"
         case .amendment: "amendments"
-        case .step: "complaint_claims"
+        case .step: "complaint_steps"
         }
     }
 

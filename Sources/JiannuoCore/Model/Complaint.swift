@@ -99,6 +99,11 @@ public struct Complaint: Codable, Sendable, Hashable {
         }
     }
 
+    /// The time a limit was met (accepted, resolved, answered), nil while it is not.
+    public func done(_ limit: ComplaintLimit) -> DateTime? {
+        Complaint.Stage.allCases[limit.stage.index + 1].reachedBy.flatMap(time)
+    }
+
     /// The time a stage was reached (accepted_at …), by the record's field name.
     func time(_ field: CodingKeys) -> DateTime? {
         switch field {

@@ -1,31 +1,48 @@
-/// The steps of a complaint whose time a user may type, each kept in one field of the record.
-/// A step dated further back than the grace window (or by the unit's own liaison) is a claim
-/// (`ComplaintStepClaim`): the field holds the moment it was recorded until the office confirms it.
+/// The steps of a complaint, each recorded with the moment it was written (`ComplaintStepRecord`) and
+/// kept in one field of the record. A step a unit takes (accept … return) dated further back than the
+/// grace window, or by the unit's own liaison, is a claim: the field holds the moment it was recorded
+/// until the office confirms it.
 public enum ComplaintStep: String, Codable, Sendable, CaseIterable {
-    case accept, resolve, respond, extend, `return`
+    case receive, accept, resolve, respond, extend, `return`, verify, followup
 
     public var word: Text {
         switch self {
+        case .receive: Text("登记", "registration")
         case .accept: Text("受理", "acceptance")
         case .resolve: Text("办结", "resolution")
         case .respond: Text("反馈", "response")
         case .extend: Text("延期", "extension")
         case .return: Text("退回", "return")
+        case .verify: Text("核实", "verification")
+        case .followup: Text("回访", "follow-up")
+        }
+    }
+
+    /// Whether a backdated time waits for confirmation: the steps that show a unit's own work in time.
+    /// Registration, verification and follow-up are the office's and count as typed.
+    public var claimable: Bool {
+        switch self {
+        case .accept, .resolve, .respond, .extend, .return: true
+        case .receive, .verify, .followup: false
         }
     }
 
     /// The time the step holds in the record.
     public func time(_ c: Complaint) -> DateTime? {
         switch self {
+        case .receive: c.received
         case .accept: c.acceptedAt
         case .resolve: c.resolvedAt
         case .respond: c.respondedAt
         case .extend: c.extendedAt
         case .return: c.returnedAt
+        case .verify: c.verifiedAt
+        case .followup: c.followupAt
         }
     }
 
-    /// The record with the step moved to `t` and its limits recomputed.
+    /// The record with the step moved to `t` and its limits recomputed (a claimable step: the others
+    /// are never moved).
     public func moving(_ c: Complaint, to t: DateTime, _ cal: WorkCalendar, _ r: DeadlineRules) -> Complaint {
         var c = c
         switch self {
@@ -34,18 +51,19 @@ public enum ComplaintStep: String, Codable, Sendable, CaseIterable {
         case .respond: c.respondedAt = t
         case .extend: c.extendedAt = t
         case .return: c.returnedAt = t
+        case .receive, .verify, .followup: return c
         }
         return ComplaintDeadlines.refreshed(c, cal, r)
     }
 }
 
-/// A complaint step typed about an earlier moment than the grace window allows: recorded at once,
-/// counted from its recording until the office confirms the moment it claims (`HJ-n`).
-public struct ComplaintStepClaim: Codable, Sendable, Hashable {
+/// One step of a complaint as it was recorded (`HJ-n`): the moment typed, the moment written and, when
+/// it was typed about an earlier moment than the grace window allows, how that claim stands.
+public struct ComplaintStepRecord: Codable, Sendable, Hashable {
     public var id: Int64?
     public var complaint: String
     public var step: ComplaintStep
-    /// The moment typed; `recording.claimed` is its day.
+    /// The moment typed; `recording.claimed` is its day when it waits or waited for confirmation.
     public var claimedAt: DateTime
     public var recording: EventRecording
 
@@ -75,8 +93,13 @@ public struct ComplaintStepClaim: Codable, Sendable, Hashable {
 
     public var ref: EventRef? { id.map(EventRef.step) }
 
-    /// The moment the step counts from: the claim once confirmed, else its recording.
-    public var counts: DateTime { recording.claim == .confirmed ? claimedAt : (recording.recordedAt ?? claimedAt) }
+    /// The moment the step counts from: its recording while its claim waits or after it was rejected.
+    public var counts: DateTime {
+        switch recording.claim {
+        case .pending?, .rejected?: recording.recordedAt ?? claimedAt
+        case .confirmed?, nil: claimedAt
+        }
+    }
 }
 
 /// One earlier round of a complaint's handling, closed by a dissatisfied follow-up (回访不满意): the
@@ -146,7 +169,7 @@ public struct ComplaintRound: Codable, Sendable, Hashable {
         case .resolve: resolvedAt
         case .respond: respondedAt
         case .extend: extendedAt
-        case .accept, .return: nil
+        case .receive, .accept, .return, .verify, .followup: nil
         }
         guard held == from else { return nil }
         // The round as a record in hand (its handling began when it opened), moved as a record is.
@@ -164,16 +187,21 @@ public struct ComplaintRound: Codable, Sendable, Hashable {
     }
 }
 
-/// What a complaint's record does not carry itself: its earlier rounds and its steps' claims.
+/// What a complaint's record does not carry itself: its earlier rounds and every step as recorded.
 public struct ComplaintHistory: Codable, Sendable, Equatable {
     public var rounds: [ComplaintRound]
-    public var claims: [ComplaintStepClaim]
+    public var steps: [ComplaintStepRecord]
 
-    public init(rounds: [ComplaintRound], claims: [ComplaintStepClaim]) { self.rounds = rounds; self.claims = claims }
+    public init(rounds: [ComplaintRound], steps: [ComplaintStepRecord]) { self.rounds = rounds; self.steps = steps }
 
-    /// The claim behind the moment a step holds now, if it was typed about an earlier one.
-    public func claim(_ step: ComplaintStep, holding t: DateTime?) -> ComplaintStepClaim? {
+    /// The step as recorded behind the moment the record holds for it.
+    public func record(_ step: ComplaintStep, holding t: DateTime?) -> ComplaintStepRecord? {
         guard let t else { return nil }
-        return claims.last { $0.step == step && ($0.counts == t || $0.recording.recordedAt == t) }
+        return steps.last { $0.step == step && ($0.counts == t || $0.claimedAt == t) }
+    }
+
+    /// The same, when it was typed about an earlier moment and is or was a claim.
+    public func claim(_ step: ComplaintStep, holding t: DateTime?) -> ComplaintStepRecord? {
+        record(step, holding: t).flatMap { $0.recording.claim == nil ? nil : $0 }
     }
 }

@@ -31,8 +31,8 @@ extension LedgerEngine {
                                     claimed: claimed, counts: a.date, recordedAt: a.recording.recordedAt,
                                     summary: "变更：时限 \(a.oldDeadline) → \(a.newDeadline)（\(a.reason)）")
             }
-            let stepClaims = try r.records(ComplaintStepClaim.self, """
-                SELECT s.* FROM complaint_claims s JOIN complaints c ON c.id = s.complaint WHERE s.claim = 'pending'\(unit.sql)
+            let stepClaims = try r.records(ComplaintStepRecord.self, """
+                SELECT s.* FROM complaint_steps s JOIN complaints c ON c.id = s.complaint WHERE s.claim = 'pending'\(unit.sql)
                 """, unit.arguments)
             var complaintUnits: [String: String] = [:]
             for id in Set(stepClaims.map(\.complaint)) {

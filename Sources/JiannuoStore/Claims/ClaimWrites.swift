@@ -51,7 +51,7 @@ extension LedgerEngine {
                                  before: before, after: after, claimed: before.recording.claimed?.string)
                 return ClaimDecision(event: ref.id, record: before.commitment, state: verdict, claimed: before.recording.claimed, counts: after.date)
             case .step(let n):
-                guard let before = try w.records(ComplaintStepClaim.self, "SELECT * FROM complaint_claims WHERE id = ?", [n]).first else { throw notFound(ref) }
+                guard let before = try w.records(ComplaintStepRecord.self, "SELECT * FROM complaint_steps WHERE id = ?", [n]).first else { throw notFound(ref) }
                 let c = try requireComplaint(w, before.complaint)
                 try checkEvidence(w, note, record: c.id)
                 var after = before
@@ -67,7 +67,7 @@ extension LedgerEngine {
 
     /// A confirmed step moves to the moment it claims, in the record or in the earlier round that holds it,
     /// and the limits that follow from it are computed again.
-    private func moveStep(_ w: Writer, _ claim: ComplaintStepClaim, in c: Complaint) throws {
+    private func moveStep(_ w: Writer, _ claim: ComplaintStepRecord, in c: Complaint) throws {
         let cal = try CalendarReads.calendar(w)
         guard let recorded = claim.recording.recordedAt else { return }
         if claim.step.time(c) == recorded {

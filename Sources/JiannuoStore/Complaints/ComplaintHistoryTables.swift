@@ -2,8 +2,8 @@ import JiannuoCore
 
 /// The two tables that keep a complaint's whole history beside its record (v15), written once here for
 /// both engines' schemas: `complaint_rounds`, every earlier round a dissatisfied follow-up closed
-/// (`ComplaintRound`), and `complaint_claims`, every step typed about an earlier moment than the grace
-/// window allows (`ComplaintStepClaim`, with `ClaimColumns`).
+/// (`ComplaintRound`), and `complaint_steps`, every step with the moment it was recorded and, when typed
+/// about an earlier moment than the grace window allows, its claim (`ComplaintStepRecord`, `ClaimColumns`).
 enum ComplaintHistoryTables {
     /// (name, SQLite type, constraint), in the records' order; `INTEGER` is `bigint` on PostgreSQL.
     typealias Column = (name: String, type: String, constraint: String)
@@ -27,7 +27,7 @@ enum ComplaintHistoryTables {
         ("followup_note", "TEXT", ""),
     ]
 
-    static let claimColumns: [Column] = [
+    static let stepColumns: [Column] = [
         ("id", "INTEGER", "PRIMARY KEY"),
         ("complaint", "TEXT", "NOT NULL REFERENCES complaints(id)"),
         ("step", "TEXT", "NOT NULL CHECK (step IN (\(ComplaintStep.allCases.map { CoreSQL.literal($0.rawValue) }.joined(separator: ", "))))"),
@@ -45,9 +45,11 @@ enum ComplaintHistoryTables {
         }
         return [table("complaint_rounds", roundColumns, generated: lateColumns),
                 "CREATE UNIQUE INDEX complaint_rounds_complaint ON complaint_rounds(complaint, round);",
-                table("complaint_claims", claimColumns),
-                "CREATE INDEX complaint_claims_complaint ON complaint_claims(complaint);",
-                "CREATE INDEX complaint_claims_pending ON complaint_claims(id) WHERE claim = 'pending';"].joined(separator: "\n")
+                table("complaint_steps", stepColumns),
+                "CREATE INDEX complaint_steps_complaint ON complaint_steps(complaint);",
+                "CREATE INDEX complaint_steps_pending ON complaint_steps(id) WHERE claim = 'pending';",
+                "CREATE INDEX complaint_steps_recorded ON complaint_steps(recorded_at);",
+                "CREATE INDEX complaint_steps_decided ON complaint_steps(decided_at) WHERE decided_at IS NOT NULL;"].joined(separator: "\n")
     }
 
     static var postgres: String {
@@ -62,8 +64,10 @@ enum ComplaintHistoryTables {
         }
         return [table("complaint_rounds", roundColumns, generated: lateColumns),
                 "CREATE UNIQUE INDEX complaint_rounds_complaint ON complaint_rounds(complaint, round);",
-                table("complaint_claims", claimColumns),
-                "CREATE INDEX complaint_claims_complaint ON complaint_claims(complaint);",
-                "CREATE INDEX complaint_claims_pending ON complaint_claims(id) WHERE claim = 'pending';"].joined(separator: "\n")
+                table("complaint_steps", stepColumns),
+                "CREATE INDEX complaint_steps_complaint ON complaint_steps(complaint);",
+                "CREATE INDEX complaint_steps_pending ON complaint_steps(id) WHERE claim = 'pending';",
+                "CREATE INDEX complaint_steps_recorded ON complaint_steps(recorded_at);",
+                "CREATE INDEX complaint_steps_decided ON complaint_steps(decided_at) WHERE decided_at IS NOT NULL;"].joined(separator: "\n")
     }
 }

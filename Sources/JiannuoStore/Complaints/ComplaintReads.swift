@@ -13,7 +13,7 @@ extension LedgerEngine {
             _ = try requireComplaint(r, id)
             return ComplaintHistory(
                 rounds: try r.records(ComplaintRound.self, "SELECT * FROM complaint_rounds WHERE complaint = ? ORDER BY round", [id]),
-                claims: try r.records(ComplaintStepClaim.self, "SELECT * FROM complaint_claims WHERE complaint = ? ORDER BY id", [id]))
+                steps: try r.records(ComplaintStepRecord.self, "SELECT * FROM complaint_steps WHERE complaint = ? ORDER BY id", [id]))
         }
     }
 }

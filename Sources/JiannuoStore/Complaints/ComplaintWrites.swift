@@ -23,6 +23,7 @@ extension LedgerEngine {
             var c = probe
             c.id = try w.nextId(.complaint, year: probe.received.day.year)
             try w.insert(c)
+            try recordStep(w, c.id, .receive, at: c.received)
             try audit.record("complaint.add", entity: "complaint", id: c.id, after: c, claimed: c.received.iso)
             return c
         }
@@ -79,6 +80,7 @@ extension LedgerEngine {
             // Each follow-up is kept: a reopened complaint is followed up again, and the first one still counts.
             try w.execute("INSERT INTO followups(complaint, at, satisfied, note) VALUES (?, ?, ?, ?)",
                           [id, t.iso, satisfied ? 1 : 0, after.followupNote])
+            try recordStep(w, id, .followup, at: t)
             try audit.record("complaint.followup", entity: "complaint", id: id, before: before, after: after, claimed: t.iso)
             return after
         }
@@ -94,6 +96,7 @@ extension LedgerEngine {
             let (after, b) = try ComplaintWorkflow.verify(before, breach: breach, finding: finding, category: category,
                                                           at: t, breachId: breachId)
             try w.update(after, from: before)
+            try recordStep(w, id, .verify, at: t)
             try audit.record("complaint.verify", entity: "complaint", id: id, before: before, after: after, claimed: t.iso)
             if let b {
                 try w.insert(b)
@@ -103,9 +106,17 @@ extension LedgerEngine {
         }
     }
 
+    /// Every step is kept with the moment it was written (as-known views undo those written later); one
+    /// typed about an earlier moment than the grace window allows waits for confirmation.
+    private func recordStep(_ w: Writer, _ id: String, _ step: ComplaintStep, at t: DateTime, pending: Bool = false,
+                            recorded: DateTime? = nil) throws {
+        try w.insert(ComplaintStepRecord(complaint: id, step: step, claimedAt: t, recording: EventRecording(
+            claimed: pending ? t.day : nil, recordedAt: recorded ?? clock.now, claim: pending ? .pending : nil)))
+    }
+
     /// One step in one transaction, with the calendar as it is now in the database. The step is checked
     /// at the moment it claims; a claim older than the grace window counts from its recording and waits
-    /// beside the record (`complaint_claims`) for the office to confirm it.
+    /// beside the record (`complaint_steps`) for the office to confirm it.
     private func changeComplaint(_ id: String, _ step: ComplaintStep, action: String, at t: DatedMoment,
                                  check: (Writer) throws -> Void = { _ in },
                                  _ change: (Complaint, WorkCalendar, DateTime) throws -> Complaint) throws -> Complaint {
@@ -116,16 +127,13 @@ extension LedgerEngine {
             var after: Complaint
             do { after = try change(before, cal, t.claimed) } catch let e as JiannuoError where e.kind == .invalid {
                 // A step before it that waits for confirmation counts from its recording: say so.
-                let waiting = try w.records(ComplaintStepClaim.self, "SELECT * FROM complaint_claims WHERE complaint = ? AND claim = 'pending' ORDER BY id", [id])
+                let waiting = try w.records(ComplaintStepRecord.self, "SELECT * FROM complaint_steps WHERE complaint = ? AND claim = 'pending' ORDER BY id", [id])
                 guard let first = waiting.first(where: { $0.counts > t.claimed }), let ref = first.ref else { throw e }
                 throw JiannuoError.invalid("\(e.text.zh)（\(first.step.word.zh)是待核实补录 \(ref.id)，核实前按录入时间 \(first.counts) 计；先 jiannuo confirm \(ref.id)）",
                                            "\(e.text.en) (the \(first.step.word.en) is pending claim \(ref.id), counted from its recording \(first.counts) until confirmed: jiannuo confirm \(ref.id) first)")
             }
-            if t.pending {
-                after = step.moving(after, to: t.recordedAt, cal, rules.deadlines)
-                try w.insert(ComplaintStepClaim(complaint: id, step: step, claimedAt: t.claimed,
-                                                recording: EventRecording(claimed: t.claimed.day, recordedAt: t.recordedAt, claim: .pending)))
-            }
+            if t.pending { after = step.moving(after, to: t.recordedAt, cal, rules.deadlines) }
+            try recordStep(w, id, step, at: t.claimed, pending: t.pending, recorded: t.recordedAt)
             try w.update(after, from: before)
             try audit.record(action, entity: "complaint", id: id, before: before, after: after, claimed: t.claimed.iso)
             return after

@@ -35,4 +35,4 @@ public struct ListFilter: Sendable {
     }
 }
 extension ComplaintRound: FetchableRecord, PersistableRecord { public static let databaseTableName = "complaint_rounds" }
-extension ComplaintStepClaim: FetchableRecord, PersistableRecord { public static let databaseTableName = "complaint_claims" }
+extension ComplaintStepRecord: FetchableRecord, PersistableRecord { public static let databaseTableName = "complaint_steps" }

@@ -275,7 +275,7 @@ enum PGSchema {
     /// Tables whose keys are identities: after rows are copied in with their ids, the identity
     /// continues after the largest.
     static let identities = ["department_events": "id", "commitment_entries": "id", "amendments": "id", "followups": "id",
-                             "complaint_rounds": "id", "complaint_claims": "id"]
+                             "complaint_rounds": "id", "complaint_steps": "id"]
 
     /// The key a record is updated by.
     static func primaryKey(_ table: String) -> String {

@@ -40,7 +40,7 @@ enum PGSecurity {
         "commitment_entries": "EXISTS (SELECT 1 FROM commitments p WHERE p.id = commitment)",
         "amendments": "EXISTS (SELECT 1 FROM commitments p WHERE p.id = commitment)",
         "followups": "EXISTS (SELECT 1 FROM complaints p WHERE p.id = complaint)",
-        "complaint_claims": "EXISTS (SELECT 1 FROM complaints p WHERE p.id = complaint)",
+        "complaint_steps": "EXISTS (SELECT 1 FROM complaints p WHERE p.id = complaint)",
         "complaint_rounds": "department IN (SELECT department FROM role_units WHERE role = current_user)",
         "users": "account = current_user",
     ]
@@ -60,7 +60,7 @@ enum PGSecurity {
         case .complaintAdd: return [("complaints", "INSERT"), ids]
         // A step typed about the past keeps its claim beside the record.
         case .complaintAccept, .complaintReturn, .complaintResolve, .complaintRespond, .complaintExtend:
-            return [("complaints", "UPDATE"), ("complaint_claims", "INSERT")]
+            return [("complaints", "UPDATE"), ("complaint_steps", "INSERT")]
         // A dissatisfied follow-up closes the round in hand.
         case .complaintFollowup: return [("complaints", "UPDATE"), ("followups", "INSERT"), ("complaint_rounds", "INSERT")]
         case .complaintVerify: return [("complaints", "UPDATE"), ("breaches", "INSERT"), ids]
@@ -83,7 +83,7 @@ enum PGSecurity {
         case .countsRebuild: return []
         // A confirmed claim moves its event, and the promise it closed, to the claimed day.
         case .claimConfirm: return [("commitments", "UPDATE"), ("commitment_entries", "UPDATE"), ("amendments", "UPDATE"),
-                                    ("complaints", "UPDATE"), ("complaint_claims", "UPDATE"), ("complaint_rounds", "UPDATE")]
+                                    ("complaints", "UPDATE"), ("complaint_steps", "UPDATE"), ("complaint_rounds", "UPDATE")]
         case .attach: return [("attachments", "INSERT"), ("attachment_files", "INSERT"), ids]
         }
     }

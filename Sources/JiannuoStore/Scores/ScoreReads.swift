@@ -28,7 +28,8 @@ struct ScoreReads {
 
     /// The facts as known at the end of a day: the promises whose events were recorded or decided later
     /// are read (whatever their state now) with their entries, and `AsKnown` puts them back as they stood.
-    static func apply<R: SQLReader>(_ asKnown: AsKnown, to f: inout ScoreFacts, _ r: R, codes: [String]) throws {
+    static func apply<R: SQLReader>(_ asKnown: AsKnown, to f: inout ScoreFacts, _ r: R, codes: [String], rules: Rules, calendar: WorkCalendar) throws {
+        try applyToComplaints(asKnown, to: &f, r, codes: codes, rules: rules, calendar: calendar)
         let list = codes.map { _ in "?" }.joined(separator: ",")
         let units: [DatabaseValueConvertible] = codes
         let d = asKnown.day.string
@@ -47,6 +48,19 @@ struct ScoreReads {
             entries[e.commitment, default: []].append(e)
         }
         asKnown.apply(&f, entries: entries)
+    }
+
+    /// The complaints changed since the day, as they were then (`KnownComplaints`): their late limits, their
+    /// dissatisfied follow-ups and their late returns as known, in place of today's.
+    static func applyToComplaints<R: SQLReader>(_ asKnown: AsKnown, to f: inout ScoreFacts, _ r: R, codes: [String],
+                                                rules: Rules, calendar: WorkCalendar) throws {
+        let changed = try KnownComplaints.read(r, asKnown: asKnown, rules: rules.deadlines, calendar: calendar)
+        guard !changed.isEmpty else { return }
+        let units = Set(codes)
+        f.stages.removeAll { changed[$0.complaint] != nil }
+        f.stages += changed.values.flatMap(KnownComplaints.stages).filter { units.contains($0.department) }
+        f.dissatisfied.removeAll { d in changed[d.complaint].map { $0.complaint == nil || $0.laterDissatisfied.contains(d.date) } ?? false }
+        f.returns.removeAll { x in changed[x.complaint].map { $0.complaint?.returnedAt == nil } ?? false }
     }
 
     /// One department's score in each period, with every line.
