@@ -112,6 +112,8 @@ public protocol Ledger: AnyObject, Sendable {
     func openComplaintPosition(_ id: String) throws -> Int?
     func openCommitmentPosition(_ id: String) throws -> Int?
     func alerts(today: Day?, departments: [String]?) throws -> [Alert]
+    /// The alerts as they stood at the end of a day, from what the ledger knew then (not for a liaison).
+    func alerts(asKnown: AsKnown) throws -> [Alert]
     func alertPage(today: Day?, limit: Int) throws -> AlertPage
     func search(_ text: String, limit: Int, lang: Lang) throws -> [SearchHit]
     func summary() throws -> Summary

@@ -9,6 +9,9 @@ struct AlertsCommand: JiannuoCommand {
     @Option(help: "commitment|complaint_accept|complaint_resolve|complaint_respond|complaint_return|rectification|arrears|opinion|breach_report|calendar")
     var kind: String?
     @Option(help: H("最多条数", "Maximum number of entries")) var limit: Int?
+    @Option(name: .customLong("as-known"), help: H("按当时所知：该日结束时的提示，只用当日已录入的记录（默认今天、按更正后的记录）",
+                                                   "As known: the alerts at the end of that day, from only what was recorded by then (default today, as corrected)"))
+    var asKnown: String?
     @OptionGroup var global: GlobalOptions
 
     func execute(_ out: Output) throws {
@@ -27,7 +30,7 @@ struct AlertsCommand: JiannuoCommand {
             return v
         }
         let store = try out.reader()
-        var list = try store.alerts()
+        var list = try parseAsKnown(asKnown, today: store.clock.today).map { try store.alerts(asKnown: $0) } ?? (try store.alerts())
         if let department {
             let code = try store.unitCode(department)
             list = list.filter { $0.department == code }

@@ -162,4 +162,29 @@ import Testing
             .object()["lines"].map { ($0 as? [[String: Any]] ?? []).allSatisfy { $0["record"] as? String != "TS-2026-000001" } } == true,
                 "before it was registered the complaint is not there")
     }
+
+    @Test("alerts as known on an earlier day show what was open then, by what had been recorded; a promise closed since is back")
+    func alertsAsKnown() throws {
+        let cli = try ledger()
+        #expect(try cli.run(["complaint", "accept", "TS-2026-000001"], today: "2026-11-02").status == 0)
+        try cli.ok(["commitment", "add", "--department", "GXJ", "--category", "1", "--kind", "policy", "--counterparty", "甲公司",
+                    "--content", "兑现奖补", "--made", "2026-10-01", "--deadline", "2026-11-20"], today: "2026-11-02")
+        #expect(try cli.run(["complaint", "resolve", "TS-2026-000001", "--result", "已拨付", "--at", "2026-11-10 10:00"], today: "2026-12-07").status == 0)
+        #expect(try cli.run(["complaint", "respond", "TS-2026-000001", "--text", "已告知"], today: "2026-12-07").status == 0)
+        #expect(try cli.run(["commitment", "fulfill", "CN-2026-0001"], today: "2026-12-07").status == 0)
+        func records(_ extra: [String]) throws -> [String: String] {
+            var out: [String: String] = [:]
+            for a in try cli.run(["alerts", "--json"] + extra, today: "2026-12-09").array() {
+                // The calendar's own notes (no work calendar loaded in this ledger) are not records.
+                if let id = a["record"] as? String, a["kind"] as? String != "calendar" { out[id] = a["kind"] as? String }
+            }
+            return out
+        }
+        #expect(try records([]).isEmpty, "today nothing is open")
+        let then = try records(["--as-known", "2026-12-06"])
+        #expect(then["TS-2026-000001"] == "complaint_resolve", "\(then)")
+        #expect(then["CN-2026-0001"] == "commitment", "\(then)")
+        #expect(try records(["--as-known", "2026-10-20"]).isEmpty, "neither was registered yet")
+        #expect(try cli.run(["alerts", "--as-known", "2026-12-10"], today: "2026-12-09").status == 65, "a day after today")
+    }
 }

@@ -57,7 +57,7 @@ extension LedgerEngine {
 
     /// A view as known on an earlier day reads the audit log (a complaint's past states are kept there
     /// only), which holds every unit's records: not for a liaison.
-    private func requireAsKnown() throws {
+    func requireAsKnown() throws {
         if isConfined {
             throw JiannuoError.permission("按当时所知（--as-known）要读审计日志，其中有其他单位的记录：单位联络员不能使用",
                                           "an as-known view reads the audit log, which holds other units' records: not for a liaison")
