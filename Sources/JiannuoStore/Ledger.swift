@@ -89,6 +89,8 @@ public protocol Ledger: AnyObject, Sendable {
     func addRectification(breach id: String, unit: String, measures: String, deadline: Day, ordered: Day?) throws -> Rectification
     func completeRectification(_ id: String, date: Day?) throws -> Rectification
     func rectifications(_ f: ListFilter, breach: String?) throws -> [Rectification]
+    /// A record's completions as recorded (`DatedClaim`: a rectification done, an opinion handled).
+    func datedClaims(_ record: String) throws -> [DatedClaim]
     func addAccountability(follows id: String, targetKind: AccountabilityTarget, official: String?, post: String?, target: String?, kind: String, date: Day?) throws -> Accountability
     func accountability(_ f: ListFilter, breach: String?) throws -> [Accountability]
 

@@ -187,4 +187,32 @@ import Testing
         #expect(try records(["--as-known", "2026-10-20"]).isEmpty, "neither was registered yet")
         #expect(try cli.run(["alerts", "--as-known", "2026-12-10"], today: "2026-12-09").status == 65, "a day after today")
     }
+
+    @Test("a rectification's completion and an opinion's handling typed weeks later wait for confirmation like any claim (BL-n)")
+    func datedCompletions() throws {
+        let cli = try ledger()
+        #expect(try cli.run(["complaint", "accept", "TS-2026-000001"], today: "2026-11-02").status == 0)
+        let sx = try #require(try cli.ok(["complaint", "verify", "TS-2026-000001", "--breach", "yes", "--category", "1", "--finding", "属实"],
+                                         today: "2026-11-02")["id"] as? String)
+        let zg = try #require(try cli.ok(["rectification", "add", sx, "--unit", "GXJ", "--measures", "限期拨付", "--deadline", "2026-11-13"],
+                                         today: "2026-11-02")["id"] as? String)
+        let yq = try #require(try cli.ok(["opinion", "add", "--department", "GXJ", "--title", "网帖", "--source", "微博", "--severity", "low",
+                                          "--date", "2026-11-02"], today: "2026-11-02")["id"] as? String)
+        #expect(try cli.ok(["rectification", "done", zg, "--date", "2026-11-10"], today: "2026-12-07")["completed_on"] as? String == "2026-12-07")
+        #expect(try cli.ok(["opinion", "handle", yq, "--date", "2026-11-03"], today: "2026-12-07")["handled_on"] as? String == "2026-12-07")
+        let waiting = try cli.run(["pending", "--json"], today: "2026-12-07").array()
+        #expect(waiting.count == 2 && waiting.allSatisfy { ($0["event"] as? String)?.hasPrefix("BL-") == true }, "\(waiting)")
+        let rules = try self.rules(cli, today: "2026-12-07")
+        #expect(rules.contains("rectification_late") && rules.contains("opinion_handled_late"), "\(rules)")
+        let record = try cli.run(["breach", "show", sx], today: "2026-12-07").stdout
+        #expect(record.contains("待核实补录"), "\(record)")
+        for w in waiting { #expect(try cli.run(["confirm", w["event"] as! String, "--evidence", "整改报告"], today: "2026-12-08").status == 0) }
+        let after = try self.rules(cli, today: "2026-12-08")
+        #expect(!after.contains("rectification_late") && !after.contains("opinion_handled_late"), "\(after)")
+        #expect(try cli.run(["department", "show", "GXJ", "--period", "2026-Q4", "--json", "--as-known", "2026-12-07"], today: "2026-12-08")
+            .object()["lines"].map { ($0 as? [[String: Any]] ?? []).contains { $0["rule"] as? String == "rectification_late" } } == true,
+                "as known on 12-07 the completion still counted from its recording")
+        #expect(try cli.run(["doctor"], today: "2026-12-08").status == 0)
+        #expect(try cli.run(["audit", "verify"], today: "2026-12-08").status == 0)
+    }
 }

@@ -94,10 +94,10 @@ public struct EventRecording: Codable, Sendable, Hashable {
 }
 
 /// How an event on a record is named for `jiannuo confirm`: `JL-12` a commitment's entry (progress,
-/// fulfilment, feedback), `BG-3` an amendment, `HJ-5` a complaint's step (环节). The one place these
-/// prefixes are written.
+/// fulfilment, feedback), `BG-3` an amendment, `HJ-5` a complaint's step (环节), `BL-2` a record's
+/// completion (a rectification done, an opinion handled). The one place these prefixes are written.
 public enum EventRef: Hashable, Sendable {
-    case entry(Int64), amendment(Int64), step(Int64)
+    case entry(Int64), amendment(Int64), step(Int64), dated(Int64)
 
     public init?(_ text: String) {
         let t = text.uppercased()
@@ -106,6 +106,7 @@ public enum EventRef: Hashable, Sendable {
         case "JL-": self = .entry(n)
         case "BG-": self = .amendment(n)
         case "HJ-": self = .step(n)
+        case "BL-": self = .dated(n)
         default: return nil
         }
     }
@@ -115,6 +116,7 @@ public enum EventRef: Hashable, Sendable {
         case .entry(let n): "JL-\(n)"
         case .amendment(let n): "BG-\(n)"
         case .step(let n): "HJ-\(n)"
+        case .dated(let n): "BL-\(n)"
         }
     }
 
@@ -124,12 +126,78 @@ public enum EventRef: Hashable, Sendable {
         case .entry: "commitment_entries"
         case .amendment: "amendments"
         case .step: "complaint_steps"
+        case .dated: "dated_claims"
         }
     }
 
     public var rowId: Int64 {
         switch self {
-        case .entry(let n), .amendment(let n), .step(let n): n
+        case .entry(let n), .amendment(let n), .step(let n), .dated(let n): n
+        }
+    }
+}
+
+/// A record's completion typed as a day (a rectification done, an opinion event handled), kept with the
+/// moment it was recorded (`BL-n`): within the grace window it counts as typed; older, or typed by the
+/// unit's liaison about an earlier day, the record holds the day of recording until confirmed.
+public struct DatedClaim: Codable, Sendable, Hashable {
+    /// The field of the record the day is written to, one per kind of record.
+    public enum Field: String, Codable, Sendable, CaseIterable {
+        case rectificationDone = "completed_on", opinionHandled = "handled_on"
+
+        public var kind: RecordKind {
+            switch self {
+            case .rectificationDone: .rectification
+            case .opinionHandled: .opinion
+            }
+        }
+
+        public var word: Text {
+            switch self {
+            case .rectificationDone: Text("整改完成", "rectification done")
+            case .opinionHandled: Text("舆情处置", "opinion handled")
+            }
+        }
+    }
+
+    public var id: Int64?
+    public var record: String
+    public var field: Field
+    /// The day typed (the claim's own `recording.claimed` is set only while it waits or waited).
+    public var day: Day
+    public var recording: EventRecording
+
+    public init(id: Int64? = nil, record: String, field: Field, day: Day, recording: EventRecording) {
+        self.id = id; self.record = record; self.field = field; self.day = day; self.recording = recording
+    }
+
+    enum CodingKeys: String, CodingKey { case id, record, field, day }
+
+    public init(from decoder: Decoder) throws {
+        let c = try decoder.container(keyedBy: CodingKeys.self)
+        id = try c.decodeIfPresent(Int64.self, forKey: .id)
+        record = try c.decode(String.self, forKey: .record)
+        field = try c.decode(Field.self, forKey: .field)
+        day = try c.decode(Day.self, forKey: .day)
+        recording = try EventRecording(from: decoder)
+    }
+
+    public func encode(to encoder: Encoder) throws {
+        var c = encoder.container(keyedBy: CodingKeys.self)
+        try c.encodeIfPresent(id, forKey: .id)
+        try c.encode(record, forKey: .record)
+        try c.encode(field, forKey: .field)
+        try c.encode(day, forKey: .day)
+        try recording.encode(to: encoder)
+    }
+
+    public var ref: EventRef? { id.map(EventRef.dated) }
+
+    /// The day it counts on: the recording's while pending or after a rejection, else the day typed.
+    public var counts: Day {
+        switch recording.claim {
+        case .pending?, .rejected?: recording.recordedAt?.day ?? day
+        case .confirmed?, nil: day
         }
     }
 }

@@ -31,9 +31,11 @@ struct KnownAlerts {
         try complaints(&i, r)
         try commitments(&i, r)
         let d = day.string, limits = self.limits
+        let completions = try KnownCompletions.read(r, asKnown: asKnown)
         var have = Set(i.rectifications.map(\.id))
-        for var x in try r.records(Rectification.self, "SELECT * FROM rectifications WHERE completed_on > ? AND opened <= ?", [d, d])
-        where x.deadline <= limits.rectifications.nearingThrough && !have.contains(x.id) {
+        var closed = try r.records(Rectification.self, "SELECT * FROM rectifications WHERE completed_on IS NOT NULL AND opened <= ?", [d])
+        KnownCompletions.apply(completions, to: &closed)
+        for var x in closed where (x.completedOn.map { $0 > day } ?? true) && x.deadline <= limits.rectifications.nearingThrough && !have.contains(x.id) {
             x.completedOn = nil
             i.rectifications.append(x); have.insert(x.id)
         }
@@ -44,7 +46,9 @@ struct KnownAlerts {
             i.breaches.append(b)
         }
         i.opinions.removeAll { $0.date > day }
-        for var o in try r.records(OpinionEvent.self, "SELECT * FROM opinions WHERE handled_on > ? AND date <= ?", [d, d]) {
+        var handled = try r.records(OpinionEvent.self, "SELECT * FROM opinions WHERE handled_on IS NOT NULL AND date <= ?", [d])
+        KnownCompletions.apply(completions, to: &handled)
+        for var o in handled where o.handledOn.map({ $0 > day }) ?? true {
             o.handledOn = nil
             i.opinions.append(o)
         }

@@ -30,7 +30,7 @@ extension LedgerEngine {
 
     public func completeRectification(_ id: String, date: Day?) throws -> Rectification {
         try dated(.rectificationDone, id, date, Field("整改完成日期", "completion date"), action: "rectification.done", entity: "rectification",
-                  requireRectification) { try $0.done(on: $1) }
+                  claim: .rectificationDone, requireRectification) { try $0.done(on: $1) }
     }
 
     /// `follows`: a breach (SX-), a complaint handled in violation of the rules (TS-, no breach needed)
@@ -64,15 +64,20 @@ extension LedgerEngine {
     }
 
     /// One step of a record on a day (today unless given), Core's `step` deciding what it becomes.
+    /// A record's completion on a day (`claim`): checked on the day typed, kept with its recording
+    /// (`DatedClaim`), and counted from the recording while the claim waits for confirmation.
     func dated<R: PersistableRecord & Encodable>(_ p: Permission, _ id: String, _ date: Day?, _ field: Field, action: String, entity: String,
+                                                         claim: DatedClaim.Field,
                                                          _ require: (Writer, String) throws -> R, _ step: (R, Day) throws -> R) throws -> R {
         try authorize(p)
-        let day = try eventDay(date, field)
+        let e = try datedEvent(date, field)
         return try transaction { w, audit in
             let before = try require(w, id)
-            let after = try step(before, day)
+            var after = try step(before, e.claimed)
+            if e.recording.claim == .pending { after = try step(before, e.effective) }
             try w.update(after, from: before)
-            try audit.record(action, entity: entity, id: id, before: before, after: after, claimed: day.string)
+            try w.insert(DatedClaim(record: id, field: claim, day: e.claimed, recording: e.recording))
+            try audit.record(action, entity: entity, id: id, before: before, after: after, claimed: e.claimed.string)
             return after
         }
     }

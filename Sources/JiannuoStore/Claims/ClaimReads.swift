@@ -1,6 +1,12 @@
 import JiannuoCore
 
 extension LedgerEngine {
+    /// A record's completions as recorded (a rectification done, an opinion handled), oldest first.
+    public func datedClaims(_ record: String) throws -> [DatedClaim] {
+        try actor.require(.read)
+        return try reading { r in try r.records(DatedClaim.self, "SELECT * FROM dated_claims WHERE record = ? ORDER BY id", [record]) }
+    }
+
     /// What waits, oldest recording first; a liaison sees its own unit's.
     public func pendingClaims() throws -> [PendingClaim] {
         try actor.require(.read)
@@ -44,7 +50,22 @@ extension LedgerEngine {
                                     claimed: s.claimedAt.day, counts: recorded.day, recordedAt: recorded,
                                     summary: "\(s.step.word.zh)：称 \(s.claimedAt)，录入 \(recorded)")
             }
-            return (fromEntries + fromAmendments + steps).sorted { ($0.recordedAt?.iso ?? "", $0.event) < ($1.recordedAt?.iso ?? "", $1.event) }
+            // A rectification's completion or an opinion's handling: the liaison filter is by the record's unit.
+            let rectUnit = liaisonFilter("p.unit"), opinionUnit = liaisonFilter("p.department")
+            var dated: [PendingClaim] = []
+            for (table, unitColumn, filter) in [("rectifications", "unit", rectUnit), ("opinions", "department", opinionUnit)] {
+                try r.each("""
+                    SELECT d.id, d.record, p.\(unitColumn), d.field, d.day, d.recorded_at FROM dated_claims d JOIN \(table) p ON p.id = d.record
+                    WHERE d.claim = 'pending'\(filter.sql)
+                    """, filter.arguments) { row in
+                    guard let field = row.text(3).flatMap(DatedClaim.Field.init(rawValue:)), let day = row.day(at: 4),
+                          let recorded = row.dateTime(at: 5) else { return }
+                    dated.append(PendingClaim(event: EventRef.dated(row.int(0) ?? 0).id, record: row.text(1) ?? "", department: row.text(2) ?? "",
+                                              kind: field.rawValue, claimed: day, counts: recorded.day, recordedAt: recorded,
+                                              summary: "\(field.word.zh)：称 \(day)"))
+                }
+            }
+            return (fromEntries + fromAmendments + steps + dated).sorted { ($0.recordedAt?.iso ?? "", $0.event) < ($1.recordedAt?.iso ?? "", $1.event) }
         }
     }
 }

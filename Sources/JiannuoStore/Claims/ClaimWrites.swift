@@ -14,8 +14,8 @@ extension LedgerEngine {
     private func decide(_ text: String, _ verdict: ClaimState, _ note: String) throws -> ClaimDecision {
         try authorize(.claimConfirm)
         guard let ref = EventRef(text.trimmingCharacters(in: .whitespaces)) else {
-            throw JiannuoError.invalid("事件编号“\(Sanitize.visible(text))”无效：应为记录经过中所列的 JL-数字（进展、兑现、反馈）、BG-数字（变更）或 HJ-数字（投诉环节）",
-                                       "invalid event id \"\(Sanitize.visible(text))\": use the JL-n (progress, fulfilment, feedback), BG-n (amendment) or HJ-n (complaint step) a record's history shows")
+            throw JiannuoError.invalid("事件编号“\(Sanitize.visible(text))”无效：应为记录经过中所列的 JL-数字（进展、兑现、反馈）、BG-数字（变更）、HJ-数字（投诉环节）或 BL-数字（整改完成、舆情处置）",
+                                       "invalid event id \"\(Sanitize.visible(text))\": use the JL-n (progress, fulfilment, feedback), BG-n (amendment), HJ-n (complaint step) or BL-n (rectification done, opinion handled) a record's history shows")
         }
         let now = clock.now
         return try transaction { w, audit in
@@ -61,6 +61,16 @@ extension LedgerEngine {
                 try audit.record("claim.\(verdict == .confirmed ? "confirm" : "reject")", entity: "complaint", id: c.id,
                                  before: before, after: after, claimed: before.claimedAt.iso)
                 return ClaimDecision(event: ref.id, record: c.id, state: verdict, claimed: before.claimedAt.day, counts: after.counts.day)
+            case .dated(let n):
+                guard let before = try w.records(DatedClaim.self, "SELECT * FROM dated_claims WHERE id = ?", [n]).first else { throw notFound(ref) }
+                try checkEvidence(w, note, record: before.record)
+                var after = before
+                after.recording = try decided(before.recording, ref, verdict, note, now)
+                try w.update(after, from: before)
+                if verdict == .confirmed { try moveCompletion(w, before) }
+                try audit.record("claim.\(verdict == .confirmed ? "confirm" : "reject")", entity: before.field.kind.rawValue, id: before.record,
+                                 before: before, after: after, claimed: before.day.string)
+                return ClaimDecision(event: ref.id, record: before.record, state: verdict, claimed: before.day, counts: after.counts)
             }
         }
     }
@@ -81,6 +91,25 @@ extension LedgerEngine {
         }
         throw JiannuoError.invalid("投诉 \(c.id) 的\(claim.step.word.zh)时间已不是录入时的 \(recorded)，无法按补录调整",
                                    "the \(claim.step.word.en) of complaint \(c.id) no longer holds its recording \(recorded)")
+    }
+
+    /// A confirmed completion moves to the day it claims, if the record still holds the day it was recorded.
+    private func moveCompletion(_ w: Writer, _ claim: DatedClaim) throws {
+        let recorded = claim.recording.recordedAt?.day
+        switch claim.field {
+        case .rectificationDone:
+            let r = try requireRectification(w, claim.record)
+            guard r.completedOn == recorded else { return }
+            var moved = r
+            moved.completedOn = claim.day
+            try w.update(moved, from: r)
+        case .opinionHandled:
+            let o = try requireOpinion(w, claim.record)
+            guard o.handledOn == recorded else { return }
+            var moved = o
+            moved.handledOn = claim.day
+            try w.update(moved, from: o)
+        }
     }
 
     /// Evidence that names an attachment (`FJ-…`) must name one of the record's own.

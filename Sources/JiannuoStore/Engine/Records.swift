@@ -35,4 +35,5 @@ public struct ListFilter: Sendable {
     }
 }
 extension ComplaintRound: FetchableRecord, PersistableRecord { public static let databaseTableName = "complaint_rounds" }
+extension DatedClaim: FetchableRecord, PersistableRecord { public static let databaseTableName = "dated_claims" }
 extension ComplaintStepRecord: FetchableRecord, PersistableRecord { public static let databaseTableName = "complaint_steps" }

@@ -204,7 +204,7 @@ enum PGSchema {
         note text COLLATE "C",
         added_at text COLLATE "C" NOT NULL);
     CREATE INDEX attachments_record ON attachments(record);
-    \(ComplaintHistoryTables.postgres)
+    \(EventTables.postgres)
     CREATE INDEX amendments_late ON amendments(date) WHERE old_deadline < date;
     CREATE TABLE rectifications (
         id text COLLATE "C" PRIMARY KEY NOT NULL,
@@ -275,7 +275,8 @@ enum PGSchema {
     /// Tables whose keys are identities: after rows are copied in with their ids, the identity
     /// continues after the largest.
     static let identities = ["department_events": "id", "commitment_entries": "id", "amendments": "id", "followups": "id",
-                             "complaint_rounds": "id", "complaint_steps": "id"]
+                             "complaint_rounds": "id", "complaint_steps": "id",
+                             "dated_claims": "id"]
 
     /// The key a record is updated by.
     static func primaryKey(_ table: String) -> String {

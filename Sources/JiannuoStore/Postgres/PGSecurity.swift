@@ -42,6 +42,7 @@ enum PGSecurity {
         "followups": "EXISTS (SELECT 1 FROM complaints p WHERE p.id = complaint)",
         "complaint_steps": "EXISTS (SELECT 1 FROM complaints p WHERE p.id = complaint)",
         "complaint_rounds": "department IN (SELECT department FROM role_units WHERE role = current_user)",
+        "dated_claims": "EXISTS (SELECT 1 FROM rectifications p WHERE p.id = record) OR EXISTS (SELECT 1 FROM opinions p WHERE p.id = record)",
         "users": "account = current_user",
     ]
 
@@ -71,10 +72,10 @@ enum PGSecurity {
         case .escalate: return [("escalations", "INSERT"), ("breaches", "UPDATE"), ids]
         case .inspectionManage: return [("inspections", "INSERT, UPDATE"), ("findings", "INSERT"), ids]
         case .rectificationAdd: return [("rectifications", "INSERT"), ids]
-        case .rectificationDone: return [("rectifications", "UPDATE")]
+        case .rectificationDone: return [("rectifications", "UPDATE"), ("dated_claims", "INSERT")]
         case .accountabilityAdd: return [("accountability", "INSERT"), ids]
         case .opinionAdd: return [("opinions", "INSERT"), ids]
-        case .opinionHandle: return [("opinions", "UPDATE")]
+        case .opinionHandle: return [("opinions", "UPDATE"), ("dated_claims", "INSERT")]
         case .departmentChange: return [("departments", "INSERT, UPDATE"), ("department_events", "INSERT"), ("role_units", "INSERT, DELETE")]
         case .calendarChange: return [("calendar_overrides", "INSERT, UPDATE, DELETE"), ("calendar_years", "INSERT, UPDATE, DELETE"),
                                       ("complaints", "UPDATE"), ("meta", "INSERT, UPDATE")]
@@ -83,7 +84,8 @@ enum PGSecurity {
         case .countsRebuild: return []
         // A confirmed claim moves its event, and the promise it closed, to the claimed day.
         case .claimConfirm: return [("commitments", "UPDATE"), ("commitment_entries", "UPDATE"), ("amendments", "UPDATE"),
-                                    ("complaints", "UPDATE"), ("complaint_steps", "UPDATE"), ("complaint_rounds", "UPDATE")]
+                                    ("complaints", "UPDATE"), ("complaint_steps", "UPDATE"), ("complaint_rounds", "UPDATE"),
+                                    ("dated_claims", "UPDATE"), ("rectifications", "UPDATE"), ("opinions", "UPDATE")]
         case .attach: return [("attachments", "INSERT"), ("attachment_files", "INSERT"), ids]
         }
     }

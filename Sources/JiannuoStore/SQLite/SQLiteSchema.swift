@@ -398,9 +398,9 @@ enum Schema {
             try LedgerDigest.installTriggers(db)
         }
         // A complaint's whole history: the rounds a dissatisfied follow-up closed, and the steps typed about
-        // an earlier moment than the grace window allows (ComplaintHistoryTables).
+        // an earlier moment than the grace window allows (EventTables).
         m.registerMigration("v15-complaint-history") { db in
-            try db.execute(sql: ComplaintHistoryTables.sqlite)
+            try db.execute(sql: EventTables.sqlite)
             // Promises amended after their deadline, which the alerts judge for a duty to report up.
             try db.execute(sql: "CREATE INDEX amendments_late ON amendments(date) WHERE old_deadline < date")
             try SQLiteStageCounts.installRoundTriggers(db)

@@ -30,6 +30,9 @@ struct ScoreReads {
     /// are read (whatever their state now) with their entries, and `AsKnown` puts them back as they stood.
     static func apply<R: SQLReader>(_ asKnown: AsKnown, to f: inout ScoreFacts, _ r: R, codes: [String], rules: Rules, calendar: WorkCalendar) throws {
         try applyToComplaints(asKnown, to: &f, r, codes: codes, rules: rules, calendar: calendar)
+        let completions = try KnownCompletions.read(r, asKnown: asKnown)
+        KnownCompletions.apply(completions, to: &f.rectifications)
+        KnownCompletions.apply(completions, to: &f.opinions)
         let list = codes.map { _ in "?" }.joined(separator: ",")
         let units: [DatabaseValueConvertible] = codes
         let d = asKnown.day.string

@@ -14,7 +14,8 @@ extension LedgerEngine {
     }
 
     public func handleOpinion(_ id: String, date: Day?, note: String?) throws -> OpinionEvent {
-        try dated(.opinionHandle, id, date, Field("处置日期", "handling date"), action: "opinion.handle", entity: "opinion", requireOpinion) {
+        try dated(.opinionHandle, id, date, Field("处置日期", "handling date"), action: "opinion.handle", entity: "opinion",
+                  claim: .opinionHandled, requireOpinion) {
             try $0.handled(on: $1, note: note)
         }
     }

@@ -31,7 +31,7 @@ public enum RecordDetail {
         default: return []
         }
         var steps = StepForms.applicable(subject, today: today, calendar: store.calendar, rules: store.rules.deadlines)
-        let claimable: Bool = switch subject { case .commitment, .complaint: true; default: false }
+        let claimable: Bool = switch subject { case .commitment, .complaint, .rectification: true; default: false }
         if claimable, try store.pendingClaims().contains(where: { $0.record == id }) { steps.insert(.confirmClaim) }
         return steps
     }
@@ -71,11 +71,12 @@ public enum RecordDetail {
             guard let o = try store.opinions(ListFilter()).first(where: { $0.id == id }) else {
                 throw JiannuoError.notFound("找不到舆情 \(id)", "opinion \(id) not found")
             }
+            let handledNote = try store.datedClaims(id).last.map { datedNote($0, w) } ?? ""
             return RecordContent(id: id, title: w("舆情 \(o.id)", "public opinion \(o.id)"), department: o.department, lines: [
                 DocLine(o.title),
                 DocLine(w("单位：\(unit(o.department))  发现：\(o.date)  来源：\(o.source)  级别：\(o.severity.label)",
                           "unit: \(unit(o.department))  found: \(o.date)  source: \(o.source)  severity: \(o.severity.english)")),
-                DocLine(w("处置：", "handled: ") + (o.handledOn.map { "\($0) \(o.note ?? "")" } ?? w("未处置", "not yet"))),
+                DocLine(w("处置：", "handled: ") + (o.handledOn.map { "\($0)\(handledNote) \(o.note ?? "")" } ?? w("未处置", "not yet"))),
             ])
         case .finding: return try findingRecord(id, store, unit, w)
         case .inspection: return try inspectionRecord(id, store, unit, w)
@@ -172,6 +173,12 @@ public enum RecordDetail {
         return parts.isEmpty ? "" : w("〔\(parts.joined(separator: "；"))〕", " [\(parts.joined(separator: "; "))]")
     }
 
+    /// A completion typed on its day says nothing; one entered later, or waiting, says so (`BL-n`).
+    static func datedNote(_ c: DatedClaim, _ w: Words) -> String {
+        guard c.recording.claim != nil || c.recording.recordedAt.map({ $0.day != c.day }) ?? false else { return "" }
+        return claimNote(c.ref, c.recording, counts: c.counts, w)
+    }
+
     static func claimState(_ r: EventRecording, counts: String, _ w: Words) -> [String] {
         switch r.claim {
         case .pending?: [w("待核实补录，核实前按 \(counts) 计", "claim pending, counts as of \(counts) until confirmed")]
@@ -222,7 +229,8 @@ public enum RecordDetail {
     static func consequences(of b: Breach, _ store: any Ledger, _ unit: (String) -> String, _ w: Words) throws -> [DocLine] {
         var out: [DocLine] = []
         for r in try store.rectifications(ListFilter(), breach: b.id) {
-            let state = r.completedOn.map { w("已于 \($0) 完成", "done on \($0)") } ?? w("未完成", "open")
+            let note = try store.datedClaims(r.id).last.map { datedNote($0, w) } ?? ""
+            let state = r.completedOn.map { w("已于 \($0) 完成", "done on \($0)") + note } ?? w("未完成", "open")
             out.append(DocLine(w("  整改 \(r.id)：\(unit(r.unit))，时限 \(r.deadline)，\(state)；\(r.measures)",
                                  "  rectification \(r.id): \(unit(r.unit)), due \(r.deadline), \(state); \(r.measures)"),
                                link: r.id, indent: 4))

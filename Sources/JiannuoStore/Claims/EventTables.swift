@@ -1,10 +1,11 @@
 import JiannuoCore
 
-/// The two tables that keep a complaint's whole history beside its record (v15), written once here for
-/// both engines' schemas: `complaint_rounds`, every earlier round a dissatisfied follow-up closed
-/// (`ComplaintRound`), and `complaint_steps`, every step with the moment it was recorded and, when typed
-/// about an earlier moment than the grace window allows, its claim (`ComplaintStepRecord`, `ClaimColumns`).
-enum ComplaintHistoryTables {
+/// The tables that keep events beside their records (v15), written once here for both engines' schemas:
+/// `complaint_rounds`, every earlier round a dissatisfied follow-up closed (`ComplaintRound`);
+/// `complaint_steps`, every step of a complaint with the moment it was recorded and, when typed about an
+/// earlier moment than the grace window allows, its claim (`ComplaintStepRecord`, `ClaimColumns`); and
+/// `dated_claims`, a rectification's completion or an opinion event's handling the same way (`DatedClaim`).
+enum EventTables {
     /// (name, SQLite type, constraint), in the records' order; `INTEGER` is `bigint` on PostgreSQL.
     typealias Column = (name: String, type: String, constraint: String)
 
@@ -34,6 +35,13 @@ enum ComplaintHistoryTables {
         ("claimed_at", "TEXT", "NOT NULL"),
     ] + ClaimColumns.names.map { ($0, "TEXT", ClaimColumns.check($0).trimmingCharacters(in: .whitespaces)) }
 
+    static let datedColumns: [Column] = [
+        ("id", "INTEGER", "PRIMARY KEY"),
+        ("record", "TEXT", "NOT NULL"),
+        ("field", "TEXT", "NOT NULL CHECK (field IN (\(DatedClaim.Field.allCases.map { CoreSQL.literal($0.rawValue) }.joined(separator: ", "))))"),
+        ("day", "TEXT", "NOT NULL"),
+    ] + ClaimColumns.names.map { ($0, "TEXT", ClaimColumns.check($0).trimmingCharacters(in: .whitespaces)) }
+
     /// A closed round's limits are late as the record's are (`CoreSQL.lateOrOpen`, same column names).
     static var lateColumns: [(String, String)] { ComplaintRound.limits.map { (CoreSQL.lateColumn($0), CoreSQL.lateOrOpen($0)) } }
 
@@ -49,7 +57,10 @@ enum ComplaintHistoryTables {
                 "CREATE INDEX complaint_steps_complaint ON complaint_steps(complaint);",
                 "CREATE INDEX complaint_steps_pending ON complaint_steps(id) WHERE claim = 'pending';",
                 "CREATE INDEX complaint_steps_recorded ON complaint_steps(recorded_at);",
-                "CREATE INDEX complaint_steps_decided ON complaint_steps(decided_at) WHERE decided_at IS NOT NULL;"].joined(separator: "\n")
+                "CREATE INDEX complaint_steps_decided ON complaint_steps(decided_at) WHERE decided_at IS NOT NULL;",
+                table("dated_claims", datedColumns),
+                "CREATE INDEX dated_claims_record ON dated_claims(record);",
+                "CREATE INDEX dated_claims_pending ON dated_claims(id) WHERE claim = 'pending';"].joined(separator: "\n")
     }
 
     static var postgres: String {
@@ -68,6 +79,9 @@ enum ComplaintHistoryTables {
                 "CREATE INDEX complaint_steps_complaint ON complaint_steps(complaint);",
                 "CREATE INDEX complaint_steps_pending ON complaint_steps(id) WHERE claim = 'pending';",
                 "CREATE INDEX complaint_steps_recorded ON complaint_steps(recorded_at);",
-                "CREATE INDEX complaint_steps_decided ON complaint_steps(decided_at) WHERE decided_at IS NOT NULL;"].joined(separator: "\n")
+                "CREATE INDEX complaint_steps_decided ON complaint_steps(decided_at) WHERE decided_at IS NOT NULL;",
+                table("dated_claims", datedColumns),
+                "CREATE INDEX dated_claims_record ON dated_claims(record);",
+                "CREATE INDEX dated_claims_pending ON dated_claims(id) WHERE claim = 'pending';"].joined(separator: "\n")
     }
 }
