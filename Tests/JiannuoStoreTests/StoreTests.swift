@@ -107,8 +107,8 @@ struct ChainTests {
         #expect(rect.id == "ZG-2026-0001")
         // Nothing can be dated after the clock's today: the later steps are entered later.
         expectKind(.invalid) { try store.completeRectification(rect.id, date: d("2026-03-20")) }
-        let later = try s.fixture.store(today: "2026-03-31")
-        let done = try later.completeRectification(rect.id, date: d("2026-03-20"))
+        // Entered on its day; entered on 03-31 it would be a claim counted from then until confirmed.
+        let done = try s.fixture.store(today: "2026-03-20").completeRectification(rect.id, date: d("2026-03-20"))
         #expect(done.completedOn == d("2026-03-20"))
         let acc = try store.addAccountability(breach: breach.id, target: "县发改委主要负责人", kind: "约谈", date: nil)
         #expect(acc.id == "WZ-2026-0001")

@@ -36,3 +36,19 @@ import Testing
                                              calendar: WorkCalendar(), rules: DeadlineRules()) else { Issue.record("fulfil on claims"); return }
     }
 }
+
+/// `u` on a 须上报 alert of any kind: a promise's, a debt's, a complaint's or an opinion event's is reported
+/// up as the CLI's `escalate` does (the Store refuses what it refuses there); a calendar note is not.
+@Suite struct EscalateFormTests {
+    @Test func everyReportUpAlertOpensTheReportForm() throws {
+        let what = Text("承诺兑现预警", "commitment alert")
+        guard case .form(let f) = StepForms.open(.report, .escalation(id: "CN-2026-0003", what: what), now: ClaimFormTests.now, names: [:],
+                                                 calendar: WorkCalendar(), rules: DeadlineRules()) else { Issue.record("no form"); return }
+        #expect(f.record == "CN-2026-0003" && f.step == .report && f.title.contains("CN-2026-0003"))
+        #expect(f.value("date") == "2026-12-06")
+        guard case .refused = StepForms.open(.report, .other(id: "2027", what: Text("日历", "calendar")), now: ClaimFormTests.now, names: [:],
+                                             calendar: WorkCalendar(), rules: DeadlineRules()) else { Issue.record("a calendar note reported"); return }
+        guard case .refused = StepForms.open(.fulfill, .escalation(id: "CN-2026-0003", what: what), now: ClaimFormTests.now, names: [:],
+                                             calendar: WorkCalendar(), rules: DeadlineRules()) else { Issue.record("fulfil on an alert"); return }
+    }
+}

@@ -30,16 +30,17 @@ final class DashboardTmux: @unchecked Sendable {
 
     /// Starts `jiannuo --db DB --today 2026-11-20` in a `width`×`height` tmux session. The script saves the
     /// terminal settings before and after, writes EXIT=status to a file and to the screen, then waits.
-    /// `demo`: another session's database, to start a second dashboard on the same ledger.
+    /// `demo`: another session's database, to start a second dashboard on the same ledger. `prefix`: a
+    /// command the dashboard runs under (`setsid`: a session of its own, which no SIGHUP reaches).
     init(width: Int = 120, height: Int = 40, demo shared: DashboardSupport.Demo? = nil, env: [String: String] = [:],
-         sourceLocation: SourceLocation = #_sourceLocation) throws {
+         prefix: [String] = [], sourceLocation: SourceLocation = #_sourceLocation) throws {
         tmux = try executable("tmux", sourceLocation: sourceLocation)
         demo = try shared ?? DashboardSupport.Demo(sourceLocation: sourceLocation)
         let q = { (s: String) in "'" + s.replacingOccurrences(of: "'", with: "'\\''") + "'" }
         let script = """
         trap : INT TERM
         stty -g > \(q(demo.dir.file("stty.before")))
-        sh -c 'echo $$ > "$0"; exec env LANG=C.UTF-8 TERM=xterm-256color USER=tester \(env.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")) "$@"' \(q(pidFile)) \(q(demo.bin)) --db \(q(demo.db)) --today \(DashboardSupport.today)
+        sh -c 'echo $$ > "$0"; exec env LANG=C.UTF-8 TERM=xterm-256color USER=tester \(env.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")) "$@"' \(q(pidFile)) \(prefix.map(q).joined(separator: " ")) \(q(demo.bin)) --db \(q(demo.db)) --today \(DashboardSupport.today)
         s=$?
         stty -g > \(q(demo.dir.file("stty.after")))
         echo EXIT=$s > \(q(exitFile))

@@ -76,6 +76,9 @@ public final class CursesBackend: Backend {
         var code: wint_t = 0
         let result = wget_wch(window, &code)
         if jn_peek_signal() != 0 { interruptRequested = true; return nil }
+        // No key: a timeout, or a terminal that went away without a SIGHUP (a read at EOF or EIO returns
+        // at once, and the loop would spin). Then quit as on a signal, keeping the draft.
+        if result == ERR, Self.terminalGone() { interruptRequested = true; return nil }
         let key = CursesKeys.event(result: result, code: code)
         if key == .resize { previous = nil }   // the screen was cleared: repaint every cell
         return key
@@ -89,8 +92,18 @@ public final class CursesBackend: Backend {
         if interruptRequested { return nil }
         var fds = [pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0), pollfd(fd: descriptor, events: Int16(POLLIN), revents: 0)]
         _ = poll(&fds, 2, Int32(clamping: timeoutMs))
+        if fds[0].revents & Self.hangup != 0 { interruptRequested = true; return nil }
         // A key, a signal (resize comes as a key), or the database: take what the terminal has now.
         return readKey(timeoutMs: 0)
+    }
+
+    private static let hangup = Int16(POLLHUP | POLLERR | POLLNVAL)
+
+    /// Whether the terminal behind standard input hung up (its pty closed) or is no longer there.
+    private static func terminalGone() -> Bool {
+        var fd = pollfd(fd: STDIN_FILENO, events: Int16(POLLIN), revents: 0)
+        guard poll(&fd, 1, 0) >= 0 else { return errno != EINTR }
+        return fd.revents & hangup != 0
     }
 
     public func draw(_ grid: Grid) {
@@ -107,7 +120,8 @@ public final class CursesBackend: Backend {
         } else {
             curs_set(0)
         }
-        wrefresh(window)
+        // A write the terminal no longer takes: it went away.
+        if wrefresh(window) == ERR, Self.terminalGone() { interruptRequested = true }
         previous = grid
     }
 

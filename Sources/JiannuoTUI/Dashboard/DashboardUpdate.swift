@@ -7,6 +7,12 @@ public enum DashboardUpdate {
     /// One key: the binding of the place in front, then its action.
     public static func key(_ key: KeyEvent, to s: inout DashboardState, data: DashboardData) -> [DashboardEffect] {
         if key == .resize { clamp(&s, data: data); return [] }
+        // Too small, the screen shows nothing to act on: no key but q does anything (Ctrl-C is a signal),
+        // so a key typed blind cannot fulfil a promise or drop a typed form.
+        if DashboardLayout(s.size).tooSmall {
+            if key == .char("q") { s.quit = true }
+            return []
+        }
         s.message = nil
         guard let binding = DashboardKeys.map.binding(for: key, in: DashboardKeys.contexts(s)) else { return [] }
         return apply(binding.action, key: key, to: &s, data: data)

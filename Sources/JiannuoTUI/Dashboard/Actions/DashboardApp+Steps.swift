@@ -14,7 +14,8 @@ extension DashboardApp {
             case .alert(let record, let kind):
                 switch kind {
                 case .breachReport, .rectification: subject = try self.subject(record)
-                default: subject = .other(id: record, what: Text("\(kind.label)预警", "\(kind.english) alert"))
+                case .calendar: subject = .other(id: record, what: Text("\(kind.label)预警", "\(kind.english) alert"))
+                default: subject = .escalation(id: record, what: Text("\(kind.label)预警", "\(kind.english) alert"))
                 }
             }
         } catch let e as JiannuoError {
@@ -115,6 +116,9 @@ extension DashboardApp {
             let (c, _) = try store.amend(id, deadline: deadline, content: f.changed("content"), reason: f.value("reason"),
                                          legalBasis: f.value("basis"), approver: f.value("approver"))
             return (l("已变更，兑现时限 \(c.deadline)", "Amended: deadline \(c.deadline)"), nil)
+        case .report where RecordKind(id) != .breach:
+            let e = try store.escalate(id, to: Escalation.recipients[0], date: try day("date", "上报日期"), note: nil)
+            return (l("已报县委县政府（\(e.id)）", "Reported to the county Party committee and government (\(e.id))"), nil)
         case .report:
             _ = try store.reportBreach(id, date: try day("date", "上报日期"))
             return (l("已报县委县政府", "Reported to the county Party committee and government"), nil)

@@ -9,7 +9,10 @@ public enum StepSubject: Sendable {
     case rectification(Rectification, breach: Breach?)
     /// A record's events that wait for the office to confirm the day they claim.
     case claims(record: String, pending: [PendingClaim])
-    /// An alert the step does not act on (a commitment's deadline for `u`, a calendar warning …).
+    /// A 须上报 alert on an item other than a breach (a promise, a debt, a complaint, an opinion event):
+    /// `u` reports it up as the CLI's `escalate` does, with the same refusals.
+    case escalation(id: String, what: Text)
+    /// An alert the step does not act on (a calendar warning …).
     case other(id: String, what: Text)
 }
 
@@ -100,7 +103,12 @@ public enum StepForms {
             f.inputs[0].options = pending.map { "\($0.event) \($0.claimed) \($0.summary)" }
             f.start("event", choice: 0)
             return .form(f)
+        case (.report, .escalation(let id, let what)):
+            var f = ActionForm.make(.report, record: id, today: today, lang: l)
+            f.title = l("报县委县政府 \(what.zh) \(id)", "Report \(what.en) \(id) to the county")
+            return .form(f)
         case (_, .claims(let record, _)): return notFor("待核实补录", "claims of", record)
+        case (_, .escalation(let id, let what)): return .refused(l("\(step.label)不适用于\(what.zh) \(id)", "\(step.label(.en)) does not apply to \(what.en) \(id)"))
         case (_, .other(let id, let what)): return .refused(l("\(step.label)不适用于\(what.zh) \(id)", "\(step.label(.en)) does not apply to \(what.en) \(id)"))
         case (_, .complaint(let c)): return notFor("投诉", "complaint", c.id)
         case (_, .commitment(let c)): return notFor("承诺", "commitment", c.id)
@@ -207,6 +215,7 @@ extension StepForms {
         case .breach: [.report, .accountability, .rectificationDone]
         case .rectification: [.report, .accountability, .rectificationDone]
         case .claims: [.confirmClaim]
+        case .escalation: [.report]
         case .other: []
         }
     }
