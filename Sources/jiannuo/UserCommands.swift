@@ -28,6 +28,12 @@ struct UserCommand: ParsableCommand {
         @Option(help: H("联络员所属单位代码", "Code of the liaison's unit")) var department: String?
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
+            // On a ledger file who acts is the system account: one the system does not know could never sign in.
+            // (A city's accounts are the database's login roles, which `user add` makes.)
+            if !LedgerAddress(global.databasePath).isPostgres, getpwnam(account) == nil {
+                throw JiannuoError.notFound("系统中没有账号“\(Sanitize.visible(account))”：先由系统管理员创建（useradd），再添加到账本",
+                                            "the system has no account \"\(Sanitize.visible(account))\": create it first (useradd), then add it to the ledger")
+            }
             let store = try out.store()
             let a = try store.addAccount(account, name: name, role: try AccountRole.parse(role), department: try department.map { try store.unitCode($0) })
             UserCommand.say(out, a, "已添加账号", "account added")

@@ -144,4 +144,14 @@ struct BadInputTests {
         #expect(try cli.dump() == before)
         #expect(try cli.run(["audit", "verify"]).status == 0)
     }
+
+    @Test("user add refuses an account the system does not know (66), writing nothing")
+    func unknownSystemAccount() throws {
+        let cli = try CLI()
+        let before = try cli.dump()
+        let r = try cli.run(["user", "add", "no-such-user-\(Int.random(in: 1000...9999))", "--name", "某", "--role", "intake"])
+        #expect(r.status == 66 && r.stderr.contains("useradd"), "\(r)")
+        #expect(try cli.dump() == before)
+        #expect(try cli.run(["user", "add", "daemon", "--name", "守护", "--role", "intake"]).status == 0, "an account the system has")
+    }
 }

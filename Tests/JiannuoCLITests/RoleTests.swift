@@ -123,7 +123,8 @@ import Testing
             ("department.change", ["admin"], { _ in ["department", "add", "--code", "X\(Int.random(in: 1000...9999))", "--name", "新单位", "--kind", "other"] }),
             ("calendar.change", ["admin"], { _ in ["calendar", "add-holiday", "2100-06-0\(Int.random(in: 1...9))"] }),
             ("backup", ["admin"], { s in ["backup", s.dir + "/backup-\(UUID().uuidString).sqlite"] }),
-            ("user.manage", ["admin"], { _ in ["user", "add", "nobody\(Int.random(in: 100...999))", "--name", "某", "--role", "leader"] }),
+            // A system account every Debian machine has (an account the system does not know is refused: 66).
+            ("user.manage", ["admin"], { _ in ["user", "add", "daemon", "--name", "某", "--role", "leader"] }),
             ("opinion.handle", ["supervisor", "admin"], { s in
                 let o = try s.ok(nil, ["opinion", "add", "--department", "FGW", "--title", "网帖", "--source", "微博"])["id"] as! String
                 return ["opinion", "handle", o, "--note", "已回应"]
