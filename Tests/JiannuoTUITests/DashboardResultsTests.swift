@@ -137,6 +137,9 @@ import Testing
         #expect(s.prompt?.kind == .restoreDraft(json: "{}"))
         #expect(s.prompt?.body == ["An unsaved complaint draft from 2026-11-19 17:42 was found: restore it and go on, or discard it?"])
         #expect(s.prompt?.yes == "restore" && s.prompt?.no == "discard")
+        // As the ledger stores it (ISO with the office's offset), shown as every time is.
+        _ = DashboardUpdate.result(.draft(.found(json: "{}", savedAt: "2026-12-06T19:14:33+08:00")), &s, Self.data())
+        #expect(s.prompt?.body.first?.contains("发现 2026-12-06 19:14 未保存") == true, "\(String(describing: s.prompt?.body))")
     }
 
     @Test func aDraftNotWrittenIsSaid() {

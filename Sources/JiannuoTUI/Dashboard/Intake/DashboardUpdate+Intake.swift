@@ -32,7 +32,8 @@ extension DashboardUpdate {
         let l = d.lang
         switch r {
         case .found(let json, let savedAt):
-            let at = String(savedAt.prefix(16))
+            // As every time is shown: `2026-12-06 19:14`, not the stored `2026-12-06T19:14:…+08:00`.
+            let at = DateTime(savedAt)?.string ?? String(savedAt.prefix(16)).replacingOccurrences(of: "T", with: " ")
             s.prompt = Prompt(.restoreDraft(json: json), title: l(" 未保存的草稿 ", " Unsaved draft "),
                               body: [l("发现 \(at) 未保存的投诉登记草稿：恢复并继续填写，还是丢弃？",
                                        "An unsaved complaint draft from \(at) was found: restore it and go on, or discard it?")],
