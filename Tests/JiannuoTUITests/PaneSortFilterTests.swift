@@ -64,4 +64,17 @@ import Testing
         #expect(csv.contains("CN-1,\"甲,乙 \"\"公司\"\"\",41%\r\n"), "quoted as CSV, bars dropped: \(csv)")
         #expect(csv.hasSuffix("CN-2,丙,0%\r\n"))
     }
+
+    @Test func theDeadlinesFileCarriesEachRecordsIdAndLimit() {
+        let d = DashboardUpdateTests.data()
+        let s = DashboardState(size: Size(width: 80, height: 24))
+        let csv = PaneExport.csv(PaneTables.table(.deadlines, d, s[.deadlines], focused: false, visible: 30, export: true))
+        let lines = csv.dropFirst().components(separatedBy: "\r\n")
+        #expect(lines[0] == "级别,剩余,说明,单位,类型,编号,时限", "\(lines[0])")
+        let first = d.alerts(s[.deadlines])[0]
+        #expect(lines[1].hasSuffix(",\(first.record),\(first.due)"), "\(lines[1])")
+        #expect(lines.filter { !$0.isEmpty }.count == 31)
+        // On the screen the message names them; the pane keeps its columns.
+        #expect(PaneTables.table(.deadlines, d, s[.deadlines], focused: false, visible: 5).columns.count == 5)
+    }
 }

@@ -110,7 +110,7 @@ extension DashboardApp {
         }
         var ps = state[p]
         ps.offset = 0
-        let table = PaneTables.table(p, all, ps, focused: false, visible: total)
+        let table = PaneTables.table(p, all, ps, focused: false, visible: total, export: true)
         guard writesFiles else { return .notInRender }
         let dir = store.exportDirectory
         let file = dir.appendingPathComponent(PaneExport.fileName(p, today: data.today, minute: clock.now.minute))

@@ -3,13 +3,14 @@ import JiannuoCore
 /// The table each pane shows, from the data and the pane's state. Columns are listed most
 /// important first: on a narrow screen the table hides them from the right.
 enum PaneTables {
-    static func table(_ pane: Pane, _ data: DashboardData, _ ps: PaneState, focused: Bool, visible: Int) -> Table {
+    /// `export`: for a file rather than the screen (the deadlines then carry each record's id and limit).
+    static func table(_ pane: Pane, _ data: DashboardData, _ ps: PaneState, focused: Bool, visible: Int, export: Bool = false) -> Table {
         let range = ps.offset..<(ps.offset + visible)
         var t: Table
         switch pane {
         case .commitments: t = commitments(data, range)
         case .complaints: t = complaints(data, range)
-        case .deadlines: t = deadlines(data, ps, range)
+        case .deadlines: t = deadlines(data, ps, range, export: export)
         case .scores: t = scores(data, ps, range)
         }
         t.selected = ps.selected - ps.offset
@@ -72,20 +73,22 @@ enum PaneTables {
         ], rows: rows)
     }
 
-    static func deadlines(_ d: DashboardData, _ ps: PaneState, _ range: Range<Int>) -> Table {
+    static func deadlines(_ d: DashboardData, _ ps: PaneState, _ range: Range<Int>, export: Bool = false) -> Table {
         let l = d.lang
         let list = d.alerts(ps)
         let rows = range.filter { $0 < list.count }.map { i -> TableRow in
             let a = list[i]
             return TableRow([a.level.label(l), Alert.remaining(a.daysLeft, a.dayUnit, l, compact: true), a.message(l),
-                             a.department.isEmpty ? "" : d.name(a.department), a.kind.label(l)], role: role(a.level))
+                             a.department.isEmpty ? "" : d.name(a.department), a.kind.label(l)] + (export ? [a.record, a.due.string] : []),
+                            role: role(a.level))
         }
-        // The message names the record and the limit: on a narrow screen it is all that is needed.
+        // The message names the record and the limit: on a narrow screen it is all that is needed. A file
+        // carries them in columns of their own, for a spreadsheet to sort and match.
         return Table(columns: [
             TableColumn(l("级别", "Level"), minWidth: l == .zh ? 6 : 9), TableColumn(l("剩余", "Left"), minWidth: l == .zh ? 12 : 10),
             TableColumn(l("说明", "Detail"), minWidth: 12, flexible: true), TableColumn(l("单位", "Unit"), minWidth: 6),
             TableColumn(l("类型", "Kind"), minWidth: 8, preferredWidth: l == .zh ? 8 : 14),
-        ], rows: rows)
+        ] + (export ? [TableColumn(l("编号", "Record"), minWidth: 14), TableColumn(l("时限", "Limit"), minWidth: 10)] : []), rows: rows)
     }
 
     static func scores(_ d: DashboardData, _ ps: PaneState, _ range: Range<Int>) -> Table {
