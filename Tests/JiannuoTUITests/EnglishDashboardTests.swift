@@ -146,7 +146,7 @@ import JiannuoCore
         Screen(name: "verify form 120x40", width: 120, height: 40, keys: "2 h Right Tab", expect: ["Verify TS-2026-000004", "0 as complaint"]),
         Screen(name: "fulfil confirmation 80x24", width: 80, height: 24, keys: "j x C-s", expect: ["Mark commitment CN-2026-0004 as fulfilled"]),
         Screen(name: "step refused 80x24", width: 80, height: 24, keys: "2 s", expect: ["already accepted"]),
-        Screen(name: "step not for an alert 80x24", width: 80, height: 24, keys: "3 u", expect: ["does not apply to arrears alert"]),
+        Screen(name: "report up from an alert 80x24", width: 80, height: 24, keys: "3 u", expect: ["Report arrears alert CN-2026-0001 to the county"]),
         Screen(name: "accountability form 80x24", width: 80, height: 24, keys: "3 j j z",
                expect: ["Accountability SX-2026-0001", "Target", "Form"], allowed: Accountability.commonKinds),
         Screen(name: "filter form commitments 80x24", width: 80, height: 24, keys: "F",

@@ -36,9 +36,16 @@ extension DepartmentDrill {
             return DocLine("\(x.id)  \(x.date)  \(x.severity.label(l))  \(x.issue)" + (ordered.isEmpty ? "" : "  " + ordered.joined(separator: l("；", "; "))),
                            role: x.severity == .high ? .bad : .normal, link: x.id, indent: 4)
         }
-        escalations = p.escalations.map { e -> DocLine in
-            DocLine("\(e.date)  \(e.kind.label(l)) \(e.record)  " + l("报\(e.recipient)", "reported up") + (e.note.map { l("：", ": ") + $0 } ?? ""),
-                    link: e.record, indent: 4)
+        // A breach reported before reports were kept as escalations (older ledgers, the demo) counts too:
+        // the count agrees with the breaches' own "reported on".
+        let kept = Set(p.escalations.map(\.record))
+        let reported = p.breaches.map(\.breach).filter { $0.reportedOn != nil && !kept.contains($0.id) }
+        let lines: [(Day, String, DocLine)] = p.escalations.map { e in
+            (e.date, e.record, DocLine("\(e.date)  \(e.kind.label(l)) \(e.record)  " + l("报\(e.recipient)", "reported up") + (e.note.map { l("：", ": ") + $0 } ?? ""),
+                                       link: e.record, indent: 4))
+        } + reported.map { b in
+            (b.reportedOn!, b.id, DocLine("\(b.reportedOn!)  \(Escalation.Kind.breach.label(l)) \(b.id)  " + l("报县委县政府", "reported up"), link: b.id, indent: 4))
         }
+        escalations = lines.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
     }
 }
