@@ -38,7 +38,7 @@ struct AlertsCommand: JiannuoCommand {
         if let level { list = list.filter { $0.level == level } }
         if let kind { list = list.filter { $0.kind == kind } }
         if let limit { list = Array(list.prefix(max(0, limit))) }
-        if out.json { print(FastJSON.alerts(list)); return }
+        if out.json { out.jsonText(FastJSON.alerts(list)); return }
         let names = try store.departmentNames()
         var t = out.table(["级别|level", "类型|kind", "编号|record", "单位|unit", "时限|limit", "剩余|left", "说明|what"], right: [5])
         for a in list {

@@ -46,11 +46,17 @@ struct Output {
         e.outputFormatting = [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes]
         do {
             let data = try e.encode(value)
-            FileHandle.standardOutput.write(data)
-            FileHandle.standardOutput.write(Data("\n".utf8))
+            jsonText(String(decoding: data, as: UTF8.self))
         } catch {
             fail(JiannuoError.database("无法输出 JSON：\(error)", "cannot write JSON: \(error)"))
         }
+    }
+
+    /// JSON as written: byte for byte into a pipe or file; to a terminal, the characters that could
+    /// drive it escaped (`Sanitize.jsonForTerminal`), which reads back as the same JSON.
+    func jsonText(_ text: String) {
+        let safe = isatty(STDOUT_FILENO) == 1 ? Sanitize.jsonForTerminal(text) : text
+        FileHandle.standardOutput.write(Data((safe + "\n").utf8))
     }
 
     /// A line for people; text from the database is made safe for the terminal.

@@ -1,3 +1,4 @@
+import Foundation
 import JiannuoTestSupport
 import Testing
 @testable import JiannuoCore
@@ -107,5 +108,16 @@ struct ValidateTests {
         #expect(Privacy.mask("13812345678") == "138****5678")
         #expect(Privacy.mask("张三") == "张*")
         #expect(Privacy.mask("") == "*")
+    }
+
+    @Test("JSON for a terminal escapes what could drive it and reads back as the same JSON")
+    func jsonForTerminal() throws {
+        let raw = "{\"a\":\"x\u{202E}y\u{85}z\u{2028}w\u{7F}\",\"b\":\"许昌\"}"
+        let safe = Sanitize.jsonForTerminal(raw)
+        #expect(safe == "{\"a\":\"x\\u202Ey\\u0085z\\u2028w\\u007F\",\"b\":\"许昌\"}", "\(safe)")
+        #expect(!safe.unicodeScalars.contains { (0x80...0x9F).contains($0.value) || $0.value == 0x202E || $0.value == 0x2028 })
+        let back = try #require(try JSONSerialization.jsonObject(with: Data(safe.utf8)) as? [String: String])
+        let original = try #require(try JSONSerialization.jsonObject(with: Data(raw.utf8)) as? [String: String])
+        #expect(back == original)
     }
 }

@@ -153,4 +153,19 @@ public enum Sanitize {
         }
         return String(out)
     }
+
+    /// JSON for a terminal: the characters `visible` makes visible that JSON may carry raw (DEL, C1
+    /// controls, line separators, bidi overrides) escaped as `\uXXXX`, which every JSON reader reads
+    /// back as the same text. JSON encoders already escape C0 controls; these occur only inside strings.
+    public static func jsonForTerminal(_ json: String) -> String {
+        var out = String.UnicodeScalarView()
+        for s in json.unicodeScalars {
+            switch s.value {
+            case 0x7F, 0x80...0x9F, 0x2028, 0x2029, 0x202A...0x202E, 0x2066...0x2069, 0xFFF9...0xFFFB:
+                out.append(contentsOf: String(format: "\\u%04X", s.value).unicodeScalars)
+            default: out.append(s)
+            }
+        }
+        return String(out)
+    }
 }
