@@ -19,9 +19,10 @@ struct BreachCommand: ParsableCommand {
                                                    accountability: try store.accountability(ListFilter(), breach: $0.id)) })
                 return
             }
+            let names = try store.departmentNames()
             var t = out.table(["编号|id", "单位|unit", "类别|category", "认定日期|confirmed", "投诉|complaint", "承诺|commitment", "上报|reported"])
             for b in list {
-                t.add([b.id, b.department, "\(b.category) \(Category.label(b.category, out.lang))", b.date.string, b.complaint ?? "",
+                t.add([b.id, names[b.department] ?? b.department, "\(b.category) \(Category.label(b.category, out.lang))", b.date.string, b.complaint ?? "",
                        b.commitment ?? "", b.reportedOn?.string ?? out.t("未上报", "not reported")])
             }
             out.line(t.render())
@@ -194,11 +195,13 @@ struct OpinionCommand: ParsableCommand {
         @OptionGroup var filters: FilterOptions
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
-            let list = try out.reader().opinions(try filters.filter())
+            let store = try out.reader()
+            let list = try store.opinions(try filters.filter())
             if out.json { out.emit(list); return }
+            let names = try store.departmentNames()
             var t = out.table(["编号|id", "单位|unit", "发现|found", "级别|severity", "来源|source", "标题|title", "处置|handled"])
             for o in list {
-                t.add([o.id, o.department, o.date.string, o.severity.label(out.lang), o.source, o.title, o.handledOn?.string ?? out.t("未处置", "open")])
+                t.add([o.id, names[o.department] ?? o.department, o.date.string, o.severity.label(out.lang), o.source, o.title, o.handledOn?.string ?? out.t("未处置", "open")])
             }
             out.line(t.render())
             out.total(list.count, "events")

@@ -49,13 +49,15 @@ struct CommitmentCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ out: Output) throws {
-            let list = try out.reader().commitments(try filters.filter())
+            let store = try out.reader()
+            let list = try store.commitments(try filters.filter())
             if out.json { out.emit(list.map { CommitmentView(c: $0) }); return }
+            let names = try store.departmentNames()
             let today = try global.clock().today
             var t = out.table(["编号|id", "单位|unit", "类别|category", "对方|counterparty", "兑现时限|deadline", "剩余|left", "状态|status", "进度|progress"],
                               right: [5, 7])
             for c in list {
-                t.add([c.id, c.department, "\(c.category)", c.counterparty, c.deadline.string,
+                t.add([c.id, names[c.department] ?? c.department, "\(c.category)", c.counterparty, c.deadline.string,
                        c.status.isOpen ? out.daysLeft(today.days(until: c.deadline)) : "", c.status.label(out.lang), "\(c.progress)%"])
             }
             out.line(t.render())

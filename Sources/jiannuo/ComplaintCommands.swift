@@ -27,9 +27,10 @@ struct ComplaintCommand: ParsableCommand {
                                        contact: contact, department: try store.unitCode(department), category: category.map(String.init),
                                        commitment: commitment, content: content)
             let c = try store.addComplaint(draft)
+            let unit = try store.departmentNames()[c.department].map { out.t("\($0)（\(c.department)）", "\($0) (\(c.department))") } ?? c.department
             out.record(ComplaintView(c: c)) {
-                out.say("已登记投诉 \(c.id)，承办单位 \(c.department)，须于 \(c.acceptDue) 前受理",
-                        "added complaint \(c.id); accept by \(c.acceptDue)")
+                out.say("已登记投诉 \(c.id)，承办单位 \(unit)，须于 \(c.acceptDue) 前受理",
+                        "added complaint \(c.id) for \(unit); accept by \(c.acceptDue)")
             }
         }
     }
@@ -40,11 +41,14 @@ struct ComplaintCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
 
         func execute(_ out: Output) throws {
-            let list = try out.reader().complaints(try filters.filter())
+            let store = try out.reader()
+            let list = try store.complaints(try filters.filter())
             if out.json { out.emit(list.map { ComplaintView(c: $0) }); return }
+            // People read units by name (the code is in --json and in `department list`).
+            let names = try store.departmentNames()
             var t = out.table(["编号|id", "渠道|channel", "收到|received", "紧急|urgency", "单位|unit", "阶段|stage", "当前时限|limit", "联系方式|contact"])
             for c in list {
-                t.add([c.id, c.channel.label(out.lang), c.received.string, c.urgency.label(out.lang), c.department, c.stage.label(out.lang),
+                t.add([c.id, c.channel.label(out.lang), c.received.string, c.urgency.label(out.lang), names[c.department] ?? c.department, c.stage.label(out.lang),
                        c.currentDue?.string ?? "", c.contact.map(Privacy.mask) ?? ""])
             }
             out.line(t.render())
@@ -131,9 +135,11 @@ struct ComplaintCommand: ParsableCommand {
         func execute(_ out: Output) throws {
             let store = try out.store()
             let c = try store.returnComplaint(id, to: try store.unitCode(to), reason: reason, at: try parseTime(at, "退回时间", "--at", store))
+            let names = try store.departmentNames()
+            func unit(_ code: String) -> String { names[code].map { out.t("\($0)（\(code)）", "\($0) (\(code))") } ?? code }
             try out.step(c, .return, store) {
-                out.say("\(c.id) 已由 \(c.returnedFrom!) 退回并转交 \(c.department)，须于 \(c.acceptDue) 前受理\($0.zh)",
-                        "\(c.id) returned to \(c.department); accept by \(c.acceptDue)\($0.en)")
+                out.say("\(c.id) 已由 \(unit(c.returnedFrom!)) 退回并转交 \(unit(c.department))，须于 \(c.acceptDue) 前受理\($0.zh)",
+                        "\(c.id) returned by \(unit(c.returnedFrom!)) to \(unit(c.department)); accept by \(c.acceptDue)\($0.en)")
             }
         }
     }
