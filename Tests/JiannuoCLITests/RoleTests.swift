@@ -198,6 +198,13 @@ import Testing
         #expect(try s.run("jnliaison", ["complaint", "show", own, "--reveal"]).status == 77)
         let screen = try s.run("jnliaison", ["render", "--width", "120", "--height", "30"]).stdout
         #expect(!screen.contains(other), "the liaison's panes hold only its unit")
+        // Its status counts its own unit's records, not the county's.
+        let mine = try s.run("jnliaison", ["status", "--json"]).object()["summary"] as? [String: Any]
+        let county = try s.run(nil, ["status", "--json"]).object()["summary"] as? [String: Any]
+        func complaints(_ o: [String: Any]?) -> Int { (o?["complaints_by_stage"] as? [String: Int] ?? [:]).values.reduce(0, +) }
+        #expect(complaints(mine) == list.count, "\(String(describing: mine))")
+        #expect(complaints(county) > complaints(mine))
+        #expect(mine?["departments"] as? Int == 1)
     }
 
     @Test("the actor is the system account: --operator must name it; an account without a role runs only whoami")

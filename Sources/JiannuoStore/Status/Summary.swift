@@ -19,25 +19,34 @@ public struct Summary: Codable, Sendable {
 }
 
 extension LedgerEngine {
-    public func summary() throws -> Summary { try reading { r in try Summary.read(r) } }
+    /// A liaison's summary counts its own unit's records (and its predecessors'), never the county's.
+    public func summary() throws -> Summary {
+        let unit = liaisonFilter("department"), rect = liaisonFilter("unit"), code = liaisonFilter("code")
+        return try reading { r in try Summary.read(r, unit: unit, rectificationUnit: rect, departmentCode: code) }
+    }
 }
 
 extension Summary {
-    static func read<R: SQLReader>(_ r: R) throws -> Summary {
+    typealias Filter = (sql: String, arguments: [DatabaseValueConvertible])
+
+    static func read<R: SQLReader>(_ r: R, unit: Filter = ("", []), rectificationUnit: Filter = ("", []),
+                                   departmentCode: Filter = ("", [])) throws -> Summary {
         var byStatus: [String: Int] = [:]
-        try r.each("SELECT status, count(*) FROM commitments GROUP BY status", []) { byStatus[$0.text(0) ?? ""] = $0.small(1) ?? 0 }
-        let total = try r.int("SELECT count(*) FROM complaints")
+        try r.each("SELECT status, count(*) FROM commitments WHERE 1 = 1\(unit.sql) GROUP BY status", unit.arguments) {
+            byStatus[$0.text(0) ?? ""] = $0.small(1) ?? 0
+        }
+        let total = try r.int("SELECT count(*) FROM complaints WHERE 1 = 1\(unit.sql)", unit.arguments)
         var byStage = Dictionary(uniqueKeysWithValues: Complaint.Stage.allCases.filter(\.isOpen).map { ($0.rawValue, 0) })
         try r.each("""
-            SELECT \(CoreSQL.complaintStage()) AS stage, count(*) FROM complaints WHERE \(CoreSQL.complaintOpen()) GROUP BY stage
-            """, []) { byStage[$0.text(0) ?? ""] = $0.small(1) ?? 0 }
+            SELECT \(CoreSQL.complaintStage()) AS stage, count(*) FROM complaints WHERE \(CoreSQL.complaintOpen())\(unit.sql) GROUP BY stage
+            """, unit.arguments) { byStage[$0.text(0) ?? ""] = $0.small(1) ?? 0 }
         byStage[Complaint.Stage.responded.rawValue] = total - byStage.values.reduce(0, +)
         return Summary(
-            departments: try r.int("SELECT count(*) FROM departments WHERE active <> 0"),
+            departments: try r.int("SELECT count(*) FROM departments WHERE active <> 0\(departmentCode.sql)", departmentCode.arguments),
             commitmentsByStatus: byStatus, complaintsByStage: byStage,
-            breaches: try r.int("SELECT count(*) FROM breaches"),
-            breachesUnreported: try r.int("SELECT count(*) FROM breaches WHERE reported_on IS NULL"),
-            rectificationsOpen: try r.int("SELECT count(*) FROM rectifications WHERE completed_on IS NULL"),
-            opinionsOpen: try r.int("SELECT count(*) FROM opinions WHERE handled_on IS NULL"))
+            breaches: try r.int("SELECT count(*) FROM breaches WHERE 1 = 1\(unit.sql)", unit.arguments),
+            breachesUnreported: try r.int("SELECT count(*) FROM breaches WHERE reported_on IS NULL\(unit.sql)", unit.arguments),
+            rectificationsOpen: try r.int("SELECT count(*) FROM rectifications WHERE completed_on IS NULL\(rectificationUnit.sql)", rectificationUnit.arguments),
+            opinionsOpen: try r.int("SELECT count(*) FROM opinions WHERE handled_on IS NULL\(unit.sql)", unit.arguments))
     }
 }
