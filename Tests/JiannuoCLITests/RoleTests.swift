@@ -103,7 +103,7 @@ import Testing
     func rows() -> [(String, [String], (Shared) throws -> [String])] {
         [
             ("complaint.add", ["intake", "supervisor", "admin"], { _ in ["complaint", "add", "--channel", "phone", "--department", "FGW", "--content", "x"] }),
-            ("complaint.accept", ["intake", "supervisor", "admin"], { s in ["complaint", "accept", try self.complaint(s)] }),
+            ("complaint.accept", ["intake", "supervisor", "liaison", "admin"], { s in ["complaint", "accept", try self.complaint(s)] }),
             ("complaint.return", ["intake", "supervisor", "admin"], { s in ["complaint", "return", try self.complaint(s), "--to", "CZJ", "--reason", "错派"] }),
             ("complaint.followup", ["intake", "supervisor", "admin"], { s in ["complaint", "followup", try self.complaint(s, stage: "responded"), "--satisfied", "yes"] }),
             ("complaint.resolve", ["liaison", "supervisor", "admin"], { s in ["complaint", "resolve", try self.complaint(s, stage: "accepted"), "--result", "已办"] }),
@@ -129,7 +129,7 @@ import Testing
                 let o = try s.ok(nil, ["opinion", "add", "--department", "FGW", "--title", "网帖", "--source", "微博"])["id"] as! String
                 return ["opinion", "handle", o, "--note", "已回应"]
             }),
-            ("rectification.done", ["supervisor", "admin"], { s in
+            ("rectification.done", ["supervisor", "liaison", "admin"], { s in
                 let z = try s.ok(nil, ["rectification", "add", try self.breach(s), "--unit", "FGW", "--measures", "整改", "--deadline", "2100-01-01"])
                 return ["rectification", "done", z["id"] as! String]
             }),

@@ -109,7 +109,10 @@ public enum RoleTable {
         let intake: Set<Permission> = [.read, .complaintAdd, .complaintAccept, .complaintReturn, .complaintFollowup, .attach]
         let supervisor: Set<Permission> = Set([.read, .commitmentAdd, .commitmentAmend, .breachReport, .escalate, .inspectionManage, .rectificationAdd, .rectificationDone,
                                                .accountabilityAdd, .opinionAdd, .opinionHandle, .claimConfirm, .attach]).union(complaintAll)
-        let liaison: Set<Permission> = [.read, .commitmentProgress, .commitmentFulfill, .commitmentFeedback, .complaintResolve, .complaintRespond, .attach]
+        // A unit's liaison does its unit's part: accepts and answers its complaints, reports on its promises,
+        // marks its rectifications done (each dated in the past a claim the office confirms), attaches evidence.
+        let liaison: Set<Permission> = [.read, .commitmentProgress, .commitmentFulfill, .commitmentFeedback, .complaintAccept, .complaintResolve,
+                                        .complaintRespond, .rectificationDone, .attach]
         let leader: Set<Permission> = [.read, .revealContact, .claimConfirm]
         let admin = Set(Permission.allCases)
         return [.intake: intake, .supervisor: supervisor, .liaison: liaison, .leader: leader, .admin: admin]
