@@ -118,8 +118,13 @@ import Testing
         let refused = try run(["complaint", "resolve", other, "--result", "已办结"])
         #expect(refused.0 == 77, "\(refused)")
         #expect(try s.pg.query("SELECT resolved_at IS NULL FROM \(Self.schema).complaints WHERE id = '\(other)'") == "t")
-        let accept = try run(["complaint", "accept", try s.pg.query("SELECT id FROM \(Self.schema).complaints WHERE department = 'GXJ' AND accepted_at IS NULL LIMIT 1")])
-        #expect(accept.0 == 77 && accept.2.contains("无权受理"), "\(accept)")
+        // It accepts its own unit's complaints; it may not extend a limit (the office's step): 77, by the role table.
+        let waiting = try s.pg.query("SELECT id FROM \(Self.schema).complaints WHERE department = 'GXJ' AND accepted_at IS NULL LIMIT 1")
+        let accept = try run(["complaint", "accept", waiting])
+        #expect(accept.0 == 0, "\(accept)")
+        #expect(try s.pg.query("SELECT accepted_at IS NOT NULL FROM \(Self.schema).complaints WHERE id = '\(waiting)'") == "t")
+        let extend = try run(["complaint", "extend", waiting, "--days", "2", "--reason", "协调"])
+        #expect(extend.0 == 77 && extend.2.contains("无权延期"), "\(extend)")
         #expect(try s.city(["audit", "verify"]).status == 0)
         #expect(try s.city(["doctor"]).status == 0)
     }

@@ -48,3 +48,20 @@ import JiannuoCore
         #expect(!alive, "the dashboard \(pid) still runs after its terminal went away")
     }
 }
+
+/// `?` offers what the reader's role may do: a liaison's help has no key for what it may not do.
+@Suite struct RoleHelpTests {
+    @Test func helpOffersOnlyWhatTheRoleMayDo() throws {
+        func text(_ role: AccountRole?) -> String {
+            HelpContent(place: [.commitments, .panes], role: role).lines(width: 120).map(\.text).joined(separator: "\n")
+        }
+        let everything = text(nil), liaison = text(.liaison), admin = text(.admin)
+        let all = DashboardKeys.places.flatMap { $0.1 }.flatMap { DashboardKeys.map.bindings(of: $0) }
+        let intake = try #require(all.first { $0.action == .newComplaint }).help(.zh)
+        let amend = try #require(all.first { $0.action == .step(.amend) }).help(.zh)
+        let progress = try #require(all.first { $0.action == .step(.progress) }).help(.zh)
+        #expect(everything.contains(intake) && admin.contains(intake) && admin.contains(amend))
+        #expect(!liaison.contains(intake) && !liaison.contains(amend), "\(liaison)")
+        #expect(liaison.contains(progress), "what it may do stays")
+    }
+}

@@ -29,7 +29,10 @@ public enum DashboardUpdate {
             return []
         }
         if s.help != nil { return helpAction(action, &s) }
-        if action == .help { s.help = DocState(.help(HelpContent(place: DashboardKeys.contexts(s), lang: data.lang))); return [] }
+        if action == .help {
+            s.help = DocState(.help(HelpContent(place: DashboardKeys.contexts(s), lang: data.lang, role: data.actor?.role)))
+            return []
+        }
         if s.prompt != nil { return promptAction(action, &s, data) }
         if s.form != nil { return intakeAction(action, key, &s, data) }
         if s.step != nil { return stepAction(action, key, &s, data) }

@@ -7,8 +7,16 @@ public struct HelpContent: Sendable, Equatable {
     public var place: [KeyContext]
     /// The language the keys are described in.
     public var lang: Lang
+    /// The role of whoever reads it: keys for what it may not do are not offered (nil: every key).
+    public var role: AccountRole?
 
-    public init(place: [KeyContext], lang: Lang = .zh) { self.place = place; self.lang = lang }
+    public init(place: [KeyContext], lang: Lang = .zh, role: AccountRole? = nil) { self.place = place; self.lang = lang; self.role = role }
+
+    /// Whether the key does something this role may do.
+    func offered(_ b: KeyBinding<DashboardAction>) -> Bool {
+        guard let role, let p = b.action.permission else { return true }
+        return RoleTable.allows(role, p)
+    }
 
     public var title: String { lang("按键", "Keys") }
 
@@ -17,11 +25,11 @@ public struct HelpContent: Sendable, Equatable {
     public func lines(width: Int) -> [DocLine] {
         let here = DashboardKeys.placeName(place, lang)
         var out = [DocLine(lang("此处可用（\(here)）", "Keys here (\(here))"), role: .title)]
-        out += DashboardKeys.map.active(in: place).map { Self.row($0, width: width, lang) }
+        out += DashboardKeys.map.active(in: place).filter(offered).map { Self.row($0, width: width, lang) }
         for (title, contexts) in DashboardKeys.places {
             out.append(.blank)
             out.append(DocLine(title(lang), role: .title))
-            for c in contexts { out += DashboardKeys.map.bindings(of: c).map { Self.row($0, width: width, lang) } }
+            for c in contexts { out += DashboardKeys.map.bindings(of: c).filter(offered).map { Self.row($0, width: width, lang) } }
         }
         return out
     }
