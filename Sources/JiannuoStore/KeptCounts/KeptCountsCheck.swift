@@ -9,7 +9,10 @@ enum KeptCountsCheck {
 
     static func differences<R: SQLReader>(_ r: R) throws -> [KeptCountDifference] {
         let d = r.dialect
-        let stages = try compare(r, table: "stage_tallies", key: ["stage", "due", "department", "open"], fresh: KeptStageCounts.recomputeSQL(d)) {
+        // A ledger file verified before its upgrade (an admin's init verifies first) has no rounds yet.
+        let rounds = try d.postgres || r.int("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", [KeptStageCounts.roundTable]) > 0
+        let stages = try compare(r, table: "stage_tallies", key: ["stage", "due", "department", "open"],
+                                 fresh: KeptStageCounts.recomputeSQL(d, rounds: rounds)) {
             KeptCountDifference(kind: $0.text(0) ?? "", day: $0.text(1) ?? "", department: $0.text(2) ?? "", open: $0.int(3) == 1,
                             kept: Int($0.int(4) ?? 0), recomputed: Int($0.int(5) ?? 0))
         }
