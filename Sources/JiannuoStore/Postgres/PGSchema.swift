@@ -4,8 +4,9 @@ import JiannuoCore
 /// for column and in the same order, so that rows, their digests and the audit chain move between the
 /// engines unchanged. SQLite's INTEGER is `bigint` here, its generated columns are STORED (PostgreSQL 15
 /// has no virtual ones), its rowid keys are identities, and text compares byte by byte (`COLLATE "C"`,
-/// SQLite's BINARY) so that lists sort the same whatever the database's locale. `PGSchemaTests` compares this with a ledger
-/// migrated by `Schema.migrator`: a new SQLite migration that is not mirrored here fails that test.
+/// SQLite's BINARY) so that lists sort the same whatever the database's locale. `migrate` copies a ledger file
+/// migrated to the current version into it table by table, column by column, and verifies both sides
+/// (`PostgresCLITests`): a new SQLite migration that is not mirrored here fails that test.
 ///
 /// Foreign keys are DEFERRABLE so that a ledger can be copied in table by table and checked at commit.
 ///
