@@ -102,6 +102,13 @@ public enum DashboardKeys {
         KeyBinding([.char("i")], .step(.confirmClaim), help: Text("核实补录：确认或不予采信待核实的事件（先确认）",
                    "Confirm or reject a backdated event waiting for the office (asks first)"),
                    context: .commitments, footer: Text("核实", "confirm"), rank: 3),
+        // A complaint's backdated steps, a rectification's backdated completion: the same key on their records.
+        KeyBinding([.char("i")], .step(.confirmClaim), help: Text("核实补录：确认或不予采信待核实的环节（先确认）",
+                   "Confirm or reject a backdated step waiting for the office (asks first)"),
+                   context: .complaints, footer: Text("核实补录", "confirm claim"), rank: 3),
+        KeyBinding([.char("i")], .step(.confirmClaim), help: Text("核实补录：确认或不予采信待核实的整改完成日期（先确认）",
+                   "Confirm or reject a backdated completion waiting for the office (asks first)"),
+                   context: .deadlines, footer: Text("核实补录", "confirm claim"), rank: 3),
         KeyBinding([.char("u")], .step(.report), help: Text("失信记录报县委县政府", "Report the breach to the county Party committee and government"),
                    context: .deadlines, footer: Text("上报", "report"), rank: 1),
         KeyBinding([.char("z")], .step(.accountability), help: Text("对失信记录问责（先确认）", "Record accountability for the breach (asks first)"),
