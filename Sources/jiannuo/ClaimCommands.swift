@@ -15,7 +15,7 @@ struct PendingCommand: JiannuoCommand {
         if out.json { out.emit(list); return }
         var t = out.table(["事件|event", "记录|record", "单位|unit", "所填日期|claimed", "暂按|counts", "录入时间|recorded", "内容|what"])
         for p in list {
-            t.add([p.event, p.record, p.department, p.claimed.string, p.counts.string, p.recordedAt?.string ?? "", p.summary])
+            t.add([p.event, p.record, p.department, p.claimed.string, p.counts.string, p.recordedAt?.string ?? "", p.summary(out.lang)])
         }
         out.line(t.render())
         out.total(list.count, "pending claims")

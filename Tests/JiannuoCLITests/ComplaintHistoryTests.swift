@@ -45,6 +45,8 @@ import Testing
         #expect(claim["event"] as? String == event && claim["claim"] as? String == "pending" && claim["step"] as? String == "accept")
         #expect(claim["claimed_at"] as? String == "2026-11-02T10:00:00+08:00")
         #expect(try rules(cli, today: "2026-12-07").contains("complaint_accept_late"))
+        let english = try cli.run(["pending", "--lang", "en"], today: "2026-12-07").stdout
+        #expect(english.contains("acceptance: claims 2026-11-02 10:00") && !hasCJK(english), "\(english)")
         let text = try cli.run(["complaint", "show", "TS-2026-000001"], today: "2026-12-07").stdout
         #expect(text.contains(event) && text.contains("称 2026-11-02 10:00") && text.contains("待核实补录"), "\(text)")
 

@@ -6,7 +6,7 @@ import Testing
 @Suite struct ClaimFormTests {
     static let now = DateTime(day: Day("2026-12-06")!, minute: 10 * 60)
     static let pending = PendingClaim(event: "JL-4", record: "CN-2026-0003", department: "FGW", kind: "fulfill", claimed: Day("2026-11-20")!,
-                                      counts: Day("2026-12-06")!, recordedAt: now, summary: "兑现")
+                                      counts: Day("2026-12-06")!, recordedAt: now, summary: Text("兑现", "fulfilled"))
 
     func open(_ pending: [PendingClaim]) -> StepOpening {
         StepForms.open(.confirmClaim, .claims(record: "CN-2026-0003", pending: pending), now: Self.now, names: [:],

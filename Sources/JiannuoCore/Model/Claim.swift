@@ -36,15 +36,20 @@ public struct PendingClaim: Codable, Sendable, Equatable {
     /// The day it counts on until confirmed: the day it was recorded.
     public var counts: Day
     public var recordedAt: DateTime?
+    /// What the event says, in Chinese (`summary`) and English (`summary_en`).
     public var summary: String
+    public var summaryEn: String
 
-
-    public init(event: String, record: String, department: String, kind: String, claimed: Day, counts: Day, recordedAt: DateTime?, summary: String) {
+    public init(event: String, record: String, department: String, kind: String, claimed: Day, counts: Day, recordedAt: DateTime?, summary: Text) {
         self.event = event; self.record = record; self.department = department; self.kind = kind
-        self.claimed = claimed; self.counts = counts; self.recordedAt = recordedAt; self.summary = summary
+        self.claimed = claimed; self.counts = counts; self.recordedAt = recordedAt; self.summary = summary.zh; self.summaryEn = summary.en
     }
 
-    enum CodingKeys: String, CodingKey { case event, record, department, kind, claimed, counts, recordedAt = "recorded_at", summary }
+    public func summary(_ lang: Lang) -> String { lang == .zh ? summary : summaryEn }
+
+    enum CodingKeys: String, CodingKey {
+        case event, record, department, kind, claimed, counts, recordedAt = "recorded_at", summary, summaryEn = "summary_en"
+    }
 }
 
 /// When an event was recorded and, if it claims an earlier day, how that claim stands: kept on the

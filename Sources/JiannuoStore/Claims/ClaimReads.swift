@@ -26,16 +26,18 @@ extension LedgerEngine {
             }
             let fromEntries = entries.compactMap { e -> PendingClaim? in
                 guard let ref = e.ref, let claimed = e.recording.claimed else { return nil }
-                let what = e.kind == .fulfill ? "兑现" : e.kind == .feedback ? "反馈" : "进展 \(e.percent ?? 0) %"
+                let what = e.kind == .fulfill ? Text("兑现", "fulfilled") : e.kind == .feedback ? Text("反馈", "feedback")
+                    : Text("进展 \(e.percent ?? 0) %", "progress \(e.percent ?? 0) %")
                 return PendingClaim(event: ref.id, record: e.commitment, department: units[e.commitment] ?? "", kind: e.kind.rawValue,
                                     claimed: claimed, counts: e.date, recordedAt: e.recording.recordedAt,
-                                    summary: what + (e.text.map { "：\($0)" } ?? ""))
+                                    summary: Text(what.zh + (e.text.map { "：\($0)" } ?? ""), what.en + (e.text.map { ": \($0)" } ?? "")))
             }
             let fromAmendments = amendments.compactMap { a -> PendingClaim? in
                 guard let ref = a.ref, let claimed = a.recording.claimed else { return nil }
                 return PendingClaim(event: ref.id, record: a.commitment, department: units[a.commitment] ?? "", kind: "amend",
                                     claimed: claimed, counts: a.date, recordedAt: a.recording.recordedAt,
-                                    summary: "变更：时限 \(a.oldDeadline) → \(a.newDeadline)（\(a.reason)）")
+                                    summary: Text("变更：时限 \(a.oldDeadline) → \(a.newDeadline)（\(a.reason)）",
+                                                  "amended: deadline \(a.oldDeadline) → \(a.newDeadline) (\(a.reason))"))
             }
             let stepClaims = try r.records(ComplaintStepRecord.self, """
                 SELECT s.* FROM complaint_steps s JOIN complaints c ON c.id = s.complaint WHERE s.claim = 'pending'\(unit.sql)
@@ -48,7 +50,8 @@ extension LedgerEngine {
                 guard let ref = s.ref, let recorded = s.recording.recordedAt else { return nil }
                 return PendingClaim(event: ref.id, record: s.complaint, department: complaintUnits[s.complaint] ?? "", kind: s.step.rawValue,
                                     claimed: s.claimedAt.day, counts: recorded.day, recordedAt: recorded,
-                                    summary: "\(s.step.word.zh)：称 \(s.claimedAt)，录入 \(recorded)")
+                                    summary: Text("\(s.step.word.zh)：称 \(s.claimedAt)，录入 \(recorded)",
+                                                  "\(s.step.word.en): claims \(s.claimedAt), recorded \(recorded)"))
             }
             // A rectification's completion or an opinion's handling: the liaison filter is by the record's unit.
             let rectUnit = liaisonFilter("p.unit"), opinionUnit = liaisonFilter("p.department")
@@ -62,7 +65,7 @@ extension LedgerEngine {
                           let recorded = row.dateTime(at: 5) else { return }
                     dated.append(PendingClaim(event: EventRef.dated(row.int(0) ?? 0).id, record: row.text(1) ?? "", department: row.text(2) ?? "",
                                               kind: field.rawValue, claimed: day, counts: recorded.day, recordedAt: recorded,
-                                              summary: "\(field.word.zh)：称 \(day)"))
+                                              summary: Text("\(field.word.zh)：称 \(day)", "\(field.word.en): claims \(day)")))
                 }
             }
             return (fromEntries + fromAmendments + steps + dated).sorted { ($0.recordedAt?.iso ?? "", $0.event) < ($1.recordedAt?.iso ?? "", $1.event) }

@@ -100,7 +100,7 @@ public enum StepForms {
                 return .refused(l("\(record) 没有待核实的补录", "\(record) has no backdated event waiting for confirmation"))
             }
             var f = ActionForm.make(.confirmClaim, record: record, today: today, lang: l)
-            f.inputs[0].options = pending.map { "\($0.event) \($0.claimed) \($0.summary)" }
+            f.inputs[0].options = pending.map { "\($0.event) \($0.claimed) \($0.summary(l))" }
             f.start("event", choice: 0)
             return .form(f)
         case (.report, .escalation(let id, let what)):
