@@ -214,6 +214,10 @@ import Testing
         #expect(try cli.run(["department", "show", "GXJ", "--period", "2026-Q4", "--json", "--as-known", "2026-12-07"], today: "2026-12-08")
             .object()["lines"].map { ($0 as? [[String: Any]] ?? []).contains { $0["rule"] as? String == "rectification_late" } } == true,
                 "as known on 12-07 the completion still counted from its recording")
+        // As known on 12-06 it was not recorded yet: the rectification (done 11-10 as confirmed since) was open and late.
+        let alertsThen = try cli.run(["alerts", "--as-known", "2026-12-06", "--json"], today: "2026-12-08").array()
+        #expect(alertsThen.contains { $0["record"] as? String == zg }, "\(alertsThen)")
+        #expect(!(try cli.run(["alerts", "--json"], today: "2026-12-08").array()).contains { $0["record"] as? String == zg })
         #expect(try cli.run(["doctor"], today: "2026-12-08").status == 0)
         #expect(try cli.run(["audit", "verify"], today: "2026-12-08").status == 0)
     }

@@ -96,6 +96,10 @@ public struct EventRecording: Codable, Sendable, Hashable {
 
     /// The day the event says it happened: the claim, else the day it counts on.
     public func claimedDay(counting date: Day) -> Day { claimed ?? date }
+
+    /// Whether the event counts from its recording rather than from what it claims: while its claim
+    /// waits, and for good once rejected.
+    public var countsAsRecorded: Bool { claim == .pending || claim == .rejected }
 }
 
 /// How an event on a record is named for `jiannuo confirm`: `JL-12` a commitment's entry (progress,
@@ -199,10 +203,5 @@ public struct DatedClaim: Codable, Sendable, Hashable {
     public var ref: EventRef? { id.map(EventRef.dated) }
 
     /// The day it counts on: the recording's while pending or after a rejection, else the day typed.
-    public var counts: Day {
-        switch recording.claim {
-        case .pending?, .rejected?: recording.recordedAt?.day ?? day
-        case .confirmed?, nil: day
-        }
-    }
+    public var counts: Day { recording.countsAsRecorded ? recording.recordedAt?.day ?? day : day }
 }

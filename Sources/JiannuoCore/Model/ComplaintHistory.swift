@@ -94,12 +94,7 @@ public struct ComplaintStepRecord: Codable, Sendable, Hashable {
     public var ref: EventRef? { id.map(EventRef.step) }
 
     /// The moment the step counts from: its recording while its claim waits or after it was rejected.
-    public var counts: DateTime {
-        switch recording.claim {
-        case .pending?, .rejected?: recording.recordedAt ?? claimedAt
-        case .confirmed?, nil: claimedAt
-        }
-    }
+    public var counts: DateTime { recording.countsAsRecorded ? recording.recordedAt ?? claimedAt : claimedAt }
 }
 
 /// One earlier round of a complaint's handling, closed by a dissatisfied follow-up (回访不满意): the

@@ -33,7 +33,12 @@ struct KnownAlerts {
         let d = day.string, limits = self.limits
         let completions = try KnownCompletions.read(r, asKnown: asKnown)
         var have = Set(i.rectifications.map(\.id))
-        var closed = try r.records(Rectification.self, "SELECT * FROM rectifications WHERE completed_on IS NOT NULL AND opened <= ?", [d])
+        // Done after the day, or done by it on a claim decided or recorded since: nothing else was open then.
+        let claimed = completions.keys.sorted()
+        let marks = claimed.map { _ in "?" }.joined(separator: ",")
+        let either = claimed.isEmpty ? "completed_on > ?" : "(completed_on > ? OR id IN (\(marks)))"
+        var closed = try r.records(Rectification.self, "SELECT * FROM rectifications WHERE \(either) AND opened <= ?",
+                                   [d] + claimed.map { $0 as DatabaseValueConvertible } + [d])
         KnownCompletions.apply(completions, to: &closed)
         for var x in closed where (x.completedOn.map { $0 > day } ?? true) && x.deadline <= limits.rectifications.nearingThrough && !have.contains(x.id) {
             x.completedOn = nil
@@ -46,7 +51,9 @@ struct KnownAlerts {
             i.breaches.append(b)
         }
         i.opinions.removeAll { $0.date > day }
-        var handled = try r.records(OpinionEvent.self, "SELECT * FROM opinions WHERE handled_on IS NOT NULL AND date <= ?", [d])
+        let handledEither = claimed.isEmpty ? "handled_on > ?" : "(handled_on > ? OR id IN (\(marks)))"
+        var handled = try r.records(OpinionEvent.self, "SELECT * FROM opinions WHERE \(handledEither) AND date <= ?",
+                                    [d] + claimed.map { $0 as DatabaseValueConvertible } + [d])
         KnownCompletions.apply(completions, to: &handled)
         for var o in handled where o.handledOn.map({ $0 > day }) ?? true {
             o.handledOn = nil

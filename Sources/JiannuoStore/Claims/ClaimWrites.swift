@@ -18,6 +18,7 @@ extension LedgerEngine {
                                        "invalid event id \"\(Sanitize.visible(text))\": use the JL-n (progress, fulfilment, feedback), BG-n (amendment), HJ-n (complaint step) or BL-n (rectification done, opinion handled) a record's history shows")
         }
         let now = clock.now
+        let action = verdict == .confirmed ? "claim.confirm" : "claim.reject"
         return try transaction { w, audit in
             switch ref {
             case .entry(let n):
@@ -36,7 +37,7 @@ extension LedgerEngine {
                     }
                 }
                 try w.update(after, from: before)
-                try audit.record("claim.\(verdict == .confirmed ? "confirm" : "reject")", entity: "commitment", id: c.id,
+                try audit.record(action, entity: "commitment", id: c.id,
                                  before: before, after: after, claimed: before.recording.claimed?.string)
                 return ClaimDecision(event: ref.id, record: c.id, state: verdict, claimed: before.recording.claimed, counts: after.date)
             case .amendment(let n):
@@ -47,7 +48,7 @@ extension LedgerEngine {
                 after.recording = try decided(before.recording, ref, verdict, note, now)
                 if verdict == .confirmed, let claimed = before.recording.claimed { after.date = claimed }
                 try w.update(after, from: before)
-                try audit.record("claim.\(verdict == .confirmed ? "confirm" : "reject")", entity: "commitment", id: before.commitment,
+                try audit.record(action, entity: "commitment", id: before.commitment,
                                  before: before, after: after, claimed: before.recording.claimed?.string)
                 return ClaimDecision(event: ref.id, record: before.commitment, state: verdict, claimed: before.recording.claimed, counts: after.date)
             case .step(let n):
@@ -58,7 +59,7 @@ extension LedgerEngine {
                 after.recording = try decided(before.recording, ref, verdict, note, now)
                 try w.update(after, from: before)
                 if verdict == .confirmed { try moveStep(w, before, in: c) }
-                try audit.record("claim.\(verdict == .confirmed ? "confirm" : "reject")", entity: "complaint", id: c.id,
+                try audit.record(action, entity: "complaint", id: c.id,
                                  before: before, after: after, claimed: before.claimedAt.iso)
                 return ClaimDecision(event: ref.id, record: c.id, state: verdict, claimed: before.claimedAt.day, counts: after.counts.day)
             case .dated(let n):
@@ -68,7 +69,7 @@ extension LedgerEngine {
                 after.recording = try decided(before.recording, ref, verdict, note, now)
                 try w.update(after, from: before)
                 if verdict == .confirmed { try moveCompletion(w, before) }
-                try audit.record("claim.\(verdict == .confirmed ? "confirm" : "reject")", entity: before.field.kind.rawValue, id: before.record,
+                try audit.record(action, entity: before.field.kind.rawValue, id: before.record,
                                  before: before, after: after, claimed: before.day.string)
                 return ClaimDecision(event: ref.id, record: before.record, state: verdict, claimed: before.day, counts: after.counts)
             }
