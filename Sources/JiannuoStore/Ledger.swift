@@ -108,6 +108,13 @@ public protocol Ledger: AnyObject, Sendable {
     func handleOpinion(_ id: String, date: Day?, note: String?) throws -> OpinionEvent
     func opinions(_ f: ListFilter) throws -> [OpinionEvent]
 
+    // Difficulty reports a unit files and the office answers (Difficulties/)
+    func fileDifficulty(record: String, text: String, asks: String?) throws -> DifficultyReport
+    /// `text`: the office's answer; `refer`: a leader puts it before the county leadership.
+    func answerDifficulty(_ id: String, text: String?, refer: Bool) throws -> DifficultyReport
+    func difficulties(_ f: ListFilter, record: String?) throws -> [DifficultyReport]
+    func difficulty(_ id: String) throws -> DifficultyReport
+
     // The dashboard's panes, alerts and search (Panes/, Alerts/, Search/)
     func openCommitments(_ q: PaneQuery, offset: Int, limit: Int) throws -> Window<Commitment>
     func openComplaints(_ q: PaneQuery, offset: Int, limit: Int) throws -> Window<Complaint>

@@ -22,6 +22,7 @@ struct DepartmentRecord: Encodable {
     let events: [DepartmentEvent]
     let findings: [Finding]
     let escalations: [Escalation]
+    let difficulties: [DifficultyReport]
     /// The day whose knowledge the score shows (`--as-known`); nil: today's corrected view.
     var as_known: Day? = nil
 
@@ -33,7 +34,7 @@ struct DepartmentRecord: Encodable {
         breaches = p.breaches.map { BreachView(b: $0.breach, rectifications: $0.rectifications, accountability: $0.accountability) }
         alerts = p.alerts; on_time_rate = p.onTime; trend = p.trend
         predecessors = p.predecessors.map { DepartmentView(d: $0) }; events = p.events
-        findings = p.findings.map(\.finding); escalations = p.escalations
+        findings = p.findings.map(\.finding); escalations = p.escalations; difficulties = p.difficulties
     }
 
     func print(_ out: Output) {
@@ -80,6 +81,15 @@ struct DepartmentRecord: Encodable {
             out.line()
             out.say("已报县委县政府：", "reported to the county leadership:")
             for e in escalations { out.line("  \(e.id) \(e.date) \(e.kind.label(l)) \(e.record)\(e.note.map { " \($0)" } ?? "")") }
+        }
+        if !difficulties.isEmpty {
+            out.line()
+            out.say("困难问题报告：", "difficulty reports:")
+            for d in difficulties {
+                let state = d.answeredAt.map { out.t("已答复 \($0.day)", "answered \($0.day)") + ((d.answeredOnTime ?? true) ? "" : out.t("（逾期）", " (late)")) }
+                    ?? out.t("未答复，时限 \(d.due)", "unanswered, due \(d.due)")
+                out.line("  \(d.id) \(d.filedAt.day) \(d.record) \(state)\(d.referredAt != nil ? out.t(" 已提请县领导", " referred up") : "") \(d.text)")
+            }
         }
         if !alerts.isEmpty {
             out.line()

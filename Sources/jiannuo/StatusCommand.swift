@@ -35,6 +35,8 @@ struct StatusCommand: JiannuoCommand {
         out.line(out.t("投诉举报  ", "complaints  ") + st)
         out.say("失信违诺  \(s.breaches)（未上报 \(s.breachesUnreported)）  整改未完成 \(s.rectificationsOpen)  舆情未处置 \(s.opinionsOpen)  在用单位 \(s.departments)",
                 "breaches  \(s.breaches) (\(s.breachesUnreported) not reported)  open rectifications \(s.rectificationsOpen)  unhandled opinion events \(s.opinionsOpen)  units in use \(s.departments)")
+        out.say("困难问题  未答复 \(s.difficultiesOpen)（逾期 \(s.difficultiesLate)）",
+                "difficulty reports  \(s.difficultiesOpen) unanswered (\(s.difficultiesLate) past their limit)")
         if !urgent.isEmpty {
             let names = try store.departmentNames()
             out.line()

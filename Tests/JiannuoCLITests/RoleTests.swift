@@ -104,7 +104,7 @@ import Testing
         [
             ("complaint.add", ["intake", "supervisor", "admin"], { _ in ["complaint", "add", "--channel", "phone", "--department", "FGW", "--content", "x"] }),
             ("complaint.accept", ["intake", "supervisor", "liaison", "admin"], { s in ["complaint", "accept", try self.complaint(s)] }),
-            ("complaint.return", ["intake", "supervisor", "admin"], { s in ["complaint", "return", try self.complaint(s), "--to", "CZJ", "--reason", "错派"] }),
+            ("complaint.return", ["intake", "supervisor", "liaison", "admin"], { s in ["complaint", "return", try self.complaint(s), "--to", "CZJ", "--reason", "错派"] }),
             ("complaint.followup", ["intake", "supervisor", "admin"], { s in ["complaint", "followup", try self.complaint(s, stage: "responded"), "--satisfied", "yes"] }),
             ("complaint.resolve", ["liaison", "supervisor", "admin"], { s in ["complaint", "resolve", try self.complaint(s, stage: "accepted"), "--result", "已办"] }),
             ("complaint.respond", ["liaison", "supervisor", "admin"], { s in ["complaint", "respond", try self.complaint(s, stage: "resolved"), "--text", "已告知"] }),
@@ -146,6 +146,15 @@ import Testing
                 return ["import", "departments", file]
             }),
             ("write.other-day", ["admin"], { _ in ["opinion", "add", "--department", "FGW", "--title", "补录", "--source", "微博", "--today", "2026-03-02"] }),
+            ("difficulty.add", ["supervisor", "liaison", "admin"], { s in ["difficulty", "add", try self.commitment(s), "--text", "资金未到位"] }),
+            ("difficulty.answer", ["supervisor", "leader", "admin"], { s in
+                let d = try s.ok(nil, ["difficulty", "add", try self.complaint(s), "--text", "需协调"])["id"] as! String
+                return ["difficulty", "answer", d, "--text", "已协调"]
+            }),
+            ("difficulty.refer", ["leader", "admin"], { s in
+                let d = try s.ok(nil, ["difficulty", "add", try self.complaint(s), "--text", "需协调"])["id"] as! String
+                return ["difficulty", "answer", d, "--to-leadership"]
+            }),
             ("read", ["intake", "supervisor", "liaison", "leader", "admin"], { _ in ["status"] }),
         ]
     }

@@ -27,11 +27,12 @@ public enum AccountRole: String, Codable, Sendable, CaseIterable {
     public var summary: Text {
         switch self {
         case .intake: Text("登记投诉，办理受理、退回、回访", "registers complaints; accepts, returns, follows up")
-        case .supervisor: Text("投诉全部环节、核实认定失信、整改、问责、舆情、承诺登记与变更、失信上报、核实补录",
-                               "every complaint step, breach verification, rectification, accountability, opinions, commitments (add, amend), breach reports, confirming backdated claims")
-        case .liaison: Text("只看本单位（及其前身）的记录；本单位承诺的进展、兑现、反馈；交办本单位投诉的办结与反馈；联系方式始终遮蔽",
-                            "sees only its own unit (and predecessors); progress, fulfilment and feedback on its commitments; resolves and answers its complaints; contacts always masked")
-        case .leader: Text("查看全部，可显示联系方式（记入审计），可核实补录，不改动记录", "reads everything, may reveal contacts (audited), confirms backdated claims, changes no record")
+        case .supervisor: Text("投诉全部环节、核实认定失信、整改、问责、舆情、承诺登记与变更、失信上报、核实补录、答复困难问题报告",
+                               "every complaint step, breach verification, rectification, accountability, opinions, commitments (add, amend), breach reports, confirming backdated claims, answering difficulty reports")
+        case .liaison: Text("只看本单位（及其前身）的记录；本单位承诺的进展、兑现、反馈；交办本单位投诉的受理、退回错派件、办结与反馈；整改完成；附件；报告困难问题；联系方式始终遮蔽",
+                            "sees only its own unit (and predecessors); progress, fulfilment and feedback on its commitments; accepts, returns if misrouted, resolves and answers its complaints; rectifications done; attachments; difficulty reports; contacts always masked")
+        case .leader: Text("查看全部，可显示联系方式（记入审计），可核实补录，答复困难问题报告并提请县领导协调，不改动其他记录",
+                           "reads everything, may reveal contacts (audited), confirms backdated claims, answers difficulty reports and refers them to the county leadership, changes no other record")
         case .admin: Text("以上全部，另管账号、日历、规则、导入、备份，可在非当日 --today 下写入（记入审计）",
                           "everything above, plus accounts, calendar, rules, import, backup, and writing under another --today (audited)")
         }
@@ -60,6 +61,7 @@ public enum Permission: String, Codable, Sendable, CaseIterable {
     case countsRebuild = "counts.rebuild"
     case claimConfirm = "claim.confirm"
     case attach = "attachment.add"
+    case difficultyAdd = "difficulty.add", difficultyAnswer = "difficulty.answer", difficultyRefer = "difficulty.refer"
 
     public var label: String {
         switch self {
@@ -96,6 +98,9 @@ public enum Permission: String, Codable, Sendable, CaseIterable {
         case .countsRebuild: "重算计分计数"
         case .claimConfirm: "核实补录"
         case .attach: "添加附件"
+        case .difficultyAdd: "报告困难问题"
+        case .difficultyAnswer: "答复困难问题"
+        case .difficultyRefer: "提请县领导协调"
         }
     }
 }
@@ -108,12 +113,14 @@ public enum RoleTable {
     public static let permissions: [AccountRole: Set<Permission>] = {
         let intake: Set<Permission> = [.read, .complaintAdd, .complaintAccept, .complaintReturn, .complaintFollowup, .attach]
         let supervisor: Set<Permission> = Set([.read, .commitmentAdd, .commitmentAmend, .breachReport, .escalate, .inspectionManage, .rectificationAdd, .rectificationDone,
-                                               .accountabilityAdd, .opinionAdd, .opinionHandle, .claimConfirm, .attach]).union(complaintAll)
+                                               .accountabilityAdd, .opinionAdd, .opinionHandle, .claimConfirm, .attach,
+                                               .difficultyAdd, .difficultyAnswer]).union(complaintAll)
         // A unit's liaison does its unit's part: accepts and answers its complaints, reports on its promises,
-        // marks its rectifications done (each dated in the past a claim the office confirms), attaches evidence.
-        let liaison: Set<Permission> = [.read, .commitmentProgress, .commitmentFulfill, .commitmentFeedback, .complaintAccept, .complaintResolve,
-                                        .complaintRespond, .rectificationDone, .attach]
-        let leader: Set<Permission> = [.read, .revealContact, .claimConfirm]
+        // returns one misrouted to it, marks its rectifications done (each dated in the past a claim the office
+        // confirms), attaches evidence and reports the difficulties it meets.
+        let liaison: Set<Permission> = [.read, .commitmentProgress, .commitmentFulfill, .commitmentFeedback, .complaintAccept, .complaintReturn,
+                                        .complaintResolve, .complaintRespond, .rectificationDone, .attach, .difficultyAdd]
+        let leader: Set<Permission> = [.read, .revealContact, .claimConfirm, .difficultyAnswer, .difficultyRefer]
         let admin = Set(Permission.allCases)
         return [.intake: intake, .supervisor: supervisor, .liaison: liaison, .leader: leader, .admin: admin]
     }()

@@ -29,7 +29,7 @@ public struct Alert: Codable, Sendable, Hashable {
     public enum Kind: String, Codable, Sendable, CaseIterable {
         case commitment, complaintAccept = "complaint_accept", complaintResolve = "complaint_resolve"
         case complaintRespond = "complaint_respond", complaintReturn = "complaint_return"
-        case rectification, arrears, opinion, breachReport = "breach_report", calendar
+        case rectification, arrears, opinion, breachReport = "breach_report", difficulty, calendar
         public var label: String {
             switch self {
             case .commitment: "承诺兑现"
@@ -41,6 +41,7 @@ public struct Alert: Codable, Sendable, Hashable {
             case .arrears: "中小企业账款"
             case .opinion: "舆情处置"
             case .breachReport: "失信上报"
+            case .difficulty: "困难问题答复"
             case .calendar: "工作日历"
             }
         }
@@ -55,6 +56,7 @@ public struct Alert: Codable, Sendable, Hashable {
             case .arrears: "arrears"
             case .opinion: "public opinion"
             case .breachReport: "breach report"
+            case .difficulty: "difficulty answer"
             case .calendar: "calendar"
             }
         }

@@ -7,6 +7,8 @@ public enum AlertSubject: Sendable, Hashable {
     case complaint(id: String, urgency: Urgency, stage: Alert.Kind)
     case rectification(id: String, source: String, ofBreach: Bool)
     case opinion(id: String, title: String)
+    /// A unit's difficulty report the office has not answered.
+    case difficulty(id: String, record: String)
     /// Words fixed when the alert was made (breach reports, calendars, late returns, major opinions).
     case fixed(Text)
 
@@ -20,6 +22,7 @@ public enum AlertSubject: Sendable, Hashable {
         case .rectification(let id, let source, let ofBreach):
             Text("整改 \(id)（\(ofBreach ? "失信" : "检查发现") \(source)）整改时限", "rectification \(id) (\(ofBreach ? "breach" : "finding") \(source)) deadline")
         case .opinion(let id, let title): Text("舆情 \(id)「\(title)」处置时限", "public opinion \(id) \"\(title)\" handling limit")
+        case .difficulty(let id, let record): Text("困难问题报告 \(id)（\(record)）答复时限", "difficulty report \(id) (\(record)) answer limit")
         case .fixed(let t): t
         }
     }

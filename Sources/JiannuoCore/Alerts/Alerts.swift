@@ -6,6 +6,8 @@ public struct AlertInputs: Sendable {
     public var rectifications: [Rectification] = []
     public var breaches: [Breach] = []
     public var opinions: [OpinionEvent] = []
+    /// Unanswered difficulty reports.
+    public var difficulties: [DifficultyReport] = []
     /// Debts to small firms judged for arrears; nil: those among `commitments`.
     public var debts: [Commitment]?
     /// Misrouted complaints handed back and not yet accepted, judged for a late return; nil: those among `complaints`.
@@ -84,6 +86,14 @@ public enum Alerts {
                     a.subject = .fixed(Text("重大舆情 \(o.id)「\(o.title)」未处置，须立即处置并报县委县政府",
                                             "major public opinion \(o.id) \"\(o.title)\" not handled: handle it now and report to the county leadership"))
                 }
+                out.append(a)
+            }
+        }
+        // The office's own limit: a late answer is overdue, never a unit's matter to report up.
+        for d in input.difficulties where d.isOpen {
+            if var a = judge.alert(.difficulty, d.id, owner(d.department), due: d.due, unit: .working, nearing: rules.difficultyAnswerWorkdays,
+                                   what: .difficulty(id: d.id, record: d.record), always: true) {
+                if a.level == .escalate { a.level = .overdue }
                 out.append(a)
             }
         }

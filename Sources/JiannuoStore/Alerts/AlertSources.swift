@@ -58,7 +58,7 @@ struct AlertSources {
         return s
     }
 
-    /// Everything but the big kinds' ordinary items: opinions, unreported breaches, complaints handed
+    /// Everything but the big kinds' ordinary items: opinions, difficulty reports, unreported breaches, complaints handed
     /// back and not yet accepted, and the special records.
     func fewInputs<R: SQLReader>(_ r: R, special: Special, departments: [String]?) throws -> AlertInputs {
         var i = AlertInputs()
@@ -91,6 +91,7 @@ struct AlertSources {
             """, []) { try Complaint(positional: $0) }
         i.breaches = try r.all("SELECT * FROM breaches WHERE reported_on IS NULL\(only("department"))", []) { try Breach(positional: $0) }
         i.opinions = try r.records(OpinionEvent.self, "SELECT * FROM opinions WHERE handled_on IS NULL\(only("department"))", [])
+        i.difficulties = try r.records(DifficultyReport.self, "SELECT * FROM difficulties WHERE answered_at IS NULL\(only("department"))", [])
         return i
     }
 

@@ -59,6 +59,13 @@ struct KnownAlerts {
             o.handledOn = nil
             i.opinions.append(o)
         }
+        // Difficulty reports by their recorded moments: filed by the day's end, answered after it.
+        i.difficulties.removeAll { $0.filedAt.day > day }
+        for var x in try r.records(DifficultyReport.self, "SELECT * FROM difficulties WHERE answered_at IS NOT NULL AND substr(filed_at, 1, 10) <= ?", [d])
+        where x.answeredAt.map({ $0.day > day }) ?? false {
+            x.answer = nil; x.answeredAt = nil; x.answeredBy = nil
+            i.difficulties.append(x)
+        }
     }
 
     /// Complaints with a step recorded since: each as it stood (`KnownComplaints`).

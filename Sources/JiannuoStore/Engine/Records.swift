@@ -37,3 +37,4 @@ public struct ListFilter: Sendable {
 extension ComplaintRound: FetchableRecord, PersistableRecord { public static let databaseTableName = "complaint_rounds" }
 extension DatedClaim: FetchableRecord, PersistableRecord { public static let databaseTableName = "dated_claims" }
 extension ComplaintStepRecord: FetchableRecord, PersistableRecord { public static let databaseTableName = "complaint_steps" }
+extension DifficultyReport: FetchableRecord, PersistableRecord { public static let databaseTableName = "difficulties" }

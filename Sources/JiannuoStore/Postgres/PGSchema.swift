@@ -1,6 +1,6 @@
 import JiannuoCore
 
-/// The tables of one ledger in PostgreSQL: the SQLite schema as its migrations leave it (v15), column
+/// The tables of one ledger in PostgreSQL: the SQLite schema as its migrations leave it (v16), column
 /// for column and in the same order, so that rows, their digests and the audit chain move between the
 /// engines unchanged. SQLite's INTEGER is `bigint` here, its generated columns are STORED (PostgreSQL 15
 /// has no virtual ones), its rowid keys are identities, and text compares byte by byte (`COLLATE "C"`,
@@ -21,7 +21,7 @@ enum PGSchema {
     static let migrations = ["v1-ledger", "v2-late-stage-indexes", "v3-drafts", "v4-evidence", "v5-accounts", "v6-supervision",
                              "v7-tallies", "v8-event-tallies", "v9-unit-returns", "v10-debt-terms", "v11-awaiting-returns",
                              "v12-score-facts", "v13-claims", "v14-attachments",
-                             "v15-complaint-history"]
+                             "v15-complaint-history", "v16-difficulties"]
 
     static let tables = """
     CREATE TABLE grdb_migrations (identifier text COLLATE "C" NOT NULL PRIMARY KEY);
@@ -206,6 +206,7 @@ enum PGSchema {
         added_at text COLLATE "C" NOT NULL);
     CREATE INDEX attachments_record ON attachments(record);
     \(EventTables.postgres)
+    \(DifficultyTable.postgres)
     CREATE INDEX amendments_late ON amendments(date) WHERE old_deadline < date;
     CREATE TABLE rectifications (
         id text COLLATE "C" PRIMARY KEY NOT NULL,

@@ -27,6 +27,7 @@ enum PGSecurity {
         "findings": "department IN (SELECT department FROM role_units WHERE role = current_user)",
         "escalations": "department IN (SELECT department FROM role_units WHERE role = current_user)",
         "attachments": "department IN (SELECT department FROM role_units WHERE role = current_user)",
+        "difficulties": "department IN (SELECT department FROM role_units WHERE role = current_user)",
         "attachment_files": "EXISTS (SELECT 1 FROM attachments a WHERE a.sha256 = attachment_files.sha256)",
         "stage_tallies": "department IN (SELECT department FROM role_units WHERE role = current_user)",
         "event_tallies": "department IN (SELECT department FROM role_units WHERE role = current_user)",
@@ -87,6 +88,8 @@ enum PGSecurity {
                                     ("complaints", "UPDATE"), ("complaint_steps", "UPDATE"), ("complaint_rounds", "UPDATE"),
                                     ("dated_claims", "UPDATE"), ("rectifications", "UPDATE"), ("opinions", "UPDATE")]
         case .attach: return [("attachments", "INSERT"), ("attachment_files", "INSERT"), ids]
+        case .difficultyAdd: return [("difficulties", "INSERT"), ids]
+        case .difficultyAnswer, .difficultyRefer: return [("difficulties", "UPDATE")]
         }
     }
 

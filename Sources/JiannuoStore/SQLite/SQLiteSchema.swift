@@ -406,6 +406,11 @@ enum Schema {
             try SQLiteStageCounts.installRoundTriggers(db)
             try LedgerDigest.installTriggers(db)
         }
+        // The difficulties a unit reports and the office's answers (DifficultyTable).
+        m.registerMigration("v16-difficulties") { db in
+            try db.execute(sql: DifficultyTable.sqlite)
+            try LedgerDigest.installTriggers(db)
+        }
         return m
     }
 }

@@ -41,6 +41,8 @@ public struct DepartmentProfile: Sendable {
     public var rectifications: [Rectification]
     public var findings: [FindingRecord]
     public var escalations: [Escalation]
+    /// The difficulties the unit (or a predecessor) reported, newest first.
+    public var difficulties: [DifficultyReport]
     /// Open alerts of today (none in the profiles of every unit, which a bulletin reads).
     public var alerts: [Alert]
 
@@ -67,6 +69,23 @@ public struct DepartmentProfile: Sendable {
         return f
     }
 
+    /// The period's difficulty reports: filed in it, and of those answered by their limit (judged at `asOf`).
+    public func difficultyFigures(asOf: Day) -> (filed: Int, answeredOnTime: Int, open: Int) {
+        let filed = difficulties.filter { period.contains($0.filedAt.day) }
+        return (filed.count, filed.filter { $0.answeredOnTime == true && $0.answeredAt!.day <= asOf }.count,
+                filed.filter { $0.answeredAt.map { $0.day > asOf } ?? true }.count)
+    }
+
+    /// The reports as the ledger knew them at the end of `day`: filed by then, answers and referrals since undone.
+    static func known(_ list: [DifficultyReport], _ day: Day) -> [DifficultyReport] {
+        list.filter { $0.filedAt.day <= day }.map { d in
+            var d = d
+            if let at = d.answeredAt, at.day > day { d.answer = nil; d.answeredAt = nil; d.answeredBy = nil }
+            if let at = d.referredAt, at.day > day { d.referredAt = nil; d.referredBy = nil }
+            return d
+        }
+    }
+
     /// Breaches confirmed in the period.
     public var breachesInPeriod: Int { breaches.filter { period.contains($0.breach.date) }.count }
 }
@@ -83,6 +102,7 @@ extension LedgerEngine {
         profile.trend = zip(months, all.dropFirst()).map { .init(period: $0.description, score: $1.score) }
         profile.onTime = try onTimeRate(of: code, period: period, today: today)
         profile.alerts = try alerts(today: today, departments: profile.lineage).filter { profile.lineage.contains($0.department) }
+        if let asKnown { profile.difficulties = DepartmentProfile.known(profile.difficulties, asKnown.day) }
         return profile
     }
 
@@ -98,6 +118,7 @@ extension LedgerEngine {
             let code = r.score.department
             var p = try reading { reader in try records(reader, of: code, period: period, score: r.score) }
             p.ranked = r
+            if let asKnown { p.difficulties = DepartmentProfile.known(p.difficulties, asKnown.day) }
             p.trend = zip(months, monthly).compactMap { m, scores in scores[code].map { .init(period: m.description, score: $0.score) } }
             p.onTime = try onTimeRate(of: code, period: period, today: today)
             out.append(p)
@@ -132,6 +153,7 @@ extension LedgerEngine {
         return DepartmentProfile(department: unit, predecessors: predecessors,
                                  events: try r.records(DepartmentEvent.self, "SELECT * FROM department_events WHERE code = ? OR \"into\" = ? ORDER BY date, id", [code, code]),
                                  period: period, score: score, onTime: OnTimeRate(onTime: 0, closed: 0, openOverdue: 0, rate: nil), trend: [],
-                                 ranked: nil, breaches: records, rectifications: rectifications, findings: findings, escalations: try list(.escalations, ofLineage), alerts: [])
+                                 ranked: nil, breaches: records, rectifications: rectifications, findings: findings, escalations: try list(.escalations, ofLineage),
+                                 difficulties: try list(.difficulties(today: clock.today), ofLineage), alerts: [])
     }
 }

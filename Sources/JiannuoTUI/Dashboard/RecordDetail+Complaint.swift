@@ -69,6 +69,7 @@ extension RecordDetail {
             }
         }
         out += try attachmentSection(id, store, w)
+        out += try difficultySection(id, store, w)
         // The audit log holds every unit's records: a liaison reads its complaint without it.
         let confined = store.actor.role.map(RoleTable.isConfined) ?? false
         let log = confined ? [] : try store.auditEntries(entity: "complaint", id: id)

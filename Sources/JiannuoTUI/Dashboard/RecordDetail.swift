@@ -28,6 +28,7 @@ public enum RecordDetail {
         case .rectification:
             guard let r = try store.rectifications(ListFilter()).first(where: { $0.id == id }) else { return nil }
             subject = .rectification(r, breach: try r.breach.map { try store.breach($0) })
+        case .difficulty: subject = .difficulty(try store.difficulty(id))
         default: return []
         }
         var steps = StepForms.applicable(subject, today: today, calendar: store.calendar, rules: store.rules.deadlines)
@@ -47,13 +48,16 @@ public enum RecordDetail {
             guard let r = try store.rectifications(ListFilter()).first(where: { $0.id == id }) else {
                 throw JiannuoError.notFound("找不到整改 \(id)", "rectification \(id) not found")
             }
+            var c: RecordContent
             if let b = r.breach {
-                var c = try breach(b, store, unit, w)
+                c = try breach(b, store, unit, w)
                 c.id = id
                 c.title = w("整改 \(id) · 失信 \(b)", "rectification \(id) · breach \(b)")
-                return c
+            } else {
+                c = try findingRecord(r.finding ?? "", store, unit, w, id: id)
             }
-            return try findingRecord(r.finding ?? "", store, unit, w, id: id)
+            c.lines += try difficultySection(id, store, w)
+            return c
         case .accountability:
             guard let a = try store.accountability(ListFilter()).first(where: { $0.id == id }) else {
                 throw JiannuoError.notFound("找不到问责 \(id)", "accountability \(id) not found")
@@ -92,6 +96,7 @@ public enum RecordDetail {
                 DocLine("SHA-256：\(a.sha256)"),
                 DocLine(w("取出：jiannuo attachment get \(id) -o 文件", "get it: jiannuo attachment get \(id) -o FILE")),
             ])
+        case .difficulty: return try difficultyRecord(id, store, today: today, unit, w)
         case .department: return try department(id, store, today: today, w)
         }
     }
@@ -161,6 +166,7 @@ public enum RecordDetail {
         for e in events.sorted(by: { ($0.claimed, $0.recorded) < ($1.claimed, $1.recorded) }) { out.append(e.line) }
         out += escalationLines(escalations, w)
         out += try attachmentSection(id, store, w)
+        out += try difficultySection(id, store, w)
         return RecordContent(id: id, title: w("承诺 \(id)", "commitment \(id)"), department: c.department, lines: out)
     }
 

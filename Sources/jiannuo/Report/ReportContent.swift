@@ -101,8 +101,17 @@ struct ReportContent {
                                       Column("问题", 30), Column("整改", 22)],
                             rows: d.findings.map { [$0.id, $0.name, $0.date.string, $0.severity, $0.issue, $0.rectification] }))])
 
+        let filed = units.filter { $0.difficulties_filed > 0 }
+        let total = filed.map(\.difficulties_filed).reduce(0, +)
+        let difficulties = Section(title: "七、单位报告的困难问题", blocks: filed.isEmpty
+            ? [.paragraph("本期各单位未报告困难问题。")]
+            : [.paragraph("本期 \(filed.count) 个单位报告推进中遇到的困难问题 \(total) 件，按时答复 \(filed.map(\.difficulties_answered_on_time).reduce(0, +)) 件，"
+                          + "截至 \(d.as_of) 未答复 \(filed.map(\.difficulties_open).reduce(0, +)) 件。困难问题报告不中止承诺兑现时限。"),
+               .table(Table(columns: [code, Column("单位名称", 40), Column("报告", 14, .right), Column("按时答复", 14, .right), Column("未答复", 14, .right)],
+                            rows: filed.map { u in [u.code, u.name, "\(u.difficulties_filed)", "\(u.difficulties_answered_on_time)", "\(u.difficulties_open)"] }))])
+
         let counts = Grades.bands.map { b in "\(b.grade) \(units.filter { $0.grade == b.grade }.count) 个" }.joined(separator: "、")
-        let result = Section(title: "七、考核评价结果", blocks: [
+        let result = Section(title: "八、考核评价结果", blocks: [
             .paragraph("以下结果送绩效考核，作为重要参考。等次：\(Grades.legend)。本期\(counts)。"),
             .table(Table(columns: [code, Column("单位名称", 40), Column("得分", 14, .right), Column("名次", 14, .right), Column("等次", 18)],
                          rows: units.map { u in [u.code, u.name, f(u.score), "\(u.rank)", u.grade] })),
@@ -112,6 +121,6 @@ struct ReportContent {
             title: d.title,
             subtitle: ["\(d.period_label)（\(d.start) 至 \(d.end)\(asOfNote)）", "制发日期：\(d.made)",
                        "数据口径：截至 \(d.as_known) 已录入的记录（其后补录、核实的不计入，承诺事项按此日所知）"],
-            sections: [ranking, dims, onTime, breaches, escalations, findings, result])
+            sections: [ranking, dims, onTime, breaches, escalations, findings, difficulties, result])
     }
 }

@@ -25,6 +25,10 @@ struct ReportData: Encodable {
         let rectifications_overdue: Int
         /// Rectifications completed in the period.
         let rectifications_done: Int
+        /// Difficulty reports the unit filed in the period; of those, answered by their limit; not answered at `as_of`.
+        let difficulties_filed: Int
+        let difficulties_answered_on_time: Int
+        let difficulties_open: Int
         let trend: [TrendPoint]
     }
     struct FindingRow: Encodable {
@@ -70,11 +74,13 @@ struct ReportData: Encodable {
             guard let r = u.ranked else { return nil }
             let prev = before[u.department.code]
             let rect = u.rectificationFigures(asOf: asOf)
+            let hard = u.difficultyFigures(asOf: asOf)
             return Unit(
                 code: u.department.code, name: u.department.name, score: r.score.score, rank: r.rank, previous_score: prev?.score ?? r.previousScore,
                 previous_rank: prev?.rank, rank_change: r.change, grade: Grades.grade(r.score.score).grade, dimensions: r.score.dimensions,
                 on_time: u.onTime, breaches: u.breachesInPeriod, rectifications_due: rect.due, rectifications_overdue: rect.overdue,
-                rectifications_done: rect.done, trend: u.trend.map { TrendPoint(period: $0.period, score: $0.score) })
+                rectifications_done: rect.done, difficulties_filed: hard.filed, difficulties_answered_on_time: hard.answeredOnTime,
+                difficulties_open: hard.open, trend: u.trend.map { TrendPoint(period: $0.period, score: $0.score) })
         }
         let breaches = try store.breaches(ListFilter(from: p.start, to: p.end))
         let rectifications = try store.rectifications(ListFilter())

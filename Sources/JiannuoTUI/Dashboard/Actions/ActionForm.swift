@@ -10,6 +10,8 @@ public struct ActionForm: Sendable, Equatable {
         case report, accountability, rectify, rectificationDone
         /// The office's word on a backdated event of the record (待核实补录): confirmed or rejected.
         case confirmClaim
+        /// A unit's difficulty report on the record (困难问题报告), and the office's answer to one.
+        case fileDifficulty, answerDifficulty
         /// Not a workflow step: the structured filter of a pane (`F`), built by `FilterForms`.
         case filterPane
 
@@ -34,6 +36,8 @@ public struct ActionForm: Sendable, Equatable {
             case .rectify: lang("移送整改", "Rectification order")
             case .rectificationDone: lang("整改完成", "Rectification done")
             case .confirmClaim: lang("核实补录", "Confirming a claim")
+            case .fileDifficulty: lang("报告困难问题", "A difficulty report")
+            case .answerDifficulty: lang("答复困难问题", "Answering a difficulty report")
             case .filterPane: lang("筛选", "Filter")
             }
         }
@@ -205,6 +209,13 @@ public struct ActionForm: Sendable, Equatable {
                          picker("verdict", l("结论", "Decision"), [l("确认，按所填日期生效", "confirm: it counts on the day claimed"),
                                                                   l("不予采信，按录入日生效", "reject: it counts on the day recorded")]),
                          text("note", l("凭证或理由", "Evidence or reason"))])
+            case .fileDifficulty:
+                return (l("报告困难问题 \(record)", "Report a difficulty with \(record)"),
+                        [text("text", l("困难问题", "Difficulty"), multiline: true), text("asks", l("请求事项", "Asks for"), multiline: true)])
+            case .answerDifficulty:
+                return (l("答复困难问题 \(record)", "Answer difficulty report \(record)"),
+                        [text("answer", l("答复内容", "Answer"), multiline: true),
+                         picker("refer", l("提请县领导", "Refer up"), [l("否", "no"), l("是（领导）", "yes (leaders)")])])
             case .filterPane: return (l("筛选", "Filter"), [])
             }
         }()
@@ -246,6 +257,8 @@ extension ActionForm.Step {
         case .rectify: .rectificationAdd
         case .rectificationDone: .rectificationDone
         case .confirmClaim: .claimConfirm
+        case .fileDifficulty: .difficultyAdd
+        case .answerDifficulty: .difficultyAnswer
         case .filterPane: .read
         }
     }

@@ -11,6 +11,8 @@ extension DashboardApp {
             case .record(let id) where step == .confirmClaim:
                 subject = .claims(record: id, pending: try store.pendingClaims().filter { $0.record == id })
             case .record(let id): subject = try self.subject(id)
+            // A difficulty is filed on the alert's record and answered from its own alert.
+            case .alert(let record, _) where step == .fileDifficulty || step == .answerDifficulty: subject = try self.subject(record)
             case .alert(let record, let kind):
                 switch kind {
                 case .breachReport, .rectification: subject = try self.subject(record)
@@ -47,6 +49,7 @@ extension DashboardApp {
         case .inspection: return .other(id: id, what: Text("督促检查", "supervision round"))
         case .escalation: return .other(id: id, what: Text("上报记录", "escalation"))
         case .attachment: return .other(id: id, what: Text("附件", "attachment"))
+        case .difficulty: return .difficulty(try store.difficulty(id))
         }
     }
 
@@ -140,6 +143,12 @@ extension DashboardApp {
             }
             let d = try store.rejectClaim(event, reason: f.value("note"))
             return (l("\(d.event) 不予采信，按 \(d.counts) 计", "\(d.event) rejected: it counts on \(d.counts)"), nil)
+        case .fileDifficulty:
+            let d = try store.fileDifficulty(record: id, text: f.value("text"), asks: optional("asks"))
+            return (l("已报告困难问题 \(d.id)，办公室须于 \(d.due) 前答复", "Difficulty report \(d.id) filed: the office answers by \(d.due)"), nil)
+        case .answerDifficulty:
+            let d = try store.answerDifficulty(id, text: optional("answer"), refer: f.choice("refer") == 1 || !f.inputs.contains { $0.key == "answer" })
+            return (d.referredAt != nil ? l("已答复并提请县领导协调", "Answered and referred to the county leadership") : l("已答复", "Answered"), nil)
         case .filterPane:
             return ("", nil)            // applied by the update, never carried out here
         }

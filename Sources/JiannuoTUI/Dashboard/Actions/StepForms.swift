@@ -12,6 +12,8 @@ public enum StepSubject: Sendable {
     /// A 须上报 alert on an item other than a breach (a promise, a debt, a complaint, an opinion event):
     /// `u` reports it up as the CLI's `escalate` does, with the same refusals.
     case escalation(id: String, what: Text)
+    /// A unit's difficulty report, which the office answers.
+    case difficulty(DifficultyReport)
     /// An alert the step does not act on (a calendar warning …).
     case other(id: String, what: Text)
 }
@@ -36,6 +38,7 @@ public enum StepForms {
         func notFor(_ zh: String, _ en: String, _ id: String) -> StepOpening {
             .refused(l("\(step.label)不适用于\(zh) \(id)", "\(step.label(.en)) does not apply to \(en) \(id)"))
         }
+        if step == .fileDifficulty || step == .answerDifficulty { return difficulty(step, subject, today: today, lang: l) }
         switch (step, subject) {
         case (.accept, .complaint(let c)), (.extend, .complaint(let c)), (.returnTo, .complaint(let c)), (.resolve, .complaint(let c)),
              (.respond, .complaint(let c)), (.verify, .complaint(let c)), (.followup, .complaint(let c)):
@@ -108,6 +111,7 @@ public enum StepForms {
             f.title = l("报县委县政府 \(what.zh) \(id)", "Report \(what.en) \(id) to the county")
             return .form(f)
         case (_, .claims(let record, _)): return notFor("待核实补录", "claims of", record)
+        case (_, .difficulty(let d)): return notFor("困难问题报告", "difficulty report", d.id)
         case (_, .escalation(let id, let what)): return .refused(l("\(step.label)不适用于\(what.zh) \(id)", "\(step.label(.en)) does not apply to \(what.en) \(id)"))
         case (_, .other(let id, let what)): return .refused(l("\(step.label)不适用于\(what.zh) \(id)", "\(step.label(.en)) does not apply to \(what.en) \(id)"))
         case (_, .complaint(let c)): return notFor("投诉", "complaint", c.id)
@@ -115,6 +119,37 @@ public enum StepForms {
         case (_, .breach(let b, _)): return notFor("失信记录", "breach", b.id)
         case (_, .rectification(let x, _)): return notFor("整改", "rectification", x.id)
         }
+    }
+
+    /// Filing a difficulty on a promise, complaint or rectification; answering one.
+    static func difficulty(_ step: ActionForm.Step, _ subject: StepSubject, today: Day, lang l: Lang) -> StepOpening {
+        switch (step, subject) {
+        case (.fileDifficulty, .complaint(let c)): return .form(difficultyForm(c.id, c.department, today, l))
+        case (.fileDifficulty, .commitment(let c)): return .form(difficultyForm(c.id, c.department, today, l))
+        case (.fileDifficulty, .rectification(let x, _)): return .form(difficultyForm(x.id, x.unit, today, l))
+        case (.answerDifficulty, .difficulty(let d)):
+            if d.answeredAt != nil && d.referredAt != nil {
+                return .refused(l("困难问题报告 \(d.id) 已答复并已提请县领导", "difficulty report \(d.id) is answered and referred"))
+            }
+            var f = ActionForm.make(.answerDifficulty, record: d.id, today: today, lang: l)
+            f.facts = .init(department: d.department, deadline: d.due)
+            // Answered already: what is left is a leader's referral.
+            if d.answeredAt != nil {
+                f.inputs.removeAll { $0.key == "answer" }
+                f.start("refer", choice: 1)
+            }
+            return .form(f)
+        case (.fileDifficulty, _):
+            return .refused(l("只能就承诺、投诉或整改报告困难问题", "a difficulty is reported on a commitment, complaint or rectification"))
+        default:
+            return .refused(l("答复只适用于困难问题报告（KN-）", "answering applies to difficulty reports (KN-)"))
+        }
+    }
+
+    static func difficultyForm(_ record: String, _ department: String, _ today: Day, _ l: Lang) -> ActionForm {
+        var f = ActionForm.make(.fileDifficulty, record: record, today: today, lang: l)
+        f.facts = .init(department: department)
+        return f
     }
 
     /// The complaint's transition with stand-in inputs: it throws for the record's state (not yet
@@ -210,10 +245,11 @@ extension StepForms {
     /// The steps each kind of record has.
     static func steps(of subject: StepSubject) -> [ActionForm.Step] {
         switch subject {
-        case .complaint: [.accept, .resolve, .respond, .verify, .extend, .returnTo, .followup]
-        case .commitment: [.progress, .fulfill, .feedback, .amend]
+        case .complaint: [.accept, .resolve, .respond, .verify, .extend, .returnTo, .followup, .fileDifficulty]
+        case .commitment: [.progress, .fulfill, .feedback, .amend, .fileDifficulty]
         case .breach: [.report, .accountability, .rectificationDone]
-        case .rectification: [.report, .accountability, .rectificationDone]
+        case .rectification: [.report, .accountability, .rectificationDone, .fileDifficulty]
+        case .difficulty: [.answerDifficulty]
         case .claims: [.confirmClaim]
         case .escalation: [.report]
         case .other: []

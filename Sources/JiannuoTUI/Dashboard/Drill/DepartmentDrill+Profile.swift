@@ -47,5 +47,11 @@ extension DepartmentDrill {
             (b.reportedOn!, b.id, DocLine("\(b.reportedOn!)  \(Escalation.Kind.breach.label(l)) \(b.id)  " + l("报县委县政府", "reported up"), link: b.id, indent: 4))
         }
         escalations = lines.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+        difficulties = p.difficulties.map { d in
+            let state = d.answeredAt.map { l("已答复 \($0.day)", "answered \($0.day)") + ((d.answeredOnTime ?? true) ? "" : l("（逾期）", " (late)")) }
+                ?? l("未答复，时限 \(d.due)", "unanswered, due \(d.due)")
+            return DocLine("\(d.id)  \(d.filedAt.day)  \(d.record)  \(state)" + (d.referredAt != nil ? l("  已提请县领导", "  referred up") : "") + "  \(d.text)",
+                           role: p.alerts.contains { $0.record == d.id && $0.level <= .overdue } ? .bad : .normal, link: d.id, indent: 4)
+        }
     }
 }

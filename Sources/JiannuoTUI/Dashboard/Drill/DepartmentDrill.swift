@@ -26,6 +26,8 @@ public struct DepartmentDrill: Sendable, Equatable {
     /// The unit's supervision findings (what each ordered) and the items reported up, each a record.
     public var findings: [DocLine] = []
     public var escalations: [DocLine] = []
+    /// The difficulties it reported and how the office answered.
+    public var difficulties: [DocLine] = []
 
     public init(code: String, name: String, period: String, score: Double, onTime: String, dimensions: [Dim], lines: [ScoreLine],
                 breaches: [DocLine], alerts: [DocLine], trend: [Double], trendLabels: [String], predecessors: [String], lang: Lang = .zh) {

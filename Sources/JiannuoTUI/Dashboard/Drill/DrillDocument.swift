@@ -49,6 +49,7 @@ enum DrillDocument {
             (Text("临期与逾期（\(d.alerts.count) 项）", "Nearing and overdue (\(d.alerts.count))"), d.alerts),
             (Text("督促检查发现的问题（\(d.findings.count) 项）", "Supervision findings (\(d.findings.count))"), d.findings),
             (Text("已报县委县政府（\(d.escalations.count) 项）", "Reported to the county leadership (\(d.escalations.count))"), d.escalations),
+            (Text("困难问题报告（\(d.difficulties.count) 项）", "Difficulty reports (\(d.difficulties.count))"), d.difficulties),
         ]
         for (title, lines) in sections {
             out.append(.blank)
