@@ -27,6 +27,10 @@ public protocol Ledger: AnyObject, Sendable {
     var exportDirectory: URL { get }
     /// Changes whenever another connection commits a change: the dashboard redraws on it.
     func dataVersion() throws -> Int
+    /// Folds committed writes into the ledger's own file without waiting for anyone (SQLite's passive
+    /// checkpoint), for a dashboard left open, which would otherwise keep them in the `-wal` only; nothing
+    /// on PostgreSQL. False when it cannot (a ledger the user may only read).
+    func checkpointWhenIdle() -> Bool
     /// A descriptor that becomes readable when a write may have been announced (PostgreSQL's socket,
     /// once `dataVersion` listens), for the dashboard to wait on beside the keyboard; nil where the
     /// engine announces nothing (SQLite: `dataVersion` is looked at on a short tick).

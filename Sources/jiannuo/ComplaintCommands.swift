@@ -189,8 +189,9 @@ extension Output {
     /// A step's answer: the record, and when its time was typed about the past, that the claim waits
     /// (the step counts from its recording until confirmed).
     func step(_ c: Complaint, _ step: ComplaintStep, _ store: any Ledger, _ say: ((zh: String, en: String)) -> Void) throws {
-        let history = try store.complaintHistory(c.id)
-        let claim = history.claim(step, holding: step.time(c)).flatMap { $0.recording.claim == .pending ? $0 : nil }
+        // A liaison that returned a misrouted complaint no longer sees it: its new unit's history is not its to read.
+        let history = store.actor.sees(c.department) ? try store.complaintHistory(c.id) : nil
+        let claim = history?.claim(step, holding: step.time(c)).flatMap { $0.recording.claim == .pending ? $0 : nil }
         record(ComplaintView(c: c, history: claim == nil ? nil : history)) {
             guard let claim, let ref = claim.ref else { return say(("", "")) }
             say(("。所填时间 \(claim.claimedAt) 早于补录宽限，已记为待核实补录 \(ref.id)，核实前按录入时间 \(claim.counts) 计（jiannuo confirm \(ref.id) --evidence …）",

@@ -71,10 +71,12 @@ struct Output {
 
     /// A table whose headers are written "中文|English".
     func table(_ headers: [String], right: Set<Int> = []) -> TextTable {
-        TextTable(headers.map { h in
+        var t = TextTable(headers.map { h in
             let parts = h.split(separator: "|", maxSplits: 1).map(String.init)
             return lang == .zh || parts.count < 2 ? parts[0] : parts[1]
         }, rightAligned: right)
+        t.lang = lang
+        return t
     }
 
     /// Calendar days to a limit, in words: "剩 3 天", "逾期 20 天".

@@ -7,6 +7,8 @@ struct TextTable {
     var headers: [String]
     var rows: [[String]] = []
     var rightAligned: Set<Int> = []
+    /// The language of the note that names columns left out.
+    var lang: Lang = .zh
 
     init(_ headers: [String], rightAligned: Set<Int> = []) { self.headers = headers; self.rightAligned = rightAligned }
 
@@ -29,25 +31,59 @@ struct TextTable {
         return out + "…"
     }
 
-    /// On a terminal the table fits its width (`COLUMNS`, else the window's), the widest columns
-    /// giving way first; into a pipe or a file nothing is ever cut.
-    func render() -> String {
+    /// A cell a person copies into the next command or reads as one token: a record id
+    /// (`TS-2026-000123`), a unit code, a date or time, a number. Such a column is never cut.
+    static func isToken(_ s: String) -> Bool {
+        s.isEmpty || (width(s) <= 16 && s.unicodeScalars.allSatisfy { $0.value < 0x80 || $0 == "…" || $0 == "−" })
+    }
+
+    /// The columns kept whole (every cell a token) and how wide each column is when nothing is cut.
+    private func natural() -> (widths: [Int], whole: Set<Int>) {
         let all = [headers] + rows
         var widths = headers.map { _ in 0 }
         for r in all { for (i, c) in r.enumerated() where i < widths.count { widths[i] = max(widths[i], TextTable.width(c)) } }
+        let whole = Set(headers.indices.filter { i in rows.allSatisfy { i >= $0.count || TextTable.isToken($0[i]) } })
+        return (widths, whole)
+    }
+
+    /// On a terminal the table fits its width (`COLUMNS`, else the window's): the widest columns of free
+    /// text give way first, none below its header or 8 columns; if that is not enough, text columns are
+    /// left out from the right, and a line under the table names them. Ids, codes, dates and numbers are
+    /// never cut. Into a pipe or a file nothing is cut or left out.
+    func render() -> String {
+        var (widths, whole) = natural()
+        var shown = Array(headers.indices)
         if let screen = TerminalText.columns() {
-            let gaps = 2 * max(0, widths.count - 1)
-            // Shrink the widest column one step at a time, none below its header or 8 columns.
-            while widths.reduce(0, +) + gaps > screen {
-                guard let i = widths.indices.filter({ widths[$0] > max(8, TextTable.width(headers[$0])) })
-                        .max(by: { widths[$0] < widths[$1] }) else { break }
-                widths[i] -= 1
+            func total() -> Int { shown.map { widths[$0] }.reduce(0, +) + 2 * max(0, shown.count - 1) }
+            while total() > screen {
+                if let i = shown.filter({ !whole.contains($0) && widths[$0] > max(8, TextTable.width(headers[$0])) })
+                    .max(by: { widths[$0] < widths[$1] }) {
+                    widths[i] -= 1
+                } else if let drop = shown.last(where: { !whole.contains($0) }), shown.count > 1 {
+                    shown.removeAll { $0 == drop }
+                } else {
+                    break
+                }
             }
         }
+        let left = headers.indices.filter { !shown.contains($0) }
+        var out = table(shown, widths)
+        if !left.isEmpty {
+            let names = left.map { headers[$0] }
+            out += "\n" + (lang == .zh
+                ? "（终端较窄，未显示：\(names.joined(separator: "、"))；加宽终端、用管道或 --json 可看全部）"
+                : "(narrow terminal, not shown: \(names.joined(separator: ", ")); widen it, pipe it or use --json to see them)")
+        }
+        return out
+    }
+
+    private func table(_ shown: [Int], _ widths: [Int]) -> String {
+        let all = [headers] + rows
         var lines: [String] = []
         for (n, r) in all.enumerated() {
             var cells: [String] = []
-            for (i, w) in widths.enumerated() {
+            for i in shown {
+                let w = widths[i]
                 let text = TextTable.clip(i < r.count ? r[i] : "", w)
                 let pad = String(repeating: " ", count: max(0, w - TextTable.width(text)))
                 cells.append(rightAligned.contains(i) ? pad + text : text + pad)
@@ -55,7 +91,7 @@ struct TextTable {
             var line = cells.joined(separator: "  ")
             while line.last?.isWhitespace == true { line.removeLast() }
             lines.append(line)
-            if n == 0 { lines.append(widths.map { String(repeating: "─", count: $0) }.joined(separator: "  ")) }
+            if n == 0 { lines.append(shown.map { String(repeating: "─", count: widths[$0]) }.joined(separator: "  ")) }
         }
         return lines.joined(separator: "\n")
     }

@@ -65,3 +65,33 @@ import JiannuoCore
         #expect(liaison.contains(progress), "what it may do stays")
     }
 }
+
+/// A dashboard left open keeps a connection, so SQLite never folds the `-wal` back by itself: the
+/// dashboard does it (passively, waiting for no one) once quiet after a change.
+@Suite struct IdleCheckpointTests {
+    @Test("another process's commit reaches the ledger file itself while a dashboard sits idle")
+    func idleDashboardCheckpoints() throws {
+        let t = try DashboardTmux(width: 80, height: 24)
+        defer { t.kill() }
+        let (shown, screen) = t.waitFor(timeout: 20) { DashboardTmux.panesVisible($0) }
+        try #require(shown, "the dashboard did not start: \(screen)")
+        let add = try t.demo.cli(["complaint", "add", "--channel", "hotline", "--department", "410422101", "--content", "检查点测试",
+                                  "--received", "2026-11-20 09:00", "--json"])
+        try #require(add.status == 0, "\(add)")
+        let sqlite3 = try executable("sqlite3")
+        // The ledger file alone, without its -wal: what a crash of everything but the disk would leave.
+        func countInFileAlone() throws -> String {
+            let copy = t.demo.dir.file("alone-\(UUID().uuidString).sqlite")
+            try FileManager.default.copyItem(atPath: t.demo.db, toPath: copy)
+            let r = try ProcessRunner.run(sqlite3, [copy, "SELECT count(*) FROM complaints WHERE content = '检查点测试'"], home: t.demo.dir.path)
+            return r.stdout.trimmingCharacters(in: .whitespacesAndNewlines)
+        }
+        let end = Date().addingTimeInterval(8)
+        var count = try countInFileAlone()
+        while count != "1" && Date() < end {
+            Thread.sleep(forTimeInterval: 0.25)
+            count = try countInFileAlone()
+        }
+        #expect(count == "1", "the commit stayed in the -wal while the dashboard was idle")
+    }
+}

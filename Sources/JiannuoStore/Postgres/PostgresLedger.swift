@@ -116,6 +116,9 @@ public final class PostgresLedger: @unchecked Sendable {
     /// Changes whenever a write to this county commits, here or on another host: every write appends
     /// to the audit log, whose function notifies the county's channel. Reading what the server has sent
     /// asks nothing of it, so the dashboard can look as often as it redraws.
+    /// The server checkpoints by itself.
+    public func checkpointWhenIdle() -> Bool { false }
+
     public func dataVersion() throws -> Int {
         lock.lock(); defer { lock.unlock() }
         do {

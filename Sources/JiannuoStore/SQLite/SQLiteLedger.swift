@@ -256,6 +256,16 @@ public final class SQLiteLedger: Sendable {
         } catch { throw SQLiteLedger.databaseError(error, path: path) }
     }
 
+    public func checkpointWhenIdle() -> Bool {
+        guard !readOnly, access != .preview else { return false }
+        do {
+            try writer().writeWithoutTransaction { try $0.checkpoint(.passive) }
+            return true
+        } catch {
+            return false
+        }
+    }
+
     /// SQLite announces nothing: another process's commit is seen by `dataVersion` on the next tick.
     public var changeDescriptor: Int32? { nil }
 

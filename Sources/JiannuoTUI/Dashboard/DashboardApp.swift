@@ -29,6 +29,9 @@ public final class DashboardApp {
     /// The ranking on screen was read before the last write or day: read it again once the one being
     /// computed is done.
     var rankingStale = false
+    /// The data version last checkpointed, and when the dashboard last had a key or a change to read.
+    var checkpointed: Int?
+    var idleSince = Date()
 
     /// Set by the live loop: reading every alert (to filter, reorder or reach the end of the deadlines
     /// pane) then runs in this lane off the keyboard, and the pane shows what it holds meanwhile.
@@ -196,6 +199,7 @@ public final class DashboardApp {
             let announcer = store.changeDescriptor
             let announced = try announcer != nil && !loading && needsReload()
             if !announced, let key = backend.readKey(timeoutMs: loading ? 20 : announcer == nil ? 50 : 1000, wakingOn: loading ? nil : announcer) {
+                idleSince = Date()
                 if key == .resize { try resize(backend.size) }
                 try handle(key)
                 if state.quit { break }
@@ -206,9 +210,15 @@ public final class DashboardApp {
                 let painted = try applyLoads(frames), ranked = try applyLoads(ranking)
                 if painted || ranked {
                     backend.draw(frame())
+                } else if !frames.isLoading && !ranking.isLoading && checkpointed != version && Date().timeIntervalSince(idleSince) >= 2 {
+                    // Quiet for two seconds after a change: what was committed goes into the ledger file.
+                    let done = store.checkpointWhenIdle()
+                    checkpointed = version
+                    trace("checkpoint data_version=\(version) done=\(done)")
                 } else if !frames.isLoading, try needsReload() {
                     try reopenIfConfigChanged()
                     version = try store.dataVersion()
+                    idleSince = Date()
                     trace("reload data_version=\(version) stores_opened=\(storesOpened)")
                     startFirstPaint(frames)
                     if ranking.isLoading { rankingStale = true } else { startScores(ranking) }

@@ -10,6 +10,19 @@ public struct ScoreEntry: Sendable, Equatable {
     public var change: Int?
 }
 
+/// A liaison's fourth pane: its own unit's score this quarter with every line, and the twelve months'
+/// trend, in place of the county ranking it may not see.
+public struct OwnScore: Sendable, Equatable {
+    public var department: String
+    public var name: String
+    public var score: Double
+    public var lines: [ScoreLine]
+    public var trend: [Double]
+    public init(department: String, name: String, score: Double, lines: [ScoreLine], trend: [Double]) {
+        self.department = department; self.name = name; self.score = score; self.lines = lines; self.trend = trend
+    }
+}
+
 /// What the screen shows, read from the ledger: small lists whole, big lists one window at a time.
 public struct DashboardData: Sendable {
     public var today: Day
@@ -38,6 +51,8 @@ public struct DashboardData: Sendable {
     public var complaints = Window<Complaint>(rows: [], total: 0, offset: 0)
     /// Nil until computed: the scores pane may fill in just after the first paint.
     public var scores: [ScoreEntry]?
+    /// A liaison's own score, shown in the scores pane instead of the ranking.
+    public var ownScore: OwnScore?
     public var period: Period
     public var calendar: WorkCalendar
     /// The time limits in force, for the rows' colours (the same levels as the alerts).
@@ -106,7 +121,7 @@ extension DashboardData {
         case .commitments: return commitments.row(i)?.id
         case .complaints: return complaints.row(i)?.id
         case .deadlines: return alerts(ps).dropFirst(i).first.flatMap { $0.kind == .calendar ? nil : $0.record }
-        case .scores: return scores(ps).dropFirst(i).first?.department
+        case .scores: return ownScore?.department ?? scores(ps).dropFirst(i).first?.department
         }
     }
 
@@ -117,7 +132,7 @@ extension DashboardData {
         case .commitments: return commitments.row(i)?.department
         case .complaints: return complaints.row(i)?.department
         case .deadlines: return alerts(ps).dropFirst(i).first?.department
-        case .scores: return scores(ps).dropFirst(i).first?.department
+        case .scores: return ownScore?.department ?? scores(ps).dropFirst(i).first?.department
         }
     }
 
@@ -151,7 +166,7 @@ extension DashboardData {
         case .commitments: commitments.total
         case .complaints: complaints.total
         case .deadlines: alertsComplete ? alerts(ps).count : alertsTotal
-        case .scores: scores(ps).count
+        case .scores: ownScore.map { $0.lines.count } ?? scores(ps).count
         }
     }
 }

@@ -21,6 +21,8 @@ public enum DashboardLoad: Sendable {
 
     case firstPaint(FirstPaint)
     case scores(Period, [ScoreEntry])
+    /// A liaison's own unit's score, lines and trend.
+    case ownScore(Period, OwnScore)
     /// Every alert of the day, for the deadlines pane filtered, reordered or paged far down.
     case allAlerts(Day, AlertPage, sequence: Int)
     /// The alerts the deadlines pane needs, read at once as keys are handled (`allAlerts` is read in the background).
@@ -44,9 +46,16 @@ public enum DashboardLoad: Sendable {
         try limit.map { try store.alertPage(today: day, limit: $0) } ?? AlertPage(alerts: try store.alerts(today: day), complete: true)
     }
 
-    /// This quarter's ranking with the change against the last; any thread.
+    /// This quarter's ranking with the change against the last, or for a liaison its own unit's score with
+    /// every line and the twelve months' trend; any thread.
     static func readScores(_ store: any Ledger, day: Day, names: [String: String]) throws -> DashboardLoad {
         let p = Period.currentQuarter(day)
+        if let role = store.actor.role, RoleTable.isConfined(role), let unit = store.actor.department {
+            let months = (0..<12).reversed().map { Period.month(day.year, day.month).shifted(-$0) }
+            let all = try store.scores(of: unit, periods: [p] + months, today: day, asKnown: nil)
+            return .ownScore(p, OwnScore(department: unit, name: names[unit] ?? unit, score: all[0].score, lines: all[0].lines,
+                                         trend: all.dropFirst().map(\.score)))
+        }
         let entries = try store.ranking(period: p, today: day).map { r in
             ScoreEntry(department: r.score.department, name: names[r.score.department] ?? r.score.department, score: r.score.score,
                        rank: r.rank, change: r.change)
@@ -119,6 +128,11 @@ extension DashboardUpdate {
             guard p == Period.currentQuarter(d.today) else { return }
             d.period = p
             d.scores = entries
+        case .ownScore(let p, let own):
+            guard p == Period.currentQuarter(d.today) else { return }
+            d.period = p
+            d.ownScore = own
+            d.scores = [ScoreEntry(department: own.department, name: own.name, score: own.score, rank: 0, change: nil)]
         case .failed(let why):
             s.message = why(d.lang)
         }

@@ -70,6 +70,10 @@ public enum DashboardView {
         // The focused pane is marked by its title too, not by colour alone (mono, NO_COLOR).
         var title = (focused ? "▶" : "") + " \(p.title(l)) "
         if p == .scores { title = (focused ? "▶" : "") + " \(p.title(l)) \(d.period) " }
+        if p == .scores, let own = d.ownScore {
+            title = (focused ? "▶" : "") + l(" 本单位得分 \(d.period) \(PaneTables.format(own.score)) ", " Own score \(d.period) \(PaneTables.format(own.score)) ")
+                + Sparkline.render(own.trend) + " "
+        }
         title += total == 0 ? "(0) " : "(\(ps.selected + 1)/\(total)) "
         if !ps.filter.isEmpty || (s.filtering && focused) { title += "/\(ps.filter)\(s.filtering && focused ? "▏" : "") " }
         let conditions = FilterForms.count(ps.query)

@@ -93,6 +93,7 @@ enum PaneTables {
 
     static func scores(_ d: DashboardData, _ ps: PaneState, _ range: Range<Int>) -> Table {
         let l = d.lang
+        if let own = d.ownScore { return ownScore(own, l, range) }
         let list = d.scores(ps)
         let rows = range.filter { $0 < list.count }.map { i -> TableRow in
             let s = list[i]
@@ -104,6 +105,19 @@ enum PaneTables {
             TableColumn(l("名次", "Rank"), minWidth: 4, alignment: .right), TableColumn(l("单位", "Unit"), minWidth: 8, flexible: true),
             TableColumn(l("得分", "Score"), minWidth: 5, alignment: .right), TableColumn("", minWidth: 10),
             TableColumn(l("变化", "Change"), minWidth: l == .zh ? 4 : 6),
+        ], rows: rows)
+    }
+
+    /// A liaison's own score: every line, the base first, each leading to its record.
+    static func ownScore(_ own: OwnScore, _ l: Lang, _ range: Range<Int>) -> Table {
+        let rows = range.filter { $0 < own.lines.count }.map { i -> TableRow in
+            let x = own.lines[i]
+            let role: Role? = x.points < 0 && x.dimension != nil ? .bad : nil
+            return TableRow([format(x.points), x.dimension?.label(l) ?? l("基础分", "base"), x.record ?? "", x.note(l)], role: role)
+        }
+        return Table(columns: [
+            TableColumn(l("分值", "Points"), minWidth: 5, alignment: .right), TableColumn(l("维度", "Dimension"), minWidth: l == .zh ? 8 : 10),
+            TableColumn(l("记录", "Record"), minWidth: 14), TableColumn(l("说明", "Note"), minWidth: 8, flexible: true),
         ], rows: rows)
     }
 
