@@ -46,7 +46,7 @@ struct ComplaintCommand: ParsableCommand {
             if out.json { out.emit(list.map { ComplaintView(c: $0) }); return }
             // People read units by name (the code is in --json and in `department list`).
             let names = try store.departmentNames()
-            var t = out.table(["编号|id", "渠道|channel", "收到|received", "紧急|urgency", "单位|unit", "阶段|stage", "当前时限|limit", "联系方式|contact"])
+            var t = out.table(["编号|id", "渠道|channel", "收到|received", "紧急|urgency", "单位|unit", "阶段|stage", "当前时限|limit", "联系方式|contact"], drop: [1, 3, 7])
             for c in list {
                 t.add([c.id, c.channel.label(out.lang), c.received.string, c.urgency.label(out.lang), names[c.department] ?? c.department, c.stage.label(out.lang),
                        c.currentDue?.string ?? "", c.contact.map(Privacy.mask) ?? ""])

@@ -49,7 +49,7 @@ struct DifficultyCommand: ParsableCommand {
             let list = try store.difficulties(try filters.filter(), record: record)
             if out.json { out.emit(list); return }
             let names = try store.departmentNames(), today = store.clock.today
-            var t = out.table(["编号|id", "记录|record", "单位|unit", "报告|filed", "时限|due", "状态|state", "困难问题|difficulty"])
+            var t = out.table(["编号|id", "记录|record", "单位|unit", "报告|filed", "时限|due", "状态|state", "困难问题|difficulty"], drop: [6])
             for d in list {
                 t.add([d.id, d.record, names[d.department] ?? d.department, d.filedAt.day.string, d.due.string,
                        d.status(today: today).label(out.lang), d.text])

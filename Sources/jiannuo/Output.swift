@@ -70,12 +70,14 @@ struct Output {
     func t(_ zh: String, _ en: String) -> String { lang == .zh ? zh : en }
 
     /// A table whose headers are written "中文|English".
-    func table(_ headers: [String], right: Set<Int> = []) -> TextTable {
+    /// `drop`: the columns a narrow terminal leaves out first (see `TextTable.render`).
+    func table(_ headers: [String], right: Set<Int> = [], drop: [Int] = []) -> TextTable {
         var t = TextTable(headers.map { h in
             let parts = h.split(separator: "|", maxSplits: 1).map(String.init)
             return lang == .zh || parts.count < 2 ? parts[0] : parts[1]
         }, rightAligned: right)
         t.lang = lang
+        t.dropOrder = drop
         return t
     }
 

@@ -51,7 +51,7 @@ struct ScoresCommand: JiannuoCommand {
                 "integrity scores  \(p) (\(p.start) to \(p.end))" + (known.map { "  as known on \($0.day)" } ?? ""))
         var t = out.table(["名次|rank", "变化|change", "单位|unit", "名称|name", "得分|score"]
                           + Dimension.allCases.map { "\($0.label)|\($0.english)" } + ["失信|breaches", "逾期承诺|overdue", "超时环节|late steps"],
-                          right: Set([0, 1, 4, 5, 6, 7, 8, 9, 10, 11, 12]))
+                          right: Set([0, 1, 4, 5, 6, 7, 8, 9, 10, 11, 12]), drop: [12, 11, 10, 2, 1])
         for r in rows {
             let change = r.rank_change.map { $0 > 0 ? "↑\($0)" : ($0 < 0 ? "↓\(-$0)" : "—") } ?? out.t("新", "new")
             let breaches = r.counts.filter { $0.key.isBreach }.values.reduce(0, +)

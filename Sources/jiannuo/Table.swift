@@ -9,6 +9,8 @@ struct TextTable {
     var rightAligned: Set<Int> = []
     /// The language of the note that names columns left out.
     var lang: Lang = .zh
+    /// The columns to leave out first on a narrow terminal, most dispensable first.
+    var dropOrder: [Int] = []
 
     init(_ headers: [String], rightAligned: Set<Int> = []) { self.headers = headers; self.rightAligned = rightAligned }
 
@@ -46,24 +48,21 @@ struct TextTable {
         return (widths, whole)
     }
 
-    /// On a terminal the table fits its width (`COLUMNS`, else the window's): the widest columns of free
-    /// text give way first, none below its header or 8 columns; if that is not enough, text columns are
-    /// left out from the right, and a line under the table names them. Ids, codes, dates and numbers are
-    /// never cut. Into a pipe or a file nothing is cut or left out.
+    /// On a terminal the table fits its width (`COLUMNS`, else the window's). Ids, codes, dates and numbers
+    /// are never cut. Columns of free text narrow, none below its header or 12 columns; when even that does
+    /// not fit, columns are left out, in `dropOrder` (else free text from the right), and a line under the
+    /// table names them. Into a pipe or a file nothing is cut or left out.
     func render() -> String {
         var (widths, whole) = natural()
         var shown = Array(headers.indices)
         if let screen = TerminalText.columns() {
-            func total() -> Int { shown.map { widths[$0] }.reduce(0, +) + 2 * max(0, shown.count - 1) }
-            while total() > screen {
-                if let i = shown.filter({ !whole.contains($0) && widths[$0] > max(8, TextTable.width(headers[$0])) })
-                    .max(by: { widths[$0] < widths[$1] }) {
-                    widths[i] -= 1
-                } else if let drop = shown.last(where: { !whole.contains($0) }), shown.count > 1 {
-                    shown.removeAll { $0 == drop }
-                } else {
-                    break
-                }
+            let least = headers.indices.map { whole.contains($0) ? widths[$0] : min(widths[$0], max(12, TextTable.width(headers[$0]))) }
+            func fits(_ w: [Int]) -> Bool { shown.map { w[$0] }.reduce(0, +) + 2 * max(0, shown.count - 1) <= screen }
+            let order = dropOrder + headers.indices.reversed().filter { !whole.contains($0) && !dropOrder.contains($0) }
+            for i in order where !fits(least) && shown.count > 1 { shown.removeAll { $0 == i } }
+            while !fits(widths) {
+                guard let i = shown.filter({ widths[$0] > least[$0] }).max(by: { widths[$0] < widths[$1] }) else { break }
+                widths[i] -= 1
             }
         }
         let left = headers.indices.filter { !shown.contains($0) }
