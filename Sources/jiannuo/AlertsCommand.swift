@@ -40,10 +40,11 @@ struct AlertsCommand: JiannuoCommand {
         if let limit { list = Array(list.prefix(max(0, limit))) }
         if out.json { out.jsonText(FastJSON.alerts(list)); return }
         let names = try store.departmentNames()
-        var t = out.table(["级别|level", "类型|kind", "编号|record", "单位|unit", "时限|limit", "剩余|left", "说明|what"], right: [5], drop: [6, 1])
+        var t = out.table(["级别|level", "类型|kind", "编号|record", "单位|unit", "时限|limit", "剩余|left", "说明|what"], right: [5], drop: [1])
         for a in list {
+            // Narrow, the message gives way to a few words (the id has its own column).
             t.add([a.level.label(out.lang), a.kind.label(out.lang), a.record, names[a.department] ?? a.department, a.due.string,
-                   a.remaining(out.lang), a.message(out.lang)])
+                   a.remaining(out.lang), a.message(out.lang)], short: [6: a.briefWords(out.lang)])
         }
         out.line(t.render())
         out.total(list.count, "alerts")

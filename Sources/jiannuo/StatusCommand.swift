@@ -41,8 +41,11 @@ struct StatusCommand: JiannuoCommand {
             let names = try store.departmentNames()
             out.line()
             out.say("最紧急的 \(urgent.count) 项：", "the \(urgent.count) most urgent:")
-            var t = out.table(["级别|level", "编号|record", "单位|unit", "时限|limit", "剩余|left", "说明|what"], drop: [5])
-            for a in urgent { t.add([a.level.label(l), a.record, names[a.department] ?? a.department, a.due.string, a.remaining(l), a.message(l)]) }
+            var t = out.table(["级别|level", "编号|record", "单位|unit", "时限|limit", "剩余|left", "说明|what"])
+            for a in urgent {
+                t.add([a.level.label(l), a.record, names[a.department] ?? a.department, a.due.string, a.remaining(l), a.message(l)],
+                      short: [5: a.briefWords(l)])
+            }
             out.line(t.render())
         }
     }

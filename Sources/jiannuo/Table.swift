@@ -14,7 +14,14 @@ struct TextTable {
 
     init(_ headers: [String], rightAligned: Set<Int> = []) { self.headers = headers; self.rightAligned = rightAligned }
 
-    mutating func add(_ row: [String]) { rows.append(row.map { Sanitize.visible($0) }) }
+    /// Shorter words for some cells, shown instead when the whole text would be cut (an alert's message
+    /// gives way to its record's id and a few words).
+    var short: [Int: [Int: String]] = [:]
+
+    mutating func add(_ row: [String], short alternatives: [Int: String] = [:]) {
+        if !alternatives.isEmpty { short[rows.count] = alternatives.mapValues { Sanitize.visible($0) } }
+        rows.append(row.map { Sanitize.visible($0) })
+    }
 
     static func width(_ s: String) -> Int {
         TerminalText.ensureLocale()
@@ -83,7 +90,9 @@ struct TextTable {
             var cells: [String] = []
             for i in shown {
                 let w = widths[i]
-                let text = TextTable.clip(i < r.count ? r[i] : "", w)
+                var whole = i < r.count ? r[i] : ""
+                if n > 0, let alt = short[n - 1]?[i], TextTable.width(whole) > w { whole = alt }
+                let text = TextTable.clip(whole, w)
                 let pad = String(repeating: " ", count: max(0, w - TextTable.width(text)))
                 cells.append(rightAligned.contains(i) ? pad + text : text + pad)
             }

@@ -95,3 +95,23 @@ import JiannuoCore
         #expect(count == "1", "the commit stayed in the -wal while the dashboard was idle")
     }
 }
+
+/// Rows of the deadlines pane are told apart by their record: at 80 columns a message that would be cut
+/// gives way to the whole id and a few words.
+@Suite struct NarrowAlertIdsTests {
+    @Test("every alert row at 80×24 and 120×40 shows a whole record id", arguments: [(80, 24), (120, 40)])
+    func wholeIds(size: (Int, Int)) throws {
+        _ = Width.ensureLocale()
+        let screen = try DashboardSupport.shared().render(width: size.0, height: size.1, extra: ["--focus", "3"])
+        let lines = screen.split(separator: "\n").map(String.init)
+        let top = try #require(lines.firstIndex { $0.contains("3 临期/逾期") })
+        let rows = lines[(top + 2)...].prefix { !$0.hasPrefix("└") }
+        #expect(rows.count >= 6, "\(screen)")
+        for row in rows {
+            // The pane is the left half: the record id must appear whole in it.
+            let pane = String(row.prefix { $0 != "┐" }.split(separator: "│", omittingEmptySubsequences: false).dropFirst().first ?? "")
+            // A calendar warning names a year, not a record.
+            #expect(pane.contains(/[A-Z]{2}-\d{4}-\d{4,6}( |$)/) || pane.contains("工作日历"), "a cut id in \(row)")
+        }
+    }
+}

@@ -65,6 +65,20 @@ extension Alert {
         return text
     }
 
+    /// The record's id first, then a few words: for a narrow pane, where the whole message would cut the id.
+    public func brief(_ lang: Lang) -> String { "\(record) \(briefWords(lang))" }
+
+    /// A few words on what the alert is about, without the id (where the id has a column of its own).
+    public func briefWords(_ lang: Lang) -> String {
+        switch subject {
+        case .commitment(_, let who): who
+        case .arrears(let who, _): lang == .zh ? "欠款 \(who)" : "owed to \(who)"
+        case .complaint(_, _, let stage): stage.label(lang)
+        case .opinion(_, let title): title
+        case .rectification, .difficulty, .fixed: kind.label(lang)
+        }
+    }
+
     /// The Chinese words, as `alerts --json` has always given them.
     public var message: String { message(.zh) }
     public var messageEn: String { message(.en) }

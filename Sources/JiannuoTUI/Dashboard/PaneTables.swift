@@ -78,9 +78,10 @@ enum PaneTables {
         let list = d.alerts(ps)
         let rows = range.filter { $0 < list.count }.map { i -> TableRow in
             let a = list[i]
+            // A message the pane would cut gives way to the record's id and a few words: rows stay apart.
             return TableRow([a.level.label(l), Alert.remaining(a.daysLeft, a.dayUnit, l, compact: true), a.message(l),
                              a.department.isEmpty ? "" : d.name(a.department), a.kind.label(l)] + (export ? [a.record, a.due.string] : []),
-                            role: role(a.level))
+                            role: role(a.level), short: export ? [:] : [2: a.brief(l)])
         }
         // The message names the record and the limit: on a narrow screen it is all that is needed. A file
         // carries them in columns of their own, for a spreadsheet to sort and match.

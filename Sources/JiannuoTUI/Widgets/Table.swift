@@ -22,7 +22,10 @@ public struct TableColumn: Sendable, Equatable {
 public struct TableRow: Sendable, Equatable {
     public var cells: [String]
     public var role: Role?
-    public init(_ cells: [String], role: Role? = nil) { self.cells = cells; self.role = role }
+    /// Shorter words for a cell, shown when the whole text would be cut (an alert's message gives way to
+    /// its record's id and a few words, so that the id is never cut).
+    public var short: [Int: String] = [:]
+    public init(_ cells: [String], role: Role? = nil, short: [Int: String] = [:]) { self.cells = cells; self.role = role; self.short = short }
 }
 
 /// A scrolling table with a header row and a selection bar. Pure: `draw` writes into a
@@ -113,7 +116,9 @@ public struct Table: Sendable {
             let role: Role = isSelected ? (focused ? .selected : .selectedUnfocused) : (row.role ?? .normal)
             let y = rect.y + 1 + line
             grid.fill(Rect(x: rect.x, y: y, width: rect.width, height: 1), role: role)
-            drawLine(row.cells, widths: widths, y: y, x: rect.x, role: role, into: &grid, headerLine: false)
+            var cells = row.cells
+            for (i, alt) in row.short where i < cells.count && i < widths.count && Width.of(cells[i]) > widths[i] { cells[i] = alt }
+            drawLine(cells, widths: widths, y: y, x: rect.x, role: role, into: &grid, headerLine: false)
         }
     }
 
