@@ -38,6 +38,34 @@ func T(_ zh: String, _ en: String) -> String {
     HelpLanguage.current == .zh ? zh : en
 }
 
+/// The help screens' own framing in Chinese: the parser writes its headings, the help flag's line and
+/// the defaults in English; the texts of the commands and options are already in the language asked.
+enum HelpFraming {
+    static let headings = [("OVERVIEW:", "概述："), ("USAGE:", "用法："), ("ARGUMENTS:", "参数："), ("OPTIONS:", "选项："),
+                           ("SUBCOMMANDS:", "子命令："), ("GLOBAL OPTIONS:", "全局选项：")]
+
+    static func chinese(_ help: String) -> String {
+        help.split(separator: "\n", omittingEmptySubsequences: false).map { line -> String in
+            var l = String(line)
+            for (en, zh) in headings where l.hasPrefix(en) {
+                let rest = l.dropFirst(en.count)
+                l = zh + (rest.hasPrefix(" ") ? rest.dropFirst() : rest)
+            }
+            l = l.replacingOccurrences(of: "Show help information.", with: "显示帮助")
+            l = l.replacingOccurrences(of: "Show the version.", with: "显示版本")
+            // `  See 'jiannuo help department <subcommand>' for detailed help.`
+            if let r = l.range(of: "See '"), let end = l.range(of: " <subcommand>' for detailed help.") {
+                l = l[..<r.lowerBound] + "各子命令的说明：" + l[r.upperBound..<end.lowerBound] + " <子命令>"
+            }
+            // `(default: 80)` → `（默认：80）`
+            while let r = l.range(of: " (default: "), let end = l[r.upperBound...].firstIndex(of: ")") {
+                l = l[..<r.lowerBound] + "（默认：" + l[r.upperBound..<end] + "）" + l[l.index(after: end)...]
+            }
+            return l
+        }.joined(separator: "\n")
+    }
+}
+
 /// The argument parser's messages (usage errors) in Chinese. The parser words them in English;
 /// the recognised forms are reworded, the option names and values the parser quotes are kept as
 /// they are, and anything not recognised is left in English rather than guessed at.

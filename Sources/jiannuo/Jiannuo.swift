@@ -33,8 +33,9 @@ struct Jiannuo: ParsableCommand {
         } catch {
             // The parser echoes what was typed: an argument with escape characters is shown, not sent.
             let code = exitCode(for: error)
-            let message = code != .success && HelpLanguage.current == .zh
-                ? ParserMessages.chinese(full: fullMessage(for: error), message: Self.message(for: error)) : fullMessage(for: error)
+            let zh = HelpLanguage.current == .zh
+            let message = code != .success && zh ? ParserMessages.chinese(full: fullMessage(for: error), message: Self.message(for: error))
+                : zh ? HelpFraming.chinese(fullMessage(for: error)) : fullMessage(for: error)
             if !message.isEmpty {
                 let visible = Sanitize.visible(message, keepNewlines: true)
                 let stream = code == .success ? FileHandle.standardOutput : FileHandle.standardError

@@ -58,6 +58,19 @@ struct HelpLanguageTests {
         }
     }
 
+    @Test("Chinese help has no English framing: headings, the help flag, defaults and the closing hint are Chinese")
+    func chineseFramingEverywhere() throws {
+        let cli = try CLI(initialised: false)
+        let tree = try Self.commandTree(cli)
+        for path in [[]] + tree {
+            let r = try cli.raw(path + ["--help"])
+            #expect(r.status == 0 && r.stdout.contains("用法："), "\(r)")
+            for english in ["OVERVIEW:", "USAGE:", "ARGUMENTS:", "OPTIONS:", "SUBCOMMANDS:", "Show help information", "(default:", "See '"] {
+                #expect(!r.stdout.contains(english), "\(english) in the Chinese help of \(path): \(r.stdout)")
+            }
+        }
+    }
+
     @Test("LANG=en_US.UTF-8 makes the help English; the default help is Chinese")
     func helpFollowsEnvironment() throws {
         let cli = try CLI(initialised: false)
