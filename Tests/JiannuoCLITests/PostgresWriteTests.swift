@@ -128,6 +128,12 @@ import Testing
         #expect(try s.pg.query("SELECT accepted_at IS NOT NULL FROM \(Self.schema).complaints WHERE id = '\(waiting)'") == "t")
         let extend = try run(["complaint", "extend", waiting, "--days", "2", "--reason", "协调"])
         #expect(extend.0 == 77 && extend.2.contains("无权延期"), "\(extend)")
+        // It returns one misrouted to it: the complaint goes to the right unit, out of the liaison's sight.
+        let misrouted = try s.pg.query("SELECT id FROM \(Self.schema).complaints WHERE department = 'GXJ' AND accepted_at IS NULL ORDER BY id LIMIT 1")
+        let back = try run(["complaint", "return", misrouted, "--to", "FGW", "--reason", "属发改委职责"])
+        #expect(back.0 == 0, "\(back)")
+        #expect(try s.pg.query("SELECT department || ' ' || returned_from FROM \(Self.schema).complaints WHERE id = '\(misrouted)'") == "FGW GXJ")
+        #expect(try run(["complaint", "show", misrouted]).0 == 77)
         #expect(try s.city(["audit", "verify"]).status == 0)
         #expect(try s.city(["doctor"]).status == 0)
     }

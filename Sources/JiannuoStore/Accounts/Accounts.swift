@@ -16,9 +16,12 @@ public struct Account: Codable, Sendable, Equatable {
 extension Account: FetchableRecord, PersistableRecord { public static let databaseTableName = "users" }
 
 extension LedgerEngine {
+    /// Every account; a liaison sees those of its own unit only (the engine's row security does the same).
     public func accounts() throws -> [Account] {
         try actor.require(.read)
-        return try reading { r in try r.records(Account.self, "SELECT * FROM users ORDER BY account", []) }
+        let all = try reading { r in try r.records(Account.self, "SELECT * FROM users ORDER BY account", []) }
+        guard let role = actor.role, RoleTable.isConfined(role) else { return all }
+        return all.filter { $0.account == actor.account || $0.department.map(actor.sees) == true }
     }
 
     public func addAccount(_ account: String, name: String, role: AccountRole, department: String?) throws -> Account {

@@ -47,6 +47,16 @@ enum PGSecurity {
         "users": "account = current_user",
     ]
 
+    /// What a liaison's changed row must meet where it differs from what it may see: a misrouted complaint
+    /// it returns goes to another unit, and stays the one it returned (`returned_from`), which the
+    /// program's return writes in the same statement.
+    static let unitCheck: [String: String] = [
+        "complaints": """
+            department IN (SELECT department FROM role_units WHERE role = current_user)
+            OR returned_from IN (SELECT department FROM role_units WHERE role = current_user)
+            """,
+    ]
+
     /// Tables every role of the ledger reads whole: they hold no unit's records.
     static let shared = ["grdb_migrations", "calendar_overrides", "calendar_years", "sequences", "meta", "ledger_digest",
                          "inspections", "role_units"]
@@ -143,7 +153,7 @@ enum PGSecurity {
             }
             out.append("CREATE POLICY jn_wide ON \(q) USING ((SELECT pg_has_role(\(wideName), 'MEMBER')))")
             if let unit = unitCondition[t] {
-                out.append("CREATE POLICY jn_unit ON \(q) USING (\(unit)) WITH CHECK (\(unit))")
+                out.append("CREATE POLICY jn_unit ON \(q) USING (\(unit)) WITH CHECK (\(unitCheck[t] ?? unit))")
             }
         }
         // The log is appended to, never changed: no grant allows it and these refuse even the owner.

@@ -70,9 +70,10 @@ public enum DashboardView {
         // The focused pane is marked by its title too, not by colour alone (mono, NO_COLOR).
         var title = (focused ? "▶" : "") + " \(p.title(l)) "
         if p == .scores { title = (focused ? "▶" : "") + " \(p.title(l)) \(d.period) " }
+        // A liaison's own score: the period, the score and its last six months in the title.
         if p == .scores, let own = d.ownScore {
-            title = (focused ? "▶" : "") + l(" 本单位得分 \(d.period) \(PaneTables.format(own.score)) ", " Own score \(d.period) \(PaneTables.format(own.score)) ")
-                + Sparkline.render(own.trend) + " "
+            title = (focused ? "▶" : "") + l(" 4 本单位 ", " 4 Own score ") + "\(d.period) \(PaneTables.format(own.score)) "
+                + Sparkline.render(Array(own.trend.suffix(6))) + " "
         }
         title += total == 0 ? "(0) " : "(\(ps.selected + 1)/\(total)) "
         if !ps.filter.isEmpty || (s.filtering && focused) { title += "/\(ps.filter)\(s.filtering && focused ? "▏" : "") " }

@@ -17,7 +17,9 @@ extension RecordDetail {
                     indent: 3),
             DocLine(w("投诉人：", "complainant: ") + (c.complainant ?? "—") + w("    联系方式：", "    contact: ")
                     + (c.contact.map { reveal ? $0 : Privacy.mask($0) } ?? "—")
-                    + (c.contact != nil && !reveal ? (w.commandLine ? w("（--reveal 显示）", " (--reveal shows it)") : w("（v 显示）", " (v reveals)")) : "")),
+                    // Only a role that may reveal is told how.
+                    + (c.contact != nil && !reveal && store.actor.may(.revealContact)
+                       ? (w.commandLine ? w("（--reveal 显示）", " (--reveal shows it)") : w("（v 显示）", " (v reveals)")) : "")),
         ]
         if let cat = c.category { out.append(DocLine(w("类别：", "category: ") + "\(cat) \(Category.label(cat, l))")) }
         if let cm = c.commitment { out.append(DocLine(w("关联承诺：", "commitment: ") + cm, link: cm)) }

@@ -19,9 +19,11 @@ extension RecordDetail {
             let late = (d.answeredOnTime ?? true) ? "" : w("（逾期答复）", " (answered late)")
             out.append(DocLine(w("答复：\(at.string)（\(d.answeredBy ?? "")）\(late)", "answered: \(at.string) (\(d.answeredBy ?? ""))\(late)")))
             out.append(DocLine("  " + answer, indent: 2))
-        } else {
+        } else if store.actor.may(.difficultyAnswer) {
             out.append(DocLine(w("尚未答复（", "not answered yet (") + (w.commandLine ? "jiannuo difficulty answer \(id) --text …" : w("N 答复", "N answers")) + w("）", ")"),
                                role: .muted))
+        } else {
+            out.append(DocLine(w("尚未答复", "not answered yet"), role: .muted))
         }
         if let at = d.referredAt {
             out.append(DocLine(w("已于 \(at.string) 由 \(d.referredBy ?? "") 提请县领导协调", "referred to the county leadership on \(at.string) by \(d.referredBy ?? "")")))
