@@ -30,12 +30,15 @@ struct ExportCommand: JiannuoCommand {
         case "departments": try sink.write(SheetColumns.departments, try store.departments().filter { f.department == nil || $0.code == f.department })
         case "commitments": try sink.stream(SheetColumns.commitments) { emit in try store.eachCommitment(f, emit) }
         case "complaints":
-            // Contacts are masked unless a role that may reveal asks; a reveal is one audited row.
-            var n = 0
-            try sink.stream(SheetColumns.complaints) { emit in
-                try store.eachComplaint(f) { c in n += 1; try emit(reveal ? c : c.masked) }
+            // Contacts are masked unless a role that may reveal asks; a reveal is one audited row, written
+            // before any revealed byte: if it cannot be written, nothing is revealed.
+            if reveal {
+                let all = max(0, try store.complaintCount(f) - f.offset)
+                try store.recordReveal(entity: "complaint", id: "export", field: "contact", count: f.limit.map { min($0, all) } ?? all)
             }
-            if reveal { try store.recordReveal(entity: "complaint", id: "export", field: "contact", count: n) }
+            try sink.stream(SheetColumns.complaints) { emit in
+                try store.eachComplaint(f) { c in try emit(reveal ? c : c.masked) }
+            }
         case "breaches": try sink.write(SheetColumns.breaches, try store.breaches(f))
         case "rectifications": try sink.write(SheetColumns.rectifications, try store.rectifications(f))
         case "scores":

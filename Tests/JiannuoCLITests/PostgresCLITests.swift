@@ -65,7 +65,7 @@ import Testing
         let o = try first.object()
         #expect(o["already_there"] as? Bool == false)
         let tables = try #require(o["tables"] as? [[String: Any]])
-        #expect(tables.count == 30)
+        #expect(tables.count == 31)
         for name in ["complaints", "commitments", "audit_log", "score_facts", "users"] {
             let rows = tables.first { $0["table"] as? String == name }?["rows"] as? Int
             let here = try s.pg.query("SELECT count(*) FROM \(Self.schema).\(name)")
@@ -124,14 +124,18 @@ import Testing
         #expect(seen.0 == 0, "\(seen)")
         let departments = Set(seen.1.split(separator: "\n").map(String.init))
         #expect(!departments.isEmpty && departments.isSubset(of: ["GXJ", "ZXQFWZX"]), "\(departments)")
-        for table in ["complaints", "commitments", "breaches", "rectifications", "departments", "score_facts"] {
-            let column = table == "rectifications" ? "unit" : table == "departments" ? "code" : "department"
+        for table in ["complaints", "commitments", "breaches", "rectifications", "score_facts"] {
+            let column = table == "rectifications" ? "unit" : "department"
             let other = try sql("SELECT count(*) FROM \(table) WHERE \(column) NOT IN \(units)")
             #expect(other.0 == 0 && other.1.trimmingCharacters(in: .whitespacesAndNewlines) == "0", "\(table): \(other)")
         }
         let mine = try sql("SELECT count(*) FROM commitments")
         #expect(Int(mine.1.trimmingCharacters(in: .whitespacesAndNewlines)) ?? 0 > 0, "own unit's commitments: \(mine)")
         #expect(try sql("SELECT count(*) FROM users").1.trimmingCharacters(in: .whitespacesAndNewlines) == "1")
+        // The units themselves are public, as in the file: it names the unit a misrouted complaint belongs to.
+        let allUnits = try s.pg.query("SELECT count(*) FROM \(Self.schema).departments")
+        #expect(try sql("SELECT count(*) FROM departments").1.trimmingCharacters(in: .whitespacesAndNewlines) == allUnits)
+        #expect(try sql("UPDATE departments SET name = name || 'x'").0 != 0, "but it changes none")
 
         // The program, run as the liaison against the city database, says what it says of the file for that unit.
         let bin = try Self.sharedBinary(s.cli)

@@ -193,6 +193,27 @@ import Testing
     }
 }
 
+extension LiaisonDayTmuxTests {
+    @Test("an account disabled while its dashboard is open is refused from its next write; re-enabled by a new role, refused too until reopened")
+    func disabledWhileOpen() throws {
+        let o = try Office()
+        try #require(try o.run(["demo"]).status == 0)
+        try #require(try o.run(["user", "add", Self.account, "--name", "任店镇联络员", "--role", "liaison", "--department", Self.unit]).status == 0)
+        let waiting = try #require(try o.ids(["complaint", "list", "--department", Self.unit, "--status", "accepted", "--limit", "1"]).first)
+        try o.start()
+        let (started, first) = o.wait(20) { $0.contains(Self.account) }
+        try #require(started, "\(first)")
+        try o.open(waiting)
+        #expect(try o.run(["user", "disable", Self.account]).status == 0)
+        try o.send("b"); _ = o.wait { $0.contains("办结 \(waiting)") }
+        try o.type("已办理"); try o.send("C-s")
+        let (refused, s) = o.wait { $0.contains("已停用") }
+        #expect(refused, "the disabled account's write was not refused:\n\(s)")
+        let c = try #require(try o.json(["complaint", "show", waiting]) as? [String: Any])
+        #expect(c["resolved_at"] == nil || c["resolved_at"] is NSNull, "\(c)")
+    }
+}
+
 extension ISO8601DateFormatter {
     static func day(_ s: String) -> Date? {
         let f = ISO8601DateFormatter(); f.formatOptions = [.withFullDate]; f.timeZone = TimeZone(identifier: "UTC")

@@ -107,6 +107,20 @@ extension Account {
 
 extension Actor {
     /// The account as the ledger knows it: its role, and a liaison's unit with those merged into it.
+    /// The account as the ledger holds it now must be the one this command or dashboard started as: a
+    /// role changed or an account disabled since is refused from its next act (read in the writing
+    /// transaction, so no write slips between the check and the change).
+    func requireStanding<R: SQLReader>(_ r: R) throws {
+        guard role != nil else { return }
+        let now = try Actor.load(r, account: account)
+        guard now.role == role && now.department == department else {
+            throw JiannuoError.permission(
+                now.role == nil ? "账号 \(Sanitize.visible(account)) 已停用，不能再写入" : "账号 \(Sanitize.visible(account)) 的角色已变更为\(now.role!.label)，请重新打开后再操作",
+                now.role == nil ? "account \(Sanitize.visible(account)) has been disabled: nothing more is written"
+                                : "the role of account \(Sanitize.visible(account)) has changed to \(now.role!.rawValue): open the ledger again")
+        }
+    }
+
     static func load<R: SQLReader>(_ r: R, account: String) throws -> Actor {
         guard let a = try r.records(Account.self, "SELECT * FROM users WHERE account = ?", [account]).first, a.active else {
             return Actor(account: account, role: nil)

@@ -39,8 +39,20 @@ public final class PGConnection {
     var handle: OpaquePointer { conn }
 
     /// `conninfo` is any libpq connection string or URI (`postgresql:///jiannuo?host=/run/jiannuo`).
+    /// Unless the connection string says otherwise, a server that does not answer is given up after
+    /// `defaultConnectTimeout` seconds (libpq would wait forever), and a lock held by another session
+    /// after `lockTimeout` (a write then fails, 74, instead of hanging a dashboard).
+    public static let defaultConnectTimeout = "5", lockTimeout = "15s"
+
     public init(_ conninfo: String) throws {
-        guard let c = PQconnectdb(conninfo) else { throw PGError(sqlState: nil, message: "libpq: out of memory") }
+        // The default first: what the connection string (expanded from `dbname`) says comes later and wins.
+        let keys = ["connect_timeout", "dbname"], values = [Self.defaultConnectTimeout, conninfo]
+        let kp = keys.map { strdup($0) }, vp = values.map { strdup($0) }
+        defer { (kp + vp).forEach { free($0) } }
+        let connected: OpaquePointer? = (kp.map { UnsafePointer($0) } + [nil]).withUnsafeBufferPointer { k in
+            (vp.map { UnsafePointer($0) } + [nil]).withUnsafeBufferPointer { v in PQconnectdbParams(k.baseAddress, v.baseAddress, 1) }
+        }
+        guard let c = connected else { throw PGError(sqlState: nil, message: "libpq: out of memory") }
         guard PQstatus(c) == CONNECTION_OK else {
             let message = Self.text(PQerrorMessage(c))
             PQfinish(c)
@@ -52,6 +64,7 @@ public final class PGConnection {
         _ = try execute("SET client_encoding = 'UTF8'")
         // So that a DBA can tell the program's sessions apart (pg_stat_activity).
         _ = try execute("SET application_name = 'jiannuo'")
+        _ = try execute("SET lock_timeout = '\(Self.lockTimeout)'")
     }
 
     deinit { PQfinish(conn) }

@@ -18,8 +18,6 @@ enum PGSecurity {
     /// Child rows follow their parent, whose own policy then applies (the subquery runs as the liaison);
     /// `EXISTS` by key, so that the planner costs one index probe per row, not the parent table whole.
     static let unitCondition: [String: String] = [
-        "departments": "code IN (SELECT department FROM role_units WHERE role = current_user)",
-        "department_events": "code IN (SELECT department FROM role_units WHERE role = current_user)",
         "commitments": "department IN (SELECT department FROM role_units WHERE role = current_user)",
         "complaints": "department IN (SELECT department FROM role_units WHERE role = current_user)",
         "breaches": "department IN (SELECT department FROM role_units WHERE role = current_user)",
@@ -57,8 +55,10 @@ enum PGSecurity {
             """,
     ]
 
-    /// Tables every role of the ledger reads whole: they hold no unit's records.
-    static let shared = ["grdb_migrations", "calendar_overrides", "calendar_years", "sequences", "meta", "ledger_digest",
+    /// Tables every role of the ledger reads whole: they hold no unit's records. The units themselves
+    /// (names, kinds, published contacts, renames and mergers) are public, as on a ledger file: a liaison
+    /// names the unit a misrouted complaint belongs to.
+    static let shared = ["departments", "department_events", "grdb_migrations", "calendar_overrides", "calendar_years", "sequences", "meta", "ledger_digest",
                          "inspections", "role_units"]
 
     /// The writes each permission needs, by table. A switch, so that a new permission in Core's table

@@ -155,6 +155,7 @@ extension PostgresLedger: LedgerEngine {
         lock.lock(); defer { lock.unlock() }
         do {
             return try connection.transaction {
+                try actor.requireStanding(PGReader(connection: connection, schema: schema))
                 try connection.execute(PGDigestSQL.pendingTable(schema: schema))
                 let value = try body(PGReader(connection: connection, schema: schema), PGAudit(connection: connection, clock: clock))
                 let unaudited = Int(try connection.execute("SELECT count(*) FROM pg_temp.jn_digest_pending").rows.first?[0] ?? "0") ?? 0

@@ -237,6 +237,7 @@ public final class SQLiteLedger: Sendable {
         let pool = try writer()
         do {
             return try pool.write { db in
+                try actor.requireStanding(GRDBReader(db: db))
                 digests.reset()
                 let value = try body(db, SQLiteAuditWriter(db: db, operatorName: operatorName, clock: clock, digests: digests))
                 if digests.hasPending {

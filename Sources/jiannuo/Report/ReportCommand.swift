@@ -48,6 +48,11 @@ struct ReportCommand: JiannuoCommand {
     func execute(_ out: Output) throws {
         let f = try Self.format(format, output: output)
         let store = try out.reader()
+        // The bulletin ranks every unit of the county: not a unit's liaison's to make.
+        if let role = store.actor.role, RoleTable.isConfined(role) {
+            throw JiannuoError.permission("督查通报汇总全县各单位，单位联络员不能生成；本单位的记录见 jiannuo department show \(store.actor.department ?? "")",
+                                          "the bulletin covers every unit of the county: a liaison may not make it; its own record is jiannuo department show \(store.actor.department ?? "")")
+        }
         let today = store.clock.today
         let p = try period.map { try Period.parse($0, today: today) } ?? .currentQuarter(today)
         let known = try parseAsKnown(asKnown, today: today)
