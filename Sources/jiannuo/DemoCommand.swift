@@ -19,7 +19,7 @@ struct DemoCommand: JiannuoCommand {
         out.say("""
             演示数据已写入 \(global.databasePath)（\(String(format: "%.1f", Date().timeIntervalSince(started))) 秒）：
             单位 \(counts.departments)，承诺 \(counts.commitments)，投诉 \(counts.complaints)，失信 \(counts.breaches)，\
-            整改 \(counts.rectifications)，问责 \(counts.accountability)，舆情 \(counts.opinions)
+            整改 \(counts.rectifications)，问责 \(counts.accountability)，舆情 \(counts.opinions)，困难问题 \(counts.difficulties)
             """, "demo data written to \(global.databasePath): \(counts.commitments) commitments, \(counts.complaints) complaints")
     }
 

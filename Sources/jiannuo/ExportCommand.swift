@@ -25,17 +25,17 @@ struct ExportCommand: JiannuoCommand {
         let store = try out.reader()
         if reveal { try store.actor.require(.revealContact) }
         let f = try filters.filter()
+        // Contacts are masked unless a role that may reveal asks; a reveal is one audited row, written
+        // before the file is opened: if it cannot be written, nothing is revealed.
+        if reveal {
+            let all = max(0, try store.complaintCount(f) - f.offset)
+            try store.recordReveal(entity: "complaint", id: "export", field: "contact", count: f.limit.map { min($0, all) } ?? all)
+        }
         let sink = try LedgerSink(path: output, csv: format == "csv", lang: out.lang)
         switch kind {
         case "departments": try sink.write(SheetColumns.departments, try store.departments().filter { f.department == nil || $0.code == f.department })
         case "commitments": try sink.stream(SheetColumns.commitments) { emit in try store.eachCommitment(f, emit) }
         case "complaints":
-            // Contacts are masked unless a role that may reveal asks; a reveal is one audited row, written
-            // before any revealed byte: if it cannot be written, nothing is revealed.
-            if reveal {
-                let all = max(0, try store.complaintCount(f) - f.offset)
-                try store.recordReveal(entity: "complaint", id: "export", field: "contact", count: f.limit.map { min($0, all) } ?? all)
-            }
             try sink.stream(SheetColumns.complaints) { emit in
                 try store.eachComplaint(f) { c in try emit(reveal ? c : c.masked) }
             }

@@ -134,6 +134,10 @@ import Testing
         #expect(back.0 == 0, "\(back)")
         #expect(try s.pg.query("SELECT department || ' ' || returned_from FROM \(Self.schema).complaints WHERE id = '\(misrouted)'") == "FGW GXJ")
         #expect(try run(["complaint", "show", misrouted]).0 == 77)
+        // In psql it can no longer change the complaint it gave away.
+        let again = try s.pg.psql(as: liaison, "UPDATE complaints SET department = 'GXJ' WHERE id = '\(misrouted)'", searchPath: Self.schema)
+        #expect(again.1.contains("UPDATE 0") || again.0 != 0, "\(again)")
+        #expect(try s.pg.query("SELECT department FROM \(Self.schema).complaints WHERE id = '\(misrouted)'") == "FGW")
         #expect(try s.city(["audit", "verify"]).status == 0)
         #expect(try s.city(["doctor"]).status == 0)
     }

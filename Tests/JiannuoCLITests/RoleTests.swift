@@ -259,6 +259,13 @@ import Testing
         #expect(mobile.numberOfMatches(in: revealed.stdout, range: NSRange(revealed.stdout.startIndex..., in: revealed.stdout)) > 100)
         let log = try s.run(nil, ["audit", "list", "--limit", "1", "--json", "--today", "2026-11-20"]).array()
         #expect(log.first?["action"] as? String == "complaint.reveal" && (log.first?["after"] as? String)?.contains("records") == true)
+        // A reveal that cannot be audited (a read-only opening) reveals nothing: no file, no row.
+        let rows = try s.run(nil, ["audit", "list", "--json", "--today", "2026-11-20"]).array().count
+        let out = s.dir + "/revealed.csv"
+        let refused = try s.run(nil, ["export", "complaints", "--reveal", "--read-only", "-o", out, "--today", "2026-11-20"])
+        #expect(refused.status != 0 && !FileManager.default.fileExists(atPath: out), "\(refused)")
+        #expect(mobile.numberOfMatches(in: refused.stdout, range: NSRange(refused.stdout.startIndex..., in: refused.stdout)) == 0)
+        #expect(try s.run(nil, ["audit", "list", "--json", "--today", "2026-11-20"]).array().count == rows)
     }
 
     @Test("new files have no permissions for others under umask 022")

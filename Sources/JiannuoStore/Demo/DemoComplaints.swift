@@ -138,4 +138,32 @@ extension DemoGenerator {
             counts.opinions += 1
         }
     }
+
+    /// Difficulty reports on open promises over the last two months: most answered within the limit, a few
+    /// late, one referred up, and the newest (yesterday) still waiting for the office.
+    mutating func difficulties() throws {
+        let texts = ["用地指标未下达，项目无法按期开工", "资金拨付需财政局审批，周期较长", "涉及多个部门，需县级层面协调", "企业资料不全，无法完成审核"]
+        let asks = ["请协调自然资源局", "请协调财政局加快拨付", "请提请县领导协调", nil]
+        let open = try String.fetchAll(db, sql: """
+            SELECT id FROM commitments WHERE status IN ('not_started', 'in_progress', 'stalled', 'partially_fulfilled') ORDER BY id
+            """)
+        guard !open.isEmpty else { return }
+        var days: [Day] = (0..<size.difficulties).map { _ in today.adding(days: -rng.int(2...60)) }
+        days.sort()
+        if !days.isEmpty { days[days.count - 1] = today.adding(days: -1) }
+        for (i, day) in days.enumerated() {
+            let record = rng.pick(open)
+            let unit = try String.fetchOne(db, sql: "SELECT department FROM commitments WHERE id = ?", arguments: [record]) ?? ""
+            let filed = DateTime.local(day, second: (9 * 60 + rng.int(0...420)) * 60, zone: clock.zone)
+            var d = try DifficultyReport.validated(id: nextId(.difficulty, day.year), record: record, department: unit, text: rng.pick(texts),
+                                                   asks: rng.pick(asks), at: filed, by: "演示", calendar: calendar, rules: rules)
+            let answerDay = calendar.addingWorkdays(rng.chance(0.85) ? rng.int(1...rules.difficultyAnswerWorkdays) : rules.difficultyAnswerWorkdays + rng.int(1...4), to: day)
+            if i < days.count - 1, answerDay < today, rng.chance(0.9) {
+                d = try d.answered("已协调相关部门，限期解决", refer: rng.chance(0.05),
+                                   at: DateTime.local(answerDay, second: 16 * 3600, zone: clock.zone), by: "演示")
+            }
+            try d.insert(db)
+            counts.difficulties += 1
+        }
+    }
 }

@@ -10,11 +10,12 @@ public enum DemoSize: String, CaseIterable, Sendable {
     var commitments: Int { [.small: 300, .county: 3_000, .province: 200_000][self]! }
     var complaints: Int { [.small: 3_000, .county: 60_000, .province: 2_000_000][self]! }
     var opinions: Int { [.small: 30, .county: 300, .province: 6_000][self]! }
+    var difficulties: Int { [.small: 12, .county: 120, .province: 2_400][self]! }
 }
 
 public struct DemoCounts: Codable, Sendable {
     public var departments = 0, commitments = 0, complaints = 0, breaches = 0, rectifications = 0
-    public var accountability = 0, opinions = 0, findings = 0
+    public var accountability = 0, opinions = 0, findings = 0, difficulties = 0
 }
 
 extension SQLiteLedger {
@@ -82,6 +83,7 @@ struct DemoGenerator {
             """)
         try opinions()
         try supervision()
+        try difficulties()
         // The newest breach is still waiting to be reported up, as the office's own work would have it.
         try db.execute(sql: "UPDATE breaches SET reported_on = NULL WHERE id = (SELECT id FROM breaches ORDER BY date DESC, id DESC LIMIT 1)")
         for (k, v) in sequences {

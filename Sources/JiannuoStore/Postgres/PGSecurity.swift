@@ -45,9 +45,10 @@ enum PGSecurity {
         "users": "account = current_user",
     ]
 
-    /// What a liaison's changed row must meet where it differs from what it may see: a misrouted complaint
+    /// What a liaison's changed row must meet where it differs from what it may take: a misrouted complaint
     /// it returns goes to another unit, and stays the one it returned (`returned_from`), which the
-    /// program's return writes in the same statement.
+    /// program's return writes in the same statement. In `psql` it may read such a row (it answers for
+    /// a late return), never change it again.
     static let unitCheck: [String: String] = [
         "complaints": """
             department IN (SELECT department FROM role_units WHERE role = current_user)
@@ -152,8 +153,15 @@ enum PGSecurity {
                 continue
             }
             out.append("CREATE POLICY jn_wide ON \(q) USING ((SELECT pg_has_role(\(wideName), 'MEMBER')))")
-            if let unit = unitCondition[t] {
-                out.append("CREATE POLICY jn_unit ON \(q) USING (\(unit)) WITH CHECK (\(unitCheck[t] ?? unit))")
+            if let unit = unitCondition[t], let check = unitCheck[t] {
+                // Read and changed rows may be the ones it returned (an UPDATE's new row must pass the
+                // read policy too); rows are taken, inserted and deleted only within its units.
+                out.append("CREATE POLICY jn_unit_read ON \(q) FOR SELECT USING (\(check))")
+                out.append("CREATE POLICY jn_unit_insert ON \(q) FOR INSERT WITH CHECK (\(unit))")
+                out.append("CREATE POLICY jn_unit_update ON \(q) FOR UPDATE USING (\(unit)) WITH CHECK (\(check))")
+                out.append("CREATE POLICY jn_unit_delete ON \(q) FOR DELETE USING (\(unit))")
+            } else if let unit = unitCondition[t] {
+                out.append("CREATE POLICY jn_unit ON \(q) USING (\(unit)) WITH CHECK (\(unit))")
             }
         }
         // The log is appended to, never changed: no grant allows it and these refuse even the owner.
