@@ -108,6 +108,7 @@ struct DemoTests {
             all.rectifications = try store.rectifications(ListFilter())
             all.breaches = try store.breaches(ListFilter())
             all.opinions = try store.opinions(ListFilter())
+            all.difficulties = try store.difficulties(ListFilter(), record: nil)
             all.departments = Dictionary(uniqueKeysWithValues: try store.departments().map { ($0.code, $0) })
             for e in try store.escalations(ListFilter()) where e.date <= d(today) { all.escalated[e.record] = min(all.escalated[e.record] ?? e.date, e.date) }
             let full = Alerts.compute(all, calendar: store.calendar, rules: store.rules.deadlines, today: d(today))

@@ -30,11 +30,12 @@ import Testing
         _ = DashboardUpdate.key(.char("3"), to: &s, data: d)
         _ = DashboardUpdate.key(.char("j"), to: &s, data: d)
         let g = DashboardView.render(s, d)
-        let selected = try Self.style(of: "承诺 CN-2026-0001", in: g, theme)
-        let escalate = try Self.style(of: "承诺 CN-2026-0002", in: g, theme)
-        let overdue = try Self.style(of: "承诺 CN-2026-0004", in: g, theme)
-        let dueToday = try Self.style(of: "承诺 CN-2026-0008", in: g, theme)
-        let nearing = try Self.style(of: "承诺 CN-2026-0012", in: g, theme)
+        // Each alert's row, found by its id and the first word of its brief (the pane shows the brief at this width).
+        let selected = try Self.style(of: "CN-2026-0001 承诺", in: g, theme)
+        let escalate = try Self.style(of: "CN-2026-0002 承诺", in: g, theme)
+        let overdue = try Self.style(of: "CN-2026-0004 承诺", in: g, theme)
+        let dueToday = try Self.style(of: "CN-2026-0008 承诺", in: g, theme)
+        let nearing = try Self.style(of: "CN-2026-0012 承诺", in: g, theme)
         #expect(d.alerts[1].level == .escalate && d.alerts[2].level == .escalate && d.alerts[12].level == .nearing)
         #expect(selected.reverse, "the selected row is reversed")
         for (name, level) in [("escalate", escalate), ("overdue", overdue), ("due today", dueToday), ("nearing", nearing)] {

@@ -41,16 +41,19 @@ public struct DifficultyReport: Codable, Sendable, Hashable {
 
     public var isOpen: Bool { answeredAt == nil }
 
+    /// The refusal of a report on anything but a promise, complaint or rectification.
+    public static func notASubject(_ record: String) -> JiannuoError {
+        .invalid("困难问题报告只能针对承诺、投诉或整改（\(RecordKind.markers(subjects, .zh))），\(Sanitize.visible(record)) 不是",
+                 "a difficulty report is about a commitment, complaint or rectification (\(RecordKind.markers(subjects, .en))); \(Sanitize.visible(record)) is not")
+    }
+
     /// Answered by its due day; nil while unanswered.
     public var answeredOnTime: Bool? { answeredAt.map { $0.day <= due } }
 
     /// A new report, due `difficulty_answer_workdays` working days after the day it is filed.
     public static func validated(id: String, record: String, department: String, text: String, asks: String?, at: DateTime, by: String,
                                  calendar: WorkCalendar, rules: DeadlineRules) throws -> DifficultyReport {
-        guard subjects.contains(RecordKind(record)) else {
-            throw JiannuoError.invalid("困难问题报告只能针对承诺、投诉或整改（\(RecordKind.markers(subjects, .zh))），\(Sanitize.visible(record)) 不是",
-                                       "a difficulty report is about a commitment, complaint or rectification (\(RecordKind.markers(subjects, .en))); \(Sanitize.visible(record)) is not")
-        }
+        guard subjects.contains(RecordKind(record)) else { throw notASubject(record) }
         return DifficultyReport(id: id, record: record, department: department,
                                 text: try Validate.text(text, Field("困难问题", "text"), max: 2000, multiline: true),
                                 asks: try Validate.optionalText(asks, Field("请求事项", "asks"), max: 1000, multiline: true),

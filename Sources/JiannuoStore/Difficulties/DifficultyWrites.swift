@@ -38,10 +38,7 @@ extension LedgerEngine {
         case .commitment: return try requireCommitment(r, record).department
         case .complaint: return try requireComplaint(r, record).department
         case .rectification: return try requireRectification(r, record).unit
-        default:
-            let kinds = DifficultyReport.subjects
-            throw JiannuoError.invalid("困难问题报告只能针对承诺、投诉或整改（\(RecordKind.markers(kinds, .zh))），\(Sanitize.visible(record)) 不是",
-                                       "a difficulty report is about a commitment, complaint or rectification (\(RecordKind.markers(kinds, .en))); \(Sanitize.visible(record)) is not")
+        default: throw DifficultyReport.notASubject(record)
         }
     }
 

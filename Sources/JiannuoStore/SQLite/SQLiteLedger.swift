@@ -259,8 +259,12 @@ public final class SQLiteLedger: Sendable {
 
     public func checkpointWhenIdle() -> Bool {
         guard !readOnly, access != .preview else { return false }
+        // A plain connection of its own: opening the writer pool writes (GRDB makes sure of the -wal), and
+        // every other dashboard would take that for a change and read everything again.
         do {
-            try writer().writeWithoutTransaction { try $0.checkpoint(.passive) }
+            let q = try DatabaseQueue(path: path, configuration: Configuration())
+            try q.writeWithoutTransaction { try $0.checkpoint(.passive) }
+            try q.close()
             return true
         } catch {
             return false

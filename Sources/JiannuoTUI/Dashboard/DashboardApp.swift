@@ -190,6 +190,8 @@ public final class DashboardApp {
         GlibcMemory.oneArena()
         // The first frame does not wait for the ranking.
         startScores(ranking)
+        // Only what is committed while it runs is checkpointed.
+        checkpointed = version
         while !backend.interruptRequested && !state.quit {
             saveDraftIfNeeded()
             // While a load runs, look for its result often; keys are handled meanwhile either way.
