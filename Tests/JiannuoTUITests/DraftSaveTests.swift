@@ -35,4 +35,25 @@ import Testing
         app.saveDraftIfNeeded(force: true)
         #expect(traced.last == "draft saved")
     }
+
+    @Test("the drafts folder is the group's whoever saves first (2770); each officer's draft is its own (0600) and comes back to it alone")
+    func draftsFolderIsShared() throws {
+        let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jiannuo-drafts-\(UUID().uuidString)")
+        try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
+        defer { try? FileManager.default.removeItem(at: dir) }
+        let path = dir.appendingPathComponent("ledger.sqlite").path
+        let clock = Clock(today: Day("2026-11-20")!, minute: 10 * 60)
+        _ = try SQLiteLedger(path: path, clock: clock, operatorName: "first", rules: .defaults, access: .create).generateDemo(size: .small, seed: 5)
+        let first = try SQLiteLedger(path: path, clock: clock, operatorName: "first", rules: .defaults, access: .read)
+        let second = try SQLiteLedger(path: path, clock: clock, operatorName: "second", rules: .defaults, access: .read)
+        try first.saveDraft(kind: "intake", data: "王五")
+        try second.saveDraft(kind: "intake", data: "李四")
+        let attributes = try FileManager.default.attributesOfItem(atPath: path + ".drafts")
+        #expect((attributes[.posixPermissions] as? Int).map { $0 & 0o7777 } == 0o2770)
+        for file in try FileManager.default.contentsOfDirectory(atPath: path + ".drafts") {
+            let mode = try FileManager.default.attributesOfItem(atPath: path + ".drafts/" + file)[.posixPermissions] as? Int
+            #expect(mode.map { $0 & 0o777 } == 0o600, "\(file)")
+        }
+        #expect(try first.draft(kind: "intake")?.data == "王五" && second.draft(kind: "intake")?.data == "李四")
+    }
 }

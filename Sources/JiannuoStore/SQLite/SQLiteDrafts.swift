@@ -2,7 +2,7 @@ import Foundation
 import JiannuoCore
 
 /// A form being typed, kept per officer and kind. Drafts are scratch, not ledger records: they live
-/// in files beside the ledger (`LEDGER.drafts/`), so that typing neither changes the ledger (whose
+/// in files beside the ledger (`LEDGER.drafts/`, shared by the ledger's group, each file 0600), so that typing neither changes the ledger (whose
 /// readers would all reload) nor needs the write lock, and a kill -9 loses at most the last save.
 public struct Draft: Sendable, Equatable {
     public var kind: String
@@ -25,8 +25,16 @@ extension SQLiteLedger {
 
     public func saveDraft(kind: String, data: String) throws {
         let fm = FileManager.default
+        // One folder for every officer of the ledger, made right whoever saves first: the ledger's group
+        // may add files to it (set-group-ID, so they keep the group), each draft is its writer's alone (0600).
         if !fm.fileExists(atPath: draftsDirectory) {
-            try fm.createDirectory(atPath: draftsDirectory, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            do {
+                try fm.createDirectory(atPath: draftsDirectory, withIntermediateDirectories: true, attributes: nil)
+                chmod(draftsDirectory, 0o2770)
+            } catch {
+                throw JiannuoError.database("无法创建草稿目录 \(draftsDirectory)：\(error.localizedDescription)",
+                                            "cannot create the drafts folder \(draftsDirectory): \(error.localizedDescription)")
+            }
         }
         struct Saved: Encodable { let data: String; let saved_at: String }
         let body = try JSONEncoder().encode(Saved(data: data, saved_at: clock.realNow.iso))

@@ -59,7 +59,8 @@ public final class SQLiteLedger: Sendable {
                                             "cannot create the database directory \(dir): \(error.localizedDescription)")
             }
         }
-        let writable = exists ? fm.isWritableFile(atPath: path) : fm.isWritableFile(atPath: dir.isEmpty ? "." : dir)
+        // By the effective ids (a set-group-ID run writes with its group), not the real ones `isWritableFile` asks.
+        let writable = SQLiteLedger.writableByEffectiveIds(exists ? path : (dir.isEmpty ? "." : dir))
         let writesNow = (access == .write || access == .create) && writable
         self.readOnly = access == .readOnly || !writable
         do {
@@ -294,7 +295,11 @@ final class Locked<Value>: @unchecked Sendable {
 extension SQLiteLedger: LedgerEngine, LedgerFile {
     public var engine: EngineKind { .sqlite }
     public var name: String { (path as NSString).lastPathComponent }
-    public var exportDirectory: URL { URL(fileURLWithPath: path).deletingLastPathComponent().appendingPathComponent("exports") }
+    /// The officer's own folder, never one beside a shared ledger: a county-wide export is for whoever
+    /// made it (files 0600, the folder 0700).
+    public var exportDirectory: URL { URL(fileURLWithPath: NSHomeDirectory()).appendingPathComponent("jiannuo-exports") }
+
+    static func writableByEffectiveIds(_ path: String) -> Bool { faccessat(AT_FDCWD, path, W_OK, AT_EACCESS) == 0 }
 
     func reading<T>(_ body: (GRDBReader) throws -> T) throws -> T { try read { db in try body(GRDBReader(db: db)) } }
 

@@ -91,7 +91,7 @@ extension DashboardApp {
     }
 
     /// Writes the pane as shown (every row its filters let through, in its order) to a CSV file in the
-    /// exports folder beside the database.
+    /// officer's own exports folder (`~/jiannuo-exports`, 0700; the file 0600).
     func export(_ p: Pane) throws -> ExportResult {
         var all = data
         let total: Int
@@ -115,8 +115,9 @@ extension DashboardApp {
         let dir = store.exportDirectory
         let file = dir.appendingPathComponent(PaneExport.fileName(p, today: data.today, minute: clock.now.minute))
         do {
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
-            try Data(PaneExport.csv(table).utf8).write(to: file)
+            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
+            guard FileManager.default.createFile(atPath: file.path, contents: Data(PaneExport.csv(table).utf8), attributes: [.posixPermissions: 0o600])
+            else { return .failed(directory: dir.path) }
             return .written(rows: total, path: file.path)
         } catch {
             return .failed(directory: dir.path)
