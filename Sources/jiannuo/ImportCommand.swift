@@ -4,8 +4,9 @@ import Foundation
 import JiannuoCore
 import JiannuoStore
 
-/// Reads back what `export` writes (CSV with Chinese or English headers): every row is checked
-/// first, and one bad cell refuses the whole file, naming each problem's row and column.
+/// Reads back what `export` writes (CSV with Chinese or English headers), also as Excel and WPS save it
+/// (UTF-8 or GB18030; dates like `2026/11/5` or `2026年11月5日`, amounts like `1,234.50元`): every row is
+/// checked first, and one bad cell refuses the whole file, naming each problem's row and column.
 struct ImportCommand: JiannuoCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: T("导入台账：departments|commitments|complaints（与 export 的格式相同；有一行有错则全部不导入）", "Import into the ledger: departments|commitments|complaints (same format as export; if any row is wrong, nothing is imported)"))
@@ -53,10 +54,11 @@ struct ImportCommand: JiannuoCommand {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw JiannuoError.notFound("找不到文件：\(path)", "file not found: \(path)")
         }
-        guard var text = String(data: data, encoding: .utf8) else {
-            throw JiannuoError.invalid("\(path) 不是 UTF-8 编码的文本（请在 Excel/WPS 中另存为“CSV UTF-8”）", "\(path) is not UTF-8 text")
+        guard let (text, encoding) = TextDecoding.decode(data) else {
+            throw JiannuoError.invalid("\(path) 既不是 UTF-8 也不是 GB18030（GBK）编码的文本，未导入任何记录", "\(path) is neither UTF-8 nor GB18030 (GBK) text; nothing was imported")
         }
-        if text.hasPrefix("\u{FEFF}") { text.removeFirst() }
+        // Said, so that a file read in the wrong encoding is noticed (scripts get it on standard error).
+        if encoding == "GB18030" { FileHandle.standardError.write(Data("按 GB18030（GBK）编码读取 \(path)\n".utf8)) }
         let reader: CSVReader
         do { reader = try CSVReader(string: text, hasHeaderRow: true) } catch {
             throw JiannuoError.invalid("\(path) 不是有效的 CSV：\(error)", "\(path) is not valid CSV: \(error)")

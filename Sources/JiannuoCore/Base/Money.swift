@@ -9,12 +9,17 @@ public struct Money: Hashable, Comparable, Sendable {
     /// not negative, at most one trillion yuan.
     public init(yuan text: String) throws {
         var s = text.trimmedBlanks
-        if s.hasPrefix("¥") || s.hasPrefix("￥") { s.removeFirst() }
-        s = s.replacingOccurrences(of: ",", with: "")
-        if s.hasSuffix("元") { s.removeLast() }
-        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
-        let bad = JiannuoError.invalid("金额“\(Sanitize.visible(text))”无效：应为不小于 0、最多两位小数的元数，如 12500.50",
+        let bad = JiannuoError.invalid("金额“\(Sanitize.visible(text))”无效：应为不小于 0、最多两位小数的元数，如 12500.50 或 12,500.50元",
                                        "amount \"\(Sanitize.visible(text))\" is invalid: yuan, not negative, at most two decimals")
+        if s.hasPrefix("¥") || s.hasPrefix("￥") { s.removeFirst() }
+        if s.hasSuffix("元") { s.removeLast() }
+        // Commas only as a spreadsheet groups thousands (`1,234,567.50`): `12,34.5` is not read as anything.
+        if s.contains(",") {
+            let groups = (s.split(separator: ".", maxSplits: 1).first ?? "").split(separator: ",", omittingEmptySubsequences: false)
+            guard let head = groups.first, (1...3).contains(head.count), groups.dropFirst().allSatisfy({ $0.count == 3 }) else { throw bad }
+            s = s.replacingOccurrences(of: ",", with: "")
+        }
+        let parts = s.split(separator: ".", omittingEmptySubsequences: false)
         guard (1...2).contains(parts.count), let whole = parts.first, !whole.isEmpty, whole.count <= 13,
               whole.allSatisfy({ $0.isASCII && $0.isNumber }) else { throw bad }
         var frac = parts.count == 2 ? String(parts[1]) : ""

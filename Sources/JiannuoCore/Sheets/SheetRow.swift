@@ -8,9 +8,11 @@ public struct SheetRow {
     let headers: [String: String]
     public private(set) var problems: [SheetProblem] = []
 
-    /// Each cell is cleaned once here: checks and the record read the same cell several times.
+    /// Each cell is cleaned once here (and a spreadsheet's date, time or amount brought to the program's
+    /// form, `SheetCellForm`): checks and the record read the same cell several times.
     public init(number: Int, fields: [String: String], headers: [String: String]) {
-        self.number = number; self.fields = fields.mapValues(SheetRow.clean); self.headers = headers
+        self.number = number; self.headers = headers
+        self.fields = Dictionary(uniqueKeysWithValues: fields.map { ($0.key, SheetCellForm.of($0.key).normalised(SheetRow.clean($0.value))) })
     }
 
     /// The cell as exported: a spreadsheet's protective apostrophe is taken off (`SpreadsheetCell`).

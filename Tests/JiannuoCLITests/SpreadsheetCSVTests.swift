@@ -1,0 +1,60 @@
+import Foundation
+import JiannuoTestSupport
+import Testing
+
+/// A 台账 CSV as Excel and WPS save it: GB18030 (GBK) instead of UTF-8, dates as `2026/10/1` or
+/// `2026年10月1日`, times as `2026/11/2 9:05`, amounts as `1,234.50元`; read as export's own forms. A date
+/// that could be read two ways is refused with its row, column and what was read; nothing is guessed.
+@Suite("CLI: CSV as spreadsheets save it") struct SpreadsheetCSVTests {
+    static let header = "编号,责任单位,承诺类型,类别,对方名称,统一社会信用代码,承诺内容,金额（元）,承诺日期,兑现时限,状态,进度%,已履行决策程序,办结日期,交付日期,付款期限（天）"
+
+    func ledger() throws -> CLI {
+        let cli = try CLI(today: "2026-11-20")
+        try cli.ok(["department", "add", "--code", "FGW", "--name", "县发改委", "--kind", "county-department"])
+        return cli
+    }
+
+    /// The text written as GB18030 by the system's iconv, as WPS on Chinese Windows would.
+    func gb18030(_ cli: CLI, _ text: String, _ name: String) throws -> String {
+        let utf8 = cli.path(name + ".utf8"), out = cli.path(name)
+        try text.write(toFile: utf8, atomically: true, encoding: .utf8)
+        let r = try ProcessRunner.run(try executable("iconv"), ["-f", "UTF-8", "-t", "GB18030", "-o", out, utf8], home: cli.dir.path)
+        try #require(r.status == 0, "\(r)")
+        #expect(String(data: try Data(contentsOf: URL(fileURLWithPath: out)), encoding: .utf8) == nil, "the file is not UTF-8 any more")
+        return out
+    }
+
+    @Test("GB18030 with spreadsheet dates and grouped amounts imports as export's own forms, and says its encoding")
+    func excelForms() throws {
+        let cli = try ledger()
+        let rows = [
+            "CN-2026-0101,FGW,合同协议,3,许昌电子有限公司,,支付工程款,\"1,234.50元\",2026/10/1,2026年12月31日,推进中,40,集体讨论决定,,2026/10/8,30",
+            "CN-2026-0102,FGW,政策承诺,1,某某科技有限公司,,奖励资金兑现,￥80000,2026.10.9,2027-1-5,未启动,0,,,,",
+        ]
+        let file = try gb18030(cli, ([Self.header] + rows).joined(separator: "\r\n") + "\r\n", "台账.csv")
+        let r = try cli.run(["import", "commitments", file])
+        #expect(r.status == 0, "\(r)")
+        #expect(r.stderr.contains("GB18030"), "\(r)")
+        let a = try cli.ok(["commitment", "show", "CN-2026-0101"])
+        #expect(a["made"] as? String == "2026-10-01" && a["deadline"] as? String == "2026-12-31" && a["delivered_on"] as? String == "2026-10-08", "\(a)")
+        #expect(a["amount_fen"] as? Int == 123_450 && a["counterparty"] as? String == "许昌电子有限公司", "\(a)")
+        let b = try cli.ok(["commitment", "show", "CN-2026-0102"])
+        #expect(b["made"] as? String == "2026-10-09" && b["deadline"] as? String == "2027-01-05" && b["amount_fen"] as? Int == 8_000_000, "\(b)")
+    }
+
+    @Test("a date read two ways, or an amount grouped wrongly, is refused with its row, column and what was read; nothing is written")
+    func ambiguous() throws {
+        let cli = try ledger()
+        let rows = [
+            "CN-2026-0201,FGW,合同协议,3,甲公司,,支付工程款,,11/5/2026,2026/12/31,推进中,40,,,,",
+            "CN-2026-0202,FGW,合同协议,3,乙公司,,支付工程款,\"12,34.5\",2026/10/1,2026/12/31,推进中,40,,,,",
+        ]
+        let file = cli.path("bad.csv")
+        try ([Self.header] + rows).joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let r = try cli.run(["import", "commitments", file])
+        #expect(r.status == 65, "\(r)")
+        #expect(r.stderr.contains("第 2 行「承诺日期」") && r.stderr.contains("11/5/2026"), "\(r.stderr)")
+        #expect(r.stderr.contains("第 3 行「金额（元）」") && r.stderr.contains("12,34.5"), "\(r.stderr)")
+        #expect(try cli.run(["commitment", "list", "--json"]).array().isEmpty)
+    }
+}
