@@ -53,7 +53,11 @@ import Testing
             let message = try #require(app.state.message)
             let path = try #require(message.components(separatedBy: "：").last, "\(message)")
             #expect(message.hasPrefix("已导出 \(app.data.commitments.total) 行"), "\(message)")
-            #expect(path.hasPrefix(dir) && FileManager.default.fileExists(atPath: path), "\(message)")
+            // The officer's own folder, never beside a shared ledger; the file its alone.
+            #expect(path.hasPrefix(NSHomeDirectory() + "/jiannuo-exports/") && !path.hasPrefix(dir), "\(message)")
+            let mode = try FileManager.default.attributesOfItem(atPath: path)[.posixPermissions] as? Int
+            #expect(mode.map { $0 & 0o777 } == 0o600, "\(path)")
+            try? FileManager.default.removeItem(atPath: path)
         }
     }
 }
