@@ -177,9 +177,10 @@ public protocol LedgerAdministration: Ledger {
     /// The office's time zone (an IANA name): what "now" and "today" are for every officer, whatever their `TZ`.
     func setOfficeZone(_ name: String) throws
 
-    func importDepartments(_ rows: [(Int, Department)], source: String) throws -> ImportResult
-    func importCommitments(_ rows: [(Int, Commitment)], source: String) throws -> ImportResult
-    func importComplaints(_ rows: [(Int, Complaint)], source: String) throws -> ImportResult
+    /// `dryRun`: every check, references included, and the counts; nothing is written.
+    func importDepartments(_ rows: [(Int, Department)], source: String, dryRun: Bool) throws -> ImportResult
+    func importCommitments(_ rows: [(Int, Commitment)], source: String, dryRun: Bool) throws -> ImportResult
+    func importComplaints(_ rows: [(Int, Complaint)], source: String, dryRun: Bool) throws -> ImportResult
 
     func verifyAudit(anchor: AuditChain.Anchor?, progress: ((String) -> Void)?) throws -> AuditChain.Report
     /// The engine's own check of its storage (SQLite's quick_check; PostgreSQL's policies and grants).
@@ -195,6 +196,12 @@ public protocol LedgerAdministration: Ledger {
 public protocol LedgerFile: LedgerAdministration {
     func backup(to path: String) throws
     func generateDemo(size: DemoSize, seed: UInt64) throws -> DemoCounts
+}
+
+extension LedgerAdministration {
+    public func importDepartments(_ rows: [(Int, Department)], source: String) throws -> ImportResult { try importDepartments(rows, source: source, dryRun: false) }
+    public func importCommitments(_ rows: [(Int, Commitment)], source: String) throws -> ImportResult { try importCommitments(rows, source: source, dryRun: false) }
+    public func importComplaints(_ rows: [(Int, Complaint)], source: String) throws -> ImportResult { try importComplaints(rows, source: source, dryRun: false) }
 }
 
 /// The common short forms of the calls (a protocol's requirements take no default arguments).

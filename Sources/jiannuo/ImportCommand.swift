@@ -12,6 +12,7 @@ struct ImportCommand: JiannuoCommand {
         commandName: "import", abstract: T("导入台账：departments|commitments|complaints（与 export 的格式相同；有一行有错则全部不导入）", "Import into the ledger: departments|commitments|complaints (same format as export; if any row is wrong, nothing is imported)"))
     @Argument(help: "departments|commitments|complaints") var kind: String
     @Argument(help: H("CSV 文件", "CSV file")) var file: String
+    @Flag(name: .customLong("dry-run"), help: H("只检查：列出每一行的问题和将导入的条数，不写入", "Check only: every row's problem and how many would be imported; nothing is written")) var dryRun = false
     @OptionGroup var global: GlobalOptions
 
     func execute(_ out: Output) throws {
@@ -21,31 +22,37 @@ struct ImportCommand: JiannuoCommand {
             switch kind {
             case "departments":
                 let rows = try Self.read(file, SheetColumns.departments) { r in SheetParse.department(&r) }
-                result = try store.importDepartments(rows, source: file)
+                result = try store.importDepartments(rows, source: file, dryRun: dryRun)
             case "commitments":
                 let rows = try Self.read(file, SheetColumns.commitments) { r in SheetParse.commitment(&r, clock: store.clock) }
-                result = try store.importCommitments(rows, source: file)
+                result = try store.importCommitments(rows, source: file, dryRun: dryRun)
             case "complaints":
                 let rows = try Self.read(file, SheetColumns.complaints) { r in
                     SheetParse.complaint(&r, calendar: store.calendar, rules: store.rules.deadlines, clock: store.clock)
                 }
-                result = try store.importComplaints(rows, source: file)
+                result = try store.importComplaints(rows, source: file, dryRun: dryRun)
             default:
                 throw JiannuoError.invalid("未知的台账“\(Sanitize.visible(kind))”，可选：departments、commitments、complaints", "unknown ledger \(kind)")
             }
         } catch let refused as ImportRefused {
-            for p in refused.problems.prefix(100) {
+            // A dry run lists every problem; an import the first hundred.
+            for p in refused.problems.prefix(dryRun ? Int.max : 100) {
                 FileHandle.standardError.write(Data((out.lang == .zh ? "第 \(p.row) 行「\(p.column)」：\(p.reason.zh)\n"
                                                                        : "row \(p.row), column \(p.column): \(p.reason.en)\n").utf8))
             }
-            if refused.problems.count > 100 {
+            if !dryRun && refused.problems.count > 100 {
                 FileHandle.standardError.write(Data("……共 \(refused.problems.count) 处问题\n".utf8))
             }
             throw JiannuoError.invalid("\(file) 有 \(refused.problems.count) 处问题，未导入任何记录", "\(file) has \(refused.problems.count) problems; nothing was imported")
         }
         out.record(result) {
-            out.say("已导入 \(result.imported) 条\(result.skipped > 0 ? "，跳过已存在的 \(result.skipped) 条" : "")",
-                    "imported \(result.imported), skipped \(result.skipped) already there")
+            if dryRun {
+                out.say("检查通过：将导入 \(result.imported) 条\(result.skipped > 0 ? "，跳过已存在的 \(result.skipped) 条" : "")（试运行，未写入）",
+                        "checked: \(result.imported) would be imported, \(result.skipped) already there (dry run, nothing written)")
+            } else {
+                out.say("已导入 \(result.imported) 条\(result.skipped > 0 ? "，跳过已存在的 \(result.skipped) 条" : "")",
+                        "imported \(result.imported), skipped \(result.skipped) already there")
+            }
         }
     }
 

@@ -32,6 +32,10 @@ import Testing
             "CN-2026-0102,FGW,政策承诺,1,某某科技有限公司,,奖励资金兑现,￥80000,2026.10.9,2027-1-5,未启动,0,,,,",
         ]
         let file = try gb18030(cli, ([Self.header] + rows).joined(separator: "\r\n") + "\r\n", "台账.csv")
+        // A dry run first: checked whole, counted, nothing written.
+        let dry = try cli.run(["import", "commitments", file, "--dry-run"])
+        #expect(dry.status == 0 && dry.stdout.contains("将导入 2 条") && dry.stdout.contains("未写入"), "\(dry)")
+        #expect(try cli.run(["commitment", "list", "--json"]).array().isEmpty)
         let r = try cli.run(["import", "commitments", file])
         #expect(r.status == 0, "\(r)")
         #expect(r.stderr.contains("GB18030"), "\(r)")
@@ -40,6 +44,8 @@ import Testing
         #expect(a["amount_fen"] as? Int == 123_450 && a["counterparty"] as? String == "许昌电子有限公司", "\(a)")
         let b = try cli.ok(["commitment", "show", "CN-2026-0102"])
         #expect(b["made"] as? String == "2026-10-09" && b["deadline"] as? String == "2027-01-05" && b["amount_fen"] as? Int == 8_000_000, "\(b)")
+        let again = try cli.run(["import", "commitments", file, "--dry-run"])
+        #expect(again.status == 0 && again.stdout.contains("将导入 0 条，跳过已存在的 2 条"), "\(again)")
     }
 
     @Test("a date read two ways, or an amount grouped wrongly, is refused with its row, column and what was read; nothing is written")
@@ -51,7 +57,7 @@ import Testing
         ]
         let file = cli.path("bad.csv")
         try ([Self.header] + rows).joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
-        let r = try cli.run(["import", "commitments", file])
+        let r = try cli.run(["import", "commitments", file, "--dry-run"])
         #expect(r.status == 65, "\(r)")
         #expect(r.stderr.contains("第 2 行「承诺日期」") && r.stderr.contains("11/5/2026"), "\(r.stderr)")
         #expect(r.stderr.contains("第 3 行「金额（元）」") && r.stderr.contains("12,34.5"), "\(r.stderr)")

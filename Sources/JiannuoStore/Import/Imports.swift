@@ -11,28 +11,30 @@ public struct ImportRefused: Error, Sendable {
 public struct ImportResult: Sendable, Encodable {
     public var imported = 0
     public var skipped = 0
+    /// Checked only: `imported` is what would have been written.
+    public var dry_run = false
 }
 
 /// Imports in one transaction, the same on both engines: a record whose id is already there is skipped
 /// (importing a file twice adds nothing), references are checked first (`ImportChecks`), the new rows
 /// go in as one bulk write of the engine's, and one audit row records the import.
 extension LedgerEngine {
-    public func importDepartments(_ rows: [(Int, Department)], source: String) throws -> ImportResult {
-        try importRecords(rows, entity: "departments", source: source, idOf: \.code, check: { try ImportChecks.departments($0, file: rows) }) { w, fresh in
+    public func importDepartments(_ rows: [(Int, Department)], source: String, dryRun: Bool) throws -> ImportResult {
+        try importRecords(rows, entity: "departments", source: source, dryRun: dryRun, idOf: \.code, check: { try ImportChecks.departments($0, file: rows) }) { w, fresh in
             // Successors after every unit of the file is in.
             try insertAll(w, fresh.map { var d = $0; d.successor = nil; return d })
             for d in fresh { if let s = d.successor { try w.execute("UPDATE departments SET successor = ? WHERE code = ?", [s, d.code]) } }
         }
     }
 
-    public func importCommitments(_ rows: [(Int, Commitment)], source: String) throws -> ImportResult {
-        try importRecords(rows, entity: "commitments", source: source, idOf: \.id, check: ImportChecks.commitments) { w, fresh in
+    public func importCommitments(_ rows: [(Int, Commitment)], source: String, dryRun: Bool) throws -> ImportResult {
+        try importRecords(rows, entity: "commitments", source: source, dryRun: dryRun, idOf: \.id, check: ImportChecks.commitments) { w, fresh in
             try insertAll(w, fresh)
         }
     }
 
-    public func importComplaints(_ rows: [(Int, Complaint)], source: String) throws -> ImportResult {
-        try importRecords(rows, entity: "complaints", source: source, idOf: \.id, check: ImportChecks.complaints) { w, fresh in
+    public func importComplaints(_ rows: [(Int, Complaint)], source: String, dryRun: Bool) throws -> ImportResult {
+        try importRecords(rows, entity: "complaints", source: source, dryRun: dryRun, idOf: \.id, check: ImportChecks.complaints) { w, fresh in
             try insertAll(w, fresh)
             for c in fresh {
                 if let at = c.followupAt {
@@ -45,13 +47,15 @@ extension LedgerEngine {
 
     /// `check` reads once, inside the transaction, what every row's check needs (the units, …).
     private func importRecords<R: PersistableRecord>(
-        _ rows: [(Int, R)], entity: String, source: String, idOf: KeyPath<R, String>,
+        _ rows: [(Int, R)], entity: String, source: String, dryRun: Bool, idOf: KeyPath<R, String>,
         check: (Writer) throws -> ImportChecks.Check<R>, insert: (Writer, [R]) throws -> Void
     ) throws -> ImportResult {
         try authorize(.importLedger)
         let result: Result<ImportResult, ImportRefused> = try transaction { w, audit in
             let sorted = try ImportChecks.sort(w, rows, idOf: idOf, check: try check(w))
             guard sorted.problems.isEmpty else { return .failure(ImportRefused(problems: sorted.problems)) }
+            // A dry run stops here: checked as the import would be, in its transaction, and nothing changed.
+            if dryRun { return .success(ImportResult(imported: sorted.fresh.count, skipped: sorted.skipped, dry_run: true)) }
             let ids = sorted.fresh.map { $0[keyPath: idOf] }
             if !sorted.fresh.isEmpty { try bulkImport(w, table: R.databaseTableName, ids: ids) { try insert(w, sorted.fresh) } }
             let result = ImportResult(imported: sorted.fresh.count, skipped: sorted.skipped)
