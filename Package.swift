@@ -48,6 +48,7 @@ let package = Package(
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Ink", package: "Ink"),
+                .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
         // Write throughput for Benchmarks/measure.sh: writers with connections of their own, all at once.

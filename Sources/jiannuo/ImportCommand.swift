@@ -1,5 +1,6 @@
 import ArgumentParser
 import CSV
+import TOMLKit
 import Foundation
 import JiannuoCore
 import JiannuoStore
@@ -12,22 +13,29 @@ struct ImportCommand: JiannuoCommand {
         commandName: "import", abstract: T("导入台账：departments|commitments|complaints（与 export 的格式相同；有一行有错则全部不导入）", "Import into the ledger: departments|commitments|complaints (same format as export; if any row is wrong, nothing is imported)"))
     @Argument(help: "departments|commitments|complaints") var kind: String
     @Argument(help: H("CSV 文件", "CSV file")) var file: String
+    @Option(name: .customLong("columns"), help: H("表头映射文件（TOML：[columns] 下 \"表头\" = \"列名\"，或 \"-\" 略去该列）",
+                                                 "A header mapping file (TOML: under [columns], \"header\" = \"key\", or \"-\" to leave the column out)")) var columns: String?
     @Flag(name: .customLong("dry-run"), help: H("只检查：列出每一行的问题和将导入的条数，不写入", "Check only: every row's problem and how many would be imported; nothing is written")) var dryRun = false
     @OptionGroup var global: GlobalOptions
 
     func execute(_ out: Output) throws {
         let store = try out.store()
+        let mapping = try columns.map(Self.mapping) ?? [:]
+        // A 台账 names units as people do: a name that is one unit's becomes its code (anything else is refused by the row's check).
+        let unit: (String) -> String? = { typed in try? store.unitCode(typed) }
         let result: ImportResult
         do {
             switch kind {
             case "departments":
-                let rows = try Self.read(file, SheetColumns.departments) { r in SheetParse.department(&r) }
+                let rows = try Self.read(file, SheetColumns.departments, SheetHeaders.departments, mapping) { r in SheetParse.department(&r) }
                 result = try store.importDepartments(rows, source: file, dryRun: dryRun)
             case "commitments":
-                let rows = try Self.read(file, SheetColumns.commitments) { r in SheetParse.commitment(&r, clock: store.clock) }
+                let rows = try Self.read(file, SheetColumns.commitments, SheetHeaders.commitments, mapping, unit: unit) { r in
+                    SheetParse.commitment(&r, clock: store.clock)
+                }
                 result = try store.importCommitments(rows, source: file, dryRun: dryRun)
             case "complaints":
-                let rows = try Self.read(file, SheetColumns.complaints) { r in
+                let rows = try Self.read(file, SheetColumns.complaints, SheetHeaders.complaints, mapping, unit: unit) { r in
                     SheetParse.complaint(&r, calendar: store.calendar, rules: store.rules.deadlines, clock: store.clock)
                 }
                 result = try store.importComplaints(rows, source: file, dryRun: dryRun)
@@ -57,7 +65,27 @@ struct ImportCommand: JiannuoCommand {
     }
 
     /// Rows of the file as records, with the row numbers a spreadsheet shows (the header is row 1).
-    static func read<R>(_ path: String, _ columns: [SheetColumn<R>], _ parse: (inout SheetRow) -> R?) throws -> [(Int, R)] {
+    /// A header mapping file: `[columns]` with `"表头" = "key"` (or `"-"`).
+    static func mapping(_ path: String) throws -> [String: String] {
+        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+            throw JiannuoError.notFound("找不到表头映射文件：\(path)", "header mapping file not found: \(path)")
+        }
+        let table: TOMLTable
+        do { table = try TOMLTable(string: text) } catch {
+            throw JiannuoError.invalid("表头映射文件 \(path) 不是有效的 TOML：\(error)", "\(path) is not valid TOML: \(error)")
+        }
+        var out: [String: String] = [:]
+        for (header, value) in table["columns"]?.table ?? TOMLTable() {
+            guard let key = value.string else {
+                throw JiannuoError.invalid("表头映射文件 \(path)：“\(Sanitize.visible(header))”的值须为列名字符串", "\(path): the value of \(header) must be a column key")
+            }
+            out[header] = key
+        }
+        return out
+    }
+
+    static func read<R>(_ path: String, _ columns: [SheetColumn<R>], _ synonyms: [String: [String]], _ mapping: [String: String],
+                        unit: ((String) -> String?)? = nil, _ parse: (inout SheetRow) -> R?) throws -> [(Int, R)] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw JiannuoError.notFound("找不到文件：\(path)", "file not found: \(path)")
         }
@@ -73,13 +101,24 @@ struct ImportCommand: JiannuoCommand {
         let header = reader.headerRow ?? []
         var keyAt: [Int: String] = [:]
         var headers: [String: String] = [:]
+        let keys = Set(columns.map(\.key))
+        for (column, key) in mapping where key != "-" && !keys.contains(key) {
+            throw JiannuoError.invalid("表头映射：“\(Sanitize.visible(column))”对应的列名“\(Sanitize.visible(key))”不存在，可选：\(columns.map(\.key).joined(separator: "、"))、-",
+                                       "header mapping: \(column) names no column \(key); one of \(columns.map(\.key).joined(separator: ", ")), -")
+        }
         for (i, h) in header.enumerated() {
             let name = h.trimmingCharacters(in: .whitespaces)
-            guard let c = columns.first(where: { $0.zh == name || $0.en == name || $0.key == name }) else {
-                throw JiannuoError.invalid("\(path) 第 1 行：未知的列“\(Sanitize.visible(name))”", "\(path), row 1: unknown column \(name)")
+            guard let key = SheetHeaders.key(of: name, columns: columns, synonyms: synonyms, extra: mapping) else {
+                throw JiannuoError.invalid("\(path) 第 1 行：未知的列“\(Sanitize.visible(name))”（可用 --columns 映射文件说明它是哪一列，或以 - 略去）",
+                                           "\(path), row 1: unknown column \(name) (a --columns mapping file may say which it is, or - to leave it out)")
             }
-            keyAt[i] = c.key
-            headers[c.key] = name
+            if key.isEmpty { continue }
+            if let other = headers[key] {
+                throw JiannuoError.invalid("\(path) 第 1 行：“\(Sanitize.visible(other))”与“\(Sanitize.visible(name))”是同一列（\(key)）",
+                                           "\(path), row 1: \(other) and \(name) are the same column (\(key))")
+            }
+            keyAt[i] = key
+            headers[key] = name
         }
         var out: [(Int, R)] = []
         var problems: [SheetProblem] = []
@@ -99,6 +138,7 @@ struct ImportCommand: JiannuoCommand {
             }
             var values: [String: String] = [:]
             for (i, v) in fields.enumerated() { if let k = keyAt[i] { values[k] = v } }
+            if let unit, let typed = values["department"], let code = unit(typed.trimmingCharacters(in: .whitespaces)) { values["department"] = code }
             var row = SheetRow(number: number, fields: values, headers: headers)
             if let r = parse(&row) { out.append((number, r)) } else { problems += row.problems }
         }

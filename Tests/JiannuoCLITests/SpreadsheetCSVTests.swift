@@ -63,4 +63,33 @@ import Testing
         #expect(r.stderr.contains("第 3 行「金额（元）」") && r.stderr.contains("12,34.5"), "\(r.stderr)")
         #expect(try cli.run(["commitment", "list", "--json"]).array().isEmpty)
     }
+
+    @Test("an office's own 台账: its usual headers, 序号 and 备注 left out, units by name; a mapping file for the rest; an unknown header refused")
+    func ownLedger() throws {
+        let cli = try ledger()
+        let file = cli.path("台账.csv")
+        try """
+        序号,承诺单位,承诺类型,类别,企业名称,承诺事项,金额（元）,承诺时间,完成时限,状态,进度%,编号,备注
+        1,县发改委,合同协议,2,甲公司,按期拨付奖补资金,"12,000元",2026年10月1日,2026/12/31,推进中,30,CN-2026-0501,
+        2,县发改委,政策承诺,1,乙公司,办理审批,,2026/10/3,2027/1/5,未启动,0,CN-2026-0502,联系人张三
+        """.write(toFile: file, atomically: true, encoding: .utf8)
+        let r = try cli.run(["import", "commitments", file])
+        #expect(r.status == 0, "\(r)")
+        let a = try cli.ok(["commitment", "show", "CN-2026-0501"])
+        #expect(a["department"] as? String == "FGW" && a["counterparty"] as? String == "甲公司" && a["amount_fen"] as? Int == 1_200_000, "\(a)")
+
+        // A header of its own: refused, naming it and the way out; a mapping file says what it is.
+        let odd = cli.path("odd.csv")
+        try "经办科室,承诺单位,承诺类型,类别,企业名称,承诺事项,承诺时间,完成时限,状态,进度%,编号\n综合科,县发改委,合同协议,2,丙公司,修路,2026/10/5,2026/12/1,推进中,10,CN-2026-0503\n"
+            .write(toFile: odd, atomically: true, encoding: .utf8)
+        let refused = try cli.run(["import", "commitments", odd])
+        #expect(refused.status == 65 && refused.stderr.contains("经办科室") && refused.stderr.contains("--columns"), "\(refused)")
+        let map = cli.path("columns.toml")
+        try "[columns]\n\"经办科室\" = \"-\"\n".write(toFile: map, atomically: true, encoding: .utf8)
+        #expect(try cli.run(["import", "commitments", odd, "--columns", map]).status == 0)
+        try "[columns]\n\"经办科室\" = \"office\"\n".write(toFile: map, atomically: true, encoding: .utf8)
+        let badMap = try cli.run(["import", "commitments", odd, "--columns", map])
+        #expect(badMap.status == 65 && badMap.stderr.contains("office"), "\(badMap)")
+        #expect(try cli.run(["commitment", "list", "--json"]).array().count == 3)
+    }
 }
