@@ -91,5 +91,19 @@ import Testing
         let badMap = try cli.run(["import", "commitments", odd, "--columns", map])
         #expect(badMap.status == 65 && badMap.stderr.contains("office"), "\(badMap)")
         #expect(try cli.run(["commitment", "list", "--json"]).array().count == 3)
+
+        // No 编号 at all: each row takes the next id of its year; the same file again is known row by row and adds nothing.
+        let plain = cli.path("无编号.csv")
+        try "序号,承诺单位,承诺类型,类别,企业名称,承诺事项,承诺时间,完成时限,状态,进度%\n1,县发改委,合同协议,2,丁公司,修桥,2026/10/5,2026/12/1,推进中,10\n2,县发改委,合同协议,2,戊公司,修路,2026/10/6,2026/12/2,推进中,10\n"
+            .write(toFile: plain, atomically: true, encoding: .utf8)
+        let dry = try cli.run(["import", "commitments", plain, "--dry-run"])
+        #expect(dry.status == 0 && dry.stdout.contains("将导入 2 条"), "\(dry)")
+        let first = try cli.run(["import", "commitments", plain, "--json"]).object()
+        #expect(first["imported"] as? Int == 2, "\(first)")
+        let again = try cli.run(["import", "commitments", plain, "--json"]).object()
+        #expect(again["imported"] as? Int == 0 && again["skipped"] as? Int == 2, "\(again)")
+        let ids = try cli.run(["commitment", "list", "--json"]).array().compactMap { $0["id"] as? String }.sorted()
+        #expect(ids == ["CN-2026-0501", "CN-2026-0502", "CN-2026-0503", "CN-2026-0504", "CN-2026-0505"], "\(ids)")
+        #expect(try cli.run(["audit", "verify"]).status == 0)
     }
 }

@@ -17,6 +17,9 @@ public enum SheetParse {
         return n
     }
 
+    /// A row's id, empty when the sheet has none (an office's own 台账): the import gives it one.
+    static func sheetId(_ s: String) throws -> String { s.isEmpty ? "" : try Validate.text(s, Field("编号", "id"), max: 20) }
+
     static func optionalDay(_ s: String, _ f: Field) throws -> Day? { s.isEmpty ? nil : try Validate.day(s, f) }
     static func optionalTime(_ s: String, _ f: Field, _ clock: Clock) throws -> DateTime? {
         guard !s.isEmpty else { return nil }
@@ -45,7 +48,7 @@ public enum SheetParse {
     }
 
     public static func commitment(_ r: inout SheetRow, clock: Clock) -> Commitment? {
-        let id = r.check("id") { try Validate.text($0, Field("编号", "id"), max: 20) }
+        let id = r.check("id") { try sheetId($0) }
         let procedures = r.check("procedures") { text -> [Procedure] in
             // Split by scalars: comparing characters (graphemes) cost more than the rest of the row.
             try text.unicodeScalars.split(whereSeparator: { $0 == "、" || $0 == "," || $0 == "，" }).map {
@@ -94,7 +97,7 @@ public enum SheetParse {
     }
 
     public static func complaint(_ r: inout SheetRow, calendar: WorkCalendar, rules: DeadlineRules, clock: Clock) -> Complaint? {
-        let id = r.check("id") { try Validate.text($0, Field("编号", "id"), max: 20) }
+        let id = r.check("id") { try sheetId($0) }
         let draft = ComplaintDraft(channel: r.text("channel"), received: r.text("received"), urgency: r.text("urgency"),
                                    complainant: r.optional("complainant"), contact: r.optional("contact"), department: r.text("department"),
                                    category: r.optional("category"), commitment: r.optional("commitment"), content: r.text("content"))

@@ -28,13 +28,15 @@ extension LedgerEngine {
     }
 
     public func importCommitments(_ rows: [(Int, Commitment)], source: String, dryRun: Bool) throws -> ImportResult {
-        try importRecords(rows, entity: "commitments", source: source, dryRun: dryRun, idOf: \.id, check: ImportChecks.commitments) { w, fresh in
+        try importRecords(rows, entity: "commitments", source: source, dryRun: dryRun, idOf: \.id, unnamed: ImportKeys.commitments,
+                          check: ImportChecks.commitments) { w, fresh in
             try insertAll(w, fresh)
         }
     }
 
     public func importComplaints(_ rows: [(Int, Complaint)], source: String, dryRun: Bool) throws -> ImportResult {
-        try importRecords(rows, entity: "complaints", source: source, dryRun: dryRun, idOf: \.id, check: ImportChecks.complaints) { w, fresh in
+        try importRecords(rows, entity: "complaints", source: source, dryRun: dryRun, idOf: \.id, unnamed: ImportKeys.complaints,
+                          check: ImportChecks.complaints) { w, fresh in
             try insertAll(w, fresh)
             for c in fresh {
                 if let at = c.followupAt {
@@ -47,12 +49,18 @@ extension LedgerEngine {
 
     /// `check` reads once, inside the transaction, what every row's check needs (the units, …).
     private func importRecords<R: PersistableRecord>(
-        _ rows: [(Int, R)], entity: String, source: String, dryRun: Bool, idOf: KeyPath<R, String>,
-        check: (Writer) throws -> ImportChecks.Check<R>, insert: (Writer, [R]) throws -> Void
+        _ rows: [(Int, R)], entity: String, source: String, dryRun: Bool, idOf: WritableKeyPath<R, String>,
+        unnamed: ImportKeys.Key<R>? = nil, check: (Writer) throws -> ImportChecks.Check<R>, insert: (Writer, [R]) throws -> Void
     ) throws -> ImportResult {
         try authorize(.importLedger)
         let result: Result<ImportResult, ImportRefused> = try transaction { w, audit in
-            let sorted = try ImportChecks.sort(w, rows, idOf: idOf, check: try check(w))
+            // Rows without an id: one already in the ledger (by its natural key) is skipped, the rest get ids.
+            var rows = rows, already = 0
+            if let unnamed, rows.contains(where: { $0.1[keyPath: idOf].isEmpty }) {
+                (rows, already) = try ImportKeys.name(w, rows, idOf: idOf, key: unnamed, assign: !dryRun)
+            }
+            var sorted = try ImportChecks.sort(w, rows, idOf: idOf, check: try check(w))
+            sorted.skipped += already
             guard sorted.problems.isEmpty else { return .failure(ImportRefused(problems: sorted.problems)) }
             // A dry run stops here: checked as the import would be, in its transaction, and nothing changed.
             if dryRun { return .success(ImportResult(imported: sorted.fresh.count, skipped: sorted.skipped, dry_run: true)) }
