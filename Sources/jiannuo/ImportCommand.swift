@@ -20,7 +20,7 @@ struct ImportCommand: JiannuoCommand {
 
     func execute(_ out: Output) throws {
         let store = try out.store()
-        let mapping = try columns.map(Self.mapping) ?? [:]
+        let mapping = try columns.map(Self.mapping) ?? Mapping()
         // A 台账 names units as people do: a name that is one unit's becomes its code (anything else is refused by the row's check).
         let unit: (String) -> String? = { typed in try? store.unitCode(typed) }
         let result: ImportResult
@@ -65,8 +65,14 @@ struct ImportCommand: JiannuoCommand {
     }
 
     /// Rows of the file as records, with the row numbers a spreadsheet shows (the header is row 1).
-    /// A header mapping file: `[columns]` with `"表头" = "key"` (or `"-"`).
-    static func mapping(_ path: String) throws -> [String: String] {
+    /// A header mapping file: `[columns]` with `"表头" = "key"` (or `"-"`), and `[defaults]` with `key = value`
+    /// for a column the 台账 lacks or leaves blank (`category = 1`, `kind = "policy"`).
+    struct Mapping {
+        var columns: [String: String] = [:]
+        var defaults: [String: String] = [:]
+    }
+
+    static func mapping(_ path: String) throws -> Mapping {
         guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
             throw JiannuoError.notFound("找不到表头映射文件：\(path)", "header mapping file not found: \(path)")
         }
@@ -74,17 +80,20 @@ struct ImportCommand: JiannuoCommand {
         do { table = try TOMLTable(string: text) } catch {
             throw JiannuoError.invalid("表头映射文件 \(path) 不是有效的 TOML：\(error)", "\(path) is not valid TOML: \(error)")
         }
-        var out: [String: String] = [:]
-        for (header, value) in table["columns"]?.table ?? TOMLTable() {
-            guard let key = value.string else {
-                throw JiannuoError.invalid("表头映射文件 \(path)：“\(Sanitize.visible(header))”的值须为列名字符串", "\(path): the value of \(header) must be a column key")
+        var out = Mapping()
+        for (section, into) in [("columns", \Mapping.columns), ("defaults", \Mapping.defaults)] as [(String, WritableKeyPath<Mapping, [String: String]>)] {
+            for (name, value) in table[section]?.table ?? TOMLTable() {
+                guard let v = value.string ?? value.int.map(String.init) else {
+                    throw JiannuoError.invalid("表头映射文件 \(path)：[\(section)] 中“\(Sanitize.visible(name))”的值须为文字或整数",
+                                               "\(path): the value of \(name) in [\(section)] must be text or a whole number")
+                }
+                out[keyPath: into][name] = v
             }
-            out[header] = key
         }
         return out
     }
 
-    static func read<R>(_ path: String, _ columns: [SheetColumn<R>], _ synonyms: [String: [String]], _ mapping: [String: String],
+    static func read<R>(_ path: String, _ columns: [SheetColumn<R>], _ synonyms: [String: [String]], _ mapping: Mapping,
                         unit: ((String) -> String?)? = nil, _ parse: (inout SheetRow) -> R?) throws -> [(Int, R)] {
         guard let data = FileManager.default.contents(atPath: path) else {
             throw JiannuoError.notFound("找不到文件：\(path)", "file not found: \(path)")
@@ -102,13 +111,17 @@ struct ImportCommand: JiannuoCommand {
         var keyAt: [Int: String] = [:]
         var headers: [String: String] = [:]
         let keys = Set(columns.map(\.key))
-        for (column, key) in mapping where key != "-" && !keys.contains(key) {
+        for key in mapping.defaults.keys where !keys.contains(key) {
+            throw JiannuoError.invalid("表头映射：[defaults] 中的列名“\(Sanitize.visible(key))”不存在，可选：\(columns.map(\.key).joined(separator: "、"))",
+                                       "header mapping: [defaults] names no column \(key); one of \(columns.map(\.key).joined(separator: ", "))")
+        }
+        for (column, key) in mapping.columns where key != "-" && !keys.contains(key) {
             throw JiannuoError.invalid("表头映射：“\(Sanitize.visible(column))”对应的列名“\(Sanitize.visible(key))”不存在，可选：\(columns.map(\.key).joined(separator: "、"))、-",
                                        "header mapping: \(column) names no column \(key); one of \(columns.map(\.key).joined(separator: ", ")), -")
         }
         for (i, h) in header.enumerated() {
             let name = h.trimmingCharacters(in: .whitespaces)
-            guard let key = SheetHeaders.key(of: name, columns: columns, synonyms: synonyms, extra: mapping) else {
+            guard let key = SheetHeaders.key(of: name, columns: columns, synonyms: synonyms, extra: mapping.columns) else {
                 throw JiannuoError.invalid("\(path) 第 1 行：未知的列“\(Sanitize.visible(name))”（可用 --columns 映射文件说明它是哪一列，或以 - 略去）",
                                            "\(path), row 1: unknown column \(name) (a --columns mapping file may say which it is, or - to leave it out)")
             }
@@ -138,8 +151,11 @@ struct ImportCommand: JiannuoCommand {
             }
             var values: [String: String] = [:]
             for (i, v) in fields.enumerated() { if let k = keyAt[i] { values[k] = v } }
+            // What the 台账 lacks or leaves blank, from the mapping file's defaults.
+            for (k, v) in mapping.defaults where (values[k] ?? "").isEmpty { values[k] = v }
             if let unit, let typed = values["department"], let code = unit(typed.trimmingCharacters(in: .whitespaces)) { values["department"] = code }
-            var row = SheetRow(number: number, fields: values, headers: headers)
+            var row = SheetRow(number: number, fields: values,
+                               headers: headers.merging(mapping.defaults.keys.map { ($0, "[defaults] \($0)") }) { have, _ in have })
             if let r = parse(&row) { out.append((number, r)) } else { problems += row.problems }
         }
         if progress && number >= 5_000 { FileHandle.standardError.write(Data("\r已检查 \(number - 1) 行，写入中…\n".utf8)) }

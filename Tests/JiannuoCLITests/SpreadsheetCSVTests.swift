@@ -106,4 +106,23 @@ import Testing
         #expect(ids == ["CN-2026-0501", "CN-2026-0502", "CN-2026-0503", "CN-2026-0504", "CN-2026-0505"], "\(ids)")
         #expect(try cli.run(["audit", "verify"]).status == 0)
     }
+
+    @Test("a 台账 without the columns the program needs: refused naming each; a mapping file's [defaults] fills them")
+    func defaults() throws {
+        let cli = try ledger()
+        let file = cli.path("简表.csv")
+        try "序号,承诺单位,企业名称,承诺事项,承诺时间,完成时限\n1,县发改委,己公司,修桥,2026/10/5,2026/12/1\n".write(toFile: file, atomically: true, encoding: .utf8)
+        let refused = try cli.run(["import", "commitments", file])
+        #expect(refused.status == 65 && refused.stderr.contains("「kind」") && refused.stderr.contains("「category」"), "\(refused)")
+        let map = cli.path("columns.toml")
+        try "[defaults]\nkind = \"policy\"\ncategory = 1\nstatus = \"not_started\"\nprogress = 0\n".write(toFile: map, atomically: true, encoding: .utf8)
+        let r = try cli.run(["import", "commitments", file, "--columns", map, "--json"])
+        let imported = try r.object()["imported"] as? Int
+        #expect(r.status == 0 && imported == 1, "\(r)")
+        let c = try #require(try cli.run(["commitment", "list", "--json"]).array().first)
+        #expect(c["kind"] as? String == "policy" && c["category"] as? Int == 1 && c["counterparty"] as? String == "己公司", "\(c)")
+        try "[defaults]\nkinds = \"policy\"\n".write(toFile: map, atomically: true, encoding: .utf8)
+        let bad = try cli.run(["import", "commitments", file, "--columns", map])
+        #expect(bad.status == 65 && bad.stderr.contains("kinds"), "\(bad)")
+    }
 }
