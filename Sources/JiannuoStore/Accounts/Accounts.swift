@@ -106,7 +106,6 @@ extension Account {
 }
 
 extension Actor {
-    /// The account as the ledger knows it: its role, and a liaison's unit with those merged into it.
     /// The account as the ledger holds it now must be the one this command or dashboard started as: a
     /// role changed or an account disabled since is refused from its next act (read in the writing
     /// transaction, so no write slips between the check and the change).
@@ -121,6 +120,7 @@ extension Actor {
         }
     }
 
+    /// The account as the ledger knows it: its role, and a liaison's unit with those merged into it.
     static func load<R: SQLReader>(_ r: R, account: String) throws -> Actor {
         guard let a = try r.records(Account.self, "SELECT * FROM users WHERE account = ?", [account]).first, a.active else {
             return Actor(account: account, role: nil)

@@ -18,9 +18,9 @@ extension LedgerEngine {
 
     /// The office's answer (`text`) and/or a leader's referral (`refer`), in one transaction.
     public func answerDifficulty(_ id: String, text: String?, refer: Bool) throws -> DifficultyReport {
-        if text != nil { try authorize(.difficultyAnswer) }
+        // An answer is a supervisor's or leader's; a referral a leader's (asked of a call with neither, the answer's).
+        if text != nil || !refer { try authorize(.difficultyAnswer) }
         if refer { try authorize(.difficultyRefer) }
-        if text == nil && !refer { try authorize(.difficultyAnswer) }
         let now = clock.now
         return try transaction { w, audit in
             let before = try requireDifficulty(w, id)
