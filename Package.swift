@@ -26,7 +26,7 @@ let package = Package(
                 "JiannuoCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
-                "CLibPQ",
+                "CLibPQ", "CThreadCredentials",
             ],
             exclude: ["README.md"],
             resources: [.copy("Data")]
@@ -34,6 +34,8 @@ let package = Package(
         // libpq: synchronous like the Store, seconds to build (TECH-NOTES measured postgres-nio at ~111 s).
         .systemLibrary(name: "CLibPQ", path: "Sources/CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
         .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
+        // One system call glibc does not wrap per thread: a set-group-ID run opens a user's file without its group.
+        .target(name: "CThreadCredentials", path: "Sources/CThreadCredentials"),
         .target(
             name: "JiannuoTUI",
             dependencies: [

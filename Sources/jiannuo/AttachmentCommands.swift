@@ -25,8 +25,10 @@ struct AttachCommand: JiannuoCommand {
     /// A regular file the user may read, no larger than the rules allow (asked before reading it all).
     static func read(_ path: String, limitMB: Int) throws -> Data {
         var st = stat()
-        guard lstat(path, &st) == 0 else {
-            throw JiannuoError.notFound("找不到文件：\(Sanitize.visible(path))", "no such file: \(Sanitize.visible(path))")
+        guard GroupPrivilege.asUser({ lstat(path, &st) }) == 0 else {
+            throw errno == EACCES
+                ? JiannuoError.notFound("无权读取文件：\(Sanitize.visible(path))（以本人的权限打开）", "may not read \(Sanitize.visible(path)) (it is opened with your own rights)")
+                : JiannuoError.notFound("找不到文件：\(Sanitize.visible(path))", "no such file: \(Sanitize.visible(path))")
         }
         guard (st.st_mode & S_IFMT) == S_IFREG else {
             throw JiannuoError.invalid("\(Sanitize.visible(path)) 不是普通文件（目录、链接、设备或管道不能作为附件）",
@@ -36,7 +38,7 @@ struct AttachCommand: JiannuoCommand {
             throw JiannuoError.invalid("文件 \(Sanitize.visible(path)) 超过附件上限 \(limitMB) MB（规则 attachment_max_mb）",
                                        "\(Sanitize.visible(path)) is larger than the \(limitMB) MB attachments may be (rule attachment_max_mb)")
         }
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = UserFiles.read(path) else {
             throw JiannuoError.notFound("无法读取文件：\(Sanitize.visible(path))", "cannot read \(Sanitize.visible(path))")
         }
         return data
@@ -73,10 +75,10 @@ struct AttachmentCommand: ParsableCommand {
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
             let (a, data) = try out.reader().attachmentContent(id)
-            guard !FileManager.default.fileExists(atPath: output) else {
+            guard !UserFiles.exists(output) else {
                 throw JiannuoError.invalid("文件 \(Sanitize.visible(output)) 已存在，不覆盖", "\(Sanitize.visible(output)) exists: it is not overwritten")
             }
-            guard FileManager.default.createFile(atPath: output, contents: data, attributes: [.posixPermissions: 0o600]) else {
+            guard UserFiles.write(data, to: output, replace: false) else {
                 throw JiannuoError.notFound("无法写入文件：\(Sanitize.visible(output))", "cannot write \(Sanitize.visible(output))")
             }
             struct R: Encodable { let id: String; let file: String; let sha256: String }

@@ -94,7 +94,7 @@ struct CalendarCommand: ParsableCommand {
         @Argument var file: String
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
-            guard let text = try? String(contentsOfFile: file, encoding: .utf8) else {
+            guard let text = UserFiles.text(file) else {
                 throw JiannuoError.notFound("找不到日历文件：\(file)", "calendar file not found: \(file)")
             }
             let y = try out.store().loadCalendarYear(text: text, source: file)

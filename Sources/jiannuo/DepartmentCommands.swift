@@ -121,7 +121,7 @@ struct DepartmentCommand: ParsableCommand {
                 throw JiannuoError.usage("请给出 --file 承诺书文件，或 --clear（二者选一）", "give either --file or --clear")
             }
             let text = try file.map { path -> String in
-                guard let t = try? String(contentsOfFile: path, encoding: .utf8) else {
+                guard let t = UserFiles.text(path) else {
                     throw JiannuoError.notFound("读不到承诺书文件（须为 UTF-8）：\(path)", "cannot read the letter file (UTF-8): \(path)")
                 }
                 return t

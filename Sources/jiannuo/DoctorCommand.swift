@@ -49,6 +49,17 @@ struct DoctorCommand: JiannuoCommand {
             add("permissions", Text("权限", "permissions"), perms.isEmpty ? .ok : .warning,
                 perms.isEmpty ? Text("文件与目录不对其他用户开放", "files and directory are closed to other users")
                               : Text(perms.joined(separator: "；"), perms.joined(separator: "; ")))
+            switch GroupPrivilege.current {
+            case .held(let gid, let ledger)?:
+                let problems = SharedInstall.problems(ledger: ledger, binary: SharedInstall.runningBinary, gid: gid)
+                add("install", Text("共享安装", "shared install"), problems.isEmpty ? .ok : .failed,
+                    problems.isEmpty ? Text("程序 set-group-ID，账本目录只对专用组开放，组内没有账号", "the program is set-group-ID, the ledger's directory is open to its group only, and no account is in the group")
+                                     : Text(problems.map(\.zh).joined(separator: "；"), problems.map(\.en).joined(separator: "; ")))
+            case .dropped?:
+                add("install", Text("共享安装", "shared install"), .warning,
+                    Text("程序是 set-group-ID 的，但这个文件不是安装目录里的账本：以本人权限打开", "the program is set-group-ID, but this file is not a ledger of its install: opened with the user's own rights"))
+            default: break
+            }
         }
         let quick = try store.engineCheck()
         let passed = postgres ? Text("每张表强制行级安全，审计日志只追加，各角色权限不超出角色表", "row security forced on every table, the audit log append-only, no role beyond the role table")

@@ -81,8 +81,7 @@ final class LedgerSink {
         toTerminal = path == nil && isatty(STDOUT_FILENO) == 1
         if let path {
             // Exports hold personal data: for the owner only.
-            guard FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]),
-                  let h = FileHandle(forWritingAtPath: path) else {
+            guard let h = UserFiles.create(path) else {
                 throw JiannuoError.notFound("无法写入文件：\(path)", "cannot write \(path)")
             }
             handle = h

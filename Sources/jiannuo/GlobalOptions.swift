@@ -42,7 +42,10 @@ struct GlobalOptions: ParsableArguments {
         throw JiannuoError.usage("--lang 只能是 zh 或 en：收到“\(Sanitize.visible(l))”", "--lang must be zh or en, not \"\(Sanitize.visible(l))\"")
     }
 
-    var databasePath: String {
+    /// The ledger to open: under a set-group-ID install, the resolved path its check approved.
+    var databasePath: String { GroupPrivilege.ledgerPath(requestedDatabasePath) }
+
+    var requestedDatabasePath: String {
         if let db, !db.isEmpty { return db }
         if let e = environment["JIANNUO_DB"], !e.isEmpty { return e }
         let base = environment["XDG_DATA_HOME"].flatMap { $0.isEmpty ? nil : $0 }

@@ -73,7 +73,7 @@ struct ImportCommand: JiannuoCommand {
     }
 
     static func mapping(_ path: String) throws -> Mapping {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        guard let text = UserFiles.text(path) else {
             throw JiannuoError.notFound("找不到表头映射文件：\(path)", "header mapping file not found: \(path)")
         }
         let table: TOMLTable
@@ -95,7 +95,7 @@ struct ImportCommand: JiannuoCommand {
 
     static func read<R>(_ path: String, _ columns: [SheetColumn<R>], _ synonyms: [String: [String]], _ mapping: Mapping,
                         unit: ((String) -> String?)? = nil, _ parse: (inout SheetRow) -> R?) throws -> [(Int, R)] {
-        guard let data = FileManager.default.contents(atPath: path) else {
+        guard let data = UserFiles.read(path) else {
             throw JiannuoError.notFound("找不到文件：\(path)", "file not found: \(path)")
         }
         guard let (text, encoding) = TextDecoding.decode(data) else {

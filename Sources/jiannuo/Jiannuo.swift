@@ -14,7 +14,7 @@ struct Jiannuo: ParsableCommand {
             DepartmentCommand.self, CommitmentCommand.self, ComplaintCommand.self, BreachCommand.self,
             RectificationCommand.self, AccountabilityCommand.self, InspectionCommand.self, EscalateCommand.self, EscalationsCommand.self, OpinionCommand.self, CalendarCommand.self, RulesCommand.self, AuditCommand.self, UserCommand.self, WhoamiCommand.self, DoctorCommand.self, MigrateCommand.self,
             PendingCommand.self, ConfirmCommand.self, RejectCommand.self, AttachCommand.self, AttachmentsCommand.self, AttachmentCommand.self,
-            DifficultyCommand.self,
+            DifficultyCommand.self, SetupCommand.self,
         ])
 
     @Option(help: H("配色：default、high-contrast、light、mono，或主题文件路径（默认 $JIANNUO_THEME）", "Colour theme: default, high-contrast, light, mono, or the path of a theme file (default $JIANNUO_THEME)")) var theme: String?
@@ -29,6 +29,7 @@ struct Jiannuo: ParsableCommand {
         HelpLanguage.current = HelpLanguage.choose(args, environment: ProcessInfo.processInfo.environment)
         do {
             var command = try parseAsRoot(args)
+            settlePrivilege(command)
             try command.run()
         } catch {
             // The parser echoes what was typed: an argument with escape characters is shown, not sent.
@@ -43,6 +44,14 @@ struct Jiannuo: ParsableCommand {
             }
             Foundation.exit(code.rawValue)
         }
+    }
+
+    /// A set-group-ID run keeps the group only for the install's ledger (`GroupPrivilege`); decided
+    /// before anything is opened. A command without a ledger (help, a PostgreSQL address) gives it up.
+    static func settlePrivilege(_ command: ParsableCommand) {
+        let global = (command as? any JiannuoCommand)?.global ?? (command as? Jiannuo)?.global
+        guard let global, !LedgerAddress(global.requestedDatabasePath).isPostgres else { GroupPrivilege.settle(ledger: nil); return }
+        GroupPrivilege.settle(ledger: global.requestedDatabasePath)
     }
 
     mutating func run() throws {

@@ -64,7 +64,7 @@ struct PublishCommand: JiannuoCommand {
             doc.paragraph("审计锚点（可用 jiannuo audit verify --anchor 核验台账此后未被改写）：\(anchor) \(DateTime(at)?.day.string ?? String(at.prefix(10)))")
         }
         doc.end()
-        guard FileManager.default.createFile(atPath: output, contents: Data(doc.text.utf8)) else {
+        guard UserFiles.write(Data(doc.text.utf8), to: output) else {
             throw JiannuoError.notFound("无法写入文件：\(output)", "cannot write \(output)")
         }
         struct R: Encodable { let id: String; let departments: Int }

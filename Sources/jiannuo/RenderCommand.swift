@@ -23,7 +23,7 @@ struct RenderCommand: JiannuoCommand {
         }
         var events = try keys.map { try KeyEvent.parseSequence($0) } ?? []
         if let keysFile {
-            guard let text = try? String(contentsOfFile: keysFile, encoding: .utf8) else {
+            guard let text = UserFiles.text(keysFile) else {
                 throw JiannuoError.notFound("找不到按键文件：\(keysFile)", "keys file not found: \(keysFile)")
             }
             let words = text.split(whereSeparator: { $0 == " " || $0 == "\n" || $0 == "\t" || $0 == "\r" }).joined(separator: " ")
@@ -105,9 +105,7 @@ final class TraceFile {
     private let started = Date()
 
     init(path: String) {
-        if !FileManager.default.fileExists(atPath: path) { _ = FileManager.default.createFile(atPath: path, contents: nil, attributes: [.posixPermissions: 0o600]) }
-        handle = FileHandle(forWritingAtPath: path)
-        _ = try? handle?.seekToEnd()
+        handle = UserFiles.create(path, append: true)
     }
 
     func write(_ line: String) {

@@ -107,7 +107,8 @@ import Testing
         #expect(screen.contains("不写入"), "\(screen)")
         #expect(try demo.cli(["audit", "anchor"]).stdout == before)
         #expect(try demo.cli(["complaint", "list", "--json"]).stdout == count)
-        let drafts = try FileManager.default.contentsOfDirectory(atPath: demo.dir.url.path).filter { $0.hasSuffix(".drafts") }
+        let folders = try FileManager.default.contentsOfDirectory(atPath: demo.dir.url.path).filter { $0.hasSuffix(".drafts") }
+        let drafts = try folders.flatMap { try FileManager.default.contentsOfDirectory(atPath: demo.dir.url.appendingPathComponent($0).path) }
         #expect(drafts.isEmpty, "render left drafts: \(drafts)")
     }
 }

@@ -15,7 +15,8 @@ import Testing
         let path = dir.appendingPathComponent("ledger.sqlite").path
         let clock = Clock(today: Day("2026-11-20")!, minute: 10 * 60)
         _ = try SQLiteLedger(path: path, clock: clock, operatorName: "draft-tester", rules: .defaults, access: .create).generateDemo(size: .small, seed: 5)
-        // A file where the drafts folder belongs: even root cannot write a draft into it.
+        // A file where the drafts folder belongs (the one the ledger was made with taken away): even root cannot write a draft into it.
+        try FileManager.default.removeItem(atPath: path + ".drafts")
         #expect(FileManager.default.createFile(atPath: path + ".drafts", contents: Data("x".utf8)))
         let app = try DashboardApp(size: Size(width: 120, height: 40), clock: clock) {
             try SQLiteLedger(path: path, clock: clock, operatorName: "draft-tester", rules: .defaults, access: .read)
@@ -36,7 +37,7 @@ import Testing
         #expect(traced.last == "draft saved")
     }
 
-    @Test("the drafts folder is the group's whoever saves first (2770); each officer's draft is its own (0600) and comes back to it alone")
+    @Test("the drafts folder is the group's, made with the ledger or by whoever saves first (3770: sticky); each officer's draft is its own (0600) and comes back to it alone")
     func draftsFolderIsShared() throws {
         let dir = FileManager.default.temporaryDirectory.appendingPathComponent("jiannuo-drafts-\(UUID().uuidString)")
         try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true)
@@ -46,10 +47,11 @@ import Testing
         _ = try SQLiteLedger(path: path, clock: clock, operatorName: "first", rules: .defaults, access: .create).generateDemo(size: .small, seed: 5)
         let first = try SQLiteLedger(path: path, clock: clock, operatorName: "first", rules: .defaults, access: .read)
         let second = try SQLiteLedger(path: path, clock: clock, operatorName: "second", rules: .defaults, access: .read)
+        try FileManager.default.removeItem(atPath: path + ".drafts")
         try first.saveDraft(kind: "intake", data: "王五")
         try second.saveDraft(kind: "intake", data: "李四")
         let attributes = try FileManager.default.attributesOfItem(atPath: path + ".drafts")
-        #expect((attributes[.posixPermissions] as? Int).map { $0 & 0o7777 } == 0o2770)
+        #expect((attributes[.posixPermissions] as? Int).map { $0 & 0o7777 } == 0o3770)
         for file in try FileManager.default.contentsOfDirectory(atPath: path + ".drafts") {
             let mode = try FileManager.default.attributesOfItem(atPath: path + ".drafts/" + file)[.posixPermissions] as? Int
             #expect(mode.map { $0 & 0o777 } == 0o600, "\(file)")

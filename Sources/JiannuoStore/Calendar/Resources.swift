@@ -37,7 +37,7 @@ extension Rules {
     }
 
     public static func load(path: String) throws -> Rules {
-        guard let text = try? String(contentsOfFile: path, encoding: .utf8) else {
+        guard let text = UserFiles.text(path) else {
             throw JiannuoError.notFound("找不到规则文件：\(path)", "rules file not found: \(path)")
         }
         return try parse(text, source: path)

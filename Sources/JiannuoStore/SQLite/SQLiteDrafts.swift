@@ -30,7 +30,7 @@ extension SQLiteLedger {
         if !fm.fileExists(atPath: draftsDirectory) {
             do {
                 try fm.createDirectory(atPath: draftsDirectory, withIntermediateDirectories: true, attributes: nil)
-                chmod(draftsDirectory, 0o2770)
+                chmod(draftsDirectory, 0o3770)
             } catch {
                 throw JiannuoError.database("无法创建草稿目录 \(draftsDirectory)：\(error.localizedDescription)",
                                             "cannot create the drafts folder \(draftsDirectory): \(error.localizedDescription)")

@@ -88,6 +88,9 @@ public final class SQLiteLedger: Sendable {
         // A new ledger is for its group of officers, not for others (the sidecars follow the file's mode).
         if !exists {
             for suffix in ["", "-wal", "-shm"] where fm.fileExists(atPath: path + suffix) { chmod(path + suffix, 0o660) }
+            // Made now, by whoever makes the ledger (root, in a shared install), rather than by the first
+            // officer to type: sticky, so that no officer removes another's draft.
+            if (try? fm.createDirectory(atPath: draftsDirectory, withIntermediateDirectories: false)) != nil { chmod(draftsDirectory, 0o3770) }
         }
     }
 
@@ -361,15 +364,20 @@ extension SQLiteLedger: LedgerEngine, LedgerFile {
     /// A consistent copy through SQLite's online backup: safe while officers keep working.
     public func backup(to path: String) throws {
         try authorize(.backup)
-        guard !FileManager.default.fileExists(atPath: path) else {
+        guard !UserFiles.exists(path) else {
             throw JiannuoError.invalid("备份文件 \(path) 已存在，请换一个文件名（不会覆盖已有文件）", "\(path) exists; choose another name")
         }
         do {
-            let copy = try DatabaseQueue(path: path)
-            try pool.backup(to: copy)
-            try copy.close()
+            // The copy is the user's file: made with the user's rights. The ledger side reads through a
+            // connection opened (with the group's) before, which the backup reuses on this thread.
+            try pool.read { _ in }
+            try GroupPrivilege.asUser {
+                let copy = try DatabaseQueue(path: path)
+                try pool.backup(to: copy)
+                try copy.close()
+            }
         } catch {
-            try? FileManager.default.removeItem(atPath: path)
+            GroupPrivilege.asUser { try? FileManager.default.removeItem(atPath: path) }
             throw SQLiteLedger.databaseError(error, path: path)
         }
     }

@@ -115,9 +115,8 @@ extension DashboardApp {
         let dir = store.exportDirectory
         let file = dir.appendingPathComponent(PaneExport.fileName(p, today: data.today, minute: clock.now.minute))
         do {
-            try FileManager.default.createDirectory(at: dir, withIntermediateDirectories: true, attributes: [.posixPermissions: 0o700])
-            guard FileManager.default.createFile(atPath: file.path, contents: Data(PaneExport.csv(table).utf8), attributes: [.posixPermissions: 0o600])
-            else { return .failed(directory: dir.path) }
+            try UserFiles.makeDirectory(dir.path, mode: 0o700)
+            guard UserFiles.write(Data(PaneExport.csv(table).utf8), to: file.path) else { return .failed(directory: dir.path) }
             return .written(rows: total, path: file.path)
         } catch {
             return .failed(directory: dir.path)

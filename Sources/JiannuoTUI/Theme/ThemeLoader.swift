@@ -1,5 +1,6 @@
 import Foundation
 import JiannuoCore
+import JiannuoStore
 
 /// Chooses and reads the theme for a run.
 public enum ThemeLoader {
@@ -49,7 +50,7 @@ public enum ThemeLoader {
     /// Theme names found in the directory plus the built-in ones, sorted.
     public static func available(in directory: URL?) -> [String] {
         var names: Set<String> = ["default", "mono"]
-        if let dir = directory, let files = try? FileManager.default.contentsOfDirectory(atPath: dir.path) {
+        if let dir = directory, let files = UserFiles.directoryEntries(dir.path) {
             for f in files where f.hasSuffix(".toml") { names.insert(String(f.dropLast(5))) }
         }
         return names.sorted()
@@ -61,7 +62,7 @@ public enum ThemeLoader {
     }
 
     static func readFile(_ url: URL, shownAs: String) throws -> Theme {
-        guard let data = FileManager.default.contents(atPath: url.path) else {
+        guard let data = UserFiles.read(url.path) else {
             throw JiannuoError.notFound("无法读取主题文件 \(Sanitize.visible(shownAs))", "cannot read theme file \(Sanitize.visible(shownAs))")
         }
         guard let text = String(data: data, encoding: .utf8) else {

@@ -66,7 +66,7 @@ struct ReportCommand: JiannuoCommand {
         case .html, .md:
             let text = f == .html ? ReportHTML.render(data) : ReportMarkdown.render(data)
             if let output {
-                guard FileManager.default.createFile(atPath: output, contents: Data(text.utf8)) else {
+                guard UserFiles.write(Data(text.utf8), to: output) else {
                     throw JiannuoError.notFound("无法写入文件：\(output)", "cannot write \(output)")
                 }
             } else {
