@@ -84,9 +84,11 @@ struct DoctorCommand: JiannuoCommand {
         }
         let accounts = try store.accounts()
         let admins = accounts.filter { $0.role == .admin && $0.active }
-        add("admin", Text("管理员", "admin"), admins.isEmpty ? .failed : .ok,
+        // A liaison sees its own unit's accounts only: the county's administrators are not its to count.
+        let confined = store.actor.role.map(RoleTable.isConfined) == true
+        if !confined { add("admin", Text("管理员", "admin"), admins.isEmpty ? .failed : .ok,
             admins.isEmpty ? Text("没有启用的管理员账号", "no active administrator")
-                           : Text("管理员：\(admins.map(\.account).joined(separator: "、"))", "administrators: \(admins.map(\.account).joined(separator: ", "))"))
+                           : Text("管理员：\(admins.map(\.account).joined(separator: "、"))", "administrators: \(admins.map(\.account).joined(separator: ", "))")) }
         let units = Dictionary(uniqueKeysWithValues: try store.departments().map { ($0.code, $0) })
         let stale = accounts.filter { $0.active && $0.role == .liaison && $0.department.map { units[$0]?.active != true } == true }
         add("liaisons", Text("联络员", "liaisons"), stale.isEmpty ? .ok : .warning,

@@ -109,6 +109,8 @@ import Testing
         #expect(direct.status != 0 && !direct.stdout.contains("3"), "\(direct)")
         let cat = try ProcessRunner.run("/usr/sbin/runuser", ["-u", SharedInstallTests.liaison, "--", "/bin/cat", h.db], home: h.root)
         #expect(cat.status != 0 && cat.stdout.isEmpty, "\(cat)")
+        let doctor = try h.officer(SharedInstallTests.liaison, ["doctor"])
+        #expect(doctor.status == 0 && doctor.stdout.contains("✓ 共享安装") && !doctor.stdout.contains("管理员"), "\(doctor)")
         let who = try h.officer(SharedInstallTests.liaison, ["whoami"])
         #expect(who.status == 0 && who.stdout.contains(SharedInstallTests.liaison), "\(who)")
         let list = try h.officer(SharedInstallTests.liaison, ["complaint", "list", "--json"])
