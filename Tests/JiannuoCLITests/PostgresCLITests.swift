@@ -260,6 +260,12 @@ import Testing
             ("ALTER TABLE \(schema).breaches NO FORCE ROW LEVEL SECURITY", "ALTER TABLE \(schema).breaches FORCE ROW LEVEL SECURITY", "breaches"),
             ("ALTER TABLE \(schema).audit_log DISABLE TRIGGER jn_append_only", "ALTER TABLE \(schema).audit_log ENABLE TRIGGER jn_append_only", "jn_append_only"),
             ("GRANT SELECT (contact) ON \(schema).complaints TO \(schema)_liaison", "REVOKE SELECT (contact) ON \(schema).complaints FROM \(schema)_liaison", "contact"),
+            // Beyond grants: an added permissive policy, a role membership, a function, the database opened to all.
+            ("CREATE POLICY jn_extra ON \(schema).complaints FOR SELECT USING (true)", "DROP POLICY jn_extra ON \(schema).complaints", "complaints.jn_extra"),
+            ("GRANT \(schema)_admin TO \(schema)_liaison", "REVOKE \(schema)_admin FROM \(schema)_liaison", "\(schema)_admin←\(schema)_liaison"),
+            ("GRANT EXECUTE ON FUNCTION \(schema).jn_rebuild_counts() TO \(schema)_liaison", "REVOKE EXECUTE ON FUNCTION \(schema).jn_rebuild_counts() FROM \(schema)_liaison",
+             "jn_rebuild_counts"),
+            ("GRANT TEMPORARY ON DATABASE jiannuo TO PUBLIC", "REVOKE TEMPORARY ON DATABASE jiannuo FROM PUBLIC", "PUBLIC"),
         ]
         for (breakIt, mend, named) in breakages {
             _ = try s.pg.query(breakIt)
@@ -269,13 +275,15 @@ import Testing
         }
         #expect(try s.city(["doctor"]).status == 0)
 
-        // Writing outside the program: refused without the session's digest table; with one, caught by verify.
+        // Writing outside the program: refused at commit without an audit row, even to a superuser; a superuser
+        // who turns the digest trigger off is caught by verify.
         let id = try s.pg.query("SELECT id FROM \(schema).complaints ORDER BY id LIMIT 1")
         let bare = try s.pg.psql(as: "postgres", "UPDATE \(schema).complaints SET content = '改' WHERE id = '\(id)'")
         #expect(bare.0 != 0 && bare.2.contains("write it through jiannuo"), "\(bare)")
         #expect(try s.city(["audit", "verify"]).status == 0)
         let sneaky = try s.pg.psql(as: "postgres", """
-            CREATE TEMP TABLE jn_digest_pending (tbl text, sign int, hash bytea); UPDATE \(schema).complaints SET content = '改' WHERE id = '\(id)'
+            ALTER TABLE \(schema).complaints DISABLE TRIGGER jn_digest_update; UPDATE \(schema).complaints SET content = '改' WHERE id = '\(id)';
+            ALTER TABLE \(schema).complaints ENABLE TRIGGER jn_digest_update
             """)
         #expect(sneaky.0 == 0, "\(sneaky)")
         let caught = try s.city(["audit", "verify", "--json"])

@@ -19,6 +19,10 @@ import Testing
         let v0 = try watcher.dataVersion()
         usleep(100_000)
         #expect(try watcher.dataVersion() == v0, "nothing was written")
+        // Any role may NOTIFY the county's channel: a notification with no write behind it moves nothing.
+        _ = try pg.query("NOTIFY \"jiannuo_ledger_410422\", '999'")
+        usleep(200_000)
+        #expect(try watcher.dataVersion() == v0, "a bare NOTIFY is not a write")
         _ = try writer.addAccount("jnpgwatch", name: "值守", role: .intake, department: nil)
         var v = v0
         for _ in 0..<200 where v == v0 {

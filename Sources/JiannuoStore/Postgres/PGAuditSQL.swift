@@ -1,8 +1,11 @@
+import JiannuoCore
+
 /// The audit append in PostgreSQL: one function, run with its owner's rights, so that no officer's
-/// role needs (or has) a grant on the log. It takes the head's lock (appends are serialised), adds the
-/// session's pending row hashes into `ledger_digest` (sums modulo 2^256, as `Digest256`), and writes
-/// the row with the hash `AuditChain.hash` computes: the operator is the session's user, which the
-/// engine authenticated. A chain written here verifies in SQLite and the other way round.
+/// role needs (or has) a grant on the log. It takes the head's row lock (appends are serialised), adds
+/// the transaction's pending row hashes into `ledger_digest` (sums modulo 2^256, as `Digest256`), and
+/// writes the row with the hash `AuditChain.hash` computes. Who and when are the engine's: the operator
+/// is the session's user, which the engine authenticated, and the time is the server's clock; the caller
+/// names only what it did. A chain written here verifies in SQLite and the other way round.
 enum PGAuditSQL {
     /// The channel a county's writes are announced on.
     static func channel(_ schema: String) -> String { "jiannuo_\(schema)" }
@@ -28,26 +31,53 @@ enum PGAuditSQL {
                 RETURN out;
             END $$
             """,
+            // What the digest triggers leave for the append, by transaction; and the row whose lock serialises
+            // appends. Neither is granted to anyone: only the owner's functions reach them.
+            "CREATE TABLE \(s).jn_pending (xact bigint NOT NULL, tbl text NOT NULL, delta numeric NOT NULL)",
+            "CREATE INDEX jn_pending_xact ON \(s).jn_pending(xact)",
+            "CREATE TABLE \(s).jn_chain_head (one int PRIMARY KEY CHECK (one = 1))",
+            "INSERT INTO \(s).jn_chain_head VALUES (1)",
+            // At commit: a transaction that changed ledger rows and appended no audit row after them is refused.
             """
-            CREATE FUNCTION \(s).jn_audit_append(p_action text, p_entity text, p_id text, p_before text, p_after text,
-                                                 p_claimed text, p_at text) RETURNS text
+            CREATE FUNCTION \(s).jn_require_audit() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = \(s), pg_temp AS $$
+            BEGIN
+                IF EXISTS (SELECT 1 FROM jn_pending WHERE xact = NEW.xact) THEN
+                    RAISE EXCEPTION 'jiannuo: % is a ledger table: write it through jiannuo, whose audit log keeps its digests (a change with no audit row after it is refused)', NEW.tbl
+                        USING ERRCODE = 'insufficient_privilege';
+                END IF;
+                RETURN NULL;
+            END $$
+            """,
+            """
+            CREATE CONSTRAINT TRIGGER jn_audited AFTER INSERT ON \(s).jn_pending DEFERRABLE INITIALLY DEFERRED
+                FOR EACH ROW EXECUTE FUNCTION \(s).jn_require_audit()
+            """,
+            """
+            CREATE FUNCTION \(s).jn_audit_append(p_action text, p_entity text, p_id text, p_before text, p_after text, p_claimed text) RETURNS text
                 LANGUAGE plpgsql SECURITY DEFINER SET search_path = \(s), pg_temp AS $$
             DECLARE
                 modulus numeric := 2::numeric ^ 256;
                 pend record; kept text; d numeric; state text; last_seq bigint; prev text; n bigint; h text;
+                zone text; local timestamp; off int; p_at text; moment timestamptz;
                 sep bytea := '\\x1f'::bytea; nul bytea := '\\x00'::bytea;
             BEGIN
-                PERFORM pg_advisory_xact_lock(hashtext('jiannuo.audit.' || \(PGSQL.literal(schema))));
-                IF to_regclass('pg_temp.jn_digest_pending') IS NOT NULL THEN
-                    FOR pend IN SELECT tbl, sum(sign * jn_num(hash)) AS delta FROM pg_temp.jn_digest_pending GROUP BY tbl LOOP
-                        SELECT digest INTO kept FROM ledger_digest WHERE tbl = pend.tbl;
-                        d := mod(coalesce(jn_num(decode(kept, 'hex')), 0) + pend.delta, modulus);
-                        IF d < 0 THEN d := d + modulus; END IF;
-                        INSERT INTO ledger_digest(tbl, digest) VALUES (pend.tbl, jn_hex(d))
-                            ON CONFLICT (tbl) DO UPDATE SET digest = excluded.digest;
-                    END LOOP;
-                    DELETE FROM pg_temp.jn_digest_pending;
-                END IF;
+                -- A row lock no officer can take (no grant on the table): appends wait only for each other.
+                PERFORM 1 FROM jn_chain_head FOR UPDATE;
+                -- The server's clock, once the lock is held, in the office's zone as the program writes times.
+                moment := clock_timestamp();
+                zone := coalesce((SELECT value FROM meta WHERE key = 'office_zone'), \(PGSQL.literal(Clock.defaultZone.identifier)));
+                local := moment AT TIME ZONE zone;
+                off := round(extract(epoch FROM (local - (moment AT TIME ZONE 'UTC'))) / 60)::int;
+                p_at := to_char(local, 'YYYY-MM-DD"T"HH24:MI:SS') || CASE WHEN off < 0 THEN '-' ELSE '+' END
+                        || lpad((abs(off) / 60)::text, 2, '0') || ':' || lpad((abs(off) % 60)::text, 2, '0');
+                FOR pend IN SELECT tbl, sum(delta) AS delta FROM jn_pending WHERE xact = txid_current() GROUP BY tbl LOOP
+                    SELECT digest INTO kept FROM ledger_digest WHERE tbl = pend.tbl;
+                    d := mod(coalesce(jn_num(decode(kept, 'hex')), 0) + pend.delta, modulus);
+                    IF d < 0 THEN d := d + modulus; END IF;
+                    INSERT INTO ledger_digest(tbl, digest) VALUES (pend.tbl, jn_hex(d))
+                        ON CONFLICT (tbl) DO UPDATE SET digest = excluded.digest;
+                END LOOP;
+                DELETE FROM jn_pending WHERE xact = txid_current();
                 SELECT string_agg(t.name || '=' || coalesce(g.digest, repeat('0', 64)), ';' ORDER BY t.ord) INTO state
                     FROM unnest(ARRAY[\(tables)]) WITH ORDINALITY AS t(name, ord) LEFT JOIN ledger_digest g ON g.tbl = t.name;
                 SELECT a.seq, a.hash INTO last_seq, prev FROM audit_log a ORDER BY a.seq DESC LIMIT 1;
@@ -70,6 +100,10 @@ enum PGAuditSQL {
             "CREATE POLICY jn_definer ON \(s).audit_log FOR INSERT WITH CHECK (current_user = \(PGSQL.literal(owner)))",
             "CREATE POLICY jn_definer ON \(s).meta USING (current_user = \(PGSQL.literal(owner)))",
             "CREATE POLICY jn_definer ON \(s).ledger_digest USING (current_user = \(PGSQL.literal(owner)))",
+            "ALTER TABLE \(s).jn_pending ENABLE ROW LEVEL SECURITY", "ALTER TABLE \(s).jn_pending FORCE ROW LEVEL SECURITY",
+            "CREATE POLICY jn_definer ON \(s).jn_pending USING (current_user = \(PGSQL.literal(owner)))",
+            "ALTER TABLE \(s).jn_chain_head ENABLE ROW LEVEL SECURITY", "ALTER TABLE \(s).jn_chain_head FORCE ROW LEVEL SECURITY",
+            "CREATE POLICY jn_definer ON \(s).jn_chain_head USING (current_user = \(PGSQL.literal(owner)))",
         ]
     }
 }

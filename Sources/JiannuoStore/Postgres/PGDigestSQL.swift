@@ -4,10 +4,10 @@
 /// the bytes of a blob), all big-endian. The same bytes give the same hash, so a chain sealed in a
 /// SQLite file still adds up after its rows move here, and the other way round.
 ///
-/// Each ledger table has triggers that put the hash of every row a statement inserts, updates or deletes
-/// into the session's `jn_digest_pending`; the audit append sums them into `ledger_digest` in the same
-/// transaction. A session that did not make that table (psql, another tool) cannot write a ledger
-/// table at all, as a sqlite3 session lacks the SQLite engine's function.
+/// Each ledger table has triggers that add the hashes of the rows a statement inserts, updates or deletes
+/// to `jn_pending`, under the transaction's id; the audit append sums them into `ledger_digest` in the same
+/// transaction and clears them. At commit the engine refuses a transaction that leaves any (`PGAuditSQL`):
+/// a write through `psql` either appends its audit row, as its own role at the server's time, or is undone.
 enum PGDigestSQL {
     /// `jn_enc`: one value's bytes, one function per storage class (PostgreSQL picks by the column's type).
     static let encoders = """
@@ -22,48 +22,30 @@ enum PGDigestSQL {
         SELECT CASE WHEN v IS NULL THEN '\\x00'::bytea ELSE '\\x04'::bytea || int4send(length(v)) || v END $$;
     """
 
-    /// The session's pending row hashes: made by the program on every connection it opens, readable
-    /// by the schema's owner, whose audit append sums and clears them (a transaction that fails takes
-    /// its rows with it; `ON COMMIT DELETE ROWS` would truncate the table at every commit, inside the
-    /// appends' serialised section).
-    static func pendingTable(schema: String) -> String {
-        """
-        DO $$ BEGIN
-            IF to_regclass('pg_temp.jn_digest_pending') IS NULL THEN
-                CREATE TEMP TABLE jn_digest_pending (tbl text NOT NULL, sign int NOT NULL, hash bytea NOT NULL);
-                EXECUTE format('GRANT SELECT, DELETE ON pg_temp.jn_digest_pending TO %I',
-                               (SELECT pg_get_userbyid(nspowner) FROM pg_namespace WHERE nspname = \(PGSQL.literal(schema))));
-            END IF;
-        END $$
-        """
-    }
-
     /// The expression whose SHA-256 is a row's hash; `alias` is the row (`NEW`, `OLD` or a table alias).
     static func rowBytes(table: String, columns: [String], alias: String) -> String {
         (["jn_enc('\(table)'::text)"] + columns.map { "jn_enc(\(alias).\(PGSQL.quoted($0)))" }).joined(separator: " || ")
     }
 
-    /// The triggers that digest one table: one per kind of statement, each hashing the statement's rows
-    /// in one set-based insert from its transition tables (a hundred thousand imported rows are hashed
-    /// in one query, not by a call per row). `schema` is fixed in the function so that a session's
-    /// search path cannot send the hashes elsewhere. A statement that changes no row passes.
+    /// The triggers that digest one table: one per kind of statement, each summing the hashes of the
+    /// statement's rows (as numbers, modulo 2^256 later) into one row of `jn_pending` for the transaction,
+    /// set-based from its transition tables (a hundred thousand imported rows are hashed in one query).
+    /// They run as the schema's owner (no officer may touch `jn_pending`), with the schema fixed so that a
+    /// session's search path cannot send the hashes elsewhere. A statement that changes no row adds nothing.
     static let triggerNames = ["jn_digest_insert", "jn_digest_update", "jn_digest_delete"]
 
     static func trigger(schema: String, table: String, columns: [String]) -> String {
         let s = PGSQL.quoted(schema), fn = "jn_digest_\(table)", t = "\(s).\(PGSQL.quoted(table))"
         return """
-        CREATE FUNCTION \(s).\(fn)() RETURNS trigger LANGUAGE plpgsql SET search_path = \(s), pg_temp AS $$
+        CREATE FUNCTION \(s).\(fn)() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = \(s), pg_temp AS $$
         BEGIN
-            IF to_regclass('pg_temp.jn_digest_pending') IS NULL THEN
-                IF TG_OP <> 'DELETE' THEN \(refuseIfAny("jn_new")) END IF;
-                IF TG_OP <> 'INSERT' THEN \(refuseIfAny("jn_old")) END IF;
-                RETURN NULL;
-            END IF;
             IF TG_OP <> 'INSERT' THEN
-                INSERT INTO pg_temp.jn_digest_pending SELECT '\(table)', -1, sha256(\(rowBytes(table: table, columns: columns, alias: "o"))) FROM jn_old o;
+                INSERT INTO jn_pending(xact, tbl, delta)
+                    SELECT txid_current(), '\(table)', -sum(jn_num(sha256(\(rowBytes(table: table, columns: columns, alias: "o"))))) FROM jn_old o HAVING count(*) > 0;
             END IF;
             IF TG_OP <> 'DELETE' THEN
-                INSERT INTO pg_temp.jn_digest_pending SELECT '\(table)', 1, sha256(\(rowBytes(table: table, columns: columns, alias: "n"))) FROM jn_new n;
+                INSERT INTO jn_pending(xact, tbl, delta)
+                    SELECT txid_current(), '\(table)', sum(jn_num(sha256(\(rowBytes(table: table, columns: columns, alias: "n"))))) FROM jn_new n HAVING count(*) > 0;
             END IF;
             RETURN NULL;
         END $$;
@@ -71,17 +53,6 @@ enum PGDigestSQL {
         CREATE TRIGGER jn_digest_update AFTER UPDATE ON \(t) REFERENCING OLD TABLE AS jn_old NEW TABLE AS jn_new
             FOR EACH STATEMENT EXECUTE FUNCTION \(s).\(fn)();
         CREATE TRIGGER jn_digest_delete AFTER DELETE ON \(t) REFERENCING OLD TABLE AS jn_old FOR EACH STATEMENT EXECUTE FUNCTION \(s).\(fn)();
-        """
-    }
-
-    /// A session that did not come through the program changed rows of a ledger table: refused. (Each
-    /// transition table is named in a statement of its own: the other one does not exist for that event.)
-    private static func refuseIfAny(_ rows: String) -> String {
-        """
-        IF EXISTS (SELECT 1 FROM \(rows)) THEN
-                RAISE EXCEPTION 'jiannuo: % is a ledger table: write it through jiannuo, whose audit log keeps its digests', TG_TABLE_NAME
-                    USING ERRCODE = 'insufficient_privilege';
-            END IF;
         """
     }
 

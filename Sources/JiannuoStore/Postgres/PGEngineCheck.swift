@@ -37,6 +37,7 @@ enum PGEngineCheck {
             WHERE table_schema = $1 AND table_name = 'complaints' AND column_name = 'contact' AND privilege_type = 'SELECT' AND grantee = $2
             """, [schema, PGSecurity.group(schema, .liaison)]).rows
         if !leaks.isEmpty { out.append("联络员组可以读取投诉人的联系方式（contact 列）") }
+        out += try PGPrivilegeCheck.problems(c, schema: schema, owner: owner)
         return out
     }
 }

@@ -117,6 +117,26 @@ enum PGSecurity {
         return grants
     }
 
+    /// The functions a role's group may call: the audit append (every write appends) and the digest's
+    /// encoder (`audit verify` hashes rows in SQL) for every role; the rest only for the permission that
+    /// calls it. Trigger functions need no grant: the engine runs them whoever writes.
+    static func functions(_ role: AccountRole) -> [String] {
+        var out = ["jn_audit_append(text, text, text, text, text, text)",
+                   "jn_enc(text)", "jn_enc(bigint)", "jn_enc(double precision)", "jn_enc(bytea)"]
+        let may = RoleTable.permissions[role] ?? []
+        if may.contains(.importLedger) { out.append("jn_judge_commitments(text[])") }
+        if may.contains(.countsRebuild) { out.append("jn_rebuild_counts()") }
+        return out
+    }
+
+    /// Database-wide: only the groups of a ledger may connect, and nobody makes temporary objects (a
+    /// session of an officer has nothing to keep of its own). Run by the database's owner.
+    static func databaseStatements(schema: String) -> [String] {
+        let groups = [wide(schema)] + AccountRole.allCases.map { group(schema, $0) }
+        return ["DO $$ BEGIN EXECUTE format('REVOKE CONNECT, TEMPORARY ON DATABASE %I FROM PUBLIC', current_database()); END $$"]
+            + groups.map { "DO $$ BEGIN EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), \(PGSQL.literal($0))); END $$" }
+    }
+
     /// The columns of `complaints` a liaison may read: all but the contact.
     static let liaisonHidden: Set<String> = ["contact"]
 
@@ -127,11 +147,10 @@ enum PGSecurity {
         let wideGroup = PGSQL.quoted(wide(schema)), wideName = PGSQL.literal(wide(schema))
         var out: [String] = []
         out.append("REVOKE ALL ON SCHEMA \(s) FROM PUBLIC")
-        out.append("REVOKE ALL ON ALL FUNCTIONS IN SCHEMA \(s) FROM PUBLIC")
         for role in AccountRole.allCases {
             let g = PGSQL.quoted(group(schema, role))
             out.append("GRANT USAGE ON SCHEMA \(s) TO \(g)")
-            out.append("GRANT EXECUTE ON ALL FUNCTIONS IN SCHEMA \(s) TO \(g)")
+            for f in functions(role) { out.append("GRANT EXECUTE ON FUNCTION \(s).\(f) TO \(g)") }
             if role != .liaison { out.append("GRANT \(wideGroup) TO \(g)") }
             for (t, privileges) in tableGrants(role, tables: tables).sorted(by: { $0.key < $1.key }) {
                 out.append("GRANT \(privileges.sorted().joined(separator: ", ")) ON \(s).\(PGSQL.quoted(t)) TO \(g)")
@@ -173,6 +192,8 @@ enum PGSecurity {
             """)
         out.append("CREATE TRIGGER jn_append_only BEFORE UPDATE OR DELETE ON \(s).audit_log FOR EACH ROW EXECUTE FUNCTION \(s).jn_refuse_change()")
         out.append("CREATE TRIGGER jn_no_truncate BEFORE TRUNCATE ON \(s).audit_log FOR EACH STATEMENT EXECUTE FUNCTION \(s).jn_refuse_change()")
+        // Last, once every function of the schema exists: PUBLIC may call none of them.
+        out.append("REVOKE ALL ON ALL FUNCTIONS IN SCHEMA \(s) FROM PUBLIC")
         return out
     }
 

@@ -1,0 +1,98 @@
+import Foundation
+import JiannuoTestSupport
+import Testing
+
+/// The engine enforces, the client only asks: officers in `psql` against the city database, doing
+/// what the program would never do. A change without an audit row is refused at commit; with one, the
+/// row names the officer's own role and the server's time, whatever the officer passes; the lock that
+/// serialises appends is no officer's to hold; no officer makes temporary objects, and a role outside
+/// the county's groups cannot connect. CI runs as root.
+@Suite("PostgreSQL: the engine enforces, the client only asks", .serialized) struct PostgresEngineTests {
+    static let schema = PostgresCLITests.schema, county = PostgresCLITests.county
+    static let liaison = "jnpgengliai", intake = "jnpgengintake", stranger = "jnpgengstranger"
+
+    static func account(_ name: String) throws {
+        let (st, _, e) = try runProcess("/bin/sh", ["-c", "id -u \(name) >/dev/null 2>&1 || useradd -M -N -s /bin/sh \(name)"], home: "/tmp")
+        try #require(st == 0, "\(e)")
+    }
+
+    static func setup() throws -> PostgresCLITests.Setup {
+        let s = try PostgresCLITests.Setup()
+        for a in [liaison, intake, stranger] { try account(a) }
+        try #require(try s.cli.run(["user", "add", liaison, "--name", "工信局联络员", "--role", "liaison", "--department", "GXJ"]).status == 0)
+        try #require(try s.cli.run(["user", "add", intake, "--name", "受理员", "--role", "intake"]).status == 0)
+        let m = try s.migrate()
+        try #require(m.status == 0, "\(m)")
+        return s
+    }
+
+    @Test("a liaison's own promise rewritten in psql: refused without an audit row; with one, audited as the liaison at the server's time")
+    func directWritesAreRefusedOrAuditedFaithfully() throws {
+        let s = try Self.setup()
+        func sql(_ who: String, _ q: String) throws -> (Int32, String, String) { try s.pg.psql(as: who, q, searchPath: Self.schema) }
+        let own = try s.pg.query("SELECT id FROM \(Self.schema).commitments WHERE department = 'GXJ' AND status <> 'fulfilled' ORDER BY id LIMIT 1")
+        try #require(!own.isEmpty)
+        let status = try s.pg.query("SELECT status FROM \(Self.schema).commitments WHERE id = '\(own)'")
+        let rewrite = "UPDATE commitments SET status = 'fulfilled', fulfilled_on = '2020-01-01' WHERE id = '\(own)'"
+        let bare = try sql(Self.liaison, rewrite)
+        #expect(bare.0 != 0 && bare.2.contains("write it through jiannuo"), "\(bare)")
+        #expect(try s.pg.query("SELECT status FROM \(Self.schema).commitments WHERE id = '\(own)'") == status)
+        // The append that took its time from the caller is gone.
+        let forged = try sql(Self.liaison, "SELECT jn_audit_append('commitment.fulfill', 'commitment', '\(own)', NULL, NULL, NULL, '2020-01-01T00:00:00+08:00')")
+        #expect(forged.0 != 0 && forged.2.contains("does not exist"), "\(forged)")
+        let rows = try s.pg.query("SELECT count(*) FROM \(Self.schema).audit_log")
+        let appended = try sql(Self.liaison, "BEGIN; \(rewrite); SELECT jn_audit_append('commitment.fulfill', 'commitment', '\(own)', NULL, NULL, NULL); COMMIT")
+        #expect(appended.0 == 0, "\(appended)")
+        #expect(try s.pg.query("SELECT count(*) FROM \(Self.schema).audit_log") == String((Int(rows) ?? 0) + 1))
+        let last = try s.pg.query("SELECT operator || '|' || at FROM \(Self.schema).audit_log ORDER BY seq DESC LIMIT 1")
+        let formatter = DateFormatter()
+        formatter.timeZone = TimeZone(identifier: "Asia/Shanghai")
+        formatter.dateFormat = "yyyy-MM-dd"
+        #expect(last.hasPrefix("\(Self.liaison)|\(formatter.string(from: Date()))T") && last.hasSuffix("+08:00"), "\(last)")
+        // The chain holds: the write is the liaison's own, on the record, within what its role may change.
+        let verify = try s.city(["audit", "verify"])
+        #expect(verify.status == 0, "\(verify)")
+        let listed = try s.city(["audit", "list", "--json", "--limit", "1"])
+        #expect(listed.stdout.contains(Self.liaison), "\(listed.stdout)")
+        // Another unit's promise stays out of reach, audit row or not.
+        let other = try s.pg.query("SELECT id FROM \(Self.schema).commitments WHERE department NOT IN ('GXJ', 'ZXQFWZX') ORDER BY id LIMIT 1")
+        let reach = try sql(Self.liaison, "UPDATE commitments SET status = 'fulfilled' WHERE id = '\(other)'")
+        #expect(reach.1.contains("UPDATE 0") || reach.0 != 0, "\(reach)")
+    }
+
+    @Test("only the append and the digest encoder are callable; the appends' lock is no officer's; no temporary objects; strangers cannot connect")
+    func nothingToHoldOrFake() throws {
+        let s = try Self.setup()
+        func sql(_ who: String, _ q: String) throws -> (Int32, String, String) { try s.pg.psql(as: who, q, searchPath: Self.schema) }
+        for (who, q) in [(Self.liaison, "SELECT jn_rebuild_counts()"), (Self.intake, "SELECT jn_judge_commitments(ARRAY['CN-2026-0001'])"),
+                         (Self.intake, "SELECT jn_require_audit()"), (Self.liaison, "SELECT * FROM jn_chain_head FOR UPDATE"),
+                         (Self.intake, "SELECT count(*) FROM jn_pending"), (Self.intake, "CREATE TEMP TABLE t (i int)")] {
+            let r = try sql(who, q)
+            #expect(r.0 != 0 && r.2.contains("permission denied"), "\(who): \(q): \(r)")
+        }
+        _ = try s.pg.query("CREATE ROLE \(Self.stranger) LOGIN")
+        let out = try s.pg.psql(as: Self.stranger, "SELECT 1")
+        #expect(out.0 != 0 && out.2.contains("permission denied for database"), "\(out)")
+
+        // The key the appends once locked is anyone's to take: holding it now stalls no write.
+        let holder = Process()
+        holder.executableURL = URL(fileURLWithPath: "/usr/sbin/runuser")
+        holder.arguments = ["-u", Self.liaison, "--", "\(PostgresCluster.bin)/psql", "-h", s.pg.socketDir, "-p", "\(s.pg.port)", "-d", "jiannuo", "-X", "-q",
+                            "-c", "BEGIN; SELECT pg_advisory_xact_lock(hashtext('jiannuo.audit.\(Self.schema)')); SELECT pg_sleep(60); COMMIT"]
+        holder.currentDirectoryURL = URL(fileURLWithPath: "/tmp")
+        holder.standardOutput = FileHandle.nullDevice; holder.standardError = FileHandle.nullDevice
+        try holder.run()
+        defer { if holder.isRunning { holder.terminate() } }
+        var holding = false
+        for _ in 0..<200 where !holding {
+            holding = try s.pg.query("SELECT count(*) FROM pg_locks WHERE locktype = 'advisory' AND granted") == "1"
+            if !holding { usleep(50_000) }
+        }
+        try #require(holding, "the liaison never took the lock")
+        let started = Date()
+        let write = try s.city(["complaint", "add", "--channel", "hotline", "--department", "GXJ", "--complainant", "甲", "--contact", "13800000000",
+                                "--content", "锁测试"])
+        #expect(write.status == 0 && Date().timeIntervalSince(started) < 10, "\(write)")
+        _ = try s.pg.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(60)%' AND pid <> pg_backend_pid()")
+    }
+}
