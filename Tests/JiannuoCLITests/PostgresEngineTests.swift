@@ -9,7 +9,7 @@ import Testing
 /// the county's groups cannot connect. CI runs as root.
 @Suite("PostgreSQL: the engine enforces, the client only asks", .serialized) struct PostgresEngineTests {
     static let schema = PostgresCLITests.schema, county = PostgresCLITests.county
-    static let liaison = "jnpgengliai", intake = "jnpgengintake", stranger = "jnpgengstranger"
+    static let liaison = "jnpgengliai", intake = "jnpgengintake", supervisor = "jnpgengsup", stranger = "jnpgengstranger"
 
     static func account(_ name: String) throws {
         let (st, _, e) = try runProcess("/bin/sh", ["-c", "id -u \(name) >/dev/null 2>&1 || useradd -M -N -s /bin/sh \(name)"], home: "/tmp")
@@ -18,9 +18,10 @@ import Testing
 
     static func setup() throws -> PostgresCLITests.Setup {
         let s = try PostgresCLITests.Setup()
-        for a in [liaison, intake, stranger] { try account(a) }
+        for a in [liaison, intake, supervisor, stranger] { try account(a) }
         try #require(try s.cli.run(["user", "add", liaison, "--name", "工信局联络员", "--role", "liaison", "--department", "GXJ"]).status == 0)
         try #require(try s.cli.run(["user", "add", intake, "--name", "受理员", "--role", "intake"]).status == 0)
+        try #require(try s.cli.run(["user", "add", supervisor, "--name", "督查员", "--role", "supervisor"]).status == 0)
         let m = try s.migrate()
         try #require(m.status == 0, "\(m)")
         return s
@@ -94,5 +95,53 @@ import Testing
                                 "--content", "锁测试"])
         #expect(write.status == 0 && Date().timeIntervalSince(started) < 10, "\(write)")
         _ = try s.pg.query("SELECT pg_terminate_backend(pid) FROM pg_stat_activity WHERE query LIKE '%pg_sleep(60)%' AND pid <> pg_backend_pid()")
+    }
+
+    @Test("an intake clerk and a supervisor never read a full contact, in psql or through the program, and their work goes on; verifying is a leader's or an admin's")
+    func contactsStayMasked() throws {
+        let s = try Self.setup()
+        let phone = "13912345678"
+        let added = try s.city(["complaint", "add", "--channel", "hotline", "--department", "GXJ", "--complainant", "乙", "--contact", phone,
+                                "--content", "联系方式不外泄", "--json"])
+        try #require(added.status == 0, "\(added)")
+        let masked = "\(Self.schema)_masked,\(Self.schema)"
+        // The raw log holds the number (what the test guards is there to find).
+        #expect(try s.pg.query("SELECT count(*) FROM \(Self.schema).audit_log WHERE after LIKE '%\(phone)%'") != "0")
+        for who in [Self.intake, Self.supervisor] {
+            for q in ["SELECT contact FROM \(Self.schema).complaints LIMIT 1", "SELECT * FROM \(Self.schema).complaints LIMIT 1",
+                      "SELECT after FROM \(Self.schema).audit_log LIMIT 1"] {
+                let r = try s.pg.psql(as: who, q)
+                #expect(r.0 != 0 && r.2.contains("permission denied"), "\(who): \(q): \(r)")
+            }
+            let all = try s.pg.psql(as: who, "SELECT count(*) FROM complaints", searchPath: masked)
+            #expect(all.1.trimmingCharacters(in: .whitespacesAndNewlines) == (try s.pg.query("SELECT count(*) FROM \(Self.schema).complaints")), "\(who) reads every complaint: \(all)")
+            let full = try s.pg.psql(as: who, "SELECT count(*) FROM complaints WHERE contact NOT LIKE '%*%'", searchPath: masked)
+            #expect(full.0 == 0 && full.1.trimmingCharacters(in: .whitespacesAndNewlines) == "0", "\(who): \(full)")
+            let log = try s.pg.psql(as: who, "SELECT count(*) FROM audit_log WHERE coalesce(before, '') || coalesce(after, '') LIKE '%\(phone)%'", searchPath: masked)
+            #expect(log.0 == 0 && log.1.trimmingCharacters(in: .whitespacesAndNewlines) == "0", "\(who): \(log)")
+        }
+        // The program as each of them: intake registers and accepts, the supervisor verifies; lists and the log stay masked.
+        let bin = try PostgresCLITests.sharedBinary(s.cli)
+        func run(_ who: String, _ args: [String]) throws -> (Int32, String, String) {
+            try runProcess("/usr/sbin/runuser", ["-u", who, "--", bin] + args + ["--db", s.pg.conninfo, "--county", Self.county], home: "/tmp")
+        }
+        let add = try run(Self.intake, ["complaint", "add", "--channel", "hotline", "--department", "GXJ", "--complainant", "丙", "--contact", "13700001111", "--category", "3",
+                                        "--content", "受理员登记", "--json"])
+        try #require(add.0 == 0, "\(add)")
+        let id = try #require((try JSONSerialization.jsonObject(with: Data(add.1.utf8)) as? [String: Any])?["id"] as? String, "\(add.1)")
+        let accept = try run(Self.intake, ["complaint", "accept", id])
+        #expect(accept.0 == 0, "\(accept)")
+        let verified = try run(Self.supervisor, ["complaint", "verify", id, "--breach", "yes", "--finding", "属实"])
+        #expect(verified.0 == 0, "\(verified)")
+        for who in [Self.intake, Self.supervisor] {
+            let list = try run(who, ["complaint", "list", "--json", "--department", "GXJ"])
+            #expect(list.0 == 0 && !list.1.contains(phone) && !list.1.contains("13700001111") && list.1.contains("****"), "\(who): \(list.0) \(list.2)")
+        }
+        let audit = try run(Self.supervisor, ["audit", "list", "--json", "--limit", "20"])
+        #expect(audit.0 == 0 && !audit.1.contains("13700001111") && !audit.1.contains(phone), "\(audit.0) \(audit.2)")
+        let verify = try run(Self.supervisor, ["audit", "verify"])
+        #expect(verify.0 == 77 && verify.2.contains("领导或管理员"), "\(verify)")
+        #expect(try s.city(["audit", "verify"]).status == 0)
+        #expect(try s.city(["doctor"]).status == 0)
     }
 }

@@ -32,11 +32,13 @@ enum PGEngineCheck {
                 out.append("\(grantee) 对 \(table) 有多余的 \(privilege) 权限（角色表未给）")
             }
         }
+        let blind = AccountRole.allCases.filter { !PGSecurity.seesContacts($0) }.map { PGSecurity.group(schema, $0) }
         let leaks = try c.execute("""
             SELECT grantee FROM information_schema.column_privileges
-            WHERE table_schema = $1 AND table_name = 'complaints' AND column_name = 'contact' AND privilege_type = 'SELECT' AND grantee = $2
-            """, [schema, PGSecurity.group(schema, .liaison)]).rows
-        if !leaks.isEmpty { out.append("联络员组可以读取投诉人的联系方式（contact 列）") }
+            WHERE table_schema = $1 AND table_name = 'complaints' AND column_name = 'contact' AND privilege_type = 'SELECT' AND grantee = ANY($2::text[])
+            ORDER BY 1
+            """, [schema, PGSQL.array(blind)]).rows.compactMap { $0[0] }
+        if !leaks.isEmpty { out.append("无权查看联系方式的角色组可以读取投诉人的联系方式（contact 列）：\(leaks.joined(separator: "、"))") }
         out += try PGPrivilegeCheck.problems(c, schema: schema, owner: owner)
         return out
     }

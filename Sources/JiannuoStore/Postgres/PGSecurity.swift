@@ -109,7 +109,8 @@ enum PGSecurity {
     static func tableGrants(_ role: AccountRole, tables: [String]) -> [String: Set<String>] {
         var grants: [String: Set<String>] = [:]
         for t in tables where t != "audit_log" && t != "complaints" && t != "drafts" { grants[t, default: []].insert("SELECT") }
-        if role != .liaison { grants["audit_log", default: []].insert("SELECT") }
+        // The log's before and after hold contacts: read whole only by who may see them (others read `maskedView`'s).
+        if seesContacts(role) { grants["audit_log", default: []].insert("SELECT") }
         grants["drafts", default: []].formUnion(["SELECT", "INSERT", "UPDATE", "DELETE"])
         for p in RoleTable.permissions[role] ?? [] {
             for w in writes(p) { grants[w.table, default: []].formUnion(w.privileges.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
@@ -137,8 +138,11 @@ enum PGSecurity {
             + groups.map { "DO $$ BEGIN EXECUTE format('GRANT CONNECT ON DATABASE %I TO %I', current_database(), \(PGSQL.literal($0))); END $$" }
     }
 
-    /// The columns of `complaints` a liaison may read: all but the contact.
-    static let liaisonHidden: Set<String> = ["contact"]
+    /// The columns of `complaints` a role without the right to see contacts may read: all but the contact.
+    static let hiddenContact: Set<String> = ["contact"]
+
+    /// Whether a role reads complainants' contacts whole (Core's role table: the reveal permission).
+    static func seesContacts(_ role: AccountRole) -> Bool { RoleTable.permissions[role]?.contains(.revealContact) == true }
 
     /// The statements that set up roles, grants and policies on a ledger schema whose tables exist.
     /// `complaintColumns` are the table's columns, for the liaison's column grant.
@@ -155,7 +159,7 @@ enum PGSecurity {
             for (t, privileges) in tableGrants(role, tables: tables).sorted(by: { $0.key < $1.key }) {
                 out.append("GRANT \(privileges.sorted().joined(separator: ", ")) ON \(s).\(PGSQL.quoted(t)) TO \(g)")
             }
-            let visible = role == .liaison ? complaintColumns.filter { !liaisonHidden.contains($0) } : complaintColumns
+            let visible = seesContacts(role) ? complaintColumns : complaintColumns.filter { !hiddenContact.contains($0) }
             out.append("GRANT SELECT (\(visible.map(PGSQL.quoted).joined(separator: ", "))) ON \(s).complaints TO \(g)")
         }
         for t in tables {
@@ -204,33 +208,50 @@ enum PGSecurity {
         }
     }
 
-    /// The schema of a liaison's view of the complaints, first in its search path.
+    /// The schema of the masked views, first in the search path of every role that may not see contacts.
     static func masked(_ schema: String) -> String { "\(schema)_masked" }
 
-    /// What a liaison reads instead of the complaints table: its units' rows, the contact masked as
-    /// `Privacy.mask` masks it. The view reads the table with its owner's rights (the liaison has no
-    /// grant on the contact) and so filters the rows itself, as the table's policy would.
+    /// The contact as `Privacy.mask` masks it, in SQL (`value` an expression).
+    static func maskSQL(_ value: String) -> String {
+        """
+        CASE WHEN \(value) IS NULL THEN NULL
+             WHEN char_length(\(value)) >= 7 THEN left(\(value), 3) || '****' || right(\(value), 4)
+             WHEN char_length(\(value)) <= 1 THEN '*'
+             ELSE left(\(value), 1) || repeat('*', char_length(\(value)) - 1) END
+        """
+    }
+
+    /// What roles that may not see contacts read instead of the complaints and the audit log: the
+    /// contact masked, in the complaints and in the log's before and after. The views read with their
+    /// owner's rights (those roles have no grant on the contact) and so filter the rows themselves, as
+    /// the tables' policies would: a liaison its units' complaints and those it returned, the office's
+    /// roles all of them.
+    /// The log's view is for the office's roles only: a liaison reads no log.
     static func maskedView(schema: String, columns: [String]) -> [String] {
-        let s = PGSQL.quoted(schema), m = PGSQL.quoted(masked(schema)), g = PGSQL.quoted(group(schema, .liaison))
-        let list = columns.map { c -> String in
-            guard c == "contact" else { return PGSQL.quoted(c) }
-            return """
-                CASE WHEN contact IS NULL THEN NULL
-                     WHEN char_length(contact) >= 7 THEN left(contact, 3) || '****' || right(contact, 4)
-                     WHEN char_length(contact) <= 1 THEN '*'
-                     ELSE left(contact, 1) || repeat('*', char_length(contact) - 1) END AS contact
-                """
-        }.joined(separator: ", ")
+        let s = PGSQL.quoted(schema), m = PGSQL.quoted(masked(schema)), wideName = PGSQL.literal(wide(schema))
+        let readers = AccountRole.allCases.filter { !seesContacts($0) }.map { PGSQL.quoted(group(schema, $0)) }
+        let logReaders = AccountRole.allCases.filter { !seesContacts($0) && $0 != .liaison }.map { PGSQL.quoted(group(schema, $0)) }
+        let list = columns.map { c in c == "contact" ? maskSQL("contact") + " AS contact" : PGSQL.quoted(c) }.joined(separator: ", ")
+        // A contact inside a record's JSON (`"contact":"13812345678"`), masked as the column is.
+        func maskJSON(_ column: String) -> String {
+            "regexp_replace(regexp_replace(\(column), '\"contact\":\"([^\"]{3})[^\"]*([^\"]{4})\"', '\"contact\":\"\\1****\\2\"', 'g'), "
+                + "'\"contact\":\"([^\"])[^\"]{1,5}\"', '\"contact\":\"\\1*****\"', 'g') AS \(column)"
+        }
         return [
             "CREATE SCHEMA \(m)",
             "REVOKE ALL ON SCHEMA \(m) FROM PUBLIC",
             """
             CREATE VIEW \(m).complaints WITH (security_barrier = true) AS SELECT \(list) FROM \(s).complaints
-                WHERE department IN (SELECT department FROM \(s).role_units WHERE role = current_user)
+                WHERE (SELECT pg_has_role(\(wideName), 'MEMBER'))
+                   OR department IN (SELECT department FROM \(s).role_units WHERE role = current_user)
+                   OR returned_from IN (SELECT department FROM \(s).role_units WHERE role = current_user)
             """,
-            "GRANT USAGE ON SCHEMA \(m) TO \(g)",
-            "GRANT SELECT ON \(m).complaints TO \(g)",
-        ]
+            """
+            CREATE VIEW \(m).audit_log WITH (security_barrier = true) AS
+                SELECT seq, at, operator, action, entity, entity_id, \(maskJSON("before")), \(maskJSON("after")), prev_hash, hash, claimed, state
+                FROM \(s).audit_log WHERE (SELECT pg_has_role(\(wideName), 'MEMBER'))
+            """,
+        ] + readers.flatMap { g in ["GRANT USAGE ON SCHEMA \(m) TO \(g)", "GRANT SELECT ON \(m).complaints TO \(g)"] }
+          + logReaders.map { g in "GRANT SELECT ON \(m).audit_log TO \(g)" }
     }
 }
-

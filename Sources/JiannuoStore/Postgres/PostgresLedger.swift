@@ -55,8 +55,8 @@ public final class PostgresLedger: @unchecked Sendable {
             self.clock = clock.inZone(try CalendarReads.officeZone(PGReader(connection: c)))
             calendar = try CalendarReads.calendar(PGReader(connection: c))
             actor = try Actor.load(PGReader(connection: c), account: operatorName)
-            // A liaison reads the complaints through the view that masks the contact it has no grant on.
-            if let role = actor.role, RoleTable.isConfined(role) {
+            // A role that may not see contacts reads the complaints and the log through the views that mask them.
+            if let role = actor.role, !PGSecurity.seesContacts(role) {
                 try c.execute("SET search_path = \(PGSQL.quoted(PGSecurity.masked(schema))), \(PGSQL.quoted(schema)), pg_temp")
             }
         } catch let e as PGError {
@@ -195,6 +195,11 @@ extension PostgresLedger: LedgerEngine {
 
     public func verifyAudit(anchor: AuditChain.Anchor?, progress: ((String) -> Void)?) throws -> AuditChain.Report {
         try actor.require(.read)
+        // Every row is hashed as stored, contacts included: on the city database that is a reveal's to do.
+        if let role = actor.role, !PGSecurity.seesContacts(role) {
+            throw JiannuoError.permission("在城市库中核验审计链要读取每条记录的原文（含投诉人联系方式）：只有领导或管理员可以核验",
+                                          "verifying the chain on the city database reads every record as stored, contacts included: a leader or an admin verifies")
+        }
         lock.lock(); defer { lock.unlock() }
         do { return try PGLedgerCheck.verify(connection, schema: schema, anchor: anchor, progress: progress) } catch let e as PGError { throw e.jiannuoError }
     }
