@@ -10,6 +10,7 @@ import Testing
 @Suite("PostgreSQL: the engine enforces, the client only asks", .serialized) struct PostgresEngineTests {
     static let schema = PostgresCLITests.schema, county = PostgresCLITests.county
     static let liaison = "jnpgengliai", intake = "jnpgengintake", supervisor = "jnpgengsup", stranger = "jnpgengstranger"
+    static let admin = "jnpgengadmin", newcomer = "jnpgengnew"
 
     static func account(_ name: String) throws {
         let (st, _, e) = try runProcess("/bin/sh", ["-c", "id -u \(name) >/dev/null 2>&1 || useradd -M -N -s /bin/sh \(name)"], home: "/tmp")
@@ -18,10 +19,11 @@ import Testing
 
     static func setup() throws -> PostgresCLITests.Setup {
         let s = try PostgresCLITests.Setup()
-        for a in [liaison, intake, supervisor, stranger] { try account(a) }
+        for a in [liaison, intake, supervisor, stranger, admin, newcomer] { try account(a) }
         try #require(try s.cli.run(["user", "add", liaison, "--name", "工信局联络员", "--role", "liaison", "--department", "GXJ"]).status == 0)
         try #require(try s.cli.run(["user", "add", intake, "--name", "受理员", "--role", "intake"]).status == 0)
         try #require(try s.cli.run(["user", "add", supervisor, "--name", "督查员", "--role", "supervisor"]).status == 0)
+        try #require(try s.cli.run(["user", "add", admin, "--name", "县管理员", "--role", "admin"]).status == 0)
         let m = try s.migrate()
         try #require(m.status == 0, "\(m)")
         return s
@@ -143,5 +145,39 @@ import Testing
         #expect(verify.0 == 77 && verify.2.contains("领导或管理员"), "\(verify)")
         #expect(try s.city(["audit", "verify"]).status == 0)
         #expect(try s.city(["doctor"]).status == 0)
+    }
+
+    @Test("a county's administrator who does not own the schema verifies, runs doctor and manages accounts, through the owner's function alone")
+    func countyAdminIsNotTheOwner() throws {
+        let s = try Self.setup()
+        let bin = try PostgresCLITests.sharedBinary(s.cli)
+        func run(_ args: [String]) throws -> (Int32, String, String) {
+            try runProcess("/usr/sbin/runuser", ["-u", Self.admin, "--", bin] + args + ["--db", s.pg.conninfo, "--county", Self.county], home: "/tmp")
+        }
+        #expect(try s.pg.query("SELECT rolcreaterole OR rolsuper FROM pg_roles WHERE rolname = '\(Self.admin)'") == "f")
+        for args in [["audit", "verify"], ["doctor"]] {
+            let r = try run(args)
+            #expect(r.0 == 0, "\(args): \(r)")
+        }
+        func groups() throws -> String {
+            try s.pg.query("""
+                SELECT coalesce(string_agg(g.rolname, ',' ORDER BY g.rolname), '') FROM pg_auth_members a JOIN pg_roles g ON g.oid = a.roleid
+                JOIN pg_roles m ON m.oid = a.member WHERE m.rolname = '\(Self.newcomer)'
+                """)
+        }
+        #expect(try run(["user", "add", Self.newcomer, "--name", "新人", "--role", "intake"]).0 == 0)
+        #expect(try groups() == "\(Self.schema)_intake")
+        #expect(try run(["user", "set-role", Self.newcomer, "--role", "liaison", "--department", "GXJ"]).0 == 0)
+        #expect(try groups() == "\(Self.schema)_liaison")
+        #expect(try s.pg.query("SELECT string_agg(department, ',' ORDER BY department) FROM \(Self.schema).role_units WHERE role = '\(Self.newcomer)'") == "GXJ,ZXQFWZX")
+        #expect(try run(["user", "disable", Self.newcomer]).0 == 0)
+        #expect(try groups() == "")
+        let doctor = try run(["doctor"])
+        #expect(doctor.0 == 0, "\(doctor)")
+        // The function takes the role from the ledger's own row: a role that is no account gains nothing; a liaison may not call it.
+        let stranger = try s.pg.psql(as: Self.admin, "SELECT jn_account_role('postgres', ARRAY['GXJ'])", searchPath: Self.schema)
+        #expect(stranger.0 != 0 && stranger.2.contains("not an account"), "\(stranger)")
+        let liaison = try s.pg.psql(as: Self.liaison, "SELECT jn_account_role('\(Self.liaison)', ARRAY['FGW'])", searchPath: Self.schema)
+        #expect(liaison.0 != 0 && liaison.2.contains("permission denied"), "\(liaison)")
     }
 }

@@ -89,8 +89,9 @@ enum PGLedgerCheck {
     static func encodingDiffers(_ conn: PGConnection, schema: String) throws -> [String] {
         var out: [String] = []
         for t in LedgerDigest.tables {
-            let sample = "ORDER BY ctid LIMIT 5"
             let columns = try columns(conn, schema: schema, table: t)
+            // By the key (each table's first column), not `ctid`: column grants do not reach system columns.
+            let sample = "ORDER BY \(PGSQL.quoted(columns.first ?? "1")) LIMIT 5"
             var server = Digest256()
             for r in try conn.execute("SELECT * FROM (\(PGDigestSQL.rowHashes(table: t, columns: columns)) \(sample)) h").rows {
                 if let d = r[0].flatMap(Digest256.init(byteaHex:)) { server.add(d) }

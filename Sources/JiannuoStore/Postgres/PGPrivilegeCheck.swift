@@ -18,6 +18,7 @@ enum PGPrivilegeCheck {
             SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'complaints' ORDER BY ordinal_position
             """, [schema]).rows.compactMap { $0[0] }
         let statements = PGAuditSQL.functions(schema: schema, owner: owner) + PGKeptCounts.statements(schema: schema, owner: owner)
+            + PGAccountsSQL.statements(schema: schema, owner: owner)
             + PGSecurity.statements(schema: schema, tables: LedgerMigration.copied + PGSchema.engineTableNames, complaintColumns: complaintColumns)
         var out: Set<String> = []
         for s in statements where s.hasPrefix("CREATE POLICY ") {

@@ -9,23 +9,10 @@ enum PGRoles {
         try conn.execute("SELECT 1 FROM pg_roles WHERE rolname = $1", [role]).rows.count == 1
     }
 
-    /// Makes the database agree with one account of the ledger: its role, its one group in this
-    /// schema (none when disabled), and a liaison's units.
+    /// Makes the database agree with one account of the ledger (its row already written): the owner's
+    /// `jn_account_role` makes the login role, its one group in this schema, a liaison's units.
     static func grant(_ conn: PGConnection, schema: String, account: Account, units: [String]) throws {
-        let role = PGSQL.quoted(account.account)
-        if !(try exists(conn, account.account)) {
-            guard account.active else { return }
-            try conn.execute("CREATE ROLE \(role) LOGIN")
-        }
-        for r in AccountRole.allCases where !(account.active && r == account.role) {
-            try conn.execute("REVOKE \(PGSQL.quoted(PGSecurity.group(schema, r))) FROM \(role)")
-        }
-        try conn.execute("DELETE FROM \(PGSQL.quoted(schema)).role_units WHERE role = $1", [account.account])
-        guard account.active else { return }
-        try conn.execute("GRANT \(PGSQL.quoted(PGSecurity.group(schema, account.role))) TO \(role)")
-        for unit in units {
-            try conn.execute("INSERT INTO \(PGSQL.quoted(schema)).role_units(role, department) VALUES ($1, $2)", [account.account, unit])
-        }
+        try conn.execute("SELECT \(PGSQL.quoted(schema)).jn_account_role($1, $2::text[])", [account.account, PGSQL.array(units)])
     }
 }
 

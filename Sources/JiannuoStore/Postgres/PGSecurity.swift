@@ -127,6 +127,7 @@ enum PGSecurity {
         let may = RoleTable.permissions[role] ?? []
         if may.contains(.importLedger) { out.append("jn_judge_commitments(text[])") }
         if may.contains(.countsRebuild) { out.append("jn_rebuild_counts()") }
+        if may.contains(.userManage) || may.contains(.departmentChange) { out.append("jn_account_role(text, text[])") }
         return out
     }
 
