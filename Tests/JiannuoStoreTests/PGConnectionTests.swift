@@ -6,6 +6,20 @@ import Testing
 /// The libpq client the PostgreSQL engine is built on (issue 15), against a throwaway cluster.
 @Suite("PostgreSQL: the libpq connection", .serialized)
 struct PGConnectionTests {
+    @Test("a session waits 15 s for a lock and 10 min for a statement unless its own settings (options, PGOPTIONS, ALTER ROLE) say otherwise")
+    func timeoutsAreDefaultsNotOverrides() throws {
+        let cluster = try PostgresCluster()
+        let plain = try PGConnection(cluster.conninfo)
+        #expect(try plain.execute("SHOW lock_timeout").rows.first?[0] == "15s")
+        #expect(try plain.execute("SHOW statement_timeout").rows.first?[0] == "10min")
+        let own = try PGConnection(cluster.conninfo + " options='-c lock_timeout=2s -c statement_timeout=0'")
+        #expect(try own.execute("SHOW lock_timeout").rows.first?[0] == "2s")
+        #expect(try own.execute("SHOW statement_timeout").rows.first?[0] == "0")
+        // A role's own setting stands too.
+        try plain.execute("ALTER ROLE CURRENT_USER SET lock_timeout = '3s'")
+        #expect(try PGConnection(cluster.conninfo).execute("SHOW lock_timeout").rows.first?[0] == "3s")
+    }
+
     @Test("parameters round-trip Chinese text and NULL; a failed transaction leaves nothing; errors carry their SQLSTATE")
     func statementsAndTransactions() throws {
         let cluster = try PostgresCluster()

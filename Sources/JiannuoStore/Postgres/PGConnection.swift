@@ -40,9 +40,11 @@ public final class PGConnection {
 
     /// `conninfo` is any libpq connection string or URI (`postgresql:///jiannuo?host=/run/jiannuo`).
     /// Unless the connection string says otherwise, a server that does not answer is given up after
-    /// `defaultConnectTimeout` seconds (libpq would wait forever), and a lock held by another session
-    /// after `lockTimeout` (a write then fails, 74, instead of hanging a dashboard).
-    public static let defaultConnectTimeout = "5", lockTimeout = "15s"
+    /// `defaultConnectTimeout` seconds (libpq would wait forever), a lock held by another session
+    /// after `lockTimeout` (a write then fails, 74, instead of hanging a dashboard), and a statement after
+    /// `statementTimeout`. The session's own settings win (`options='-c lock_timeout=30s'` in the
+    /// connection string, `PGOPTIONS`, `ALTER ROLE … SET`): these apply only where nothing was set.
+    public static let defaultConnectTimeout = "5", lockTimeout = "15s", statementTimeout = "10min"
 
     public init(_ conninfo: String) throws {
         // The default first: what the connection string (expanded from `dbname`) says comes later and wins.
@@ -64,7 +66,11 @@ public final class PGConnection {
         _ = try execute("SET client_encoding = 'UTF8'")
         // So that a DBA can tell the program's sessions apart (pg_stat_activity).
         _ = try execute("SET application_name = 'jiannuo'")
-        _ = try execute("SET lock_timeout = '\(Self.lockTimeout)'")
+        // Only where nothing set them (the server's built-in default): a role's, a database's, a DBA's or the
+        // connection's own value stands, "0" included.
+        let unset = Set(try execute("SELECT name FROM pg_settings WHERE name IN ('lock_timeout', 'statement_timeout') AND source = 'default'").rows.compactMap { $0[0] })
+        if unset.contains("lock_timeout") { _ = try execute("SET lock_timeout = '\(Self.lockTimeout)'") }
+        if unset.contains("statement_timeout") { _ = try execute("SET statement_timeout = '\(Self.statementTimeout)'") }
     }
 
     deinit { PQfinish(conn) }
