@@ -19,13 +19,16 @@ struct ComplaintCommand: ParsableCommand {
         @Option(help: H("联系方式", "Contact details")) var contact: String?
         @Option(help: H("类别 1–6", "Category 1–6")) var category: Int?
         @Option(help: H("关联承诺编号", "ID of the related commitment")) var commitment: String?
+        @Option(name: .customLong("work-order"), help: H("平台工单编号（如 12345 热线的工单号；同一渠道只登记一次）",
+                                                         "The platform's work-order number (12345's, say; registered once per channel)")) var workOrder: String?
         @OptionGroup var global: GlobalOptions
 
         func execute(_ out: Output) throws {
             let store = try out.store()
-            let draft = ComplaintDraft(channel: channel, received: received ?? "", urgency: urgency, complainant: complainant,
+            var draft = ComplaintDraft(channel: channel, received: received ?? "", urgency: urgency, complainant: complainant,
                                        contact: contact, department: try store.unitCode(department), category: category.map(String.init),
                                        commitment: commitment, content: content)
+            draft.workOrder = workOrder
             let c = try store.addComplaint(draft)
             let unit = try store.departmentNames()[c.department].map { out.t("\($0)（\(c.department)）", "\($0) (\(c.department))") } ?? c.department
             out.record(ComplaintView(c: c)) {
@@ -46,10 +49,13 @@ struct ComplaintCommand: ParsableCommand {
             if out.json { out.emit(list.map { ComplaintView(c: $0) }); return }
             // People read units by name (the code is in --json and in `department list`).
             let names = try store.departmentNames()
-            var t = out.table(["编号|id", "渠道|channel", "收到|received", "紧急|urgency", "单位|unit", "阶段|stage", "当前时限|limit", "联系方式|contact"], drop: [1, 3, 7])
+            // The work-order column only where some complaint has one: a list without any reads as before.
+            let orders = list.contains { $0.workOrder != nil }
+            var t = out.table(["编号|id", "渠道|channel", "收到|received", "紧急|urgency", "单位|unit", "阶段|stage", "当前时限|limit", "联系方式|contact"]
+                              + (orders ? ["工单编号|work order"] : []), drop: [1, 3, 7] + (orders ? [8] : []))
             for c in list {
                 t.add([c.id, c.channel.label(out.lang), c.received.string, c.urgency.label(out.lang), names[c.department] ?? c.department, c.stage.label(out.lang),
-                       c.currentDue?.string ?? "", c.contact.map(Privacy.mask) ?? ""])
+                       c.currentDue?.string ?? "", c.contact.map(Privacy.mask) ?? ""] + (orders ? [c.workOrder ?? ""] : []))
             }
             out.line(t.render())
             out.total(list.count, "complaints")

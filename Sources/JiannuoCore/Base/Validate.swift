@@ -132,6 +132,20 @@ public enum Validate {
         }
         return code
     }
+
+    /// A platform's work-order number (工单编号): letters, digits and `-`, `_`, `/`, `.` as platforms
+    /// print them, 1–40 characters; spaces around it are dropped.
+    public static func workOrder(_ text: String) throws -> String {
+        let t = text.trimmingCharacters(in: .whitespaces)
+        let ok = !t.isEmpty && t.count <= 40 && t.unicodeScalars.allSatisfy {
+            ($0.value >= 48 && $0.value <= 57) || ($0.value >= 65 && $0.value <= 90) || ($0.value >= 97 && $0.value <= 122) || "-_/.".unicodeScalars.contains($0)
+        }
+        guard ok else {
+            throw JiannuoError.invalid("工单编号“\(Sanitize.visible(text))”无效：只能由 1–40 个字母、数字或 - _ / . 组成",
+                                       "work order \"\(Sanitize.visible(text))\" is invalid: 1-40 letters, digits or - _ / .")
+        }
+        return t
+    }
 }
 
 /// Makes text safe for a terminal: control and escape characters become visible placeholders.

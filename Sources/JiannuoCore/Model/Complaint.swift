@@ -10,6 +10,8 @@ public struct Complaint: Codable, Sendable, Hashable {
     public var category: Int?
     public var commitment: String?
     public var content: String
+    /// The platform's own number for it (工单编号, the 12345 hotline's work order): one per channel (since v17).
+    public var workOrder: String?
 
     public var acceptedAt: DateTime?
     public var resolvedAt: DateTime?
@@ -57,6 +59,7 @@ public struct Complaint: Codable, Sendable, Hashable {
         case returnedFrom = "returned_from", returnedAt = "returned_at", returnReason = "return_reason"
         case verifiedAt = "verified_at", breach, finding
         case satisfied, followupNote = "followup_note", followupAt = "followup_at", reopenedAt = "reopened_at"
+        case workOrder = "work_order"
         case acceptDue = "accept_due", resolveDue = "resolve_due", respondDue = "respond_due"
     }
 

@@ -9,6 +9,8 @@ public struct ComplaintDraft: Codable, Sendable, Equatable {
     public var category: String = ""
     public var commitment: String = ""
     public var content: String = ""
+    /// Optional, and absent from drafts saved before it existed.
+    public var workOrder: String?
 
     public init() {}
 
@@ -41,6 +43,7 @@ public struct ComplaintDraft: Codable, Sendable, Equatable {
             department: try Validate.departmentCode(department), category: category, commitment: commitment,
             content: try Validate.text(content, Field("投诉内容", "content"), max: 4000, multiline: true),
             acceptDue: received.day)
+        c.workOrder = try workOrder.flatMap { $0.isEmpty ? nil : try Validate.workOrder($0) }
         c = ComplaintDeadlines.refreshed(c, calendar, rules)
         return c
     }

@@ -39,6 +39,7 @@ extension Complaint {
         try c.encode(followupNote, forKey: .followupNote); try c.encode(followupAt, forKey: .followupAt)
         try c.encode(extendedAt, forKey: .extendedAt); try c.encode(reopenedAt, forKey: .reopenedAt)
         try c.encode(acceptDue, forKey: .acceptDue); try c.encode(resolveDue, forKey: .resolveDue); try c.encode(respondDue, forKey: .respondDue)
+        try c.encode(workOrder, forKey: .workOrder)
     }
 }
 

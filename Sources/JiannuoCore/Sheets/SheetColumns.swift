@@ -78,6 +78,7 @@ public enum SheetColumns {
         .init("accept_due", "受理时限", "accept_due") { c, _ in c.acceptDue.string },
         .init("resolve_due", "办结时限", "resolve_due") { c, _ in c.resolveDue?.string ?? "" },
         .init("respond_due", "反馈时限", "respond_due") { c, _ in c.respondDue?.string ?? "" },
+        .init("work_order", "工单编号", "work_order") { c, _ in c.workOrder ?? "" },
     ]
 
     public static let breaches: [SheetColumn<Breach>] = [

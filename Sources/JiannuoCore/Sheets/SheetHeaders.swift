@@ -22,6 +22,7 @@ public enum SheetHeaders {
         "contact": ["联系电话", "电话"],
         "department": ["责任单位", "承办部门", "办理单位"],
         "content": ["诉求内容", "反映内容", "问题描述"],
+        "work_order": ["工单号", "12345工单号", "工单编码"],
     ]
 
     public static let departments: [String: [String]] = [

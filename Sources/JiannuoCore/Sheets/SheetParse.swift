@@ -130,6 +130,7 @@ public enum SheetParse {
         c.satisfied = r.check("satisfied") { try yesNo($0, Field("回访满意", "satisfied")) } ?? nil
         c.followupNote = text("followup_note", "回访记录")
         c.followupAt = time("followup_at", "回访时间")
+        c.workOrder = r.check("work_order") { $0.isEmpty ? nil : try Validate.workOrder($0) } ?? nil
         // Each stage needs the one before it, and no stage is dated before it.
         let order: [(String, DateTime?, String, DateTime?)] = [
             ("returned_at", c.returnedAt, "received", c.received),

@@ -9,6 +9,7 @@ extension LedgerEngine {
         return try transaction { w, audit in
             let probe = try draft.validated(id: RecordKind.complaint.placeholderId, calendar: try CalendarReads.calendar(w), rules: rules.deadlines, clock: clock)
             _ = try w.requireDepartment(probe.department)
+            try WorkOrders.requireFree(w, channel: probe.channel, number: probe.workOrder)
             if let cid = probe.commitment {
                 guard let cm = try w.records(Commitment.self, "SELECT * FROM commitments WHERE id = ?", [cid]).first else {
                     throw JiannuoError.invalid("关联承诺 \(Sanitize.visible(cid)) 不存在", "unknown commitment \(Sanitize.visible(cid))")

@@ -97,9 +97,10 @@ extension Complaint {
         verifiedAt = row.dateTime(at: 20); breach = row.flag(21); finding = row.text(22)
         satisfied = row.flag(23); followupNote = row.text(24); followupAt = row.dateTime(at: 25)
         resolveDue = row.day(at: 27); respondDue = row.day(at: 28)
-        // Columns 29–32 are generated; schema v4 appended extended_at, v6 reopened_at.
+        // Columns 29–32 are generated; schema v4 appended extended_at, v6 reopened_at, v17 work_order.
         if row.count > 33 { extendedAt = row.dateTime(at: 33) }
         if row.count > 34 { reopenedAt = row.dateTime(at: 34) }
+        if row.count > 35 { workOrder = row.text(35) }
     }
 }
 

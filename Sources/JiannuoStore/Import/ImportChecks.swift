@@ -59,7 +59,23 @@ enum ImportChecks {
 
     static func complaints<W: SQLReader>(_ w: W) throws -> Check<Complaint> {
         let units = try codes(w, "SELECT code FROM departments"), promises = try codes(w, "SELECT id FROM commitments")
+        // A work order is registered once per channel: against the ledger and earlier rows of the file.
+        var holders: [String: String] = [:]
+        try w.each("SELECT channel, work_order, id FROM complaints WHERE work_order IS NOT NULL", []) { r in
+            if let ch = r.text(0), let wo = r.text(1), let id = r.text(2) { holders[ch + " " + wo] = id }
+        }
+        let inFile = Box<[String: Int]>([:])
         return { c, row, problems in
+            if let wo = c.workOrder {
+                let key = c.channel.rawValue + " " + wo
+                if let id = holders[key], id != c.id {
+                    problems.append(SheetProblem(row: row, column: "work_order", reason: Text("工单编号 \(wo) 已登记为 \(id)", "work order \(wo) is already \(id)")))
+                } else if let earlier = inFile.value[key] {
+                    problems.append(SheetProblem(row: row, column: "work_order", reason: Text("工单编号 \(wo) 与第 \(earlier) 行重复", "work order \(wo) repeats row \(earlier)")))
+                } else {
+                    inFile.value[key] = row
+                }
+            }
             for (key, code) in [("department", c.department), ("returned_from", c.returnedFrom)] {
                 if let code, !units.contains(code) { problems.append(unknownUnit(row, key, code)) }
             }
@@ -90,4 +106,10 @@ enum ImportChecks {
         try audit.append(action: "import.\(entity)", entity: entity, id: source, before: nil,
                          after: "{\"imported\":\(result.imported),\"skipped\":\(result.skipped)}")
     }
+}
+
+/// A value a check closure keeps between rows.
+final class Box<Value> {
+    var value: Value
+    init(_ value: Value) { self.value = value }
 }

@@ -53,24 +53,30 @@ extension LedgerEngine {
         unnamed: ImportKeys.Key<R>? = nil, check: (Writer) throws -> ImportChecks.Check<R>, insert: (Writer, [R]) throws -> Void
     ) throws -> ImportResult {
         try authorize(.importLedger)
-        let result: Result<ImportResult, ImportRefused> = try transaction { w, audit in
-            // Rows without an id: one already in the ledger (by its natural key) is skipped, the rest get ids.
-            var rows = rows, already = 0
-            if let unnamed, rows.contains(where: { $0.1[keyPath: idOf].isEmpty }) {
-                (rows, already) = try ImportKeys.name(w, rows, idOf: idOf, key: unnamed, assign: !dryRun)
+        // A refusal rolls the transaction back (ids may have been taken for unnamed rows) and is then said.
+        var refused: ImportRefused? = nil
+        do {
+            return try transaction { w, audit in
+                // Rows without an id: one already in the ledger (by its natural key) is skipped, the rest get ids.
+                var rows = rows, already = 0
+                if let unnamed, rows.contains(where: { $0.1[keyPath: idOf].isEmpty }) {
+                    (rows, already) = try ImportKeys.name(w, rows, idOf: idOf, key: unnamed, assign: !dryRun)
+                }
+                var sorted = try ImportChecks.sort(w, rows, idOf: idOf, check: try check(w))
+                sorted.skipped += already
+                guard sorted.problems.isEmpty else { refused = ImportRefused(problems: sorted.problems); throw refused! }
+                // A dry run stops here: checked as the import would be, in its transaction, and nothing changed.
+                if dryRun { return ImportResult(imported: sorted.fresh.count, skipped: sorted.skipped, dry_run: true) }
+                let ids = sorted.fresh.map { $0[keyPath: idOf] }
+                if !sorted.fresh.isEmpty { try bulkImport(w, table: R.databaseTableName, ids: ids) { try insert(w, sorted.fresh) } }
+                let result = ImportResult(imported: sorted.fresh.count, skipped: sorted.skipped)
+                try ImportChecks.bumpSequences(w, ids: ids)
+                try ImportChecks.record(audit, entity: entity, source: source, result)
+                return result
             }
-            var sorted = try ImportChecks.sort(w, rows, idOf: idOf, check: try check(w))
-            sorted.skipped += already
-            guard sorted.problems.isEmpty else { return .failure(ImportRefused(problems: sorted.problems)) }
-            // A dry run stops here: checked as the import would be, in its transaction, and nothing changed.
-            if dryRun { return .success(ImportResult(imported: sorted.fresh.count, skipped: sorted.skipped, dry_run: true)) }
-            let ids = sorted.fresh.map { $0[keyPath: idOf] }
-            if !sorted.fresh.isEmpty { try bulkImport(w, table: R.databaseTableName, ids: ids) { try insert(w, sorted.fresh) } }
-            let result = ImportResult(imported: sorted.fresh.count, skipped: sorted.skipped)
-            try ImportChecks.bumpSequences(w, ids: ids)
-            try ImportChecks.record(audit, entity: entity, source: source, result)
-            return .success(result)
+        } catch {
+            if let refused { throw refused }
+            throw error
         }
-        return try result.get()
     }
 }

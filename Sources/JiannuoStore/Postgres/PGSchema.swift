@@ -21,7 +21,7 @@ enum PGSchema {
     static let migrations = ["v1-ledger", "v2-late-stage-indexes", "v3-drafts", "v4-evidence", "v5-accounts", "v6-supervision",
                              "v7-tallies", "v8-event-tallies", "v9-unit-returns", "v10-debt-terms", "v11-awaiting-returns",
                              "v12-score-facts", "v13-claims", "v14-attachments",
-                             "v15-complaint-history", "v16-difficulties"]
+                             "v15-complaint-history", "v16-difficulties", "v17-work-orders"]
 
     static let tables = """
     CREATE TABLE grdb_migrations (identifier text COLLATE "C" NOT NULL PRIMARY KEY);
@@ -104,7 +104,8 @@ enum PGSchema {
         accept_due text COLLATE "C" NOT NULL, resolve_due text COLLATE "C", respond_due text COLLATE "C",
         current_due text COLLATE "C" GENERATED ALWAYS AS (\(CoreSQL.complaintCurrentDue())) STORED,
     \(ComplaintLimit.allCases.map { "    \(CoreSQL.lateColumn($0)) bigint GENERATED ALWAYS AS (\(CoreSQL.lateOrOpen($0))::int) STORED," }.joined(separator: "\n"))
-        extended_at text COLLATE "C", reopened_at text COLLATE "C");
+        extended_at text COLLATE "C", reopened_at text COLLATE "C", work_order text COLLATE "C");
+    \(WorkOrders.uniqueIndex);
     CREATE INDEX complaints_department ON complaints(department, received);
     CREATE INDEX complaints_received ON complaints(received);
     CREATE INDEX complaints_commitment ON complaints(commitment) WHERE commitment IS NOT NULL;

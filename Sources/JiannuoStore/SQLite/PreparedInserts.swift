@@ -31,15 +31,15 @@ extension Complaint: PreparedInsert {
         INSERT INTO complaints(id, channel, received, urgency, complainant, contact, department, category, commitment, content,
             accepted_at, resolved_at, result, responded_at, response, extension_days, extension_reason, returned_from, returned_at,
             return_reason, verified_at, breach, finding, satisfied, followup_note, followup_at, accept_due, resolve_due, respond_due,
-            extended_at, reopened_at)
-        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            extended_at, reopened_at, work_order)
+        VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
         """
     var insertArguments: StatementArguments {
         let values: [DatabaseValueConvertible?] = [
             id, channel.rawValue, received.iso, urgency.rawValue, complainant, contact, department, category, commitment, content,
             acceptedAt?.iso, resolvedAt?.iso, result, respondedAt?.iso, response, extensionDays, extensionReason, returnedFrom,
             returnedAt?.iso, returnReason, verifiedAt?.iso, breach, finding, satisfied, followupNote, followupAt?.iso,
-            acceptDue.sql, resolveDue?.sql, respondDue?.sql, extendedAt?.iso, reopenedAt?.iso]
+            acceptDue.sql, resolveDue?.sql, respondDue?.sql, extendedAt?.iso, reopenedAt?.iso, workOrder]
         return StatementArguments(values)
     }
 }

@@ -411,6 +411,12 @@ enum Schema {
             try db.execute(sql: DifficultyTable.sqlite)
             try LedgerDigest.installTriggers(db)
         }
+        // The platform's work-order number of a complaint (12345's 工单编号), one per channel.
+        m.registerMigration("v17-work-orders") { db in
+            try db.execute(sql: "ALTER TABLE complaints ADD COLUMN work_order TEXT")
+            try db.execute(sql: WorkOrders.uniqueIndex)
+            try LedgerDigest.installTriggers(db)
+        }
         return m
     }
 }

@@ -48,10 +48,10 @@ extension SearchHit {
         }
         for c in try r.all("""
             SELECT * FROM complaints WHERE id = ? UNION ALL
-            SELECT * FROM (SELECT * FROM complaints WHERE id <> ? AND (id \(op) ? ESCAPE '\\' OR complainant \(op) ? ESCAPE '\\' OR content \(op) ? ESCAPE '\\')
+            SELECT * FROM (SELECT * FROM complaints WHERE id <> ? AND (id \(op) ? ESCAPE '\\' OR work_order \(op) ? ESCAPE '\\' OR complainant \(op) ? ESCAPE '\\' OR content \(op) ? ESCAPE '\\')
                            ORDER BY received DESC LIMIT ?) t
-            """, [q, q, like, like, like, limit], { try Complaint(positional: $0) }) where actor.sees(c.department) {
-            hits.append(SearchHit(kind: .complaint, id: c.id, title: c.stage.label(lang), detail: c.content))
+            """, [q, q, like, like, like, like, limit], { try Complaint(positional: $0) }) where actor.sees(c.department) {
+            hits.append(SearchHit(kind: .complaint, id: c.id, title: c.stage.label(lang), detail: (c.workOrder.map { "[\($0)] " } ?? "") + c.content))
         }
         // Any other record by its exact id (a breach, rectification, finding, round …), and findings by their issue.
         let tables: [(String, Text)] = [("breaches", Text("失信", "breach")), ("rectifications", Text("整改", "rectification")),

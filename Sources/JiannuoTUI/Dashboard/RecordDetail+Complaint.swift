@@ -10,7 +10,7 @@ extension RecordDetail {
         func claimed(_ step: ComplaintStep, _ t: DateTime?) -> String { history.record(step, holding: t).map { stepClaimNote($0, w) } ?? "" }
         let l = w.lang
         var out = [
-            DocLine("\(c.channel.label(l))  \(c.urgency.label(l))  \(c.stage.label(l))"),
+            DocLine("\(c.channel.label(l))\(c.workOrder.map { w("  工单编号 \($0)", "  work order \($0)") } ?? "")  \(c.urgency.label(l))  \(c.stage.label(l))"),
             DocLine(w("收到：\(c.received)", "received: \(c.received)") + claimed(.receive, c.received)
                     + w("    承办单位：\(unit(c.department))", "    unit: \(unit(c.department))")
                     + (c.returnedFrom.map { w("（由 \(unit($0)) 退回转来：\(c.returnReason ?? "")）", " (returned by \(unit($0)): \(c.returnReason ?? ""))") } ?? ""),
