@@ -159,13 +159,17 @@ import Testing
         }
         let otherRow = try s.pg.query("SELECT id FROM \(Self.schema).complaints WHERE department NOT IN \(units) LIMIT 1")
         let before = try s.pg.query("SELECT content FROM \(Self.schema).complaints WHERE id = '\(otherRow)'")
-        let change = try sql("UPDATE complaints SET content = '改' WHERE id = '\(otherRow)'")
+        // A column its steps write, on another unit's row: no row is its to change.
+        let change = try sql("UPDATE complaints SET response = '改' WHERE id = '\(otherRow)'")
         #expect(change.0 == 0 && change.1.contains("UPDATE 0"), "\(change)")
+        // A column no step of its writes (what the complaint says): refused outright.
+        let content = try sql("UPDATE complaints SET content = '改' WHERE id = '\(otherRow)'")
+        #expect(content.0 != 0 && content.2.contains("permission denied"), "\(content)")
         let steal = try sql("UPDATE complaints SET department = 'GXJ' WHERE id = '\(otherRow)'")
         #expect(steal.1.contains("UPDATE 0"), "\(steal)")
         #expect(try s.pg.query("SELECT content FROM \(Self.schema).complaints WHERE id = '\(otherRow)'") == before)
         // Even its own unit's rows are written only through the program, whose audit keeps the digests.
-        let own = try sql("UPDATE complaints SET content = '改' WHERE department IN \(units)")
+        let own = try sql("UPDATE complaints SET response = '改' WHERE department IN \(units)")
         #expect(own.0 != 0 && own.2.contains("write it through jiannuo"), "\(own)")
         let insertOther = try sql("INSERT INTO complaints(id, channel, received, urgency, department, content, accept_due) VALUES ('TS-X', 'hotline', '2026-03-01T09:00:00+08:00', 'normal', '410422110', 'x', '2026-03-02')")
         #expect(insertOther.0 != 0, "\(insertOther)")
@@ -266,6 +270,8 @@ import Testing
             ("GRANT EXECUTE ON FUNCTION \(schema).jn_rebuild_counts() TO \(schema)_liaison", "REVOKE EXECUTE ON FUNCTION \(schema).jn_rebuild_counts() FROM \(schema)_liaison",
              "jn_rebuild_counts"),
             ("GRANT TEMPORARY ON DATABASE jiannuo TO PUBLIC", "REVOKE TEMPORARY ON DATABASE jiannuo FROM PUBLIC", "PUBLIC"),
+            ("GRANT UPDATE (deadline) ON \(schema).commitments TO \(schema)_liaison", "REVOKE UPDATE (deadline) ON \(schema).commitments FROM \(schema)_liaison",
+             "commitments.deadline"),
         ]
         for (breakIt, mend, named) in breakages {
             _ = try s.pg.query(breakIt)

@@ -57,6 +57,13 @@ import Testing
         #expect(verify.status == 0, "\(verify)")
         let listed = try s.city(["audit", "list", "--json", "--limit", "1"])
         #expect(listed.stdout.contains(Self.liaison), "\(listed.stdout)")
+        // What its steps never change it may not change, audit row or not: the deadline, the content, the amount.
+        for column in ["deadline = '2030-12-31'", "content = '改'", "amount_fen = 1"] {
+            let r = try sql(Self.liaison, "BEGIN; UPDATE commitments SET \(column) WHERE id = '\(own)'; SELECT jn_audit_append('x', 'commitment', '\(own)', NULL, NULL, NULL); COMMIT")
+            #expect(r.0 != 0 && r.2.contains("permission denied"), "\(column): \(r)")
+        }
+        let received = try sql(Self.liaison, "UPDATE complaints SET received = '2020-01-01T00:00:00+08:00' WHERE department = 'GXJ'")
+        #expect(received.0 != 0 && received.2.contains("permission denied"), "\(received)")
         // Another unit's promise stays out of reach, audit row or not.
         let other = try s.pg.query("SELECT id FROM \(Self.schema).commitments WHERE department NOT IN ('GXJ', 'ZXQFWZX') ORDER BY id LIMIT 1")
         let reach = try sql(Self.liaison, "UPDATE commitments SET status = 'fulfilled' WHERE id = '\(other)'")
@@ -179,5 +186,29 @@ import Testing
         #expect(stranger.0 != 0 && stranger.2.contains("not an account"), "\(stranger)")
         let liaison = try s.pg.psql(as: Self.liaison, "SELECT jn_account_role('\(Self.liaison)', ARRAY['FGW'])", searchPath: Self.schema)
         #expect(liaison.0 != 0 && liaison.2.contains("permission denied"), "\(liaison)")
+    }
+
+    @Test("through the program a liaison still moves its promises and answers its complaints: its steps fit the columns it is granted")
+    func liaisonStepsFitTheirColumns() throws {
+        let s = try Self.setup()
+        let bin = try PostgresCLITests.sharedBinary(s.cli)
+        func run(_ args: [String]) throws -> (Int32, String, String) {
+            try runProcess("/usr/sbin/runuser", ["-u", Self.liaison, "--", bin] + args + ["--db", s.pg.conninfo, "--county", Self.county], home: "/tmp")
+        }
+        let open = try s.pg.query("""
+            SELECT string_agg(id, ',' ORDER BY id) FROM (SELECT id FROM \(Self.schema).commitments
+            WHERE department = 'GXJ' AND status IN ('not_started', 'in_progress', 'stalled') ORDER BY id LIMIT 2) t
+            """).split(separator: ",").map(String.init)
+        try #require(open.count == 2, "\(open)")
+        let progress = try run(["commitment", "progress", open[0], "--percent", "70"])
+        #expect(progress.0 == 0, "\(progress)")
+        let fulfil = try run(["commitment", "fulfill", open[1]])
+        #expect(fulfil.0 == 0, "\(fulfil)")
+        #expect(try s.pg.query("SELECT status FROM \(Self.schema).commitments WHERE id = '\(open[1])'") == "fulfilled")
+        let complaint = try s.pg.query("SELECT id FROM \(Self.schema).complaints WHERE department = 'GXJ' AND accepted_at IS NOT NULL AND resolved_at IS NULL ORDER BY id LIMIT 1")
+        try #require(!complaint.isEmpty)
+        let resolve = try run(["complaint", "resolve", complaint, "--result", "已办结"])
+        #expect(resolve.0 == 0, "\(resolve)")
+        #expect(try s.city(["audit", "verify"]).status == 0)
     }
 }

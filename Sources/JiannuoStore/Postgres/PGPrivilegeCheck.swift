@@ -9,7 +9,8 @@ import JiannuoCore
 /// PUBLIC may neither connect to the database nor make temporary objects in it.
 enum PGPrivilegeCheck {
     static func problems(_ c: PGConnection, schema: String, owner: String) throws -> [String] {
-        try policies(c, schema: schema, owner: owner) + memberships(c, schema: schema, owner: owner) + functions(c, schema: schema) + database(c)
+        try policies(c, schema: schema, owner: owner) + memberships(c, schema: schema, owner: owner) + columnUpdates(c, schema: schema)
+            + functions(c, schema: schema) + database(c)
     }
 
     /// Policies by `table.name`, as the setup's own statements create them.
@@ -72,6 +73,25 @@ enum PGPrivilegeCheck {
             out.append("账号 \(r[0] ?? "") 有超级用户、BYPASSRLS 或 CREATEROLE 属性")
         }
         return out
+    }
+
+    /// UPDATE on a column where its group may update neither the table nor that column (`StepColumns`).
+    static func columnUpdates(_ c: PGConnection, schema: String) throws -> [String] {
+        let tables = LedgerMigration.copied + PGSchema.engineTableNames
+        var allowed: [String: (tables: Set<String>, columns: [String: Set<String>])] = [:]
+        for role in AccountRole.allCases {
+            let whole = Set(PGSecurity.tableGrants(role, tables: tables).filter { $0.value.contains("UPDATE") }.keys)
+            allowed[PGSecurity.group(schema, role)] = (whole, PGSecurity.columnUpdates(role, tables: tables))
+        }
+        var extra: [String] = []
+        for r in try c.execute("""
+            SELECT grantee, table_name, column_name FROM information_schema.column_privileges
+            WHERE table_schema = $1 AND privilege_type = 'UPDATE' AND grantee = ANY($2::text[]) ORDER BY 1, 2, 3
+            """, [schema, PGSQL.array(Array(allowed.keys))]).rows {
+            guard let g = r[0], let t = r[1], let col = r[2], let a = allowed[g] else { continue }
+            if !a.tables.contains(t) && a.columns[t]?.contains(col) != true { extra.append("\(g) 可以改 \(t).\(col)") }
+        }
+        return extra.isEmpty ? [] : ["超出各步骤所改列的更新权限（角色表未给）：\(extra.prefix(8).joined(separator: "、"))"]
     }
 
     static func functions(_ c: PGConnection, schema: String) throws -> [String] {

@@ -106,16 +106,31 @@ enum PGSecurity {
 
     /// The table privileges of a role's group: reading every table but the log (not for liaisons) and
     /// the complaints (granted by column), its own drafts, and the writes its permissions need.
-    static func tableGrants(_ role: AccountRole, tables: [String]) -> [String: Set<String>] {
-        var grants: [String: Set<String>] = [:]
+    static func tableGrants(_ role: AccountRole, tables: [String]) -> [String: Set<String>] { grants(role, tables: tables).tables }
+
+    /// The columns a role may UPDATE in tables it may not update whole: what its steps change
+    /// (Core's `StepColumns`), so that no officer rewrites in `psql` what its steps never touch.
+    static func columnUpdates(_ role: AccountRole, tables: [String]) -> [String: Set<String>] { grants(role, tables: tables).columns }
+
+    private static func grants(_ role: AccountRole, tables: [String]) -> (tables: [String: Set<String>], columns: [String: Set<String>]) {
+        var grants: [String: Set<String>] = [:], columns: [String: Set<String>] = [:]
         for t in tables where t != "audit_log" && t != "complaints" && t != "drafts" { grants[t, default: []].insert("SELECT") }
         // The log's before and after hold contacts: read whole only by who may see them (others read `maskedView`'s).
         if seesContacts(role) { grants["audit_log", default: []].insert("SELECT") }
         grants["drafts", default: []].formUnion(["SELECT", "INSERT", "UPDATE", "DELETE"])
         for p in RoleTable.permissions[role] ?? [] {
-            for w in writes(p) { grants[w.table, default: []].formUnion(w.privileges.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) }) }
+            for w in writes(p) {
+                var privileges = Set(w.privileges.split(separator: ",").map { $0.trimmingCharacters(in: .whitespaces) })
+                if privileges.contains("UPDATE"), let narrowed = StepColumns.updates(p)?[w.table] {
+                    privileges.remove("UPDATE")
+                    columns[w.table, default: []].formUnion(narrowed)
+                }
+                grants[w.table, default: []].formUnion(privileges)
+            }
         }
-        return grants
+        // A table some other permission updates whole needs no column grant.
+        for (t, privileges) in grants where privileges.contains("UPDATE") { columns[t] = nil }
+        return (grants, columns)
     }
 
     /// The functions a role's group may call: the audit append (every write appends) and the digest's
@@ -157,8 +172,11 @@ enum PGSecurity {
             out.append("GRANT USAGE ON SCHEMA \(s) TO \(g)")
             for f in functions(role) { out.append("GRANT EXECUTE ON FUNCTION \(s).\(f) TO \(g)") }
             if role != .liaison { out.append("GRANT \(wideGroup) TO \(g)") }
-            for (t, privileges) in tableGrants(role, tables: tables).sorted(by: { $0.key < $1.key }) {
+            for (t, privileges) in tableGrants(role, tables: tables).sorted(by: { $0.key < $1.key }) where !privileges.isEmpty {
                 out.append("GRANT \(privileges.sorted().joined(separator: ", ")) ON \(s).\(PGSQL.quoted(t)) TO \(g)")
+            }
+            for (t, columns) in columnUpdates(role, tables: tables).sorted(by: { $0.key < $1.key }) {
+                out.append("GRANT UPDATE (\(columns.sorted().map(PGSQL.quoted).joined(separator: ", "))) ON \(s).\(PGSQL.quoted(t)) TO \(g)")
             }
             let visible = seesContacts(role) ? complaintColumns : complaintColumns.filter { !hiddenContact.contains($0) }
             out.append("GRANT SELECT (\(visible.map(PGSQL.quoted).joined(separator: ", "))) ON \(s).complaints TO \(g)")
