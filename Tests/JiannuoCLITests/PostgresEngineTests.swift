@@ -57,6 +57,12 @@ import Testing
         #expect(verify.status == 0, "\(verify)")
         let listed = try s.city(["audit", "list", "--json", "--limit", "1"])
         #expect(listed.stdout.contains(Self.liaison), "\(listed.stdout)")
+        // No event after today, audit row or not: a promise fulfilled next year, a complaint answered tomorrow.
+        let tomorrow = try s.pg.query("SELECT to_char((now() AT TIME ZONE 'Asia/Shanghai')::date + 1, 'YYYY-MM-DD')")
+        let future = try sql(Self.liaison, "BEGIN; UPDATE commitments SET fulfilled_on = '\(tomorrow)', status = 'fulfilled', progress = 100 WHERE id = '\(own)'; SELECT jn_audit_append('commitment.fulfill', 'commitment', '\(own)', NULL, NULL, NULL); COMMIT")
+        #expect(future.0 != 0 && future.2.contains("cannot be dated in the future"), "\(future)")
+        let answered = try sql(Self.liaison, "UPDATE complaints SET responded_at = '\(tomorrow)T09:00:00+08:00' WHERE department = 'GXJ'")
+        #expect(answered.0 != 0 && answered.2.contains("cannot be dated in the future"), "\(answered)")
         // What its steps never change it may not change, audit row or not: the deadline, the content, the amount.
         for column in ["deadline = '2030-12-31'", "content = '改'", "amount_fen = 1"] {
             let r = try sql(Self.liaison, "BEGIN; UPDATE commitments SET \(column) WHERE id = '\(own)'; SELECT jn_audit_append('x', 'commitment', '\(own)', NULL, NULL, NULL); COMMIT")

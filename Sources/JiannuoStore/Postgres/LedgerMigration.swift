@@ -192,7 +192,7 @@ public enum LedgerMigration {
         let owner = try conn.execute("SELECT session_user").rows.first?[0] ?? ""
         // The append function first: the grants below cover every function of the schema.
         for statement in PGAuditSQL.functions(schema: schema, owner: owner) + PGKeptCounts.statements(schema: schema, owner: owner)
-            + PGAccountsSQL.statements(schema: schema, owner: owner)
+            + PGAccountsSQL.statements(schema: schema, owner: owner) + PGEventsSQL.statements(schema: schema)
             + PGSecurity.statements(schema: schema, tables: tables, complaintColumns: complaintColumns)
             + PGSecurity.maskedView(schema: schema, columns: complaintColumns) + PGSecurity.databaseStatements(schema: schema) {
             try conn.execute(statement)
