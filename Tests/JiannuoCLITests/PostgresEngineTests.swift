@@ -17,6 +17,11 @@ import Testing
         try #require(st == 0, "\(e)")
     }
 
+    /// The program as `account` (runuser) on the migrated county.
+    static func program(_ s: PostgresCLITests.Setup, _ bin: String, _ account: String, _ args: [String]) throws -> (Int32, String, String) {
+        try runProcess("/usr/sbin/runuser", ["-u", account, "--", bin] + args + ["--db", s.pg.conninfo, "--county", county], home: "/tmp")
+    }
+
     static func setup() throws -> PostgresCLITests.Setup {
         let s = try PostgresCLITests.Setup()
         for a in [liaison, intake, supervisor, stranger, admin, newcomer] { try account(a) }
@@ -137,9 +142,7 @@ import Testing
         }
         // The program as each of them: intake registers and accepts, the supervisor verifies; lists and the log stay masked.
         let bin = try PostgresCLITests.sharedBinary(s.cli)
-        func run(_ who: String, _ args: [String]) throws -> (Int32, String, String) {
-            try runProcess("/usr/sbin/runuser", ["-u", who, "--", bin] + args + ["--db", s.pg.conninfo, "--county", Self.county], home: "/tmp")
-        }
+        func run(_ who: String, _ args: [String]) throws -> (Int32, String, String) { try Self.program(s, bin, who, args) }
         let add = try run(Self.intake, ["complaint", "add", "--channel", "hotline", "--department", "GXJ", "--complainant", "丙", "--contact", "13700001111", "--category", "3",
                                         "--content", "受理员登记", "--json"])
         try #require(add.0 == 0, "\(add)")
@@ -164,9 +167,7 @@ import Testing
     func countyAdminIsNotTheOwner() throws {
         let s = try Self.setup()
         let bin = try PostgresCLITests.sharedBinary(s.cli)
-        func run(_ args: [String]) throws -> (Int32, String, String) {
-            try runProcess("/usr/sbin/runuser", ["-u", Self.admin, "--", bin] + args + ["--db", s.pg.conninfo, "--county", Self.county], home: "/tmp")
-        }
+        func run(_ args: [String]) throws -> (Int32, String, String) { try Self.program(s, bin, Self.admin, args) }
         #expect(try s.pg.query("SELECT rolcreaterole OR rolsuper FROM pg_roles WHERE rolname = '\(Self.admin)'") == "f")
         for args in [["audit", "verify"], ["doctor"]] {
             let r = try run(args)
@@ -198,9 +199,7 @@ import Testing
     func liaisonStepsFitTheirColumns() throws {
         let s = try Self.setup()
         let bin = try PostgresCLITests.sharedBinary(s.cli)
-        func run(_ args: [String]) throws -> (Int32, String, String) {
-            try runProcess("/usr/sbin/runuser", ["-u", Self.liaison, "--", bin] + args + ["--db", s.pg.conninfo, "--county", Self.county], home: "/tmp")
-        }
+        func run(_ args: [String]) throws -> (Int32, String, String) { try Self.program(s, bin, Self.liaison, args) }
         let open = try s.pg.query("""
             SELECT string_agg(id, ',' ORDER BY id) FROM (SELECT id FROM \(Self.schema).commitments
             WHERE department = 'GXJ' AND status IN ('not_started', 'in_progress', 'stalled') ORDER BY id LIMIT 2) t
