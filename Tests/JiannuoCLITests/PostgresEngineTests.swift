@@ -41,7 +41,9 @@ import Testing
         let own = try s.pg.query("SELECT id FROM \(Self.schema).commitments WHERE department = 'GXJ' AND status <> 'fulfilled' ORDER BY id LIMIT 1")
         try #require(!own.isEmpty)
         let status = try s.pg.query("SELECT status FROM \(Self.schema).commitments WHERE id = '\(own)'")
-        let rewrite = "UPDATE commitments SET status = 'fulfilled', fulfilled_on = '2020-01-01' WHERE id = '\(own)'"
+        // Fulfilled today: within its columns, after the promise was made, not in the future.
+        let today = try s.pg.query("SELECT to_char((now() AT TIME ZONE 'Asia/Shanghai')::date, 'YYYY-MM-DD')")
+        let rewrite = "UPDATE commitments SET status = 'fulfilled', progress = 100, fulfilled_on = '\(today)' WHERE id = '\(own)'"
         let bare = try sql(Self.liaison, rewrite)
         #expect(bare.0 != 0 && bare.2.contains("write it through jiannuo"), "\(bare)")
         #expect(try s.pg.query("SELECT status FROM \(Self.schema).commitments WHERE id = '\(own)'") == status)
@@ -68,6 +70,11 @@ import Testing
         #expect(future.0 != 0 && future.2.contains("cannot be dated in the future"), "\(future)")
         let answered = try sql(Self.liaison, "UPDATE complaints SET responded_at = '\(tomorrow)T09:00:00+08:00' WHERE department = 'GXJ'")
         #expect(answered.0 != 0 && answered.2.contains("cannot be dated in the future"), "\(answered)")
+        // Nor a step before the one it follows: a promise fulfilled before it was made.
+        let early = try sql(Self.liaison, "BEGIN; UPDATE commitments SET fulfilled_on = '2000-01-01', status = 'fulfilled', progress = 100 WHERE id = '\(own)'; SELECT jn_audit_append('commitment.fulfill', 'commitment', '\(own)', NULL, NULL, NULL); COMMIT")
+        #expect(early.0 != 0 && early.2.contains("before the step it follows"), "\(early)")
+        let answeredEarly = try sql(Self.liaison, "UPDATE complaints SET responded_at = '2000-01-01T09:00:00+08:00' WHERE department = 'GXJ' AND resolved_at IS NOT NULL")
+        #expect(answeredEarly.0 != 0 && answeredEarly.2.contains("before the step it follows"), "\(answeredEarly)")
         // What its steps never change it may not change, audit row or not: the deadline, the content, the amount.
         for column in ["deadline = '2030-12-31'", "content = '改'", "amount_fen = 1"] {
             let r = try sql(Self.liaison, "BEGIN; UPDATE commitments SET \(column) WHERE id = '\(own)'; SELECT jn_audit_append('x', 'commitment', '\(own)', NULL, NULL, NULL); COMMIT")

@@ -15,4 +15,15 @@ public enum EventColumns {
         "followups": ["at"],
         "accountability": ["date"],
     ]
+
+    /// Which step follows which: a column's moment is not before the first set one of the columns it
+    /// follows (`ComplaintWorkflow`'s notBefore, a promise's fulfilment and its making, a rectification's
+    /// completion and its opening). An engine that can checks it when the later column changes.
+    public static let follows: [String: [(later: String, earlier: [String])]] = [
+        "complaints": [("returned_at", ["received"]), ("accepted_at", ["returned_at", "received"]),
+                       ("resolved_at", ["reopened_at", "accepted_at"]), ("responded_at", ["resolved_at"]),
+                       ("verified_at", ["accepted_at"]), ("extended_at", ["accepted_at"]), ("followup_at", ["responded_at"])],
+        "commitments": [("fulfilled_on", ["made"])],
+        "rectifications": [("completed_on", ["opened"])],
+    ]
 }

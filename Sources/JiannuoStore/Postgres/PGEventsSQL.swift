@@ -1,8 +1,9 @@
 import JiannuoCore
 
-/// No event after the office's today, in the engine: a row trigger on each table of `EventColumns`
-/// refuses a day (`2026-12-07`) after today or a time (`2026-12-07T10:15:00+08:00`) after its end, in
-/// the office's zone (a ledger setting) and by the server's clock, whoever writes the row.
+/// No event after the office's today, and no step before the one it follows, in the engine: a row
+/// trigger on each table of `EventColumns` refuses a day (`2026-12-07`) after today or a time
+/// (`2026-12-07T10:15:00+08:00`) after its end, in the office's zone (a ledger setting) and by the
+/// server's clock, and a changed step dated before the one it follows, whoever writes the row.
 enum PGEventsSQL {
     static func statements(schema: String) -> [String] {
         let s = PGSQL.quoted(schema)
@@ -17,13 +18,36 @@ enum PGEventsSQL {
                 RETURN v::timestamptz >= ((today + 1)::timestamp AT TIME ZONE zone);
             END $$
             """,
+            // Days compare as text; a time with its offset as the moment it names.
+            """
+            CREATE FUNCTION \(s).jn_before(a text, b text) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
+                SELECT CASE WHEN a IS NULL OR b IS NULL THEN false
+                            WHEN length(a) = 10 AND length(b) = 10 THEN a < b
+                            ELSE (CASE WHEN length(a) = 10 THEN a::date::timestamptz ELSE a::timestamptz END)
+                                 < (CASE WHEN length(b) = 10 THEN b::date::timestamptz ELSE b::timestamptz END) END $$
+            """,
         ]
         for (table, columns) in EventColumns.happened.sorted(by: { $0.key < $1.key }) {
-            let checks = columns.map { c in
+            let future = columns.map { c in
                 "IF jn_after_today(NEW.\(PGSQL.quoted(c))) THEN RAISE EXCEPTION 'jiannuo: %.% is after today (%): an event cannot be dated in the future', TG_TABLE_NAME, \(PGSQL.literal(c)), NEW.\(PGSQL.quoted(c)) USING ERRCODE = 'check_violation'; END IF;"
-            }.joined(separator: "\n    ")
+            }
+            // Checked when the later step is set or moved, so that a row written before the rule stands until then.
+            let order = (EventColumns.follows[table] ?? []).map { f -> String in
+                let later = "NEW.\(PGSQL.quoted(f.later))", bound = "coalesce(\(f.earlier.map { "NEW.\(PGSQL.quoted($0))" }.joined(separator: ", ")))"
+                return """
+                    IF \(later) IS NOT NULL THEN
+                            IF TG_OP = 'INSERT' THEN moved := true; ELSE moved := \(later) IS DISTINCT FROM OLD.\(PGSQL.quoted(f.later)); END IF;
+                            IF moved AND jn_before(\(later), \(bound)) THEN
+                                RAISE EXCEPTION 'jiannuo: %.% (%) is before the step it follows (%)', TG_TABLE_NAME, \(PGSQL.literal(f.later)), \(later), \(bound)
+                                    USING ERRCODE = 'check_violation';
+                            END IF;
+                        END IF;
+                    """
+            }
+            let checks = (future + order).joined(separator: "\n    ")
             out.append("""
                 CREATE FUNCTION \(s).jn_not_future_\(table)() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = \(s), pg_temp AS $$
+                DECLARE moved boolean;
                 BEGIN
                     \(checks)
                     RETURN NEW;
