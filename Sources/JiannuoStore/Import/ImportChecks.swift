@@ -64,16 +64,18 @@ enum ImportChecks {
         try w.each("SELECT channel, work_order, id FROM complaints WHERE work_order IS NOT NULL", []) { r in
             if let ch = r.text(0), let wo = r.text(1), let id = r.text(2) { holders[ch + " " + wo] = id }
         }
-        let inFile = Box<[String: Int]>([:])
+        let inFile = Locked<[String: Int]>([:])
         return { c, row, problems in
             if let wo = c.workOrder {
                 let key = c.channel.rawValue + " " + wo
                 if let id = holders[key], id != c.id {
                     problems.append(SheetProblem(row: row, column: "work_order", reason: Text("工单编号 \(wo) 已登记为 \(id)", "work order \(wo) is already \(id)")))
-                } else if let earlier = inFile.value[key] {
+                } else if let earlier = inFile.update({ seen -> Int? in
+                    if let first = seen[key] { return first }
+                    seen[key] = row
+                    return nil
+                }) {
                     problems.append(SheetProblem(row: row, column: "work_order", reason: Text("工单编号 \(wo) 与第 \(earlier) 行重复", "work order \(wo) repeats row \(earlier)")))
-                } else {
-                    inFile.value[key] = row
                 }
             }
             for (key, code) in [("department", c.department), ("returned_from", c.returnedFrom)] {
@@ -108,8 +110,3 @@ enum ImportChecks {
     }
 }
 
-/// A value a check closure keeps between rows.
-final class Box<Value> {
-    var value: Value
-    init(_ value: Value) { self.value = value }
-}

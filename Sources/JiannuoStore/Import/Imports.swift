@@ -64,7 +64,11 @@ extension LedgerEngine {
                 }
                 var sorted = try ImportChecks.sort(w, rows, idOf: idOf, check: try check(w))
                 sorted.skipped += already
-                guard sorted.problems.isEmpty else { refused = ImportRefused(problems: sorted.problems); throw refused! }
+                guard sorted.problems.isEmpty else {
+                    let r = ImportRefused(problems: sorted.problems)
+                    refused = r
+                    throw r
+                }
                 // A dry run stops here: checked as the import would be, in its transaction, and nothing changed.
                 if dryRun { return ImportResult(imported: sorted.fresh.count, skipped: sorted.skipped, dry_run: true) }
                 let ids = sorted.fresh.map { $0[keyPath: idOf] }

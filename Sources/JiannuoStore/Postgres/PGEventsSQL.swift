@@ -8,15 +8,10 @@ enum PGEventsSQL {
     static func statements(schema: String) -> [String] {
         let s = PGSQL.quoted(schema)
         var out = [
+            // A day after `today`, or a time at or after `tomorrow` (the start of the office's next day).
             """
-            CREATE FUNCTION \(s).jn_after_today(v text) RETURNS boolean LANGUAGE plpgsql STABLE SECURITY DEFINER SET search_path = \(s), pg_temp AS $$
-            DECLARE zone text := coalesce((SELECT value FROM meta WHERE key = 'office_zone'), \(PGSQL.literal(Clock.defaultZone.identifier)));
-                    today date := (clock_timestamp() AT TIME ZONE zone)::date;
-            BEGIN
-                IF v IS NULL THEN RETURN false; END IF;
-                IF length(v) = 10 THEN RETURN v::date > today; END IF;
-                RETURN v::timestamptz >= ((today + 1)::timestamp AT TIME ZONE zone);
-            END $$
+            CREATE FUNCTION \(s).jn_after_today(v text, today date, tomorrow timestamptz) RETURNS boolean LANGUAGE sql IMMUTABLE AS $$
+                SELECT CASE WHEN v IS NULL THEN false WHEN length(v) = 10 THEN v::date > today ELSE v::timestamptz >= tomorrow END $$
             """,
             // Days compare as text; a time with its offset as the moment it names.
             """
@@ -29,7 +24,7 @@ enum PGEventsSQL {
         ]
         for (table, columns) in EventColumns.happened.sorted(by: { $0.key < $1.key }) {
             let future = columns.map { c in
-                "IF jn_after_today(NEW.\(PGSQL.quoted(c))) THEN RAISE EXCEPTION 'jiannuo: %.% is after today (%): an event cannot be dated in the future', TG_TABLE_NAME, \(PGSQL.literal(c)), NEW.\(PGSQL.quoted(c)) USING ERRCODE = 'check_violation'; END IF;"
+                "IF jn_after_today(NEW.\(PGSQL.quoted(c)), today, tomorrow) THEN RAISE EXCEPTION 'jiannuo: %.% is after today (%): an event cannot be dated in the future', TG_TABLE_NAME, \(PGSQL.literal(c)), NEW.\(PGSQL.quoted(c)) USING ERRCODE = 'check_violation'; END IF;"
             }
             // Checked when the later step is set or moved, so that a row written before the rule stands until then.
             let order = (EventColumns.follows[table] ?? []).map { f -> String in
@@ -48,6 +43,10 @@ enum PGEventsSQL {
             out.append("""
                 CREATE FUNCTION \(s).jn_not_future_\(table)() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = \(s), pg_temp AS $$
                 DECLARE moved boolean;
+                    -- The office's today, by the server's clock, once per row.
+                    zone text := coalesce((SELECT value FROM meta WHERE key = 'office_zone'), \(PGSQL.literal(Clock.defaultZone.identifier)));
+                    today date := (clock_timestamp() AT TIME ZONE zone)::date;
+                    tomorrow timestamptz := (today + 1)::timestamp AT TIME ZONE zone;
                 BEGIN
                     \(checks)
                     RETURN NEW;

@@ -127,17 +127,20 @@ public final class PostgresLedger: @unchecked Sendable {
         do {
             if !listening {
                 try connection.execute("LISTEN \(PGSQL.quoted(PGAuditSQL.channel(schema)))")
-                head = try connection.execute("SELECT value FROM meta WHERE key = 'audit_head'").rows.first?[0]
+                head = try auditHead()
                 listening = true
                 announcer.set(connection.socket)
             }
             if !(try connection.notifications()).isEmpty {
-                let now = try connection.execute("SELECT value FROM meta WHERE key = 'audit_head'").rows.first?[0]
+                let now = try auditHead()
                 if now != head { head = now; heard += 1 }
             }
             return heard
         } catch let e as PGError { throw e.jiannuoError }
     }
+
+    /// The head of the county's audit chain as committed (caller holds `lock`).
+    private func auditHead() throws -> String? { try connection.execute("SELECT value FROM meta WHERE key = 'audit_head'").rows.first?[0] }
 
     /// The connection's socket once it listens: a notification makes it readable.
     public var changeDescriptor: Int32? { announcer.update { $0 } }

@@ -128,8 +128,12 @@ public final class SQLiteLedger: Sendable {
             if creating { return }
             throw notALedger(path)
         }
-        let magic = Array("SQLite format 3\u{0}".utf8)
-        guard header.count >= 20, Array(header[0..<16]) == magic, header[18] == 2, header[19] == 2 else { throw notALedger(path) }
+        guard isLedgerHeader(header) else { throw notALedger(path) }
+    }
+
+    /// The first bytes of a ledger file: SQLite's magic, and WAL mode (bytes 18 and 19 are 2).
+    static func isLedgerHeader(_ header: [UInt8]) -> Bool {
+        header.count >= 20 && Array(header[0..<16]) == Array("SQLite format 3\u{0}".utf8) && header[18] == 2 && header[19] == 2
     }
 
     static func notALedger(_ path: String) -> JiannuoError {

@@ -87,8 +87,7 @@ public enum GroupPrivilege {
         guard fd >= 0 else { return nil }
         defer { close(fd) }
         var header = [UInt8](repeating: 0, count: 20)
-        guard read(fd, &header, 20) == 20, Array(header[0..<16]) == Array("SQLite format 3\u{0}".utf8), header[18] == 2, header[19] == 2
-        else { return nil }
+        guard read(fd, &header, 20) == 20, SQLiteLedger.isLedgerHeader(header) else { return nil }
         return resolved
     }
 }

@@ -185,7 +185,7 @@ public struct SharedInstall: Sendable {
         guard let h = FileHandle(forReadingAtPath: path) else { return false }
         defer { try? h.close() }
         let header = [UInt8]((try? h.read(upToCount: 20)) ?? Data())
-        return header.count == 20 && Array(header[0..<16]) == Array("SQLite format 3\u{0}".utf8)
+        return SQLiteLedger.isLedgerHeader(header)
     }
 
     /// Missing parents are made for everyone to pass through (the program's umask would close them).
