@@ -223,4 +223,52 @@ import Testing
         #expect(resolve.0 == 0, "\(resolve)")
         #expect(try s.city(["audit", "verify"]).status == 0)
     }
+    @Test("claimed and recorded days in the engine: a liaison cannot date its own step in the past nor decide a claim; an event is recorded at the server's time; only the office confirms, in its own name")
+    func claimsHoldInTheEngine() throws {
+        let s = try Self.setup()
+        func sql(_ who: String, _ q: String) throws -> (Int32, String, String) { try s.pg.psql(as: who, q, searchPath: Self.schema) }
+        func audited(_ q: String, _ id: String) -> String { "BEGIN; \(q); SELECT jn_audit_append('x', 'commitment', '\(id)', NULL, NULL, NULL); COMMIT" }
+        let day = { (offset: Int) in try s.pg.query("SELECT to_char((now() AT TIME ZONE 'Asia/Shanghai')::date + \(offset), 'YYYY-MM-DD')") }
+        let yesterday = try day(-1), lastWeek = try day(-7)
+        let own = try s.pg.query("SELECT id FROM \(Self.schema).commitments WHERE department = 'GXJ' AND status IN ('not_started', 'in_progress', 'stalled') AND made < '\(lastWeek)' ORDER BY id LIMIT 1")
+        try #require(!own.isEmpty)
+        let now = "to_char(clock_timestamp() AT TIME ZONE 'Asia/Shanghai', 'YYYY-MM-DD\"T\"HH24:MI:SS') || '+08:00'"
+        let entry = "INSERT INTO commitment_entries(commitment, kind, date, percent, recorded_at, claim, claimed) VALUES ('\(own)', 'progress'"
+        // Its own progress dated last week, as if it had counted then: refused; waiting, as the program records it: taken.
+        let backdated = try sql(Self.liaison, audited("\(entry), '\(lastWeek)', 50, \(now), NULL, NULL)", own))
+        #expect(backdated.0 != 0 && backdated.2.contains("waits for the office"), "\(backdated)")
+        let recordedLongAgo = try sql(Self.liaison, audited("\(entry), '\(try day(0))', 50, '2020-01-01T09:00:00+08:00', NULL, NULL)", own))
+        #expect(recordedLongAgo.0 != 0 && recordedLongAgo.2.contains("server's time"), "\(recordedLongAgo)")
+        let selfConfirmed = try sql(Self.liaison, audited("\(entry), '\(lastWeek)', 50, \(now), 'confirmed', '\(lastWeek)')", own))
+        #expect(selfConfirmed.0 != 0 && selfConfirmed.2.contains("decided by the office"), "\(selfConfirmed)")
+        // A step of its own complaint set to yesterday in psql: refused (through the program it would wait).
+        let complaint = try s.pg.query("SELECT id FROM \(Self.schema).complaints WHERE department = 'GXJ' AND accepted_at < '\(lastWeek)' AND resolved_at IS NULL ORDER BY id LIMIT 1")
+        try #require(!complaint.isEmpty)
+        let resolved = try sql(Self.liaison, "BEGIN; UPDATE complaints SET resolved_at = '\(yesterday)T09:00:00+08:00', result = '已办' WHERE id = '\(complaint)'; SELECT jn_audit_append('x', 'complaint', '\(complaint)', NULL, NULL, NULL); COMMIT")
+        #expect(resolved.0 != 0 && resolved.2.contains("waits for the office"), "\(resolved)")
+
+        // Through the program the liaison's claim is recorded, waiting; it cannot decide it in psql, nor can a
+        // supervisor decide it in another's name or move what it claims; the supervisor's confirmation stands.
+        let bin = try PostgresCLITests.sharedBinary(s.cli)
+        let progress = try Self.program(s, bin, Self.liaison, ["commitment", "progress", own, "--percent", "60", "--date", lastWeek])
+        #expect(progress.0 == 0, "\(progress)")
+        let waiting = try s.pg.query("SELECT id || '|' || claim || '|' || date FROM \(Self.schema).commitment_entries WHERE commitment = '\(own)' ORDER BY id DESC LIMIT 1")
+        let parts = waiting.split(separator: "|").map(String.init)
+        try #require(parts.count == 3 && parts[1] == "pending" && parts[2] == (try day(0)), "\(waiting)")
+        let decide = { (who: String, by: String) in
+            "UPDATE commitment_entries SET claim = 'confirmed', decided_by = '\(by)', decided_at = \(now), decision = '自证', date = '\(lastWeek)' WHERE id = \(parts[0])"
+        }
+        let ownDecision = try sql(Self.liaison, audited(decide(Self.liaison, Self.liaison), own))
+        #expect(ownDecision.0 != 0 && (ownDecision.2.contains("office's (claim.confirm)") || ownDecision.2.contains("permission denied")), "\(ownDecision)")
+        let inAnothersName = try sql(Self.supervisor, audited(decide(Self.supervisor, "someone"), own))
+        #expect(inAnothersName.0 != 0 && inAnothersName.2.contains("in the deciding account's name"), "\(inAnothersName)")
+        let moved = try sql(Self.supervisor, audited("UPDATE commitment_entries SET recorded_at = '2020-01-01T09:00:00+08:00' WHERE id = \(parts[0])", own))
+        #expect(moved.0 != 0 && moved.2.contains("never changed"), "\(moved)")
+        #expect(try s.pg.query("SELECT claim FROM \(Self.schema).commitment_entries WHERE id = \(parts[0])") == "pending")
+        let confirmed = try Self.program(s, bin, Self.supervisor, ["confirm", "JL-\(parts[0])", "--evidence", "会议纪要"])
+        #expect(confirmed.0 == 0, "\(confirmed)")
+        #expect(try s.pg.query("SELECT claim || '|' || date || '|' || decided_by FROM \(Self.schema).commitment_entries WHERE id = \(parts[0])")
+                == "confirmed|\(lastWeek)|\(Self.supervisor)")
+        #expect(try s.city(["audit", "verify"]).status == 0)
+    }
 }

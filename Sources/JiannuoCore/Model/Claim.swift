@@ -17,9 +17,13 @@ public enum ClaimPolicy {
     /// Whether an event claimed for `claimed` and recorded on `recorded` waits for confirmation: a claim
     /// about an earlier day by a unit's liaison always does (the unit would vouch for itself); anyone
     /// else's does when more than `graceWorkdays` working days lie after the claimed day up to the recording.
+    /// Whose every claim about an earlier day waits for the office: a unit's own liaison. An engine that
+    /// can (PostgreSQL) holds such a role to it, so that in `psql` it cannot date its own step in the past.
+    public static func alwaysWaits(_ role: AccountRole?) -> Bool { role == .liaison }
+
     public static func isPending(claimed: Day, recorded: Day, role: AccountRole?, graceWorkdays: Int, calendar: WorkCalendar) -> Bool {
         guard claimed < recorded else { return false }
-        if role == .liaison { return true }
+        if alwaysWaits(role) { return true }
         return calendar.workdays(from: claimed.adding(days: 1), to: recorded) > graceWorkdays
     }
 }

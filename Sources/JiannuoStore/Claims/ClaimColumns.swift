@@ -6,6 +6,10 @@ import JiannuoCore
 enum ClaimColumns {
     static let tables = ["commitment_entries", "amendments"]
 
+    /// Every table whose rows are dated events, with the column holding the moment or day the event
+    /// claims (the day it counts on, for the first two, until a waiting claim is confirmed).
+    static let claimedDay = ["commitment_entries": "date", "amendments": "date", "complaint_steps": "claimed_at", "dated_claims": "day"]
+
     /// In `EventRecording`'s order, after each table's own columns.
     static let names = ["claimed", "recorded_at", "claim", "decided_by", "decided_at", "decision"]
 

@@ -193,6 +193,7 @@ public enum LedgerMigration {
         // The append function first: the grants below cover every function of the schema.
         for statement in PGAuditSQL.functions(schema: schema, owner: owner) + PGKeptCounts.statements(schema: schema, owner: owner)
             + PGAccountsSQL.statements(schema: schema, owner: owner) + PGEventsSQL.statements(schema: schema)
+            + PGClaimsSQL.statements(schema: schema, owner: owner)
             + PGSecurity.statements(schema: schema, tables: tables, complaintColumns: complaintColumns)
             + PGSecurity.maskedView(schema: schema, columns: complaintColumns) + PGSecurity.databaseStatements(schema: schema) {
             try conn.execute(statement)

@@ -3,7 +3,9 @@ import JiannuoCore
 /// No event after the office's today, and no step before the one it follows, in the engine: a row
 /// trigger on each table of `EventColumns` refuses a day (`2026-12-07`) after today or a time
 /// (`2026-12-07T10:15:00+08:00`) after its end, in the office's zone (a ledger setting) and by the
-/// server's clock, and a changed step dated before the one it follows, whoever writes the row.
+/// server's clock, and a changed step dated before the one it follows, whoever writes the row; and a
+/// role whose every earlier claim waits (`ClaimPolicy.alwaysWaits`, a unit's liaison) sets no step to
+/// an earlier day than today (its backdated step counts from its recording until the office confirms).
 enum PGEventsSQL {
     static func statements(schema: String) -> [String] {
         let s = PGSQL.quoted(schema)
@@ -39,10 +41,20 @@ enum PGEventsSQL {
                         END IF;
                     """
             }
-            let checks = (future + order).joined(separator: "\n    ")
+            let earlier = columns.map { c in
+                let v = "NEW.\(PGSQL.quoted(c))"
+                return """
+                    IF waits AND \(v) IS NOT NULL AND left(\(v), 10) < today::text AND (TG_OP = 'INSERT' OR \(v) IS DISTINCT FROM OLD.\(PGSQL.quoted(c))) THEN
+                            RAISE EXCEPTION 'jiannuo: %.% (%) is before today: a unit''s own step about an earlier day waits for the office''s confirmation', TG_TABLE_NAME, \(PGSQL.literal(c)), \(v)
+                                USING ERRCODE = 'check_violation';
+                        END IF;
+                    """
+            }
+            let checks = (future + order + earlier).joined(separator: "\n    ")
             out.append("""
                 CREATE FUNCTION \(s).jn_not_future_\(table)() RETURNS trigger LANGUAGE plpgsql SECURITY DEFINER SET search_path = \(s), pg_temp AS $$
                 DECLARE moved boolean;
+                    waits boolean := \(PGClaimsSQL.member(schema: schema, PGClaimsSQL.waiting));
                     -- The office's today, by the server's clock, once per row.
                     zone text := coalesce((SELECT value FROM meta WHERE key = 'office_zone'), \(PGSQL.literal(Clock.defaultZone.identifier)));
                     today date := (clock_timestamp() AT TIME ZONE zone)::date;
