@@ -181,6 +181,7 @@ public protocol LedgerAdministration: Ledger {
     func importDepartments(_ rows: [(Int, Department)], source: String, dryRun: Bool) throws -> ImportResult
     func importCommitments(_ rows: [(Int, Commitment)], source: String, dryRun: Bool) throws -> ImportResult
     func importComplaints(_ rows: [(Int, Complaint)], source: String, dryRun: Bool) throws -> ImportResult
+    func importWorkOrders(_ rows: [(Int, PlatformOrder)], source: String, dryRun: Bool) throws -> PlatformImportResult
 
     func verifyAudit(anchor: AuditChain.Anchor?, progress: ((String) -> Void)?) throws -> AuditChain.Report
     /// The engine's own check of its storage (SQLite's quick_check; PostgreSQL's policies and grants).

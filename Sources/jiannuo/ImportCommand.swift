@@ -15,6 +15,8 @@ struct ImportCommand: JiannuoCommand {
     @Argument(help: H("CSV 文件", "CSV file")) var file: String
     @Option(name: .customLong("columns"), help: H("表头映射文件（TOML：[columns] 下 \"表头\" = \"列名\"，或 \"-\" 略去该列）",
                                                  "A header mapping file (TOML: under [columns], \"header\" = \"key\", or \"-\" to leave the column out)")) var columns: String?
+    @Flag(name: .customLong("from-12345"), help: H("读取 12345 平台导出的工单（CSV；按工单编号新建或更正投诉，绝不重复登记；单位须为本账本已有的）",
+                                                  "Read the 12345 platform's export of work orders (CSV; complaints created or corrected by work-order number, never twice; units must be the ledger's own)")) var from12345 = false
     @Flag(name: .customLong("dry-run"), help: H("只检查：列出每一行的问题和将导入的条数，不写入", "Check only: every row's problem and how many would be imported; nothing is written")) var dryRun = false
     @OptionGroup var global: GlobalOptions
 
@@ -25,6 +27,13 @@ struct ImportCommand: JiannuoCommand {
         let unit: (String) -> String? = { typed in try? store.unitCode(typed) }
         let result: ImportResult
         do {
+            if from12345 {
+                guard kind == "complaints" else {
+                    throw JiannuoError.invalid("--from-12345 只用于 import complaints", "--from-12345 is for import complaints only")
+                }
+                try importWorkOrders(out, store, mapping)
+                return
+            }
             switch kind {
             case "departments":
                 let rows = try Self.read(file, SheetColumns.departments, SheetHeaders.departments, mapping) { r in SheetParse.department(&r) }
@@ -43,15 +52,7 @@ struct ImportCommand: JiannuoCommand {
                 throw JiannuoError.invalid("未知的台账“\(Sanitize.visible(kind))”，可选：departments、commitments、complaints", "unknown ledger \(kind)")
             }
         } catch let refused as ImportRefused {
-            // A dry run lists every problem; an import the first hundred.
-            for p in refused.problems.prefix(dryRun ? Int.max : 100) {
-                FileHandle.standardError.write(Data((out.lang == .zh ? "第 \(p.row) 行「\(p.column)」：\(p.reason.zh)\n"
-                                                                       : "row \(p.row), column \(p.column): \(p.reason.en)\n").utf8))
-            }
-            if !dryRun && refused.problems.count > 100 {
-                FileHandle.standardError.write(Data("……共 \(refused.problems.count) 处问题\n".utf8))
-            }
-            throw JiannuoError.invalid("\(file) 有 \(refused.problems.count) 处问题，未导入任何记录", "\(file) has \(refused.problems.count) problems; nothing was imported")
+            try refuse(out, refused)
         }
         out.record(result) {
             if dryRun {
@@ -64,12 +65,58 @@ struct ImportCommand: JiannuoCommand {
         }
     }
 
+    /// Each problem on standard error (a dry run every one; an import the first hundred), then the refusal.
+    private func refuse(_ out: Output, _ refused: ImportRefused) throws -> Never {
+        do {
+            // A dry run lists every problem; an import the first hundred.
+            for p in refused.problems.prefix(dryRun ? Int.max : 100) {
+                FileHandle.standardError.write(Data((out.lang == .zh ? "第 \(p.row) 行「\(p.column)」：\(p.reason.zh)\n"
+                                                                       : "row \(p.row), column \(p.column): \(p.reason.en)\n").utf8))
+            }
+            if !dryRun && refused.problems.count > 100 {
+                FileHandle.standardError.write(Data("……共 \(refused.problems.count) 处问题\n".utf8))
+            }
+            throw JiannuoError.invalid("\(file) 有 \(refused.problems.count) 处问题，未导入任何记录", "\(file) has \(refused.problems.count) problems; nothing was imported")
+        }
+    }
+
+    /// `--from-12345`: the platform's columns (`PlatformOrders.headers`, a mapping file's `[columns]`, `[defaults]`
+    /// and `[units]`), other columns left out and said; complaints created or corrected by work-order number.
+    private func importWorkOrders(_ out: Output, _ store: any LedgerAdministration, _ mapping: Mapping) throws {
+        var mapping = mapping
+        for (key, value) in PlatformOrders.defaults where mapping.defaults[key] == nil { mapping.defaults[key] = value }
+        let units = mapping.units
+        let unit: (String) -> String? = { typed in units[typed] ?? (try? store.unitCode(typed)) }
+        let result: PlatformImportResult
+        do {
+            let rows = try Self.read(file, PlatformOrders.columns, PlatformOrders.headers, mapping, leaveUnknown: true) { r in
+                PlatformOrders.parse(&r, unit: unit, calendar: store.calendar, rules: store.rules.deadlines, clock: store.clock)
+            }
+            result = try store.importWorkOrders(rows, source: file, dryRun: dryRun)
+        } catch let refused as ImportRefused {
+            try refuse(out, refused)
+        }
+        out.record(result) {
+            let head = dryRun ? "检查通过（试运行，未写入）：将" : ""
+            out.say("\(head)新建 \(result.created.count) 条，更正 \(result.updated.count) 条，无变化 \(result.unchanged) 条"
+                        + (result.differences.isEmpty ? "" : "；平台与本账本不同 \(result.differences.count) 处（本账本未改动）："),
+                    "\(dryRun ? "checked (dry run, nothing written): would create" : "created") \(result.created.count), corrected \(result.updated.count), unchanged \(result.unchanged)"
+                        + (result.differences.isEmpty ? "" : "; \(result.differences.count) differences from the platform (the ledger left as it is):"))
+            for d in result.differences {
+                out.say("  第 \(d.row) 行 工单 \(Sanitize.visible(d.work_order))（\(d.complaint)）：\(d.what)",
+                        "  row \(d.row), work order \(Sanitize.visible(d.work_order)) (\(d.complaint)): \(d.what_en)")
+            }
+        }
+    }
+
     /// Rows of the file as records, with the row numbers a spreadsheet shows (the header is row 1).
     /// A header mapping file: `[columns]` with `"表头" = "key"` (or `"-"`), and `[defaults]` with `key = value`
     /// for a column the 台账 lacks or leaves blank (`category = 1`, `kind = "policy"`).
     struct Mapping {
         var columns: [String: String] = [:]
         var defaults: [String: String] = [:]
+        /// `--from-12345`: a unit as the platform names it, and its code in the ledger.
+        var units: [String: String] = [:]
     }
 
     static func mapping(_ path: String) throws -> Mapping {
@@ -81,7 +128,7 @@ struct ImportCommand: JiannuoCommand {
             throw JiannuoError.invalid("表头映射文件 \(path) 不是有效的 TOML：\(error)", "\(path) is not valid TOML: \(error)")
         }
         var out = Mapping()
-        for (section, into) in [("columns", \Mapping.columns), ("defaults", \Mapping.defaults)] as [(String, WritableKeyPath<Mapping, [String: String]>)] {
+        for (section, into) in [("columns", \Mapping.columns), ("defaults", \Mapping.defaults), ("units", \Mapping.units)] as [(String, WritableKeyPath<Mapping, [String: String]>)] {
             for (name, value) in table[section]?.table ?? TOMLTable() {
                 guard let v = value.string ?? value.int.map(String.init) else {
                     throw JiannuoError.invalid("表头映射文件 \(path)：[\(section)] 中“\(Sanitize.visible(name))”的值须为文字或整数",
@@ -94,7 +141,7 @@ struct ImportCommand: JiannuoCommand {
     }
 
     static func read<R>(_ path: String, _ columns: [SheetColumn<R>], _ synonyms: [String: [String]], _ mapping: Mapping,
-                        unit: ((String) -> String?)? = nil, _ parse: (inout SheetRow) -> R?) throws -> [(Int, R)] {
+                        unit: ((String) -> String?)? = nil, leaveUnknown: Bool = false, _ parse: (inout SheetRow) -> R?) throws -> [(Int, R)] {
         guard let data = UserFiles.read(path) else {
             throw JiannuoError.notFound("找不到文件：\(path)", "file not found: \(path)")
         }
@@ -119,9 +166,12 @@ struct ImportCommand: JiannuoCommand {
             throw JiannuoError.invalid("表头映射：“\(Sanitize.visible(column))”对应的列名“\(Sanitize.visible(key))”不存在，可选：\(columns.map(\.key).joined(separator: "、"))、-",
                                        "header mapping: \(column) names no column \(key); one of \(columns.map(\.key).joined(separator: ", ")), -")
         }
+        var leftOut: [String] = []
         for (i, h) in header.enumerated() {
             let name = h.trimmingCharacters(in: .whitespaces)
-            guard let key = SheetHeaders.key(of: name, columns: columns, synonyms: synonyms, extra: mapping.columns) else {
+            let known = SheetHeaders.key(of: name, columns: columns, synonyms: synonyms, extra: mapping.columns)
+            if known == nil && leaveUnknown { leftOut.append(name); continue }
+            guard let key = known else {
                 throw JiannuoError.invalid("\(path) 第 1 行：未知的列“\(Sanitize.visible(name))”（可用 --columns 映射文件说明它是哪一列，或以 - 略去）",
                                            "\(path), row 1: unknown column \(name) (a --columns mapping file may say which it is, or - to leave it out)")
             }
@@ -132,6 +182,10 @@ struct ImportCommand: JiannuoCommand {
             }
             keyAt[i] = key
             headers[key] = name
+        }
+        // A platform's export has columns the ledger keeps nothing of: said, so that a misnamed one is noticed.
+        if !leftOut.isEmpty {
+            FileHandle.standardError.write(Data("未导入的列：\(leftOut.map { Sanitize.visible($0) }.joined(separator: "、"))\n".utf8))
         }
         var out: [(Int, R)] = []
         var problems: [SheetProblem] = []

@@ -32,6 +32,13 @@ public struct SheetRow {
         return nil
     }
 
+    /// The same row with one cell read otherwise (the problems found so far kept).
+    func with(_ key: String, _ value: String) -> SheetRow {
+        var r = SheetRow(number: number, fields: fields.merging([key: value]) { _, new in new }, headers: headers)
+        r.problems = problems
+        return r
+    }
+
     public mutating func fail(_ key: String, _ zh: String, _ en: String) {
         problems.append(SheetProblem(row: number, column: headers[key] ?? key, reason: Text(zh, en)))
     }

@@ -109,7 +109,7 @@ extension LedgerEngine {
 
     /// Every step is kept with the moment it was written (as-known views undo those written later); one
     /// typed about an earlier moment than the grace window allows waits for confirmation.
-    private func recordStep(_ w: Writer, _ id: String, _ step: ComplaintStep, at t: DateTime, pending: Bool = false,
+    func recordStep(_ w: Writer, _ id: String, _ step: ComplaintStep, at t: DateTime, pending: Bool = false,
                             recorded: DateTime? = nil) throws {
         try w.insert(ComplaintStepRecord(complaint: id, step: step, claimedAt: t, recording: EventRecording(
             claimed: pending ? t.day : nil, recordedAt: recorded ?? clock.now, claim: pending ? .pending : nil)))
