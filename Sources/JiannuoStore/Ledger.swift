@@ -119,6 +119,13 @@ public protocol Ledger: AnyObject, Sendable {
     func difficulties(_ f: ListFilter, record: String?) throws -> [DifficultyReport]
     func difficulty(_ id: String) throws -> DifficultyReport
 
+    // Supervision letters the office issues and units reply to (Letters/)
+    func issueLetter(to unit: String) throws -> SupervisionLetter
+    func issueLetters() throws -> [SupervisionLetter]
+    func replyToLetter(_ id: String, text: String) throws -> SupervisionLetter
+    func letters(_ f: ListFilter) throws -> [SupervisionLetter]
+    func letter(_ id: String) throws -> SupervisionLetter
+
     // The dashboard's panes, alerts and search (Panes/, Alerts/, Search/)
     func openCommitments(_ q: PaneQuery, offset: Int, limit: Int) throws -> Window<Commitment>
     func openComplaints(_ q: PaneQuery, offset: Int, limit: Int) throws -> Window<Complaint>

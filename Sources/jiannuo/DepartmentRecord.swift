@@ -23,6 +23,7 @@ struct DepartmentRecord: Encodable {
     let findings: [Finding]
     let escalations: [Escalation]
     let difficulties: [DifficultyReport]
+    let letters: [SupervisionLetter]
     /// The day whose knowledge the score shows (`--as-known`); nil: today's corrected view.
     var as_known: Day? = nil
 
@@ -35,6 +36,7 @@ struct DepartmentRecord: Encodable {
         alerts = p.alerts; on_time_rate = p.onTime; trend = p.trend
         predecessors = p.predecessors.map { DepartmentView(d: $0) }; events = p.events
         findings = p.findings.map(\.finding); escalations = p.escalations; difficulties = p.difficulties
+        letters = p.letters
     }
 
     func print(_ out: Output) {
@@ -89,6 +91,15 @@ struct DepartmentRecord: Encodable {
                 let state = d.answeredAt.map { out.t("已答复 \($0.day)", "answered \($0.day)") + ((d.answeredOnTime ?? true) ? "" : out.t("（逾期）", " (late)")) }
                     ?? out.t("未答复，时限 \(d.due)", "unanswered, due \(d.due)")
                 out.line("  \(d.id) \(d.filedAt.day) \(d.record) \(state)\(d.referredAt != nil ? out.t(" 已提请县领导", " referred up") : "") \(d.text)")
+            }
+        }
+        if !letters.isEmpty {
+            out.line()
+            out.say("督办函：", "supervision letters:")
+            for x in letters {
+                let state = x.repliedAt.map { out.t("已回复 \($0.day)", "replied \($0.day)") + ((x.repliedOnTime ?? true) ? "" : out.t("（逾期）", " (late)")) }
+                    ?? out.t("未回复，时限 \(x.replyBy)", "no reply, due \(x.replyBy)")
+                out.line("  \(x.id) \(x.issuedAt.day) \(x.number) \(out.t("\(x.items.count) 项", "\(x.items.count) items")) \(state)")
             }
         }
         if !alerts.isEmpty {

@@ -14,7 +14,7 @@ struct Jiannuo: ParsableCommand {
             DepartmentCommand.self, CommitmentCommand.self, ComplaintCommand.self, BreachCommand.self,
             RectificationCommand.self, AccountabilityCommand.self, InspectionCommand.self, EscalateCommand.self, EscalationsCommand.self, OpinionCommand.self, CalendarCommand.self, RulesCommand.self, AuditCommand.self, UserCommand.self, WhoamiCommand.self, DoctorCommand.self, MigrateCommand.self,
             PendingCommand.self, ConfirmCommand.self, RejectCommand.self, AttachCommand.self, AttachmentsCommand.self, AttachmentCommand.self,
-            DifficultyCommand.self, SetupCommand.self,
+            DifficultyCommand.self, SetupCommand.self, LetterCommand.self,
         ])
 
     @Option(help: H("配色：default、high-contrast、light、mono，或主题文件路径（默认 $JIANNUO_THEME）", "Colour theme: default, high-contrast, light, mono, or the path of a theme file (default $JIANNUO_THEME)")) var theme: String?

@@ -127,7 +127,7 @@ struct ReportTests {
         #expect(r.status == 0, "\(r)")
         let text = try read(path)
         #expect(text.hasPrefix("# 叶县政务诚信督查通报\n"))
-        for heading in ["## 一、政务诚信得分排名", "## 二、分项得分", "## 三、按时办结率", "## 四、失信违诺与整改", "## 五、报县委县政府事项", "## 六、督促检查发现的问题", "## 七、单位报告的困难问题", "## 八、考核评价结果"] {
+        for heading in ["## 一、政务诚信得分排名", "## 二、分项得分", "## 三、按时办结率", "## 四、失信违诺与整改", "## 五、报县委县政府事项", "## 六、督促检查发现的问题", "## 七、单位报告的困难问题", "## 八、督办函", "## 九、考核评价结果"] {
             #expect(text.contains("\n" + heading + "\n"), "no \(heading)")
         }
         #expect(text.contains("| 名次 | 单位代码 | 单位名称 | 得分 |"))

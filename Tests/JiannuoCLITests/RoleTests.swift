@@ -94,6 +94,12 @@ import Testing
                               "--content", "奖补", "--made", today, "--deadline", "2100-12-31"])["id"] as! String
     }
 
+    /// A complaint of FGW received ten days ago and never accepted: something a letter must list.
+    func overdueComplaint(_ s: Shared) throws -> String {
+        try s.ok(nil, ["complaint", "add", "--channel", "hotline", "--department", "FGW", "--content", "久未受理",
+                       "--received", "\(Self.officeDay(-10)) 09:00"])["id"] as! String
+    }
+
     func breach(_ s: Shared) throws -> String {
         let c = try complaint(s, stage: "accepted")
         return try s.ok(nil, ["complaint", "verify", c, "--breach", "yes", "--finding", "属实"])["id"] as! String
@@ -154,6 +160,15 @@ import Testing
             ("difficulty.refer", ["leader", "admin"], { s in
                 let d = try s.ok(nil, ["difficulty", "add", try self.complaint(s), "--text", "需协调"])["id"] as! String
                 return ["difficulty", "answer", d, "--to-leadership"]
+            }),
+            ("letter.issue", ["supervisor", "admin"], { s in
+                _ = try self.overdueComplaint(s)
+                return ["letter", "FGW", "-o", "/tmp/jn-letter-\(UUID().uuidString).html"]
+            }),
+            ("letter.reply", ["supervisor", "liaison", "admin"], { s in
+                _ = try self.overdueComplaint(s)
+                let l = try s.ok(nil, ["letter", "FGW", "-o", "/tmp/jn-letter-\(UUID().uuidString).md"])
+                return ["letter", "reply", l["id"] as? String ?? "", "--text", "已办理"]
             }),
             ("read", ["intake", "supervisor", "liaison", "leader", "admin"], { _ in ["status"] }),
         ]

@@ -21,6 +21,7 @@ public enum StepColumns {
                                                   "responded_at", "response", "extension_days", "extension_reason", "extended_at"])]
         case .commitmentProgress, .commitmentFulfill, .commitmentFeedback: ["commitments": ["progress", "status", "fulfilled_on"]]
         case .rectificationDone: ["rectifications": ["completed_on"]]
+        case .letterReply: ["letters": ["reply", "replied_at", "replied_by"]]
         default: nil
         }
     }

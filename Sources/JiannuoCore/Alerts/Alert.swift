@@ -29,7 +29,7 @@ public struct Alert: Codable, Sendable, Hashable {
     public enum Kind: String, Codable, Sendable, CaseIterable {
         case commitment, complaintAccept = "complaint_accept", complaintResolve = "complaint_resolve"
         case complaintRespond = "complaint_respond", complaintReturn = "complaint_return"
-        case rectification, arrears, opinion, breachReport = "breach_report", difficulty, calendar
+        case rectification, arrears, opinion, breachReport = "breach_report", difficulty, calendar, letterReply = "letter_reply"
         public var label: String {
             switch self {
             case .commitment: "承诺兑现"
@@ -43,6 +43,7 @@ public struct Alert: Codable, Sendable, Hashable {
             case .breachReport: "失信上报"
             case .difficulty: "困难问题答复"
             case .calendar: "工作日历"
+            case .letterReply: "督办函回复"
             }
         }
         public var english: String {
@@ -58,6 +59,7 @@ public struct Alert: Codable, Sendable, Hashable {
             case .breachReport: "breach report"
             case .difficulty: "difficulty answer"
             case .calendar: "calendar"
+            case .letterReply: "letter reply"
             }
         }
         public func label(_ lang: Lang) -> String { lang == .zh ? label : english }

@@ -9,6 +9,8 @@ public enum AlertSubject: Sendable, Hashable {
     case opinion(id: String, title: String)
     /// A unit's difficulty report the office has not answered.
     case difficulty(id: String, record: String)
+    /// A supervision letter its unit has not replied to.
+    case letter(id: String, number: String)
     /// Words fixed when the alert was made (breach reports, calendars, late returns, major opinions).
     case fixed(Text)
 
@@ -23,6 +25,7 @@ public enum AlertSubject: Sendable, Hashable {
             Text("整改 \(id)（\(ofBreach ? "失信" : "检查发现") \(source)）整改时限", "rectification \(id) (\(ofBreach ? "breach" : "finding") \(source)) deadline")
         case .opinion(let id, let title): Text("舆情 \(id)「\(title)」处置时限", "public opinion \(id) \"\(title)\" handling limit")
         case .difficulty(let id, let record): Text("困难问题报告 \(id)（\(record)）答复时限", "difficulty report \(id) (\(record)) answer limit")
+        case .letter(let id, let number): Text("督办函 \(id)（\(number)）回复时限", "supervision letter \(id) (\(number)) reply limit")
         case .fixed(let t): t
         }
     }
@@ -75,7 +78,7 @@ extension Alert {
         case .arrears(let who, _): lang == .zh ? "欠款 \(who)" : "owed to \(who)"
         case .complaint(_, _, let stage): stage.label(lang)
         case .opinion(_, let title): title
-        case .rectification, .difficulty, .fixed: kind.label(lang)
+        case .rectification, .difficulty, .letter, .fixed: kind.label(lang)
         }
     }
 

@@ -8,6 +8,8 @@ public struct AlertInputs: Sendable {
     public var opinions: [OpinionEvent] = []
     /// Unanswered difficulty reports.
     public var difficulties: [DifficultyReport] = []
+    /// Supervision letters not yet replied to.
+    public var letters: [SupervisionLetter] = []
     /// Debts to small firms judged for arrears; nil: those among `commitments`.
     public var debts: [Commitment]?
     /// Misrouted complaints handed back and not yet accepted, judged for a late return; nil: those among `complaints`.
@@ -93,6 +95,14 @@ public enum Alerts {
         for d in input.difficulties where d.isOpen {
             if var a = judge.alert(.difficulty, d.id, owner(d.department), due: d.due, unit: .working, nearing: rules.difficultyAnswerWorkdays,
                                    what: .difficulty(id: d.id, record: d.record), always: true) {
+                if a.level == .escalate { a.level = .overdue }
+                out.append(a)
+            }
+        }
+        // A letter is itself the office's pressing: a late reply is overdue, reported up with the items it lists.
+        for l in input.letters where l.isOpen {
+            if var a = judge.alert(.letterReply, l.id, owner(l.department), due: l.replyBy, unit: .working, nearing: rules.letterReplyWorkdays,
+                                   what: .letter(id: l.id, number: l.number), always: true) {
                 if a.level == .escalate { a.level = .overdue }
                 out.append(a)
             }

@@ -25,6 +25,8 @@ public struct DeadlineRules: Codable, Sendable, Equatable {
     public var attachmentMaxMB = 20
     /// The office answers a unit's difficulty report within this many working days of its filing.
     public var difficultyAnswerWorkdays = 5
+    /// A unit replies to a supervision letter (督办函) within this many working days of its issue.
+    public var letterReplyWorkdays = 5
 
     public init() {}
 
@@ -47,6 +49,7 @@ public struct DeadlineRules: Codable, Sendable, Equatable {
         case claimGraceWorkdays = "claim_grace_workdays"
         case attachmentMaxMB = "attachment_max_mb"
         case difficultyAnswerWorkdays = "difficulty_answer_workdays"
+        case letterReplyWorkdays = "letter_reply_workdays"
     }
 
     /// The values each rule may take: a limit of 0 working days or of years would not be a limit,
@@ -58,7 +61,7 @@ public struct DeadlineRules: Codable, Sendable, Equatable {
         "rectification_nearing_workdays": 0...60, "arrears_default_days": 1...60, "arrears_max_days": 1...60,
         "arrears_nearing_days": 0...366, "opinion_workdays": 1...60, "escalate_overdue_workdays": 0...60,
         "claim_grace_workdays": 0...60, "attachment_max_mb": 1...200,
-        "difficulty_answer_workdays": 1...60,
+        "difficulty_answer_workdays": 1...60, "letter_reply_workdays": 1...60,
     ]
 
     /// Missing keys keep their defaults; unknown keys and values outside `ranges` are errors.
@@ -92,6 +95,7 @@ public struct DeadlineRules: Codable, Sendable, Equatable {
         claimGraceWorkdays = try v(.claimGraceWorkdays, d.claimGraceWorkdays)
         attachmentMaxMB = try v(.attachmentMaxMB, d.attachmentMaxMB)
         difficultyAnswerWorkdays = try v(.difficultyAnswerWorkdays, d.difficultyAnswerWorkdays)
+        letterReplyWorkdays = try v(.letterReplyWorkdays, d.letterReplyWorkdays)
         guard arrearsDefaultDays <= arrearsMaxDays else {
             throw JiannuoError.invalid("规则 arrears_default_days = \(arrearsDefaultDays) 大于 arrears_max_days = \(arrearsMaxDays)",
                                        "arrears_default_days must not exceed arrears_max_days")

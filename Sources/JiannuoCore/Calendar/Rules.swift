@@ -5,10 +5,12 @@ import TOMLKit
 public struct Rules: Sendable, Equatable {
     public var deadlines: DeadlineRules
     public var scoring: ScoringRules
+    public var letters: LetterRules
 
-    public init(deadlines: DeadlineRules = .defaults, scoring: ScoringRules = ScoringRules()) {
+    public init(deadlines: DeadlineRules = .defaults, scoring: ScoringRules = ScoringRules(), letters: LetterRules = LetterRules()) {
         self.deadlines = deadlines
         self.scoring = scoring
+        self.letters = letters
     }
 
     public static let defaults = Rules()
@@ -16,6 +18,7 @@ public struct Rules: Sendable, Equatable {
     struct File: Decodable {
         var deadlines: DeadlineRules?
         var scoring: ScoringSection?
+        var letters: LetterRules?
     }
 
     struct ScoringSection: Decodable {
@@ -96,7 +99,8 @@ public struct Rules: Sendable, Equatable {
     public static func parse(_ text: String, source: String) throws -> Rules {
         do {
             let f = try TOMLDecoder(strictDecoding: true).decode(File.self, from: text)
-            return Rules(deadlines: f.deadlines ?? .defaults, scoring: try scoring(f.scoring, source: source, text: text))
+            return Rules(deadlines: f.deadlines ?? .defaults, scoring: try scoring(f.scoring, source: source, text: text),
+                         letters: f.letters ?? LetterRules())
         } catch let e as JiannuoError {
             throw e.text.zh.contains(source) ? e : JiannuoError.invalid("规则文件 \(source)：\(e.text.zh)", "rules file \(source): \(e.text.en)")
         } catch let e as TOMLParseError {

@@ -14,6 +14,7 @@ public enum EventColumns {
         "opinions": ["date", "handled_on"],
         "followups": ["at"],
         "accountability": ["date"],
+        "letters": ["issued_at", "replied_at"],
     ]
 
     /// Which step follows which: a column's moment is not before the first set one of the columns it

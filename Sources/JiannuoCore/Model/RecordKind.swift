@@ -2,7 +2,7 @@
 /// SX-… a breach …); anything else is a department code. The one place a prefix is written: every
 /// parse, every new id (`RecordKind.id(year:number:)`) and every message that names one asks here.
 public enum RecordKind: String, Sendable, Equatable, CaseIterable {
-    case commitment, complaint, breach, rectification, accountability, opinion, finding, inspection, escalation, attachment, difficulty, department
+    case commitment, complaint, breach, rectification, accountability, opinion, finding, inspection, escalation, attachment, difficulty, letter, department
 
     /// The letters before the year in an id, nil for a department (named by its code).
     public var prefix: String? {
@@ -18,6 +18,7 @@ public enum RecordKind: String, Sendable, Equatable, CaseIterable {
         case .escalation: "SB"
         case .attachment: "FJ"
         case .difficulty: "KN"
+        case .letter: "DB"
         case .department: nil
         }
     }
@@ -60,6 +61,7 @@ public enum RecordKind: String, Sendable, Equatable, CaseIterable {
         case .escalation: Text("上报", "escalation")
         case .attachment: Text("附件", "attachment")
         case .difficulty: Text("困难问题报告", "difficulty report")
+        case .letter: Text("督办函", "supervision letter")
         case .department: Text("单位", "department")
         }
     }

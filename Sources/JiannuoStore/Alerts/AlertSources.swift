@@ -92,6 +92,7 @@ struct AlertSources {
         i.breaches = try r.all("SELECT * FROM breaches WHERE reported_on IS NULL\(only("department"))", []) { try Breach(positional: $0) }
         i.opinions = try r.records(OpinionEvent.self, "SELECT * FROM opinions WHERE handled_on IS NULL\(only("department"))", [])
         i.difficulties = try r.records(DifficultyReport.self, "SELECT * FROM difficulties WHERE answered_at IS NULL\(only("department"))", [])
+        i.letters = try r.records(SupervisionLetter.self, "SELECT * FROM letters WHERE replied_at IS NULL\(only("department"))", [])
         return i
     }
 

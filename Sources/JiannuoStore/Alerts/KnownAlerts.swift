@@ -66,6 +66,13 @@ struct KnownAlerts {
             x.answer = nil; x.answeredAt = nil; x.answeredBy = nil
             i.difficulties.append(x)
         }
+        // Letters the same way: issued by the day's end, replied after it.
+        i.letters.removeAll { $0.issuedAt.day > day }
+        for var l in try r.records(SupervisionLetter.self, "SELECT * FROM letters WHERE replied_at IS NOT NULL AND substr(issued_at, 1, 10) <= ?", [d])
+        where l.repliedAt.map({ $0.day > day }) ?? false {
+            l.reply = nil; l.repliedAt = nil; l.repliedBy = nil
+            i.letters.append(l)
+        }
     }
 
     /// Complaints with a step recorded since: each as it stood (`KnownComplaints`).

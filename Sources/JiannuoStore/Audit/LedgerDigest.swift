@@ -72,7 +72,7 @@ enum LedgerDigest {
     /// The ledger's tables. Drafts (a form being typed), `meta` and the log itself are not ledger.
     static let tables = ["accountability", "amendments", "attachments", "breaches", "calendar_overrides", "calendar_years", "commitment_entries",
                          "commitments", "complaint_steps", "complaint_rounds", "complaints", "dated_claims", "department_events", "departments", "difficulties", "escalations", "findings", "followups", "inspections",
-                         "opinions", "rectifications", "sequences", "users"]
+                         "letters", "opinions", "rectifications", "sequences", "users"]
 
     /// The SHA-256 of one row: the table's name, then each column value with its storage class.
     static func rowHash(_ values: [DatabaseValue]) -> Digest256 {

@@ -38,3 +38,4 @@ extension ComplaintRound: FetchableRecord, PersistableRecord { public static let
 extension DatedClaim: FetchableRecord, PersistableRecord { public static let databaseTableName = "dated_claims" }
 extension ComplaintStepRecord: FetchableRecord, PersistableRecord { public static let databaseTableName = "complaint_steps" }
 extension DifficultyReport: FetchableRecord, PersistableRecord { public static let databaseTableName = "difficulties" }
+extension SupervisionLetter: FetchableRecord, PersistableRecord { public static let databaseTableName = "letters" }

@@ -26,6 +26,7 @@ enum PGSecurity {
         "escalations": "department IN (SELECT department FROM role_units WHERE role = current_user)",
         "attachments": "department IN (SELECT department FROM role_units WHERE role = current_user)",
         "difficulties": "department IN (SELECT department FROM role_units WHERE role = current_user)",
+        "letters": "department IN (SELECT department FROM role_units WHERE role = current_user)",
         "attachment_files": "EXISTS (SELECT 1 FROM attachments a WHERE a.sha256 = attachment_files.sha256)",
         "stage_tallies": "department IN (SELECT department FROM role_units WHERE role = current_user)",
         "event_tallies": "department IN (SELECT department FROM role_units WHERE role = current_user)",
@@ -101,6 +102,8 @@ enum PGSecurity {
         case .attach: return [("attachments", "INSERT"), ("attachment_files", "INSERT"), ids]
         case .difficultyAdd: return [("difficulties", "INSERT"), ids]
         case .difficultyAnswer, .difficultyRefer: return [("difficulties", "UPDATE")]
+        case .letterIssue: return [("letters", "INSERT"), ids]
+        case .letterReply: return [("letters", "UPDATE")]
         }
     }
 

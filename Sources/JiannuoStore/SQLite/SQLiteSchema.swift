@@ -417,6 +417,11 @@ enum Schema {
             try db.execute(sql: WorkOrders.uniqueIndex)
             try LedgerDigest.installTriggers(db)
         }
+        // Supervision letters to units and their replies (LetterTable).
+        m.registerMigration("v18-letters") { db in
+            try db.execute(sql: LetterTable.sqlite)
+            try LedgerDigest.installTriggers(db)
+        }
         return m
     }
 }

@@ -43,6 +43,8 @@ public struct DepartmentProfile: Sendable {
     public var escalations: [Escalation]
     /// The difficulties the unit (or a predecessor) reported, newest first.
     public var difficulties: [DifficultyReport]
+    /// The supervision letters issued to the unit (or a predecessor), newest first.
+    public var letters: [SupervisionLetter] = []
     /// Open alerts of today (none in the profiles of every unit, which a bulletin reads).
     public var alerts: [Alert]
 
@@ -86,6 +88,22 @@ public struct DepartmentProfile: Sendable {
         }
     }
 
+    /// The period's letters: issued in it, and of those replied by their day (judged at `asOf`), and unreplied at `asOf`.
+    public func letterFigures(asOf: Day) -> (issued: Int, repliedOnTime: Int, open: Int) {
+        let issued = letters.filter { period.contains($0.issuedAt.day) }
+        return (issued.count, issued.filter { $0.repliedOnTime == true && $0.repliedAt!.day <= asOf }.count,
+                issued.filter { $0.repliedAt.map { $0.day > asOf } ?? true }.count)
+    }
+
+    /// The letters as the ledger knew them at the end of `day`: issued by then, replies since undone.
+    static func known(_ list: [SupervisionLetter], _ day: Day) -> [SupervisionLetter] {
+        list.filter { $0.issuedAt.day <= day }.map { l in
+            var l = l
+            if let at = l.repliedAt, at.day > day { l.reply = nil; l.repliedAt = nil; l.repliedBy = nil }
+            return l
+        }
+    }
+
     /// Breaches confirmed in the period.
     public var breachesInPeriod: Int { breaches.filter { period.contains($0.breach.date) }.count }
 }
@@ -102,7 +120,10 @@ extension LedgerEngine {
         profile.trend = zip(months, all.dropFirst()).map { .init(period: $0.description, score: $1.score) }
         profile.onTime = try onTimeRate(of: code, period: period, today: today)
         profile.alerts = try alerts(today: today, departments: profile.lineage).filter { profile.lineage.contains($0.department) }
-        if let asKnown { profile.difficulties = DepartmentProfile.known(profile.difficulties, asKnown.day) }
+        if let asKnown {
+            profile.difficulties = DepartmentProfile.known(profile.difficulties, asKnown.day)
+            profile.letters = DepartmentProfile.known(profile.letters, asKnown.day)
+        }
         return profile
     }
 
@@ -118,7 +139,10 @@ extension LedgerEngine {
             let code = r.score.department
             var p = try reading { reader in try records(reader, of: code, period: period, score: r.score) }
             p.ranked = r
-            if let asKnown { p.difficulties = DepartmentProfile.known(p.difficulties, asKnown.day) }
+            if let asKnown {
+                p.difficulties = DepartmentProfile.known(p.difficulties, asKnown.day)
+                p.letters = DepartmentProfile.known(p.letters, asKnown.day)
+            }
             p.trend = zip(months, monthly).compactMap { m, scores in scores[code].map { .init(period: m.description, score: $0.score) } }
             p.onTime = try onTimeRate(of: code, period: period, today: today)
             out.append(p)
@@ -154,6 +178,7 @@ extension LedgerEngine {
                                  events: try r.records(DepartmentEvent.self, "SELECT * FROM department_events WHERE code = ? OR \"into\" = ? ORDER BY date, id", [code, code]),
                                  period: period, score: score, onTime: OnTimeRate(onTime: 0, closed: 0, openOverdue: 0, rate: nil), trend: [],
                                  ranked: nil, breaches: records, rectifications: rectifications, findings: findings, escalations: try list(.escalations, ofLineage),
-                                 difficulties: try list(.difficulties(today: clock.today), ofLineage), alerts: [])
+                                 difficulties: try list(.difficulties(today: clock.today), ofLineage),
+                                 letters: try list(.letters(today: clock.today), ofLineage), alerts: [])
     }
 }

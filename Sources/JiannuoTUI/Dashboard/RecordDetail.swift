@@ -97,6 +97,7 @@ public enum RecordDetail {
                 DocLine(w("取出：jiannuo attachment get \(id) -o 文件", "get it: jiannuo attachment get \(id) -o FILE")),
             ])
         case .difficulty: return try difficultyRecord(id, store, today: today, unit, w)
+        case .letter: return try letterRecord(id, store, today: today, unit, w)
         case .department: return try department(id, store, today: today, w)
         }
     }

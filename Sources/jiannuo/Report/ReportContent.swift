@@ -110,8 +110,16 @@ struct ReportContent {
                .table(Table(columns: [code, Column("单位名称", 40), Column("报告", 14, .right), Column("按时答复", 14, .right), Column("未答复", 14, .right)],
                             rows: filed.map { u in [u.code, u.name, "\(u.difficulties_filed)", "\(u.difficulties_answered_on_time)", "\(u.difficulties_open)"] }))])
 
+        let written = units.filter { $0.letters_issued > 0 }
+        let letters = Section(title: "八、督办函", blocks: written.isEmpty
+            ? [.paragraph("本期未向单位发督办函。")]
+            : [.paragraph("本期向 \(written.count) 个单位发督办函 \(written.map(\.letters_issued).reduce(0, +)) 件，按时回复 "
+                          + "\(written.map(\.letters_replied_on_time).reduce(0, +)) 件，截至 \(d.as_of) 未回复 \(written.map(\.letters_open).reduce(0, +)) 件。"),
+               .table(Table(columns: [code, Column("单位名称", 40), Column("督办函", 14, .right), Column("按时回复", 14, .right), Column("未回复", 14, .right)],
+                            rows: written.map { u in [u.code, u.name, "\(u.letters_issued)", "\(u.letters_replied_on_time)", "\(u.letters_open)"] }))])
+
         let counts = Grades.bands.map { b in "\(b.grade) \(units.filter { $0.grade == b.grade }.count) 个" }.joined(separator: "、")
-        let result = Section(title: "八、考核评价结果", blocks: [
+        let result = Section(title: "九、考核评价结果", blocks: [
             .paragraph("以下结果送绩效考核，作为重要参考。等次：\(Grades.legend)。本期\(counts)。"),
             .table(Table(columns: [code, Column("单位名称", 40), Column("得分", 14, .right), Column("名次", 14, .right), Column("等次", 18)],
                          rows: units.map { u in [u.code, u.name, f(u.score), "\(u.rank)", u.grade] })),
@@ -121,6 +129,6 @@ struct ReportContent {
             title: d.title,
             subtitle: ["\(d.period_label)（\(d.start) 至 \(d.end)\(asOfNote)）", "制发日期：\(d.made)",
                        "数据口径：截至 \(d.as_known) 已录入的记录（其后补录、核实的不计入，承诺事项按此日所知）"],
-            sections: [ranking, dims, onTime, breaches, escalations, findings, difficulties, result])
+            sections: [ranking, dims, onTime, breaches, escalations, findings, difficulties, letters, result])
     }
 }

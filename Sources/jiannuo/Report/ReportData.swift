@@ -29,6 +29,10 @@ struct ReportData: Encodable {
         let difficulties_filed: Int
         let difficulties_answered_on_time: Int
         let difficulties_open: Int
+        /// Supervision letters issued to the unit in the period; of those, replied by their day; unreplied at `as_of`.
+        let letters_issued: Int
+        let letters_replied_on_time: Int
+        let letters_open: Int
         let trend: [TrendPoint]
     }
     struct FindingRow: Encodable {
@@ -75,12 +79,13 @@ struct ReportData: Encodable {
             let prev = before[u.department.code]
             let rect = u.rectificationFigures(asOf: asOf)
             let hard = u.difficultyFigures(asOf: asOf)
+            let sent = u.letterFigures(asOf: asOf)
             return Unit(
                 code: u.department.code, name: u.department.name, score: r.score.score, rank: r.rank, previous_score: prev?.score ?? r.previousScore,
                 previous_rank: prev?.rank, rank_change: r.change, grade: Grades.grade(r.score.score).grade, dimensions: r.score.dimensions,
                 on_time: u.onTime, breaches: u.breachesInPeriod, rectifications_due: rect.due, rectifications_overdue: rect.overdue,
                 rectifications_done: rect.done, difficulties_filed: hard.filed, difficulties_answered_on_time: hard.answeredOnTime,
-                difficulties_open: hard.open, trend: u.trend.map { TrendPoint(period: $0.period, score: $0.score) })
+                difficulties_open: hard.open, letters_issued: sent.issued, letters_replied_on_time: sent.repliedOnTime, letters_open: sent.open, trend: u.trend.map { TrendPoint(period: $0.period, score: $0.score) })
         }
         let breaches = try store.breaches(ListFilter(from: p.start, to: p.end))
         let rectifications = try store.rectifications(ListFilter())

@@ -50,6 +50,7 @@ extension DashboardApp {
         case .escalation: return .other(id: id, what: Text("上报记录", "escalation"))
         case .attachment: return .other(id: id, what: Text("附件", "attachment"))
         case .difficulty: return .difficulty(try store.difficulty(id))
+        case .letter: return .other(id: id, what: Text("督办函", "supervision letter"))
         }
     }
 

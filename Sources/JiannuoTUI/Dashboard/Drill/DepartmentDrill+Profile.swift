@@ -47,6 +47,12 @@ extension DepartmentDrill {
             (b.reportedOn!, b.id, DocLine("\(b.reportedOn!)  \(Escalation.Kind.breach.label(l)) \(b.id)  " + l("报县委县政府", "reported up"), link: b.id, indent: 4))
         }
         escalations = lines.sorted { ($0.0, $0.1) < ($1.0, $1.1) }.map(\.2)
+        letters = p.letters.map { x in
+            let state = x.repliedAt.map { l("已回复 \($0.day)", "replied \($0.day)") + ((x.repliedOnTime ?? true) ? "" : l("（逾期）", " (late)")) }
+                ?? l("未回复，时限 \(x.replyBy)", "no reply, due \(x.replyBy)")
+            return DocLine("\(x.id)  \(x.issuedAt.day)  \(x.number)  " + l("\(x.items.count) 项", "\(x.items.count) items") + "  \(state)",
+                           role: p.alerts.contains { $0.record == x.id && $0.level <= .overdue } ? .bad : .normal, link: x.id, indent: 4)
+        }
         difficulties = p.difficulties.map { d in
             let state = d.answeredAt.map { l("已答复 \($0.day)", "answered \($0.day)") + ((d.answeredOnTime ?? true) ? "" : l("（逾期）", " (late)")) }
                 ?? l("未答复，时限 \(d.due)", "unanswered, due \(d.due)")

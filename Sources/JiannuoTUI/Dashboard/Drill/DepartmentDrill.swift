@@ -28,6 +28,8 @@ public struct DepartmentDrill: Sendable, Equatable {
     public var escalations: [DocLine] = []
     /// The difficulties it reported and how the office answered.
     public var difficulties: [DocLine] = []
+    /// The supervision letters it was sent and its replies (shown only when there is one).
+    public var letters: [DocLine] = []
 
     public init(code: String, name: String, period: String, score: Double, onTime: String, dimensions: [Dim], lines: [ScoreLine],
                 breaches: [DocLine], alerts: [DocLine], trend: [Double], trendLabels: [String], predecessors: [String], lang: Lang = .zh) {

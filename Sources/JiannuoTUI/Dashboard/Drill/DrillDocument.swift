@@ -44,13 +44,14 @@ enum DrillDocument {
         }
 
         // The record's lists, each under a title with its count, "(none)" when empty.
-        let sections: [(Text, [DocLine])] = [
+        var sections: [(Text, [DocLine])] = [
             (Text("失信记录（\(d.breaches.count) 条）", "Breaches (\(d.breaches.count))"), d.breaches),
             (Text("临期与逾期（\(d.alerts.count) 项）", "Nearing and overdue (\(d.alerts.count))"), d.alerts),
             (Text("督促检查发现的问题（\(d.findings.count) 项）", "Supervision findings (\(d.findings.count))"), d.findings),
             (Text("已报县委县政府（\(d.escalations.count) 项）", "Reported to the county leadership (\(d.escalations.count))"), d.escalations),
             (Text("困难问题报告（\(d.difficulties.count) 项）", "Difficulty reports (\(d.difficulties.count))"), d.difficulties),
         ]
+        if !d.letters.isEmpty { sections.append((Text("督办函（\(d.letters.count) 件）", "Supervision letters (\(d.letters.count))"), d.letters)) }
         for (title, lines) in sections {
             out.append(.blank)
             out.append(DocLine(title(l), role: .title))
