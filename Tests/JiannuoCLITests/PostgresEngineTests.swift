@@ -22,13 +22,15 @@ import Testing
         try runProcess("/usr/sbin/runuser", ["-u", account, "--", bin] + args + ["--db", s.pg.conninfo, "--county", county], home: "/tmp")
     }
 
-    static func setup() throws -> PostgresCLITests.Setup {
+    /// `before`: what is written on the file before it moves to the city.
+    static func setup(before: (PostgresCLITests.Setup) throws -> Void = { _ in }) throws -> PostgresCLITests.Setup {
         let s = try PostgresCLITests.Setup()
         for a in [liaison, intake, supervisor, stranger, admin, newcomer] { try account(a) }
         try #require(try s.cli.run(["user", "add", liaison, "--name", "工信局联络员", "--role", "liaison", "--department", "GXJ"]).status == 0)
         try #require(try s.cli.run(["user", "add", intake, "--name", "受理员", "--role", "intake"]).status == 0)
         try #require(try s.cli.run(["user", "add", supervisor, "--name", "督查员", "--role", "supervisor"]).status == 0)
         try #require(try s.cli.run(["user", "add", admin, "--name", "县管理员", "--role", "admin"]).status == 0)
+        try before(s)
         let m = try s.migrate()
         try #require(m.status == 0, "\(m)")
         return s
@@ -269,6 +271,26 @@ import Testing
         #expect(confirmed.0 == 0, "\(confirmed)")
         #expect(try s.pg.query("SELECT claim || '|' || date || '|' || decided_by FROM \(Self.schema).commitment_entries WHERE id = \(parts[0])")
                 == "confirmed|\(lastWeek)|\(Self.supervisor)")
+        #expect(try s.city(["audit", "verify"]).status == 0)
+    }
+    @Test("supervision letters move to the city with the ledger, are issued there by the office and replied to by the unit's liaison alone; the chain verifies")
+    func lettersOnTheCity() throws {
+        // A letter issued on the file before the move is carried over with the ledger.
+        let s = try Self.setup { s in
+            let file = try s.file(["letter", "GXJ", "-o", s.cli.path("before.md"), "--json"])
+            try #require(file.status == 0, "\(file)")
+        }
+        let bin = try PostgresCLITests.sharedBinary(s.cli)
+        let carried = try Self.program(s, bin, Self.supervisor, ["letter", "list", "--json"])
+        #expect(carried.0 == 0 && carried.1.contains("DB-2026-0001"), "\(carried)")
+        let issued = try Self.program(s, bin, Self.supervisor, ["letter", "GXJ", "-o", "/tmp/jn-city-letter-\(UUID().uuidString).html", "--json"])
+        #expect(issued.0 == 0 && issued.1.contains("DB-2026-0002"), "\(issued)")
+        #expect(try Self.program(s, bin, Self.intake, ["letter", "GXJ", "-o", "/tmp/jn-x-\(UUID().uuidString).html"]).0 == 77)
+        let reply = try Self.program(s, bin, Self.liaison, ["letter", "reply", "DB-2026-0002", "--text", "已办理"])
+        #expect(reply.0 == 0, "\(reply)")
+        // In psql the liaison cannot rewrite what the letter said, only its reply columns are its own.
+        let rewrite = try s.pg.psql(as: Self.liaison, "UPDATE letters SET reply_by = '2030-01-01' WHERE id = 'DB-2026-0002'", searchPath: Self.schema)
+        #expect(rewrite.0 != 0 && rewrite.2.contains("permission denied"), "\(rewrite)")
         #expect(try s.city(["audit", "verify"]).status == 0)
     }
 }
