@@ -14,6 +14,7 @@ let package = Package(
         .package(url: "https://github.com/apple/swift-crypto", from: "3.12.3"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.2"),
         .package(url: "https://github.com/JohnSundell/Ink", from: "0.6.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.20"),
     ],
     targets: [
         .target(
@@ -43,10 +44,12 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
+        // Excel workbooks in and out: a small reader and writer of .xlsx over ZIPFoundation, nothing of the ledger.
+        .target(name: "JiannuoXLSX", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .executableTarget(
             name: "jiannuo",
             dependencies: [
-                "JiannuoCore", "JiannuoStore", "JiannuoTUI",
+                "JiannuoCore", "JiannuoStore", "JiannuoTUI", "JiannuoXLSX",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Ink", package: "Ink"),
@@ -61,5 +64,6 @@ let package = Package(
         .testTarget(name: "JiannuoStoreTests", dependencies: ["JiannuoStore", "JiannuoCore", "JiannuoTestSupport"]),
         .testTarget(name: "JiannuoTUITests", dependencies: ["JiannuoTUI", "JiannuoStore", "JiannuoCore", "JiannuoTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "JiannuoCLITests", dependencies: ["JiannuoStore", "JiannuoCore", "JiannuoTestSupport"]),
+        .testTarget(name: "JiannuoXLSXTests", dependencies: ["JiannuoXLSX", "JiannuoTestSupport"]),
     ]
 )

@@ -2,13 +2,14 @@ import ArgumentParser
 import Foundation
 import JiannuoCore
 import JiannuoStore
+import JiannuoXLSX
 
 /// Writes a ledger as CSV (UTF-8 with a byte-order mark, so that Excel and WPS open it) or JSON.
 struct ExportCommand: JiannuoCommand {
     static let configuration = CommandConfiguration(
-        commandName: "export", abstract: T("导出台账：commitments|complaints|breaches|rectifications|scores|departments（CSV 或 JSON）", "Export the ledger: commitments|complaints|breaches|rectifications|scores|departments (CSV or JSON)"))
+        commandName: "export", abstract: T("导出台账：commitments|complaints|breaches|rectifications|scores|departments（CSV、Excel 工作簿 .xlsx 或 JSON）", "Export the ledger: commitments|complaints|breaches|rectifications|scores|departments (CSV, an Excel workbook .xlsx, or JSON)"))
     @Argument(help: "commitments|complaints|breaches|rectifications|scores|departments") var kind: String
-    @Option(help: H("csv（默认）或 json", "csv (default) or json")) var format: String = "csv"
+    @Option(help: H("csv（默认）、xlsx 或 json；-o 以 .xlsx 结尾时默认 xlsx", "csv (default), xlsx or json; xlsx by default when -o ends in .xlsx")) var format: String?
     @Option(name: [.customShort("o"), .long], help: H("输出文件（默认标准输出）", "Output file (default standard output)")) var output: String?
     @Option(help: H("期间（仅 scores）：2026-11、2026-Q4、2026、rolling", "Period (scores only): 2026-11, 2026-Q4, 2026, rolling")) var period: String?
     @Flag(help: H("投诉的联系方式完整导出（仅领导、管理员；记入审计日志）", "Export complainants' contact details in full (leaders and administrators only; recorded in the audit log)")) var reveal = false
@@ -19,8 +20,12 @@ struct ExportCommand: JiannuoCommand {
         if reveal && kind != "complaints" {
             throw JiannuoError.usage("--reveal 只用于 export complaints", "--reveal applies to export complaints only")
         }
-        guard ["csv", "json"].contains(format) else {
-            throw JiannuoError.invalid("--format 只能是 csv 或 json", "--format must be csv or json")
+        let format = self.format ?? ((output as NSString?)?.pathExtension.lowercased() == "xlsx" ? "xlsx" : "csv")
+        guard let sinkFormat = LedgerSink.Format(rawValue: format) else {
+            throw JiannuoError.invalid("--format 只能是 csv、xlsx 或 json", "--format must be csv, xlsx or json")
+        }
+        if sinkFormat == .xlsx && output == nil && isatty(STDOUT_FILENO) == 1 {
+            throw JiannuoError.usage("工作簿不能写到终端：请用 -o 文件.xlsx", "a workbook is not for the terminal: give -o FILE.xlsx")
         }
         let store = try out.reader()
         if reveal { try store.actor.require(.revealContact) }
@@ -31,7 +36,7 @@ struct ExportCommand: JiannuoCommand {
             let all = max(0, try store.complaintCount(f) - f.offset)
             try store.recordReveal(entity: "complaint", id: "export", field: "contact", count: f.limit.map { min($0, all) } ?? all)
         }
-        let sink = try LedgerSink(path: output, csv: format == "csv", lang: out.lang)
+        let sink = try LedgerSink(path: output, format: sinkFormat, lang: out.lang, sheet: kind)
         switch kind {
         case "departments": try sink.write(SheetColumns.departments, try store.departments().filter { f.department == nil || $0.code == f.department })
         case "commitments": try sink.stream(SheetColumns.commitments) { emit in try store.eachCommitment(f, emit) }
@@ -64,20 +69,31 @@ enum ScoreColumns {
     } + [.init("period", "期间", "period") { r, _ in r.period }]
 }
 
-/// Where an export goes: a file or standard output, as CSV rows or a JSON array of objects.
+/// Where an export goes: a file or standard output, as CSV rows, a workbook of one sheet, or a JSON array of objects.
 final class LedgerSink {
+    enum Format: String { case csv, xlsx, json }
     let handle: FileHandle
     let lang: Lang
-    let isCSV: Bool
+    let format: Format
+    var isCSV: Bool { format == .csv }
     var first = true
     let path: String?
     /// Standard output on a terminal: text from the ledger is never sent to it raw.
     let toTerminal: Bool
+    /// A workbook is written whole at the end: its sheet's name, header and rows until then.
+    let sheet: String
+    var workbook: XLSXWriter.Sheet?
 
-    init(path: String?, csv: Bool, lang: Lang) throws {
+    convenience init(path: String?, csv: Bool, lang: Lang) throws {
+        try self.init(path: path, format: csv ? .csv : .json, lang: lang, sheet: "Sheet1")
+    }
+
+    init(path: String?, format: Format, lang: Lang, sheet: String) throws {
         self.path = path
         self.lang = lang
-        isCSV = csv
+        self.format = format
+        self.sheet = sheet
+        let csv = format == .csv
         toTerminal = path == nil && isatty(STDOUT_FILENO) == 1
         if let path {
             // Exports hold personal data: for the owner only.
@@ -104,6 +120,19 @@ final class LedgerSink {
 
     /// Rows are written as they come, in chunks: a two-million-row export never sits in memory.
     func stream<R>(_ columns: [SheetColumn<R>], _ produce: ((R) throws -> Void) throws -> Void) throws {
+        if format == .xlsx {
+            var book = XLSXWriter.Sheet(name: sheet, header: columns.map { $0.header(lang) }, rows: [])
+            try produce { r in
+                // A sheet holds 1,048,576 rows, the header one of them.
+                guard book.rows.count < 1_048_575 else {
+                    throw JiannuoError.invalid("超过工作簿一张工作表的行数上限（1,048,575 行）：请缩小范围或导出 CSV",
+                                               "more rows than a worksheet holds (1,048,575): narrow the export or use CSV")
+                }
+                book.rows.append(columns.map { SheetCells.cell($0.key, $0.value(r, lang)) })
+            }
+            workbook = book
+            return
+        }
         if isCSV {
             let handle = self.handle
             var writer = CSVStreamWriter { bytes in handle.write(Data(bytes)) }
@@ -123,6 +152,31 @@ final class LedgerSink {
     }
 
     func close() throws {
+        if let workbook { handle.write(try XLSXWriter.workbook([workbook], width: TextTable.width)) }
         if path != nil { try handle.close() }
+    }
+}
+
+/// A ledger cell as a workbook holds it: days and moments as dates, numbers as numbers (`SheetCellForm`),
+/// the rest as text; a moment in the office's local time, as the ledger writes it.
+enum SheetCells {
+    static func cell(_ key: String, _ value: String) -> XLSXCell {
+        guard !value.isEmpty else { return .empty }
+        switch SheetCellForm.of(key) {
+        case .day:
+            if let d = Day(value) { let c = d.components; return .day(year: c.year, month: c.month, day: c.day) }
+        case .time:
+            if let t = value.count >= 19 ? Day(String(value.prefix(10))) : nil {
+                let clock = value.dropFirst(11).prefix(8).split(separator: ":").compactMap { Int($0) }
+                if clock.count == 3 {
+                    let c = t.components
+                    return .time(year: c.year, month: c.month, day: c.day, hour: clock[0], minute: clock[1], second: clock[2])
+                }
+            }
+        case .number:
+            if let n = Double(value), n.isFinite { return .number(n) }
+        case .text: break
+        }
+        return .text(value)
     }
 }

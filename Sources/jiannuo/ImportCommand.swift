@@ -1,5 +1,4 @@
 import ArgumentParser
-import CSV
 import TOMLKit
 import Foundation
 import JiannuoCore
@@ -12,7 +11,8 @@ struct ImportCommand: JiannuoCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: T("导入台账：departments|commitments|complaints（与 export 的格式相同；有一行有错则全部不导入）", "Import into the ledger: departments|commitments|complaints (same format as export; if any row is wrong, nothing is imported)"))
     @Argument(help: "departments|commitments|complaints") var kind: String
-    @Argument(help: H("CSV 文件", "CSV file")) var file: String
+    @Argument(help: H("CSV 文件或 .xlsx 工作簿", "A CSV file or an .xlsx workbook")) var file: String
+    @Option(help: H("工作簿中的工作表名（默认第一个）", "The workbook's sheet to read (default the first)")) var sheet: String?
     @Option(name: .customLong("columns"), help: H("表头映射文件（TOML：[columns] 下 \"表头\" = \"列名\"，或 \"-\" 略去该列）",
                                                  "A header mapping file (TOML: under [columns], \"header\" = \"key\", or \"-\" to leave the column out)")) var columns: String?
     @Flag(name: .customLong("from-12345"), help: H("读取 12345 平台导出的工单（CSV；按工单编号新建或更正投诉，绝不重复登记；单位须为本账本已有的）",
@@ -36,15 +36,15 @@ struct ImportCommand: JiannuoCommand {
             }
             switch kind {
             case "departments":
-                let rows = try Self.read(file, SheetColumns.departments, SheetHeaders.departments, mapping) { r in SheetParse.department(&r) }
+                let rows = try Self.read(file, SheetColumns.departments, SheetHeaders.departments, mapping, sheet: sheet) { r in SheetParse.department(&r) }
                 result = try store.importDepartments(rows, source: file, dryRun: dryRun)
             case "commitments":
-                let rows = try Self.read(file, SheetColumns.commitments, SheetHeaders.commitments, mapping, unit: unit) { r in
+                let rows = try Self.read(file, SheetColumns.commitments, SheetHeaders.commitments, mapping, sheet: sheet, unit: unit) { r in
                     SheetParse.commitment(&r, clock: store.clock)
                 }
                 result = try store.importCommitments(rows, source: file, dryRun: dryRun)
             case "complaints":
-                let rows = try Self.read(file, SheetColumns.complaints, SheetHeaders.complaints, mapping, unit: unit) { r in
+                let rows = try Self.read(file, SheetColumns.complaints, SheetHeaders.complaints, mapping, sheet: sheet, unit: unit) { r in
                     SheetParse.complaint(&r, calendar: store.calendar, rules: store.rules.deadlines, clock: store.clock)
                 }
                 result = try store.importComplaints(rows, source: file, dryRun: dryRun)
@@ -89,7 +89,7 @@ struct ImportCommand: JiannuoCommand {
         let unit: (String) -> String? = { typed in units[typed] ?? (try? store.unitCode(typed)) }
         let result: PlatformImportResult
         do {
-            let rows = try Self.read(file, PlatformOrders.columns, PlatformOrders.headers, mapping, leaveUnknown: true) { r in
+            let rows = try Self.read(file, PlatformOrders.columns, PlatformOrders.headers, mapping, sheet: sheet, leaveUnknown: true) { r in
                 PlatformOrders.parse(&r, unit: unit, calendar: store.calendar, rules: store.rules.deadlines, clock: store.clock)
             }
             result = try store.importWorkOrders(rows, source: file, dryRun: dryRun)
@@ -141,20 +141,10 @@ struct ImportCommand: JiannuoCommand {
     }
 
     static func read<R>(_ path: String, _ columns: [SheetColumn<R>], _ synonyms: [String: [String]], _ mapping: Mapping,
-                        unit: ((String) -> String?)? = nil, leaveUnknown: Bool = false, _ parse: (inout SheetRow) -> R?) throws -> [(Int, R)] {
-        guard let data = UserFiles.read(path) else {
-            throw JiannuoError.notFound("找不到文件：\(path)", "file not found: \(path)")
-        }
-        guard let (text, encoding) = TextDecoding.decode(data) else {
-            throw JiannuoError.invalid("\(path) 既不是 UTF-8 也不是 GB18030（GBK）编码的文本，未导入任何记录", "\(path) is neither UTF-8 nor GB18030 (GBK) text; nothing was imported")
-        }
-        // Said, so that a file read in the wrong encoding is noticed (scripts get it on standard error).
-        if encoding == "GB18030" { FileHandle.standardError.write(Data("按 GB18030（GBK）编码读取 \(path)\n".utf8)) }
-        let reader: CSVReader
-        do { reader = try CSVReader(string: text, hasHeaderRow: true) } catch {
-            throw JiannuoError.invalid("\(path) 不是有效的 CSV：\(error)", "\(path) is not valid CSV: \(error)")
-        }
-        let header = reader.headerRow ?? []
+                        sheet: String? = nil, unit: ((String) -> String?)? = nil, leaveUnknown: Bool = false,
+                        _ parse: (inout SheetRow) -> R?) throws -> [(Int, R)] {
+        var reader = try SheetSource.open(path, sheet: sheet)
+        let header = reader.header
         var keyAt: [Int: String] = [:]
         var headers: [String: String] = [:]
         let keys = Set(columns.map(\.key))

@@ -4,14 +4,19 @@ import Foundation
 /// 台账 saved by Excel or WPS reads as its export does. Only forms that cannot be read two ways are taken
 /// (year first); anything else is left as typed, and the cell's check then refuses it, saying what it read.
 public enum SheetCellForm: Sendable, Equatable {
-    case day, time, text
+    case day, time, number, text
+
+    /// The columns that hold numbers (a workbook writes them as numbers): amounts, counts, scores.
+    static let numbers: Set<String> = Set(["amount_yuan", "progress", "category", "percent", "extension_days", "payment_days",
+                                           "score", "rank", "rank_change"] + Dimension.allCases.map(\.rawValue))
 
     /// What a column holds, from the sheets' naming of their keys: `…_on`, `…_due`, `made` and `deadline`
-    /// are days; `…_at` and `received` are times. (Amounts as spreadsheets group them, `1,234.50元`, are
-    /// read by `Money(yuan:)` itself, as on the command line.)
+    /// are days; `…_at` and `received` are times; `numbers` are numbers. (Amounts as spreadsheets group
+    /// them, `1,234.50元`, are read by `Money(yuan:)` itself, as on the command line.)
     public static func of(_ key: String) -> SheetCellForm {
         if key == "received" || key.hasSuffix("_at") { return .time }
         if key == "made" || key == "deadline" || key.hasSuffix("_on") || key.hasSuffix("_due") { return .day }
+        if numbers.contains(key) { return .number }
         return .text
     }
 
@@ -19,7 +24,7 @@ public enum SheetCellForm: Sendable, Equatable {
         switch self {
         case .day: SheetCellForm.day(s) ?? s
         case .time: SheetCellForm.time(s) ?? s
-        case .text: s
+        case .number, .text: s
         }
     }
 

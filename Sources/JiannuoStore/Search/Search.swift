@@ -61,6 +61,12 @@ extension SearchHit {
         for (table, word) in tables where try r.int("SELECT count(*) FROM \(table) WHERE id = ?", [q]) > 0 {
             hits.append(SearchHit(kind: .record, id: q, title: word(lang), detail: ""))
         }
+        // A unit's letters and difficulty reports by their exact id, for who may see the unit.
+        for (table, word) in [("letters", Text("督办函", "supervision letter")), ("difficulties", Text("困难问题报告", "difficulty report"))] {
+            try r.each("SELECT department FROM \(table) WHERE id = ?", [q]) { row in
+                if actor.sees(row.text(0) ?? "") { hits.append(SearchHit(kind: .record, id: q, title: word(lang), detail: "")) }
+            }
+        }
         for f in try r.records(Finding.self, "SELECT * FROM findings WHERE id <> ? AND issue \(op) ? ESCAPE '\\' ORDER BY date DESC LIMIT ?",
                                [q, like, limit]) where actor.sees(f.department) {
             hits.append(SearchHit(kind: .record, id: f.id, title: Text("检查发现", "finding")(lang), detail: f.issue))
