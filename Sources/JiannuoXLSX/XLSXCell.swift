@@ -5,6 +5,8 @@ import Foundation
 public enum XLSXCell: Sendable, Equatable {
     case text(String)
     case number(Double)
+    /// A sum of money, shown with two decimals (`1234.50`).
+    case amount(Double)
     /// A day, `2026-11-05`.
     case day(year: Int, month: Int, day: Int)
     /// A moment in the office's local time, `2026-11-05 09:05:00`.

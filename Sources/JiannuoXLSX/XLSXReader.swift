@@ -7,8 +7,8 @@ import ZIPFoundation
 /// Reads one sheet of an .xlsx workbook (Office Open XML, as Excel, WPS, LibreOffice and openpyxl write it)
 /// into rows of text, as a CSV of the same sheet would read: shared and inline strings as they are, numbers
 /// in their shortest form, cells with a date format as `2026-11-05` or `2026-11-05 09:05:00` (both date
-/// systems), booleans as `TRUE`/`FALSE`. Formulas give their cached value. Nothing is guessed: a cell is
-/// a date only if its format says so.
+/// systems), booleans as `TRUE`/`FALSE`. Nothing is guessed: a cell is a date only if its format says so;
+/// a formula (whose value depends on the program that last computed it) or a merged header is refused.
 public enum XLSXReader {
     public struct Failure: Error, Sendable, CustomStringConvertible {
         public let zh: String
@@ -191,6 +191,9 @@ final class SheetParser: NSObject, XMLParserDelegate {
     private var cells: [Int: [Int: String]] = [:]
     private var row = 0, column = 0, nextColumn = 0, type = "", style = 0, value = "", inValue = false, inInline = false
     private var failure: XMLReader.Failure?
+    /// The first formula met (a cell reference) and the merged ranges that touch the header row.
+    private var formula: String?
+    private var mergedHeader: String?
 
     init(strings: [String], dateStyles: [Bool], date1904: Bool) {
         self.strings = strings; self.dateStyles = dateStyles; self.date1904 = date1904
@@ -203,6 +206,14 @@ final class SheetParser: NSObject, XMLParserDelegate {
             throw XLSXReader.Failure(zh: "工作表的 XML 无法读取（第 \(x.lineNumber) 行）", en: "the sheet's XML cannot be read (line \(x.lineNumber))")
         }
         if let f = p.failure { throw XLSXReader.Failure(zh: f.zh, en: f.en) }
+        if let ref = p.formula {
+            throw XLSXReader.Failure(zh: "单元格 \(ref) 是公式：导入只读数值，请先复制该列并“选择性粘贴—数值”后再导入",
+                                     en: "cell \(ref) is a formula: import reads values only; paste the column as values first")
+        }
+        if let range = p.mergedHeader {
+            throw XLSXReader.Failure(zh: "表头有合并单元格 \(range)：请把表头改为一行、每列一个标题后再导入",
+                                     en: "the header has merged cells \(range): make it one row with one title per column")
+        }
         let last = p.cells.keys.max() ?? 0
         let width = p.cells.values.compactMap { $0.keys.max() }.max().map { $0 + 1 } ?? 0
         return (1...max(last, 1)).compactMap { r -> [String]? in
@@ -224,6 +235,12 @@ final class SheetParser: NSObject, XMLParserDelegate {
             style = attributes["s"].flatMap(Int.init) ?? 0
             value = ""
         case "v": inValue = true
+        case "f": if formula == nil { formula = SheetParser.reference(row: row, column: column) }
+        case "mergeCell":
+            if mergedHeader == nil, let ref = attributes["ref"], let first = ref.split(separator: ":").first,
+               first.drop(while: { $0.isLetter }) == "1" {
+                mergedHeader = ref
+            }
         case "is": inInline = true
         case "t": if inInline { inValue = true }
         default: break
@@ -257,6 +274,13 @@ final class SheetParser: NSObject, XMLParserDelegate {
             if !text.isEmpty { cells[row, default: [:]][column] = text }
         default: break
         }
+    }
+
+    /// `C7` for row 7, column 2.
+    static func reference(row: Int, column: Int) -> String {
+        var n = column + 1, letters = ""
+        while n > 0 { let r = (n - 1) % 26; letters = String(UnicodeScalar(UInt8(65 + r))) + letters; n = (n - 1) / 26 }
+        return "\(letters)\(row)"
     }
 
     /// `AB12` → 27 (0-based column).

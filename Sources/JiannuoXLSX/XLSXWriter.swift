@@ -48,7 +48,7 @@ public enum XLSXWriter {
         return data
     }
 
-    /// Style indexes of `styles`: 1 the header, 2 a day, 3 a moment.
+    /// Style indexes of `styles`: 1 the header, 2 a day, 3 a moment, 4 an amount (`0.00`).
     static let styles = """
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <styleSheet xmlns="http://schemas.openxmlformats.org/spreadsheetml/2006/main">\
@@ -57,10 +57,11 @@ public enum XLSXWriter {
         <fills count="2"><fill><patternFill patternType="none"/></fill><fill><patternFill patternType="gray125"/></fill></fills>\
         <borders count="1"><border><left/><right/><top/><bottom/><diagonal/></border></borders>\
         <cellStyleXfs count="1"><xf numFmtId="0" fontId="0" fillId="0" borderId="0"/></cellStyleXfs>\
-        <cellXfs count="4"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
+        <cellXfs count="5"><xf numFmtId="0" fontId="0" fillId="0" borderId="0" xfId="0"/>\
         <xf numFmtId="0" fontId="1" fillId="0" borderId="0" xfId="0" applyFont="1"/>\
         <xf numFmtId="164" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
-        <xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>\
+        <xf numFmtId="165" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/>\
+        <xf numFmtId="2" fontId="0" fillId="0" borderId="0" xfId="0" applyNumberFormat="1"/></cellXfs>\
         <cellStyles count="1"><cellStyle name="Normal" xfId="0" builtinId="0"/></cellStyles></styleSheet>
         """
 
@@ -105,6 +106,7 @@ public enum XLSXWriter {
                 guard !t.isEmpty else { continue }
                 x += "<c r=\"\(ref)\" t=\"inlineStr\"\(s)><is><t xml:space=\"preserve\">\(escape(t))</t></is></c>"
             case .number(let v): x += "<c r=\"\(ref)\"\(s)><v>\(XLSXReader.plain(v))</v></c>"
+            case .amount(let v): x += "<c r=\"\(ref)\" s=\"4\"><v>\(XLSXReader.plain(v))</v></c>"
             case .day(let y, let m, let d): x += "<c r=\"\(ref)\" s=\"2\"><v>\(XLSXCell.serial(year: y, month: m, day: d))</v></c>"
             case .time(let y, let m, let d, let h, let mi, let se):
                 let v = Double(XLSXCell.serial(year: y, month: m, day: d)) + Double(h * 3600 + mi * 60 + se) / 86_400
@@ -157,6 +159,7 @@ public enum XLSXWriter {
         switch c {
         case .text(let t): width(t)
         case .number(let v): XLSXReader.plain(v).count
+        case .amount(let v): String(format: "%.2f", v).count
         case .day: 10
         case .time: 19
         case .empty: 0

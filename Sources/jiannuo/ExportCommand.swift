@@ -174,7 +174,7 @@ enum SheetCells {
                 }
             }
         case .number:
-            if let n = Double(value), n.isFinite { return .number(n) }
+            if let n = Double(value), n.isFinite { return key == "amount_yuan" ? .amount(n) : .number(n) }
         case .text: break
         }
         return .text(value)

@@ -111,4 +111,36 @@ import Testing
         let again = try cli.run(["import", "complaints", book, "--from-12345", "--json"])
         #expect((try again.object())["unchanged"] as? Int == 1, "\(again)")
     }
+
+    @Test("our workbook, converted to CSV by LibreOffice, has the cells of our own CSV export")
+    func libreOfficeAgreesWithOurCSV() throws {
+        let cli = try ledger()
+        try cli.ok(["commitment", "add", "--department", "FGW", "--category", "1", "--kind", "policy", "--counterparty", "某某科技有限公司",
+                    "--content", "奖励资金兑现，含“引号”, 逗号", "--amount", "80000", "--made", "2026-10-09", "--deadline", "2027-01-05"])
+        let book = cli.path("c.xlsx"), out = cli.path("lo")
+        #expect(try cli.run(["export", "commitments", "-o", book]).status == 0)
+        let office = try executable("libreoffice")
+        let r = try ProcessRunner.run(office, ["--headless", "--convert-to", "csv:Text - txt - csv (StarCalc):44,34,76,1", "--outdir", out, book],
+                                      home: cli.dir.path, timeout: 180)
+        try #require(r.status == 0, "\(r.stderr)")
+        let theirs = try Self.cells(try String(contentsOfFile: out + "/c.csv", encoding: .utf8))
+        let ours = try Self.cells(try cli.run(["export", "commitments"]).stdout)
+        #expect(theirs.count == 3 && theirs == ours, "\(theirs)\n\(ours)")
+    }
+
+    /// A CSV's cells (quotes undone), the byte-order mark dropped.
+    static func cells(_ text: String) throws -> [[String]] {
+        var rows: [[String]] = [], row: [String] = [], cell = "", quoted = false
+        var chars = Array(text.hasPrefix("\u{FEFF}") ? String(text.dropFirst()) : text)[...]
+        while let c = chars.popFirst() {
+            if quoted {
+                if c == "\"" { if chars.first == "\"" { cell.append("\""); chars.removeFirst() } else { quoted = false } } else { cell.append(c) }
+            } else if c == "\"" { quoted = true }
+            else if c == "," { row.append(cell); cell = "" }
+            else if c == "\n" || c == "\r\n" { row.append(cell); rows.append(row); row = []; cell = "" }
+            else if c != "\r" { cell.append(c) }
+        }
+        if !cell.isEmpty || !row.isEmpty { row.append(cell); rows.append(row) }
+        return rows
+    }
 }

@@ -106,4 +106,31 @@ import Testing
         let rows = try XLSXReader.rows(try Data(contentsOf: URL(fileURLWithPath: out + "/theirs.xlsx")))
         #expect(rows == [["单位", "金额", "日期"], ["县发改委", "1234.5", "2026-11-05"], ["龙泉乡", "3", "2025-01-02"]], "\(rows)")
     }
+
+    @Test("a formula cell and a merged header are refused, each named; a text file is not a workbook")
+    func refusals() throws {
+        let dir = try TemporaryDirectory("xlsx")
+        let formula = dir.file("formula.xlsx"), merged = dir.file("merged.xlsx")
+        let script = """
+            import openpyxl, sys
+            wb = openpyxl.Workbook(); ws = wb.active
+            ws.append(["金额", "两倍"]); ws.append([3, "=A2*2"]); wb.save(sys.argv[1])
+            wb = openpyxl.Workbook(); ws = wb.active
+            ws.append(["承诺", None, "日期"]); ws.merge_cells("A1:B1"); ws.append(["a", "b", "c"]); wb.save(sys.argv[2])
+            """
+        let r = try ProcessRunner.run(Self.python, ["-c", script, formula, merged], home: dir.path, timeout: 60)
+        try #require(r.status == 0, "\(r.stderr)")
+        do {
+            _ = try XLSXReader.rows(try Data(contentsOf: URL(fileURLWithPath: formula)))
+            Issue.record("a formula was read")
+        } catch let f as XLSXReader.Failure {
+            #expect(f.zh.contains("B2") && f.zh.contains("公式"), "\(f.zh)")
+        }
+        do {
+            _ = try XLSXReader.rows(try Data(contentsOf: URL(fileURLWithPath: merged)))
+            Issue.record("a merged header was read")
+        } catch let f as XLSXReader.Failure {
+            #expect(f.zh.contains("A1:B1") && f.zh.contains("合并"), "\(f.zh)")
+        }
+    }
 }
