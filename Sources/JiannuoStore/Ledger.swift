@@ -185,10 +185,11 @@ public protocol LedgerAdministration: Ledger {
     func setOfficeZone(_ name: String) throws
 
     /// `dryRun`: every check, references included, and the counts; nothing is written.
-    func importDepartments(_ rows: [(Int, Department)], source: String, dryRun: Bool) throws -> ImportResult
-    func importCommitments(_ rows: [(Int, Commitment)], source: String, dryRun: Bool) throws -> ImportResult
-    func importComplaints(_ rows: [(Int, Complaint)], source: String, dryRun: Bool) throws -> ImportResult
-    func importWorkOrders(_ rows: [(Int, PlatformOrder)], source: String, dryRun: Bool) throws -> PlatformImportResult
+    /// `skipBad`: a row a check refuses is left out and reported (`bad`) instead of refusing the file.
+    func importDepartments(_ rows: [(Int, Department)], source: String, dryRun: Bool, skipBad: Bool) throws -> ImportResult
+    func importCommitments(_ rows: [(Int, Commitment)], source: String, dryRun: Bool, skipBad: Bool) throws -> ImportResult
+    func importComplaints(_ rows: [(Int, Complaint)], source: String, dryRun: Bool, skipBad: Bool) throws -> ImportResult
+    func importWorkOrders(_ rows: [(Int, PlatformOrder)], source: String, dryRun: Bool, skipBad: Bool) throws -> PlatformImportResult
 
     func verifyAudit(anchor: AuditChain.Anchor?, progress: ((String) -> Void)?) throws -> AuditChain.Report
     /// The engine's own check of its storage (SQLite's quick_check; PostgreSQL's policies and grants).
@@ -207,9 +208,9 @@ public protocol LedgerFile: LedgerAdministration {
 }
 
 extension LedgerAdministration {
-    public func importDepartments(_ rows: [(Int, Department)], source: String) throws -> ImportResult { try importDepartments(rows, source: source, dryRun: false) }
-    public func importCommitments(_ rows: [(Int, Commitment)], source: String) throws -> ImportResult { try importCommitments(rows, source: source, dryRun: false) }
-    public func importComplaints(_ rows: [(Int, Complaint)], source: String) throws -> ImportResult { try importComplaints(rows, source: source, dryRun: false) }
+    public func importDepartments(_ rows: [(Int, Department)], source: String) throws -> ImportResult { try importDepartments(rows, source: source, dryRun: false, skipBad: false) }
+    public func importCommitments(_ rows: [(Int, Commitment)], source: String) throws -> ImportResult { try importCommitments(rows, source: source, dryRun: false, skipBad: false) }
+    public func importComplaints(_ rows: [(Int, Complaint)], source: String) throws -> ImportResult { try importComplaints(rows, source: source, dryRun: false, skipBad: false) }
 }
 
 /// The common short forms of the calls (a protocol's requirements take no default arguments).

@@ -17,6 +17,8 @@ struct ImportCommand: JiannuoCommand {
                                                  "A header mapping file (TOML: under [columns], \"header\" = \"key\", or \"-\" to leave the column out)")) var columns: String?
     @Flag(name: .customLong("from-12345"), help: H("读取 12345 平台导出的工单（CSV；按工单编号新建或更正投诉，绝不重复登记；单位须为本账本已有的）",
                                                   "Read the 12345 platform's export of work orders (CSV; complaints created or corrected by work-order number, never twice; units must be the ledger's own)")) var from12345 = false
+    @Flag(name: .customLong("skip-bad"), help: H("跳过有问题的行，导入其余各行，并逐一报告跳过的行（默认：有一行有问题则全部不导入）",
+                                                "Leave out the rows with a problem, import the rest, and report each row left out (default: any bad row refuses the file)")) var skipBad = false
     @Flag(name: .customLong("dry-run"), help: H("只检查：列出每一行的问题和将导入的条数，不写入", "Check only: every row's problem and how many would be imported; nothing is written")) var dryRun = false
     @OptionGroup var global: GlobalOptions
 
@@ -36,25 +38,29 @@ struct ImportCommand: JiannuoCommand {
             }
             switch kind {
             case "departments":
-                let rows = try Self.read(file, SheetColumns.departments, SheetHeaders.departments, mapping, sheet: sheet) { r in SheetParse.department(&r) }
-                result = try store.importDepartments(rows, source: file, dryRun: dryRun)
+                let (rows, bad) = try Self.read(file, SheetColumns.departments, SheetHeaders.departments, mapping, sheet: sheet, skipBad: true) { r in SheetParse.department(&r) }
+                result = try importing(bad) { try store.importDepartments(rows, source: file, dryRun: $0, skipBad: $1) }
             case "commitments":
-                let rows = try Self.read(file, SheetColumns.commitments, SheetHeaders.commitments, mapping, sheet: sheet, unit: unit) { r in
+                let (rows, bad) = try Self.read(file, SheetColumns.commitments, SheetHeaders.commitments, mapping, sheet: sheet, unit: unit, skipBad: true) { r in
                     SheetParse.commitment(&r, clock: store.clock)
                 }
-                result = try store.importCommitments(rows, source: file, dryRun: dryRun)
+                result = try importing(bad) { try store.importCommitments(rows, source: file, dryRun: $0, skipBad: $1) }
             case "complaints":
-                let rows = try Self.read(file, SheetColumns.complaints, SheetHeaders.complaints, mapping, sheet: sheet, unit: unit) { r in
+                let (rows, bad) = try Self.read(file, SheetColumns.complaints, SheetHeaders.complaints, mapping, sheet: sheet, unit: unit, skipBad: true) { r in
                     SheetParse.complaint(&r, calendar: store.calendar, rules: store.rules.deadlines, clock: store.clock)
                 }
-                result = try store.importComplaints(rows, source: file, dryRun: dryRun)
+                result = try importing(bad) { try store.importComplaints(rows, source: file, dryRun: $0, skipBad: $1) }
             default:
                 throw JiannuoError.invalid("未知的台账“\(Sanitize.visible(kind))”，可选：departments、commitments、complaints", "unknown ledger \(kind)")
             }
         } catch let refused as ImportRefused {
             try refuse(out, refused)
         }
+        Self.sayLeftOut(out, result.problems)
         out.record(result) {
+            if result.bad > 0 {
+                out.say("跳过有问题的 \(result.bad) 行（见上，未导入）", "left out \(result.bad) rows with problems (above; not imported)")
+            }
             if dryRun {
                 out.say("检查通过：将导入 \(result.imported) 条\(result.skipped > 0 ? "，跳过已存在的 \(result.skipped) 条" : "")（试运行，未写入）",
                         "checked: \(result.imported) would be imported, \(result.skipped) already there (dry run, nothing written)")
@@ -62,6 +68,34 @@ struct ImportCommand: JiannuoCommand {
                 out.say("已导入 \(result.imported) 条\(result.skipped > 0 ? "，跳过已存在的 \(result.skipped) 条" : "")",
                         "imported \(result.imported), skipped \(result.skipped) already there")
             }
+        }
+    }
+
+    /// The import of the rows that parsed (`body(dryRun, skipBad)`), with the parse's problems: without
+    /// `--skip-bad` any problem refuses the file, and the good rows are first checked as the import would
+    /// check them (nothing written), so that every problem of the file is said at once.
+    private func importing(_ bad: [SheetProblem], _ body: (Bool, Bool) throws -> ImportResult) throws -> ImportResult {
+        if !bad.isEmpty && !skipBad {
+            let probe = try body(true, true)
+            let all = bad + probe.problems.map { SheetProblem(row: $0.row, column: $0.column, reason: Text($0.reason, $0.reason_en)) }
+            throw ImportRefused(problems: all.sorted { $0.row < $1.row })
+        }
+        return Self.with(bad, try body(dryRun, skipBad))
+    }
+
+    /// The parse's problems (rows left out with `--skip-bad`) counted into the store's result, listed first.
+    static func with(_ bad: [SheetProblem], _ result: ImportResult) -> ImportResult {
+        var r = result
+        r.problems = bad.map(ImportProblem.init) + r.problems
+        r.bad += Set(bad.map(\.row)).count
+        return r
+    }
+
+    /// With `--skip-bad`, each row left out, on standard error, as a refusal would list it.
+    static func sayLeftOut(_ out: Output, _ problems: [ImportProblem]) {
+        for p in problems {
+            FileHandle.standardError.write(Data((out.lang == .zh ? "第 \(p.row) 行「\(p.column)」：\(p.reason)（已跳过）\n"
+                                                                   : "row \(p.row), column \(p.column): \(p.reason_en) (left out)\n").utf8))
         }
     }
 
@@ -89,14 +123,21 @@ struct ImportCommand: JiannuoCommand {
         let unit: (String) -> String? = { typed in units[typed] ?? (try? store.unitCode(typed)) }
         let result: PlatformImportResult
         do {
-            let rows = try Self.read(file, PlatformOrders.columns, PlatformOrders.headers, mapping, sheet: sheet, leaveUnknown: true) { r in
+            let (rows, bad) = try Self.read(file, PlatformOrders.columns, PlatformOrders.headers, mapping, sheet: sheet, leaveUnknown: true, skipBad: skipBad) { r in
                 PlatformOrders.parse(&r, unit: unit, calendar: store.calendar, rules: store.rules.deadlines, clock: store.clock)
             }
-            result = try store.importWorkOrders(rows, source: file, dryRun: dryRun)
+            var r = try store.importWorkOrders(rows, source: file, dryRun: dryRun, skipBad: skipBad)
+            r.problems = bad.map(ImportProblem.init) + r.problems
+            r.bad += Set(bad.map(\.row)).count
+            result = r
         } catch let refused as ImportRefused {
             try refuse(out, refused)
         }
+        Self.sayLeftOut(out, result.problems)
         out.record(result) {
+            if result.bad > 0 {
+                out.say("跳过有问题的 \(result.bad) 行（见上，未导入）", "left out \(result.bad) rows with problems (above; not imported)")
+            }
             let head = dryRun ? "检查通过（试运行，未写入）：将" : ""
             out.say("\(head)新建 \(result.created.count) 条，更正 \(result.updated.count) 条，无变化 \(result.unchanged) 条"
                         + (result.differences.isEmpty ? "" : "；平台与本账本不同 \(result.differences.count) 处（本账本未改动）："),
@@ -141,8 +182,8 @@ struct ImportCommand: JiannuoCommand {
     }
 
     static func read<R>(_ path: String, _ columns: [SheetColumn<R>], _ synonyms: [String: [String]], _ mapping: Mapping,
-                        sheet: String? = nil, unit: ((String) -> String?)? = nil, leaveUnknown: Bool = false,
-                        _ parse: (inout SheetRow) -> R?) throws -> [(Int, R)] {
+                        sheet: String? = nil, unit: ((String) -> String?)? = nil, leaveUnknown: Bool = false, skipBad: Bool = false,
+                        _ parse: (inout SheetRow) -> R?) throws -> (rows: [(Int, R)], bad: [SheetProblem]) {
         var reader = try SheetSource.open(path, sheet: sheet)
         let header = reader.header
         var keyAt: [Int: String] = [:]
@@ -206,7 +247,7 @@ struct ImportCommand: JiannuoCommand {
         if let e = reader.error {
             throw JiannuoError.invalid("\(path) 第 \(number + 1) 行附近不是有效的 CSV：\(e)", "\(path) is not valid CSV near row \(number + 1)")
         }
-        guard problems.isEmpty else { throw ImportRefused(problems: problems) }
-        return out
+        guard problems.isEmpty || skipBad else { throw ImportRefused(problems: problems) }
+        return (out, problems)
     }
 }

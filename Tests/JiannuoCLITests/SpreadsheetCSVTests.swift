@@ -125,4 +125,31 @@ import Testing
         let bad = try cli.run(["import", "commitments", file, "--columns", map])
         #expect(bad.status == 65 && bad.stderr.contains("kinds"), "\(bad)")
     }
+
+    @Test("--skip-bad: the good rows imported, each bad row left out and named (a cell the parse refuses, a unit the ledger lacks), the audit row counting them")
+    func skipBad() throws {
+        let cli = try ledger()
+        let rows = [
+            "CN-2026-0201,FGW,政策承诺,1,甲公司,,奖励,100,2026-10-01,2026-12-31,推进中,10,,,,",
+            "CN-2026-0202,FGW,政策承诺,1,乙公司,,奖励,100,2026-13-01,2026-12-31,推进中,10,,,,",
+            "CN-2026-0203,XXX,政策承诺,1,丙公司,,奖励,100,2026-10-01,2026-12-31,推进中,10,,,,",
+        ]
+        let file = cli.path("skip.csv")
+        try ([Self.header] + rows).joined(separator: "\n").write(toFile: file, atomically: true, encoding: .utf8)
+        let before = try cli.dump()
+        let refused = try cli.run(["import", "commitments", file])
+        #expect(refused.status == 65 && refused.stderr.contains("第 3 行") && refused.stderr.contains("第 4 行"), "\(refused)")
+        #expect(try cli.dump() == before)
+        let dry = try cli.run(["import", "commitments", file, "--skip-bad", "--dry-run", "--json"])
+        #expect(dry.status == 0, "\(dry)")
+        #expect(try dry.object()["imported"] as? Int == 1 && (try dry.object())["bad"] as? Int == 2, "\(dry.stdout)")
+        #expect(try cli.dump() == before, "a dry run writes nothing")
+        let r = try cli.run(["import", "commitments", file, "--skip-bad"])
+        #expect(r.status == 0 && r.stdout.contains("已导入 1 条") && r.stdout.contains("跳过有问题的 2 行"), "\(r)")
+        #expect(r.stderr.contains("第 3 行") && r.stderr.contains("（已跳过）") && r.stderr.contains("第 4 行") && r.stderr.contains("XXX"), "\(r.stderr)")
+        let ids = try cli.run(["commitment", "list", "--json"]).array().compactMap { $0["id"] as? String }
+        #expect(ids == ["CN-2026-0201"], "\(ids)")
+        let (_, after, _) = try cli.sqlite(["SELECT after FROM audit_log WHERE action = 'import.commitments' ORDER BY seq DESC LIMIT 1"])
+        #expect(after.contains("\"bad\":1"), "the store's own bad row is counted in its audit row: \(after)")
+    }
 }

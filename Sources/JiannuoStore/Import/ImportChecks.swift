@@ -22,14 +22,18 @@ enum ImportChecks {
     }
 
     /// The rows new to the ledger, how many were already there, and what refuses the import.
+    /// `skipBad`: a row with a problem is left out of `fresh` (its problems still listed).
     static func sort<R: TableRecord, W: SQLReader>(_ w: W, _ rows: [(Int, R)], idOf: KeyPath<R, String>,
-                                                   check: Check<R>) throws -> (fresh: [R], skipped: Int, problems: [SheetProblem]) {
+                                                   check: Check<R>, skipBad: Bool = false) throws -> (fresh: [R], skipped: Int, problems: [SheetProblem]) {
         let table = R.databaseTableName
         let existing = Set(try w.all("SELECT \(table == "departments" ? "code" : "id") FROM \(table)", []) { $0.text(0) ?? "" })
         var fresh: [R] = [], skipped = 0, problems = repeated(rows, idOf: idOf)
+        let repeatedRows = Set(problems.map(\.row))
         for (row, r) in rows {
             if existing.contains(r[keyPath: idOf]) { skipped += 1; continue }
+            let before = problems.count
             check(r, row, &problems)
+            if skipBad && (problems.count > before || repeatedRows.contains(row)) { continue }
             fresh.append(r)
         }
         return (fresh, skipped, problems)
@@ -106,7 +110,7 @@ enum ImportChecks {
     /// The import's audit row.
     static func record(_ audit: any AuditAppending, entity: String, source: String, _ result: ImportResult) throws {
         try audit.append(action: "import.\(entity)", entity: entity, id: source, before: nil,
-                         after: "{\"imported\":\(result.imported),\"skipped\":\(result.skipped)}")
+                         after: "{\"imported\":\(result.imported),\"skipped\":\(result.skipped)" + (result.bad > 0 ? ",\"bad\":\(result.bad)}" : "}"))
     }
 }
 

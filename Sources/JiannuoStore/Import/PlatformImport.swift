@@ -10,6 +10,9 @@ public struct PlatformImportResult: Sendable, Encodable {
     public var updated: [String] = []
     public var unchanged = 0
     public var differences: [PlatformDifference] = []
+    /// Rows left out for a problem (`--skip-bad`), and the problems.
+    public var bad = 0
+    public var problems: [ImportProblem] = []
     public var dry_run = false
 }
 
@@ -27,7 +30,7 @@ extension LedgerEngine {
     /// Creates or updates complaints by work-order number in one transaction, never a second complaint
     /// for an order already registered on its channel. A unit the ledger does not know refuses the file,
     /// each such unit named with its rows (never matched to a unit by guess).
-    public func importWorkOrders(_ rows: [(Int, PlatformOrder)], source: String, dryRun: Bool) throws -> PlatformImportResult {
+    public func importWorkOrders(_ rows: [(Int, PlatformOrder)], source: String, dryRun: Bool, skipBad: Bool) throws -> PlatformImportResult {
         try authorize(.importLedger)
         var refused: ImportRefused? = nil
         do {
@@ -47,10 +50,11 @@ extension LedgerEngine {
                                                                                            "work order \(c.workOrder ?? "") repeats row \(first)")))
                     } else { seen[key] = row }
                 }
-                guard problems.isEmpty else { let r = ImportRefused(problems: problems); refused = r; throw r }
+                guard problems.isEmpty || skipBad else { let r = ImportRefused(problems: problems); refused = r; throw r }
                 let cal = try CalendarReads.calendar(w)
-                var result = PlatformImportResult(dry_run: dryRun)
-                for (row, o) in rows {
+                let badRows = Set(problems.map(\.row))
+                var result = PlatformImportResult(bad: badRows.count, problems: problems.map(ImportProblem.init), dry_run: dryRun)
+                for (row, o) in rows where !badRows.contains(row) {
                     let number = o.complaint.workOrder ?? ""
                     let held = try w.records(Complaint.self, "SELECT * FROM complaints WHERE channel = ? AND work_order = ?",
                                              [o.complaint.channel.rawValue, number]).first
