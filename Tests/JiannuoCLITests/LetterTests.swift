@@ -65,7 +65,7 @@ import Testing
         let record = try cli.run(["letter", "show", id], today: "2026-11-25")
         #expect(record.stdout.contains("回复：2026-11-25") && record.stdout.contains("（逾期回复）") && record.stdout.contains("承诺已兑现"), "\(record.stdout)")
         let bulletin = try cli.run(["report", "--period", "2026-11", "--format", "md"], today: "2026-11-30").stdout
-        #expect(bulletin.contains("## 八、督办函") && bulletin.contains("本期向 1 个单位发督办函 1 件，按时回复 0 件"), "\(bulletin)")
+        #expect(bulletin.contains("## 十一、督办函") && bulletin.contains("本期向 1 个单位发督办函 1 件，按时回复 0 件"), "\(bulletin)")
     }
 
     @Test("printed again, it reads as issued, whatever happened since")

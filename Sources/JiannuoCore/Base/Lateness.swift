@@ -9,4 +9,16 @@ public enum Lateness {
 
     /// A stage judged on `day`: done after its limit, or not done with the limit before `day`.
     public static func late(due: Day, done: Day?, on day: Day) -> Bool { done.map { !onTime(due: due, done: $0) } ?? (due < day) }
+
+    /// One item of the on-time rate (按时办结率) over the days `start`…`asOf`: counted when its limit falls
+    /// in them or it was already overdue at `start`; closed when done by `asOf` (on time when by its
+    /// limit); open and overdue when not done by `asOf` and its limit has passed; nil when not counted.
+    /// `ScoreReads.onTimeRate` asks the same of the big tables in SQL.
+    public static func onTimeItem(due: Day, done: Day?, start: Day, asOf: Day) -> (closed: Bool, onTime: Bool, openOverdue: Bool)? {
+        let inPeriod = due >= start && due <= asOf
+        let overdueAtStart = due < start && (done.map { $0 >= start } ?? true)
+        guard inPeriod || overdueAtStart else { return nil }
+        if let d = done, d <= asOf { return (true, onTime(due: due, done: d), false) }
+        return (false, false, due < asOf)
+    }
 }

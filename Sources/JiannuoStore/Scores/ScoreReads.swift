@@ -163,16 +163,40 @@ struct ScoreReads {
              "CASE WHEN \(CoreSQL.commitmentOpen()) THEN NULL ELSE fulfilled_on END"),
             ("rectifications", "deadline", "completed_on"),
         ]
+        // `Lateness.onTimeItem`, in SQL: limits in the period, or overdue at its start; done by `asOf` or not.
+        let a = asOf.string, s = p.start.string
         for (table, due, done) in items {
             let unit = table == "rectifications" ? "unit" : "department"
+            let byAsOf = "(\(done) IS NOT NULL AND \(done) <= '\(a)')"
             try r.each("""
-                SELECT count(\(done)),
-                       sum(CASE WHEN \(done) IS NOT NULL AND \(CoreSQL.onTime(due: due, done: done)) THEN 1 ELSE 0 END),
-                       sum(CASE WHEN \(done) IS NULL AND \(due) < ? THEN 1 ELSE 0 END)
-                FROM \(table) WHERE \(unit) IN (\(inList)) AND \(due) BETWEEN ? AND ?
-                """, [asOf.string] + units + [p.start.string, asOf.string]) { row in
+                SELECT sum(CASE WHEN \(byAsOf) THEN 1 ELSE 0 END),
+                       sum(CASE WHEN \(byAsOf) AND \(CoreSQL.onTime(due: due, done: done)) THEN 1 ELSE 0 END),
+                       sum(CASE WHEN NOT \(byAsOf) AND \(due) < '\(a)' THEN 1 ELSE 0 END)
+                FROM \(table) WHERE \(unit) IN (\(inList))
+                  AND (\(due) BETWEEN '\(s)' AND '\(a)' OR (\(due) < '\(s)' AND (\(done) IS NULL OR \(done) >= '\(s)')))
+                """, units) { row in
                 closed += row.small(0) ?? 0; onTime += row.small(1) ?? 0; openOverdue += row.small(2) ?? 0
             }
+        }
+        // Debts to small firms, public-opinion events and misrouted complaints' returns, whose limits follow
+        // the payment terms and the calendar: judged one by one (a unit has few).
+        let calendar = try CalendarReads.calendar(r)
+        func add(_ due: Day, _ done: Day?) {
+            guard let t = Lateness.onTimeItem(due: due, done: done, start: p.start, asOf: asOf) else { return }
+            if t.closed { closed += 1 }
+            if t.onTime { onTime += 1 }
+            if t.openOverdue { openOverdue += 1 }
+        }
+        for c in try r.all("SELECT * FROM commitments WHERE category = 3 AND delivered_on IS NOT NULL AND department IN (\(inList))", units,
+                           { try Commitment(positional: $0) }) {
+            if let due = Alerts.arrearsDue(c, rules.deadlines) { add(due, c.status.isOpen ? nil : c.fulfilledOn) }
+        }
+        for o in try r.records(OpinionEvent.self, "SELECT * FROM opinions WHERE department IN (\(inList))", units) {
+            add(calendar.addingWorkdays(rules.deadlines.opinionWorkdays, to: o.date), o.handledOn)
+        }
+        for c in try r.all("SELECT * FROM complaints WHERE returned_at IS NOT NULL AND returned_from IN (\(inList))", units,
+                           { try Complaint(positional: $0) }) {
+            add(ComplaintDeadlines.returnDue(c, calendar, rules.deadlines), c.returnedAt?.day)
         }
         // A deadline missed before an amendment moved it counts as missed.
         closed += try r.int("""

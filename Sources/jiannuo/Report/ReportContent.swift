@@ -67,7 +67,9 @@ struct ReportContent {
         ])
 
         let onTime = Section(title: "三、按时办结率", blocks: [
-            .paragraph("按时办结率 = 按时办结 ÷（已办结 + 逾期未办）；统计本期到期的投诉受理、办结、反馈环节，承诺事项兑现和整改。"),
+            .paragraph("按时办结率 = 按时办结 ÷（已办结 + 逾期未办）。统计范围：时限在本期内（截至 \(d.as_of)）的事项，以及期初已逾期仍未办结的事项，"
+                       + "包括承诺兑现、中小企业账款支付、投诉受理、办结、反馈和错派退回、整改、舆情处置；截至 \(d.as_of) 办结的计入已办结"
+                       + "（在时限内办结的为按时办结），未办结且已过时限的计入逾期未办。"),
             .table(Table(columns: [code, name, Column("按时办结", 14, .right), Column("已办结", 14, .right), Column("逾期未办", 14, .right), Column("按时办结率", 14, .right)],
                          rows: units.map { u in
                              let r = u.on_time
@@ -81,12 +83,12 @@ struct ReportContent {
                          rows: units.map { u in
                              [u.code, u.name, "\(u.breaches)", "\(u.rectifications_due)", "\(u.rectifications_overdue)", "\(u.rectifications_done)"]
                          })),
-            .figure(.categories, caption: "图3 按类别统计：截至 \(d.as_of) 已过兑现时限仍未兑现的承诺事项（件），及本期认定的失信违诺（件）"),
+            .figure(.categories, caption: "图3 按类别统计：截至 \(d.as_of) 已过兑现时限（中小企业账款：付款期限）仍未兑现的承诺事项（件），及本期认定的失信违诺（件）"),
         ])
 
         let escalations = Section(title: "五、报县委县政府事项", blocks: d.escalations.isEmpty
             ? [.paragraph("本期无报县委县政府事项。")]
-            : [.paragraph("本期报县委县政府 \(d.escalations.count) 件。整改情况截至 \(d.as_of)；整改日期：整改中、逾期未整改为整改时限，已整改为完成日期。"),
+            : [.paragraph("本期报县委县政府 \(d.escalations.count) 件。整改情况截至 \(d.as_of)；整改日期：整改中、逾期未整改为整改时限，已整改为完成日期；逾期事项不涉整改，其整改日期为“—”。"),
                .table(Table(columns: [Column("编号", 13, id: true), Column("单位", 16), Column("类型", 9), Column("类别", 19),
                                       Column("认定日期", 11, id: true), Column("上报日期", 11, id: true), Column("整改情况", 10),
                                       Column("整改日期", 11, id: true)],
@@ -110,8 +112,36 @@ struct ReportContent {
                .table(Table(columns: [code, Column("单位名称", 40), Column("报告", 14, .right), Column("按时答复", 14, .right), Column("未答复", 14, .right)],
                             rows: filed.map { u in [u.code, u.name, "\(u.difficulties_filed)", "\(u.difficulties_answered_on_time)", "\(u.difficulties_open)"] }))])
 
+        let t = d.tallies
+        let accountability = Section(title: "八、问责情况", blocks: t.accountability.isEmpty
+            ? [.paragraph("本期未作出问责。")]
+            : [.paragraph("本期作出问责 \(t.accountability.count) 项（公职人员只列职务，不列姓名）。"),
+               .table(Table(columns: [Column("编号", 14, id: true), Column("单位", 20), Column("日期", 12, id: true), Column("问责对象", 20),
+                                      Column("问责方式", 16), Column("所涉记录", 16, id: true)],
+                            rows: t.accountability.map { [$0.id, $0.name.isEmpty ? $0.department : $0.name, $0.date.string, $0.target, $0.kind, $0.about] }))])
+
+        let opinions = Section(title: "九、舆情处置", blocks: t.opinions.isEmpty
+            ? [.paragraph("本期未发现涉及单位的舆情。")]
+            : [.paragraph("本期发现舆情 \(t.opinions.map(\.events).reduce(0, +)) 起，其中重大舆情 \(t.opinions.map(\.major).reduce(0, +)) 起；"
+                          + "按时处置 \(t.opinions.map(\.handled_on_time).reduce(0, +)) 起，截至 \(d.as_of) 未处置 \(t.opinions.map(\.open).reduce(0, +)) 起。"),
+               .table(Table(columns: [code, Column("单位名称", 36), Column("舆情", 12, .right), Column("重大", 12, .right), Column("按时处置", 13, .right), Column("未处置", 13, .right)],
+                            rows: t.opinions.map { [$0.department, $0.name, "\($0.events)", "\($0.major)", "\($0.handled_on_time)", "\($0.open)"] }))])
+
+        func complaintTable(_ first: Column, _ rows: [ReportTallies.Count]) -> Block {
+            .table(Table(columns: [first, Column("收到", 14, .right), Column("已办结", 14, .right), Column("超时环节", 14, .right)],
+                         rows: rows.map { [$0.label, "\($0.received)", "\($0.resolved)", "\($0.late_stages)"] }))
+        }
+        let received = t.complaints_by_channel.map(\.received).reduce(0, +)
+        let complaints = Section(title: "十、投诉办理统计", blocks: received == 0
+            ? [.paragraph("本期未收到投诉。")]
+            : [.paragraph("本期收到投诉 \(received) 件，截至 \(d.as_of) 已办结 \(t.complaints_by_channel.map(\.resolved).reduce(0, +)) 件；"
+                          + "超时环节为受理、办结、反馈中超过时限的环节数（截至 \(d.as_of) 判定）。按渠道、类别、承办单位统计如下。"),
+               complaintTable(Column("渠道", 40), t.complaints_by_channel),
+               complaintTable(Column("类别", 40), t.complaints_by_category),
+               complaintTable(Column("承办单位", 40), t.complaints_by_unit)])
+
         let written = units.filter { $0.letters_issued > 0 }
-        let letters = Section(title: "八、督办函", blocks: written.isEmpty
+        let letters = Section(title: "十一、督办函", blocks: written.isEmpty
             ? [.paragraph("本期未向单位发督办函。")]
             : [.paragraph("本期向 \(written.count) 个单位发督办函 \(written.map(\.letters_issued).reduce(0, +)) 件，按时回复 "
                           + "\(written.map(\.letters_replied_on_time).reduce(0, +)) 件，截至 \(d.as_of) 未回复 \(written.map(\.letters_open).reduce(0, +)) 件。"),
@@ -119,7 +149,7 @@ struct ReportContent {
                             rows: written.map { u in [u.code, u.name, "\(u.letters_issued)", "\(u.letters_replied_on_time)", "\(u.letters_open)"] }))])
 
         let counts = Grades.bands.map { b in "\(b.grade) \(units.filter { $0.grade == b.grade }.count) 个" }.joined(separator: "、")
-        let result = Section(title: "九、考核评价结果", blocks: [
+        let result = Section(title: "十二、考核评价结果", blocks: [
             .paragraph("以下结果送绩效考核，作为重要参考。等次：\(Grades.legend)。本期\(counts)。"),
             .table(Table(columns: [code, Column("单位名称", 40), Column("得分", 14, .right), Column("名次", 14, .right), Column("等次", 18)],
                          rows: units.map { u in [u.code, u.name, f(u.score), "\(u.rank)", u.grade] })),
@@ -129,6 +159,6 @@ struct ReportContent {
             title: d.title,
             subtitle: ["\(d.period_label)（\(d.start) 至 \(d.end)\(asOfNote)）", "制发日期：\(d.made)",
                        "数据口径：截至 \(d.as_known) 已录入的记录（其后补录、核实的不计入，承诺事项按此日所知）"],
-            sections: [ranking, dims, onTime, breaches, escalations, findings, difficulties, letters, result])
+            sections: [ranking, dims, onTime, breaches, escalations, findings, difficulties, accountability, opinions, complaints, letters, result])
     }
 }

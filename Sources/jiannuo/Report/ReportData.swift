@@ -61,6 +61,8 @@ struct ReportData: Encodable {
     let escalations: [ReportEscalation]
     /// The period's supervision findings (督促检查发现的问题), with what they ordered.
     let findings: [FindingRow]
+    /// The period's accountability actions, public-opinion events and complaints, counted.
+    let tallies: ReportTallies
     let grades: [GradeBand]
 
     static let countyTitle = "叶县政务诚信督查通报"
@@ -96,6 +98,7 @@ struct ReportData: Encodable {
             escalations: try Escalations.gather(EscalationContext(store: store, period: p, asOf: asOf, owner: owner, names: names,
                                                                   rectifications: Dictionary(grouping: rectifications.filter { $0.breach != nil }, by: { $0.breach! }))),
             findings: try findingRows(store, period: p, asOf: asOf, owner: owner, names: names, rectifications: rectifications),
+            tallies: try ReportTallies.gather(store, period: p, asOf: asOf, owner: owner, names: names),
             grades: Grades.bands)
     }
 
@@ -115,12 +118,18 @@ struct ReportData: Encodable {
     }
 
     /// Open commitments past their deadline at `asOf` (still open then: not yet fulfilled, or fulfilled
-    /// only later), and the period's breaches, by category 1–6.
+    /// only later), or debts to small firms past their payment limit unpaid then, each once, and the
+    /// period's breaches, by category 1–6.
     static func categoryCounts(_ store: any Ledger, breaches: [Breach], asOf: Day) throws -> [CategoryCount] {
         var late: [Int: Int] = [:]
+        let rules = store.rules.deadlines
         try store.eachCommitment(ListFilter()) { c in
             let closed = c.status.isOpen ? nil : c.fulfilledOn
-            if c.made <= asOf && Lateness.overdue(due: c.deadline, done: closed, on: asOf) { late[c.category, default: 0] += 1 }
+            let payment = Alerts.arrearsDue(c, rules)
+            if c.made <= asOf && (Lateness.overdue(due: c.deadline, done: closed, on: asOf)
+                                  || payment.map { Lateness.overdue(due: $0, done: closed, on: asOf) } == true) {
+                late[c.category, default: 0] += 1
+            }
         }
         let found = Dictionary(grouping: breaches, by: \.category).mapValues(\.count)
         return Category.labels.keys.sorted().map {

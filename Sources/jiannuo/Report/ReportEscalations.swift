@@ -22,7 +22,8 @@ struct ReportEscalation: Encodable {
     let subject: String
     /// What has been done since, at the report's as-of date (未移送整改, 整改中, 逾期未整改, 已整改).
     let status: String
-    /// The date that goes with the status: the deadline while open, the day it was done once done.
+    /// The date that goes with the status: the deadline while open, the day it was done once done; none
+    /// where nothing was ordered to be rectified (an overdue item reported up: its report date is `date`).
     let status_on: Day?
 }
 
@@ -68,7 +69,7 @@ enum Escalations {
         try c.store.escalations(ListFilter(from: c.period.start, to: c.period.end)).filter { $0.kind != .breach }.map { e in
             let unit = c.owner[e.department] ?? e.department
             return ReportEscalation(kind: "escalation_\(e.kind.rawValue)", kind_label: "逾期\(e.kind.label)", id: e.record, department: unit,
-                                    name: c.names[unit] ?? "", since: nil, date: e.date, subject: e.kind.label, status: "已上报", status_on: e.date)
+                                    name: c.names[unit] ?? "", since: nil, date: e.date, subject: e.kind.label, status: "已上报", status_on: nil)
         }
     }
 
