@@ -126,6 +126,11 @@ public protocol Ledger: AnyObject, Sendable {
     func letters(_ f: ListFilter) throws -> [SupervisionLetter]
     func letter(_ id: String) throws -> SupervisionLetter
 
+    // Bulletins as issued (Bulletins/)
+    func issueBulletin(period: String, asKnown: Day, _ render: (String) throws -> String) throws -> IssuedBulletin
+    func bulletins() throws -> [IssuedBulletin]
+    func bulletin(_ id: String) throws -> IssuedBulletin
+
     // The dashboard's panes, alerts and search (Panes/, Alerts/, Search/)
     func openCommitments(_ q: PaneQuery, offset: Int, limit: Int) throws -> Window<Commitment>
     func openComplaints(_ q: PaneQuery, offset: Int, limit: Int) throws -> Window<Complaint>

@@ -161,6 +161,7 @@ import Testing
                 let d = try s.ok(nil, ["difficulty", "add", try self.complaint(s), "--text", "需协调"])["id"] as! String
                 return ["difficulty", "answer", d, "--to-leadership"]
             }),
+            ("report.issue", ["supervisor", "leader", "admin"], { _ in ["report", "--issue", "-o", "/tmp/jn-bulletin-\(UUID().uuidString).md"] }),
             ("letter.issue", ["supervisor", "admin"], { s in
                 _ = try self.overdueComplaint(s)
                 return ["letter", "FGW", "-o", "/tmp/jn-letter-\(UUID().uuidString).html"]

@@ -63,6 +63,7 @@ public enum Permission: String, Codable, Sendable, CaseIterable {
     case attach = "attachment.add"
     case difficultyAdd = "difficulty.add", difficultyAnswer = "difficulty.answer", difficultyRefer = "difficulty.refer"
     case letterIssue = "letter.issue", letterReply = "letter.reply"
+    case reportIssue = "report.issue"
 
     public var label: String {
         switch self {
@@ -104,6 +105,7 @@ public enum Permission: String, Codable, Sendable, CaseIterable {
         case .difficultyRefer: "提请县领导协调"
         case .letterIssue: "发督办函"
         case .letterReply: "回复督办函"
+        case .reportIssue: "发布督查通报"
         }
     }
 }
@@ -117,13 +119,13 @@ public enum RoleTable {
         let intake: Set<Permission> = [.read, .complaintAdd, .complaintAccept, .complaintReturn, .complaintFollowup, .attach]
         let supervisor: Set<Permission> = Set([.read, .commitmentAdd, .commitmentAmend, .breachReport, .escalate, .inspectionManage, .rectificationAdd, .rectificationDone,
                                                .accountabilityAdd, .opinionAdd, .opinionHandle, .claimConfirm, .attach,
-                                               .difficultyAdd, .difficultyAnswer, .letterIssue, .letterReply]).union(complaintAll)
+                                               .difficultyAdd, .difficultyAnswer, .letterIssue, .letterReply, .reportIssue]).union(complaintAll)
         // A unit's liaison does its unit's part: accepts and answers its complaints, reports on its promises,
         // returns one misrouted to it, marks its rectifications done (each dated in the past a claim the office
         // confirms), attaches evidence and reports the difficulties it meets.
         let liaison: Set<Permission> = [.read, .commitmentProgress, .commitmentFulfill, .commitmentFeedback, .complaintAccept, .complaintReturn,
                                         .complaintResolve, .complaintRespond, .rectificationDone, .attach, .difficultyAdd, .letterReply]
-        let leader: Set<Permission> = [.read, .revealContact, .claimConfirm, .difficultyAnswer, .difficultyRefer]
+        let leader: Set<Permission> = [.read, .revealContact, .claimConfirm, .difficultyAnswer, .difficultyRefer, .reportIssue]
         let admin = Set(Permission.allCases)
         return [.intake: intake, .supervisor: supervisor, .liaison: liaison, .leader: leader, .admin: admin]
     }()

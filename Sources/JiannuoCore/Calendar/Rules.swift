@@ -5,12 +5,15 @@ import TOMLKit
 public struct Rules: Sendable, Equatable {
     public var deadlines: DeadlineRules
     public var scoring: ScoringRules
-    public var letters: LetterRules
+    public var letters: DocumentRules
+    public var bulletin: DocumentRules
 
-    public init(deadlines: DeadlineRules = .defaults, scoring: ScoringRules = ScoringRules(), letters: LetterRules = LetterRules()) {
+    public init(deadlines: DeadlineRules = .defaults, scoring: ScoringRules = ScoringRules(), letters: DocumentRules = .letters,
+                bulletin: DocumentRules = .bulletin) {
         self.deadlines = deadlines
         self.scoring = scoring
         self.letters = letters
+        self.bulletin = bulletin
     }
 
     public static let defaults = Rules()
@@ -18,7 +21,8 @@ public struct Rules: Sendable, Equatable {
     struct File: Decodable {
         var deadlines: DeadlineRules?
         var scoring: ScoringSection?
-        var letters: LetterRules?
+        var letters: DocumentRules.Section?
+        var bulletin: DocumentRules.Section?
     }
 
     struct ScoringSection: Decodable {
@@ -100,7 +104,8 @@ public struct Rules: Sendable, Equatable {
         do {
             let f = try TOMLDecoder(strictDecoding: true).decode(File.self, from: text)
             return Rules(deadlines: f.deadlines ?? .defaults, scoring: try scoring(f.scoring, source: source, text: text),
-                         letters: f.letters ?? LetterRules())
+                         letters: try DocumentRules(f.letters, defaults: .letters, name: "letters"),
+                         bulletin: try DocumentRules(f.bulletin, defaults: .bulletin, name: "bulletin"))
         } catch let e as JiannuoError {
             throw e.text.zh.contains(source) ? e : JiannuoError.invalid("规则文件 \(source)：\(e.text.zh)", "rules file \(source): \(e.text.en)")
         } catch let e as TOMLParseError {

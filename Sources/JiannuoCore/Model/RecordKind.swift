@@ -2,7 +2,7 @@
 /// SX-… a breach …); anything else is a department code. The one place a prefix is written: every
 /// parse, every new id (`RecordKind.id(year:number:)`) and every message that names one asks here.
 public enum RecordKind: String, Sendable, Equatable, CaseIterable {
-    case commitment, complaint, breach, rectification, accountability, opinion, finding, inspection, escalation, attachment, difficulty, letter, department
+    case commitment, complaint, breach, rectification, accountability, opinion, finding, inspection, escalation, attachment, difficulty, letter, bulletin, department
 
     /// The letters before the year in an id, nil for a department (named by its code).
     public var prefix: String? {
@@ -19,6 +19,7 @@ public enum RecordKind: String, Sendable, Equatable, CaseIterable {
         case .attachment: "FJ"
         case .difficulty: "KN"
         case .letter: "DB"
+        case .bulletin: "TB"
         case .department: nil
         }
     }
@@ -62,6 +63,7 @@ public enum RecordKind: String, Sendable, Equatable, CaseIterable {
         case .attachment: Text("附件", "attachment")
         case .difficulty: Text("困难问题报告", "difficulty report")
         case .letter: Text("督办函", "supervision letter")
+        case .bulletin: Text("督查通报", "supervision bulletin")
         case .department: Text("单位", "department")
         }
     }

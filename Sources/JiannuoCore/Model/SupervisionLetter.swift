@@ -125,28 +125,32 @@ public struct LetterItem: Codable, Sendable, Hashable {
     public var requirement: Text { Self.required[kind] ?? Text("", "") }
 }
 
-/// The office's letter series and header (`[letters]` in the rules): `series` with `{year}` and `{n}`.
-public struct LetterRules: Sendable, Equatable, Decodable {
-    public var series = "践诺督函〔{year}〕{n}号"
+/// A document series and header the office sets in the rules (`[letters]`, `[bulletin]`): `series` with
+/// `{year}` and `{n}` (the year's count), 发文机关, 主送 (a bulletin's; a letter's is its unit) and 抄送.
+public struct DocumentRules: Sendable, Equatable {
+    public var series: String
     public var issuer = "县政府督查室"
+    public var to: String? = nil
     public var cc: String? = nil
 
-    public init() {}
+    public init(series: String, to: String? = nil) { self.series = series; self.to = to }
 
-    enum CodingKeys: String, CodingKey { case series, issuer, cc }
+    public static let letters = DocumentRules(series: "践诺督函〔{year}〕{n}号")
+    public static let bulletin = DocumentRules(series: "践诺通报〔{year}〕{n}号", to: "县直各单位，各乡镇人民政府、街道办事处")
 
-    public init(from decoder: Decoder) throws {
-        let c = try decoder.container(keyedBy: CodingKeys.self)
-        let d = LetterRules()
-        series = try c.decodeIfPresent(String.self, forKey: .series) ?? d.series
-        issuer = try c.decodeIfPresent(String.self, forKey: .issuer) ?? d.issuer
-        cc = try c.decodeIfPresent(String.self, forKey: .cc) ?? d.cc
+    /// A section of the rules file as written: what it leaves out keeps `defaults`.
+    struct Section: Decodable { var series: String?; var issuer: String?; var to: String?; var cc: String? }
+
+    init(_ section: Section?, defaults d: DocumentRules, name: String) throws {
+        series = section?.series ?? d.series; issuer = section?.issuer ?? d.issuer
+        to = section?.to ?? d.to; cc = section?.cc ?? d.cc
         guard series.contains("{n}") else {
-            throw JiannuoError.invalid("[letters] series = \(series) 须含 {n}（当年第几号）", "[letters] series must contain {n} (the year's number)")
+            throw JiannuoError.invalid("[\(name)] series = \(series) 须含 {n}（当年第几号）", "[\(name)] series must contain {n} (the year's number)")
         }
-        _ = try Validate.text(series, Field("[letters] series", "[letters] series"), max: 60)
-        _ = try Validate.text(issuer, Field("[letters] issuer", "[letters] issuer"), max: 60)
-        if let cc { _ = try Validate.text(cc, Field("[letters] cc", "[letters] cc"), max: 200) }
+        _ = try Validate.text(series, Field("[\(name)] series", "[\(name)] series"), max: 60)
+        _ = try Validate.text(issuer, Field("[\(name)] issuer", "[\(name)] issuer"), max: 60)
+        if let to { _ = try Validate.text(to, Field("[\(name)] to", "[\(name)] to"), max: 200) }
+        if let cc { _ = try Validate.text(cc, Field("[\(name)] cc", "[\(name)] cc"), max: 200) }
     }
 
     /// `践诺督函〔2026〕3号`.

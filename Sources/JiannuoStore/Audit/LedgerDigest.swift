@@ -70,7 +70,7 @@ struct Digest256: Equatable, Sendable {
 /// (imports, demo, calendar refreshes, cascades), so no write can forget its bookkeeping.
 enum LedgerDigest {
     /// The ledger's tables. Drafts (a form being typed), `meta` and the log itself are not ledger.
-    static let tables = ["accountability", "amendments", "attachments", "breaches", "calendar_overrides", "calendar_years", "commitment_entries",
+    static let tables = ["accountability", "amendments", "attachments", "breaches", "bulletins", "calendar_overrides", "calendar_years", "commitment_entries",
                          "commitments", "complaint_steps", "complaint_rounds", "complaints", "dated_claims", "department_events", "departments", "difficulties", "escalations", "findings", "followups", "inspections",
                          "letters", "opinions", "rectifications", "sequences", "users"]
 

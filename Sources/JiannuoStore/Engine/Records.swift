@@ -39,3 +39,4 @@ extension DatedClaim: FetchableRecord, PersistableRecord { public static let dat
 extension ComplaintStepRecord: FetchableRecord, PersistableRecord { public static let databaseTableName = "complaint_steps" }
 extension DifficultyReport: FetchableRecord, PersistableRecord { public static let databaseTableName = "difficulties" }
 extension SupervisionLetter: FetchableRecord, PersistableRecord { public static let databaseTableName = "letters" }
+extension IssuedBulletin: FetchableRecord, PersistableRecord { public static let databaseTableName = "bulletins" }

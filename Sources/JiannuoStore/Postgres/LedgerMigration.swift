@@ -39,7 +39,7 @@ public enum LedgerMigration {
                          "complaints", "breaches", "opinions", "calendar_overrides", "calendar_years", "sequences", "audit_log", "meta",
                          "drafts", "ledger_digest", "users", "inspections", "findings", "escalations", "rectifications", "accountability",
                          "followups", "stage_tallies", "event_tallies", "score_facts", "attachments",
-                         "complaint_rounds", "complaint_steps", "dated_claims", "difficulties", "letters"]
+                         "complaint_rounds", "complaint_steps", "dated_claims", "difficulties", "letters", "bulletins"]
 
     public static func run(from store: SQLiteLedger, to conninfo: String, county: String,
                            progress: @escaping (String) -> Void = { _ in }) throws -> Outcome {

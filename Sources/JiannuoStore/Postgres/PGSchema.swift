@@ -21,7 +21,7 @@ enum PGSchema {
     static let migrations = ["v1-ledger", "v2-late-stage-indexes", "v3-drafts", "v4-evidence", "v5-accounts", "v6-supervision",
                              "v7-tallies", "v8-event-tallies", "v9-unit-returns", "v10-debt-terms", "v11-awaiting-returns",
                              "v12-score-facts", "v13-claims", "v14-attachments",
-                             "v15-complaint-history", "v16-difficulties", "v17-work-orders", "v18-letters"]
+                             "v15-complaint-history", "v16-difficulties", "v17-work-orders", "v18-letters", "v19-bulletins"]
 
     static let tables = """
     CREATE TABLE grdb_migrations (identifier text COLLATE "C" NOT NULL PRIMARY KEY);
@@ -209,6 +209,7 @@ enum PGSchema {
     \(EventTables.postgres)
     \(DifficultyTable.postgres)
     \(LetterTable.postgres)
+    \(BulletinTable.postgres)
     CREATE INDEX amendments_late ON amendments(date) WHERE old_deadline < date;
     CREATE TABLE rectifications (
         id text COLLATE "C" PRIMARY KEY NOT NULL,

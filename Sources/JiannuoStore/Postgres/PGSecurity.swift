@@ -61,7 +61,7 @@ enum PGSecurity {
     /// (names, kinds, published contacts, renames and mergers) are public, as on a ledger file: a liaison
     /// names the unit a misrouted complaint belongs to.
     static let shared = ["departments", "department_events", "grdb_migrations", "calendar_overrides", "calendar_years", "sequences", "meta", "ledger_digest",
-                         "inspections", "role_units"]
+                         "inspections", "role_units", "bulletins"]
 
     /// The writes each permission needs, by table. A switch, so that a new permission in Core's table
     /// cannot be forgotten here.
@@ -104,6 +104,7 @@ enum PGSecurity {
         case .difficultyAnswer, .difficultyRefer: return [("difficulties", "UPDATE")]
         case .letterIssue: return [("letters", "INSERT"), ids]
         case .letterReply: return [("letters", "UPDATE")]
+        case .reportIssue: return [("bulletins", "INSERT"), ids]
         }
     }
 

@@ -422,6 +422,11 @@ enum Schema {
             try db.execute(sql: LetterTable.sqlite)
             try LedgerDigest.installTriggers(db)
         }
+        // Bulletins as issued, to be printed again as they were (BulletinTable).
+        m.registerMigration("v19-bulletins") { db in
+            try db.execute(sql: BulletinTable.sqlite)
+            try LedgerDigest.installTriggers(db)
+        }
         return m
     }
 }

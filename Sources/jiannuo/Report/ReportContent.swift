@@ -29,6 +29,8 @@ struct ReportContent {
     let title: String
     let subtitle: [String]
     let sections: [Section]
+    /// After the sections: who issues it, to whom, with copies to whom.
+    let closing: [String]
 
     static func build(_ d: ReportData) -> ReportContent {
         let f = ScoresCommand.fmt
@@ -157,8 +159,10 @@ struct ReportContent {
 
         return ReportContent(
             title: d.title,
-            subtitle: ["\(d.period_label)（\(d.start) 至 \(d.end)\(asOfNote)）", "制发日期：\(d.made)",
+            subtitle: [d.document.number ?? "（未发布稿：以 jiannuo report --issue 发布后方有文号）",
+                       "\(d.period_label)（\(d.start) 至 \(d.end)\(asOfNote)）", "制发日期：\(d.made)",
                        "数据口径：截至 \(d.as_known) 已录入的记录（其后补录、核实的不计入，承诺事项按此日所知）"],
-            sections: [ranking, dims, onTime, breaches, escalations, findings, difficulties, accountability, opinions, complaints, letters, result])
+            sections: [ranking, dims, onTime, breaches, escalations, findings, difficulties, accountability, opinions, complaints, letters, result],
+            closing: ["发文机关：\(d.document.issuer)"] + (d.document.to.map { ["主送：\($0)"] } ?? []) + (d.document.cc.map { ["抄送：\($0)"] } ?? []))
     }
 }

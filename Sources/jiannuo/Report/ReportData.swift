@@ -4,8 +4,8 @@ import JiannuoStore
 /// The figures of the supervision bulletin (督查通报) for one period, gathered once from the ledger,
 /// which is only read, and then written as HTML, Markdown, CSV or JSON. Complaints' personal fields
 /// (complainant, contact) are never read: the bulletin counts records, it does not name people.
-struct ReportData: Encodable {
-    struct Unit: Encodable {
+struct ReportData: Codable {
+    struct Unit: Codable {
         let code: String
         let name: String
         let score: Double
@@ -35,15 +35,17 @@ struct ReportData: Encodable {
         let letters_open: Int
         let trend: [TrendPoint]
     }
-    struct FindingRow: Encodable {
+    struct FindingRow: Codable {
         let id: String; let round: String; let department: String; let name: String; let date: Day
         let severity: String; let issue: String; let rectification: String
     }
-    struct TrendPoint: Encodable { let period: String; let score: Double }
+    struct TrendPoint: Codable { let period: String; let score: Double }
     /// Per breach category (1–6): open commitments past their deadline at `as_of`, and breaches confirmed in the period.
-    struct CategoryCount: Encodable { let category: Int; let label: String; let overdue_commitments: Int; let breaches: Int }
+    struct CategoryCount: Codable { let category: Int; let label: String; let overdue_commitments: Int; let breaches: Int }
 
     let title: String
+    /// The document's header: 文号 once issued (`report --issue`), 发文机关, 主送, 抄送 (rules' `[bulletin]`).
+    var document: ReportDocument
     let period: Period
     let period_label: String
     let start: Day
@@ -92,7 +94,9 @@ struct ReportData: Encodable {
         let breaches = try store.breaches(ListFilter(from: p.start, to: p.end))
         let rectifications = try store.rectifications(ListFilter())
         return ReportData(
-            title: countyTitle, period: p, period_label: label(p), start: p.start, end: p.end, as_of: asOf, made: today, as_known: known.day,
+            title: countyTitle,
+            document: ReportDocument(number: nil, issuer: store.rules.bulletin.issuer, to: store.rules.bulletin.to, cc: store.rules.bulletin.cc),
+            period: p, period_label: label(p), start: p.start, end: p.end, as_of: asOf, made: today, as_known: known.day,
             previous_period: p.previous, units: units,
             categories: try categoryCounts(store, breaches: breaches, asOf: asOf),
             escalations: try Escalations.gather(EscalationContext(store: store, period: p, asOf: asOf, owner: owner, names: names,
@@ -151,6 +155,14 @@ struct ReportData: Encodable {
     var averageScore: Double? { units.isEmpty ? nil : units.map(\.score).reduce(0, +) / Double(units.count) }
 }
 
+/// A bulletin's header as a document: nil `number` for one made but not issued (a draft).
+struct ReportDocument: Codable {
+    var number: String?
+    let issuer: String
+    let to: String?
+    let cc: String?
+}
+
 /// 考核评价等次, handed to 绩效考核 with the scores: a unit earns the first grade, from the top, whose
 /// minimum its score reaches. This table is the one place where the thresholds are set.
 ///
@@ -160,7 +172,7 @@ struct ReportData: Encodable {
 /// | 良好 | ≥ 80 |
 /// | 一般 | ≥ 60 |
 /// | 较差 | < 60 |
-struct GradeBand: Encodable, Sendable {
+struct GradeBand: Codable, Sendable {
     let grade: String
     let english: String
     /// The lowest score of the grade; nil for the last grade, which takes every score below the others.

@@ -4,7 +4,7 @@ import JiannuoStore
 /// A matter raised above the supervision office in the period (上报事项), in one shape whatever its kind.
 /// Only what the bulletin may show: ids, units, dates, categories and states; no free text from
 /// complaints and nothing about complainants.
-struct ReportEscalation: Encodable {
+struct ReportEscalation: Codable {
     /// A stable key for scripts: `breach_report`, …
     let kind: String
     /// 上报类型, as the bulletin prints it.

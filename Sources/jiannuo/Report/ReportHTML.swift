@@ -68,7 +68,8 @@ enum ReportHTML {
             }
             h += "</section>\n"
         }
-        h += "<footer>\(text("本通报由践诺台账按只读方式生成，数据截至 \(d.as_of)；不含投诉人个人信息。"))</footer>\n"
+        h += "<footer>" + c.closing.map { "<p>\(text($0))</p>" }.joined()
+            + "<p>\(text("本通报由践诺台账生成，数据截至 \(d.as_of)；不含投诉人个人信息。"))</p></footer>\n"
         return h + "</body></html>\n"
     }
 

@@ -30,7 +30,7 @@ enum ReportMarkdown {
                 }
             }
         }
-        return m + escape("本通报由践诺台账按只读方式生成，数据截至 \(d.as_of)；不含投诉人个人信息。") + "\n"
+        return m + c.closing.map { escape($0) + "\n\n" }.joined() + escape("本通报由践诺台账生成，数据截至 \(d.as_of)；不含投诉人个人信息。") + "\n"
     }
 
     static func table(_ t: ReportContent.Table) -> String {

@@ -4,14 +4,14 @@ import JiannuoStore
 /// The bulletin's counts of the period's accountability actions, public-opinion events and complaints:
 /// records counted and their ids, never a complainant, and an official held to account only by post
 /// and the kind of action (the record holds the name; the bulletin is published).
-struct ReportTallies: Encodable {
-    struct AccountabilityRow: Encodable {
+struct ReportTallies: Codable {
+    struct AccountabilityRow: Codable {
         let id: String; let department: String; let name: String; let date: Day; let target: String; let kind: String; let about: String
     }
-    struct OpinionRow: Encodable {
+    struct OpinionRow: Codable {
         let department: String; let name: String; let events: Int; let handled_on_time: Int; let open: Int; let major: Int
     }
-    struct Count: Encodable { let key: String; let label: String; let received: Int; let resolved: Int; let late_stages: Int }
+    struct Count: Codable { let key: String; let label: String; let received: Int; let resolved: Int; let late_stages: Int }
 
     let accountability: [AccountabilityRow]
     let opinions: [OpinionRow]

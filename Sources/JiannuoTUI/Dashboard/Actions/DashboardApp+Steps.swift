@@ -51,6 +51,7 @@ extension DashboardApp {
         case .attachment: return .other(id: id, what: Text("附件", "attachment"))
         case .difficulty: return .difficulty(try store.difficulty(id))
         case .letter: return .other(id: id, what: Text("督办函", "supervision letter"))
+        case .bulletin: return .other(id: id, what: Text("督查通报", "supervision bulletin"))
         }
     }
 
