@@ -126,6 +126,10 @@ public protocol Ledger: AnyObject, Sendable {
     func letters(_ f: ListFilter) throws -> [SupervisionLetter]
     func letter(_ id: String) throws -> SupervisionLetter
 
+    // A whole ledger out and into a new one (Transfer/)
+    func exportAll() throws -> (tables: [LedgerTable], anchor: String?)
+    func importAll(_ tables: [LedgerTable], source: String, sourceAnchor: String?) throws -> TransferResult
+
     // Bulletins as issued (Bulletins/)
     func issueBulletin(period: String, asKnown: Day, _ render: (String) throws -> String) throws -> IssuedBulletin
     func bulletins() throws -> [IssuedBulletin]

@@ -8,7 +8,9 @@ import JiannuoXLSX
 struct ExportCommand: JiannuoCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: T("导出台账：commitments|complaints|breaches|rectifications|scores|departments（CSV、Excel 工作簿 .xlsx 或 JSON）", "Export the ledger: commitments|complaints|breaches|rectifications|scores|departments (CSV, an Excel workbook .xlsx, or JSON)"))
-    @Argument(help: "commitments|complaints|breaches|rectifications|scores|departments") var kind: String
+    @Argument(help: "commitments|complaints|breaches|rectifications|scores|departments") var kind: String?
+    @Flag(help: H("整本导出（管理员）：每张台账表一页工作表（-o 文件.xlsx）或一个 CSV（-o 目录），含投诉人联系方式（记入审计日志），供 import --all 迁入新账本",
+                  "The whole ledger (administrators): one sheet per table (-o FILE.xlsx) or one CSV each (-o FOLDER), contacts included (audited), for import --all into a new ledger")) var all = false
     @Option(help: H("csv（默认）、xlsx 或 json；-o 以 .xlsx 结尾时默认 xlsx", "csv (default), xlsx or json; xlsx by default when -o ends in .xlsx")) var format: String?
     @Option(name: [.customShort("o"), .long], help: H("输出文件（默认标准输出）", "Output file (default standard output)")) var output: String?
     @Option(help: H("期间（仅 scores）：2026-11、2026-Q4、2026、rolling", "Period (scores only): 2026-11, 2026-Q4, 2026, rolling")) var period: String?
@@ -17,6 +19,22 @@ struct ExportCommand: JiannuoCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(_ out: Output) throws {
+        if all {
+            guard kind == nil, let output else {
+                throw JiannuoError.usage("export --all 不带台账名，须用 -o 文件.xlsx 或 -o 目录", "export --all takes no ledger name and needs -o FILE.xlsx or -o FOLDER")
+            }
+            let (tables, anchor) = try out.reader().exportAll()
+            try WholeLedger.write(tables, anchor: anchor, to: output)
+            out.record(TransferSummary(tables: Dictionary(uniqueKeysWithValues: tables.map { ($0.name, $0.rows.count) }), audit_anchor: anchor)) {
+                out.say("已整本导出 \(tables.count) 张表、\(tables.map(\.rows.count).reduce(0, +)) 行至 \(output)（审计锚点 \(anchor ?? "—")；含个人信息，请妥善保管）",
+                        "exported \(tables.count) tables, \(tables.map(\.rows.count).reduce(0, +)) rows to \(output) (audit anchor \(anchor ?? "-"); holds personal data)")
+            }
+            return
+        }
+        guard let kind else {
+            throw JiannuoError.usage("请给出要导出的台账：commitments、complaints、breaches、rectifications、scores、departments，或用 --all",
+                                     "name the ledger to export (commitments, complaints, breaches, rectifications, scores, departments) or give --all")
+        }
         if reveal && kind != "complaints" {
             throw JiannuoError.usage("--reveal 只用于 export complaints", "--reveal applies to export complaints only")
         }
@@ -180,3 +198,6 @@ enum SheetCells {
         return .text(value)
     }
 }
+
+/// What `export --all` says it wrote.
+struct TransferSummary: Encodable { let tables: [String: Int]; let audit_anchor: String? }

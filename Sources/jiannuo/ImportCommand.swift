@@ -10,8 +10,9 @@ import JiannuoStore
 struct ImportCommand: JiannuoCommand {
     static let configuration = CommandConfiguration(
         commandName: "import", abstract: T("导入台账：departments|commitments|complaints（与 export 的格式相同；有一行有错则全部不导入）", "Import into the ledger: departments|commitments|complaints (same format as export; if any row is wrong, nothing is imported)"))
-    @Argument(help: "departments|commitments|complaints") var kind: String
-    @Argument(help: H("CSV 文件或 .xlsx 工作簿", "A CSV file or an .xlsx workbook")) var file: String
+    @Argument(help: "departments|commitments|complaints") var kind: String?
+    @Argument(help: H("CSV 文件或 .xlsx 工作簿", "A CSV file or an .xlsx workbook")) var file: String?
+    @Flag(help: H("整本导入 export --all 的工作簿或目录（管理员；只用于新账本）", "Import a whole ledger written by export --all, a workbook or a folder (administrators; into a new ledger only)")) var all = false
     @Option(help: H("工作簿中的工作表名（默认第一个）", "The workbook's sheet to read (default the first)")) var sheet: String?
     @Option(name: .customLong("columns"), help: H("表头映射文件（TOML：[columns] 下 \"表头\" = \"列名\"，或 \"-\" 略去该列）",
                                                  "A header mapping file (TOML: under [columns], \"header\" = \"key\", or \"-\" to leave the column out)")) var columns: String?
@@ -23,6 +24,22 @@ struct ImportCommand: JiannuoCommand {
     @OptionGroup var global: GlobalOptions
 
     func execute(_ out: Output) throws {
+        if all {
+            guard let path = file ?? kind, file == nil || kind == nil else {
+                throw JiannuoError.usage("import --all 只需给出 export --all 写的工作簿或目录", "import --all takes the workbook or folder export --all wrote")
+            }
+            let (tables, anchor) = try WholeLedger.read(path)
+            let r = try out.store().importAll(tables, source: path, sourceAnchor: anchor)
+            out.record(r) {
+                out.say("已整本导入 \(r.tables.count) 张表、\(r.tables.values.reduce(0, +)) 行（来源审计锚点 \(anchor ?? "—")）",
+                        "imported \(r.tables.count) tables, \(r.tables.values.reduce(0, +)) rows (source audit anchor \(anchor ?? "-"))")
+            }
+            return
+        }
+        guard let kind, let file else {
+            throw JiannuoError.usage("用法：jiannuo import departments|commitments|complaints 文件，或 import --all 工作簿或目录",
+                                     "usage: jiannuo import departments|commitments|complaints FILE, or import --all WORKBOOK|FOLDER")
+        }
         let store = try out.store()
         let mapping = try columns.map(Self.mapping) ?? Mapping()
         // A 台账 names units as people do: a name that is one unit's becomes its code (anything else is refused by the row's check).
@@ -101,6 +118,7 @@ struct ImportCommand: JiannuoCommand {
 
     /// Each problem on standard error (a dry run every one; an import the first hundred), then the refusal.
     private func refuse(_ out: Output, _ refused: ImportRefused) throws -> Never {
+        let file = self.file ?? ""
         do {
             // A dry run lists every problem; an import the first hundred.
             for p in refused.problems.prefix(dryRun ? Int.max : 100) {
@@ -117,6 +135,7 @@ struct ImportCommand: JiannuoCommand {
     /// `--from-12345`: the platform's columns (`PlatformOrders.headers`, a mapping file's `[columns]`, `[defaults]`
     /// and `[units]`), other columns left out and said; complaints created or corrected by work-order number.
     private func importWorkOrders(_ out: Output, _ store: any LedgerAdministration, _ mapping: Mapping) throws {
+        let file = self.file ?? ""
         var mapping = mapping
         for (key, value) in PlatformOrders.defaults where mapping.defaults[key] == nil { mapping.defaults[key] = value }
         let units = mapping.units

@@ -36,12 +36,15 @@ protocol PositionalRow {
     func text(_ i: Int) -> String?
     func int(_ i: Int) -> Int64?
     func real(_ i: Int) -> Double?
+    /// The value as stored (`export --all`): its storage class where the engine gives it, else its text.
+    func stored(_ i: Int) -> TransferValue
 }
 
 extension Row: PositionalRow {
     @inline(__always) func text(_ i: Int) -> String? { self[i] }
     @inline(__always) func int(_ i: Int) -> Int64? { self[i] }
     @inline(__always) func real(_ i: Int) -> Double? { self[i] }
+    func stored(_ i: Int) -> TransferValue { LedgerTransfer.value(self[i] as DatabaseValue) }
 }
 
 extension PositionalRow {

@@ -9,6 +9,7 @@ struct PGRow: PositionalRow {
     func text(_ i: Int) -> String? { i < values.count ? values[i] : nil }
     func int(_ i: Int) -> Int64? { text(i).flatMap { Int64($0) } }
     func real(_ i: Int) -> Double? { text(i).flatMap { Double($0) } }
+    func stored(_ i: Int) -> TransferValue { text(i).map(TransferValue.text) ?? .null }
 }
 
 extension PGRows {
