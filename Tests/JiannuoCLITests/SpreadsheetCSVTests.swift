@@ -152,4 +152,19 @@ import Testing
         let (_, after, _) = try cli.sqlite(["SELECT after FROM audit_log WHERE action = 'import.commitments' ORDER BY seq DESC LIMIT 1"])
         #expect(after.contains("\"bad\":1"), "the store's own bad row is counted in its audit row: \(after)")
     }
+
+    @Test("a unit merged into itself, or into a unit merged back into it, is refused as department merge refuses it")
+    func mergersCannotCycle() throws {
+        let cli = try ledger()
+        let file = cli.path("units.csv")
+        try "code,name,kind,active,successor,merged_on\nAAA,甲,other,no,AAA,2026-01-01\nBBB,乙,other,no,CCC,2026-01-01\nCCC,丙,other,no,BBB,2026-01-01\nDDD,丁,other,no,FGW,2026-01-01\n"
+            .write(toFile: file, atomically: true, encoding: .utf8)
+        let before = try cli.dump()
+        let r = try cli.run(["import", "departments", file, "--dry-run"])
+        #expect(r.status == 65, "\(r)")
+        #expect(r.stderr.contains("第 2 行") && r.stderr.contains("不能并入自身"), "\(r.stderr)")
+        #expect(r.stderr.contains("第 3 行") && r.stderr.contains("第 4 行") && r.stderr.contains("成环"), "\(r.stderr)")
+        #expect(!r.stderr.contains("第 5 行"), "a merger into a real unit is fine: \(r.stderr)")
+        #expect(try cli.dump() == before)
+    }
 }

@@ -45,11 +45,35 @@ enum ImportChecks {
         SheetProblem(row: row, column: column, reason: Text("单位代码 \(code) 不存在", "unknown department \(code)"))
     }
 
+    /// A successor must exist, and no unit may be merged into itself, directly or through the units it
+    /// was merged into (as `department merge` refuses): the ledger's successors and the file's together.
     static func departments<W: SQLReader>(_ w: W, file rows: [(Int, Department)]) throws -> Check<Department> {
         let known = try codes(w, "SELECT code FROM departments").union(rows.map(\.1.code))
+        var successor: [String: String] = [:]
+        try w.each("SELECT code, successor FROM departments WHERE successor IS NOT NULL", []) { r in
+            if let c = r.text(0), let s = r.text(1) { successor[c] = s }
+        }
+        for (_, d) in rows { successor[d.code] = d.successor }
         return { d, row, problems in
-            if let s = d.successor, s != d.code, !known.contains(s) {
+            guard let s = d.successor else { return }
+            if s == d.code {
+                problems.append(SheetProblem(row: row, column: "successor", reason: Text("单位 \(s) 不能并入自身", "unit \(s) cannot be merged into itself")))
+                return
+            }
+            if !known.contains(s) {
                 problems.append(SheetProblem(row: row, column: "successor", reason: Text("承继单位 \(s) 不存在", "unknown successor \(s)")))
+                return
+            }
+            var seen: Set<String> = [d.code], next: String? = s
+            while let n = next {
+                if seen.contains(n) {
+                    problems.append(SheetProblem(row: row, column: "successor", reason: Text(
+                        "单位 \(d.code) 并入 \(s)，而 \(s) 又（经 \(seen.subtracting([d.code]).sorted().joined(separator: "、"))）并回 \(d.code)：合并不能成环",
+                        "unit \(d.code) merged into \(s), which is merged back into it: mergers cannot form a cycle")))
+                    return
+                }
+                seen.insert(n)
+                next = successor[n]
             }
         }
     }
