@@ -198,4 +198,18 @@ struct CalendarTests {
         #expect(cal.workdays(from: d("2026-03-02"), to: d("2026-03-08")) == 5)   // Mon–Fri minus 3-03, plus Sat 3-07
         #expect(cal.workdays(from: d("2026-02-09"), to: d("2026-02-15")) == 5)   // 2-14 taken back
     }
+
+    @Test("a calendar file outside 2000–2100, a holiday that ends before it starts, or a name with a control character is refused")
+    func badCalendarFiles() throws {
+        #expect(throws: JiannuoError.self) { try CalendarFile.parse("year = 1999\n", source: "y.toml") }
+        #expect(throws: JiannuoError.self) { try CalendarFile.parse("year = 2101\n", source: "y.toml") }
+        #expect(throws: JiannuoError.self) {
+            try CalendarFile.parse("year = 2026\n[[holiday]]\nname = \"国庆\"\nfrom = \"2026-10-08\"\nto = \"2026-10-01\"\n", source: "y.toml")
+        }
+        #expect(throws: JiannuoError.self) {
+            try CalendarFile.parse("year = 2026\n[[holiday]]\nname = \"国\\u001b庆\"\nfrom = \"2026-10-01\"\n", source: "y.toml")
+        }
+        let ok = try CalendarFile.parse("year = 2026\n[[holiday]]\nname = \"国庆\"\nfrom = \"2026-10-01\"\nto = \"2026-10-08\"\n", source: "y.toml")
+        #expect(ok.holidays.count == 1)
+    }
 }
