@@ -55,6 +55,11 @@ import Testing
         let rows = try s.pg.query("SELECT count(*) FROM \(Self.schema).audit_log")
         let appended = try sql(Self.liaison, "BEGIN; \(rewrite); SELECT jn_audit_append('commitment.fulfill', 'commitment', '\(own)', NULL, NULL, NULL); COMMIT")
         #expect(appended.0 == 0, "\(appended)")
+        // Only an act its role may do: the same write recorded as an account change or an unknown act is refused.
+        for act in ["user.add", "report.issue", "anything"] {
+            let other = try sql(Self.liaison, "BEGIN; UPDATE commitments SET progress = 99 WHERE id = '\(own)'; SELECT jn_audit_append('\(act)', 'commitment', '\(own)', NULL, NULL, NULL); COMMIT")
+            #expect(other.0 != 0 && other.2.contains("is not an act the role"), "\(act): \(other)")
+        }
         #expect(try s.pg.query("SELECT count(*) FROM \(Self.schema).audit_log") == String((Int(rows) ?? 0) + 1))
         let last = try s.pg.query("SELECT operator || '|' || at FROM \(Self.schema).audit_log ORDER BY seq DESC LIMIT 1")
         let formatter = DateFormatter()

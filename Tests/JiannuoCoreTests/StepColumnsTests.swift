@@ -57,4 +57,13 @@ struct StepColumnsTests {
         let r = Rectification(id: "ZG-1", breach: "SX-1", unit: "FGW", measures: "x", opened: d("2026-09-01"), deadline: d("2026-10-12"))
         try expectWithin(.rectificationDone, "rectifications", r, try r.done(on: d("2026-10-01")))
     }
+
+    @Test("every audited act names a permission of the role table (or the administrator's upkeep), and its roles are those the table gives")
+    func auditActs() {
+        #expect(AuditActions.isListed("complaint.add") && !AuditActions.isListed("complaint.anything"))
+        #expect(Set(AuditActions.roles("commitment.fulfill")) == Set(AccountRole.allCases.filter { RoleTable.allows($0, .commitmentFulfill) }))
+        #expect(AuditActions.roles("ledger.seal") == [.admin])
+        #expect(AuditActions.roles("user.add") == [.admin])
+        #expect(AuditActions.roles("calendar.holiday") == [.admin] && AuditActions.isListed("calendar.workday"))
+    }
 }

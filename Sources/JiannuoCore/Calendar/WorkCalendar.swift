@@ -110,7 +110,7 @@ public struct CalendarYear: Codable, Sendable {
 
 /// An officer's correction to the shipped calendar, kept in the database.
 public struct CalendarOverride: Codable, Sendable, Hashable {
-    public enum Kind: String, Codable, Sendable { case holiday, workday }
+    public enum Kind: String, Codable, Sendable, CaseIterable { case holiday, workday }
     public var date: Day
     public var kind: Kind
     public var note: String?

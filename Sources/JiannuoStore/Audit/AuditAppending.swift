@@ -32,6 +32,15 @@ extension AuditAppending {
     }
 }
 
+extension AuditActions {
+    /// An act Core's list does not name is a fault of the program, never written (the engine would refuse it too).
+    static func requireListed(_ action: String) throws {
+        guard isListed(action) else {
+            throw JiannuoError.database("程序错误：审计动作“\(action)”不在 AuditActions 中，未写入", "program fault: audit action \(action) is not in AuditActions; nothing was written")
+        }
+    }
+}
+
 /// What audit rows say, the same on both engines.
 enum AuditText {
     /// What a reveal's row says: the field shown, and how many records when an export showed several.

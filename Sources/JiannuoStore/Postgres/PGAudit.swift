@@ -8,6 +8,7 @@ struct PGAudit: AuditAppending {
     let clock: Clock
 
     func append(action: String, entity: String, id: String, before: String?, after: String?, claimed: String?) throws {
+        try AuditActions.requireListed(action)
         // The claimed date says what day the entry is about, whatever the real moment (as SQLiteAuditWriter).
         let claim = claimed ?? (clock.isReal ? nil : clock.today.string)
         try connection.execute("SELECT jn_audit_append($1, $2, $3, $4, $5, $6)", [action, entity, id, before, after, claim])

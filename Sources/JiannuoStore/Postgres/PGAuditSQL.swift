@@ -13,6 +13,10 @@ enum PGAuditSQL {
     static func functions(schema: String, owner: String) -> [String] {
         let s = PGSQL.quoted(schema)
         let tables = LedgerDigest.tables.map(PGSQL.literal).joined(separator: ", ")
+        // Core's AuditActions with the role table: which groups may record which act.
+        let acts = AuditActions.permission.keys.sorted().flatMap { action in
+            AuditActions.roles(action).map { "(\(PGSQL.literal(action)), \(PGSQL.literal(PGSecurity.group(schema, $0))))" }
+        }.joined(separator: ", ")
         return [
             // A 32-byte hash as a number, and back as 64 hex digits.
             """
@@ -61,6 +65,14 @@ enum PGAuditSQL {
                 zone text; local timestamp; off int; p_at text; moment timestamptz;
                 sep bytea := '\\x1f'::bytea; nul bytea := '\\x00'::bytea;
             BEGIN
+                -- The act must be one the session's role may do (the owner's upkeep aside): an officer in psql
+                -- cannot record its write as another's kind of act.
+                IF session_user <> \(PGSQL.literal(owner)) AND NOT EXISTS (
+                    SELECT 1 FROM (VALUES \(acts)) AS a(act, grp)
+                    JOIN pg_roles g ON g.rolname = a.grp JOIN pg_auth_members m ON m.roleid = g.oid JOIN pg_roles u ON u.oid = m.member
+                    WHERE a.act = p_action AND u.rolname = session_user) THEN
+                    RAISE EXCEPTION 'jiannuo: % is not an act the role of % may record', p_action, session_user USING ERRCODE = 'insufficient_privilege';
+                END IF;
                 -- A row lock no officer can take (no grant on the table): appends wait only for each other.
                 PERFORM 1 FROM jn_chain_head FOR UPDATE;
                 -- The server's clock, once the lock is held, in the office's zone as the program writes times.

@@ -9,6 +9,7 @@ struct SQLiteAuditWriter: AuditAppending {
     let digests: DigestAccumulator
 
     func append(action: String, entity: String, id: String, before: String?, after: String?, claimed: String?) throws {
+        try AuditActions.requireListed(action)
         let state = try LedgerDigest.flush(db, digests)
         let last = try Row.fetchOne(db, sql: "SELECT seq, hash FROM audit_log ORDER BY seq DESC LIMIT 1")
         let seq: Int64 = (last?["seq"] as Int64? ?? 0) + 1
