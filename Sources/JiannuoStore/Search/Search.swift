@@ -57,7 +57,7 @@ extension SearchHit {
         let tables: [(String, Text)] = [("breaches", Text("失信", "breach")), ("rectifications", Text("整改", "rectification")),
                                         ("accountability", Text("问责", "accountability")), ("opinions", Text("舆情", "opinion")),
                                         ("findings", Text("检查发现", "finding")), ("inspections", Text("督促检查", "round")),
-                                        ("escalations", Text("上报", "escalation"))]
+                                        ("escalations", Text("上报", "escalation")), ("bulletins", Text("督查通报", "bulletin"))]
         for (table, word) in tables where try r.int("SELECT count(*) FROM \(table) WHERE id = ?", [q]) > 0 {
             hits.append(SearchHit(kind: .record, id: q, title: word(lang), detail: ""))
         }

@@ -103,7 +103,7 @@ public enum RecordDetail {
             return RecordContent(id: id, title: w("督查通报 \(id)", "supervision bulletin \(id)"), department: nil, lines: [
                 DocLine(w("文号：\(b.number)  期间：\(b.period)  按 \(b.asKnown) 所知", "number: \(b.number)  period: \(b.period)  as known on \(b.asKnown)")),
                 DocLine(w("发布：\(b.issuedAt.string)（\(b.issuedBy)）  审计锚点：\(b.anchor ?? "—")", "issued: \(b.issuedAt.string) (\(b.issuedBy))  audit anchor: \(b.anchor ?? "—")")),
-                DocLine(w("重印：jiannuo report show \(id) -o 文件.html", "print again: jiannuo report show \(id) -o FILE.html"), role: .muted),
+                DocLine(w("重印：jiannuo report --reprint \(id) -o 文件.html", "print again: jiannuo report --reprint \(id) -o FILE.html"), role: .muted),
             ])
         case .department: return try department(id, store, today: today, w)
         }
