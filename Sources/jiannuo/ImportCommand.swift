@@ -43,7 +43,7 @@ struct ImportCommand: JiannuoCommand {
         let store = try out.store()
         let mapping = try columns.map(Self.mapping) ?? Mapping()
         // A 台账 names units as people do: a name that is one unit's becomes its code (anything else is refused by the row's check).
-        let unit: (String) -> String? = { typed in try? store.unitCode(typed) }
+        let unit = UnitNames { typed in try? store.unitCode(typed) }.code
         let result: ImportResult
         do {
             if from12345 {
@@ -139,7 +139,7 @@ struct ImportCommand: JiannuoCommand {
         var mapping = mapping
         for (key, value) in PlatformOrders.defaults where mapping.defaults[key] == nil { mapping.defaults[key] = value }
         let units = mapping.units
-        let unit: (String) -> String? = { typed in units[typed] ?? (try? store.unitCode(typed)) }
+        let unit = UnitNames { typed in units[typed] ?? (try? store.unitCode(typed)) }.code
         let result: PlatformImportResult
         do {
             let (rows, bad) = try Self.read(file, PlatformOrders.columns, PlatformOrders.headers, mapping, sheet: sheet, leaveUnknown: true, skipBad: skipBad) { r in
@@ -268,5 +268,19 @@ struct ImportCommand: JiannuoCommand {
         }
         guard problems.isEmpty || skipBad else { throw ImportRefused(problems: problems) }
         return (out, problems)
+    }
+}
+
+/// A unit as a file names it, looked up once per distinct name: a 100,000-row 台账 names a few hundred
+/// units, and each lookup reads the ledger's units.
+final class UnitNames {
+    private let lookup: (String) -> String?
+    private var known: [String: String?] = [:]
+    init(_ lookup: @escaping (String) -> String?) { self.lookup = lookup }
+    func code(_ typed: String) -> String? {
+        if let hit = known[typed] { return hit }
+        let code = lookup(typed)
+        known[typed] = code
+        return code
     }
 }
