@@ -190,7 +190,7 @@ final class SheetParser: NSObject, XMLParserDelegate {
     private let strings: [String], dateStyles: [Bool], date1904: Bool
     private var cells: [Int: [Int: String]] = [:]
     private var row = 0, column = 0, nextColumn = 0, type = "", style = 0, value = "", inValue = false, inInline = false
-    private var failure: XMLReader.Failure?
+    private var failure: XLSXReader.Failure?
     /// The first formula met (a cell reference) and the merged ranges that touch the header row.
     private var formula: String?
     private var mergedHeader: String?
@@ -277,11 +277,7 @@ final class SheetParser: NSObject, XMLParserDelegate {
     }
 
     /// `C7` for row 7, column 2.
-    static func reference(row: Int, column: Int) -> String {
-        var n = column + 1, letters = ""
-        while n > 0 { let r = (n - 1) % 26; letters = String(UnicodeScalar(UInt8(65 + r))) + letters; n = (n - 1) / 26 }
-        return "\(letters)\(row)"
-    }
+    static func reference(row: Int, column: Int) -> String { "\(XLSXWriter.column(column))\(row)" }
 
     /// `AB12` → 27 (0-based column).
     static func columnIndex(_ ref: String) -> Int? {
@@ -293,8 +289,6 @@ final class SheetParser: NSObject, XMLParserDelegate {
         return any ? n - 1 : nil
     }
 }
-
-enum XMLReader { typealias Failure = XLSXReader.Failure }
 
 /// A name without its namespace prefix (`x:sheet` → `sheet`, `r:id` → `id`).
 func local(_ name: String) -> String { name.split(separator: ":").last.map(String.init) ?? name }

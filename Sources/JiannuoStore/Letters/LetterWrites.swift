@@ -7,7 +7,9 @@ extension LedgerEngine {
     public func issueLetter(to unit: String) throws -> SupervisionLetter {
         try authorize(.letterIssue)
         let now = clock.now
-        let due = try alerts()
+        // Only the unit's alerts (and those of the units merged into it), not the county's.
+        let lineage = try reading { r in try r.lineage(try requireUnit(r, unit).code) }
+        let due = try alerts(today: nil, departments: lineage)
         return try transaction { w, audit in
             let d = try requireUnit(w, unit)
             return try issue(w, audit, d, due, now)
