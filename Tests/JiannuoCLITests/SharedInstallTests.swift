@@ -222,6 +222,10 @@ import Testing
         let tmux = try executable("tmux")
         let socket = "jiannuo-shared-\(UUID().uuidString.prefix(8))"
         defer { _ = try? ProcessRunner.spawn(tmux, ["-L", socket, "kill-server"], home: "/tmp") }
+        // A session that outlives the officers' own: killing the last one would stop the server while the next
+        // `new-session` connects to it ("server exited unexpectedly").
+        let keeper = try ProcessRunner.spawn(tmux, ["-L", socket, "new-session", "-d", "-s", "keeper", "sleep 3600"], home: h.root)
+        try #require(keeper.status == 0, "\(keeper)")
         func start(_ account: String) throws {
             let r = try ProcessRunner.spawn(tmux, ["-u", "-L", socket, "new-session", "-d", "-s", account, "-x", "100", "-y", "30",
                                                  "runuser -u \(account) -- env JIANNUO_DB=\(h.db) HOME=\(h.home(account)) LANG=C.UTF-8 TERM=xterm-256color \(h.bin)"],
