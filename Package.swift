@@ -26,6 +26,8 @@ let package = Package(
             dependencies: [
                 "JiannuoCore",
                 .product(name: "GRDB", package: "GRDB.swift"),
+                // The C API, for the loops where a value per column is too dear (a table's digest).
+                .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
                 "CLibPQ", "CThreadCredentials",
             ],

@@ -7,7 +7,10 @@ extension AuditChain {
     /// Walks the whole chain; then, unless the log itself is broken, sums every ledger table and
     /// compares with the digests of the last entry. `anchor`: a head kept elsewhere, which the log
     /// must still hold unchanged. `progress` is told the rows read so far, then each table.
-    static func verify(_ db: Database, anchor: Anchor? = nil, progress: ((String) -> Void)? = nil) throws -> Report {
+    /// `keptCounts`: the kept counts' differences from the records, when the caller computes them
+    /// itself (on another connection, at the same time); nil: computed here, after the digests.
+    static func verify(_ db: Database, anchor: Anchor? = nil, progress: ((String) -> Void)? = nil,
+                       keptCounts: (() throws -> [KeptCountDifference]?)? = nil) throws -> Report {
         var walk = ChainWalk(anchor: anchor, progress: progress)
         let cursor = try Row.fetchCursor(db, sql: "SELECT seq, at, operator, action, entity, entity_id, before, after, prev_hash, hash, claimed, state FROM audit_log ORDER BY seq")
         while let row = try cursor.next() {
@@ -34,7 +37,10 @@ extension AuditChain {
         if let bad = walk.end(storedHead: try String.fetchOne(db, sql: "SELECT value FROM meta WHERE key = 'audit_head'")) { return bad }
         var report = walk.report
         report.tampered = try checkLedger(db, lastState: walk.lastState, progress: progress) + (try zoneProblems(GRDBReader(db: db)))
-        if try KeptCountsCheck.tables.allSatisfy({ try db.tableExists($0) }) {
+        if let keptCounts {
+            progress?("score_facts")
+            report.tampered += AuditChain.keptCountProblems(try keptCounts() ?? [])
+        } else if try KeptCountsCheck.tables.allSatisfy({ try db.tableExists($0) }) {
             progress?("score_facts")
             report.tampered += AuditChain.keptCountProblems(try KeptCountsCheck.differences(GRDBReader(db: db)))
         }

@@ -23,15 +23,13 @@ extension LedgerDigest {
         let result = try body()
         let before = try stored(db)
         for t in tables {
-            let cols = try columns(db, t).map(quoted).joined(separator: ", ")
+            let cols = try columns(db, t).map(quoted)
             switch change {
             case .appended:
-                let hex = try String.fetchOne(db, sql: "SELECT jn_digest_sum('\(t)', \(cols)) FROM \(quoted(t)) WHERE rowid > ?",
-                                              arguments: [highest[t] ?? 0])
-                if let d = hex.flatMap(Digest256.init(hex:)) { digests.touch(t, d, sign: 1) }
+                let d = try SQLiteDigestSum.sum(db, table: t, columns: cols, filter: "rowid > ?", arguments: [highest[t] ?? 0])
+                digests.touch(t, d, sign: 1)
             case .any:
-                let hex = try String.fetchOne(db, sql: "SELECT jn_digest_sum('\(t)', \(cols)) FROM \(quoted(t))")
-                var delta = hex.flatMap(Digest256.init(hex:)) ?? .zero
+                var delta = try SQLiteDigestSum.sum(db, table: t, columns: cols)
                 delta.subtract(before[t] ?? .zero)
                 // Everything since the last audit row, including what the triggers saw earlier in this transaction.
                 digests.replace(t, delta)

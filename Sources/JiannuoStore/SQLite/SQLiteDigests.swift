@@ -44,14 +44,6 @@ extension LedgerDigest {
             accumulator.touch(table, rowHash([values[0]] + values.dropFirst(2)), sign: Int(sign))
             return nil
         })
-        db.add(function: DatabaseFunction("jn_digest_sum", argumentCount: nil, pure: true, aggregate: DigestSum.self))
-    }
-
-    struct DigestSum: DatabaseAggregate {
-        var sum = Digest256()
-        init() {}
-        mutating func step(_ values: [DatabaseValue]) throws { sum.add(LedgerDigest.rowHash(values)) }
-        func finalize() throws -> (any DatabaseValueConvertible)? { sum.hex }
     }
 
     /// The stored columns of a table, in order (generated columns are derived, not evidence).
@@ -96,9 +88,7 @@ extension LedgerDigest {
         for t in tables {
             guard try db.tableExists(t) else { out[t] = .zero; continue }
             progress?(t)
-            let cols = try columns(db, t).map(quoted).joined(separator: ", ")
-            let hex = try String.fetchOne(db, sql: "SELECT jn_digest_sum('\(t)', \(cols)) FROM \(quoted(t))")
-            out[t] = hex.flatMap(Digest256.init(hex:)) ?? .zero
+            out[t] = try SQLiteDigestSum.sum(db, table: t, columns: columns(db, t).map(quoted))
         }
         return out
     }
