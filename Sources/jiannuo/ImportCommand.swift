@@ -43,7 +43,8 @@ struct ImportCommand: JiannuoCommand {
         let store = try out.store()
         let mapping = try columns.map(Self.mapping) ?? Mapping()
         // A 台账 names units as people do: a name that is one unit's becomes its code (anything else is refused by the row's check).
-        let unit = UnitNames { typed in try? store.unitCode(typed) }.code
+        let units = try store.departments(includeInactive: true, kind: nil)
+        let unit = UnitNames { typed in try? DepartmentLookup.resolve(typed, in: units) }.code
         let result: ImportResult
         do {
             if from12345 {
@@ -139,7 +140,8 @@ struct ImportCommand: JiannuoCommand {
         var mapping = mapping
         for (key, value) in PlatformOrders.defaults where mapping.defaults[key] == nil { mapping.defaults[key] = value }
         let units = mapping.units
-        let unit = UnitNames { typed in units[typed] ?? (try? store.unitCode(typed)) }.code
+        let all = try store.departments(includeInactive: true, kind: nil)
+        let unit = UnitNames { typed in units[typed] ?? (try? DepartmentLookup.resolve(typed, in: all)) }.code
         let result: PlatformImportResult
         do {
             let (rows, bad) = try Self.read(file, PlatformOrders.columns, PlatformOrders.headers, mapping, sheet: sheet, leaveUnknown: true, skipBad: skipBad) { r in
@@ -240,6 +242,7 @@ struct ImportCommand: JiannuoCommand {
         var out: [(Int, R)] = []
         var problems: [SheetProblem] = []
         var number = 1
+        let named = headers.merging(mapping.defaults.keys.map { ($0, "[defaults] \($0)") }) { have, _ in have }
         // A long import shows how far it has read, on a terminal only (scripts get a clean stderr).
         let progress = isatty(STDERR_FILENO) == 1
         while let fields = reader.next() {
@@ -258,8 +261,7 @@ struct ImportCommand: JiannuoCommand {
             // What the 台账 lacks or leaves blank, from the mapping file's defaults.
             for (k, v) in mapping.defaults where (values[k] ?? "").isEmpty { values[k] = v }
             if let unit, let typed = values["department"], let code = unit(typed.trimmingCharacters(in: .whitespaces)) { values["department"] = code }
-            var row = SheetRow(number: number, fields: values,
-                               headers: headers.merging(mapping.defaults.keys.map { ($0, "[defaults] \($0)") }) { have, _ in have })
+            var row = SheetRow(number: number, fields: values, headers: named)
             if let r = parse(&row) { out.append((number, r)) } else { problems += row.problems }
         }
         if progress && number >= 5_000 { FileHandle.standardError.write(Data("\r已检查 \(number - 1) 行，写入中…\n".utf8)) }
@@ -272,7 +274,7 @@ struct ImportCommand: JiannuoCommand {
 }
 
 /// A unit as a file names it, looked up once per distinct name: a 100,000-row 台账 names a few hundred
-/// units, and each lookup reads the ledger's units.
+/// units, each resolved against the units read once.
 final class UnitNames {
     private let lookup: (String) -> String?
     private var known: [String: String?] = [:]

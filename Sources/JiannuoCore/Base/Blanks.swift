@@ -5,7 +5,7 @@ extension String {
     /// none and are returned as they are: an import trims millions of cells.
     public var trimmedBlanks: String {
         guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
-        let blank = CharacterSet.whitespaces
+        let blank = Blanks.whitespaces
         guard blank.contains(first) || blank.contains(last) else { return self }
         return trimmingCharacters(in: .whitespaces)
     }
@@ -13,8 +13,14 @@ extension String {
     /// The same, newlines included.
     public var trimmedBlanksAndNewlines: String {
         guard let first = unicodeScalars.first, let last = unicodeScalars.last else { return self }
-        let blank = CharacterSet.whitespacesAndNewlines
+        let blank = Blanks.whitespacesAndNewlines
         guard blank.contains(first) || blank.contains(last) else { return self }
         return trimmingCharacters(in: .whitespacesAndNewlines)
     }
+}
+
+/// Made once: `CharacterSet.whitespaces` builds a new set each time it is read (an import reads it per cell).
+enum Blanks {
+    static let whitespaces = CharacterSet.whitespaces
+    static let whitespacesAndNewlines = CharacterSet.whitespacesAndNewlines
 }

@@ -30,6 +30,7 @@ public enum SheetCellForm: Sendable, Equatable {
 
     /// `2026/11/5`, `2026-11-5`, `2026.11.5`, `2026年11月5日` → `2026-11-05`.
     static func day(_ s: String) -> String? {
+        if isForm(s.utf8, "0000-00-00") { return s }
         var t = s
         if t.hasSuffix("日") { t.removeLast() }
         let parts = t.split(omittingEmptySubsequences: false) { "/-.年月".contains($0) }.map(String.init)
@@ -42,10 +43,23 @@ public enum SheetCellForm: Sendable, Equatable {
 
     /// A day in those forms, a space, then `9:05` or `9:05:30` → `2026-11-05 09:05[:30]`. ISO text is left alone.
     static func time(_ s: String) -> String? {
+        // The program's own export: `2026-11-05 09:05[:30]` is already in form.
+        if isForm(s.utf8, "0000-00-00 00:00") || isForm(s.utf8, "0000-00-00 00:00:00") { return s }
         let parts = s.split(separator: " ", omittingEmptySubsequences: true).map(String.init)
         guard parts.count == 2, let day = day(parts[0]) else { return parts.count == 1 ? day(s) : nil }
         let hms = parts[1].split(separator: ":", omittingEmptySubsequences: false).map(String.init)
         guard (2...3).contains(hms.count), hms.allSatisfy({ (1...2).contains($0.count) && Int($0) != nil }) else { return nil }
         return day + " " + hms.map { $0.count == 1 ? "0" + $0 : $0 }.joined(separator: ":")
+    }
+
+    /// Whether `u` is `form` with each `0` an ASCII digit (the program's own forms, kept as they are
+    /// without reading them apart: an import of 100,000 rows reads each date cell once).
+    static func isForm(_ u: String.UTF8View, _ form: StaticString) -> Bool {
+        guard u.count == form.utf8CodeUnitCount else { return false }
+        let f = UnsafeBufferPointer(start: form.utf8Start, count: form.utf8CodeUnitCount)
+        for (b, want) in zip(u, f) {
+            if want == 0x30 { guard b >= 0x30 && b <= 0x39 else { return false } } else { guard b == want else { return false } }
+        }
+        return true
     }
 }
