@@ -50,7 +50,7 @@ struct AttachmentsCommand: ParsableCommand {
         commandName: "attachments", abstract: T("附件列表", "Evidence files"), subcommands: [List.self])
 
     struct List: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("列出附件（可只列某一记录的）", "List evidence files (of one record if given)"))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: T("列出附件（可只列某一记录的）", "List evidence files (of one record if given)"))
         @Argument(help: H("记录编号（可选）", "Record id (optional)")) var record: String?
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
@@ -69,7 +69,7 @@ struct AttachmentCommand: ParsableCommand {
         commandName: "attachment", abstract: T("取出附件", "Get an evidence file"), subcommands: [Get.self])
 
     struct Get: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("把附件原样写到文件（先核对 SHA-256）", "Write an evidence file out as attached (its SHA-256 checked first)"))
+        static let configuration = CommandConfiguration(commandName: "get", abstract: T("把附件原样写到文件（先核对 SHA-256）", "Write an evidence file out as attached (its SHA-256 checked first)"))
         @Argument(help: H("附件编号（FJ-）", "Attachment id (FJ-)")) var id: String
         @Option(name: [.customShort("o"), .long], help: H("输出文件（不覆盖已有文件）", "Output file (an existing file is not overwritten)")) var output: String
         @OptionGroup var global: GlobalOptions

@@ -9,7 +9,7 @@ struct AuditCommand: ParsableCommand {
         commandName: "audit", abstract: T("审计日志：查看、校验哈希链与账本摘要、输出锚点", "Audit log: list it, verify the hash chain and the ledger digests, print an anchor"), subcommands: [List.self, Verify.self, Anchor.self])
 
     struct List: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("列出审计日志（最新在前）", "List the audit log (newest first)"))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: T("列出审计日志（最新在前）", "List the audit log (newest first)"))
         @Option(help: H("对象类型，如 complaint", "Record type, e.g. complaint")) var entity: String?
         @Option(help: H("对象编号", "Record ID")) var id: String?
         @Option(help: H("最多条数", "Maximum number of entries")) var limit: Int = 50
@@ -34,7 +34,7 @@ struct AuditCommand: ParsableCommand {
     }
 
     struct Verify: JiannuoCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "verify",
             abstract: T("校验哈希链与每张台账表：完好退出 0；日志或台账在程序之外被改动退出 65 并指出何处", "Verify the hash chain and every ledger table: exits 0 when intact; exits 65 and says where if the log or the ledger was changed outside the program"),
             discussion: T("--anchor SEQ:HASH：另行保存的锚点（jiannuo audit anchor 或公示台账末尾），日志须仍含该行且其后链条完好。", "--anchor SEQ:HASH: an anchor kept elsewhere (from jiannuo audit anchor or the end of a published ledger); the log must still contain that entry, with the chain after it intact."))
         @Option(help: H("另行保存的锚点 SEQ:HASH", "Anchor SEQ:HASH kept elsewhere")) var anchor: String?
@@ -84,7 +84,7 @@ struct AuditCommand: ParsableCommand {
     }
 
     struct Anchor: JiannuoCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "anchor",
             abstract: T("输出链头锚点 SEQ:HASH DATE：抄录或打印保存，日后用 audit verify --anchor 证明日志只增未改", "Print the anchor of the chain head, SEQ:HASH DATE: copy it down or print it and keep it, to prove later with audit verify --anchor that the log was only appended to, never altered"))
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {

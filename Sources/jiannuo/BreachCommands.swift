@@ -8,7 +8,7 @@ struct BreachCommand: ParsableCommand {
         subcommands: [List.self, Show.self, Report.self])
 
     struct List: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("列出失信记录（--status reported|unreported）", "List breach records (--status reported|unreported)"))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: T("列出失信记录（--status reported|unreported）", "List breach records (--status reported|unreported)"))
         @OptionGroup var filters: FilterOptions
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
@@ -31,7 +31,7 @@ struct BreachCommand: ParsableCommand {
     }
 
     struct Show: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("查看失信记录及整改、问责", "Show a breach record with its rectifications and accountability"))
+        static let configuration = CommandConfiguration(commandName: "show", abstract: T("查看失信记录及整改、问责", "Show a breach record with its rectifications and accountability"))
         @Argument var id: String
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
@@ -44,7 +44,7 @@ struct BreachCommand: ParsableCommand {
     }
 
     struct Report: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("记录已报县委县政府", "Record that a breach was reported to the county Party committee and government"))
+        static let configuration = CommandConfiguration(commandName: "report", abstract: T("记录已报县委县政府", "Record that a breach was reported to the county Party committee and government"))
         @Argument var id: String
         @Option(help: H("上报日期", "Date reported")) var date: String?
         @Option(help: H("说明", "Note")) var note: String?
@@ -61,7 +61,7 @@ struct RectificationCommand: ParsableCommand {
         commandName: "rectification", abstract: T("整改：移送、完成、列表", "Rectification: order, complete, list"), subcommands: [Add.self, Done.self, List.self])
 
     struct Add: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("移送整改：责任单位、措施、时限", "Order a rectification: responsible unit, measures, deadline"))
+        static let configuration = CommandConfiguration(commandName: "add", abstract: T("移送整改：责任单位、措施、时限", "Order a rectification: responsible unit, measures, deadline"))
         @Argument(help: H("失信记录编号（SX-），或督促检查发现的问题（FX-）", "Breach record ID (SX-), or a supervision finding (FX-)")) var breach: String
         @Option(help: H("整改责任单位（代码或名称）；对检查发现的问题默认为其单位", "Unit responsible (code or name); for a finding, its unit by default")) var unit: String?
         @Option(help: H("整改措施", "Rectification measures")) var measures: String
@@ -86,7 +86,7 @@ struct RectificationCommand: ParsableCommand {
     }
 
     struct Done: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("整改完成", "Mark a rectification as completed"))
+        static let configuration = CommandConfiguration(commandName: "done", abstract: T("整改完成", "Mark a rectification as completed"))
         @Argument var id: String
         @Option(help: H("完成日期", "Date completed")) var date: String?
         @OptionGroup var global: GlobalOptions
@@ -97,7 +97,7 @@ struct RectificationCommand: ParsableCommand {
     }
 
     struct List: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("列出整改（--status open|done）", "List rectifications (--status open|done)"))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: T("列出整改（--status open|done）", "List rectifications (--status open|done)"))
         @OptionGroup var filters: FilterOptions
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
@@ -116,7 +116,7 @@ struct AccountabilityCommand: ParsableCommand {
         commandName: "accountability", abstract: T("问责：登记、列表", "Accountability: record, list"), subcommands: [Add.self, List.self])
 
     struct Add: JiannuoCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "add",
             abstract: T("登记问责：对象为单位或公职人员，方式取自规定的列表，依据失信记录、投诉或检查发现的问题",
                         "Record accountability: against a unit or an official, a kind from the documented list, following a breach, a complaint or a finding"),
             discussion: T("方式：" + AccountabilityKind.allCases.map { "\($0.rawValue)（\($0.label)）" }.joined(separator: "、"),
@@ -143,7 +143,7 @@ struct AccountabilityCommand: ParsableCommand {
     }
 
     struct List: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("列出问责", "List accountability measures"))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: T("列出问责", "List accountability measures"))
         @OptionGroup var filters: FilterOptions
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
@@ -162,7 +162,7 @@ struct OpinionCommand: ParsableCommand {
         commandName: "opinion", abstract: T("舆情：登记、处置、列表", "Public opinion: record, handle, list"), subcommands: [Add.self, Handle.self, List.self])
 
     struct Add: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("登记舆情", "Record a public opinion incident"))
+        static let configuration = CommandConfiguration(commandName: "add", abstract: T("登记舆情", "Record a public opinion incident"))
         @Option(help: H("涉及单位代码", "Code of the unit concerned")) var department: String
         @Option(help: H("标题", "Title")) var title: String
         @Option(help: H("来源", "Source")) var source: String
@@ -179,7 +179,7 @@ struct OpinionCommand: ParsableCommand {
     }
 
     struct Handle: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("记录处置", "Record how an incident was handled"))
+        static let configuration = CommandConfiguration(commandName: "handle", abstract: T("记录处置", "Record how an incident was handled"))
         @Argument var id: String
         @Option(help: H("处置日期", "Date handled")) var date: String?
         @Option(help: H("处置情况", "How it was handled")) var note: String?
@@ -191,7 +191,7 @@ struct OpinionCommand: ParsableCommand {
     }
 
     struct List: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("列出舆情（--status open|handled|low|medium|high）", "List public opinion incidents (--status open|handled|low|medium|high)"))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: T("列出舆情（--status open|handled|low|medium|high）", "List public opinion incidents (--status open|handled|low|medium|high)"))
         @OptionGroup var filters: FilterOptions
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {

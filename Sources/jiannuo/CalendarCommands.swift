@@ -9,7 +9,7 @@ struct CalendarCommand: ParsableCommand {
         subcommands: [Show.self, Workdays.self, AddHoliday.self, AddWorkday.self, Remove.self, Load.self])
 
     struct Show: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("显示某月日历 YYYY-MM", "Show the calendar of a month, YYYY-MM"))
+        static let configuration = CommandConfiguration(commandName: "show", abstract: T("显示某月日历 YYYY-MM", "Show the calendar of a month, YYYY-MM"))
         @Argument(help: "YYYY-MM") var month: String
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
@@ -49,7 +49,7 @@ struct CalendarCommand: ParsableCommand {
     }
 
     struct Workdays: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("FROM 到 TO（含两端）之间的工作日数", "Number of working days from FROM to TO (both included)"))
+        static let configuration = CommandConfiguration(commandName: "workdays", abstract: T("FROM 到 TO（含两端）之间的工作日数", "Number of working days from FROM to TO (both included)"))
         @Argument var from: String
         @Argument var to: String
         @OptionGroup var global: GlobalOptions
@@ -78,7 +78,7 @@ struct CalendarCommand: ParsableCommand {
     }
 
     struct Remove: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("删除自定的日历调整", "Remove a custom calendar adjustment"))
+        static let configuration = CommandConfiguration(commandName: "remove", abstract: T("删除自定的日历调整", "Remove a custom calendar adjustment"))
         @Argument var date: String
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
@@ -90,7 +90,7 @@ struct CalendarCommand: ParsableCommand {
     }
 
     struct Load: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("载入一年的日历文件（格式同内置的 YYYY.toml）", "Load a year's calendar file (same format as the built-in YYYY.toml)"))
+        static let configuration = CommandConfiguration(commandName: "load", abstract: T("载入一年的日历文件（格式同内置的 YYYY.toml）", "Load a year's calendar file (same format as the built-in YYYY.toml)"))
         @Argument var file: String
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {

@@ -8,7 +8,7 @@ struct CommitmentCommand: ParsableCommand {
         subcommands: [Add.self, List.self, Show.self, Progress.self, Fulfill.self, Feedback.self, Amend.self])
 
     struct Add: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("登记承诺事项", "Register a commitment"))
+        static let configuration = CommandConfiguration(commandName: "add", abstract: T("登记承诺事项", "Register a commitment"))
         @Option(help: H("责任单位代码", "Code of the responsible unit")) var department: String
         @Option(help: H("类别 1–6", "Category 1–6")) var category: Int
         @Option(help: "policy|contract|letter") var kind: String
@@ -44,7 +44,7 @@ struct CommitmentCommand: ParsableCommand {
     }
 
     struct List: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("列出承诺（--status 可为 open 或任一状态）", "List commitments (--status may be open or any status)"))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: T("列出承诺（--status 可为 open 或任一状态）", "List commitments (--status may be open or any status)"))
         @OptionGroup var filters: FilterOptions
         @OptionGroup var global: GlobalOptions
 
@@ -66,7 +66,7 @@ struct CommitmentCommand: ParsableCommand {
     }
 
     struct Show: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("查看承诺及其进展、反馈、变更", "Show a commitment with its progress, responses and amendments"))
+        static let configuration = CommandConfiguration(commandName: "show", abstract: T("查看承诺及其进展、反馈、变更", "Show a commitment with its progress, responses and amendments"))
         @Argument var id: String
         @OptionGroup var global: GlobalOptions
 
@@ -80,7 +80,7 @@ struct CommitmentCommand: ParsableCommand {
     }
 
     struct Progress: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("记录兑现进展", "Record progress towards fulfilment"))
+        static let configuration = CommandConfiguration(commandName: "progress", abstract: T("记录兑现进展", "Record progress towards fulfilment"))
         @Argument var id: String
         @Option(help: H("进度 0–100", "Progress 0–100")) var percent: Int
         @Option(help: H("状态：\(Self.statuses)", "Status: \(Self.statuses)")) var status: String?
@@ -103,7 +103,7 @@ struct CommitmentCommand: ParsableCommand {
     }
 
     struct Fulfill: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("标记已兑现", "Mark as fulfilled"))
+        static let configuration = CommandConfiguration(commandName: "fulfill", abstract: T("标记已兑现", "Mark as fulfilled"))
         @Argument var id: String
         @Option(help: H("兑现日期", "Date fulfilled")) var date: String?
         @Option(help: H("说明", "Note")) var note: String?
@@ -120,7 +120,7 @@ struct CommitmentCommand: ParsableCommand {
     }
 
     struct Feedback: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("记录向社会或对方的兑现反馈", "Record a response on fulfilment to the public or to the counterparty"))
+        static let configuration = CommandConfiguration(commandName: "feedback", abstract: T("记录向社会或对方的兑现反馈", "Record a response on fulfilment to the public or to the counterparty"))
         @Argument var id: String
         @Option(help: H("反馈内容", "Text of the response")) var text: String
         @Option(help: H("反馈日期（默认今天）", "Date of the response (default today)")) var date: String?
@@ -137,7 +137,7 @@ struct CommitmentCommand: ParsableCommand {
     }
 
     struct Amend: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("依法变更承诺（保留原条款）", "Amend a commitment lawfully (the original terms are kept)"))
+        static let configuration = CommandConfiguration(commandName: "amend", abstract: T("依法变更承诺（保留原条款）", "Amend a commitment lawfully (the original terms are kept)"))
         @Argument var id: String
         @Option(help: H("新的兑现时限", "New deadline for fulfilment")) var deadline: String?
         @Option(help: H("新的承诺内容", "New content of the commitment")) var content: String?

@@ -9,7 +9,7 @@ struct ComplaintCommand: ParsableCommand {
                       Return.self, Verify.self, Followup.self])
 
     struct Add: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("登记投诉", "Register a complaint"))
+        static let configuration = CommandConfiguration(commandName: "add", abstract: T("登记投诉", "Register a complaint"))
         @Option(help: "hotline|phone|email|visit|media|inspection") var channel: String
         @Option(help: H("承办单位代码", "Code of the handling unit")) var department: String
         @Option(help: H("投诉内容", "Content of the complaint")) var content: String
@@ -39,7 +39,7 @@ struct ComplaintCommand: ParsableCommand {
     }
 
     struct List: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("列出投诉（--status open|received|accepted|resolved|responded）", "List complaints (--status open|received|accepted|resolved|responded)"))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: T("列出投诉（--status open|received|accepted|resolved|responded）", "List complaints (--status open|received|accepted|resolved|responded)"))
         @OptionGroup var filters: FilterOptions
         @OptionGroup var global: GlobalOptions
 
@@ -63,7 +63,7 @@ struct ComplaintCommand: ParsableCommand {
     }
 
     struct Show: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("查看投诉全部信息与经过", "Show everything about a complaint and its history"))
+        static let configuration = CommandConfiguration(commandName: "show", abstract: T("查看投诉全部信息与经过", "Show everything about a complaint and its history"))
         @Argument var id: String
         @Flag(help: H("完整显示联系方式（仅领导、管理员；记入审计日志）", "Show the contact details in full (leaders and administrators only; recorded in the audit log)")) var reveal = false
         @OptionGroup var global: GlobalOptions
@@ -80,7 +80,7 @@ struct ComplaintCommand: ParsableCommand {
     }
 
     struct Accept: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("受理", "Accept a complaint"))
+        static let configuration = CommandConfiguration(commandName: "accept", abstract: T("受理", "Accept a complaint"))
         @Argument var id: String
         @Option(help: H("受理时间 \"YYYY-MM-DD HH:MM\"（默认现在）", "Time accepted \"YYYY-MM-DD HH:MM\" (default now)")) var at: String?
         @OptionGroup var global: GlobalOptions
@@ -92,7 +92,7 @@ struct ComplaintCommand: ParsableCommand {
     }
 
     struct Resolve: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("办结", "Resolve a complaint"))
+        static let configuration = CommandConfiguration(commandName: "resolve", abstract: T("办结", "Resolve a complaint"))
         @Argument var id: String
         @Option(help: H("办理结果", "Result of the handling")) var result: String
         @Option(help: H("办结时间", "Time resolved")) var at: String?
@@ -105,7 +105,7 @@ struct ComplaintCommand: ParsableCommand {
     }
 
     struct Respond: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("反馈", "Respond to the complainant"))
+        static let configuration = CommandConfiguration(commandName: "respond", abstract: T("反馈", "Respond to the complainant"))
         @Argument var id: String
         @Option(help: H("反馈内容", "Text of the response")) var text: String
         @Option(help: H("反馈时间", "Time of the response")) var at: String?
@@ -118,7 +118,7 @@ struct ComplaintCommand: ParsableCommand {
     }
 
     struct Extend: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("延期（须在办结时限届满前）", "Extend the time limit (only before the resolution deadline has passed)"))
+        static let configuration = CommandConfiguration(commandName: "extend", abstract: T("延期（须在办结时限届满前）", "Extend the time limit (only before the resolution deadline has passed)"))
         @Argument var id: String
         @Option(help: H("延长的工作日数", "Number of working days to extend by")) var days: Int
         @Option(help: H("延期理由", "Reason for the extension")) var reason: String
@@ -132,7 +132,7 @@ struct ComplaintCommand: ParsableCommand {
     }
 
     struct Return: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("错派件退回并转交正确单位", "Return a wrongly assigned complaint and pass it to the right unit"))
+        static let configuration = CommandConfiguration(commandName: "return", abstract: T("错派件退回并转交正确单位", "Return a wrongly assigned complaint and pass it to the right unit"))
         @Argument var id: String
         @Option(help: H("转交单位代码", "Code of the unit to pass it to")) var to: String
         @Option(help: H("退回理由", "Reason for the return")) var reason: String
@@ -151,7 +151,7 @@ struct ComplaintCommand: ParsableCommand {
     }
 
     struct Verify: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("核实是否属失信违诺；属实则生成失信记录", "Verify whether it is a breach of commitment; if it is, a breach record is created"))
+        static let configuration = CommandConfiguration(commandName: "verify", abstract: T("核实是否属失信违诺；属实则生成失信记录", "Verify whether it is a breach of commitment; if it is, a breach record is created"))
         @Argument var id: String
         @Option(help: "yes|no") var breach: String
         @Option(help: H("核实情况", "Findings of the verification")) var finding: String
@@ -176,7 +176,7 @@ struct ComplaintCommand: ParsableCommand {
     }
 
     struct Followup: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("回访满意度", "Follow-up: whether the complainant is satisfied"))
+        static let configuration = CommandConfiguration(commandName: "followup", abstract: T("回访满意度", "Follow-up: whether the complainant is satisfied"))
         @Argument var id: String
         @Option(help: "yes|no") var satisfied: String
         @Option(help: H("回访记录", "Notes of the follow-up")) var note: String?

@@ -9,7 +9,7 @@ struct DepartmentCommand: ParsableCommand {
         subcommands: [Add.self, List.self, Show.self, Rename.self, Merge.self, SetContact.self, Letter.self])
 
     struct Add: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("登记单位", "Register a unit"))
+        static let configuration = CommandConfiguration(commandName: "add", abstract: T("登记单位", "Register a unit"))
         @Option(help: H("单位代码（字母或数字，如 410422101、FGW）", "Unit code (letters or digits, e.g. 410422101, FGW)")) var code: String
         @Option(help: H("单位名称", "Name of the unit")) var name: String
         @Option(help: "township|subdistrict|county-department|other") var kind: String
@@ -23,7 +23,7 @@ struct DepartmentCommand: ParsableCommand {
     }
 
     struct List: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("列出单位", "List units"))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: T("列出单位", "List units"))
         @Flag(help: H("只列在用单位", "List only the units in use")) var active = false
         @Option(help: "township|subdistrict|county-department|other") var kind: String?
         @OptionGroup var global: GlobalOptions
@@ -43,7 +43,7 @@ struct DepartmentCommand: ParsableCommand {
     }
 
     struct Show: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("单位失信档案：得分明细、失信记录、临期逾期事项、按时率、十二个月趋势、沿革", "A unit's integrity file: score breakdown, breach records, items nearing or past their deadline, on-time rate, twelve-month trend, history"))
+        static let configuration = CommandConfiguration(commandName: "show", abstract: T("单位失信档案：得分明细、失信记录、临期逾期事项、按时率、十二个月趋势、沿革", "A unit's integrity file: score breakdown, breach records, items nearing or past their deadline, on-time rate, twelve-month trend, history"))
         @Argument(help: H("单位代码", "Unit code")) var code: String
         @Option(help: H("期间：2026-11、2026-Q4、2026 或 rolling（默认本季度）", "Period: 2026-11, 2026-Q4, 2026 or rolling (default this quarter)")) var period: String?
         @Option(name: .customLong("as-known"), help: H("按某日所知（其后录入、核实的补录不计入；默认今日更正后的结果）",
@@ -64,7 +64,7 @@ struct DepartmentCommand: ParsableCommand {
     }
 
     struct Rename: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("单位更名（代码不变）", "Rename a unit (the code stays the same)"))
+        static let configuration = CommandConfiguration(commandName: "rename", abstract: T("单位更名（代码不变）", "Rename a unit (the code stays the same)"))
         @Argument(help: H("单位代码", "Unit code")) var code: String
         @Option(help: H("新名称", "New name")) var name: String
         @Option(help: H("生效日期", "Effective date")) var date: String?
@@ -78,7 +78,7 @@ struct DepartmentCommand: ParsableCommand {
     }
 
     struct Merge: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("单位合并：其承诺、失信记录与历史由承继单位承担", "Merge a unit: its commitments, breach records and history pass to the successor unit"))
+        static let configuration = CommandConfiguration(commandName: "merge", abstract: T("单位合并：其承诺、失信记录与历史由承继单位承担", "Merge a unit: its commitments, breach records and history pass to the successor unit"))
         @Argument(help: H("被合并单位代码", "Code of the unit merged away")) var from: String
         @Option(help: H("承继单位代码", "Code of the successor unit")) var into: String
         @Option(help: H("合并日期", "Date of the merger")) var date: String?
@@ -110,7 +110,7 @@ struct DepartmentCommand: ParsableCommand {
     }
 
     struct Letter: JiannuoCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "letter",
             abstract: T("单位自己的承诺书（Markdown 文件）；--clear 恢复通用文本", "The unit's own letter of commitment (a Markdown file); --clear restores the common text"))
         @Argument(help: H("单位代码或名称", "Unit code or name")) var code: String
         @Option(help: H("承诺书文件（UTF-8 Markdown）", "Letter file (UTF-8 Markdown)")) var file: String?

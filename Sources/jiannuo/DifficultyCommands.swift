@@ -11,7 +11,7 @@ struct DifficultyCommand: ParsableCommand {
         subcommands: [Add.self, Answer.self, List.self, Show.self])
 
     struct Add: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("报告困难问题", "File a difficulty report"))
+        static let configuration = CommandConfiguration(commandName: "add", abstract: T("报告困难问题", "File a difficulty report"))
         @Argument(help: H("所涉承诺、投诉或整改的编号（CN-、TS-、ZG-）", "The commitment, complaint or rectification it is about (CN-, TS-, ZG-)")) var record: String
         @Option(help: H("困难问题", "The difficulty")) var text: String
         @Option(help: H("请求事项", "What the unit asks for")) var asks: String?
@@ -23,7 +23,7 @@ struct DifficultyCommand: ParsableCommand {
     }
 
     struct Answer: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("答复困难问题报告（--to-leadership：领导提请县领导协调）",
+        static let configuration = CommandConfiguration(commandName: "answer", abstract: T("答复困难问题报告（--to-leadership：领导提请县领导协调）",
                                                                     "Answer a difficulty report (--to-leadership: a leader refers it up)"))
         @Argument var id: String
         @Option(help: H("答复内容", "The answer")) var text: String?
@@ -39,7 +39,7 @@ struct DifficultyCommand: ParsableCommand {
     }
 
     struct List: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("列出困难问题报告（--status open|late|answered|referred）",
+        static let configuration = CommandConfiguration(commandName: "list", abstract: T("列出困难问题报告（--status open|late|answered|referred）",
                                                                     "List difficulty reports (--status open|late|answered|referred)"))
         @Option(help: H("只列此记录的报告", "Only the reports on this record")) var record: String?
         @OptionGroup var filters: FilterOptions
@@ -60,7 +60,7 @@ struct DifficultyCommand: ParsableCommand {
     }
 
     struct Show: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("查看困难问题报告", "Show a difficulty report"))
+        static let configuration = CommandConfiguration(commandName: "show", abstract: T("查看困难问题报告", "Show a difficulty report"))
         @Argument var id: String
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {

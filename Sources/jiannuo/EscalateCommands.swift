@@ -27,7 +27,7 @@ struct EscalationsCommand: ParsableCommand {
         commandName: "escalations", abstract: T("已报县委县政府的事项", "Items reported to the county leadership"), subcommands: [List.self])
 
     struct List: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("列出上报记录（--status 为事项类型）", "List escalations (--status: the item's kind)"))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: T("列出上报记录（--status 为事项类型）", "List escalations (--status: the item's kind)"))
         @OptionGroup var filters: FilterOptions
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {

@@ -10,7 +10,7 @@ struct InspectionCommand: ParsableCommand {
         subcommands: [Add.self, List.self, Show.self, FindingCommand.self])
 
     struct Add: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("登记一轮督促检查", "Add a supervision round"))
+        static let configuration = CommandConfiguration(commandName: "add", abstract: T("登记一轮督促检查", "Add a supervision round"))
         @Option(help: H("检查名称", "Name of the round")) var name: String
         @Option(help: H("开始日期", "First day")) var from: String
         @Option(help: H("截止日期", "Last day")) var to: String
@@ -33,7 +33,7 @@ struct InspectionCommand: ParsableCommand {
     }
 
     struct List: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("列出督促检查（--open 只列未结束的）", "List supervision rounds (--open: those not over)"))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: T("列出督促检查（--open 只列未结束的）", "List supervision rounds (--open: those not over)"))
         @Flag(help: H("只列未结束的检查", "Only rounds not over yet")) var open = false
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
@@ -52,7 +52,7 @@ struct InspectionCommand: ParsableCommand {
     }
 
     struct Show: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("查看一轮检查及其发现的问题", "Show a round and its findings"))
+        static let configuration = CommandConfiguration(commandName: "show", abstract: T("查看一轮检查及其发现的问题", "Show a round and its findings"))
         @Argument var id: String
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
@@ -69,7 +69,7 @@ struct FindingCommand: ParsableCommand {
         commandName: "finding", abstract: T("检查发现的问题：记录、列表", "Findings: add, list"), subcommands: [Add.self, List.self])
 
     struct Add: JiannuoCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "add",
             abstract: T("记录检查发现的问题；--order-rectification 同时责令限期整改（无须失信认定）",
                         "Record a finding; --order-rectification also orders rectification by a deadline (no breach needed)"))
         @Argument(help: H("检查编号（DC-）", "Round id (DC-)")) var round: String
@@ -104,7 +104,7 @@ struct FindingCommand: ParsableCommand {
     }
 
     struct List: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("列出检查发现的问题（--status low|medium|high）", "List findings (--status low|medium|high)"))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: T("列出检查发现的问题（--status low|medium|high）", "List findings (--status low|medium|high)"))
         @Option(help: H("只列这一轮检查的", "Only this round's")) var round: String?
         @OptionGroup var filters: FilterOptions
         @OptionGroup var global: GlobalOptions

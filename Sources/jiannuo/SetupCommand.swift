@@ -8,7 +8,7 @@ struct SetupCommand: ParsableCommand {
         commandName: "setup", abstract: T("安装设置（由 root 运行）", "Install settings (run by root)"), subcommands: [Shared.self])
 
     struct Shared: JiannuoCommand {
-        static let configuration = CommandConfiguration(
+        static let configuration = CommandConfiguration(commandName: "shared",
             abstract: T("共享主机安装：专用组、set-group-ID 程序、只有该组能进入的账本目录（可重复运行，逐项说明所做）",
                         "Shared-host install: a dedicated group, the program set-group-ID to it, a ledger directory only that group may enter (idempotent; says what it did)"))
         @Option(help: H("专用组名（不得有成员）", "The dedicated group (it must have no members)")) var group: String

@@ -21,7 +21,7 @@ struct UserCommand: ParsableCommand {
     }
 
     struct Add: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("添加账号（系统账号名）并赋予角色；联络员须指定单位", "Add an account (system account name) with a role; a liaison must be given a unit"))
+        static let configuration = CommandConfiguration(commandName: "add", abstract: T("添加账号（系统账号名）并赋予角色；联络员须指定单位", "Add an account (system account name) with a role; a liaison must be given a unit"))
         @Argument(help: H("系统账号名", "System account name")) var account: String
         @Option(help: H("姓名", "Full name")) var name: String
         @Option(help: H("角色：intake|supervisor|liaison|leader|admin", "Role: intake|supervisor|liaison|leader|admin")) var role: String
@@ -41,7 +41,7 @@ struct UserCommand: ParsableCommand {
     }
 
     struct List: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("列出账号（含已停用）", "List accounts (including deactivated ones)"))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: T("列出账号（含已停用）", "List accounts (including deactivated ones)"))
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
             let list = try out.reader().accounts()
@@ -69,7 +69,7 @@ struct UserCommand: ParsableCommand {
     }
 
     struct Disable: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("停用账号（保留在历史中，不删除）", "Deactivate an account (kept in the history, not deleted)"))
+        static let configuration = CommandConfiguration(commandName: "disable", abstract: T("停用账号（保留在历史中，不删除）", "Deactivate an account (kept in the history, not deleted)"))
         @Argument(help: H("系统账号名", "System account name")) var account: String
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
@@ -79,7 +79,7 @@ struct UserCommand: ParsableCommand {
     }
 
     struct Roles: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("角色表：每个角色能做什么（命令行与看板共用这一张表）", "Role table: what each role may do (the command line and the dashboard share this one table)"))
+        static let configuration = CommandConfiguration(commandName: "roles", abstract: T("角色表：每个角色能做什么（命令行与看板共用这一张表）", "Role table: what each role may do (the command line and the dashboard share this one table)"))
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
             struct R: Encodable { let role: String; let label: String; let summary: String; let permissions: [String] }

@@ -38,7 +38,7 @@ struct LetterCommand: ParsableCommand {
     }
 
     struct Issue: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("发督办函并记录（--all：每个有事项的单位各一函）", "Issue a supervision letter and record it (--all: one to every unit with something due)"))
+        static let configuration = CommandConfiguration(commandName: "issue", abstract: T("发督办函并记录（--all：每个有事项的单位各一函）", "Issue a supervision letter and record it (--all: one to every unit with something due)"))
         @Argument(help: H("单位代码或名称", "The unit's code or name")) var unit: String?
         @Flag(help: H("向当日有逾期或临期事项的每个单位各发一函，-o 为目录", "One letter to every unit with something overdue or nearing today; -o is a folder")) var all = false
         @Option(name: [.customShort("o"), .long], help: H("输出文件（.html 或 .md）；--all 时为目录", "Output file (.html or .md); a folder with --all")) var output: String
@@ -80,7 +80,7 @@ struct LetterCommand: ParsableCommand {
     }
 
     struct Show: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("查看督办函（-o：按发函当日的内容重印）", "Show a supervision letter (-o: print it again as issued)"))
+        static let configuration = CommandConfiguration(commandName: "show", abstract: T("查看督办函（-o：按发函当日的内容重印）", "Show a supervision letter (-o: print it again as issued)"))
         @Argument var id: String
         @Option(name: [.customShort("o"), .long], help: H("输出文件（.html 或 .md）", "Output file (.html or .md)")) var output: String?
         @OptionGroup var global: GlobalOptions
@@ -98,7 +98,7 @@ struct LetterCommand: ParsableCommand {
     }
 
     struct List: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("列出督办函（--status open|late|replied）", "List supervision letters (--status open|late|replied)"))
+        static let configuration = CommandConfiguration(commandName: "list", abstract: T("列出督办函（--status open|late|replied）", "List supervision letters (--status open|late|replied)"))
         @OptionGroup var filters: FilterOptions
         @OptionGroup var global: GlobalOptions
         func execute(_ out: Output) throws {
@@ -117,7 +117,7 @@ struct LetterCommand: ParsableCommand {
     }
 
     struct Reply: JiannuoCommand {
-        static let configuration = CommandConfiguration(abstract: T("回复督办函（单位联络员，或办公室代为登记）", "Reply to a supervision letter (the unit's liaison, or the office for it)"))
+        static let configuration = CommandConfiguration(commandName: "reply", abstract: T("回复督办函（单位联络员，或办公室代为登记）", "Reply to a supervision letter (the unit's liaison, or the office for it)"))
         @Argument var id: String
         @Option(help: H("回复内容：办理情况", "The reply: what was done")) var text: String
         @OptionGroup var global: GlobalOptions
