@@ -131,7 +131,8 @@ struct CalendarOverrideTests {
 
     @Test("the shipped 2025 and 2026 calendars are loaded")
     func shipped() throws {
-        let store = try Fixture().store()
+        let f = try Fixture()
+        let store = try f.store()
         #expect(store.calendar.hasData(forYear: 2025))
         #expect(store.calendar.hasData(forYear: 2026))
         #expect(store.calendar.workdays(from: d("2026-02-01"), to: d("2026-02-28")) == 16)

@@ -23,7 +23,9 @@ struct SearchLiteralTests {
 
     @Test("%, _ and \\ match only themselves in the open-complaints filter and the search", arguments: ["%", "_", "\\"])
     func literal(_ typed: String) throws {
-        let (_, s) = try Self.store()
+        // The fixture owns the ledger's directory: kept until the test ends.
+        let (fixture, s) = try Self.store()
+        defer { withExtendedLifetime(fixture) {} }
         #expect(try s.openComplaints(PaneQuery(search: nil), offset: 0, limit: 10).total == 5)
         let w = try s.openComplaints(PaneQuery(search: typed), offset: 0, limit: 10)
         #expect(w.total == 1 && w.rows.allSatisfy { $0.content.contains(typed) }, "“\(typed)” matched \(w.rows.map(\.content))")
@@ -34,7 +36,9 @@ struct SearchLiteralTests {
 
     @Test("ordinary text still matches part of a word")
     func ordinary() throws {
-        let (_, s) = try Self.store()
+        // The fixture owns the ledger's directory: kept until the test ends.
+        let (fixture, s) = try Self.store()
+        defer { withExtendedLifetime(fixture) {} }
         #expect(try s.openComplaints(PaneQuery(search: "普通"), offset: 0, limit: 10).total == 2)
         #expect(try s.openComplaints(PaneQuery(search: "发改"), offset: 0, limit: 10).total == 5, "by the department's name")
         #expect(try s.search("A_1").count == 1)
