@@ -16,7 +16,8 @@ db=${1:-/tmp/jiannuo-province.sqlite}
 [ -z "${1:-}" ] && rm -f "$db" "$db-wal" "$db-shm"
 today=${2:-2026-11-20}
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
-swift build -c release >/dev/null
+# As an office installs it (README): the Swift runtime linked in, which starts every command ~7 ms sooner.
+swift build -c release --static-swift-stdlib >/dev/null
 bin=$PWD/.build/release/jiannuo
 tmp=$(mktemp -d)
 sock=jn-measure-$$

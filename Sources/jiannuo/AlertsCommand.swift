@@ -1,3 +1,4 @@
+import Foundation
 import ArgumentParser
 import JiannuoCore
 import JiannuoStore
@@ -38,7 +39,13 @@ struct AlertsCommand: JiannuoCommand {
         if let level { list = list.filter { $0.level == level } }
         if let kind { list = list.filter { $0.kind == kind } }
         if let limit { list = Array(list.prefix(max(0, limit))) }
-        if out.json { out.jsonText(FastJSON.alerts(list)); return }
+        if out.json {
+            // A terminal gets the text made safe for it; a pipe gets the bytes as they are made.
+            guard isatty(STDOUT_FILENO) != 1 else { out.jsonText(FastJSON.alerts(list)); return }
+            FastJSON.alerts(list) { FileHandle.standardOutput.write(Data($0)) }
+            FileHandle.standardOutput.write(Data("\n".utf8))
+            return
+        }
         let names = try store.departmentNames()
         var t = out.table(["级别|level", "类型|kind", "编号|record", "单位|unit", "时限|limit", "剩余|left", "说明|what"], right: [5], drop: [1])
         for a in list {

@@ -5,22 +5,31 @@ import JiannuoCore
 /// order and layout as the JSONEncoder output of other commands, about ten times faster.
 enum FastJSON {
     static func alerts(_ list: [Alert]) -> String {
-        var out = "["
-        out.reserveCapacity(list.count * 260)
+        var text = ""
+        alerts(list) { text += String(decoding: $0, as: UTF8.self) }
+        return text
+    }
+
+    /// The same text as bytes, handed to `sink` a chunk at a time (stdout, for a pipe): 32,500 alerts
+    /// built as one `String` spent more time appending than reading them from the ledger.
+    static func alerts(_ list: [Alert], chunk: Int = 1 << 16, _ sink: ([UInt8]) -> Void) {
+        var out = JSONBytes(capacity: chunk + 4096)
+        out.raw("[")
         for (i, a) in list.enumerated() {
-            out += i == 0 ? "\n  {\n" : ",\n  {\n"
-            out += "    \"day_unit\" : \(string(a.dayUnit.rawValue)),\n"
-            out += "    \"days_left\" : \(a.daysLeft),\n"
-            out += "    \"department\" : \(string(a.department)),\n"
-            out += "    \"due\" : \"\(a.due.string)\",\n"
-            out += "    \"kind\" : \(string(a.kind.rawValue)),\n"
-            out += "    \"level\" : \(string(a.level.rawValue)),\n"
-            out += "    \"message\" : \(string(a.message)),\n"
-            out += "    \"message_en\" : \(string(a.messageEn)),\n"
-            out += "    \"record\" : \(string(a.record))\n  }"
+            out.raw(i == 0 ? "\n  {\n" : ",\n  {\n")
+            out.raw("    \"day_unit\" : "); out.string(a.dayUnit.rawValue); out.raw(",\n")
+            out.raw("    \"days_left\" : "); out.int(a.daysLeft); out.raw(",\n")
+            out.raw("    \"department\" : "); out.string(a.department); out.raw(",\n")
+            out.raw("    \"due\" : "); out.string(a.due.string); out.raw(",\n")
+            out.raw("    \"kind\" : "); out.string(a.kind.rawValue); out.raw(",\n")
+            out.raw("    \"level\" : "); out.string(a.level.rawValue); out.raw(",\n")
+            out.raw("    \"message\" : "); out.string(a.message); out.raw(",\n")
+            out.raw("    \"message_en\" : "); out.string(a.messageEn); out.raw(",\n")
+            out.raw("    \"record\" : "); out.string(a.record); out.raw("\n  }")
+            if out.bytes.count >= chunk { sink(out.bytes); out.bytes.removeAll(keepingCapacity: true) }
         }
-        out += list.isEmpty ? "\n\n]" : "\n]"
-        return out
+        out.raw(list.isEmpty ? "\n\n]" : "\n]")
+        sink(out.bytes)
     }
 
     /// A JSON string literal: quotes, backslashes and control characters escaped.
@@ -40,5 +49,29 @@ enum FastJSON {
             }
         }
         return out + "\""
+    }
+}
+
+/// JSON laid out as UTF-8 bytes, escaped as `FastJSON.string` escapes.
+struct JSONBytes {
+    var bytes: [UInt8] = []
+    init(capacity: Int) { bytes.reserveCapacity(capacity) }
+
+    mutating func raw(_ s: StaticString) {
+        bytes.append(contentsOf: UnsafeBufferPointer(start: s.utf8Start, count: s.utf8CodeUnitCount))
+    }
+
+    mutating func int(_ n: Int) { bytes.append(contentsOf: String(n).utf8) }
+
+    mutating func string(_ s: String) {
+        var s = s
+        s.withUTF8 { u in
+            // Nearly every string needs no escape: copied whole.
+            if !u.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) {
+                bytes.append(0x22); bytes.append(contentsOf: u); bytes.append(0x22)
+            } else {
+                bytes.append(contentsOf: FastJSON.string(String(decoding: u, as: UTF8.self)).utf8)
+            }
+        }
     }
 }

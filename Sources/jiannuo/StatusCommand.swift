@@ -13,14 +13,14 @@ struct StatusCommand: JiannuoCommand {
 
     static func show(_ out: Output, store: any Ledger) throws {
         let s = try store.summary()
-        let alerts = try store.alerts()
+        // Counts by level and the ten most urgent, from the due-day index: not every alert built and sorted.
+        let page = try store.alertPage(limit: 10)
         var levels: [String: Int] = [:]
-        for l in Alert.Level.allCases { levels[l.rawValue] = 0 }
-        for a in alerts { levels[a.level.rawValue, default: 0] += 1 }
+        for l in Alert.Level.allCases { levels[l.rawValue] = page.counts[l] ?? 0 }
         struct Status: Encodable {
             let today: Day; let database: String; let summary: Summary; let alerts_by_level: [String: Int]; let most_urgent: [Alert]
         }
-        let urgent = Array(alerts.prefix(10))
+        let urgent = page.alerts
         if out.json {
             out.emit(Status(today: store.clock.today, database: store.path, summary: s, alerts_by_level: levels, most_urgent: urgent))
             return

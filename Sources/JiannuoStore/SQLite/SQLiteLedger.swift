@@ -1,5 +1,6 @@
 import Foundation
 import GRDB
+import GRDBSQLite
 import JiannuoCore
 
 /// A county's ledger in a SQLite file (the default engine): owns the connection pools, the migrator,
@@ -106,7 +107,18 @@ public final class SQLiteLedger: Sendable {
         config.busyMode = .timeout(10)
         config.readonly = readonly
         config.label = "jiannuo"
-        config.prepareDatabase { db in LedgerDigest.register(db, accumulator: digests) }
+        // JIANNUO_SQL_PROFILE=1: each statement of a millisecond or more, its time and its SQL, on stderr (for measuring).
+        let profile = ProcessInfo.processInfo.environment["JIANNUO_SQL_PROFILE"].map { !$0.isEmpty } ?? false
+        config.prepareDatabase { db in
+            LedgerDigest.register(db, accumulator: digests)
+            if profile {
+                db.trace(options: .profile) { event in
+                    guard case let .profile(statement, duration) = event, duration >= 0.001 else { return }
+                    let sql = statement.sql.split(whereSeparator: \.isWhitespace).joined(separator: " ")
+                    FileHandle.standardError.write(Data((String(format: "%8.1f ms  ", duration * 1000) + sql.prefix(300) + "\n").utf8))
+                }
+            }
+        }
         return config
     }
 
@@ -336,8 +348,19 @@ extension SQLiteLedger: LedgerEngine, LedgerFile {
     /// One prepared statement for the big tables (`PreparedInsert`), GRDB's records for the others.
     func insertAll<R: PersistableRecord>(_ w: GRDBReader, _ records: [R]) throws {
         if let prepared = R.self as? PreparedInsert.Type {
-            let statement = try w.db.cachedStatement(sql: prepared.insertSQL)
-            for r in records { try statement.execute(arguments: (r as! PreparedInsert).insertArguments) }
+            let statement = try w.db.makeStatement(sql: prepared.insertSQL)
+            let raw = statement.sqliteStatement
+            for r in records {
+                var b = Binder(raw)
+                (r as! PreparedInsert).bind(&b)
+                let code = b.failure == SQLITE_OK ? sqlite3_step(raw) : b.failure
+                sqlite3_reset(raw)
+                sqlite3_clear_bindings(raw)
+                guard code == SQLITE_DONE else {
+                    throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(w.db.sqliteConnection)),
+                                        sql: prepared.insertSQL)
+                }
+            }
         } else {
             for r in records { try r.insert(w.db) }
         }

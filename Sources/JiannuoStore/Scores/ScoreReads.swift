@@ -84,11 +84,13 @@ struct ScoreReads {
         var f = ScoreFacts()
         f.departments = try r.departmentMap()
         try r.each("""
-            SELECT b.*, r.repaired_on FROM breaches b LEFT JOIN
-                (SELECT breach, CASE WHEN count(completed_on) = count(*) THEN max(completed_on) END AS repaired_on
-                 FROM rectifications WHERE breach IS NOT NULL GROUP BY breach) r ON r.breach = b.id
-            WHERE b.date <= ? AND (r.repaired_on IS NULL OR r.repaired_on >= ?) AND b.department IN (\(list))
-            """, [a, repairCut] + units) { row in
+            SELECT * FROM (
+                -- Each of the unit's breaches looks up its own rectifications (not every breach's grouped first).
+                SELECT b.*, (SELECT CASE WHEN count(completed_on) = count(*) THEN max(completed_on) END
+                             FROM rectifications x WHERE x.breach = b.id) AS repaired_on
+                FROM breaches b WHERE b.date <= ? AND b.department IN (\(list))
+            ) AS t WHERE repaired_on IS NULL OR repaired_on >= ?
+            """, [a] + units + [repairCut]) { row in
             f.breaches.append(.init(breach: try Breach(positional: row), repairedOn: row.day(at: 8)))
         }
         // Commitments that were overdue under earlier terms count too (the past is judged by the terms then in force).
