@@ -17,7 +17,7 @@ db=${1:-/tmp/jiannuo-province.sqlite}
 today=${2:-2026-11-20}
 export LANG=C.UTF-8 LC_ALL=C.UTF-8
 # As an office installs it (README): the Swift runtime linked in, which starts every command ~7 ms sooner.
-swift build -c release --static-swift-stdlib >/dev/null
+for product in jiannuo jiannuo-writers; do swift build -c release --static-swift-stdlib --product $product >/dev/null; done
 bin=$PWD/.build/release/jiannuo
 tmp=$(mktemp -d)
 sock=jn-measure-$$
