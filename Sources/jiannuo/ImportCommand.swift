@@ -43,8 +43,7 @@ struct ImportCommand: JiannuoCommand {
         let store = try out.store()
         let mapping = try columns.map(Self.mapping) ?? Mapping()
         // A 台账 names units as people do: a name that is one unit's becomes its code (anything else is refused by the row's check).
-        let units = try store.departments(includeInactive: true, kind: nil)
-        let unit = UnitNames { typed in try? DepartmentLookup.resolve(typed, in: units) }.code
+        let unit = try UnitNames(store).code
         let result: ImportResult
         do {
             if from12345 {
@@ -139,9 +138,7 @@ struct ImportCommand: JiannuoCommand {
         let file = self.file ?? ""
         var mapping = mapping
         for (key, value) in PlatformOrders.defaults where mapping.defaults[key] == nil { mapping.defaults[key] = value }
-        let units = mapping.units
-        let all = try store.departments(includeInactive: true, kind: nil)
-        let unit = UnitNames { typed in units[typed] ?? (try? DepartmentLookup.resolve(typed, in: all)) }.code
+        let unit = try UnitNames(store, mapped: mapping.units).code
         let result: PlatformImportResult
         do {
             let (rows, bad) = try Self.read(file, PlatformOrders.columns, PlatformOrders.headers, mapping, sheet: sheet, leaveUnknown: true, skipBad: skipBad) { r in
@@ -275,13 +272,18 @@ struct ImportCommand: JiannuoCommand {
 
 /// A unit as a file names it, looked up once per distinct name: a 100,000-row 台账 names a few hundred
 /// units, each resolved against the units read once.
+/// `mapped`: names a mapping file's `[units]` gives, taken before the ledger's own.
 final class UnitNames {
-    private let lookup: (String) -> String?
+    private let units: [Department]
+    private let mapped: [String: String]
     private var known: [String: String?] = [:]
-    init(_ lookup: @escaping (String) -> String?) { self.lookup = lookup }
+    init(_ store: any Ledger, mapped: [String: String] = [:]) throws {
+        units = try store.departments(includeInactive: true, kind: nil)
+        self.mapped = mapped
+    }
     func code(_ typed: String) -> String? {
         if let hit = known[typed] { return hit }
-        let code = lookup(typed)
+        let code = mapped[typed] ?? (try? DepartmentLookup.resolve(typed, in: units))
         known[typed] = code
         return code
     }
