@@ -239,7 +239,10 @@ struct ImportCommand: JiannuoCommand {
         var out: [(Int, R)] = []
         var problems: [SheetProblem] = []
         var number = 1
+        // A problem names the file's own header; a column the file lacks by its Chinese name, said to be missing,
+        // with the key a mapping file's [defaults] would fill it by.
         let named = headers.merging(mapping.defaults.keys.map { ($0, "[defaults] \($0)") }) { have, _ in have }
+            .merging(columns.map { ($0.key, "\($0.zh)（表中无此列，键 \($0.key)）") }) { have, _ in have }
         // A long import shows how far it has read, on a terminal only (scripts get a clean stderr).
         let progress = isatty(STDERR_FILENO) == 1
         while let fields = reader.next() {

@@ -352,6 +352,17 @@ import Testing
             #expect(own?["rank"] as? Int == row["county_rank"] as? Int && own?["score"] as? Double == row["score"] as? Double, "\(county) \(code)")
         }
         #expect(try s.cli.raw(["scores", "--city", "--db", s.cli.db]).status == 64)
+
+        // A county's schema made by another version of the program is refused before anything reads it, named.
+        let drop = try s.pg.psql(as: "postgres", "DELETE FROM ledger_410423.grdb_migrations WHERE identifier = 'v19-bulletins'")
+        try #require(drop.0 == 0, "\(drop)")
+        let older = try s.city(["status"], county: "410423")
+        #expect(older.status == 74 && older.stderr.contains("v19-bulletins") && older.stdout.isEmpty, "\(older)")
+        let later = try s.pg.psql(as: "postgres", "INSERT INTO ledger_410423.grdb_migrations VALUES ('v19-bulletins'), ('v99-later')")
+        try #require(later.0 == 0, "\(later)")
+        let newer = try s.city(["alerts"], county: "410423")
+        #expect(newer.status == 74 && newer.stderr.contains("v99-later"), "\(newer)")
+        #expect(try s.city(["status"], county: "410422").status == 0, "the other counties are unaffected")
     }
 
     @Test("user add, set-role and disable on PostgreSQL make and grant the role, each audited on a chain that still verifies in the program")

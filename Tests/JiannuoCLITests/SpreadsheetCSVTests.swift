@@ -113,7 +113,7 @@ import Testing
         let file = cli.path("简表.csv")
         try "序号,承诺单位,企业名称,承诺事项,承诺时间,完成时限\n1,县发改委,己公司,修桥,2026/10/5,2026/12/1\n".write(toFile: file, atomically: true, encoding: .utf8)
         let refused = try cli.run(["import", "commitments", file])
-        #expect(refused.status == 65 && refused.stderr.contains("「kind」") && refused.stderr.contains("「category」"), "\(refused)")
+        #expect(refused.status == 65 && refused.stderr.contains("「承诺类型（表中无此列，键 kind）」") && refused.stderr.contains("「类别（表中无此列，键 category）」"), "\(refused)")
         let map = cli.path("columns.toml")
         try "[defaults]\nkind = \"policy\"\ncategory = 1\nstatus = \"not_started\"\nprogress = 0\n".write(toFile: map, atomically: true, encoding: .utf8)
         let r = try cli.run(["import", "commitments", file, "--columns", map, "--json"])

@@ -52,6 +52,7 @@ public final class PostgresLedger: @unchecked Sendable {
             schema = PGSchema.name(county: self.county)
             path = "PostgreSQL \(PostgresLedger.describe(conninfo)) \(schema)"
             try c.execute("SET search_path = \(PGSQL.quoted(schema)), pg_temp")
+            try PostgresLedger.requireCurrent(c, schema: schema)
             self.clock = clock.inZone(try CalendarReads.officeZone(PGReader(connection: c)))
             calendar = try CalendarReads.calendar(PGReader(connection: c))
             actor = try Actor.load(PGReader(connection: c), account: operatorName)
@@ -61,6 +62,24 @@ public final class PostgresLedger: @unchecked Sendable {
             }
         } catch let e as PGError {
             throw e.jiannuoError
+        }
+    }
+
+    /// A county's schema made by another version of the program is refused before anything reads it: its
+    /// tables, functions and grants are that version's, and this one neither upgrades them in place nor may
+    /// rely on guards they lack.
+    static func requireCurrent(_ c: PGConnection, schema: String) throws {
+        let recorded = Set(try c.execute("SELECT identifier FROM grdb_migrations").rows.compactMap { $0[0] })
+        let missing = PGSchema.migrations.filter { !recorded.contains($0) }
+        let unknown = recorded.subtracting(PGSchema.migrations).sorted()
+        if !missing.isEmpty {
+            throw JiannuoError.database(
+                "城市库中 \(schema) 的结构早于本程序（缺 \(missing.joined(separator: "、"))）：本程序不在原处升级城市库，请继续用建立它的版本，或由管理员从该县的账本文件重新 migrate",
+                "\(schema) in the city database is older than this program (it lacks \(missing.joined(separator: ", "))): this program does not upgrade a city database in place; keep the version that made it, or migrate the county again from its ledger file")
+        }
+        if !unknown.isEmpty {
+            throw JiannuoError.database("城市库中 \(schema) 的结构比本程序新（\(unknown.map { Sanitize.visible($0) }.joined(separator: "、"))）：请使用新版 jiannuo",
+                                        "\(schema) in the city database is newer than this program (\(unknown.map { Sanitize.visible($0) }.joined(separator: ", "))): use a newer jiannuo")
         }
     }
 
