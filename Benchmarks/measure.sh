@@ -39,9 +39,12 @@ five() {
     for _ in 1 2 3 4 5; do out=$(once "$@"); times+=("${out% *}"); (( ${out#* } > mem )) && mem=${out#* }; done
     echo "$(printf '%s\n' "${times[@]}" | median) $mem"
 }
-# row WHAT OURS_SECONDS OURS_KB SQLITE_SECONDS: one line of the table with the ratio.
-row() { awk -v w="$1" -v a="$2" -v m="$3" -v b="$4" 'BEGIN {
-    printf "%-44s %9.3f s %8d KB   sqlite3 %8.3f s   %6.1f×\n", w, a, m, b, (b > 0 ? a / b : 0) }'; }
+# row WHAT OURS_SECONDS OURS_KB SQLITE_SECONDS [BEST_SECONDS]: one line of the table with the ratio; BEST is
+# the sqlite3 CLI reading the records themselves through their indexes, where the first reads kept inputs.
+row() { awk -v w="$1" -v a="$2" -v m="$3" -v b="$4" -v c="${5:-}" 'BEGIN {
+    printf "%-44s %9.3f s %8d KB   sqlite3 %8.3f s   %6.1f×", w, a, m, b, (b > 0 ? a / b : 0)
+    if (c != "") printf "   best query %8.3f s   %6.1f×", c, (c > 0 ? a / c : 0)
+    printf "\n" }'; }
 
 if [ ! -f "$db" ]; then
     start=$(date +%s.%N)
@@ -97,10 +100,11 @@ lite() { five sqlite3 "$db" "$1" | cut -d' ' -f1; }
 s_alerts=$(lite "$alerts_sql"); s_panes=$(lite "$alerts_sql $panes_sql"); s_rank=$(lite "$ranking_sql"); s_status=$(lite "$status_sql")
 s_records=$(lite "$records_sql")
 s_frame=$(lite "$alerts_sql $panes_sql $ranking_sql")
+s_frame_best=$(lite "$alerts_sql $panes_sql $records_sql")
 
 echo "== reads (median of 5)"
 read -r a m <<<"$(five "${J[@]}" alerts --json)";                 row "alerts --json" "$a" "$m" "$s_alerts"
-read -r a m <<<"$(five "${J[@]}" scores --json)";                 row "scores --json" "$a" "$m" "$s_rank"
+read -r a m <<<"$(five "${J[@]}" scores --json)";                 row "scores --json" "$a" "$m" "$s_rank" "$s_records"
 read -r a m <<<"$(five "${J[@]}" department show GXJ --json)";    row "department show GXJ --json" "$a" "$m" "$s_records"
 read -r a m <<<"$(five "${J[@]}" status)";                        row "status" "$a" "$m" "$s_status"
 read -r a m <<<"$(once "${J[@]}" audit verify)";                  row "audit verify (chain + every table, 1 run)" "$a" "$m" 0
@@ -115,7 +119,7 @@ frames() {
     ff=$(echo "$out" | sed 's/.*full_frame_ms=\([0-9.]*\).*/\1/' | median)
     rss=$(echo "$out" | sed 's/.*max_rss_kb=\([0-9]*\).*/\1/' | sort -n | tail -n 1)
     row "${prefix}first paint (header, lists, alerts)" "$(awk "BEGIN {print $fp / 1000}")" "$rss" "$s_panes"
-    row "${prefix}full frame (with the ranking)" "$(awk "BEGIN {print $ff / 1000}")" "$rss" "$s_frame"
+    row "${prefix}full frame (with the ranking)" "$(awk "BEGIN {print $ff / 1000}")" "$rss" "$s_frame" "$s_frame_best"
 }
 echo "== dashboard frames (render --timing, 200x60, 3 runs)"
 frames "" "${J[@]}"
@@ -124,22 +128,15 @@ frames "" "${J[@]}"
 # A throwaway PostgreSQL 15 cluster with its defaults (fsync on), started as root through runuser; the
 # ledger migrated in (timed once), then the reads above on it, beside the SQLite figures and sqlite3's.
 if [ "${PG:-}${PG_ONLY:-}" != "" ]; then
-    pgbin=/usr/lib/postgresql/15/bin
-    pgdir=$(mktemp -d /tmp/jn-pgm-XXXX); pgport=$((20000 + RANDOM % 9999))
-    mkdir -p "$pgdir/s"; chown -R postgres:postgres "$pgdir"
-    pgstop() { runuser -u postgres -- $pgbin/pg_ctl -D "$pgdir/data" -m fast stop >/dev/null 2>&1 || true; rm -rf "$pgdir"; }
-    trap 'pgstop; cleanup' EXIT
-    (cd /tmp && runuser -u postgres -- $pgbin/initdb -D "$pgdir/data" -U postgres --auth-local=peer --auth-host=reject -E UTF8 --locale=C.UTF-8 >/dev/null)
-    (cd /tmp && runuser -u postgres -- $pgbin/pg_ctl -D "$pgdir/data" -l "$pgdir/s/server.log" -w -o "-k $pgdir/s -p $pgport -c listen_addresses=''" start >/dev/null)
-    (cd /tmp && runuser -u postgres -- $pgbin/psql -h "$pgdir/s" -p $pgport -d postgres -qc "CREATE ROLE \"$(id -un)\" LOGIN CREATEROLE")
-    (cd /tmp && runuser -u postgres -- $pgbin/psql -h "$pgdir/s" -p $pgport -d postgres -qc "CREATE DATABASE jiannuo OWNER \"$(id -un)\"")
-    uri="host=$pgdir/s port=$pgport dbname=jiannuo"
+    source Benchmarks/pg-cluster.sh
+    trap 'pg_stop; cleanup' EXIT
+    pg_start
     echo "== PostgreSQL 15 (same ledger, migrated; sqlite3 column: the SQLite file's reference above)"
     read -r a m <<<"$(once "$bin" migrate --from "$db" --to "$uri" --county 410000)"
     printf '%-44s %9.3f s %8d KB\n' "migrate (verify, copy, index, verify)" "$a" "$m"
     P=("$bin" --db "$uri" --county 410000 --today "$today")
     read -r a m <<<"$(five "${P[@]}" alerts --json)";                 row "pg alerts --json" "$a" "$m" "$s_alerts"
-    read -r a m <<<"$(five "${P[@]}" scores --json)";                 row "pg scores --json" "$a" "$m" "$s_rank"
+    read -r a m <<<"$(five "${P[@]}" scores --json)";                 row "pg scores --json" "$a" "$m" "$s_rank" "$s_records"
     read -r a m <<<"$(five "${P[@]}" department show GXJ --json)";    row "pg department show GXJ --json" "$a" "$m" "$s_records"
     read -r a m <<<"$(five "${P[@]}" status)";                        row "pg status" "$a" "$m" "$s_status"
     frames "pg " "${P[@]}"
@@ -158,7 +155,7 @@ if [ "${PG:-}${PG_ONLY:-}" != "" ]; then
     printf '%-44s %9.3f s %8d KB   SQLite  %8.3f s\n' "pg import 100,000 commitments (CSV)" "$a" "$m" "$b"
     # once() swallows a failure: the rows and the doctor say whether the import happened.
     printf '  rows imported: PostgreSQL %s, SQLite %s\n' \
-        "$(cd /tmp && runuser -u postgres -- $pgbin/psql -h "$pgdir/s" -p $pgport -d jiannuo -Atc 'SELECT count(*) FROM ledger_410001.commitments')" \
+        "$(pg_psql 'SELECT count(*) FROM ledger_410001.commitments')" \
         "$(sqlite3 "$tmp/pg-file.sqlite" 'SELECT count(*) FROM commitments')"
     "$bin" --db "$uri" --county 410001 doctor | grep -E '计分|审计' | sed 's/^/  /'
     writers=$(dirname "$bin")/jiannuo-writers
