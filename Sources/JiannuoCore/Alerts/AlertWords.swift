@@ -14,19 +14,21 @@ public enum AlertSubject: Sendable, Hashable {
     /// Words fixed when the alert was made (breach reports, calendars, late returns, major opinions).
     case fixed(Text)
 
-    /// The record and its limit, before the level's words ("承诺 CN-…（某公司）兑现时限").
-    var what: Text {
+    /// The record and its limit, before the level's words ("承诺 CN-…（某公司）兑现时限"), in one language only:
+    /// `alerts --json` words every alert twice, and making the other language each time doubled that.
+    func what(_ lang: Lang) -> String {
+        let zh = lang == .zh
         switch self {
-        case .commitment(let id, let who): Text("承诺 \(id)（\(who)）兑现时限", "commitment \(id) (\(who)) deadline")
-        case .arrears(let who, let amount): Text("拖欠\(who)账款 \(amount.grouped) 元付款期限", "payment of \(amount.grouped) yuan owed to \(who)")
+        case .commitment(let id, let who): return zh ? "承诺 \(id)（\(who)）兑现时限" : "commitment \(id) (\(who)) deadline"
+        case .arrears(let who, let amount): return zh ? "拖欠\(who)账款 \(amount.grouped) 元付款期限" : "payment of \(amount.grouped) yuan owed to \(who)"
         case .complaint(let id, let urgency, let stage):
-            Text("投诉 \(id)（\(urgency.label)）\(Self.stageWord[stage] ?? "")时限", "complaint \(id) (\(urgency.english)) \(stage.english) limit")
+            return zh ? "投诉 \(id)（\(urgency.label)）\(Self.stageWord[stage] ?? "")时限" : "complaint \(id) (\(urgency.english)) \(stage.english) limit"
         case .rectification(let id, let source, let ofBreach):
-            Text("整改 \(id)（\(ofBreach ? "失信" : "检查发现") \(source)）整改时限", "rectification \(id) (\(ofBreach ? "breach" : "finding") \(source)) deadline")
-        case .opinion(let id, let title): Text("舆情 \(id)「\(title)」处置时限", "public opinion \(id) \"\(title)\" handling limit")
-        case .difficulty(let id, let record): Text("困难问题报告 \(id)（\(record)）答复时限", "difficulty report \(id) (\(record)) answer limit")
-        case .letter(let id, let number): Text("督办函 \(id)（\(number)）回复时限", "supervision letter \(id) (\(number)) reply limit")
-        case .fixed(let t): t
+            return zh ? "整改 \(id)（\(ofBreach ? "失信" : "检查发现") \(source)）整改时限" : "rectification \(id) (\(ofBreach ? "breach" : "finding") \(source)) deadline"
+        case .opinion(let id, let title): return zh ? "舆情 \(id)「\(title)」处置时限" : "public opinion \(id) \"\(title)\" handling limit"
+        case .difficulty(let id, let record): return zh ? "困难问题报告 \(id)（\(record)）答复时限" : "difficulty report \(id) (\(record)) answer limit"
+        case .letter(let id, let number): return zh ? "督办函 \(id)（\(number)）回复时限" : "supervision letter \(id) (\(number)) reply limit"
+        case .fixed(let t): return t(lang)
         }
     }
 

@@ -165,13 +165,18 @@ public enum Alerts {
     /// `Alert.urgency` order, sorting small keys instead of whole alerts: moving tens of thousands
     /// of structs full of strings cost more than computing them.
     public static func sortedByUrgency(_ alerts: [Alert]) -> [Alert] {
-        let order = alerts.indices.sorted { i, j in
-            let a = alerts[i], b = alerts[j]
-            if a.level != b.level { return a.level.rank < b.level.rank }
-            if a.daysLeft != b.daysLeft { return a.daysLeft < b.daysLeft }
-            if a.due != b.due { return a.due < b.due }
-            if a.record != b.record { return a.record < b.record }
-            return a.kind.order < b.kind.order
+        // The numeric keys packed into one integer, compared before any string: copying an alert to compare
+        // it (its strings retained and released) was most of the sort.
+        let keys = alerts.map { a in
+            (Int64(a.level.rank) << 56) | (Int64(a.daysLeft + (1 << 23)) << 32) | Int64(a.due.ordinal + (1 << 23)) << 4 | Int64(a.kind.order)
+        }
+        let order = alerts.withUnsafeBufferPointer { all in
+            all.indices.sorted { i, j in
+                let a = keys[i] >> 4, b = keys[j] >> 4
+                if a != b { return a < b }
+                if all[i].record != all[j].record { return all[i].record < all[j].record }
+                return keys[i] & 15 < keys[j] & 15
+            }
         }
         return order.map { alerts[$0] }
     }
