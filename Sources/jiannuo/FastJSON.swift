@@ -15,24 +15,16 @@ enum FastJSON {
     /// is most of the rest: each round of `chunk` alerts is laid out in slices on every core, then handed
     /// on in order.
     static func alerts(_ list: [Alert], chunk: Int = 4_096, _ sink: ([UInt8]) -> Void) {
-        let slices = max(1, ProcessInfo.processInfo.activeProcessorCount)
         sink(Array("[".utf8))
         var start = 0
         while start < list.count {
-            let begin = start, round = min(list.count, start + chunk * slices)
-            let buffer = UnsafeMutableBufferPointer<[UInt8]>.allocate(capacity: slices)
-            buffer.initialize(repeating: [])
-            // Each slice writes only its own element.
-            nonisolated(unsafe) let parts = buffer
-            DispatchQueue.concurrentPerform(iterations: slices) { k in
-                let from = min(round, begin + k * chunk), to = min(round, from + chunk)
-                var out = JSONBytes(capacity: (to - from) * 512)
-                for i in from..<to { alert(list[i], first: i == 0, into: &out) }
-                parts[k] = out.bytes
-            }
-            for part in parts where !part.isEmpty { sink(part) }
-            buffer.deinitialize().deallocate()
-            start = round
+            let round = start..<min(list.count, start + chunk * Cores.count)
+            for part in Cores.slices(round, { slice in
+                var out = JSONBytes(capacity: slice.count * 512)
+                for i in slice { alert(list[i], first: i == 0, into: &out) }
+                return out.bytes
+            }) where !part.isEmpty { sink(part) }
+            start = round.upperBound
         }
         sink(Array((list.isEmpty ? "\n\n]" : "\n]").utf8))
     }

@@ -44,6 +44,8 @@ struct ImportCommand: JiannuoCommand {
         let mapping = try columns.map(Self.mapping) ?? Mapping()
         // A 台账 names units as people do: a name that is one unit's becomes its code (anything else is refused by the row's check).
         let unit = try UnitNames(store).code
+        // What the row checks read, taken once: they run on several threads.
+        let (calendar, rules, clock) = (store.calendar, store.rules.deadlines, store.clock)
         let result: ImportResult
         do {
             if from12345 {
@@ -59,12 +61,12 @@ struct ImportCommand: JiannuoCommand {
                 result = try importing(bad) { try store.importDepartments(rows, source: file, dryRun: $0, skipBad: $1) }
             case "commitments":
                 let (rows, bad) = try Self.read(file, SheetColumns.commitments, SheetHeaders.commitments, mapping, sheet: sheet, unit: unit, skipBad: true) { r in
-                    SheetParse.commitment(&r, clock: store.clock)
+                    SheetParse.commitment(&r, clock: clock)
                 }
                 result = try importing(bad) { try store.importCommitments(rows, source: file, dryRun: $0, skipBad: $1) }
             case "complaints":
                 let (rows, bad) = try Self.read(file, SheetColumns.complaints, SheetHeaders.complaints, mapping, sheet: sheet, unit: unit, skipBad: true) { r in
-                    SheetParse.complaint(&r, calendar: store.calendar, rules: store.rules.deadlines, clock: store.clock)
+                    SheetParse.complaint(&r, calendar: calendar, rules: rules, clock: clock)
                 }
                 result = try importing(bad) { try store.importComplaints(rows, source: file, dryRun: $0, skipBad: $1) }
             default:
@@ -138,11 +140,12 @@ struct ImportCommand: JiannuoCommand {
         let file = self.file ?? ""
         var mapping = mapping
         for (key, value) in PlatformOrders.defaults where mapping.defaults[key] == nil { mapping.defaults[key] = value }
-        let unit = try UnitNames(store, mapped: mapping.units).code
+        let names = try UnitNames(store, mapped: mapping.units)
+        let (calendar, rules, clock) = (store.calendar, store.rules.deadlines, store.clock)
         let result: PlatformImportResult
         do {
             let (rows, bad) = try Self.read(file, PlatformOrders.columns, PlatformOrders.headers, mapping, sheet: sheet, leaveUnknown: true, skipBad: skipBad) { r in
-                PlatformOrders.parse(&r, unit: unit, calendar: store.calendar, rules: store.rules.deadlines, clock: store.clock)
+                PlatformOrders.parse(&r, unit: names.code, calendar: calendar, rules: rules, clock: clock)
             }
             var r = try store.importWorkOrders(rows, source: file, dryRun: dryRun, skipBad: skipBad)
             r.problems = bad.map(ImportProblem.init) + r.problems
@@ -201,7 +204,7 @@ struct ImportCommand: JiannuoCommand {
 
     static func read<R>(_ path: String, _ columns: [SheetColumn<R>], _ synonyms: [String: [String]], _ mapping: Mapping,
                         sheet: String? = nil, unit: ((String) -> String?)? = nil, leaveUnknown: Bool = false, skipBad: Bool = false,
-                        _ parse: (inout SheetRow) -> R?) throws -> (rows: [(Int, R)], bad: [SheetProblem]) {
+                        _ parse: @escaping @Sendable (inout SheetRow) -> R?) throws -> (rows: [(Int, R)], bad: [SheetProblem]) {
         var reader = try SheetSource.open(path, sheet: sheet)
         let header = reader.header
         var keyAt: [Int: String] = [:]
@@ -245,6 +248,24 @@ struct ImportCommand: JiannuoCommand {
             .merging(columns.map { ($0.key, "\($0.zh)（表中无此列，键 \($0.key)）") }) { have, _ in have }
         // A long import shows how far it has read, on a terminal only (scripts get a clean stderr).
         let progress = isatty(STDERR_FILENO) == 1
+        // Rows are read in order and checked a round at a time on every core (the checks are per row).
+        var pending: [(Int, [String: String])] = []
+        let round = 2_048 * Cores.count
+        func check() {
+            let rows = pending
+            for (parsed, found) in Cores.slices(rows.indices, { slice in
+                var parsed: [(Int, R)] = [], found: [SheetProblem] = []
+                for i in slice {
+                    var row = SheetRow(number: rows[i].0, fields: rows[i].1, headers: named)
+                    if let r = parse(&row) { parsed.append((rows[i].0, r)) } else { found += row.problems }
+                }
+                return (parsed, found)
+            }) {
+                out += parsed
+                problems += found
+            }
+            pending.removeAll(keepingCapacity: true)
+        }
         while let fields = reader.next() {
             number += 1
             if progress && number % 5_000 == 0 {
@@ -261,9 +282,12 @@ struct ImportCommand: JiannuoCommand {
             // What the 台账 lacks or leaves blank, from the mapping file's defaults.
             for (k, v) in mapping.defaults where (values[k] ?? "").isEmpty { values[k] = v }
             if let unit, let typed = values["department"], let code = unit(typed.trimmingCharacters(in: .whitespaces)) { values["department"] = code }
-            var row = SheetRow(number: number, fields: values, headers: named)
-            if let r = parse(&row) { out.append((number, r)) } else { problems += row.problems }
+            pending.append((number, values))
+            if pending.count >= round { check() }
         }
+        check()
+        // A row with the wrong number of cells is said when read, the others' problems a round later: in row order.
+        problems = problems.enumerated().sorted { ($0.element.row, $0.offset) < ($1.element.row, $1.offset) }.map(\.element)
         if progress && number >= 5_000 { FileHandle.standardError.write(Data("\r已检查 \(number - 1) 行，写入中…\n".utf8)) }
         if let e = reader.error {
             throw JiannuoError.invalid("\(path) 第 \(number + 1) 行附近不是有效的 CSV：\(e)", "\(path) is not valid CSV near row \(number + 1)")
@@ -276,15 +300,18 @@ struct ImportCommand: JiannuoCommand {
 /// A unit as a file names it, looked up once per distinct name: a 100,000-row 台账 names a few hundred
 /// units, each resolved against the units read once.
 /// `mapped`: names a mapping file's `[units]` gives, taken before the ledger's own.
-final class UnitNames {
+/// Rows are checked on several threads at once: the names already resolved are kept under a lock.
+final class UnitNames: @unchecked Sendable {
     private let units: [Department]
     private let mapped: [String: String]
+    private let lock = NSLock()
     private var known: [String: String?] = [:]
     init(_ store: any Ledger, mapped: [String: String] = [:]) throws {
         units = try store.departments(includeInactive: true, kind: nil)
         self.mapped = mapped
     }
     func code(_ typed: String) -> String? {
+        lock.lock(); defer { lock.unlock() }
         if let hit = known[typed] { return hit }
         let code = mapped[typed] ?? (try? DepartmentLookup.resolve(typed, in: units))
         known[typed] = code
