@@ -21,7 +21,7 @@ enum PGSchema {
     static let migrations = ["v1-ledger", "v2-late-stage-indexes", "v3-drafts", "v4-evidence", "v5-accounts", "v6-supervision",
                              "v7-tallies", "v8-event-tallies", "v9-unit-returns", "v10-debt-terms", "v11-awaiting-returns",
                              "v12-score-facts", "v13-claims", "v14-attachments",
-                             "v15-complaint-history", "v16-difficulties", "v17-work-orders", "v18-letters", "v19-bulletins"]
+                             "v15-complaint-history", "v16-difficulties", "v17-work-orders", "v18-letters", "v19-bulletins", "v20-summary-indexes"]
 
     static let tables = """
     CREATE TABLE grdb_migrations (identifier text COLLATE "C" NOT NULL PRIMARY KEY);
@@ -106,6 +106,8 @@ enum PGSchema {
     \(ComplaintLimit.allCases.map { "    \(CoreSQL.lateColumn($0)) bigint GENERATED ALWAYS AS (\(CoreSQL.lateOrOpen($0))::int) STORED," }.joined(separator: "\n"))
         extended_at text COLLATE "C", reopened_at text COLLATE "C", work_order text COLLATE "C");
     \(WorkOrders.uniqueIndex);
+    \(SummaryIndexes.commitmentsByStatus);
+    \(SummaryIndexes.openComplaintStages(.pg));
     CREATE INDEX complaints_department ON complaints(department, received);
     CREATE INDEX complaints_received ON complaints(received);
     CREATE INDEX complaints_commitment ON complaints(commitment) WHERE commitment IS NOT NULL;

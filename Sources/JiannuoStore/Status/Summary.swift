@@ -42,7 +42,8 @@ extension Summary {
         let total = try r.int("SELECT count(*) FROM complaints WHERE 1 = 1\(unit.sql)", unit.arguments)
         var byStage = Dictionary(uniqueKeysWithValues: Complaint.Stage.allCases.filter(\.isOpen).map { ($0.rawValue, 0) })
         try r.each("""
-            SELECT \(CoreSQL.complaintStage()) AS stage, count(*) FROM complaints WHERE \(CoreSQL.complaintOpen())\(unit.sql) GROUP BY stage
+            SELECT \(CoreSQL.complaintStage()) AS stage, count(*) FROM complaints \(r.dialect.indexedBy(SummaryIndexes.openComplaintStagesName))
+            WHERE \(CoreSQL.complaintOpen())\(unit.sql) GROUP BY stage
             """, unit.arguments) { byStage[$0.text(0) ?? ""] = $0.small(1) ?? 0 }
         byStage[Complaint.Stage.responded.rawValue] = total - byStage.values.reduce(0, +)
         return Summary(
