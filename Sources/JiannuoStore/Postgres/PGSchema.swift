@@ -106,7 +106,6 @@ enum PGSchema {
     \(ComplaintLimit.allCases.map { "    \(CoreSQL.lateColumn($0)) bigint GENERATED ALWAYS AS (\(CoreSQL.lateOrOpen($0))::int) STORED," }.joined(separator: "\n"))
         extended_at text COLLATE "C", reopened_at text COLLATE "C", work_order text COLLATE "C");
     \(WorkOrders.uniqueIndex);
-    \(SummaryIndexes.commitmentsByStatus);
     \(SummaryIndexes.openComplaintStages(.pg));
     CREATE INDEX complaints_department ON complaints(department, received);
     CREATE INDEX complaints_received ON complaints(received);

@@ -427,9 +427,8 @@ enum Schema {
             try db.execute(sql: BulletinTable.sqlite)
             try LedgerDigest.installTriggers(db)
         }
-        // What status counts, from indexes alone (SummaryIndexes).
+        // What status counts, from an index alone (SummaryIndexes).
         m.registerMigration("v20-summary-indexes") { db in
-            try db.execute(sql: SummaryIndexes.commitmentsByStatus)
             try db.execute(sql: SummaryIndexes.openComplaintStages(.sqlite))
         }
         return m
