@@ -14,6 +14,9 @@ public struct AlertInputs: Sendable {
     public var debts: [Commitment]?
     /// Misrouted complaints handed back and not yet accepted, judged for a late return; nil: those among `complaints`.
     public var returns: [Complaint]?
+    /// Open items of the four big kinds read as their running limits only (the Store's full list), judged as
+    /// the records above are.
+    public var limits: [OpenLimit] = []
     /// For attributing a merged unit's open items to its successor.
     public var departments: [String: Department] = [:]
     /// Items already reported to the county leadership, with the day: no longer 须上报, still overdue.
@@ -39,7 +42,12 @@ public enum Alerts {
     /// The payment limit of money owed to a small firm, if the commitment is such a debt.
     public static func arrearsDue(_ c: Commitment, _ rules: DeadlineRules) -> Day? {
         guard c.category == 3, c.amount != nil, let delivered = c.deliveredOn else { return nil }
-        return delivered.adding(days: min(c.paymentDays ?? rules.arrearsDefaultDays, rules.arrearsMaxDays))
+        return arrearsDue(delivered: delivered, paymentDays: c.paymentDays, rules)
+    }
+
+    /// A debt's payment limit: the contract's days after delivery, the rules' default without one, never more than the most.
+    public static func arrearsDue(delivered: Day, paymentDays: Int?, _ rules: DeadlineRules) -> Day {
+        delivered.adding(days: min(paymentDays ?? rules.arrearsDefaultDays, rules.arrearsMaxDays))
     }
 
     public static func compute(_ input: AlertInputs, calendar: WorkCalendar, rules: DeadlineRules, today: Day) -> [Alert] {
@@ -54,30 +62,19 @@ public enum Alerts {
         let judge = Judge(calendar: calendar, rules: rules, today: today)
 
         for c in input.commitments where c.status.isOpen {
-            if let a = judge.alert(.commitment, c.id, owner(c.department), due: c.deadline, unit: .calendar,
-                                   nearing: rules.commitmentNearingDays,
-                                   what: .commitment(id: c.id, counterparty: c.counterparty)) { out.append(a) }
+            if let a = judge.alert(.commitment(c), owner) { out.append(a) }
         }
         for c in input.debts ?? input.commitments where c.status.isOpen {
-            if let due = arrearsDue(c, rules),
-               let a = judge.alert(.arrears, c.id, owner(c.department), due: due, unit: .calendar, nearing: rules.arrearsNearingDays,
-                                   what: .arrears(counterparty: c.counterparty, amount: c.amount!)) { out.append(a) }
+            if let due = arrearsDue(c, rules), let a = judge.alert(.arrears(c, due: due), owner) { out.append(a) }
         }
         for c in input.complaints {
-            guard let due = c.currentDue else { continue }
-            let kind: Alert.Kind
-            switch c.stage {
-            case .received: kind = c.returnedAt != nil ? .complaintReturn : .complaintAccept
-            case .accepted: kind = .complaintResolve
-            case .resolved: kind = .complaintRespond
-            case .responded: continue
-            }
-            if let a = judge.alert(kind, c.id, owner(c.department), due: due, unit: .working, nearing: rules.complaintNearingWorkdays,
-                                   what: .complaint(id: c.id, urgency: c.urgency, stage: kind)) { out.append(a) }
+            if let l = OpenLimit.complaint(c), let a = judge.alert(l, owner) { out.append(a) }
         }
         for r in input.rectifications where r.completedOn == nil {
-            if let a = judge.alert(.rectification, r.id, owner(r.unit), due: r.deadline, unit: .working,
-                                   nearing: rules.rectificationNearingWorkdays, what: .rectification(id: r.id, source: r.source, ofBreach: r.breach != nil)) { out.append(a) }
+            if let a = judge.alert(.rectification(r), owner) { out.append(a) }
+        }
+        for l in input.limits {
+            if let a = judge.alert(l, owner) { out.append(a) }
         }
         for o in input.opinions where o.handledOn == nil {
             let due = calendar.addingWorkdays(rules.opinionWorkdays, to: o.date)
@@ -220,6 +217,18 @@ struct Judge {
     let calendar: WorkCalendar
     let rules: DeadlineRules
     let today: Day
+
+    /// An open item's running limit: how its days are counted and from when it is nearing follow from its kind.
+    func alert(_ l: OpenLimit, _ owner: (String) -> String) -> Alert? {
+        let unit: Alert.DayUnit, nearing: Int
+        switch l.kind {
+        case .commitment: (unit, nearing) = (.calendar, rules.commitmentNearingDays)
+        case .arrears: (unit, nearing) = (.calendar, rules.arrearsNearingDays)
+        case .rectification: (unit, nearing) = (.working, rules.rectificationNearingWorkdays)
+        default: (unit, nearing) = (.working, rules.complaintNearingWorkdays)
+        }
+        return alert(l.kind, l.record, owner(l.department), due: l.due, unit: unit, nearing: nearing, what: l.subject)
+    }
 
     func alert(_ kind: Alert.Kind, _ record: String, _ department: String, due: Day, unit: Alert.DayUnit, nearing: Int,
                what: AlertSubject, always: Bool = false) -> Alert? {

@@ -55,7 +55,8 @@ public struct Rectification: Codable, Sendable, Hashable {
     }
 
     /// The record it follows (a breach or a finding), for lines and messages.
-    public var source: String { breach ?? finding ?? "" }
+    public var source: String { Rectification.source(breach: breach, finding: finding) }
+    public static func source(breach: String?, finding: String?) -> String { breach ?? finding ?? "" }
 
     /// Ordered by `day` and past its deadline then, not done (逾期未完成整改).
     public func isOverdue(on day: Day) -> Bool { opened <= day && Lateness.overdue(due: deadline, done: completedOn, on: day) }

@@ -85,10 +85,7 @@ public struct Complaint: Codable, Sendable, Hashable {
     }
 
     /// The last stage whose time is set (alerts ask this of tens of thousands of complaints: no allocation).
-    public var stage: Stage {
-        for s in Stage.latestFirst { if let field = s.reachedBy { if time(field) != nil { return s } } else { return s } }
-        return .received
-    }
+    public var stage: Stage { Stage.latest(reached: { s in s.reachedBy.map { time($0) != nil } ?? true }) }
 
     /// The limit of the current stage, nil once answered.
     public var currentDue: Day? { stage.limit.flatMap(due) }
@@ -133,6 +130,13 @@ extension Complaint.Stage {
 
     /// Every stage, the last first.
     static let latestFirst = Array(allCases.reversed())
+
+    /// The latest stage reached, by whether each stage's moment is set: for a whole record, or for the few
+    /// columns a list reads.
+    public static func latest(reached: (Complaint.Stage) -> Bool) -> Complaint.Stage {
+        for s in latestFirst where reached(s) { return s }
+        return .received
+    }
 
     /// The column (the record's field name) that marks reaching this stage.
     public var reachedColumn: String? { reachedBy?.stringValue }

@@ -74,13 +74,14 @@ struct AlertReads {
     }
 
     /// Loads only what can raise an alert today, through the partial indexes over open items.
-    /// `departments`: only these units' items (one unit's page), else every unit's.
-    func inputs<R: SQLReader>(_ r: R, departments: [String]?) throws -> AlertInputs {
+    /// `departments`: only these units' items (one unit's page), else every unit's. The big kinds come as
+    /// their running limits (`OpenLimit`), or `whole` as records for a reader that changes them first.
+    func inputs<R: SQLReader>(_ r: R, departments: [String]?, whole: Bool = false) throws -> AlertInputs {
         let sources = self.sources
         let special = try sources.specialRecords(r)
         var i = try sources.fewInputs(r, special: special, departments: departments)
         i.departments = try r.departmentMap()
-        for s in sources.big(r.dialect) { try s.fetch(r, excluding: special, departments: departments, into: &i) }
+        for s in sources.big(r.dialect) { try s.fetch(r, excluding: special, departments: departments, whole: whole, into: &i) }
         return i
     }
 }

@@ -102,17 +102,17 @@ struct AlertSources {
         let text = { (d: Day) -> DatabaseValue in d.string.databaseValue }
         return [
             BigSource(table: "commitments", open: Self.open, due: "deadline", bands: limits.commitments, units: ["department"], bound: text,
-                      kind: .commitments),
+                      kind: .commitments, rules: rules),
             // The payment limit, counted in days from the delivery; as a Julian day so that it is
             // computed from the index's columns without a date parse.
             BigSource(table: "commitments",
                       open: "\(Self.open) AND category = 3 AND delivered_on IS NOT NULL AND amount_fen IS NOT NULL AND delivered_on <= '\(limits.arrears.nearingThrough)'",
                       due: "(\(dialect.julianDay("delivered_on")) + \(dialect.least("coalesce(payment_days, \(rules.arrearsDefaultDays))", "\(rules.arrearsMaxDays)")))",
-                      bands: limits.arrears, units: ["department"], bound: jd, computedDue: true, kind: .debts),
+                      bands: limits.arrears, units: ["department"], bound: jd, computedDue: true, kind: .debts, rules: rules),
             BigSource(table: "complaints", open: CoreSQL.complaintOpen(), due: "current_due", bands: limits.complaints,
-                      units: ["department", "returned_from"], bound: text, kind: .complaints),
+                      units: ["department", "returned_from"], bound: text, kind: .complaints, rules: rules),
             BigSource(table: "rectifications", open: "completed_on IS NULL", due: "deadline", bands: limits.rectifications,
-                      units: ["unit"], bound: text, kind: .rectifications),
+                      units: ["unit"], bound: text, kind: .rectifications, rules: rules),
         ]
     }
 
@@ -135,6 +135,8 @@ struct BigSource {
     /// The due day is computed from columns: no index is in its order.
     var computedDue = false
     let kind: Kind
+    /// For a debt's payment limit (`Alerts.arrearsDue`).
+    let rules: DeadlineRules
 
     private func condition(_ dialect: SQLDialect, excluding special: AlertSources.Special, departments: [String]?) -> String {
         var sql = "\(open) AND \(due) <= ?"
@@ -152,10 +154,11 @@ struct BigSource {
     }
 
     /// Reads the items due by the end of the nearing band; with `limit`, only the most urgent ones.
+    /// `whole`: the records themselves, for a reader that changes them before they are judged (as known).
     func fetch<R: SQLReader>(_ r: R, excluding special: AlertSources.Special, departments: [String]? = nil, limit: Int? = nil,
-                             into inputs: inout AlertInputs) throws {
+                             whole: Bool = false, into inputs: inout AlertInputs) throws {
         let condition = condition(r.dialect, excluding: special, departments: departments)
-        var sql = "SELECT * FROM \(table) WHERE \(condition)"
+        var sql = "SELECT \(whole ? "*" : columns(r.dialect)) FROM \(table) WHERE \(condition)"
         var arguments: [DatabaseValueConvertible] = [bound(bands.nearingThrough)]
         if let limit, computedDue {
             // Sorting whole rows by a computed day reads every row: find the day of the last one
@@ -171,11 +174,49 @@ struct BigSource {
             // Within a kind, an earlier day is never less urgent, and ties go by id (`Alert.urgency`).
             sql += " ORDER BY \(due), id LIMIT \(max(0, limit))"
         }
+        if whole {
+            switch kind {
+            case .commitments: inputs.commitments += try r.all(sql, arguments) { try Commitment(positional: $0) }
+            case .debts: inputs.debts = (inputs.debts ?? []) + (try r.all(sql, arguments) { try Commitment(positional: $0) })
+            case .complaints: inputs.complaints += try r.all(sql, arguments) { try Complaint(positional: $0) }
+            case .rectifications: inputs.rectifications += try r.records(Rectification.self, sql, arguments)
+            }
+            return
+        }
+        inputs.limits += try r.all(sql, arguments) { row -> OpenLimit? in
+            guard let id = row.text(0), let unit = row.text(1) else { return nil }
+            switch kind {
+            case .commitments:
+                return row.day(at: 2).map { .commitment(id: id, department: unit, deadline: $0, counterparty: row.text(3) ?? "") }
+            case .debts:
+                guard let delivered = row.day(at: 2), let fen = row.int(5) else { return nil }
+                return .arrears(id: id, department: unit, due: Alerts.arrearsDue(delivered: delivered, paymentDays: row.small(3), rules),
+                                counterparty: row.text(4) ?? "", amount: Money(fen: fen))
+            case .complaints:
+                let stages = Complaint.Stage.allCases
+                let stage = Complaint.Stage.latest { s in stages.firstIndex(of: s).map { $0 == 0 || row.small(2 + $0) == 1 } ?? false }
+                guard let due = row.day(at: 3 + stages.count), let urgency = row.text(2).flatMap(Urgency.init(rawValue:)) else { return nil }
+                return .complaint(id: id, department: unit, stage: stage, returned: row.small(2 + stages.count) == 1, urgency: urgency, due: due)
+            case .rectifications:
+                let breach = row.text(3)
+                return row.day(at: 2).map { .rectification(id: id, unit: unit, deadline: $0, source: Rectification.source(breach: breach, finding: row.text(4)),
+                                                            ofBreach: breach != nil) }
+            }
+        }.compactMap { $0 }
+    }
+
+    /// What the alerts need of a row, first its id and unit (`OpenLimit`): reading whole records of tens of
+    /// thousands of open items was most of the full list's time. A flag is 1 when the column is set.
+    private func columns(_ dialect: SQLDialect) -> String {
+        let set = { (column: String) in "1 - (\(dialect.isNull(column)))" }
         switch kind {
-        case .commitments: inputs.commitments += try r.all(sql, arguments) { try Commitment(positional: $0) }
-        case .debts: inputs.debts = (inputs.debts ?? []) + (try r.all(sql, arguments) { try Commitment(positional: $0) })
-        case .complaints: inputs.complaints += try r.all(sql, arguments) { try Complaint(positional: $0) }
-        case .rectifications: inputs.rectifications += try r.records(Rectification.self, sql, arguments)
+        case .commitments: return "id, department, deadline, counterparty"
+        case .debts: return "id, department, delivered_on, payment_days, counterparty, amount_fen"
+        case .complaints:
+            // The stages after the first, each set or not, then whether it was returned, then its running limit.
+            let reached = Complaint.Stage.allCases.dropFirst().map { set($0.reachedColumn!) }
+            return (["id", "department", "urgency"] + reached + [set("returned_at"), "current_due"]).joined(separator: ", ")
+        case .rectifications: return "id, unit, deadline, breach, finding"
         }
     }
 

@@ -9,7 +9,7 @@ extension LedgerEngine {
         try requireAsKnown()
         let day = asKnown.day
         let inputs = try reading { r -> AlertInputs in
-            var i = try AlertReads(today: day, calendar: calendar, rules: rules.deadlines).inputs(r, departments: nil)
+            var i = try AlertReads(today: day, calendar: calendar, rules: rules.deadlines).inputs(r, departments: nil, whole: true)
             try KnownAlerts(asKnown: asKnown, rules: rules.deadlines, calendar: calendar).apply(to: &i, r)
             return i
         }
