@@ -301,20 +301,20 @@ struct ImportCommand: JiannuoCommand {
 /// units, each resolved against the units read once.
 /// `mapped`: names a mapping file's `[units]` gives, taken before the ledger's own.
 /// Rows are checked on several threads at once: the names already resolved are kept under a lock.
-final class UnitNames: @unchecked Sendable {
+final class UnitNames: Sendable {
     private let units: [Department]
     private let mapped: [String: String]
-    private let lock = NSLock()
-    private var known: [String: String?] = [:]
+    private let known = Locked<[String: String?]>([:])
     init(_ store: any Ledger, mapped: [String: String] = [:]) throws {
         units = try store.departments(includeInactive: true, kind: nil)
         self.mapped = mapped
     }
     func code(_ typed: String) -> String? {
-        lock.lock(); defer { lock.unlock() }
-        if let hit = known[typed] { return hit }
-        let code = mapped[typed] ?? (try? DepartmentLookup.resolve(typed, in: units))
-        known[typed] = code
-        return code
+        known.update { known in
+            if let hit = known[typed] { return hit }
+            let code = mapped[typed] ?? (try? DepartmentLookup.resolve(typed, in: units))
+            known[typed] = code
+            return code
+        }
     }
 }

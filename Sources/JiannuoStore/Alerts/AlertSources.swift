@@ -193,10 +193,11 @@ struct BigSource {
                 return .arrears(id: id, department: unit, due: Alerts.arrearsDue(delivered: delivered, paymentDays: row.small(3), rules),
                                 counterparty: row.text(4) ?? "", amount: Money(fen: fen))
             case .complaints:
-                let stages = Complaint.Stage.allCases
-                let stage = Complaint.Stage.latest { s in stages.firstIndex(of: s).map { $0 == 0 || row.small(2 + $0) == 1 } ?? false }
-                guard let due = row.day(at: 3 + stages.count), let urgency = row.text(2).flatMap(Urgency.init(rawValue:)) else { return nil }
-                return .complaint(id: id, department: unit, stage: stage, returned: row.small(2 + stages.count) == 1, urgency: urgency, due: due)
+                // Columns laid out by `columns`: stage i's flag at 2 + i, then the return flag, then the limit.
+                let stages = Complaint.Stage.allCases.count
+                let stage = Complaint.Stage.latest { s in s.index == 0 || row.small(2 + s.index) == 1 }
+                guard let due = row.day(at: 3 + stages), let urgency = row.text(2).flatMap(Urgency.init(rawValue:)) else { return nil }
+                return .complaint(id: id, department: unit, stage: stage, returned: row.small(2 + stages) == 1, urgency: urgency, due: due)
             case .rectifications:
                 let breach = row.text(3)
                 return row.day(at: 2).map { .rectification(id: id, unit: unit, deadline: $0, source: Rectification.source(breach: breach, finding: row.text(4)),

@@ -74,8 +74,8 @@ public final class PostgresLedger: @unchecked Sendable {
         let unknown = recorded.subtracting(PGSchema.migrations).sorted()
         if !missing.isEmpty {
             throw JiannuoError.database(
-                "城市库中 \(schema) 的结构早于本程序（缺 \(missing.joined(separator: "、"))）：本程序不在原处升级城市库，请继续用建立它的版本，或由管理员从该县的账本文件重新 migrate",
-                "\(schema) in the city database is older than this program (it lacks \(missing.joined(separator: ", "))): this program does not upgrade a city database in place; keep the version that made it, or migrate the county again from its ledger file")
+                "城市库中 \(schema) 的结构早于本程序（缺 \(missing.joined(separator: "、"))）：本程序不在原处升级城市库；请用建立它的版本 export --all，再用本程序 import --all 到新账本文件并 migrate（见 README）",
+                "\(schema) in the city database is older than this program (it lacks \(missing.joined(separator: ", "))): this program does not upgrade a city database in place; export --all with the version that made it, then import --all into a new ledger file and migrate it with this one (README)")
         }
         if !unknown.isEmpty {
             throw JiannuoError.database("城市库中 \(schema) 的结构比本程序新（\(unknown.map { Sanitize.visible($0) }.joined(separator: "、"))）：请使用新版 jiannuo",

@@ -306,12 +306,12 @@ public final class SQLiteLedger: Sendable {
 }
 
 /// A value behind a lock, for the little mutable state a Sendable Store keeps.
-final class Locked<Value>: @unchecked Sendable {
+public final class Locked<Value>: @unchecked Sendable {
     private var value: Value
     private let lock = NSLock()
-    init(_ value: Value) { self.value = value }
-    func set(_ v: Value) { lock.lock(); value = v; lock.unlock() }
-    func update<R>(_ body: (inout Value) throws -> R) rethrows -> R {
+    public init(_ value: Value) { self.value = value }
+    public func set(_ v: Value) { lock.lock(); value = v; lock.unlock() }
+    public func update<R>(_ body: (inout Value) throws -> R) rethrows -> R {
         lock.lock(); defer { lock.unlock() }
         return try body(&value)
     }
