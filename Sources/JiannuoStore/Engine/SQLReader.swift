@@ -12,9 +12,18 @@ protocol SQLReader {
     func records<T: FetchableRecord>(_ type: T.Type, _ sql: String, _ arguments: [DatabaseValueConvertible]) throws -> [T]
     /// `each` for results too large to hold at once (exports): row by row, through a cursor.
     func stream(_ sql: String, _ arguments: [DatabaseValueConvertible], _ body: (Row) throws -> Void) throws
+    /// `sql`'s rows folded by a `CountsFingerprint` (key columns, then the count); SQLite's reads the
+    /// statement's columns without making rows.
+    func countsFingerprint(_ sql: String, keys: Int, salt: [UInt8]) throws -> Digest256
 }
 
 extension SQLReader {
+    func countsFingerprint(_ sql: String, keys: Int, salt: [UInt8]) throws -> Digest256 {
+        var f = CountsFingerprint(salt: salt)
+        try stream(sql, []) { f.add($0, keys: keys) }
+        return f.sum
+    }
+
     func all<T>(_ sql: String, _ arguments: [DatabaseValueConvertible], _ decode: (Row) throws -> T) throws -> [T] {
         var out: [T] = []
         try each(sql, arguments) { out.append(try decode($0)) }

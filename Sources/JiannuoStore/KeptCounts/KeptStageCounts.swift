@@ -35,6 +35,12 @@ enum KeptStageCounts {
         return "SELECT stage, due, department, open, sum(n) AS n FROM (\(sum(parts, extra, d))) AS t GROUP BY 1, 2, 3, 4"
     }
 
+    /// The same counts before the last grouping: one row per part, stage and key (what a
+    /// `CountsFingerprint` folds, since it adds a key's rows up itself).
+    static func partsSQL(_ d: SQLDialect = .sqlite, rounds: Bool = true) -> String {
+        sum([("complaints", stages)] + (rounds ? [(roundTable, roundStages)] : []), "true", d)
+    }
+
     private static func sum(_ parts: [(String, [(String, String, String, String)])], _ extra: String, _ d: SQLDialect) -> String {
         parts.flatMap { table, stages in
             stages.map { stage, due, done, late in

@@ -1,4 +1,5 @@
 import GRDB
+import GRDBSQLite
 import JiannuoCore
 
 /// SQLite's side: GRDB's connection.
@@ -14,6 +15,22 @@ struct GRDBReader: SQLReader {
     }
     func stream(_ sql: String, _ arguments: [DatabaseValueConvertible], _ body: (GRDB.Row) throws -> Void) throws {
         try each(sql, arguments, body)
+    }
+    func countsFingerprint(_ sql: String, keys: Int, salt: [UInt8]) throws -> Digest256 {
+        let statement = try db.makeStatement(sql: sql)
+        let raw = statement.sqliteStatement
+        defer { sqlite3_reset(raw) }
+        var f = CountsFingerprint(salt: salt)
+        while true {
+            let code = sqlite3_step(raw)
+            if code == SQLITE_DONE { return f.sum }
+            guard code == SQLITE_ROW else {
+                throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+            }
+            f.add(count: sqlite3_column_int64(raw, Int32(keys))) { bytes in
+                for i in 0..<Int32(keys) { RowBytes.appendColumn(raw, i, to: &bytes) }
+            }
+        }
     }
 }
 

@@ -107,15 +107,18 @@ public final class SQLiteLedger: Sendable {
         config.busyMode = .timeout(10)
         config.readonly = readonly
         config.label = "jiannuo"
-        // JIANNUO_SQL_PROFILE=1: each statement of a millisecond or more, its time and its SQL, on stderr (for measuring).
-        let profile = ProcessInfo.processInfo.environment["JIANNUO_SQL_PROFILE"].map { !$0.isEmpty } ?? false
+        // JIANNUO_SQL_PROFILE=1: each statement of a millisecond or more, its time and its SQL (its start; `full`:
+        // all of it), on stderr (for measuring).
+        let profileSetting = ProcessInfo.processInfo.environment["JIANNUO_SQL_PROFILE"] ?? ""
+        let profile = !profileSetting.isEmpty
+        let sqlShown = profileSetting == "full" ? Int.max : 300
         config.prepareDatabase { db in
             LedgerDigest.register(db, accumulator: digests)
             if profile {
                 db.trace(options: .profile) { event in
                     guard case let .profile(statement, duration) = event, duration >= 0.001 else { return }
                     let sql = statement.sql.split(whereSeparator: \.isWhitespace).joined(separator: " ")
-                    FileHandle.standardError.write(Data((String(format: "%8.1f ms  ", duration * 1000) + sql.prefix(300) + "\n").utf8))
+                    FileHandle.standardError.write(Data((String(format: "%8.1f ms  ", duration * 1000) + sql.prefix(sqlShown) + "\n").utf8))
                 }
             }
         }
