@@ -23,6 +23,8 @@ import JiannuoTestSupport
         for r in ScoreRule.scored {
             #expect(rules.scoring.points[r] == r.defaultPoints, "\(r.key): file \(rules.scoring.points[r] ?? -1), default \(r.defaultPoints)")
         }
+        // Every section, not only the points: the program takes the defaults without reading the file.
+        #expect(rules == Rules.defaults)
     }
 
     @Test func aMisspeltRuleIsRefusedWithItsLine() {

@@ -30,6 +30,8 @@ public final class SQLiteLedger: Sendable {
     public let access: Access
     let pool: DatabasePool
     let lazyWriter = Locked<DatabasePool?>(nil)
+    /// The reads and writes using the writer's connection now: a writing command reads on it when none does (see `read`).
+    let writerUsers = Locked(0)
     let digests = DigestAccumulator()
     public let clock: Clock
     /// The system account running the process: the actor of every audit row.
@@ -240,9 +242,34 @@ public final class SQLiteLedger: Sendable {
         return .database("数据库错误：\(error)", "database error: \(error)")
     }
 
-    /// Reads in a snapshot.
+    /// Reads in a snapshot. A writing command (one process, one command) reads on the writer's connection,
+    /// which has parsed the schema already, rather than open a reader that parses it again (about 3 ms
+    /// of a 30 ms write); only while that connection is idle, so that a read within a write, or on
+    /// another thread meanwhile, takes a reader as before. Either way the read takes no write lock.
     public func read<T>(_ body: (Database) throws -> T) throws -> T {
-        do { return try pool.read(body) } catch { throw SQLiteLedger.databaseError(error, path: path) }
+        do {
+            if access == .write, claimIdleWriter() {
+                defer { writerUsers.update { $0 -= 1 } }
+                return try pool.writeWithoutTransaction { db in
+                    var value: T? = nil
+                    try db.inTransaction(.deferred) {
+                        value = try db.readOnly { try body(db) }
+                        return .commit
+                    }
+                    return value!
+                }
+            }
+            return try pool.read(body)
+        } catch { throw SQLiteLedger.databaseError(error, path: path) }
+    }
+
+    /// Takes the writer's connection for a read if nothing uses it.
+    private func claimIdleWriter() -> Bool {
+        writerUsers.update { users in
+            guard users == 0 else { return false }
+            users = 1
+            return true
+        }
     }
 
     /// The writer: the main pool for a writing command, opened on the first write for a reading one.
@@ -264,6 +291,9 @@ public final class SQLiteLedger: Sendable {
     /// One command's writes: one transaction, with its audit rows; all or nothing (`LedgerEngine.transaction`).
     func write<T>(_ body: (Database, SQLiteAuditWriter) throws -> T) throws -> T {
         let pool = try writer()
+        // Meanwhile a read (from within the write, or from a thread it waits for) goes to a reader.
+        writerUsers.update { $0 += 1 }
+        defer { writerUsers.update { $0 -= 1 } }
         do {
             return try pool.write { db in
                 try actor.requireStanding(GRDBReader(db: db))
