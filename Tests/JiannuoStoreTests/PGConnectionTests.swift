@@ -52,6 +52,51 @@ struct PGConnectionTests {
         #expect(try db.execute("SELECT 1 + 1 AS two")[0, "two"] == "2")
     }
 
+    @Test("statements whose result is not read go with the next one read, in order; a refusal among them undoes the whole transaction and leaves the connection usable")
+    func deferredStatements() throws {
+        let cluster = try PostgresCluster()
+        let db = try PGConnection(cluster.conninfo)
+        try db.execute("CREATE TABLE t (id text PRIMARY KEY, n bigint NOT NULL)")
+        // Outside a transaction nothing waits.
+        try db.executeDeferred("INSERT INTO t VALUES ($1, $2)", ["A", "1"])
+        #expect(try PGConnection(cluster.conninfo).execute("SELECT count(*) FROM t").rows.first?[0] == "1")
+        // Inside one, they run before the statement read and see each other's rows; another session sees them at the commit.
+        let other = try PGConnection(cluster.conninfo)
+        let seen = try db.transaction { () -> String? in
+            try db.executeDeferred("INSERT INTO t VALUES ($1, $2)", ["B", "2"])
+            try db.executeDeferred("UPDATE t SET n = n + 10 WHERE id = $1", ["B"])
+            return try db.execute("SELECT n FROM t WHERE id = $1", ["B"]).rows.first?[0]
+        }
+        #expect(seen == "12")
+        #expect(try other.execute("SELECT count(*) FROM t").rows.first?[0] == "2")
+        // More than a pipeline holds at once: sent in turns, all kept.
+        try db.transaction {
+            for i in 0..<(PGConnection.deferredLimit * 2 + 3) { try db.executeDeferred("INSERT INTO t VALUES ($1, $2)", ["C\(i)", "\(i)"]) }
+        }
+        #expect(try other.execute("SELECT count(*) FROM t").rows.first?[0] == "\(2 + PGConnection.deferredLimit * 2 + 3)")
+        // A duplicate key among the deferred: the error comes at the commit, with its SQLSTATE, and nothing of the transaction stays.
+        do {
+            try db.transaction {
+                try db.executeDeferred("INSERT INTO t VALUES ($1, $2)", ["D", "4"])
+                try db.executeDeferred("INSERT INTO t VALUES ($1, $2)", ["A", "5"])
+                try db.executeDeferred("INSERT INTO t VALUES ($1, $2)", ["E", "6"])
+            }
+            Issue.record("a duplicate key was accepted")
+        } catch let e as PGError {
+            #expect(e.sqlState == "23505", "\(e)")
+        }
+        #expect(try other.execute("SELECT count(*) FROM t WHERE id IN ('D', 'E')").rows.first?[0] == "0")
+        #expect(try db.execute("SELECT n FROM t WHERE id = 'A'").rows.first?[0] == "1")
+        // A refusal before a read: the read throws it, and the transaction is undone.
+        #expect(throws: PGError.self) {
+            try db.transaction {
+                try db.executeDeferred("INSERT INTO t VALUES ($1, $2)", ["F", "not a number"])
+                _ = try db.execute("SELECT 1")
+            }
+        }
+        #expect(try db.execute("SELECT count(*) FROM t WHERE id = 'F'").rows.first?[0] == "0")
+    }
+
     @Test("a refused privilege is a permission error (exit 77)")
     func privilegeRefused() throws {
         let cluster = try PostgresCluster()

@@ -111,7 +111,7 @@ extension LedgerEngine {
     /// typed about an earlier moment than the grace window allows waits for confirmation.
     func recordStep(_ w: Writer, _ id: String, _ step: ComplaintStep, at t: DateTime, pending: Bool = false,
                             recorded: DateTime? = nil) throws {
-        try w.insert(ComplaintStepRecord(complaint: id, step: step, claimedAt: t, recording: EventRecording(
+        try w.insertUnread(ComplaintStepRecord(complaint: id, step: step, claimedAt: t, recording: EventRecording(
             claimed: pending ? t.day : nil, recordedAt: recorded ?? clock.now, claim: pending ? .pending : nil)))
     }
 

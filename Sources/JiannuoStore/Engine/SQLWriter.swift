@@ -7,6 +7,8 @@ protocol SQLWriter: SQLReader {
     func execute(_ sql: String, _ arguments: [DatabaseValueConvertible?]) throws
     /// Inserts a record; returns the key the engine gave it when its table numbers its rows.
     @discardableResult func insert<R: PersistableRecord>(_ record: R) throws -> Int64?
+    /// Inserts a record whose engine-given key nobody reads (PostgreSQL then need not answer at once).
+    func insertUnread<R: PersistableRecord>(_ record: R) throws
     /// Updates the columns of a record that differ from `before`, found by its key: a column the
     /// command did not change is not written (a liaison on PostgreSQL never reads the real contact).
     func update<R: PersistableRecord>(_ record: R, from before: R) throws
@@ -31,6 +33,8 @@ extension SQLReader {
 }
 
 extension SQLWriter {
+    func insertUnread<R: PersistableRecord>(_ record: R) throws { try insert(record) }
+
     /// The next id of a yearly series, e.g. `CN-2026-0007`: one statement, so that concurrent writers
     /// on PostgreSQL queue on the series' row instead of taking the same number.
     func nextId(_ kind: RecordKind, year: Int) throws -> String {

@@ -11,6 +11,7 @@ struct PGAudit: AuditAppending {
         try AuditActions.requireListed(action)
         // The claimed date says what day the entry is about, whatever the real moment (as SQLiteAuditWriter).
         let claim = claimed ?? (clock.isReal ? nil : clock.today.string)
-        try connection.execute("SELECT jn_audit_append($1, $2, $3, $4, $5, $6)", [action, entity, id, before, after, claim])
+        // Its refusal, if any, comes with the next statement read or the commit, inside the same transaction.
+        try connection.executeDeferred("SELECT jn_audit_append($1, $2, $3, $4, $5, $6)", [action, entity, id, before, after, claim])
     }
 }

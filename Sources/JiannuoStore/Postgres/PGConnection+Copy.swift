@@ -47,6 +47,7 @@ extension PGConnection {
     }
 
     private func begin(copy sql: String) throws -> Bool {
+        try flushDeferred()
         guard let r = PQexec(handle, sql) else { throw PGError(sqlState: nil, message: String(cString: PQerrorMessage(handle))) }
         defer { PQclear(r) }
         if PQresultStatus(r) == PGRES_COPY_IN { return true }
@@ -80,6 +81,7 @@ extension PGConnection {
 extension PGConnection {
     /// Streams `COPY (…) TO STDOUT` (text format): `body` gets each row's bytes without its newline.
     public func copyOut(_ sql: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
+        try flushDeferred()
         guard let r = PQexec(handle, sql) else { throw PGError(sqlState: nil, message: String(cString: PQerrorMessage(handle))) }
         let status = PQresultStatus(r)
         if status != PGRES_COPY_OUT {

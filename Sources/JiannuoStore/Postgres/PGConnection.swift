@@ -35,6 +35,14 @@ public struct PGRows {
 /// their values as parameters ($1, $2…), never spliced into the text.
 public final class PGConnection {
     private let conn: OpaquePointer
+    /// Statements whose result nobody reads (a record's insert, an audit row), held back within a
+    /// transaction and sent with the next statement that is read, or with the commit, in one round trip
+    /// (libpq's pipeline mode). A write holds its id's and its tallies' row locks from its first insert
+    /// to its commit: sent together, they are held for the server's work, not for the client's turns.
+    private var deferred: [(sql: String, parameters: [String?])] = []
+    private var inTransaction = false
+    /// Enough to save the round trips, few enough that the results never fill a socket buffer.
+    static let deferredLimit = 64
     /// For this module's extensions (COPY, cursors).
     var handle: OpaquePointer { conn }
 
@@ -75,9 +83,11 @@ public final class PGConnection {
 
     deinit { PQfinish(conn) }
 
-    /// Runs one statement with its parameters (nil is NULL) and returns its rows (none for a command).
+    /// Runs one statement with its parameters (nil is NULL) and returns its rows (none for a command);
+    /// the statements deferred before it go first, in the same round trip.
     @discardableResult
     public func execute(_ sql: String, _ parameters: [String?] = []) throws -> PGRows {
+        if !deferred.isEmpty { return try pipeline(sql, parameters) }
         // libpq wants C strings that live until the call returns.
         let copies: [UnsafeMutablePointer<CChar>?] = parameters.map { $0.flatMap { strdup($0) } }
         defer { for p in copies { free(p) } }
@@ -86,13 +96,72 @@ public final class PGConnection {
         }
         guard let result else { throw PGError(sqlState: nil, message: Self.text(PQerrorMessage(conn))) }
         defer { PQclear(result) }
+        return try Self.rows(result)
+    }
+
+    /// A statement whose result is not read: in a transaction it waits for the next one (see `deferred`),
+    /// and any error it meets is thrown there, before the transaction commits.
+    public func executeDeferred(_ sql: String, _ parameters: [String?] = []) throws {
+        guard inTransaction else { try execute(sql, parameters); return }
+        deferred.append((sql, parameters))
+        if deferred.count >= Self.deferredLimit { try flushDeferred() }
+    }
+
+    /// Sends what is deferred now (before COPY or anything else that does not go through `execute`).
+    func flushDeferred() throws {
+        guard let last = deferred.popLast() else { return }
+        if deferred.isEmpty { try execute(last.sql, last.parameters) } else { try pipeline(last.sql, last.parameters) }
+    }
+
+    /// The deferred statements and then `sql`, sent at once: `sql`'s rows, or the first error met (the
+    /// statements after a failed one are not run, and the transaction is then aborted).
+    private func pipeline(_ sql: String, _ parameters: [String?]) throws -> PGRows {
+        let statements = deferred + [(sql, parameters)]
+        deferred = []
+        guard PQenterPipelineMode(conn) == 1 else { throw PGError(sqlState: nil, message: Self.text(PQerrorMessage(conn))) }
+        defer { PQexitPipelineMode(conn) }
+        for (text, values) in statements {
+            let copies: [UnsafeMutablePointer<CChar>?] = values.map { $0.flatMap { strdup($0) } }
+            defer { for p in copies { free(p) } }
+            let sent = copies.map { UnsafePointer($0) }.withUnsafeBufferPointer { v in
+                PQsendQueryParams(conn, text, Int32(values.count), nil, v.baseAddress, nil, nil, 0)
+            }
+            guard sent == 1 else { throw PGError(sqlState: nil, message: Self.text(PQerrorMessage(conn))) }
+        }
+        guard PQpipelineSync(conn) == 1 else { throw PGError(sqlState: nil, message: Self.text(PQerrorMessage(conn))) }
+        // Each statement's results end with a null; the sync's result ends the pipeline.
+        var index = 0, rows = PGRows(columns: [], rows: []), failure: PGError? = nil
+        while true {
+            guard let r = PQgetResult(conn) else {
+                index += 1
+                // More ends than statements: the connection is gone.
+                guard index <= statements.count else { throw PGError(sqlState: nil, message: Self.text(PQerrorMessage(conn))) }
+                continue
+            }
+            defer { PQclear(r) }
+            let status = PQresultStatus(r)
+            if status == PGRES_PIPELINE_SYNC { break }
+            if status == PGRES_PIPELINE_ABORTED { continue }
+            do {
+                let value = try Self.rows(r)
+                if index == statements.count - 1 { rows = value }
+            } catch let e as PGError {
+                if failure == nil { failure = e }
+            }
+        }
+        if let failure { throw failure }
+        return rows
+    }
+
+    /// A result's rows, or its error.
+    private static func rows(_ result: OpaquePointer) throws -> PGRows {
         switch PQresultStatus(result) {
         case PGRES_COMMAND_OK, PGRES_EMPTY_QUERY:
             return PGRows(columns: [], rows: [])
         case PGRES_TUPLES_OK:
             let types = (0..<Int(PQnfields(result))).map { UInt32(PQftype(result, Int32($0))) }
             let n = Int(PQntuples(result)), m = Int(PQnfields(result))
-            let columns = (0..<m).map { Self.text(PQfname(result, Int32($0))) }
+            let columns = (0..<m).map { text(PQfname(result, Int32($0))) }
             let rows = (0..<n).map { r in
                 (0..<m).map { c -> String? in
                     // A value exactly as stored: only the server's messages are trimmed.
@@ -101,7 +170,7 @@ public final class PGConnection {
             }
             return PGRows(columns: columns, rows: rows, types: types)
         default:
-            throw Self.error(result)
+            throw error(result)
         }
     }
 
@@ -114,11 +183,15 @@ public final class PGConnection {
     /// Runs `body` in one transaction: committed if it returns, rolled back if it throws.
     public func transaction<T>(_ body: () throws -> T) throws -> T {
         try execute("BEGIN")
+        inTransaction = true
+        defer { inTransaction = false }
         do {
             let value = try body()
             try execute("COMMIT")
             return value
         } catch {
+            // What was held back never ran: the transaction is undone whole.
+            deferred = []
             _ = try? execute("ROLLBACK")
             throw error
         }

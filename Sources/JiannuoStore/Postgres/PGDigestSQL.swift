@@ -10,8 +10,11 @@
 /// a write through `psql` either appends its audit row, as its own role at the server's time, or is undone.
 enum PGDigestSQL {
     /// `jn_enc`: one value's bytes, one function per storage class (PostgreSQL picks by the column's type).
+    /// The text one is STABLE, as `convert_to` is: a function declared more constant than its body is
+    /// called row by row instead of inlined into the trigger's query (~0.2 ms of each complaint's insert).
+    /// Schemas made before keep their IMMUTABLE one, which hashes the same, more slowly.
     static let encoders = """
-    CREATE FUNCTION jn_enc(v text) RETURNS bytea LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$
+    CREATE FUNCTION jn_enc(v text) RETURNS bytea LANGUAGE sql STABLE PARALLEL SAFE AS $$
         SELECT CASE WHEN v IS NULL THEN '\\x00'::bytea
                     ELSE '\\x03'::bytea || int4send(octet_length(v)) || convert_to(v, 'UTF8') END $$;
     CREATE FUNCTION jn_enc(v bigint) RETURNS bytea LANGUAGE sql IMMUTABLE PARALLEL SAFE AS $$

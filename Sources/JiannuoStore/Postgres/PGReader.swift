@@ -52,14 +52,28 @@ extension PGReader: SQLWriter {
 
     func insert<R: PersistableRecord>(_ record: R) throws -> Int64? {
         let table = R.databaseTableName, identity = PGSchema.identities[table]
+        let (sql, values) = try insertStatement(record, returning: identity)
+        // A row keyed by the program is not answered for: it goes with the next statement read, or the commit.
+        guard identity != nil else {
+            try connection.executeDeferred(sql, values)
+            return nil
+        }
+        return try connection.execute(sql, values).rows.first?[0].flatMap { Int64($0) }
+    }
+
+    func insertUnread<R: PersistableRecord>(_ record: R) throws {
+        let (sql, values) = try insertStatement(record, returning: nil)
+        try connection.executeDeferred(sql, values)
+    }
+
+    private func insertStatement<R: PersistableRecord>(_ record: R, returning: String?) throws -> (String, [String?]) {
+        let table = R.databaseTableName, identity = PGSchema.identities[table]
         // A row the engine numbers is inserted without its key (NULL would not be numbered).
         let values = try record.databaseDictionary.filter { !($0.key == identity && $0.value.isNull) }.sorted { $0.key < $1.key }
         let placeholders = values.indices.map { "$\($0 + 1)" }.joined(separator: ", ")
-        let returning = identity.map { " RETURNING \(PGSQL.quoted($0))" } ?? ""
-        let rows = try connection.execute(
-            "INSERT INTO \(target(table)) (\(values.map { PGSQL.quoted($0.key) }.joined(separator: ", "))) VALUES (\(placeholders))\(returning)",
-            values.map { PGReader.text($0.value) })
-        return identity == nil ? nil : rows.rows.first?[0].flatMap { Int64($0) }
+        let suffix = returning.map { " RETURNING \(PGSQL.quoted($0))" } ?? ""
+        return ("INSERT INTO \(target(table)) (\(values.map { PGSQL.quoted($0.key) }.joined(separator: ", "))) VALUES (\(placeholders))\(suffix)",
+                values.map { PGReader.text($0.value) })
     }
 
     func update<R: PersistableRecord>(_ record: R, from before: R) throws {
@@ -69,8 +83,8 @@ extension PGReader: SQLWriter {
         guard !changed.isEmpty else { return }
         guard let id = old[key] else { throw JiannuoError.database("内部错误：记录缺少主键", "internal error: a record without its key") }
         let set = changed.enumerated().map { "\(PGSQL.quoted($0.element.key)) = $\($0.offset + 2)" }.joined(separator: ", ")
-        _ = try connection.execute("UPDATE \(target(table)) SET \(set) WHERE \(PGSQL.quoted(key)) = $1",
-                                   [PGReader.text(id)] + changed.map { PGReader.text($0.value) })
+        try connection.executeDeferred("UPDATE \(target(table)) SET \(set) WHERE \(PGSQL.quoted(key)) = $1",
+                                       [PGReader.text(id)] + changed.map { PGReader.text($0.value) })
     }
 
     /// A ledger table by its schema: a liaison's search path puts the masked view of the complaints
