@@ -373,10 +373,20 @@ extension SQLiteLedger: LedgerEngine, LedgerFile {
     /// Appended rows are summed once at the end rather than by a trigger call each (departments are
     /// also updated, their successors, so their small table is summed whole); kept counts likewise.
     func bulkImport<T>(_ w: GRDBReader, table: String, ids: [String], _ body: () throws -> T) throws -> T {
-        try SQLiteKeptCounts.importing(w.db, table: table) {
-            try LedgerDigest.bulk(w.db, [table], table == "departments" ? .any : .appended, digests: digests, body)
+        // The pages a big import changes stay in memory until the commit: with SQLite's 2 MB, each index
+        // page would be spilled to the WAL and read back many times over.
+        let cache = try Int.fetchOne(w.db, sql: "PRAGMA cache_size") ?? -2000
+        try w.db.execute(sql: "PRAGMA cache_size = -\(SQLiteLedger.bulkCacheKiB)")
+        defer { try? w.db.execute(sql: "PRAGMA cache_size = \(cache)") }
+        return try SQLiteBulkIndexes.without(w.db, tables: [table], adding: ids.count) {
+            try SQLiteKeptCounts.importing(w.db, table: table) {
+                try LedgerDigest.bulk(w.db, [table], table == "departments" ? .any : .appended, digests: digests, body)
+            }
         }
     }
+
+    /// The page cache of a bulk import, in KiB (freed when it ends).
+    static let bulkCacheKiB = 256 * 1024
 
     /// One prepared statement for the big tables (`PreparedInsert`), GRDB's records for the others.
     func insertAll<R: PersistableRecord>(_ w: GRDBReader, _ records: [R]) throws {
