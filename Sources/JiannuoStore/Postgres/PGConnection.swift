@@ -53,10 +53,14 @@ public final class PGConnection {
     /// `statementTimeout`. The session's own settings win (`options='-c lock_timeout=30s'` in the
     /// connection string, `PGOPTIONS`, `ALTER ROLE … SET`): these apply only where nothing was set.
     public static let defaultConnectTimeout = "5", lockTimeout = "15s", statementTimeout = "10min"
+    /// A read in one snapshot that cannot write.
+    public static let snapshotReading = "ISOLATION LEVEL REPEATABLE READ, READ ONLY"
 
     public init(_ conninfo: String) throws {
-        // The default first: what the connection string (expanded from `dbname`) says comes later and wins.
-        let keys = ["connect_timeout", "dbname"], values = [Self.defaultConnectTimeout, conninfo]
+        // The default first: what the connection string (expanded from `dbname`) says comes later and wins;
+        // the encoding and the name last, as the program's own (set at the start, not by a statement each).
+        let keys = ["connect_timeout", "dbname", "client_encoding", "application_name"]
+        let values = [Self.defaultConnectTimeout, conninfo, "UTF8", "jiannuo"]
         let kp = keys.map { strdup($0) }, vp = values.map { strdup($0) }
         defer { (kp + vp).forEach { free($0) } }
         let connected: OpaquePointer? = (kp.map { UnsafePointer($0) } + [nil]).withUnsafeBufferPointer { k in
@@ -71,14 +75,12 @@ public final class PGConnection {
         conn = c
         // The server's notices (a REVOKE of a grant never made…) are not for officers' terminals.
         PQsetNoticeProcessor(c, { _, _ in }, nil)
-        _ = try execute("SET client_encoding = 'UTF8'")
-        // So that a DBA can tell the program's sessions apart (pg_stat_activity).
-        _ = try execute("SET application_name = 'jiannuo'")
         // Only where nothing set them (the server's built-in default): a role's, a database's, a DBA's or the
-        // connection's own value stands, "0" included.
-        let unset = Set(try execute("SELECT name FROM pg_settings WHERE name IN ('lock_timeout', 'statement_timeout') AND source = 'default'").rows.compactMap { $0[0] })
-        if unset.contains("lock_timeout") { _ = try execute("SET lock_timeout = '\(Self.lockTimeout)'") }
-        if unset.contains("statement_timeout") { _ = try execute("SET statement_timeout = '\(Self.statementTimeout)'") }
+        // connection's own value stands, "0" included. One round trip for both.
+        try execute("""
+            SELECT (SELECT set_config(name, $1, false) FROM pg_settings WHERE name = 'lock_timeout' AND source = 'default'),
+                   (SELECT set_config(name, $2, false) FROM pg_settings WHERE name = 'statement_timeout' AND source = 'default')
+            """, [Self.lockTimeout, Self.statementTimeout])
     }
 
     deinit { PQfinish(conn) }
@@ -180,9 +182,10 @@ public final class PGConnection {
         return PGError(sqlState: state, message: text(PQresultErrorMessage(result)))
     }
 
-    /// Runs `body` in one transaction: committed if it returns, rolled back if it throws.
-    public func transaction<T>(_ body: () throws -> T) throws -> T {
-        try execute("BEGIN")
+    /// Runs `body` in one transaction: committed if it returns, rolled back if it throws. `modes`: the
+    /// transaction's own (`ISOLATION LEVEL …, READ ONLY`), given with its BEGIN.
+    public func transaction<T>(_ modes: String? = nil, _ body: () throws -> T) throws -> T {
+        try execute(modes.map { "BEGIN \($0)" } ?? "BEGIN")
         inTransaction = true
         defer { inTransaction = false }
         do {

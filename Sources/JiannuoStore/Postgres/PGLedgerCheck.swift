@@ -6,9 +6,8 @@ import JiannuoCore
 enum PGLedgerCheck {
     static func verify(_ conn: PGConnection, schema: String, anchor: AuditChain.Anchor? = nil,
                        progress: ((String) -> Void)? = nil) throws -> AuditChain.Report {
-        try conn.transaction {
-            try conn.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-            return try verifyInTransaction(conn, schema: schema, anchor: anchor, progress: progress)
+        try conn.transaction(PGConnection.snapshotReading) {
+            try verifyInTransaction(conn, schema: schema, anchor: anchor, progress: progress)
         }
     }
 

@@ -125,10 +125,7 @@ public final class PostgresLedger: @unchecked Sendable {
     func read<T>(_ body: (PGConnection) throws -> T) throws -> T {
         lock.lock(); defer { lock.unlock() }
         do {
-            return try connection.transaction {
-                try connection.execute("SET TRANSACTION ISOLATION LEVEL REPEATABLE READ, READ ONLY")
-                return try body(connection)
-            }
+            return try connection.transaction(PGConnection.snapshotReading) { try body(connection) }
         } catch let e as PGError { throw e.jiannuoError }
     }
 
