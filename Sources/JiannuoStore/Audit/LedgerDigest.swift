@@ -80,22 +80,11 @@ enum LedgerDigest {
         bytes.reserveCapacity(256)
         for v in values {
             switch v.storage {
-            case .null: bytes.append(0)
-            case .int64(let i):
-                bytes.append(1)
-                withUnsafeBytes(of: i.bigEndian) { bytes.append(contentsOf: $0) }
-            case .double(let d):
-                bytes.append(2)
-                withUnsafeBytes(of: d.bitPattern.bigEndian) { bytes.append(contentsOf: $0) }
-            case .string(let s):
-                bytes.append(3)
-                let u = Array(s.utf8)
-                withUnsafeBytes(of: UInt32(u.count).bigEndian) { bytes.append(contentsOf: $0) }
-                bytes.append(contentsOf: u)
-            case .blob(let data):
-                bytes.append(4)
-                withUnsafeBytes(of: UInt32(data.count).bigEndian) { bytes.append(contentsOf: $0) }
-                bytes.append(contentsOf: data)
+            case .null: ValueBytes.appendNull(to: &bytes)
+            case .int64(let i): ValueBytes.appendInteger(i, to: &bytes)
+            case .double(let d): ValueBytes.appendReal(d, to: &bytes)
+            case .string(let s): ValueBytes.appendText(s.utf8, to: &bytes)
+            case .blob(let data): ValueBytes.appendBlob(data, to: &bytes)
             }
         }
         return Digest256(sha256: SHA256.hash(data: bytes))

@@ -34,14 +34,10 @@ struct CountsFingerprint {
         add(count: row.int(keys) ?? 0) { bytes in
             for i in 0..<keys {
                 switch row.stored(i) {
-                case .null: bytes.append(0)
-                case .integer(let v):
-                    bytes.append(1)
-                    withUnsafeBytes(of: v.bigEndian) { bytes.append(contentsOf: $0) }
-                case .real(let d):
-                    bytes.append(2)
-                    withUnsafeBytes(of: d.bitPattern.bigEndian) { bytes.append(contentsOf: $0) }
-                case .text(let s): RowBytes.appendText(s.utf8, to: &bytes)
+                case .null: ValueBytes.appendNull(to: &bytes)
+                case .integer(let v): ValueBytes.appendInteger(v, to: &bytes)
+                case .real(let d): ValueBytes.appendReal(d, to: &bytes)
+                case .text(let s): ValueBytes.appendText(s.utf8, to: &bytes)
                 }
             }
         }

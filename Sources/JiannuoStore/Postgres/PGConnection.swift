@@ -90,11 +90,8 @@ public final class PGConnection {
     @discardableResult
     public func execute(_ sql: String, _ parameters: [String?] = []) throws -> PGRows {
         if !deferred.isEmpty { return try pipeline(sql, parameters) }
-        // libpq wants C strings that live until the call returns.
-        let copies: [UnsafeMutablePointer<CChar>?] = parameters.map { $0.flatMap { strdup($0) } }
-        defer { for p in copies { free(p) } }
-        let result: OpaquePointer? = copies.map { UnsafePointer($0) }.withUnsafeBufferPointer { values in
-            PQexecParams(conn, sql, Int32(parameters.count), nil, values.baseAddress, nil, nil, 0)
+        let result: OpaquePointer? = Self.withCStrings(parameters) { values in
+            PQexecParams(conn, sql, Int32(parameters.count), nil, values, nil, nil, 0)
         }
         guard let result else { throw PGError(sqlState: nil, message: Self.text(PQerrorMessage(conn))) }
         defer { PQclear(result) }
@@ -123,11 +120,7 @@ public final class PGConnection {
         guard PQenterPipelineMode(conn) == 1 else { throw PGError(sqlState: nil, message: Self.text(PQerrorMessage(conn))) }
         defer { PQexitPipelineMode(conn) }
         for (text, values) in statements {
-            let copies: [UnsafeMutablePointer<CChar>?] = values.map { $0.flatMap { strdup($0) } }
-            defer { for p in copies { free(p) } }
-            let sent = copies.map { UnsafePointer($0) }.withUnsafeBufferPointer { v in
-                PQsendQueryParams(conn, text, Int32(values.count), nil, v.baseAddress, nil, nil, 0)
-            }
+            let sent = Self.withCStrings(values) { v in PQsendQueryParams(conn, text, Int32(values.count), nil, v, nil, nil, 0) }
             guard sent == 1 else { throw PGError(sqlState: nil, message: Self.text(PQerrorMessage(conn))) }
         }
         guard PQpipelineSync(conn) == 1 else { throw PGError(sqlState: nil, message: Self.text(PQerrorMessage(conn))) }
@@ -153,6 +146,13 @@ public final class PGConnection {
         }
         if let failure { throw failure }
         return rows
+    }
+
+    /// Parameters as libpq takes them: C strings (NULL for nil) that live until `body` returns.
+    private static func withCStrings<R>(_ values: [String?], _ body: (UnsafePointer<UnsafePointer<CChar>?>?) -> R) -> R {
+        let copies: [UnsafeMutablePointer<CChar>?] = values.map { $0.flatMap { strdup($0) } }
+        defer { for p in copies { free(p) } }
+        return copies.map { UnsafePointer($0) }.withUnsafeBufferPointer { body($0.baseAddress) }
     }
 
     /// A result's rows, or its error.

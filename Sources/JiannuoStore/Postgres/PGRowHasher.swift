@@ -30,7 +30,7 @@ struct PGRowHasher {
     /// The hash of one COPY text row: fields split on tabs, `\N` is NULL, backslash escapes undone.
     mutating func hash(_ line: UnsafeBufferPointer<UInt8>) throws -> Digest256 {
         bytes.removeAll(keepingCapacity: true)
-        appendText(table)
+        ValueBytes.appendText(table, to: &bytes)
         var field: [UInt8] = []
         field.reserveCapacity(256)
         var column = 0
@@ -38,7 +38,7 @@ struct PGRowHasher {
         var isNull = false
         func finish() throws {
             guard column < kinds.count else { throw PGRowHasher.unreadable }
-            if isNull { bytes.append(0) } else { try append(field, kinds[column]) }
+            if isNull { ValueBytes.appendNull(to: &bytes) } else { try append(field, kinds[column]) }
             column += 1
             field.removeAll(keepingCapacity: true)
             isNull = false
@@ -69,23 +69,15 @@ struct PGRowHasher {
         return Digest256(sha256: SHA256.hash(data: bytes))
     }
 
-    private mutating func appendText(_ u: [UInt8]) {
-        bytes.append(3)
-        withUnsafeBytes(of: UInt32(u.count).bigEndian) { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: u)
-    }
-
     private mutating func append(_ field: [UInt8], _ kind: Kind) throws {
         switch kind {
-        case .text: appendText(field)
+        case .text: ValueBytes.appendText(field, to: &bytes)
         case .integer:
             guard let v = Int64(String(decoding: field, as: UTF8.self)) else { throw PGRowHasher.unreadable }
-            bytes.append(1)
-            withUnsafeBytes(of: v.bigEndian) { bytes.append(contentsOf: $0) }
+            ValueBytes.appendInteger(v, to: &bytes)
         case .real:
             guard let v = Double(String(decoding: field, as: UTF8.self)) else { throw PGRowHasher.unreadable }
-            bytes.append(2)
-            withUnsafeBytes(of: v.bitPattern.bigEndian) { bytes.append(contentsOf: $0) }
+            ValueBytes.appendReal(v, to: &bytes)
         case .blob:
             // bytea's text form, `\x` and hex digits (its backslash already undone).
             guard field.count >= 2, field[0] == 0x5C, field[1] == 0x78 else { throw PGRowHasher.unreadable }
@@ -96,9 +88,7 @@ struct PGRowHasher {
                 data.append(v)
                 j += 2
             }
-            bytes.append(4)
-            withUnsafeBytes(of: UInt32(data.count).bigEndian) { bytes.append(contentsOf: $0) }
-            bytes.append(contentsOf: data)
+            ValueBytes.appendBlob(data, to: &bytes)
         }
     }
 

@@ -22,7 +22,7 @@ enum SQLiteDigestSum {
         defer { sqlite3_reset(raw) }
         let width = sqlite3_column_count(raw)
         var prefix: [UInt8] = []
-        RowBytes.appendText(Array(table.utf8), to: &prefix)
+        ValueBytes.appendText(table.utf8, to: &prefix)
 
         let total = Total()
         let group = DispatchGroup()
@@ -88,45 +88,31 @@ enum SQLiteDigestSum {
     }
 }
 
-/// The bytes `LedgerDigest.rowHash` hashes, read straight from a statement's columns. Text is what
-/// GRDB would have made of it (`String(cString:)`: cut at a NUL, invalid UTF-8 repaired), so a row
-/// hashes the same here as in the triggers.
+/// The bytes `LedgerDigest.rowHash` hashes (`ValueBytes`), read straight from a statement's columns. Text
+/// is what GRDB would have made of it (`String(cString:)`: cut at a NUL, invalid UTF-8 repaired), so a
+/// row hashes the same here as in the triggers.
 enum RowBytes {
-    static func appendText(_ utf8: some Collection<UInt8>, to bytes: inout [UInt8]) {
-        bytes.append(3)
-        withUnsafeBytes(of: UInt32(utf8.count).bigEndian) { bytes.append(contentsOf: $0) }
-        bytes.append(contentsOf: utf8)
-    }
-
     static func appendColumn(_ s: OpaquePointer, _ i: Int32, to bytes: inout [UInt8]) {
         // One call into the statement (which takes the connection's mutex) instead of three: the value is
         // read on this thread only, while its row is current.
         let v = sqlite3_column_value(s, i)
         switch sqlite3_value_type(v) {
-        case SQLITE_NULL: bytes.append(0)
-        case SQLITE_INTEGER:
-            bytes.append(1)
-            withUnsafeBytes(of: sqlite3_value_int64(v).bigEndian) { bytes.append(contentsOf: $0) }
-        case SQLITE_FLOAT:
-            bytes.append(2)
-            withUnsafeBytes(of: sqlite3_value_double(v).bitPattern.bigEndian) { bytes.append(contentsOf: $0) }
+        case SQLITE_NULL: ValueBytes.appendNull(to: &bytes)
+        case SQLITE_INTEGER: ValueBytes.appendInteger(sqlite3_value_int64(v), to: &bytes)
+        case SQLITE_FLOAT: ValueBytes.appendReal(sqlite3_value_double(v), to: &bytes)
         case SQLITE_TEXT:
             let p = sqlite3_value_text(v)!
             let n = Int(sqlite3_value_bytes(v))
             let cut = memchr(p, 0, n).map { UnsafeRawPointer($0) - UnsafeRawPointer(p) } ?? n
             let head = UnsafeBufferPointer(start: p, count: cut)
             if isValidUTF8(head) {
-                appendText(head, to: &bytes)
+                ValueBytes.appendText(head, to: &bytes)
             } else {
-                appendText(String(decoding: head, as: UTF8.self).utf8, to: &bytes)
+                ValueBytes.appendText(String(decoding: head, as: UTF8.self).utf8, to: &bytes)
             }
         default:
-            bytes.append(4)
-            let n = Int(sqlite3_value_bytes(v))
-            withUnsafeBytes(of: UInt32(n).bigEndian) { bytes.append(contentsOf: $0) }
-            if n > 0, let p = sqlite3_value_blob(v) {
-                bytes.append(contentsOf: UnsafeRawBufferPointer(start: p, count: n))
-            }
+            let p = sqlite3_value_blob(v)
+            ValueBytes.appendBlob(UnsafeRawBufferPointer(start: p, count: p == nil ? 0 : Int(sqlite3_value_bytes(v))), to: &bytes)
         }
     }
 
