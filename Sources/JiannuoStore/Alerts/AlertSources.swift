@@ -158,8 +158,7 @@ struct BigSource {
     func fetch<R: SQLReader>(_ r: R, excluding special: AlertSources.Special, departments: [String]? = nil, limit: Int? = nil,
                              whole: Bool = false, into inputs: inout AlertInputs) throws {
         let condition = condition(r.dialect, excluding: special, departments: departments)
-        var sql = "SELECT \(whole ? "*" : columns(r.dialect)) FROM \(table) WHERE \(condition)"
-        var arguments: [DatabaseValueConvertible] = [bound(bands.nearingThrough)]
+        var (sql, arguments) = query(r.dialect, condition: condition, whole: whole)
         if let limit, computedDue {
             // Sorting whole rows by a computed day reads every row: find the day of the last one
             // wanted from the index alone, then read the rows due by then (ties too; `compute` orders them).
@@ -206,8 +205,16 @@ struct BigSource {
         }.compactMap { $0 }
     }
 
+    /// The read of the items due by the end of the nearing band, before any limit.
+    func query(_ dialect: SQLDialect, condition: String, whole: Bool = false) -> (String, [DatabaseValueConvertible]) {
+        ("SELECT \(whole ? "*" : columns(dialect)) FROM \(table) WHERE \(condition)", [bound(bands.nearingThrough)])
+    }
+
+    func condition(_ dialect: SQLDialect) -> String { condition(dialect, excluding: .init(), departments: nil) }
+
     /// What the alerts need of a row, first its id and unit (`OpenLimit`): reading whole records of tens of
     /// thousands of open items was most of the full list's time. A flag is 1 when the column is set.
+    /// `AlertIndexes` holds each column read here, so that these rows come from the index alone.
     private func columns(_ dialect: SQLDialect) -> String {
         let set = { (column: String) in "1 - (\(dialect.isNull(column)))" }
         switch kind {

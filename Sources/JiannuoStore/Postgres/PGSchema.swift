@@ -21,7 +21,8 @@ enum PGSchema {
     static let migrations = ["v1-ledger", "v2-late-stage-indexes", "v3-drafts", "v4-evidence", "v5-accounts", "v6-supervision",
                              "v7-tallies", "v8-event-tallies", "v9-unit-returns", "v10-debt-terms", "v11-awaiting-returns",
                              "v12-score-facts", "v13-claims", "v14-attachments",
-                             "v15-complaint-history", "v16-difficulties", "v17-work-orders", "v18-letters", "v19-bulletins", "v20-summary-indexes"]
+                             "v15-complaint-history", "v16-difficulties", "v17-work-orders", "v18-letters", "v19-bulletins", "v20-summary-indexes",
+                             "v21-read-indexes"]
 
     static let tables = """
     CREATE TABLE grdb_migrations (identifier text COLLATE "C" NOT NULL PRIMARY KEY);
@@ -59,9 +60,8 @@ enum PGSchema {
         delivered_on text COLLATE "C",
         payment_days bigint);
     CREATE INDEX commitments_department ON commitments(department, deadline);
-    CREATE INDEX commitments_open_deadline ON commitments(deadline) INCLUDE (id, department) WHERE \(CoreSQL.commitmentOpen());
-    CREATE INDEX commitments_open_debts ON commitments(delivered_on, payment_days) INCLUDE (id, department)
-        WHERE \(CoreSQL.commitmentOpen()) AND category = 3 AND delivered_on IS NOT NULL AND amount_fen IS NOT NULL;
+    \(AlertIndexes.openCommitments.create(.pg));
+    \(AlertIndexes.openDebts.create(.pg));
     CREATE INDEX commitments_debts ON commitments(department, made, delivered_on, payment_days, status, fulfilled_on)
         WHERE category = 3 AND delivered_on IS NOT NULL AND amount_fen IS NOT NULL;
     CREATE TABLE commitment_entries (
@@ -107,10 +107,11 @@ enum PGSchema {
         extended_at text COLLATE "C", reopened_at text COLLATE "C", work_order text COLLATE "C");
     \(WorkOrders.uniqueIndex);
     \(SummaryIndexes.openComplaintStages(.pg));
+    \(SummaryIndexes.commitmentsByUnitStatus);
     CREATE INDEX complaints_department ON complaints(department, received);
     CREATE INDEX complaints_received ON complaints(received);
     CREATE INDEX complaints_commitment ON complaints(commitment) WHERE commitment IS NOT NULL;
-    CREATE INDEX complaints_open_due ON complaints(current_due) INCLUDE (id, department) WHERE \(CoreSQL.complaintOpen());
+    \(AlertIndexes.openComplaints.create(.pg));
     \(ComplaintLimit.allCases.map { "CREATE INDEX complaints_\(CoreSQL.lateColumn($0)) ON complaints(\($0.dueColumn)) WHERE \(CoreSQL.lateColumn($0)) = 1;" }.joined(separator: "\n"))
     CREATE INDEX complaints_returned ON complaints(returned_at) WHERE returned_at IS NOT NULL;
     CREATE INDEX complaints_returned_from ON complaints(returned_from, returned_at) WHERE returned_at IS NOT NULL;

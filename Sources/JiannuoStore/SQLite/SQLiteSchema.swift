@@ -431,6 +431,15 @@ enum Schema {
         m.registerMigration("v20-summary-indexes") { db in
             try db.execute(sql: SummaryIndexes.openComplaintStages(.sqlite))
         }
+        // Promises by unit and status, for the same counts (SummaryIndexes); the open items' indexes by due
+        // day made to hold what the alerts read of a row (AlertIndexes).
+        m.registerMigration("v21-read-indexes") { db in
+            try db.execute(sql: SummaryIndexes.commitmentsByUnitStatus)
+            for index in AlertIndexes.all {
+                try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)")
+                try db.execute(sql: index.create(.sqlite))
+            }
+        }
         return m
     }
 }
