@@ -34,8 +34,9 @@ let package = Package(
             exclude: ["README.md"],
             resources: [.copy("Data")]
         ),
-        // libpq: synchronous like the Store, seconds to build (TECH-NOTES measured postgres-nio at ~111 s).
-        .systemLibrary(name: "CLibPQ", path: "Sources/CLibPQ", pkgConfig: "libpq", providers: [.apt(["libpq-dev"])]),
+        // libpq: synchronous like the Store, seconds to build (TECH-NOTES measured postgres-nio at ~111 s). Its
+        // header only: the Store opens the library when a PostgreSQL ledger is asked for (LibPQ.swift).
+        .systemLibrary(name: "CLibPQ", path: "Sources/CLibPQ", providers: [.apt(["libpq-dev"])]),
         .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
         // One system call glibc does not wrap per thread: a set-group-ID run opens a user's file without its group.
         .target(name: "CThreadCredentials", path: "Sources/CThreadCredentials"),

@@ -47,4 +47,18 @@ import Glibc
         #expect(try cli.raw(["status", "--db", "host=127.0.0.1 port=\(server.port) dbname=x connect_timeout=2"]).status == 74)
         #expect(Date().timeIntervalSince(quick) < 4.5)
     }
+
+    @Test("libpq is opened only for a PostgreSQL ledger: a command on a file never loads it, one given a connection string does")
+    func libpqOnDemand() throws {
+        let cli = try CLI()
+        // glibc's loader names every library it opens on stderr.
+        let file = try cli.raw(["status", "--db", cli.db], env: ["LD_DEBUG": "files"])
+        #expect(file.status == 0, "\(file)")
+        #expect(file.stderr.contains("libsqlite3"), "the loader's report is missing: \(file.stderr.prefix(300))")
+        #expect(!file.stderr.contains("libpq"), "a SQLite command loaded libpq")
+        let server = try SilentServer()
+        let city = try cli.raw(["status", "--db", "host=127.0.0.1 port=\(server.port) dbname=x connect_timeout=1"], env: ["LD_DEBUG": "files"])
+        #expect(city.status == 74)
+        #expect(city.stderr.contains("libpq.so"), "a PostgreSQL command did not open libpq")
+    }
 }

@@ -13,9 +13,9 @@ extension PGConnection {
         func flush() throws {
             guard !buffer.isEmpty else { return }
             let ok = buffer.withUnsafeBufferPointer { p in
-                p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) { PQputCopyData(handle, $0, Int32(p.count)) }
+                p.baseAddress!.withMemoryRebound(to: CChar.self, capacity: p.count) { LibPQ.PQputCopyData(handle, $0, Int32(p.count)) }
             }
-            guard ok == 1 else { throw PGError(sqlState: nil, message: String(cString: PQerrorMessage(handle))) }
+            guard ok == 1 else { throw PGError(sqlState: nil, message: PGConnection.text(LibPQ.PQerrorMessage(handle))) }
             buffer.removeAll(keepingCapacity: true)
         }
         do {
@@ -38,28 +38,28 @@ extension PGConnection {
             }
             try flush()
         } catch {
-            _ = PQputCopyEnd(handle, "aborted by jiannuo")
+            _ = LibPQ.PQputCopyEnd(handle, "aborted by jiannuo")
             _ = try? finishCopy()
             throw error
         }
-        guard PQputCopyEnd(handle, nil) == 1 else { throw PGError(sqlState: nil, message: String(cString: PQerrorMessage(handle))) }
+        guard LibPQ.PQputCopyEnd(handle, nil) == 1 else { throw PGError(sqlState: nil, message: PGConnection.text(LibPQ.PQerrorMessage(handle))) }
         try finishCopy()
     }
 
     private func begin(copy sql: String) throws -> Bool {
         try flushDeferred()
-        guard let r = PQexec(handle, sql) else { throw PGError(sqlState: nil, message: String(cString: PQerrorMessage(handle))) }
-        defer { PQclear(r) }
-        if PQresultStatus(r) == PGRES_COPY_IN { return true }
+        guard let r = LibPQ.PQexec(handle, sql) else { throw PGError(sqlState: nil, message: PGConnection.text(LibPQ.PQerrorMessage(handle))) }
+        defer { LibPQ.PQclear(r) }
+        if LibPQ.PQresultStatus(r) == PGRES_COPY_IN { return true }
         throw PGConnection.error(r)
     }
 
     /// Reads the COPY's final results (in or out): its error, if the server refused it.
     fileprivate func finishCopy() throws {
         var failure: PGError? = nil
-        while let r = PQgetResult(handle) {
-            if PQresultStatus(r) != PGRES_COMMAND_OK && failure == nil { failure = PGConnection.error(r) }
-            PQclear(r)
+        while let r = LibPQ.PQgetResult(handle) {
+            if LibPQ.PQresultStatus(r) != PGRES_COMMAND_OK && failure == nil { failure = PGConnection.error(r) }
+            LibPQ.PQclear(r)
         }
         if let failure { throw failure }
     }
@@ -82,20 +82,20 @@ extension PGConnection {
     /// Streams `COPY (…) TO STDOUT` (text format): `body` gets each row's bytes without its newline.
     public func copyOut(_ sql: String, _ body: (UnsafeBufferPointer<UInt8>) throws -> Void) throws {
         try flushDeferred()
-        guard let r = PQexec(handle, sql) else { throw PGError(sqlState: nil, message: String(cString: PQerrorMessage(handle))) }
-        let status = PQresultStatus(r)
+        guard let r = LibPQ.PQexec(handle, sql) else { throw PGError(sqlState: nil, message: PGConnection.text(LibPQ.PQerrorMessage(handle))) }
+        let status = LibPQ.PQresultStatus(r)
         if status != PGRES_COPY_OUT {
             let e = PGConnection.error(r)
-            PQclear(r)
+            LibPQ.PQclear(r)
             throw e
         }
-        PQclear(r)
+        LibPQ.PQclear(r)
         var failure: Error? = nil
         while true {
             var buffer: UnsafeMutablePointer<CChar>? = nil
-            let n = PQgetCopyData(handle, &buffer, 0)
+            let n = LibPQ.PQgetCopyData(handle, &buffer, 0)
             if n == -1 { break }
-            if n < 0 { throw PGError(sqlState: nil, message: String(cString: PQerrorMessage(handle))) }
+            if n < 0 { throw PGError(sqlState: nil, message: PGConnection.text(LibPQ.PQerrorMessage(handle))) }
             guard let buffer else { continue }
             if failure == nil {
                 let length = n > 0 && buffer[Int(n) - 1] == 0x0A ? Int(n) - 1 : Int(n)
@@ -103,7 +103,7 @@ extension PGConnection {
                     try buffer.withMemoryRebound(to: UInt8.self, capacity: Int(n)) { try body(UnsafeBufferPointer(start: $0, count: length)) }
                 } catch { failure = error }
             }
-            PQfreemem(buffer)
+            LibPQ.PQfreemem(buffer)
         }
         try finishCopy()
         if let failure { throw failure }

@@ -59,22 +59,23 @@ public final class PGConnection {
     public init(_ conninfo: String) throws {
         // The default first: what the connection string (expanded from `dbname`) says comes later and wins;
         // the encoding and the name last, as the program's own (set at the start, not by a statement each).
+        try LibPQ.require()
         let keys = ["connect_timeout", "dbname", "client_encoding", "application_name"]
         let values = [Self.defaultConnectTimeout, conninfo, "UTF8", "jiannuo"]
         let kp = keys.map { strdup($0) }, vp = values.map { strdup($0) }
         defer { (kp + vp).forEach { free($0) } }
         let connected: OpaquePointer? = (kp.map { UnsafePointer($0) } + [nil]).withUnsafeBufferPointer { k in
-            (vp.map { UnsafePointer($0) } + [nil]).withUnsafeBufferPointer { v in PQconnectdbParams(k.baseAddress, v.baseAddress, 1) }
+            (vp.map { UnsafePointer($0) } + [nil]).withUnsafeBufferPointer { v in LibPQ.PQconnectdbParams(k.baseAddress, v.baseAddress, 1) }
         }
         guard let c = connected else { throw PGError(sqlState: nil, message: "libpq: out of memory") }
-        guard PQstatus(c) == CONNECTION_OK else {
-            let message = Self.text(PQerrorMessage(c))
-            PQfinish(c)
+        guard LibPQ.PQstatus(c) == CONNECTION_OK else {
+            let message = Self.text(LibPQ.PQerrorMessage(c))
+            LibPQ.PQfinish(c)
             throw PGError(sqlState: nil, message: message)
         }
         conn = c
         // The server's notices (a REVOKE of a grant never made…) are not for officers' terminals.
-        PQsetNoticeProcessor(c, { _, _ in }, nil)
+        _ = LibPQ.PQsetNoticeProcessor(c, { _, _ in }, nil)
         // Only where nothing set them (the server's built-in default): a role's, a database's, a DBA's or the
         // connection's own value stands, "0" included. One round trip for both.
         try execute("""
@@ -83,7 +84,7 @@ public final class PGConnection {
             """, [Self.lockTimeout, Self.statementTimeout])
     }
 
-    deinit { PQfinish(conn) }
+    deinit { LibPQ.PQfinish(conn) }
 
     /// Runs one statement with its parameters (nil is NULL) and returns its rows (none for a command);
     /// the statements deferred before it go first, in the same round trip.
@@ -91,10 +92,10 @@ public final class PGConnection {
     public func execute(_ sql: String, _ parameters: [String?] = []) throws -> PGRows {
         if !deferred.isEmpty { return try pipeline(sql, parameters) }
         let result: OpaquePointer? = Self.withCStrings(parameters) { values in
-            PQexecParams(conn, sql, Int32(parameters.count), nil, values, nil, nil, 0)
+            LibPQ.PQexecParams(conn, sql, Int32(parameters.count), nil, values, nil, nil, 0)
         }
-        guard let result else { throw PGError(sqlState: nil, message: Self.text(PQerrorMessage(conn))) }
-        defer { PQclear(result) }
+        guard let result else { throw PGError(sqlState: nil, message: Self.text(LibPQ.PQerrorMessage(conn))) }
+        defer { LibPQ.PQclear(result) }
         return try Self.rows(result)
     }
 
@@ -109,7 +110,7 @@ public final class PGConnection {
     /// Sends what is deferred now (before COPY or anything else that does not go through `execute`).
     func flushDeferred() throws {
         guard let last = deferred.popLast() else { return }
-        if deferred.isEmpty { try execute(last.sql, last.parameters) } else { try pipeline(last.sql, last.parameters) }
+        if deferred.isEmpty { try execute(last.sql, last.parameters) } else { _ = try pipeline(last.sql, last.parameters) }
     }
 
     /// The deferred statements and then `sql`, sent at once: `sql`'s rows, or the first error met (the
@@ -117,24 +118,24 @@ public final class PGConnection {
     private func pipeline(_ sql: String, _ parameters: [String?]) throws -> PGRows {
         let statements = deferred + [(sql, parameters)]
         deferred = []
-        guard PQenterPipelineMode(conn) == 1 else { throw PGError(sqlState: nil, message: Self.text(PQerrorMessage(conn))) }
-        defer { PQexitPipelineMode(conn) }
+        guard LibPQ.PQenterPipelineMode(conn) == 1 else { throw PGError(sqlState: nil, message: Self.text(LibPQ.PQerrorMessage(conn))) }
+        defer { _ = LibPQ.PQexitPipelineMode(conn) }
         for (text, values) in statements {
-            let sent = Self.withCStrings(values) { v in PQsendQueryParams(conn, text, Int32(values.count), nil, v, nil, nil, 0) }
-            guard sent == 1 else { throw PGError(sqlState: nil, message: Self.text(PQerrorMessage(conn))) }
+            let sent = Self.withCStrings(values) { v in LibPQ.PQsendQueryParams(conn, text, Int32(values.count), nil, v, nil, nil, 0) }
+            guard sent == 1 else { throw PGError(sqlState: nil, message: Self.text(LibPQ.PQerrorMessage(conn))) }
         }
-        guard PQpipelineSync(conn) == 1 else { throw PGError(sqlState: nil, message: Self.text(PQerrorMessage(conn))) }
+        guard LibPQ.PQpipelineSync(conn) == 1 else { throw PGError(sqlState: nil, message: Self.text(LibPQ.PQerrorMessage(conn))) }
         // Each statement's results end with a null; the sync's result ends the pipeline.
         var index = 0, rows = PGRows(columns: [], rows: []), failure: PGError? = nil
         while true {
-            guard let r = PQgetResult(conn) else {
+            guard let r = LibPQ.PQgetResult(conn) else {
                 index += 1
                 // More ends than statements: the connection is gone.
-                guard index <= statements.count else { throw PGError(sqlState: nil, message: Self.text(PQerrorMessage(conn))) }
+                guard index <= statements.count else { throw PGError(sqlState: nil, message: Self.text(LibPQ.PQerrorMessage(conn))) }
                 continue
             }
-            defer { PQclear(r) }
-            let status = PQresultStatus(r)
+            defer { LibPQ.PQclear(r) }
+            let status = LibPQ.PQresultStatus(r)
             if status == PGRES_PIPELINE_SYNC { break }
             if status == PGRES_PIPELINE_ABORTED { continue }
             do {
@@ -157,17 +158,17 @@ public final class PGConnection {
 
     /// A result's rows, or its error.
     private static func rows(_ result: OpaquePointer) throws -> PGRows {
-        switch PQresultStatus(result) {
+        switch LibPQ.PQresultStatus(result) {
         case PGRES_COMMAND_OK, PGRES_EMPTY_QUERY:
             return PGRows(columns: [], rows: [])
         case PGRES_TUPLES_OK:
-            let types = (0..<Int(PQnfields(result))).map { UInt32(PQftype(result, Int32($0))) }
-            let n = Int(PQntuples(result)), m = Int(PQnfields(result))
-            let columns = (0..<m).map { text(PQfname(result, Int32($0))) }
+            let types = (0..<Int(LibPQ.PQnfields(result))).map { UInt32(LibPQ.PQftype(result, Int32($0))) }
+            let n = Int(LibPQ.PQntuples(result)), m = Int(LibPQ.PQnfields(result))
+            let columns = (0..<m).map { text(LibPQ.PQfname(result, Int32($0))) }
             let rows = (0..<n).map { r in
                 (0..<m).map { c -> String? in
                     // A value exactly as stored: only the server's messages are trimmed.
-                    PQgetisnull(result, Int32(r), Int32(c)) == 1 ? nil : String(cString: PQgetvalue(result, Int32(r), Int32(c)))
+                    LibPQ.PQgetisnull(result, Int32(r), Int32(c)) == 1 ? nil : String(cString: LibPQ.PQgetvalue(result, Int32(r), Int32(c))!)
                 }
             }
             return PGRows(columns: columns, rows: rows, types: types)
@@ -178,8 +179,8 @@ public final class PGConnection {
 
     /// The error a failed result carries, with its SQLSTATE.
     static func error(_ result: OpaquePointer) -> PGError {
-        let state = PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
-        return PGError(sqlState: state, message: text(PQresultErrorMessage(result)))
+        let state = LibPQ.PQresultErrorField(result, Int32(UInt8(ascii: "C"))).map { String(cString: $0) }
+        return PGError(sqlState: state, message: text(LibPQ.PQresultErrorMessage(result)))
     }
 
     /// Runs `body` in one transaction: committed if it returns, rolled back if it throws. `modes`: the
@@ -202,20 +203,20 @@ public final class PGConnection {
 
     /// The connection's socket: readable when the server has sent something (a notification), so a
     /// dashboard can wait on it beside the keyboard.
-    public var socket: Int32 { PQsocket(conn) }
+    public var socket: Int32 { LibPQ.PQsocket(conn) }
 
     /// The notifications received so far (LISTEN), read without blocking.
     public func notifications() throws -> [(channel: String, payload: String)] {
-        guard PQconsumeInput(conn) == 1 else { throw PGError(sqlState: nil, message: Self.text(PQerrorMessage(conn))) }
+        guard LibPQ.PQconsumeInput(conn) == 1 else { throw PGError(sqlState: nil, message: Self.text(LibPQ.PQerrorMessage(conn))) }
         var out: [(String, String)] = []
-        while let n = PQnotifies(conn) {
+        while let n = LibPQ.PQnotifies(conn) {
             out.append((String(cString: n.pointee.relname), String(cString: n.pointee.extra)))
-            PQfreemem(n)
+            LibPQ.PQfreemem(n)
         }
         return out
     }
 
-    private static func text(_ p: UnsafePointer<CChar>?) -> String {
+    static func text(_ p: UnsafePointer<CChar>?) -> String {
         p.map { String(cString: $0) }?.trimmingCharacters(in: .whitespacesAndNewlines) ?? ""
     }
 }
