@@ -56,3 +56,33 @@ struct ReadIndexesTests {
         }
     }
 }
+
+@Suite("Store: the -wal kept between commands")
+struct KeptWALTests {
+    @Test("a writing command leaves its -wal for the next, which then commits nothing on opening; a bulk write gives the space back")
+    func walKept() throws {
+        let f = try Fixture()
+        do {
+            let store = try f.store()
+            _ = try store.addDepartment(code: "FGW", name: "县发改委", kind: .countyDepartment)
+        }
+        var info = stat()
+        #expect(stat(f.path + "-wal", &info) == 0 && info.st_size > 0, "the -wal was removed on close")
+        // Another connection sees any commit as a new data version.
+        let watcher = try DatabaseQueue(path: f.path, configuration: { var c = Configuration(); c.readonly = true; return c }())
+        let before = try watcher.read { try Int.fetchOne($0, sql: "PRAGMA data_version") }
+        let again = try f.store()
+        #expect(try again.departments().map(\.code) == ["FGW"])
+        let after = try watcher.read { try Int.fetchOne($0, sql: "PRAGMA data_version") }
+        #expect(before == after, "opening for writing committed a transaction")
+        // The check can fail: a write is seen.
+        _ = try again.addDepartment(code: "GXJ", name: "县工信局", kind: .countyDepartment)
+        #expect(try watcher.read { try Int.fetchOne($0, sql: "PRAGMA data_version") } != after)
+        // A transaction larger than what a kept -wal may hold: the space is given back after it.
+        try again.write { db, _ in
+            try db.execute(sql: "CREATE TABLE scratch(b BLOB); INSERT INTO scratch VALUES (zeroblob(?)); DROP TABLE scratch",
+                           arguments: [SQLiteLedger.walKept + (1 << 20)])
+        }
+        #expect(stat(f.path + "-wal", &info) == 0 && Int(info.st_size) <= SQLiteLedger.walKept, "\(info.st_size)")
+    }
+}

@@ -110,15 +110,21 @@ public final class SQLiteLedger: Sendable {
         config.readonly = readonly
         config.label = "jiannuo"
         // JIANNUO_SQL_PROFILE=1: each statement of a millisecond or more, its time and its SQL (its start; `full`:
-        // all of it), on stderr (for measuring).
+        // all of it; `all`: every statement, however quick, whole), on stderr (for measuring).
         let profileSetting = ProcessInfo.processInfo.environment["JIANNUO_SQL_PROFILE"] ?? ""
         let profile = !profileSetting.isEmpty
-        let sqlShown = profileSetting == "full" ? Int.max : 300
+        let sqlShown = ["full", "all"].contains(profileSetting) ? Int.max : 300
+        let shortest = profileSetting == "all" ? 0 : 0.001
         config.prepareDatabase { db in
+            // The -wal stays when the last connection closes (emptied by the closing checkpoint, not removed):
+            // else every writing command made it anew, and GRDB, to be sure of it, committed an empty
+            // transaction first, with two syncs (and a sync of the directory for the new file).
+            var keep: Int32 = 1
+            _ = sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &keep)
             LedgerDigest.register(db, accumulator: digests)
             if profile {
                 db.trace(options: .profile) { event in
-                    guard case let .profile(statement, duration) = event, duration >= 0.001 else { return }
+                    guard case let .profile(statement, duration) = event, duration >= shortest else { return }
                     let sql = statement.sql.split(whereSeparator: \.isWhitespace).joined(separator: " ")
                     FileHandle.standardError.write(Data((String(format: "%8.1f ms  ", duration * 1000) + sql.prefix(sqlShown) + "\n").utf8))
                 }
@@ -295,7 +301,7 @@ public final class SQLiteLedger: Sendable {
         writerUsers.update { $0 += 1 }
         defer { writerUsers.update { $0 -= 1 } }
         do {
-            return try pool.write { db in
+            let value = try pool.write { db in
                 try actor.requireStanding(GRDBReader(db: db))
                 digests.reset()
                 let value = try body(db, SQLiteAuditWriter(db: db, operatorName: operatorName, clock: clock, digests: digests))
@@ -304,9 +310,22 @@ public final class SQLiteLedger: Sendable {
                 }
                 return value
             }
+            trimWAL(pool)
+            return value
         } catch {
             throw SQLiteLedger.databaseError(error, path: path)
         }
+    }
+
+    /// What a kept `-wal` may hold on to: it keeps the size of the largest transaction since it was last
+    /// emptied, so after a bulk write (an import, the demo) the space is given back at once.
+    static let walKept = 4 << 20
+
+    private func trimWAL(_ pool: DatabasePool) {
+        var info = stat()
+        guard stat(path + "-wal", &info) == 0, Int(info.st_size) > Self.walKept else { return }
+        // Waits, like a write, for readers still on an older snapshot; a failure leaves only the space.
+        try? pool.writeWithoutTransaction { try $0.checkpoint(.truncate) }
     }
 
     /// The SQLite data_version of one fixed connection: changes when another connection commits.
