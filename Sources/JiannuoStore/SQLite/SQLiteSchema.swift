@@ -439,6 +439,14 @@ enum Schema {
                 try db.execute(sql: "DROP INDEX IF EXISTS \(index.name)")
                 try db.execute(sql: index.create(.sqlite))
             }
+            // A file with statistics (the demo analyses its own) gets them for the new indexes too: without,
+            // the planner takes them for the largest and reads around them.
+            if try db.tableExists("sqlite_stat1") {
+                try db.execute(sql: "PRAGMA analysis_limit = 1000")
+                for name in AlertIndexes.all.map(\.name) + [SummaryIndexes.commitmentsByUnitStatusName] {
+                    try db.execute(sql: "ANALYZE \(name)")
+                }
+            }
         }
         return m
     }
