@@ -144,4 +144,17 @@ enum Arguments {
         if let dash = rest.firstIndex(of: "--") { rest.insert(contentsOf: globals, at: dash); return rest }
         return rest + globals
     }
+
+    /// The value of a global option before parsing (the last one given wins, as in the parser), for what
+    /// can start early; the parser still decides.
+    static func value(of option: String, in args: [String]) -> String? {
+        var found: String? = nil
+        var i = 0
+        while i < args.count, args[i] != "--" {
+            if args[i] == option, i + 1 < args.count { found = args[i + 1]; i += 1 }
+            else if args[i].hasPrefix(option + "=") { found = String(args[i].dropFirst(option.count + 1)) }
+            i += 1
+        }
+        return found
+    }
 }

@@ -27,6 +27,10 @@ struct Jiannuo: ParsableCommand {
         let args = Arguments.hoistGlobals(Array(CommandLine.arguments.dropFirst()))
         // The help screens and the parser's messages speak the language asked for: chosen before parsing.
         HelpLanguage.current = HelpLanguage.choose(args, environment: ProcessInfo.processInfo.environment)
+        // A command on a city database loads libpq meanwhile, on another core, while its command line is parsed.
+        if let db = Arguments.value(of: "--db", in: args) ?? ProcessInfo.processInfo.environment["JIANNUO_DB"], LedgerAddress(db).isPostgres {
+            PostgresLedger.loadClientEarly()
+        }
         do {
             var command = try parseAsRoot(args)
             settlePrivilege(command)

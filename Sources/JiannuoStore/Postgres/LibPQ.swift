@@ -70,3 +70,11 @@ enum LibPQ {
     static let PQputCopyEnd: @convention(c) (Conn?, UnsafePointer<CChar>?) -> Int32 = symbol("PQputCopyEnd")
     static let PQgetCopyData: @convention(c) (Conn?, UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>?, Int32) -> Int32 = symbol("PQgetCopyData")
 }
+
+extension PostgresLedger {
+    /// Starts opening libpq on another thread, for a command that will connect: its loading (4–6 ms, the
+    /// twenty libraries it brings) then overlaps the parsing of the command line. Connecting waits for it.
+    public static func loadClientEarly() {
+        DispatchQueue.global(qos: .userInitiated).async { try? LibPQ.require() }
+    }
+}
