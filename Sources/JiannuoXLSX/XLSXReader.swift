@@ -1,7 +1,4 @@
 import Foundation
-#if canImport(FoundationXML)
-import FoundationXML
-#endif
 import ZIPFoundation
 
 /// Reads one sheet of an .xlsx workbook (Office Open XML, as Excel, WPS, LibreOffice and openpyxl write it)
@@ -31,7 +28,7 @@ public enum XLSXReader {
         guard let workbookXML = try part("xl/workbook.xml") else {
             throw Failure(zh: "不是 Excel 工作簿（缺少 xl/workbook.xml）", en: "not an Excel workbook (no xl/workbook.xml)")
         }
-        let book = WorkbookParser.parse(workbookXML)
+        let book = try WorkbookParser.parse(workbookXML)
         let rels = try part("xl/_rels/workbook.xml.rels").map(RelationshipParser.parse) ?? [:]
         guard !book.sheets.isEmpty else { throw Failure(zh: "工作簿中没有工作表", en: "the workbook has no sheet") }
         let chosen: (name: String, rel: String)
@@ -58,7 +55,7 @@ public enum XLSXReader {
         guard let entry = zip["xl/workbook.xml"] else { return [] }
         var out = Data()
         _ = try zip.extract(entry) { out.append($0) }
-        return WorkbookParser.parse(out).sheets.map(\.name)
+        return try WorkbookParser.parse(out).sheets.map(\.name)
     }
 
     /// A number as the cell shows it without a format: `12`, `1234.5`.
@@ -81,19 +78,17 @@ public enum XLSXReader {
 }
 
 /// `xl/workbook.xml`: the sheets and the date system.
-final class WorkbookParser: NSObject, XMLParserDelegate {
+struct WorkbookParser: XMLScanner.Handler {
     var sheets: [(name: String, rel: String)] = []
     var date1904 = false
 
-    static func parse(_ data: Data) -> WorkbookParser {
-        let p = WorkbookParser(), x = XMLParser(data: data)
-        x.shouldProcessNamespaces = false
-        x.delegate = p
-        x.parse()
+    static func parse(_ data: Data) throws -> WorkbookParser {
+        var p = WorkbookParser()
+        try scan(data, into: &p, part: "workbook.xml")
         return p
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    mutating func start(_ name: String, _ attributes: [String: String]) {
         switch local(name) {
         case "sheet":
             let rel = attributes.first { local($0.key) == "id" && $0.key != "sheetId" }?.value ?? ""
@@ -102,33 +97,35 @@ final class WorkbookParser: NSObject, XMLParserDelegate {
         default: break
         }
     }
+    func text(_ text: String) {}
+    func end(_ name: String) {}
 }
 
 /// `xl/_rels/workbook.xml.rels`: relationship id → part.
-final class RelationshipParser: NSObject, XMLParserDelegate {
+struct RelationshipParser: XMLScanner.Handler {
     var targets: [String: String] = [:]
-    static func parse(_ data: Data) -> [String: String] {
-        let p = RelationshipParser(), x = XMLParser(data: data)
-        x.delegate = p
-        x.parse()
+    static func parse(_ data: Data) throws -> [String: String] {
+        var p = RelationshipParser()
+        try scan(data, into: &p, part: "workbook.xml.rels")
         return p.targets
     }
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    mutating func start(_ name: String, _ attributes: [String: String]) {
         if local(name) == "Relationship", let id = attributes["Id"], let t = attributes["Target"] { targets[id] = t }
     }
+    func text(_ text: String) {}
+    func end(_ name: String) {}
 }
 
 /// `xl/sharedStrings.xml`: each `<si>`'s text, its runs joined; phonetic runs (`<rPh>`) left out.
-final class SharedStringsParser: NSObject, XMLParserDelegate {
+struct SharedStringsParser: XMLScanner.Handler {
     var strings: [String] = []
     private var current = "", inText = false, inPhonetic = false
-    static func parse(_ data: Data) -> [String] {
-        let p = SharedStringsParser(), x = XMLParser(data: data)
-        x.delegate = p
-        x.parse()
+    static func parse(_ data: Data) throws -> [String] {
+        var p = SharedStringsParser()
+        try scan(data, into: &p, part: "sharedStrings.xml")
         return p.strings
     }
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    mutating func start(_ name: String, _ attributes: [String: String]) {
         switch local(name) {
         case "si": current = ""
         case "rPh": inPhonetic = true
@@ -136,8 +133,8 @@ final class SharedStringsParser: NSObject, XMLParserDelegate {
         default: break
         }
     }
-    func parser(_ parser: XMLParser, foundCharacters string: String) { if inText { current += string } }
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    mutating func text(_ text: String) { if inText { current += text } }
+    mutating func end(_ name: String) {
         switch local(name) {
         case "si": strings.append(current)
         case "rPh": inPhonetic = false
@@ -148,17 +145,16 @@ final class SharedStringsParser: NSObject, XMLParserDelegate {
 }
 
 /// `xl/styles.xml`: for each cell style (`cellXfs`), whether its number format is a date or time.
-final class StylesParser: NSObject, XMLParserDelegate {
+struct StylesParser: XMLScanner.Handler {
     private var formats: [Int: String] = [:]
     private var styles: [Int] = []
     private var inCellXfs = false
-    static func parse(_ data: Data) -> [Bool] {
-        let p = StylesParser(), x = XMLParser(data: data)
-        x.delegate = p
-        x.parse()
+    static func parse(_ data: Data) throws -> [Bool] {
+        var p = StylesParser()
+        try scan(data, into: &p, part: "styles.xml")
         return p.styles.map { p.isDate($0) }
     }
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    mutating func start(_ name: String, _ attributes: [String: String]) {
         switch local(name) {
         case "numFmt": if let id = attributes["numFmtId"].flatMap(Int.init) { formats[id] = attributes["formatCode"] ?? "" }
         case "cellXfs": inCellXfs = true
@@ -166,7 +162,8 @@ final class StylesParser: NSObject, XMLParserDelegate {
         default: break
         }
     }
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    func text(_ text: String) {}
+    mutating func end(_ name: String) {
         if local(name) == "cellXfs" { inCellXfs = false }
     }
     /// The built-in date and time formats (ECMA-376 18.8.30, and the CJK ones Excel and WPS use), or a
@@ -186,7 +183,7 @@ final class StylesParser: NSObject, XMLParserDelegate {
 }
 
 /// A worksheet's cells into dense rows.
-final class SheetParser: NSObject, XMLParserDelegate {
+struct SheetParser: XMLScanner.Handler {
     private let strings: [String], dateStyles: [Bool], date1904: Bool
     private var cells: [Int: [Int: String]] = [:]
     private var row = 0, column = 0, nextColumn = 0, type = "", style = 0, value = "", inValue = false, inInline = false
@@ -200,10 +197,9 @@ final class SheetParser: NSObject, XMLParserDelegate {
     }
 
     static func parse(_ data: Data, strings: [String], dateStyles: [Bool], date1904: Bool) throws -> [[String]] {
-        let p = SheetParser(strings: strings, dateStyles: dateStyles, date1904: date1904), x = XMLParser(data: data)
-        x.delegate = p
-        guard x.parse() else {
-            throw XLSXReader.Failure(zh: "工作表的 XML 无法读取（第 \(x.lineNumber) 行）", en: "the sheet's XML cannot be read (line \(x.lineNumber))")
+        var p = SheetParser(strings: strings, dateStyles: dateStyles, date1904: date1904)
+        do { try XMLScanner.scan(data, into: &p) } catch let e as XMLScanner.Failure {
+            throw XLSXReader.Failure(zh: "工作表的 XML 无法读取（第 \(e.line) 行：\(e.reason)）", en: "the sheet's XML cannot be read (line \(e.line): \(e.reason))")
         }
         if let f = p.failure { throw XLSXReader.Failure(zh: f.zh, en: f.en) }
         if let ref = p.formula {
@@ -223,7 +219,7 @@ final class SheetParser: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, didStartElement name: String, namespaceURI: String?, qualifiedName: String?, attributes: [String: String] = [:]) {
+    mutating func start(_ name: String, _ attributes: [String: String]) {
         switch local(name) {
         case "row":
             row = attributes["r"].flatMap(Int.init) ?? row + 1
@@ -247,9 +243,9 @@ final class SheetParser: NSObject, XMLParserDelegate {
         }
     }
 
-    func parser(_ parser: XMLParser, foundCharacters string: String) { if inValue { value += string } }
+    mutating func text(_ text: String) { if inValue { value += text } }
 
-    func parser(_ parser: XMLParser, didEndElement name: String, namespaceURI: String?, qualifiedName: String?) {
+    mutating func end(_ name: String) {
         switch local(name) {
         case "v", "t": inValue = false
         case "is": inInline = false
@@ -290,5 +286,15 @@ final class SheetParser: NSObject, XMLParserDelegate {
     }
 }
 
+/// Reads one part of the workbook; a part that is not well-formed XML is refused, naming it.
+private func scan<H: XMLScanner.Handler>(_ data: Data, into handler: inout H, part: String) throws {
+    do { try XMLScanner.scan(data, into: &handler) } catch let e as XMLScanner.Failure {
+        throw XLSXReader.Failure(zh: "工作簿的 \(part) 无法读取（第 \(e.line) 行：\(e.reason)）", en: "the workbook's \(part) cannot be read (line \(e.line): \(e.reason))")
+    }
+}
+
 /// A name without its namespace prefix (`x:sheet` → `sheet`, `r:id` → `id`).
-func local(_ name: String) -> String { name.split(separator: ":").last.map(String.init) ?? name }
+func local(_ name: String) -> String {
+    guard let colon = name.utf8.lastIndex(of: UInt8(ascii: ":")) else { return name }
+    return String(name[name.utf8.index(after: colon)...])
+}
