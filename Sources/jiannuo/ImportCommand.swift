@@ -248,15 +248,22 @@ struct ImportCommand: JiannuoCommand {
             .merging(columns.map { ($0.key, "\($0.zh)（表中无此列，键 \($0.key)）") }) { have, _ in have }
         // A long import shows how far it has read, on a terminal only (scripts get a clean stderr).
         let progress = isatty(STDERR_FILENO) == 1
+        // One layout for every row: each column's place among a row's cells, made once.
+        var seen = Set<String>()
+        let layout = SheetLayout(keys: columns.map(\.key).filter { seen.insert($0).inserted }, headers: named)
+        let placeAt = Dictionary(uniqueKeysWithValues: keyAt.compactMap { i, key in layout.position(key).map { (i, $0) } })
+        let defaults = mapping.defaults.compactMap { k, v in layout.position(k).map { ($0, v) } }
+        // As the file gives it, or the mapping's default: a unit's name there becomes its code.
+        let departmentPlace = keyAt.values.contains("department") || mapping.defaults["department"] != nil ? layout.position("department") : nil
         // Rows are read in order and checked a round at a time on every core (the checks are per row).
-        var pending: [(Int, [String: String])] = []
+        var pending: [(Int, [String])] = []
         let round = 2_048 * Cores.count
         func check() {
             let rows = pending
             for (parsed, found) in Cores.slices(rows.indices, { slice in
                 var parsed: [(Int, R)] = [], found: [SheetProblem] = []
                 for i in slice {
-                    var row = SheetRow(number: rows[i].0, fields: rows[i].1, headers: named)
+                    var row = SheetRow(number: rows[i].0, cells: rows[i].1, layout: layout)
                     if let r = parse(&row) { parsed.append((rows[i].0, r)) } else { found += row.problems }
                 }
                 return (parsed, found)
@@ -277,12 +284,12 @@ struct ImportCommand: JiannuoCommand {
                                                                                  "\(fields.count) columns, the header has \(header.count)")))
                 continue
             }
-            var values: [String: String] = [:]
-            for (i, v) in fields.enumerated() { if let k = keyAt[i] { values[k] = v } }
+            var cells = [String](repeating: "", count: layout.keys.count)
+            for (i, v) in fields.enumerated() { if let p = placeAt[i] { cells[p] = v } }
             // What the 台账 lacks or leaves blank, from the mapping file's defaults.
-            for (k, v) in mapping.defaults where (values[k] ?? "").isEmpty { values[k] = v }
-            if let unit, let typed = values["department"], let code = unit(typed.trimmingCharacters(in: .whitespaces)) { values["department"] = code }
-            pending.append((number, values))
+            for (p, v) in defaults where cells[p].isEmpty { cells[p] = v }
+            if let unit, let p = departmentPlace, let code = unit(cells[p].trimmingCharacters(in: .whitespaces)) { cells[p] = code }
+            pending.append((number, cells))
             if pending.count >= round { check() }
         }
         check()
