@@ -12,18 +12,7 @@ enum HelpLanguage {
     /// The language the command line asks for: the last `--lang X` or `--lang=X` before a `--`
     /// terminator (anywhere else, as `Arguments.hoistGlobals` accepts it), else the environment.
     static func choose(_ args: [String], environment: [String: String]) -> Lang {
-        var option: String?
-        var i = 0
-        while i < args.count {
-            let a = args[i]
-            if a == "--" { break }
-            if a == "--lang" {
-                if i + 1 < args.count { option = args[i + 1]; i += 1 }
-            } else if a.hasPrefix("--lang=") {
-                option = String(a.dropFirst("--lang=".count))
-            }
-            i += 1
-        }
+        let option = Arguments.value(of: "--lang", in: args)
         return Lang.from(option: option, environment: environment)
     }
 }

@@ -8,7 +8,6 @@ import JiannuoCore
 /// and items whose level the due day alone does not decide (reported up, amended after today), are
 /// read whole.
 struct AlertSources {
-    static let open = CoreSQL.commitmentOpen()
     let today: Day
     let limits: Alerts.Limits
     let rules: DeadlineRules
@@ -101,15 +100,15 @@ struct AlertSources {
         let jd = { (d: Day) -> DatabaseValue in (Double(d.ordinal) + 2_440_587.5).databaseValue }
         let text = { (d: Day) -> DatabaseValue in d.string.databaseValue }
         return [
-            BigSource(table: "commitments", open: Self.open, due: "deadline", bands: limits.commitments, units: ["department"], bound: text,
+            BigSource(table: "commitments", open: AlertIndexes.openCommitments.open, due: "deadline", bands: limits.commitments, units: ["department"], bound: text,
                       kind: .commitments, rules: rules),
             // The payment limit, counted in days from the delivery; as a Julian day so that it is
             // computed from the index's columns without a date parse.
             BigSource(table: "commitments",
-                      open: "\(Self.open) AND category = 3 AND delivered_on IS NOT NULL AND amount_fen IS NOT NULL AND delivered_on <= '\(limits.arrears.nearingThrough)'",
+                      open: "\(AlertIndexes.openDebts.open) AND delivered_on <= '\(limits.arrears.nearingThrough)'",
                       due: "(\(dialect.julianDay("delivered_on")) + \(dialect.least("coalesce(payment_days, \(rules.arrearsDefaultDays))", "\(rules.arrearsMaxDays)")))",
                       bands: limits.arrears, units: ["department"], bound: jd, computedDue: true, kind: .debts, rules: rules),
-            BigSource(table: "complaints", open: CoreSQL.complaintOpen(), due: "current_due", bands: limits.complaints,
+            BigSource(table: "complaints", open: AlertIndexes.openComplaints.open, due: "current_due", bands: limits.complaints,
                       units: ["department", "returned_from"], bound: text, kind: .complaints, rules: rules),
             BigSource(table: "rectifications", open: "completed_on IS NULL", due: "deadline", bands: limits.rectifications,
                       units: ["unit"], bound: text, kind: .rectifications, rules: rules),
