@@ -28,6 +28,22 @@ import JiannuoCore
         #expect(try cli.run(["audit", "verify"]).status == 0)
     }
 
+    @Test("doctor catches the monthly roll-up of late stages changed alone; the ranking reads it, --rebuild-counts repairs it")
+    func tamperedMonthsAreCaught() throws {
+        let cli = try CLI(today: "2026-11-20", initialised: false)
+        try #require(try cli.run(["demo", "--size", "small"]).status == 0)
+        let scoresBefore = try cli.run(["scores", "--json"]).stdout
+        let (s, _, e) = try cli.sqlite(["UPDATE stage_months SET n = n + 40 WHERE month = '2026-10'"])
+        try #require(s == 0, "\(e)")
+        let caught = try cli.run(["doctor"])
+        #expect(caught.status == 65, "\(caught)")
+        #expect(caught.stdout.contains("✗ 计分计数") && caught.stdout.contains("stage_months") && caught.stdout.contains("/month"), "\(caught.stdout)")
+        #expect(try cli.run(["scores", "--json"]).stdout != scoresBefore, "the quarter's ranking reads its whole months from the roll-up")
+        #expect(try cli.run(["doctor", "--rebuild-counts"]).status == 0)
+        #expect(try cli.run(["doctor"]).stdout.contains("✓ 计分计数"))
+        #expect(try cli.run(["scores", "--json"]).stdout == scoresBefore)
+    }
+
     @Test("doctor catches kept score facts changed outside the program (a breach's deleted, its trigger dropped)")
     func tamperedScoreFactsAreCaught() throws {
         let cli = try CLI(today: "2026-11-20", initialised: false)

@@ -26,6 +26,17 @@ struct DayTests {
         #expect(Day(year: y, month: m, day: day) == parsed)
     }
 
+    @Test("the whole months inside a span", arguments: [
+        ("2026-10-01", "2026-12-31", "2026-10-01…2026-12-31"), ("2026-10-02", "2026-12-31", "2026-11-01…2026-12-31"),
+        ("2026-10-01", "2026-12-30", "2026-10-01…2026-11-30"), ("2026-09-15", "2026-11-14", "2026-10-01…2026-10-31"),
+        ("2024-02-01", "2024-02-29", "2024-02-01…2024-02-29"), ("2025-02-01", "2025-02-27", "none"),
+        ("2026-09-15", "2026-10-14", "none"), ("2026-11-30", "2027-01-31", "2026-12-01…2027-01-31"), ("2026-12-02", "2026-12-01", "none"),
+    ])
+    func wholeMonths(_ first: String, _ last: String, _ expected: String) throws {
+        let span = Day.wholeMonths(try #require(Day(first)), try #require(Day(last)))
+        #expect(span.map { "\($0.first.string)…\($0.last.string)" } ?? "none" == expected)
+    }
+
     // ISO weekday, 1 = Monday … 7 = Sunday; the expected days are from a printed calendar.
     @Test("weekday", arguments: [
         ("1970-01-01", 4), ("2000-01-01", 6), ("2024-02-29", 4), ("2026-01-01", 4), ("2026-02-13", 5),

@@ -56,8 +56,13 @@ struct KeptCountsPropertyTests {
         // As known today is today's corrected view, read from the records rather than the kept counts.
         let known = try store.scores(periods: [period], today: today, asKnown: AsKnown(today))[0]
         #expect(known.mapValues(\.score) == ranked[0].mapValues(\.score), "\(context): as known today differs from the ranking")
-        for (i, p) in [period, period.previous].enumerated() {
-            for (code, s) in ranked[i] {
+        // A span of odd days besides the quarters: its whole months come from the monthly roll-ups, its
+        // other days from the daily counts.
+        let odd = Period(kind: .rolling, start: today.adding(days: -75), end: today.adding(days: 9))
+        let periods = [period, period.previous, odd]
+        let all = ranked + (try store.scores(periods: [odd], today: today))
+        for (i, p) in periods.enumerated() {
+            for (code, s) in all[i] {
                 let detail = try store.scores(of: code, periods: [p], today: today)[0]
                 var counts: [ScoreRule: Int] = [:]
                 for l in detail.lines where l.rule != .base { counts[l.rule, default: 0] += 1 }

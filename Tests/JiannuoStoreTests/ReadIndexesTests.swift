@@ -82,6 +82,35 @@ struct ReadIndexesTests {
         }
     }
 
+    @Test("a ranking reads closed late stages of whole months from their monthly roll-up, open ones by their own index")
+    func stagesByMonth() throws {
+        let f = try Fixture()
+        let store = try f.store()
+        let today = try #require(Day("2026-11-20"))
+        let odd = Period(kind: .rolling, start: try #require(Day("2026-09-15")), end: try #require(Day("2026-11-14")))
+        var statements: [String] = []
+        try store.read { db in
+            db.trace(options: .statement) { event in
+                if case .statement(let s) = event { statements.append(s.expandedSQL) }
+            }
+            _ = try ScoreReads(rules: store.rules).ranking(GRDBReader(db: db), periods: [Period.currentQuarter(today), odd], today: today)
+            db.trace(options: [], nil)
+        }
+        let stages = statements.filter { $0.contains("\(KeptStageCounts.table)") }
+        #expect(stages.count == 2, "\(statements)")
+        // The quarter: its three months, no closed day; the odd span: October whole, the days around it daily.
+        #expect(stages.first?.contains("month BETWEEN '2026-10' AND '2026-12'") == true && stages.first?.contains("open = 0") == false, "\(stages)")
+        #expect(stages.last.map { $0.contains("month BETWEEN '2026-10' AND '2026-10'") && $0.contains("'2026-09-15' AND '2026-09-30' AND open = 0")
+            && $0.contains("'2026-11-01' AND '2026-11-14' AND open = 0") } == true, "\(stages)")
+        try store.read { db in
+            for sql in stages {
+                let plan = try planOf(db, sql, [])
+                #expect(plan.contains { $0.contains(KeptStageCounts.openIndexName) }, "\(plan)")
+                #expect(!plan.contains { $0.contains("SCAN") && !$0.contains("SCAN t") }, "\(sql): \(plan)")
+            }
+        }
+    }
+
     @Test("status counts promises by unit and status from an index, in its order")
     func statusFromIndex() throws {
         let f = try Fixture()

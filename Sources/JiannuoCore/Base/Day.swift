@@ -51,6 +51,16 @@ public struct Day: Hashable, Comparable, Sendable {
         return Day(year: y, month: m, day: min(c.day, Day.daysIn(month: m, year: y)))!
     }
 
+    /// The whole calendar months inside `first…last`: the first day of the first and the last day of the
+    /// last, or nil when no month lies wholly inside (what a monthly roll-up can answer for).
+    public static func wholeMonths(_ first: Day, _ last: Day) -> (first: Day, last: Day)? {
+        let f = first.components, l = last.components
+        let from = f.day == 1 ? first : Day(year: f.year, month: f.month, day: 1)!.adding(months: 1)
+        let end = Day(year: l.year, month: l.month, day: Day.daysIn(month: l.month, year: l.year))!
+        let to = last == end ? last : Day(year: l.year, month: l.month, day: 1)!.adding(days: -1)
+        return from <= to ? (from, to) : nil
+    }
+
     /// `YYYY-MM-DD`, written digit by digit: this runs millions of times when a large ledger is built.
     public var string: String {
         let c = components

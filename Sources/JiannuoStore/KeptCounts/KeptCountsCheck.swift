@@ -23,6 +23,13 @@ enum KeptCountsCheck {
             KeptCountDifference(kind: $0.text(0) ?? "", day: $0.text(1) ?? "", department: $0.text(2) ?? "", open: $0.int(3) == 1,
                                 kept: Int($0.int(4) ?? 0), recomputed: Int($0.int(5) ?? 0))
         }
+        // The monthly stages against the daily ones just held to the records (none before v22).
+        let hasMonths = try d.postgres || r.int("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", [KeptStageCounts.monthTable]) > 0
+        let months = !hasMonths ? [] : try compare(r, table: KeptStageCounts.monthTable, key: ["stage", "month", "department"],
+                                                   fresh: KeptStageCounts.monthsSQL) {
+            KeptCountDifference(kind: "\($0.text(0) ?? "")/month", day: $0.text(1) ?? "", department: $0.text(2) ?? "", open: false,
+                                kept: Int($0.int(3) ?? 0), recomputed: Int($0.int(4) ?? 0))
+        }
         let events = try agree("SELECT \(KeptEventCounts.columns) FROM event_tallies", KeptEventCounts.recomputeSQL(), keys: 4) ? []
             : compare(r, table: "event_tallies", key: ["kind", "day", "department", "received"], fresh: KeptEventCounts.recomputeSQL()) {
             KeptCountDifference(kind: $0.text(0) ?? "", day: $0.text(1) ?? "", department: $0.text(2) ?? "", open: false,
@@ -36,7 +43,7 @@ enum KeptCountsCheck {
             KeptCountDifference(kind: "\($0.text(3) ?? "") \($0.text(1) ?? "")", day: $0.text(5) ?? "", department: $0.text(4) ?? "", open: false,
                                 kept: Int($0.int(8) ?? 0), recomputed: Int($0.int(9) ?? 0))
         }
-        return stages + events + facts
+        return stages + months + events + facts
     }
 
     /// Rows where `table` and `fresh` (a query giving `key` and `n`) disagree: the key's columns, then
@@ -62,7 +69,7 @@ extension AuditChain {
     /// them behind the program's back is tampering like a changed record.
     static func keptCountProblems(_ differences: [KeptCountDifference]) -> [Problem] {
         guard !differences.isEmpty else { return [] }
-        let tables = differences.first?.kind.contains(" ") == true ? "score_facts" : "stage_tallies/event_tallies"
+        let tables = differences.first?.kind.contains(" ") == true ? "score_facts" : "stage_tallies/\(KeptStageCounts.monthTable)/event_tallies"
         let sample = differences.prefix(5).map { "\($0.kind) \($0.department) \($0.day)：\($0.kept) ≠ \($0.recomputed)" }.joined(separator: "；")
         return [Problem(reason: Text("计分用的保存计数（\(tables)）有 \(differences.count) 处与记录不符（\(sample)）：在程序之外被改动，或触发器被删除（jiannuo doctor --rebuild-counts 可重算）",
                                      "\(differences.count) kept counts (\(tables)) the ranking reads do not follow from the records (\(sample)): changed outside the program, or their triggers dropped (jiannuo doctor --rebuild-counts recomputes them)"),

@@ -4,7 +4,8 @@
 /// officer's role has a grant on a kept table, so a count can only change with the records it counts.
 /// Their schema is fixed in each function, so a session's search path cannot send a count elsewhere.
 enum PGKeptCounts {
-    static let tables = ["stage_tallies", "event_tallies", "score_facts"]
+    /// In the order a rebuild fills them: the monthly stages are summed from the daily ones.
+    static let tables = ["stage_tallies", KeptStageCounts.monthTable, "event_tallies", "score_facts"]
     /// The record tables the functions read while they count (as the owner, under its own policy).
     static let counted = ["complaints", "complaint_rounds", "followups", "commitments", "amendments", "commitment_entries", "rectifications",
                           "breaches", "accountability", "findings"]
@@ -14,6 +15,7 @@ enum PGKeptCounts {
         let d = SQLDialect.pg
         switch table {
         case "stage_tallies": return (KeptStageCounts.columns, KeptStageCounts.recomputeSQL(d))
+        case KeptStageCounts.monthTable: return (KeptStageCounts.monthColumns, KeptStageCounts.monthsSQL)
         case "event_tallies": return (KeptEventCounts.columns, KeptEventCounts.recomputeSQL())
         default: return (KeptScoreFacts.columns, KeptScoreFacts.recomputeSQL(d))
         }
@@ -130,16 +132,26 @@ enum PGKeptCounts {
     private static func stages(_ sign: Int, _ r: String, _ stages: [(String, String, String, String)] = KeptStageCounts.stages) -> String {
         stages.map { stage, due, done, late in
             let key = "stage = '\(stage)' AND due = \(r).\(due) AND department = \(r).department AND open = (\(r).\(done) IS NULL)::int"
+            let months = KeptStageCounts.monthTable, month = KeptStageCounts.month("\(r).\(due)")
+            let monthKey = "stage = '\(stage)' AND month = \(month) AND department = \(r).department"
             return sign > 0 ? """
                 IF \(r).\(late) = 1 THEN
                     INSERT INTO stage_tallies (stage, due, department, open, n)
                         VALUES ('\(stage)', \(r).\(due), \(r).department, (\(r).\(done) IS NULL)::int, 1)
                         ON CONFLICT (due, stage, department, open) DO UPDATE SET n = stage_tallies.n + 1;
+                    IF \(r).\(done) IS NOT NULL THEN
+                        INSERT INTO \(months) (stage, month, department, n) VALUES ('\(stage)', \(month), \(r).department, 1)
+                            ON CONFLICT (month, stage, department) DO UPDATE SET n = \(months).n + 1;
+                    END IF;
                 END IF;
                 """ : """
                 IF \(r).\(late) = 1 THEN
                     UPDATE stage_tallies SET n = n - 1 WHERE \(key);
                     DELETE FROM stage_tallies WHERE \(key) AND n = 0;
+                    IF \(r).\(done) IS NOT NULL THEN
+                        UPDATE \(months) SET n = n - 1 WHERE \(monthKey);
+                        DELETE FROM \(months) WHERE \(monthKey) AND n = 0;
+                    END IF;
                 END IF;
                 """
         }.joined(separator: "\n")

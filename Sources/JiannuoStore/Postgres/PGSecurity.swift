@@ -29,6 +29,7 @@ enum PGSecurity {
         "letters": "department IN (SELECT department FROM role_units WHERE role = current_user)",
         "attachment_files": "EXISTS (SELECT 1 FROM attachments a WHERE a.sha256 = attachment_files.sha256)",
         "stage_tallies": "department IN (SELECT department FROM role_units WHERE role = current_user)",
+        "stage_months": "department IN (SELECT department FROM role_units WHERE role = current_user)",
         "event_tallies": "department IN (SELECT department FROM role_units WHERE role = current_user)",
         "score_facts": "department IN (SELECT department FROM role_units WHERE role = current_user)",
         "rectifications": "unit IN (SELECT department FROM role_units WHERE role = current_user)",

@@ -448,6 +448,19 @@ enum Schema {
                 }
             }
         }
+        // Closed late stages per unit and month, for rankings of whole months (KeptStageCounts.monthTable),
+        // kept by the stage triggers, which are put back with their new bodies.
+        m.registerMigration("v22-stage-months") { db in
+            try SQLiteStageCounts.createMonthTable(db)
+            try SQLiteStageCounts.dropTriggers(db)
+            try SQLiteStageCounts.rebuildMonths(db)
+            try SQLiteStageCounts.installTriggers(db)
+            if try db.tableExists("sqlite_stat1") {
+                try db.execute(sql: "PRAGMA analysis_limit = 1000")
+                try db.execute(sql: "ANALYZE \(KeptStageCounts.openIndexName)")
+                try db.execute(sql: "ANALYZE \(KeptStageCounts.monthTable)")
+            }
+        }
         return m
     }
 }

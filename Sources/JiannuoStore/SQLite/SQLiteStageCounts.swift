@@ -16,11 +16,32 @@ enum SQLiteStageCounts {
                 PRIMARY KEY (due, stage, department, open)
             ) WITHOUT ROWID
             """)
+        try createMonthTable(db)
+    }
+
+    /// The monthly roll-up of closed late stages (`KeptStageCounts.monthTable`), made with the daily
+    /// table, whose triggers keep both: in a new ledger from the start, in an older one from v22.
+    static func createMonthTable(_ db: Database) throws {
+        try db.execute(sql: """
+            CREATE TABLE IF NOT EXISTS \(KeptStageCounts.monthTable) (
+                stage TEXT NOT NULL,
+                month TEXT NOT NULL,
+                department TEXT NOT NULL,
+                n INTEGER NOT NULL CHECK (n >= 0),
+                PRIMARY KEY (month, stage, department)
+            ) WITHOUT ROWID;
+            \(KeptStageCounts.openIndex(.sqlite));
+            """)
     }
 
     static func rebuild(_ db: Database) throws {
         try SQLiteKeptCounts.refill(db, "stage_tallies", columns: KeptStageCounts.columns,
                                     from: KeptStageCounts.recomputeSQL(rounds: try hasRounds(db)))
+        try rebuildMonths(db)
+    }
+
+    static func rebuildMonths(_ db: Database) throws {
+        try SQLiteKeptCounts.refill(db, KeptStageCounts.monthTable, columns: KeptStageCounts.monthColumns, from: KeptStageCounts.monthsSQL)
     }
 
     /// Migrations before v15 count the records alone: the rounds' table does not exist yet.
@@ -41,19 +62,27 @@ enum SQLiteStageCounts {
     }
 
     private static func install(_ db: Database, on table: String, _ stages: [(String, String, String, String)], names: [String]) throws {
+        let months = KeptStageCounts.monthTable
         func add(_ r: String) -> String {
             stages.map { stage, due, done, late in """
                 INSERT INTO stage_tallies (stage, due, department, open, n)
                     SELECT '\(stage)', \(r).\(due), \(r).department, \(r).\(done) IS NULL, 1 WHERE \(r).\(late) = 1
                     ON CONFLICT (stage, due, department, open) DO UPDATE SET n = n + 1;
+                INSERT INTO \(months) (stage, month, department, n)
+                    SELECT '\(stage)', \(KeptStageCounts.month("\(r).\(due)")), \(r).department, 1 WHERE \(r).\(late) = 1 AND \(r).\(done) IS NOT NULL
+                    ON CONFLICT (month, stage, department) DO UPDATE SET n = n + 1;
                 """ }.joined(separator: "\n")
         }
         func remove(_ r: String) -> String {
-            stages.map { stage, due, done, late in """
+            stages.map { stage, due, done, late in
+                let month = "\(r).\(late) = 1 AND \(r).\(done) IS NOT NULL AND stage = '\(stage)' AND month = \(KeptStageCounts.month("\(r).\(due)")) AND department = \(r).department"
+                return """
                 UPDATE stage_tallies SET n = n - 1 WHERE \(r).\(late) = 1 AND stage = '\(stage)' AND due = \(r).\(due)
                     AND department = \(r).department AND open = (\(r).\(done) IS NULL);
                 DELETE FROM stage_tallies WHERE \(r).\(late) = 1 AND stage = '\(stage)' AND due = \(r).\(due)
                     AND department = \(r).department AND open = (\(r).\(done) IS NULL) AND n = 0;
+                UPDATE \(months) SET n = n - 1 WHERE \(month);
+                DELETE FROM \(months) WHERE \(month) AND n = 0;
                 """ }.joined(separator: "\n")
         }
         let watched = (["department"] + stages.flatMap { [$0.1, $0.2] }).joined(separator: ", ")

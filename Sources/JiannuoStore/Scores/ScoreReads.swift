@@ -229,20 +229,50 @@ struct ScoreReads {
         shared.opinions = try r.records(OpinionEvent.self, """
             SELECT * FROM opinions WHERE date BETWEEN ? AND ? OR handled_on BETWEEN ? AND ? OR (handled_on IS NULL AND date <= ?)
             """, [s, e, s, e, latestAsOf])
-        return try periods.map { p in
+        return try counted(r, periods: periods, today: today, inOrder: inOrder).map { counted in
             var f = shared
-            f.counted = try counted(r, period: p, today: today, inOrder: inOrder)
+            f.counted = counted
             return f
         }
     }
 
-    /// The lines that count in the period, grouped per rule and unit, and per day only where the
+    /// Late complaint stages of the period: closed ones of its whole months from their monthly roll-up
+    /// (`KeptStageCounts.monthTable`), of its other days and open ones (late once their limit is before
+    /// the judging day) from the daily counts. Rules applied in date order need the day: daily counts only.
+    private func stageStatement(_ p: Period, asOf: String, inOrder: Set<ScoreRule>, _ d: SQLDialect) -> (String, [DatabaseValueConvertible]) {
+        let stageRule = CoreSQL.lateStageRule("stage")
+        let start = p.start.string, end = p.end.string
+        guard ComplaintLimit.allCases.allSatisfy({ !inOrder.contains(.complaintLate($0)) }), let months = Day.wholeMonths(p.start, p.end) else {
+            let day = inOrder.isEmpty ? "''" : "CASE WHEN \(stageRule) IN (\(CoreSQL.rules(inOrder.sorted()))) THEN due ELSE '' END"
+            return ("""
+                SELECT \(stageRule), department, \(day), sum(n), sum(n) FROM stage_tallies
+                    WHERE due BETWEEN ? AND ? AND (open = 0 OR due < ?) GROUP BY 1, 2, 3
+                """, [start, end, asOf])
+        }
+        // The days before and after the whole months (none for a quarter), closed, then every open one.
+        var parts = ["SELECT stage, department, n FROM \(KeptStageCounts.monthTable) WHERE month BETWEEN ? AND ?"]
+        var arguments: [DatabaseValueConvertible] = [String(months.first.string.prefix(7)), String(months.last.string.prefix(7))]
+        for (from, to) in [(p.start, months.first.adding(days: -1)), (months.last.adding(days: 1), p.end)] where from <= to {
+            parts.append("SELECT stage, department, n FROM stage_tallies WHERE due BETWEEN ? AND ? AND open = 0")
+            arguments += [from.string, to.string]
+        }
+        parts.append("SELECT stage, department, n FROM stage_tallies \(d.indexedBy(KeptStageCounts.openIndexName)) WHERE open = 1 AND due BETWEEN ? AND ? AND due < ?")
+        arguments += [start, end, asOf]
+        return ("""
+            SELECT \(stageRule), department, '', sum(n), sum(n) FROM (
+                \(parts.joined(separator: "\n    UNION ALL "))
+            ) AS t GROUP BY 1, 2
+            """, arguments)
+    }
+
+    /// The lines that count in each period, grouped per rule and unit, and per day only where the
     /// rule's lines are applied in date order: kept score facts (`KeptScoreFacts`), late stages
     /// (`KeptStageCounts`: an open one is late once its limit is before the judging day), dissatisfied
     /// follow-ups (`KeptEventCounts`), and debts unpaid past their payment limit (delivery plus the
     /// contract's days, as the rules cap them: the judging of `Alerts.arrearsDue`).
-    private func counted<R: SQLReader>(_ r: R, period p: Period, today: Day, inOrder: Set<ScoreRule>) throws -> [ScoreFacts.Counted] {
-        let asOf = min(p.end, today).string
+    /// What is judged on one day (standing lines, breaches awaiting repair, unpaid debts) is read once
+    /// for every period, each counting its own rows: the periods share most of them.
+    private func counted<R: SQLReader>(_ r: R, periods: [Period], today: Day, inOrder: Set<ScoreRule>) throws -> [[ScoreFacts.Counted]] {
         let ordered = CoreSQL.rules(inOrder.sorted())
         func day(_ column: String = "day", rule: String = "rule") -> String {
             inOrder.isEmpty ? "''" : "CASE WHEN \(rule) IN (\(ordered)) THEN \(column) ELSE '' END"
@@ -250,53 +280,78 @@ struct ScoreReads {
         let terms = rules.deadlines
         // Lines that count only once their day has come (the others' days cannot be after today).
         let notYet = CoreSQL.rules([.commitmentOverdueBeforeAmendment] + Severity.allCases.map(ScoreRule.finding))
-        let stageRule = CoreSQL.lateStageRule("stage")
         let debtDue = r.dialect.addDays("delivered_on", r.dialect.least("COALESCE(payment_days, \(terms.arrearsDefaultDays))", "\(terms.arrearsMaxDays)"))
-        let start = p.start.string, end = p.end.string, repairCut = Scoring.repairCut(p, rules.scoring).string
-        // One statement per source: SQLite groups each faster alone than inside a compound select.
-        let statements: [(String, [DatabaseValueConvertible])] = [
-            ("""
-            SELECT rule, department, \(day()), count(*), sum(times) FROM score_facts
-                WHERE kind = 'dated' AND day BETWEEN ? AND ?
-                    AND (day <= ? OR rule NOT IN (\(notYet)))
-                GROUP BY 1, 2, 3
-            """, [start, end, asOf]),
-            ("""
-            SELECT rule, department, \(day()), count(*), sum(times) FROM score_facts
-                WHERE kind = 'standing' AND until >= ? AND since <= ? GROUP BY 1, 2, 3
-            """, [asOf, asOf]),
-            ("""
-            SELECT rule, department, \(day()), count(*), sum(times) FROM score_facts
-                WHERE kind = 'repair' AND until >= ? AND day <= ? GROUP BY 1, 2, 3
-            """, [repairCut, asOf]),
-            ("""
-            SELECT \(stageRule), department, \(day("due", rule: stageRule)), sum(n), sum(n) FROM stage_tallies
-                WHERE due BETWEEN ? AND ? AND (open = 0 OR due < ?) GROUP BY 1, 2, 3
-            """, [start, end, asOf]),
-            ("""
-            SELECT \(CoreSQL.rule(.complaintFollowupDissatisfied)), department, \(day(rule: CoreSQL.rule(.complaintFollowupDissatisfied))), sum(n), sum(n)
-                FROM event_tallies WHERE kind = 'dissatisfied' AND day BETWEEN ? AND ? AND day <= ? GROUP BY 1, 2, 3
-            """, [start, end, asOf]),
-            ("""
-            SELECT \(CoreSQL.rule(.arrearsOverdue)), department, \(day(debtDue, rule: CoreSQL.rule(.arrearsOverdue))), count(*), count(*)
-                FROM commitments \(r.dialect.indexedBy("commitments_debts"))
-                WHERE category = 3 AND delivered_on IS NOT NULL AND amount_fen IS NOT NULL AND made <= ?
-                    AND (\(CoreSQL.commitmentOpen()) OR fulfilled_on IS NULL OR fulfilled_on > ?)
-                    AND \(debtDue) < ?
-                GROUP BY 1, 2, 3
-            """, [asOf, asOf, asOf]),
-        ]
-        var out: [ScoreFacts.Counted] = []
-        for (sql, arguments) in statements {
+        let asOfs = periods.map { min($0.end, today).string }, cuts = periods.map { Scoring.repairCut($0, rules.scoring).string }
+        let never = KeptScoreFacts.never
+        var out = Array(repeating: [ScoreFacts.Counted](), count: periods.count)
+
+        // A statement of one period: rule, unit, day, records, times.
+        func one(_ i: Int, _ sql: String, _ arguments: [DatabaseValueConvertible]) throws {
             try r.each(sql, arguments) { row in
-                guard let rule = row.text(0).flatMap(ScoreRule.init(key:)) else {
-                    throw JiannuoError.database("计分表中的规则“\(Sanitize.visible(row.text(0) ?? "NULL"))”无法识别（请运行 jiannuo doctor）",
-                                               "unknown rule \"\(Sanitize.visible(row.text(0) ?? "NULL"))\" among the kept counts (run jiannuo doctor)")
-                }
-                out.append(.init(rule: rule, department: row.text(1) ?? "", date: row.day(at: 2) ?? p.start,
-                                 count: row.small(3) ?? 0, times: row.small(4) ?? 0))
+                out[i].append(.init(rule: try Self.rule(row.text(0)), department: row.text(1) ?? "", date: row.day(at: 2) ?? periods[i].start,
+                                    count: row.small(3) ?? 0, times: row.small(4) ?? 0))
             }
         }
+        // A statement of every period: the rows any needs, then each period's records and times by its condition.
+        func every(rule: String, day: String, times: String, from: String, _ fromArguments: [DatabaseValueConvertible],
+                   each condition: String, _ arguments: (Int) -> [DatabaseValueConvertible]) throws {
+            var sums: [String] = [], values: [DatabaseValueConvertible] = []
+            for i in periods.indices {
+                sums += ["sum(CASE WHEN \(condition) THEN 1 ELSE 0 END)", "sum(CASE WHEN \(condition) THEN \(times) ELSE 0 END)"]
+                values += arguments(i) + arguments(i)
+            }
+            try r.each("SELECT \(rule), department, \(day), \(sums.joined(separator: ", ")) FROM \(from) GROUP BY 1, 2, 3",
+                       values + fromArguments) { row in
+                let rule = try Self.rule(row.text(0))
+                for i in periods.indices {
+                    guard let n = row.small(3 + 2 * i), n > 0 else { continue }
+                    out[i].append(.init(rule: rule, department: row.text(1) ?? "", date: row.day(at: 2) ?? periods[i].start,
+                                        count: n, times: row.small(4 + 2 * i) ?? 0))
+                }
+            }
+        }
+
+        // One statement per source: SQLite groups each faster alone than inside a compound select.
+        for (i, p) in periods.enumerated() {
+            try one(i, """
+                SELECT rule, department, \(day()), count(*), sum(times) FROM score_facts
+                    WHERE kind = 'dated' AND day BETWEEN ? AND ?
+                        AND (day <= ? OR rule NOT IN (\(notYet)))
+                    GROUP BY 1, 2, 3
+                """, [p.start.string, p.end.string, asOfs[i]])
+        }
+        // Still standing (no end yet) and ended later, apart: each is one range of the index by end day,
+        // so the promises not yet due (most open ones, starting after the day) are not read.
+        let latest = asOfs.max()!, earliest = asOfs.min()!
+        try every(rule: "rule", day: day(), times: "times", from: """
+            (SELECT rule, department, day, since, until, times FROM score_facts WHERE kind = 'standing' AND until = ? AND since <= ?
+             UNION ALL
+             SELECT rule, department, day, since, until, times FROM score_facts WHERE kind = 'standing' AND until >= ? AND until < ? AND since <= ?) AS t
+            """, [never, latest, earliest, never, latest], each: "until >= ? AND since <= ?") { [asOfs[$0], asOfs[$0]] }
+        try every(rule: "rule", day: day(), times: "times", from: "score_facts WHERE kind = 'repair' AND until >= ? AND day <= ?",
+                  [cuts.min()!, latest], each: "until >= ? AND day <= ?") { [cuts[$0], asOfs[$0]] }
+        for (i, p) in periods.enumerated() {
+            let (sql, arguments) = stageStatement(p, asOf: asOfs[i], inOrder: inOrder, r.dialect)
+            try one(i, sql, arguments)
+            let dissatisfied = CoreSQL.rule(.complaintFollowupDissatisfied)
+            try one(i, """
+                SELECT \(dissatisfied), department, \(day(rule: dissatisfied)), sum(n), sum(n)
+                    FROM event_tallies WHERE kind = 'dissatisfied' AND day BETWEEN ? AND ? AND day <= ? GROUP BY 1, 2, 3
+                """, [p.start.string, p.end.string, asOfs[i]])
+        }
+        let unpaid = "(\(CoreSQL.commitmentOpen()) OR fulfilled_on IS NULL OR fulfilled_on > ?)"
+        try every(rule: CoreSQL.rule(.arrearsOverdue), day: day(debtDue, rule: CoreSQL.rule(.arrearsOverdue)), times: "1", from: """
+            commitments \(r.dialect.indexedBy("commitments_debts"))
+                WHERE category = 3 AND delivered_on IS NOT NULL AND amount_fen IS NOT NULL AND made <= ? AND \(unpaid) AND \(debtDue) < ?
+            """, [latest, earliest, latest], each: "made <= ? AND \(unpaid) AND \(debtDue) < ?") { [asOfs[$0], asOfs[$0], asOfs[$0]] }
         return out
+    }
+
+    private static func rule(_ key: String?) throws -> ScoreRule {
+        guard let rule = key.flatMap(ScoreRule.init(key:)) else {
+            throw JiannuoError.database("计分表中的规则“\(Sanitize.visible(key ?? "NULL"))”无法识别（请运行 jiannuo doctor）",
+                                       "unknown rule \"\(Sanitize.visible(key ?? "NULL"))\" among the kept counts (run jiannuo doctor)")
+        }
+        return rule
     }
 }
