@@ -103,6 +103,30 @@ struct ValidateTests {
         #expect(!out.unicodeScalars.contains { $0.value < 0x20 || (0x7F...0x9F).contains($0.value) })
     }
 
+    @Test("the quick look at the bytes finds exactly the characters visible() changes, alone or amid Chinese text")
+    func controlsFoundByTheirBytes() {
+        // What `visible` replaces, spelled out here rather than asked of the code under test.
+        func shown(_ v: UInt32, keep: Bool, c0: Bool = true) -> Bool {
+            switch v {
+            case 0x0A, 0x09: return c0 && !keep
+            case 0x00..<0x20: return c0
+            case 0x7F...0x9F, 0x2028...0x202E, 0x2066...0x2069, 0xFFF9...0xFFFB: return true
+            default: return false
+            }
+        }
+        // Every scalar of the ranges where controls live, and their neighbours with the same lead bytes (“ ” … — ￼).
+        let scalars = (0..<0x3000).compactMap(Unicode.Scalar.init) + (0xFFF0...0xFFFD).compactMap(Unicode.Scalar.init)
+        for s in scalars {
+            let text = "承诺“\(Character(s))”兑现"
+            for keep in [false, true] {
+                #expect(Sanitize.holdsControls(text, keepNewlines: keep) == shown(s.value, keep: keep), "U+\(String(s.value, radix: 16)) keep=\(keep)")
+            }
+            #expect(Sanitize.holdsControls(text, keepNewlines: true, c0: false) == shown(s.value, keep: true, c0: false), "json U+\(String(s.value, radix: 16))")
+            // And the replacement is as before: a shown character changes the text, any other leaves it.
+            #expect((Sanitize.visible(text) != text) == shown(s.value, keep: false), "U+\(String(s.value, radix: 16))")
+        }
+    }
+
     @Test("privacy mask")
     func mask() {
         #expect(Privacy.mask("13812345678") == "138****5678")

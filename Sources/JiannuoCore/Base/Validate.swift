@@ -153,6 +153,9 @@ public enum Sanitize {
     /// Replaces C0/C1 controls and bidi overrides with visible forms (`␛`, `^M`, `<U+202E>`),
     /// keeping newline and tab only if asked.
     public static func visible(_ text: String, keepNewlines: Bool = false) -> String {
+        // Nearly all text has nothing to show: a pass over its bytes tells (a table of alerts is
+        // tens of thousands of cells).
+        guard holdsControls(text, keepNewlines: keepNewlines) else { return text }
         var out = String.UnicodeScalarView()
         for s in text.unicodeScalars {
             if keepNewlines && (s == "\n" || s == "\t") { out.append(s); continue }
@@ -168,10 +171,38 @@ public enum Sanitize {
         return String(out)
     }
 
+    /// Whether the UTF-8 of `text` may hold a character `visible` changes: a C0 control (unless `c0` is
+    /// false; newline and tab when kept do not count), DEL, a C1 control (C2 80–9F), a line separator
+    /// or bidi control (E2 80 A8–AE, E2 81 A6–A9), an interlinear annotation control (EF BF B9–BB).
+    static func holdsControls(_ text: String, keepNewlines: Bool, c0: Bool = true) -> Bool {
+        var text = text
+        return text.withUTF8 { u in
+            var i = 0
+            while i < u.count {
+                let b = u[i]
+                switch b {
+                case 0x0A, 0x09: if c0 && !keepNewlines { return true }
+                case 0x00..<0x20: if c0 { return true }
+                case 0x7F: return true
+                case 0xC2: if i + 1 < u.count, (0x80...0x9F).contains(u[i + 1]) { return true }
+                case 0xE2:
+                    if i + 2 < u.count, (u[i + 1] == 0x80 && (0xA8...0xAE).contains(u[i + 2])) || (u[i + 1] == 0x81 && (0xA6...0xA9).contains(u[i + 2])) {
+                        return true
+                    }
+                case 0xEF: if i + 2 < u.count, u[i + 1] == 0xBF, (0xB9...0xBB).contains(u[i + 2]) { return true }
+                default: break
+                }
+                i += 1
+            }
+            return false
+        }
+    }
+
     /// JSON for a terminal: the characters `visible` makes visible that JSON may carry raw (DEL, C1
     /// controls, line separators, bidi overrides) escaped as `\uXXXX`, which every JSON reader reads
     /// back as the same text. JSON encoders already escape C0 controls; these occur only inside strings.
     public static func jsonForTerminal(_ json: String) -> String {
+        guard holdsControls(json, keepNewlines: true, c0: false) else { return json }
         var out = String.UnicodeScalarView()
         for s in json.unicodeScalars {
             switch s.value {
