@@ -189,7 +189,7 @@ public enum LedgerMigration {
         let complaintColumns = try conn.execute("""
             SELECT column_name FROM information_schema.columns WHERE table_schema = $1 AND table_name = 'complaints' ORDER BY ordinal_position
             """, [schema]).rows.compactMap { $0[0] }
-        let owner = try conn.execute("SELECT session_user").rows.first?[0] ?? ""
+        let owner = conn.sessionUser
         // The append function first: the grants below cover every function of the schema.
         for statement in PGAuditSQL.functions(schema: schema, owner: owner) + PGKeptCounts.statements(schema: schema, owner: owner)
             + PGAccountsSQL.statements(schema: schema, owner: owner) + PGEventsSQL.statements(schema: schema)

@@ -78,22 +78,43 @@ public final class PGConnection {
         _ = LibPQ.PQsetNoticeProcessor(c, { _, _ in }, nil)
         // Only where nothing set them (the server's built-in default): a role's, a database's, a DBA's or the
         // connection's own value stands, "0" included. One round trip for both.
-        try execute("""
-            SELECT (SELECT set_config(name, $1, false) FROM pg_settings WHERE name = 'lock_timeout' AND source = 'default'),
-                   (SELECT set_config(name, $2, false) FROM pg_settings WHERE name = 'statement_timeout' AND source = 'default')
-            """, [Self.lockTimeout, Self.statementTimeout])
+        // The session's role comes back in the same round trip.
+        // The session's role comes back in the same round trip; the settings are looked up in one pass.
+        sessionUser = try execute("""
+            SELECT (SELECT count(set_config(name, CASE name WHEN 'lock_timeout' THEN $1 ELSE $2 END, false)) FROM pg_settings
+                    WHERE name IN ('lock_timeout', 'statement_timeout') AND source = 'default'),
+                   session_user
+            """, [Self.lockTimeout, Self.statementTimeout]).rows.first?[1] ?? ""
     }
 
+    /// The role the session was opened as (who acts, on PostgreSQL).
+    public private(set) var sessionUser = ""
+
     deinit { LibPQ.PQfinish(conn) }
+
+    /// JIANNUO_SQL_PROFILE, as for a ledger file (`SQLiteLedger`): each statement's round trip of a
+    /// millisecond or more (`all`: every one), its time and its SQL's start, on stderr (for measuring).
+    static let profile: (on: Bool, report: @Sendable (String, UInt64) -> Void) = {
+        let setting = ProcessInfo.processInfo.environment["JIANNUO_SQL_PROFILE"] ?? ""
+        let shortest: UInt64 = setting == "all" ? 0 : 1_000_000, shown = ["full", "all"].contains(setting) ? Int.max : 300
+        return (!setting.isEmpty, { sql, started in
+            let took = DispatchTime.now().uptimeNanoseconds - started
+            guard took >= shortest else { return }
+            let text = sql.split(whereSeparator: \.isNewline).map { $0.trimmingCharacters(in: .whitespaces) }.joined(separator: " ")
+            FileHandle.standardError.write(Data(String(format: "%8.1f ms  %@\n", Double(took) / 1e6, String(text.prefix(shown))).utf8))
+        })
+    }()
 
     /// Runs one statement with its parameters (nil is NULL) and returns its rows (none for a command);
     /// the statements deferred before it go first, in the same round trip.
     @discardableResult
     public func execute(_ sql: String, _ parameters: [String?] = []) throws -> PGRows {
         if !deferred.isEmpty { return try pipeline(sql, parameters) }
+        let started = Self.profile.on ? DispatchTime.now().uptimeNanoseconds : 0
         let result: OpaquePointer? = Self.withCStrings(parameters) { values in
             LibPQ.PQexecParams(conn, sql, Int32(parameters.count), nil, values, nil, nil, 0)
         }
+        if Self.profile.on { Self.profile.report(sql, started) }
         guard let result else { throw PGError(sqlState: nil, message: Self.text(LibPQ.PQerrorMessage(conn))) }
         defer { LibPQ.PQclear(result) }
         return try Self.rows(result)
@@ -107,6 +128,12 @@ public final class PGConnection {
         if deferred.count >= Self.deferredLimit { try flushDeferred() }
     }
 
+    /// A statement sent with the next one that is run, in the same round trip, in or out of a
+    /// transaction (a session's `SET`, a `LISTEN`): an error it meets is thrown there.
+    public func executeWithNext(_ sql: String) {
+        deferred.append((sql, []))
+    }
+
     /// Sends what is deferred now (before COPY or anything else that does not go through `execute`).
     func flushDeferred() throws {
         guard let last = deferred.popLast() else { return }
@@ -118,6 +145,8 @@ public final class PGConnection {
     private func pipeline(_ sql: String, _ parameters: [String?]) throws -> PGRows {
         let statements = deferred + [(sql, parameters)]
         deferred = []
+        let started = Self.profile.on ? DispatchTime.now().uptimeNanoseconds : 0
+        defer { if Self.profile.on { Self.profile.report("[\(statements.count) in one round trip] " + sql, started) } }
         guard LibPQ.PQenterPipelineMode(conn) == 1 else { throw PGError(sqlState: nil, message: Self.text(LibPQ.PQerrorMessage(conn))) }
         defer { _ = LibPQ.PQexitPipelineMode(conn) }
         for (text, values) in statements {
@@ -185,8 +214,9 @@ public final class PGConnection {
 
     /// Runs `body` in one transaction: committed if it returns, rolled back if it throws. `modes`: the
     /// transaction's own (`ISOLATION LEVEL …, READ ONLY`), given with its BEGIN.
+    /// The BEGIN is held back like a statement nobody reads: it goes with the transaction's first statement.
     public func transaction<T>(_ modes: String? = nil, _ body: () throws -> T) throws -> T {
-        try execute(modes.map { "BEGIN \($0)" } ?? "BEGIN")
+        deferred.append((modes.map { "BEGIN \($0)" } ?? "BEGIN", []))
         inTransaction = true
         defer { inTransaction = false }
         do {

@@ -43,7 +43,7 @@ public final class PostgresLedger: @unchecked Sendable {
         }
         let c = connection
         do {
-            let role = try c.execute("SELECT session_user").rows.first?[0] ?? ""
+            let role = c.sessionUser
             guard role == operatorName else {
                 throw JiannuoError.permission("数据库账号 \(Sanitize.visible(role)) 不是当前系统账号 \(operatorName)：操作人取自系统账号，请以同名数据库账号连接（本机用 peer 认证）",
                                               "the database role \(Sanitize.visible(role)) is not the system account \(operatorName): connect as the role of the same name (peer authentication on this host)")
@@ -51,7 +51,7 @@ public final class PostgresLedger: @unchecked Sendable {
             self.county = try PostgresLedger.chooseCounty(c, county)
             schema = PGSchema.name(county: self.county)
             path = "PostgreSQL \(PostgresLedger.describe(conninfo)) \(schema)"
-            try c.execute("SET search_path = \(PGSQL.quoted(schema)), pg_temp")
+            c.executeWithNext("SET search_path = \(PGSQL.quoted(schema)), pg_temp")
             try PostgresLedger.requireCurrent(c, schema: schema)
             self.clock = clock.inZone(try CalendarReads.officeZone(PGReader(connection: c)))
             calendar = try CalendarReads.calendar(PGReader(connection: c))
@@ -142,7 +142,7 @@ public final class PostgresLedger: @unchecked Sendable {
         lock.lock(); defer { lock.unlock() }
         do {
             if !listening {
-                try connection.execute("LISTEN \(PGSQL.quoted(PGAuditSQL.channel(schema)))")
+                connection.executeWithNext("LISTEN \(PGSQL.quoted(PGAuditSQL.channel(schema)))")
                 head = try auditHead()
                 listening = true
                 announcer.set(connection.socket)
