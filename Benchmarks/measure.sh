@@ -64,7 +64,8 @@ SELECT count(*) FROM breaches WHERE reported_on IS NULL; SELECT count(*) FROM op
 panes_sql="SELECT id, department, content, deadline FROM commitments WHERE status IN ('not_started','in_progress','stalled') ORDER BY deadline LIMIT 60;
 SELECT id, department, content, current_due FROM complaints WHERE responded_at IS NULL ORDER BY current_due LIMIT 60;"
 # The ranking's inputs for this quarter and the previous one, as rankingFacts selects them: the kept
-# counts grouped per rule and unit for each quarter, the returns per day, and the few raw records.
+# counts grouped per rule and unit for each quarter (closed late stages from their monthly roll-up, whole
+# quarters being whole months), the returns per day, and the few raw records.
 # $q_start is the previous quarter's start (the span of both); the current quarter starts at $cq_start.
 cq_start=$(python3 -c "import datetime as d; t=d.date.fromisoformat('$today'); print(f'{t.year}-{(t.month-1)//3*3+1:02d}-01')")
 pq_end=$(python3 -c "import datetime as d; print(d.date.fromisoformat('$cq_start')-d.timedelta(days=1))")
@@ -72,10 +73,12 @@ rq_start=$(python3 -c "import datetime as d; s=d.date.fromisoformat('$q_start');
 counted_sql() { # start end asOf repairCut
   echo "SELECT rule, department, CASE WHEN rule IN ('accountability','rectification_late','rectification_on_time') THEN day ELSE '' END, count(*), sum(times) FROM score_facts
     WHERE kind = 'dated' AND day BETWEEN '$1' AND '$2' AND (rule <> 'commitment_overdue_before_amendment' OR day <= '$3') GROUP BY 1, 2, 3;
-  SELECT rule, department, CASE WHEN rule IN ('accountability','rectification_late','rectification_on_time') THEN day ELSE '' END, count(*), sum(times) FROM score_facts
-    WHERE kind = 'standing' AND until >= '$3' AND since <= '$3' GROUP BY 1, 2, 3;
+  SELECT rule, department, CASE WHEN rule IN ('accountability','rectification_late','rectification_on_time') THEN day ELSE '' END, count(*), sum(times) FROM (
+    SELECT rule, department, day, times FROM score_facts WHERE kind = 'standing' AND until = '9999-12-31' AND since <= '$3'
+    UNION ALL SELECT rule, department, day, times FROM score_facts WHERE kind = 'standing' AND until >= '$3' AND until < '9999-12-31' AND since <= '$3') GROUP BY 1, 2, 3;
   SELECT rule, department, count(*) FROM score_facts WHERE kind = 'repair' AND until >= '$4' AND day <= '$3' GROUP BY 1, 2;
-  SELECT stage, department, sum(n) FROM stage_tallies WHERE due BETWEEN '$1' AND '$2' AND (open = 0 OR due < '$3') GROUP BY 1, 2;
+  SELECT stage, department, sum(n) FROM (SELECT stage, department, n FROM stage_months WHERE month BETWEEN substr('$1', 1, 7) AND substr('$2', 1, 7)
+    UNION ALL SELECT stage, department, n FROM stage_tallies WHERE open = 1 AND due BETWEEN '$1' AND '$2' AND due < '$3') GROUP BY 1, 2;
   SELECT department, sum(n) FROM event_tallies WHERE kind = 'dissatisfied' AND day BETWEEN '$1' AND '$2' AND day <= '$3' GROUP BY 1;
   SELECT department, count(*) FROM (SELECT department, date(delivered_on, '+' || min(COALESCE(payment_days, 30), 60) || ' days') AS due
     FROM commitments INDEXED BY commitments_debts WHERE category = 3 AND delivered_on IS NOT NULL AND amount_fen IS NOT NULL AND made <= '$3'
