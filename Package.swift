@@ -47,14 +47,13 @@ let package = Package(
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
         ),
-        // Excel workbooks in and out: a small reader and writer of .xlsx over ZIPFoundation, nothing of the ledger.
+        // Sheets in and out: a small reader and writer of .xlsx over ZIPFoundation and a CSV reader, nothing of the ledger.
         .target(name: "JiannuoXLSX", dependencies: [.product(name: "ZIPFoundation", package: "ZIPFoundation")]),
         .executableTarget(
             name: "jiannuo",
             dependencies: [
                 "JiannuoCore", "JiannuoStore", "JiannuoTUI", "JiannuoXLSX",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
-                .product(name: "CSV", package: "CSV.swift"),
                 .product(name: "Ink", package: "Ink"),
                 .product(name: "TOMLKit", package: "TOMLKit"),
             ]
@@ -67,6 +66,7 @@ let package = Package(
         .testTarget(name: "JiannuoStoreTests", dependencies: ["JiannuoStore", "JiannuoCore", "JiannuoTestSupport"]),
         .testTarget(name: "JiannuoTUITests", dependencies: ["JiannuoTUI", "JiannuoStore", "JiannuoCore", "JiannuoTestSupport"], exclude: ["Golden"]),
         .testTarget(name: "JiannuoCLITests", dependencies: ["JiannuoStore", "JiannuoCore", "JiannuoTestSupport"]),
-        .testTarget(name: "JiannuoXLSXTests", dependencies: ["JiannuoXLSX", "JiannuoTestSupport"]),
+        // CSV.swift is the reference the CSV reader is held to.
+        .testTarget(name: "JiannuoXLSXTests", dependencies: ["JiannuoXLSX", "JiannuoTestSupport", .product(name: "CSV", package: "CSV.swift")]),
     ]
 )

@@ -296,9 +296,6 @@ struct ImportCommand: JiannuoCommand {
         // A row with the wrong number of cells is said when read, the others' problems a round later: in row order.
         problems = problems.enumerated().sorted { ($0.element.row, $0.offset) < ($1.element.row, $1.offset) }.map(\.element)
         if progress && number >= 5_000 { FileHandle.standardError.write(Data("\r已检查 \(number - 1) 行，写入中…\n".utf8)) }
-        if let e = reader.error {
-            throw JiannuoError.invalid("\(path) 第 \(number + 1) 行附近不是有效的 CSV：\(e)", "\(path) is not valid CSV near row \(number + 1)")
-        }
         guard problems.isEmpty || skipBad else { throw ImportRefused(problems: problems) }
         return (out, problems)
     }

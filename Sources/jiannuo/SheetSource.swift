@@ -1,4 +1,3 @@
-import CSV
 import Foundation
 import JiannuoCore
 import JiannuoStore
@@ -9,11 +8,8 @@ import JiannuoXLSX
 struct SheetSource {
     let header: [String]
     private var nextRow: () -> [String]?
-    /// A CSV that stops being CSV part-way, said with the row it stopped at.
-    private let failure: () -> Error?
 
     mutating func next() -> [String]? { nextRow() }
-    var error: Error? { failure() }
 
     static func isWorkbook(_ data: Data) -> Bool { data.starts(with: [0x50, 0x4B, 0x03, 0x04]) }
 
@@ -27,7 +23,7 @@ struct SheetSource {
                 throw JiannuoError.invalid("\(path)：\(f.zh)，未导入任何记录", "\(path): \(f.en); nothing was imported")
             }
             var rest = rows.dropFirst().makeIterator()
-            return SheetSource(header: rows.first ?? [], nextRow: { rest.next() }, failure: { nil })
+            return SheetSource(header: rows.first ?? [], nextRow: { rest.next() })
         }
         if sheet != nil {
             throw JiannuoError.invalid("--sheet 只用于 .xlsx 工作簿：\(path) 是文本（CSV）", "--sheet is for .xlsx workbooks; \(path) is text (CSV)")
@@ -38,10 +34,11 @@ struct SheetSource {
         }
         // Said, so that a file read in the wrong encoding is noticed (scripts get it on standard error).
         if encoding == "GB18030" { FileHandle.standardError.write(Data("按 GB18030（GBK）编码读取 \(path)\n".utf8)) }
-        let reader: CSVReader
-        do { reader = try CSVReader(string: text, hasHeaderRow: true) } catch {
-            throw JiannuoError.invalid("\(path) 不是有效的 CSV：\(error)", "\(path) is not valid CSV: \(error)")
+        var rows = CSVRows(text)
+        guard let header = rows.next() else {
+            throw JiannuoError.invalid("\(path) 是空的：没有标题行，未导入任何记录", "\(path) is empty: no header row; nothing was imported")
         }
-        return SheetSource(header: reader.headerRow ?? [], nextRow: { reader.next() }, failure: { reader.error })
+        // Every text reads as CSV rows (as with the library the reader replaced): nothing can fail part-way.
+        return SheetSource(header: header, nextRow: { rows.next() })
     }
 }
