@@ -1,3 +1,4 @@
+import Foundation
 import GRDB
 
 /// A bulk write that adds more rows to a table than it holds drops the table's secondary indexes and
@@ -21,6 +22,12 @@ enum SQLiteBulkIndexes {
             }
         }
         let result = try body()
+        guard !dropped.isEmpty else { return result }
+        // Each index is one sort of the whole table: SQLite's sorter may merge on other cores (the index
+        // of 130,000 score facts 0.24-0.29 → 0.18 s on two); the connection is put back as it was.
+        let threads = try Int.fetchOne(db, sql: "PRAGMA threads") ?? 0
+        try db.execute(sql: "PRAGMA threads = \(max(1, min(4, ProcessInfo.processInfo.activeProcessorCount)))")
+        defer { try? db.execute(sql: "PRAGMA threads = \(threads)") }
         for sql in dropped { try db.execute(sql: sql) }
         return result
     }
