@@ -89,11 +89,14 @@ public final class PostgresLedger: @unchecked Sendable {
     }
 
     static func heldCounties(_ c: PGConnection) throws -> [String] {
-        // A database no county has joined yet has no registry either.
-        let registered = try c.execute("SELECT to_regclass('jiannuo.ledgers') IS NOT NULL").rows.first?[0] == "t"
-        return registered ? try c.execute("""
-            SELECT county FROM jiannuo.ledgers WHERE has_schema_privilege(schema, 'USAGE') ORDER BY county
-            """).rows.compactMap { $0[0] } : []
+        // A database no county has joined yet has no registry either: its absence is the answer (asked
+        // for once rather than looked up first, a round trip on every opening). Never inside a transaction,
+        // which the refusal would end.
+        do {
+            return try c.execute("SELECT county FROM jiannuo.ledgers WHERE has_schema_privilege(schema, 'USAGE') ORDER BY county").rows.compactMap { $0[0] }
+        } catch let e as PGError where e.sqlState == "42P01" || e.sqlState == "3F000" {
+            return []
+        }
     }
 
     /// The county asked for, or the only one the database holds; otherwise the choice is the officer's.
