@@ -318,6 +318,11 @@ import Testing
     @Test("with several counties the officer chooses one; an unknown county is named")
     func choosingACounty() throws {
         let s = try Setup()
+        // Before any county joins, the database has no registry: said as such, with or without a county asked for.
+        for args in [["status", "--db", s.pg.conninfo], ["status", "--db", s.pg.conninfo, "--county", "410422"]] {
+            let empty = try s.cli.raw(args)
+            #expect(empty.status != 0 && (empty.stderr.contains("还没有账本") || empty.stderr.contains("没有县（区）410422")), "\(empty)")
+        }
         for county in ["410422", "410423"] {
             let m = try s.migrate(county)
             try #require(m.status == 0, "\(m)")
