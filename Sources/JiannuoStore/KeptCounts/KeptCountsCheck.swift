@@ -10,7 +10,10 @@ enum KeptCountsCheck {
     static func differences<R: SQLReader>(_ r: R) throws -> [KeptCountDifference] {
         let d = r.dialect
         // A ledger file verified before its upgrade (an admin's init verifies first) has no rounds yet.
-        let rounds = try d.postgres || r.int("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", [KeptStageCounts.roundTable]) > 0
+        func exists(_ table: String) throws -> Bool {
+            try d.postgres || r.int("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", [table]) > 0
+        }
+        let rounds = try exists(KeptStageCounts.roundTable)
         let salt = CountsFingerprint.freshSalt()
         // Each table is first folded beside its recomputation, without grouping either (a sort of
         // hundreds of thousands of wide keys); only tables that differ are grouped to name the keys.
@@ -24,8 +27,7 @@ enum KeptCountsCheck {
                                 kept: Int($0.int(4) ?? 0), recomputed: Int($0.int(5) ?? 0))
         }
         // The monthly stages against the daily ones just held to the records (none before v22).
-        let hasMonths = try d.postgres || r.int("SELECT count(*) FROM sqlite_master WHERE type = 'table' AND name = ?", [KeptStageCounts.monthTable]) > 0
-        let months = !hasMonths ? [] : try compare(r, table: KeptStageCounts.monthTable, key: ["stage", "month", "department"],
+        let months = try !exists(KeptStageCounts.monthTable) ? [] : compare(r, table: KeptStageCounts.monthTable, key: ["stage", "month", "department"],
                                                    fresh: KeptStageCounts.monthsSQL) {
             KeptCountDifference(kind: "\($0.text(0) ?? "")/month", day: $0.text(1) ?? "", department: $0.text(2) ?? "", open: false,
                                 kept: Int($0.int(3) ?? 0), recomputed: Int($0.int(4) ?? 0))

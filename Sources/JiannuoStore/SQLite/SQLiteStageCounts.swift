@@ -75,14 +75,14 @@ enum SQLiteStageCounts {
         }
         func remove(_ r: String) -> String {
             stages.map { stage, due, done, late in
-                let month = "\(r).\(late) = 1 AND \(r).\(done) IS NOT NULL AND stage = '\(stage)' AND month = \(KeptStageCounts.month("\(r).\(due)")) AND department = \(r).department"
+                let monthKey = "\(r).\(late) = 1 AND \(r).\(done) IS NOT NULL AND stage = '\(stage)' AND month = \(KeptStageCounts.month("\(r).\(due)")) AND department = \(r).department"
                 return """
                 UPDATE stage_tallies SET n = n - 1 WHERE \(r).\(late) = 1 AND stage = '\(stage)' AND due = \(r).\(due)
                     AND department = \(r).department AND open = (\(r).\(done) IS NULL);
                 DELETE FROM stage_tallies WHERE \(r).\(late) = 1 AND stage = '\(stage)' AND due = \(r).\(due)
                     AND department = \(r).department AND open = (\(r).\(done) IS NULL) AND n = 0;
-                UPDATE \(months) SET n = n - 1 WHERE \(month);
-                DELETE FROM \(months) WHERE \(month) AND n = 0;
+                UPDATE \(months) SET n = n - 1 WHERE \(monthKey);
+                DELETE FROM \(months) WHERE \(monthKey) AND n = 0;
                 """ }.joined(separator: "\n")
         }
         let watched = (["department"] + stages.flatMap { [$0.1, $0.2] }).joined(separator: ", ")

@@ -239,13 +239,14 @@ struct ScoreReads {
     /// Late complaint stages of the period: closed ones of its whole months from their monthly roll-up
     /// (`KeptStageCounts.monthTable`), of its other days and open ones (late once their limit is before
     /// the judging day) from the daily counts. Rules applied in date order need the day: daily counts only.
-    private func stageStatement(_ p: Period, asOf: String, inOrder: Set<ScoreRule>, _ d: SQLDialect) -> (String, [DatabaseValueConvertible]) {
+    /// `day`: the day key of a stage's rule (`counted`'s), for when the daily counts are read alone.
+    private func stageStatement(_ p: Period, asOf: String, inOrder: Set<ScoreRule>, day: (String, String) -> String,
+                                _ d: SQLDialect) -> (String, [DatabaseValueConvertible]) {
         let stageRule = CoreSQL.lateStageRule("stage")
         let start = p.start.string, end = p.end.string
         guard ComplaintLimit.allCases.allSatisfy({ !inOrder.contains(.complaintLate($0)) }), let months = Day.wholeMonths(p.start, p.end) else {
-            let day = inOrder.isEmpty ? "''" : "CASE WHEN \(stageRule) IN (\(CoreSQL.rules(inOrder.sorted()))) THEN due ELSE '' END"
             return ("""
-                SELECT \(stageRule), department, \(day), sum(n), sum(n) FROM stage_tallies
+                SELECT \(stageRule), department, \(day("due", stageRule)), sum(n), sum(n) FROM stage_tallies
                     WHERE due BETWEEN ? AND ? AND (open = 0 OR due < ?) GROUP BY 1, 2, 3
                 """, [start, end, asOf])
         }
@@ -331,7 +332,7 @@ struct ScoreReads {
         try every(rule: "rule", day: day(), times: "times", from: "score_facts WHERE kind = 'repair' AND until >= ? AND day <= ?",
                   [cuts.min()!, latest], each: "until >= ? AND day <= ?") { [cuts[$0], asOfs[$0]] }
         for (i, p) in periods.enumerated() {
-            let (sql, arguments) = stageStatement(p, asOf: asOfs[i], inOrder: inOrder, r.dialect)
+            let (sql, arguments) = stageStatement(p, asOf: asOfs[i], inOrder: inOrder, day: { day($0, rule: $1) }, r.dialect)
             try one(i, sql, arguments)
             let dissatisfied = CoreSQL.rule(.complaintFollowupDissatisfied)
             try one(i, """
