@@ -32,7 +32,7 @@ struct GlobalOptions: ParsableArguments {
     @Flag(help: H("使用演示数据库（不存在时自动生成），适用于看板与每个子命令", "Use the demo database (generated if it does not exist), for the dashboard and every subcommand"))
     var demo = false
 
-    var environment: [String: String] { ProcessInfo.processInfo.environment }
+    var environment: [String: String] { ProcessEnvironment.values }
 
     var language: Lang { Lang.from(option: lang, environment: environment) }
 

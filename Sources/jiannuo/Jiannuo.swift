@@ -26,9 +26,9 @@ struct Jiannuo: ParsableCommand {
         umask(0o007)
         let args = Arguments.hoistGlobals(Array(CommandLine.arguments.dropFirst()))
         // The help screens and the parser's messages speak the language asked for: chosen before parsing.
-        HelpLanguage.current = HelpLanguage.choose(args, environment: ProcessInfo.processInfo.environment)
+        HelpLanguage.current = HelpLanguage.choose(args, environment: ProcessEnvironment.values)
         // A command on a city database loads libpq meanwhile, on another core, while its command line is parsed.
-        if let db = Arguments.value(of: "--db", in: args) ?? ProcessInfo.processInfo.environment["JIANNUO_DB"], LedgerAddress(db).isPostgres {
+        if let db = Arguments.value(of: "--db", in: args) ?? ProcessEnvironment.values["JIANNUO_DB"], LedgerAddress(db).isPostgres {
             PostgresLedger.loadClientEarly()
         }
         do {

@@ -1,6 +1,7 @@
 import CNCursesW
 import Foundation
 import JiannuoCore
+import JiannuoStore
 
 /// A plain-text table for the terminal, aligned by display width (a Han character is two columns).
 struct TextTable {
@@ -110,7 +111,7 @@ enum TerminalText {
     /// nil into a pipe or a file, where nothing is cut.
     static func columns() -> Int? {
         guard isatty(STDOUT_FILENO) == 1 else { return nil }
-        if let c = ProcessInfo.processInfo.environment["COLUMNS"].flatMap(Int.init), c > 0 { return c }
+        if let c = ProcessEnvironment.values["COLUMNS"].flatMap(Int.init), c > 0 { return c }
         var size = winsize()
         if ioctl(STDOUT_FILENO, UInt(TIOCGWINSZ), &size) == 0, size.ws_col > 0 { return Int(size.ws_col) }
         return 80

@@ -88,14 +88,14 @@ public struct WorkCalendar: Sendable {
 }
 
 /// One year's schedule as the State Council publishes it.
-public struct CalendarYear: Codable, Sendable {
-    public struct Holiday: Codable, Sendable {
+public struct CalendarYear: Codable, Sendable, Equatable {
+    public struct Holiday: Codable, Sendable, Equatable {
         public var name: String
         public var from: Day
         public var to: Day
         public var days: [Day] { from <= to ? (from.ordinal...to.ordinal).map(Day.init(ordinal:)) : [] }
     }
-    public struct Workday: Codable, Sendable {
+    public struct Workday: Codable, Sendable, Equatable {
         public var date: Day
         public var name: String
     }

@@ -95,7 +95,7 @@ public final class PGConnection {
     /// JIANNUO_SQL_PROFILE, as for a ledger file (`SQLiteLedger`): each statement's round trip of a
     /// millisecond or more (`all`: every one), its time and its SQL's start, on stderr (for measuring).
     static let profile: (on: Bool, report: @Sendable (String, UInt64) -> Void) = {
-        let setting = ProcessInfo.processInfo.environment["JIANNUO_SQL_PROFILE"] ?? ""
+        let setting = ProcessEnvironment.values["JIANNUO_SQL_PROFILE"] ?? ""
         let shortest: UInt64 = setting == "all" ? 0 : 1_000_000, shown = ["full", "all"].contains(setting) ? Int.max : 300
         return (!setting.isEmpty, { sql, started in
             let took = DispatchTime.now().uptimeNanoseconds - started

@@ -1,4 +1,5 @@
 import Foundation
+import CSQLiteSettings
 import GRDB
 import GRDBSQLite
 import JiannuoCore
@@ -70,7 +71,7 @@ public final class SQLiteLedger: Sendable {
             // Opening a pool for writing turns a file into WAL mode: look first, read-only, at what the file is.
             if writesNow && exists { try SQLiteLedger.probe(path, creating: access == .create) }
             if writesNow {
-                pool = try DatabasePool(path: path, configuration: SQLiteLedger.configuration(readonly: false, digests: digests))
+                pool = try SQLiteLedger.openWriter(path, digests: digests)
                 try SQLiteLedger.migrate(pool, path: path, creating: !exists || access == .create, clock: clock, operatorName: operatorName,
                                   digests: digests)
             } else {
@@ -103,6 +104,18 @@ public final class SQLiteLedger: Sendable {
         }
     }
 
+    /// A pool that writes. Each commit is synced to the -wal (`synchronous = FULL`): what a command said
+    /// it recorded survives a power cut, not only a crash of the program. Closing then copies nothing back
+    /// (no checkpoint on close): a one-write command does not also rewrite the pages it changed in the
+    /// ledger file and sync it, as the last connection to close otherwise does. `trimWAL` (after a write
+    /// that leaves more than `walKept`) and the idle dashboard's checkpoint move them in.
+    static func openWriter(_ path: String, digests: DigestAccumulator) throws -> DatabasePool {
+        let pool = try DatabasePool(path: path, configuration: configuration(readonly: false, digests: digests))
+        // After the pool is open: opening it sets the WAL's NORMAL.
+        try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
+        return pool
+    }
+
     static func configuration(readonly: Bool, digests: DigestAccumulator) -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
@@ -111,16 +124,17 @@ public final class SQLiteLedger: Sendable {
         config.label = "jiannuo"
         // JIANNUO_SQL_PROFILE=1: each statement of a millisecond or more, its time and its SQL (its start; `full`:
         // all of it; `all`: every statement, however quick, whole), on stderr (for measuring).
-        let profileSetting = ProcessInfo.processInfo.environment["JIANNUO_SQL_PROFILE"] ?? ""
+        let profileSetting = ProcessEnvironment.values["JIANNUO_SQL_PROFILE"] ?? ""
         let profile = !profileSetting.isEmpty
         let sqlShown = ["full", "all"].contains(profileSetting) ? Int.max : 300
         let shortest = profileSetting == "all" ? 0 : 0.001
         config.prepareDatabase { db in
-            // The -wal stays when the last connection closes (emptied by the closing checkpoint, not removed):
-            // else every writing command made it anew, and GRDB, to be sure of it, committed an empty
-            // transaction first, with two syncs (and a sync of the directory for the new file).
+            // The -wal stays when the last connection closes (with what no checkpoint has moved yet, see
+            // `openWriter`): else every writing command made it anew, and GRDB, to be sure of it, committed an
+            // empty transaction first, with two syncs (and a sync of the directory for the new file).
             var keep: Int32 = 1
             _ = sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &keep)
+            _ = jiannuo_sqlite_no_checkpoint_on_close(UnsafeMutableRawPointer(db.sqliteConnection))
             LedgerDigest.register(db, accumulator: digests)
             if profile {
                 db.trace(options: .profile) { event in
@@ -288,7 +302,7 @@ public final class SQLiteLedger: Sendable {
         }
         return try lazyWriter.update { w in
             if let w { return w }
-            let p = try DatabasePool(path: path, configuration: SQLiteLedger.configuration(readonly: false, digests: digests))
+            let p = try SQLiteLedger.openWriter(path, digests: digests)
             w = p
             return p
         }
@@ -317,8 +331,10 @@ public final class SQLiteLedger: Sendable {
         }
     }
 
-    /// What a kept `-wal` may hold on to: it keeps the size of the largest transaction since it was last
-    /// emptied, so after a bulk write (an import, the demo) the space is given back at once.
+    /// What a kept `-wal` may grow to: commits accumulate in it (nothing is moved on close) until a write
+    /// leaves more than this and empties it; after a bulk write (an import, the demo) at once. Not less: the
+    /// next command to open an empty -wal for writing commits a transaction first (GRDB makes sure of the
+    /// file), which every watching dashboard takes for a change.
     static let walKept = 4 << 20
 
     private func trimWAL(_ pool: DatabasePool) {

@@ -75,7 +75,7 @@ public enum ThemeLoader {
     /// (a) `JIANNUO_THEMES_DIR`; (b) the nearest directory at or above the executable that
     /// holds `Themes/default.toml` (the package root, for `.build/debug/jiannuo`);
     /// (c) `Themes` in the current directory.
-    public static func defaultDirectory(environment: [String: String] = ProcessInfo.processInfo.environment,
+    public static func defaultDirectory(environment: [String: String] = ProcessEnvironment.values,
                                         executablePath: String? = nil,
                                         currentDirectory: String = FileManager.default.currentDirectoryPath) -> URL? {
         let fm = FileManager.default
