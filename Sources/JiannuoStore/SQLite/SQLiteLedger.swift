@@ -116,6 +116,8 @@ public final class SQLiteLedger: Sendable {
         return pool
     }
 
+    static let readerCacheKiB = 512
+
     static func configuration(readonly: Bool, digests: DigestAccumulator) -> Configuration {
         var config = Configuration()
         config.foreignKeysEnabled = true
@@ -136,6 +138,9 @@ public final class SQLiteLedger: Sendable {
             _ = sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &keep)
             _ = jiannuo_sqlite_no_checkpoint_on_close(UnsafeMutableRawPointer(db.sqliteConnection))
             LedgerDigest.register(db, accumulator: digests)
+            // A reading connection's page cache: what its reads revisit (the indexes' upper pages) fits in far
+            // less than SQLite's 2 MiB, and a dashboard keeps four connections (its peak memory, issue 29).
+            if db.configuration.readonly { try db.execute(sql: "PRAGMA cache_size = -\(SQLiteLedger.readerCacheKiB)") }
             if profile {
                 db.trace(options: .profile) { event in
                     guard case let .profile(statement, duration) = event, duration >= shortest else { return }

@@ -183,7 +183,7 @@ public final class DashboardApp {
         backend.draw(frame())
         // Two lanes: the header, alerts and lists (fast) and the ranking (the slowest read). A write by
         // another process is on screen as soon as the fast lane has read it, even while a ranking from
-        // an earlier write is still being computed; that one is then computed once more.
+        // an earlier write is still being computed; that one is then computed once more, after the fast lane.
         let frames = LoadMailbox(), ranking = LoadMailbox()
         alertLane = frames
         // Loads run on worker threads; one malloc arena per thread would keep each load's peak for good.
@@ -223,10 +223,12 @@ public final class DashboardApp {
                     idleSince = Date()
                     trace("reload data_version=\(version) stores_opened=\(storesOpened)")
                     startFirstPaint(frames)
-                    if ranking.isLoading { rankingStale = true } else { startScores(ranking) }
+                    // The ranking once the fast lane is done: the write is on screen no later, and the two
+                    // reads' memory is not held at once (the dashboard's peak, issue 29).
+                    rankingStale = true
                 }
             }
-            if rankingStale && !ranking.isLoading {
+            if rankingStale && !ranking.isLoading && !frames.isLoading {
                 rankingStale = false
                 startScores(ranking)
             }
