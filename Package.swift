@@ -29,7 +29,7 @@ let package = Package(
                 // The C API, for the loops where a value per column is too dear (a table's digest).
                 .product(name: "GRDBSQLite", package: "GRDB.swift"),
                 .product(name: "Crypto", package: "swift-crypto"),
-                "CLibPQ", "CThreadCredentials", "CSQLiteSettings",
+                "CLibPQ", "CThreadCredentials",
             ],
             exclude: ["README.md"],
             resources: [.copy("Data")]
@@ -40,8 +40,6 @@ let package = Package(
         .systemLibrary(name: "CNCursesW", path: "Sources/CNCursesW"),
         // One system call glibc does not wrap per thread: a set-group-ID run opens a user's file without its group.
         .target(name: "CThreadCredentials", path: "Sources/CThreadCredentials"),
-        // Connection settings of SQLite's that only its variadic sqlite3_db_config sets.
-        .target(name: "CSQLiteSettings", path: "Sources/CSQLiteSettings"),
         .target(
             name: "JiannuoTUI",
             dependencies: [

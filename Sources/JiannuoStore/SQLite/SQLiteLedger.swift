@@ -1,5 +1,4 @@
 import Foundation
-import CSQLiteSettings
 import GRDB
 import GRDBSQLite
 import JiannuoCore
@@ -71,7 +70,7 @@ public final class SQLiteLedger: Sendable {
             // Opening a pool for writing turns a file into WAL mode: look first, read-only, at what the file is.
             if writesNow && exists { try SQLiteLedger.probe(path, creating: access == .create) }
             if writesNow {
-                pool = try SQLiteLedger.openWriter(path, digests: digests)
+                pool = try DatabasePool(path: path, configuration: SQLiteLedger.configuration(readonly: false, digests: digests))
                 try SQLiteLedger.migrate(pool, path: path, creating: !exists || access == .create, clock: clock, operatorName: operatorName,
                                   digests: digests)
             } else {
@@ -104,18 +103,6 @@ public final class SQLiteLedger: Sendable {
         }
     }
 
-    /// A pool that writes. Each commit is synced to the -wal (`synchronous = FULL`): what a command said
-    /// it recorded survives a power cut, not only a crash of the program. Closing then copies nothing back
-    /// (no checkpoint on close): a one-write command does not also rewrite the pages it changed in the
-    /// ledger file and sync it, as the last connection to close otherwise does. `trimWAL` (after a write
-    /// that leaves more than `walKept`) and the idle dashboard's checkpoint move them in.
-    static func openWriter(_ path: String, digests: DigestAccumulator) throws -> DatabasePool {
-        let pool = try DatabasePool(path: path, configuration: configuration(readonly: false, digests: digests))
-        // After the pool is open: opening it sets the WAL's NORMAL.
-        try pool.writeWithoutTransaction { try $0.execute(sql: "PRAGMA synchronous = FULL") }
-        return pool
-    }
-
     static let readerCacheKiB = 512
 
     static func configuration(readonly: Bool, digests: DigestAccumulator) -> Configuration {
@@ -131,12 +118,11 @@ public final class SQLiteLedger: Sendable {
         let sqlShown = ["full", "all"].contains(profileSetting) ? Int.max : 300
         let shortest = profileSetting == "all" ? 0 : 0.001
         config.prepareDatabase { db in
-            // The -wal stays when the last connection closes (with what no checkpoint has moved yet, see
-            // `openWriter`): else every writing command made it anew, and GRDB, to be sure of it, committed an
-            // empty transaction first, with two syncs (and a sync of the directory for the new file).
+            // The -wal stays when the last connection closes (emptied by the closing checkpoint, not removed):
+            // else every writing command made it anew, and GRDB, to be sure of it, committed an empty
+            // transaction first, with two syncs (and a sync of the directory for the new file).
             var keep: Int32 = 1
             _ = sqlite3_file_control(db.sqliteConnection, "main", SQLITE_FCNTL_PERSIST_WAL, &keep)
-            _ = jiannuo_sqlite_no_checkpoint_on_close(UnsafeMutableRawPointer(db.sqliteConnection))
             LedgerDigest.register(db, accumulator: digests)
             // A reading connection's page cache: what its reads revisit (the indexes' upper pages) fits in far
             // less than SQLite's 2 MiB, and a dashboard keeps four connections (its peak memory, issue 29).
@@ -307,7 +293,7 @@ public final class SQLiteLedger: Sendable {
         }
         return try lazyWriter.update { w in
             if let w { return w }
-            let p = try SQLiteLedger.openWriter(path, digests: digests)
+            let p = try DatabasePool(path: path, configuration: SQLiteLedger.configuration(readonly: false, digests: digests))
             w = p
             return p
         }
@@ -336,10 +322,8 @@ public final class SQLiteLedger: Sendable {
         }
     }
 
-    /// What a kept `-wal` may grow to: commits accumulate in it (nothing is moved on close) until a write
-    /// leaves more than this and empties it; after a bulk write (an import, the demo) at once. Not less: the
-    /// next command to open an empty -wal for writing commits a transaction first (GRDB makes sure of the
-    /// file), which every watching dashboard takes for a change.
+    /// What a kept `-wal` may hold on to: it keeps the size of the largest transaction since it was last
+    /// emptied, so after a bulk write (an import, the demo) the space is given back at once.
     static let walKept = 4 << 20
 
     private func trimWAL(_ pool: DatabasePool) {
