@@ -21,7 +21,7 @@ enum CalendarReads {
     /// Shipped years, then years loaded into the database (which win), then officers' overrides.
     static func calendar<R: SQLReader>(_ r: R) throws -> WorkCalendar {
         var years: [Int: CalendarYear] = [:]
-        for y in Resources.calendarYears() { years[y.year] = y }
+        for y in ShippedCalendar.years { years[y.year] = y }
         var stored: [(String, String)] = []
         try r.each("SELECT year, source FROM calendar_years", []) { stored.append(($0.text(0) ?? "", $0.text(1) ?? "")) }
         for (year, source) in stored {

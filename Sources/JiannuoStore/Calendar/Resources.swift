@@ -1,12 +1,8 @@
 import Foundation
-import GRDB
 import JiannuoCore
 
-/// What the program ships in Sources/JiannuoStore/Data, as values: the files there are the published source,
-/// and tests hold the two equal (`ShippedCalendar`, `Rules.defaults`).
-enum Resources {
-    static func calendarYears() -> [CalendarYear] { ShippedCalendar.years }
-}
+// What the program ships in Sources/JiannuoStore/Data is taken as values, the files there being the
+// published source that tests hold the values to: the calendar (`ShippedCalendar`), the rules (`Rules.defaults`).
 
 extension Rules {
     /// The shipped defaults, or the file named by `JIANNUO_RULES`.
