@@ -259,7 +259,7 @@ import Testing
         #expect(try cli.run(["audit", "verify", "--anchor", anchor]).status == 0)
         // The attacker keeps the kept counts as they were, to put them back with the rest.
         var keptCounts = ""
-        for table in ["stage_tallies", "stage_months", "event_tallies", "score_facts"] {
+        for table in ["stage_tallies", "stage_months", "event_tallies", "score_facts", "open_tallies"] {
             keptCounts += "DELETE FROM \(table);\n" + (try cli.sqlite([".mode insert \(table)", "SELECT * FROM \(table)"]).1)
         }
         try cli.ok(["complaint", "resolve", id["TS"]!, "--result", "已兑现"])

@@ -61,6 +61,28 @@ import JiannuoCore
         #expect(try cli.run(["scores", "--json"]).stdout == scoresBefore)
     }
 
+    @Test("doctor catches the open items' counts changed alone; the dashboard's header reads them, --rebuild-counts repairs them")
+    func tamperedOpenCountsAreCaught() throws {
+        let cli = try CLI(today: "2026-11-20", initialised: false)
+        try #require(try cli.run(["demo", "--size", "small"]).status == 0)
+        let header = { () throws -> String in String(try cli.run(["render", "--width", "120", "--height", "30"]).stdout.split(separator: "\n")[0]) }
+        let before = try header()
+        let (s, _, e) = try cli.sqlite(["UPDATE open_tallies SET n = n + 7 WHERE kind = 'complaint' AND due < '2026-11-20'; DROP TRIGGER jn_open_complaints_update;"])
+        try #require(s == 0, "\(e)")
+        let caught = try cli.run(["doctor"])
+        #expect(caught.status == 65, "\(caught)")
+        #expect(caught.stdout.contains("✗ 计分计数") && caught.stdout.contains("open complaint/0") && caught.stdout.contains("jn_open_complaints_update"),
+                "\(caught.stdout)")
+        #expect(try header() != before, "the header's counts read the kept counts (or the test proves nothing)")
+        #expect(try cli.run(["audit", "verify"]).status == 65)
+        #expect(try cli.run(["doctor", "--rebuild-counts"]).status == 0)
+        #expect(try cli.run(["doctor"]).stdout.contains("✓ 计分计数"))
+        #expect(try header() == before)
+        // Kept on write again: a complaint added and accepted moves them as the records do.
+        _ = try cli.ok(["complaint", "add", "--channel", "hotline", "--department", "GXJ", "--content", "路灯不亮"])
+        #expect(try cli.run(["doctor"]).stdout.contains("✓ 计分计数"))
+    }
+
     @Test("only administrators may rebuild the counts")
     func onlyAdministrators() {
         #expect(RoleTable.roles(allowing: .countsRebuild) == [.admin])

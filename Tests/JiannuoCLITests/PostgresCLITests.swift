@@ -65,7 +65,7 @@ import Testing
         let o = try first.object()
         #expect(o["already_there"] as? Bool == false)
         let tables = try #require(o["tables"] as? [[String: Any]])
-        #expect(tables.count == 34)
+        #expect(tables.count == 35)
         for name in ["complaints", "commitments", "audit_log", "score_facts", "stage_months", "users"] {
             let rows = tables.first { $0["table"] as? String == name }?["rows"] as? Int
             let here = try s.pg.query("SELECT count(*) FROM \(Self.schema).\(name)")

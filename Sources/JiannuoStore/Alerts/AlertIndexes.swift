@@ -24,7 +24,7 @@ enum AlertIndexes {
                                        carried: ["id", "department", "counterparty"], open: CoreSQL.commitmentOpen())
     static let openDebts = Index(name: "commitments_open_debts", table: "commitments", keys: ["delivered_on", "payment_days"],
                                  carried: ["id", "department", "counterparty", "amount_fen"],
-                                 open: "\(CoreSQL.commitmentOpen()) AND category = 3 AND delivered_on IS NOT NULL AND amount_fen IS NOT NULL")
+                                 open: CoreSQL.debtOpen())
     /// The stage columns, set or not, and the return: what an open complaint's alert says.
     static let openComplaints = Index(name: "complaints_open_due", table: "complaints", keys: ["current_due"],
                                       carried: ["id", "department", "urgency"] + Complaint.Stage.allCases.compactMap(\.reachedColumn) + ["returned_at"],

@@ -99,19 +99,23 @@ struct AlertSources {
     func big(_ dialect: SQLDialect) -> [BigSource] {
         let jd = { (d: Day) -> DatabaseValue in (Double(d.ordinal) + 2_440_587.5).databaseValue }
         let text = { (d: Day) -> DatabaseValue in d.string.databaseValue }
+        // The payment limit, counted in days from the delivery; as a Julian day so that it is computed
+        // from the index's columns (or the kept counts' key) without a date parse.
+        let payBy = { (delivered: String, days: String) in
+            "(\(dialect.julianDay(delivered)) + \(dialect.least("coalesce(\(days), \(rules.arrearsDefaultDays))", "\(rules.arrearsMaxDays)")))"
+        }
+        let deliveredBy = "delivered_on <= '\(limits.arrears.nearingThrough)'"
         return [
             BigSource(table: "commitments", open: AlertIndexes.openCommitments.open, due: "deadline", bands: limits.commitments, units: ["department"], bound: text,
-                      kind: .commitments, rules: rules),
-            // The payment limit, counted in days from the delivery; as a Julian day so that it is
-            // computed from the index's columns without a date parse.
-            BigSource(table: "commitments",
-                      open: "\(AlertIndexes.openDebts.open) AND delivered_on <= '\(limits.arrears.nearingThrough)'",
-                      due: "(\(dialect.julianDay("delivered_on")) + \(dialect.least("coalesce(payment_days, \(rules.arrearsDefaultDays))", "\(rules.arrearsMaxDays)")))",
-                      bands: limits.arrears, units: ["department"], bound: jd, computedDue: true, kind: .debts, rules: rules),
+                      kind: .commitments, rules: rules, kept: KeptOpenCounts.commitments),
+            BigSource(table: "commitments", open: "\(AlertIndexes.openDebts.open) AND \(deliveredBy)", due: payBy("delivered_on", "payment_days"),
+                      bands: limits.arrears, units: ["department"], bound: jd, computedDue: true, kind: .debts, rules: rules,
+                      kept: KeptOpenCounts.debts, keptDue: payBy("due", KeptOpenCounts.paymentDays),
+                      keptOpen: deliveredBy.replacingOccurrences(of: "delivered_on", with: "due")),
             BigSource(table: "complaints", open: AlertIndexes.openComplaints.open, due: "current_due", bands: limits.complaints,
-                      units: ["department", "returned_from"], bound: text, kind: .complaints, rules: rules),
+                      units: ["department", "returned_from"], bound: text, kind: .complaints, rules: rules, kept: KeptOpenCounts.complaints),
             BigSource(table: "rectifications", open: "completed_on IS NULL", due: "deadline", bands: limits.rectifications,
-                      units: ["unit"], bound: text, kind: .rectifications, rules: rules),
+                      units: ["unit"], bound: text, kind: .rectifications, rules: rules, kept: KeptOpenCounts.rectifications),
         ]
     }
 
@@ -136,20 +140,32 @@ struct BigSource {
     let kind: Kind
     /// For a debt's payment limit (`Alerts.arrearsDue`).
     let rules: DeadlineRules
+    /// The same items in the kept counts (`KeptOpenCounts`): their due day over its columns, and what
+    /// narrows them besides (a debt delivered by the end of the nearing band).
+    let kept: KeptOpenCounts.Part
+    var keptDue = "due"
+    var keptOpen = "true"
 
-    private func condition(_ dialect: SQLDialect, excluding special: AlertSources.Special, departments: [String]?) -> String {
+    /// The rows due by the end of the nearing band, without `special`'s records, or (`only`) just those.
+    private func condition(_ dialect: SQLDialect, excluding special: AlertSources.Special, only: Bool = false, departments: [String]?) -> String {
         var sql = "\(open) AND \(due) <= ?"
+        let not = only ? "" : "NOT "
         if dialect.postgres {
             let ids = special.ids
-            if !ids.isEmpty { sql += " AND id NOT IN (\(AlertSources.quoted(ids)))" }
+            if !ids.isEmpty { sql += " AND id \(not)IN (\(AlertSources.quoted(ids)))" }
         } else if let ids = special.rowids[table], !ids.isEmpty {
-            sql += " AND rowid NOT IN (\(ids.map(String.init).joined(separator: ",")))"
+            sql += " AND rowid \(not)IN (\(ids.map(String.init).joined(separator: ",")))"
         }
         if let departments {
             let list = AlertSources.quoted(departments)
             sql += " AND (" + units.map { "\($0) IN (\(list))" }.joined(separator: " OR ") + ")"
         }
         return sql
+    }
+
+    /// Whether `special` holds records of this table.
+    private func hasSpecial(_ dialect: SQLDialect, _ special: AlertSources.Special) -> Bool {
+        dialect.postgres ? !special.ids.isEmpty : !(special.rowids[table] ?? []).isEmpty
     }
 
     /// Reads the items due by the end of the nearing band; with `limit`, only the most urgent ones.
@@ -227,20 +243,33 @@ struct BigSource {
         }
     }
 
-    /// How many items are at each level today, and how many fall due in the next year.
+    /// How many items are at each level today, and how many fall due in the next year: from the kept
+    /// counts, less the special records (judged whole, and counted with the few).
     func count<R: SQLReader>(_ r: R, excluding special: AlertSources.Special) throws -> (byLevel: [Alert.Level: Int], nextYear: Int) {
-        let nextYear = Day(year: bands.today.year + 1, month: 1, day: 1)!
-        func under(_ test: String) -> String { "coalesce(sum(CASE WHEN \(due) \(test) THEN 1 ELSE 0 END), 0)" }
-        var counts: [Int] = []
-        try r.each("""
-            SELECT count(*), \(under("<= ?")), \(under("< ?")), \(under("= ?")), \(under(">= ?"))
-            FROM \(table) WHERE \(condition(r.dialect, excluding: special, departments: nil))
-            """, [bound(bands.escalateThrough), bound(bands.today), bound(bands.today), bound(nextYear), bound(bands.nearingThrough)]) { row in
-            counts = (0..<5).map { row.small($0) ?? 0 }
+        var counts = try tally(r, due: keptDue, n: "n", from: KeptOpenCounts.table,
+                               where: "kind = '\(kept.kind)' AND \(keptOpen) AND \(keptDue) <= ?")
+        if hasSpecial(r.dialect, special) {
+            let theirs = try tally(r, due: due, n: "1", from: table, where: condition(r.dialect, excluding: special, only: true, departments: nil))
+            counts = zip(counts, theirs).map { $0 - $1 }
         }
-        guard counts.count == 5 else { return ([:], 0) }
         let all = counts[0], escalate = counts[1], beforeToday = counts[2], dueToday = counts[3]
         return ([.escalate: escalate, .overdue: beforeToday - escalate, .dueToday: dueToday,
                  .nearing: all - beforeToday - dueToday], counts[4])
+    }
+
+    /// All, then those due by the end of the escalation band, before today, today, and from next year on,
+    /// of the rows of `from` meeting `condition` (whose last parameter is the end of the nearing band),
+    /// each counted `n` times.
+    private func tally<R: SQLReader>(_ r: R, due: String, n: String, from: String, where condition: String) throws -> [Int] {
+        let nextYear = Day(year: bands.today.year + 1, month: 1, day: 1)!
+        func under(_ test: String) -> String { "coalesce(sum(CASE WHEN \(due) \(test) THEN \(n) ELSE 0 END), 0)" }
+        var counts = [0, 0, 0, 0, 0]
+        try r.each("""
+            SELECT coalesce(sum(\(n)), 0), \(under("<= ?")), \(under("< ?")), \(under("= ?")), \(under(">= ?"))
+            FROM \(from) WHERE \(condition)
+            """, [bound(bands.escalateThrough), bound(bands.today), bound(bands.today), bound(nextYear), bound(bands.nearingThrough)]) { row in
+            counts = (0..<5).map { Int(row.int($0) ?? 0) }
+        }
+        return counts
     }
 }

@@ -12,6 +12,11 @@ enum CoreSQL {
     /// A promise still owed.
     static func commitmentOpen(_ status: String = "status") -> String { "\(status) IN \(openStatuses)" }
 
+    /// A debt to a small firm still owed, whose payment limit runs (`Alerts.arrearsDue`): columns prefixed by `p`.
+    static func debtOpen(_ p: String = "") -> String {
+        "\(commitmentOpen("\(p)status")) AND \(p)category = 3 AND \(p)delivered_on IS NOT NULL AND \(p)amount_fen IS NOT NULL"
+    }
+
     /// A literal of a Swift value: only Core's own vocabulary goes here, never input.
     static func literal(_ s: String) -> String { "'\(s)'" }
 

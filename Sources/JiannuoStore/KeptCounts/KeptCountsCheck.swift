@@ -5,7 +5,7 @@ import JiannuoCore
 /// with the same SQL on both engines (the recomputations spell their differences through `SQLDialect`).
 enum KeptCountsCheck {
     /// The kept tables, which the digests do not cover (they are derived): `audit verify` compares them instead.
-    static let tables = ["stage_tallies", "event_tallies", "score_facts"]
+    static let tables = ["stage_tallies", "event_tallies", "score_facts", KeptOpenCounts.table]
 
     static func differences<R: SQLReader>(_ r: R) throws -> [KeptCountDifference] {
         let d = r.dialect
@@ -37,6 +37,14 @@ enum KeptCountsCheck {
             KeptCountDifference(kind: $0.text(0) ?? "", day: $0.text(1) ?? "", department: $0.text(2) ?? "", open: false,
                                 kept: Int($0.int(4) ?? 0), recomputed: Int($0.int(5) ?? 0))
         }
+        // Open items by due day (none before v23).
+        let openKey = ["kind", "due", "days"]
+        let open = try !exists(KeptOpenCounts.table) || agree("SELECT \(KeptOpenCounts.columns) FROM \(KeptOpenCounts.table)",
+                                                               KeptOpenCounts.recomputeSQL(), keys: openKey.count) ? []
+            : compare(r, table: KeptOpenCounts.table, key: openKey, fresh: KeptOpenCounts.recomputeSQL()) {
+            KeptCountDifference(kind: "open \($0.text(0) ?? "")/\($0.int(2) ?? 0)", day: $0.text(1) ?? "", department: "", open: true,
+                                kept: Int($0.int(3) ?? 0), recomputed: Int($0.int(4) ?? 0))
+        }
         let key = ["source", "record", "kind", "rule", "department", "day", "since", "until"]
         let k = key.joined(separator: ", ")
         let facts = try agree("SELECT \(KeptScoreFacts.columns) FROM score_facts", KeptScoreFacts.recomputeSQL(d), keys: key.count) ? []
@@ -45,7 +53,7 @@ enum KeptCountsCheck {
             KeptCountDifference(kind: "\($0.text(3) ?? "") \($0.text(1) ?? "")", day: $0.text(5) ?? "", department: $0.text(4) ?? "", open: false,
                                 kept: Int($0.int(8) ?? 0), recomputed: Int($0.int(9) ?? 0))
         }
-        return stages + months + events + facts
+        return stages + months + events + open + facts
     }
 
     /// Rows where `table` and `fresh` (a query giving `key` and `n`) disagree: the key's columns, then
@@ -71,7 +79,8 @@ extension AuditChain {
     /// them behind the program's back is tampering like a changed record.
     static func keptCountProblems(_ differences: [KeptCountDifference]) -> [Problem] {
         guard !differences.isEmpty else { return [] }
-        let tables = differences.first?.kind.contains(" ") == true ? "score_facts" : "stage_tallies/\(KeptStageCounts.monthTable)/event_tallies"
+        let tables = differences.first?.kind.contains(" ") == true ? "score_facts/\(KeptOpenCounts.table)"
+            : "stage_tallies/\(KeptStageCounts.monthTable)/event_tallies"
         let sample = differences.prefix(5).map { "\($0.kind) \($0.department) \($0.day)：\($0.kept) ≠ \($0.recomputed)" }.joined(separator: "；")
         return [Problem(reason: Text("计分用的保存计数（\(tables)）有 \(differences.count) 处与记录不符（\(sample)）：在程序之外被改动，或触发器被删除（jiannuo doctor --rebuild-counts 可重算）",
                                      "\(differences.count) kept counts (\(tables)) the ranking reads do not follow from the records (\(sample)): changed outside the program, or their triggers dropped (jiannuo doctor --rebuild-counts recomputes them)"),

@@ -92,7 +92,8 @@ enum PaneWindows {
         case .id: key = "id"
         default: key = "deadline"
         }
-        return try window(r, sql, args, order: key, descending: q.descending, offset: offset, limit: limit) { try Commitment(positional: $0) }
+        return try window(r, sql, args, order: key, descending: q.descending, offset: offset, limit: limit,
+                          total: everyOpen(q, only, KeptOpenCounts.commitments)) { try Commitment(positional: $0) }
     }
 
     static func complaints<R: SQLReader>(_ r: R, _ q: PaneQuery, confined only: String, _ units: [DatabaseValueConvertible],
@@ -119,7 +120,8 @@ enum PaneWindows {
         case .id: key = "id"
         default: key = "current_due"
         }
-        return try window(r, sql, args, order: key, descending: q.descending, offset: offset, limit: limit) { try Complaint(positional: $0) }
+        return try window(r, sql, args, order: key, descending: q.descending, offset: offset, limit: limit,
+                          total: everyOpen(q, only, KeptOpenCounts.complaints)) { try Complaint(positional: $0) }
     }
 
     /// The open items' index by due day for the county-wide list in its default order, whatever SQLite's
@@ -128,6 +130,11 @@ enum PaneWindows {
     /// 1 → 94 ms). A unit's list keeps the planner's choice (its unit's indexes).
     private static func byDue<R: SQLReader>(_ r: R, _ q: PaneQuery, _ only: String, _ index: AlertIndexes.Index) -> String {
         q.order == .due && q.department == nil && only.isEmpty ? r.dialect.indexedBy(index.name) : ""
+    }
+
+    /// How many rows a pane of every open item holds, from the kept counts; nil when anything narrows it.
+    private static func everyOpen(_ q: PaneQuery, _ only: String, _ part: KeptOpenCounts.Part) -> String? {
+        q.isUnfiltered && (q.search ?? "").isEmpty && only.isEmpty ? KeptOpenCounts.totalSQL(part) : nil
     }
 
     /// ` AND (…)` for the filter line: any of `columns`, or the name of the unit, contains what was typed, literally.
@@ -139,10 +146,11 @@ enum PaneWindows {
     }
 
     /// The count and one window of `FROM … WHERE …`, ordered by `key` then id (so equal keys keep a fixed order).
+    /// `total`: a query of the count that reads less, when there is one.
     private static func window<R: SQLReader, T: Sendable>(_ r: R, _ sql: String, _ args: [DatabaseValueConvertible], order key: String,
-                                                          descending: Bool, offset: Int, limit: Int,
+                                                          descending: Bool, offset: Int, limit: Int, total counted: String? = nil,
                                                           _ decode: (R.Row) throws -> T) throws -> Window<T> {
-        let total = try r.int("SELECT count(*) " + sql, args)
+        let total = try counted.map { try r.int($0, []) } ?? r.int("SELECT count(*) " + sql, args)
         let dir = descending ? "DESC" : "ASC"
         let rows = try r.all("SELECT * \(sql) ORDER BY \(key) \(dir), id \(dir) LIMIT ? OFFSET ?", args + [limit, offset], decode)
         return Window(rows: rows, total: total, offset: offset)

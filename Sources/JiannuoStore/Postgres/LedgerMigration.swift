@@ -38,7 +38,7 @@ public enum LedgerMigration {
     static let copied = ["grdb_migrations", "departments", "department_events", "commitments", "commitment_entries", "amendments",
                          "complaints", "breaches", "opinions", "calendar_overrides", "calendar_years", "sequences", "audit_log", "meta",
                          "drafts", "ledger_digest", "users", "inspections", "findings", "escalations", "rectifications", "accountability",
-                         "followups", "stage_tallies", "stage_months", "event_tallies", "score_facts", "attachments",
+                         "followups", "stage_tallies", "stage_months", "open_tallies", "event_tallies", "score_facts", "attachments",
                          "complaint_rounds", "complaint_steps", "dated_claims", "difficulties", "letters", "bulletins"]
 
     public static func run(from store: SQLiteLedger, to conninfo: String, county: String,

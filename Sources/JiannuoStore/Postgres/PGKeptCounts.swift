@@ -5,7 +5,7 @@
 /// Their schema is fixed in each function, so a session's search path cannot send a count elsewhere.
 enum PGKeptCounts {
     /// In the order a rebuild fills them: the monthly stages are summed from the daily ones.
-    static let tables = ["stage_tallies", KeptStageCounts.monthTable, "event_tallies", "score_facts"]
+    static let tables = ["stage_tallies", KeptStageCounts.monthTable, "event_tallies", "score_facts", KeptOpenCounts.table]
     /// The record tables the functions read while they count (as the owner, under its own policy).
     static let counted = ["complaints", "complaint_rounds", "followups", "commitments", "amendments", "commitment_entries", "rectifications",
                           "breaches", "accountability", "findings"]
@@ -17,6 +17,7 @@ enum PGKeptCounts {
         case "stage_tallies": return (KeptStageCounts.columns, KeptStageCounts.recomputeSQL(d))
         case KeptStageCounts.monthTable: return (KeptStageCounts.monthColumns, KeptStageCounts.monthsSQL)
         case "event_tallies": return (KeptEventCounts.columns, KeptEventCounts.recomputeSQL())
+        case KeptOpenCounts.table: return (KeptOpenCounts.columns, KeptOpenCounts.recomputeSQL())
         default: return (KeptScoreFacts.columns, KeptScoreFacts.recomputeSQL(d))
         }
     }
@@ -78,6 +79,12 @@ enum PGKeptCounts {
             ("jn_tally_followups", "followups", trigger("jn_tally_followups", "followups")),
             ("jn_tally_returns", "complaints", trigger("jn_tally_returns", "complaints", of: "department, returned_from, returned_at, received")),
         ]
+        for table in KeptOpenCounts.tables {
+            let parts = KeptOpenCounts.parts.filter { $0.table == table }
+            out.append(function("jn_open_\(table)", old: parts.map { open(-1, "OLD", $0) }.joined(separator: "\n"),
+                                new: parts.map { open(1, "NEW", $0) }.joined(separator: "\n")))
+            triggers.append(("jn_open_\(table)", table, trigger("jn_open_\(table)", table, of: KeptOpenCounts.watched(table).joined(separator: ", "))))
+        }
         for (name, table, columns, old, new) in facts {
             out.append(function("jn_facts_\(name)", old: old, new: new, first: name == "commitments" ? bulkSkip : ""))
             triggers.append(("jn_facts_\(name)", table, trigger("jn_facts_\(name)", table, of: columns)))
@@ -128,6 +135,24 @@ enum PGKeptCounts {
     /// The triggers above, for `doctor`: (name, table).
     static let triggerNames = ["jn_tally_stages", "jn_tally_rounds", "jn_tally_followups", "jn_tally_returns"]
         + ["commitments", "amendments", "entries", "rectifications", "breaches", "accountability", "findings"].map { "jn_facts_\($0)" }
+        + KeptOpenCounts.tables.map { "jn_open_\($0)" }
+
+    /// Adds or takes off one open item of `part` (`KeptOpenCounts`); rows that reach 0 go.
+    private static func open(_ sign: Int, _ r: String, _ part: KeptOpenCounts.Part) -> String {
+        let t = KeptOpenCounts.table, due = "\(r).\(part.due)", days = part.days("\(r).")
+        let key = "kind = '\(part.kind)' AND due = \(due) AND days = \(days)"
+        return sign > 0 ? """
+            IF \(part.kept("\(r).")) THEN
+                INSERT INTO \(t) (kind, due, days, n) VALUES ('\(part.kind)', \(due), \(days), 1)
+                    ON CONFLICT (kind, due, days) DO UPDATE SET n = \(t).n + 1;
+            END IF;
+            """ : """
+            IF \(part.kept("\(r).")) THEN
+                UPDATE \(t) SET n = n - 1 WHERE \(key);
+                DELETE FROM \(t) WHERE \(key) AND n = 0;
+            END IF;
+            """
+    }
 
     private static func stages(_ sign: Int, _ r: String, _ stages: [(String, String, String, String)] = KeptStageCounts.stages) -> String {
         stages.map { stage, due, done, late in

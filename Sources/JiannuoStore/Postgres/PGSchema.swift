@@ -22,7 +22,7 @@ enum PGSchema {
                              "v7-tallies", "v8-event-tallies", "v9-unit-returns", "v10-debt-terms", "v11-awaiting-returns",
                              "v12-score-facts", "v13-claims", "v14-attachments",
                              "v15-complaint-history", "v16-difficulties", "v17-work-orders", "v18-letters", "v19-bulletins", "v20-summary-indexes",
-                             "v21-read-indexes", "v22-stage-months"]
+                             "v21-read-indexes", "v22-stage-months", KeptOpenCounts.migration]
 
     static let tables = """
     CREATE TABLE grdb_migrations (identifier text COLLATE "C" NOT NULL PRIMARY KEY);
@@ -264,6 +264,12 @@ enum PGSchema {
         n bigint NOT NULL CHECK (n >= 0),
         PRIMARY KEY (month, stage, department));
     \(KeptStageCounts.openIndex(.pg));
+    CREATE TABLE open_tallies (
+        kind text COLLATE "C" NOT NULL,
+        due text COLLATE "C" NOT NULL,
+        days bigint NOT NULL,
+        n bigint NOT NULL CHECK (n >= 0),
+        PRIMARY KEY (kind, due, days));
     CREATE TABLE event_tallies (
         kind text COLLATE "C" NOT NULL CHECK (kind IN ('dissatisfied', 'return')),
         day text COLLATE "C" NOT NULL,

@@ -3,7 +3,7 @@ import GRDB
 /// Every table of counts and score facts kept on write by SQLite's triggers, handled together where
 /// writes come in bulk and where a doctor rebuilds them.
 enum SQLiteKeptCounts {
-    enum Kind: CaseIterable { case stages, events, scoreFacts }
+    enum Kind: CaseIterable { case stages, events, scoreFacts, open }
 
     /// What each kept table offers: dropping its triggers, rebuilding it from the records, putting them back.
     private struct Upkeep {
@@ -15,6 +15,7 @@ enum SQLiteKeptCounts {
         case .stages: Upkeep(drop: SQLiteStageCounts.dropTriggers, rebuild: SQLiteStageCounts.rebuild, install: SQLiteStageCounts.installTriggers)
         case .events: Upkeep(drop: SQLiteEventCounts.dropTriggers, rebuild: SQLiteEventCounts.rebuild, install: SQLiteEventCounts.installTriggers)
         case .scoreFacts: Upkeep(drop: SQLiteScoreFacts.dropTriggers, rebuild: SQLiteScoreFacts.rebuild, install: SQLiteScoreFacts.installTriggers)
+        case .open: Upkeep(drop: SQLiteOpenCounts.dropTriggers, rebuild: SQLiteOpenCounts.rebuild, install: SQLiteOpenCounts.installTriggers)
         }
     }
 
@@ -30,14 +31,15 @@ enum SQLiteKeptCounts {
         for k in kinds { try upkeep(k).install(db) }
     }
 
-    static var triggerNames: [String] { SQLiteStageCounts.triggerNames + SQLiteStageCounts.roundTriggerNames + SQLiteEventCounts.triggerNames + SQLiteScoreFacts.triggerNames }
+    static var triggerNames: [String] { SQLiteStageCounts.triggerNames + SQLiteStageCounts.roundTriggerNames + SQLiteEventCounts.triggerNames + SQLiteScoreFacts.triggerNames
+        + SQLiteOpenCounts.triggerNames }
 
-    /// An import's bulk write: imported complaints are tallied once at the end, appended promises
-    /// judged in one pass; other tables have no kept counts of their own.
+    /// An import's bulk write: imported complaints and promises are counted once at the end, appended
+    /// promises judged in one pass; other tables have no kept counts of their own.
     static func importing<T>(_ db: Database, table: String, _ body: () throws -> T) throws -> T {
         switch table {
-        case "complaints": try bulk(db, [.stages, .events], body)
-        case "commitments": try SQLiteScoreFacts.appendingCommitments(db, body)
+        case "complaints": try bulk(db, [.stages, .events, .open], body)
+        case "commitments": try bulk(db, [.open]) { try SQLiteScoreFacts.appendingCommitments(db, body) }
         default: try body()
         }
     }

@@ -461,6 +461,12 @@ enum Schema {
                 try db.execute(sql: "ANALYZE \(KeptStageCounts.monthTable)")
             }
         }
+        // Open items per kind and due day, for the first paint's counts (KeptOpenCounts).
+        m.registerMigration(KeptOpenCounts.migration) { db in
+            try SQLiteOpenCounts.createTable(db)
+            try SQLiteOpenCounts.rebuild(db)
+            try SQLiteOpenCounts.installTriggers(db)
+        }
         return m
     }
 }
