@@ -75,7 +75,8 @@ public final class SQLiteLedger: Sendable {
                                   digests: digests)
             } else {
                 pool = try DatabasePool(path: path, configuration: SQLiteLedger.configuration(readonly: true, digests: digests))
-                try pool.read { db in try SQLiteLedger.checkSchema(db, path: path) }
+                // On the pool's first connection, which has parsed the schema on opening (see `read`).
+                try pool.writeWithoutTransaction { db in try SQLiteLedger.checkSchema(db, path: path) }
             }
             // A writing command reads what it starts from on the writer's connection, which has read the
             // schema already: a reader's would read it again (a few milliseconds of a 40 ms write). These
@@ -84,7 +85,7 @@ public final class SQLiteLedger: Sendable {
                 (try CalendarReads.officeZone(GRDBReader(db: db)), try CalendarReads.calendar(GRDBReader(db: db)),
                  try db.tableExists("users") ? Actor.load(GRDBReader(db: db), account: operatorName) : Actor(account: operatorName, role: nil))
             }
-            let (zone, cal, who) = writesNow ? try pool.writeWithoutTransaction(start) : try pool.read(start)
+            let (zone, cal, who) = try pool.writeWithoutTransaction(start)
             self.clock = clock.inZone(zone)
             calendar = cal
             actor = who
@@ -256,10 +257,14 @@ public final class SQLiteLedger: Sendable {
     /// Reads in a snapshot. A writing command (one process, one command) reads on the writer's connection,
     /// which has parsed the schema already, rather than open a reader that parses it again (about 3 ms
     /// of a 30 ms write); only while that connection is idle, so that a read within a write, or on
-    /// another thread meanwhile, takes a reader as before. Either way the read takes no write lock.
+    /// another thread meanwhile, takes a reader as before. A reading store does the same on the main
+    /// thread, with its pool's first connection (opened read-only): a command that reads once opens one
+    /// connection, not two, and a dashboard's first paint and list windows read there while its
+    /// background loads take readers, so that its checks for others' writes (on that connection) never
+    /// wait behind a long read. Either way the read takes no write lock.
     public func read<T>(_ body: (Database) throws -> T) throws -> T {
         do {
-            if access == .write, claimIdleWriter() {
+            if access == .write || Thread.isMainThread, claimIdleWriter() {
                 defer { writerUsers.update { $0 -= 1 } }
                 return try pool.writeWithoutTransaction { db in
                     var value: T? = nil
