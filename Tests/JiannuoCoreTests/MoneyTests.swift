@@ -31,4 +31,15 @@ struct MoneyTests {
         #expect(try Money(yuan: "1,234,567.89").fen == 123_456_789)
         #expect(Money(fen: 1) < Money(fen: 2))
     }
+
+    @Test("grouped for reading: thousands separated, always two decimals, and read back as the same amount")
+    func groupedForReading() throws {
+        let cases: [(Int64, String)] = [(0, "0.00"), (7, "0.07"), (99, "0.99"), (100, "1.00"), (99_999, "999.99"),
+                                        (100_000, "1,000.00"), (23_562_400, "235,624.00"), (12_345_678_901, "123,456,789.01"),
+                                        (100_000_000_000_000, "1,000,000,000,000.00")]
+        for (fen, text) in cases {
+            #expect(Money(fen: fen).grouped == text)
+            #expect(try Money(yuan: text).fen == fen)
+        }
+    }
 }

@@ -36,14 +36,16 @@ public struct Money: Hashable, Comparable, Sendable {
 
     /// `235,624.00`: what people read (files and JSON keep `yuanString`).
     public var grouped: String {
-        var whole = String(fen / 100)
-        var groups: [Substring] = []
-        while whole.count > 3 {
-            groups.insert(whole.suffix(3), at: 0)
-            whole.removeLast(3)
+        // Byte by byte: `alerts --json` words a province's thousands of debts twice each.
+        let whole = Array(String(fen / 100).utf8), cents = Int(abs(fen % 100))
+        var out: [UInt8] = []
+        out.reserveCapacity(whole.count + whole.count / 3 + 3)
+        for (i, b) in whole.enumerated() {
+            if i > 0, (whole.count - i) % 3 == 0, out.last != UInt8(ascii: "-") { out.append(UInt8(ascii: ",")) }
+            out.append(b)
         }
-        groups.insert(Substring(whole), at: 0)
-        return groups.joined(separator: ",") + String(format: ".%02lld", fen % 100)
+        out += [UInt8(ascii: "."), UInt8(48 + cents / 10), UInt8(48 + cents % 10)]
+        return String(decoding: out, as: UTF8.self)
     }
 
     public static func < (a: Money, b: Money) -> Bool { a.fen < b.fen }
