@@ -37,8 +37,9 @@ enum FastJSON {
         out.raw("    \"due\" : "); out.string(a.due.string); out.raw(",\n")
         out.raw("    \"kind\" : "); out.string(a.kind.rawValue); out.raw(",\n")
         out.raw("    \"level\" : "); out.string(a.level.rawValue); out.raw(",\n")
-        out.raw("    \"message\" : "); out.string(a.message); out.raw(",\n")
-        out.raw("    \"message_en\" : "); out.string(a.messageEn); out.raw(",\n")
+        // The words laid straight into the output, escaped where they come from a record.
+        out.raw("    \"message\" : \""); a.message(.zh, into: &out); out.raw("\",\n")
+        out.raw("    \"message_en\" : \""); a.message(.en, into: &out); out.raw("\",\n")
         out.raw("    \"record\" : "); out.string(a.record); out.raw("\n  }")
     }
 
@@ -74,13 +75,23 @@ struct JSONBytes {
     mutating func int(_ n: Int) { bytes.append(contentsOf: String(n).utf8) }
 
     mutating func string(_ s: String) {
+        bytes.append(0x22); text(s); bytes.append(0x22)
+    }
+}
+
+extension JSONBytes: WordSink {
+    /// The program's words too may hold a quote (an opinion's title is quoted in English).
+    mutating func words(_ s: String) { text(s) }
+
+    /// Escaped as within a JSON string literal (without its quotes).
+    mutating func text(_ s: String) {
         var s = s
         s.withUTF8 { u in
             // Nearly every string needs no escape: copied whole.
             if !u.contains(where: { $0 == 0x22 || $0 == 0x5C || $0 < 0x20 }) {
-                bytes.append(0x22); bytes.append(contentsOf: u); bytes.append(0x22)
+                bytes.append(contentsOf: u)
             } else {
-                bytes.append(contentsOf: FastJSON.string(String(decoding: u, as: UTF8.self)).utf8)
+                bytes.append(contentsOf: FastJSON.string(String(decoding: u, as: UTF8.self)).utf8.dropFirst().dropLast())
             }
         }
     }

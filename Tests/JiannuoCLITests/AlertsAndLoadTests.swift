@@ -109,6 +109,29 @@ struct AlertsAndLoadTests {
     }
 
     /// Two processes (#2) and four (#7), 500 complaints each, all at once.
+    @Test("alerts --json words each alert in both languages as the text output does, escaping quotes and backslashes from records")
+    func alertWordsAreEscaped() throws {
+        let cli = try CLI(today: "2026-10-08")
+        _ = try cli.ok(["department", "add", "--code", "FGW", "--name", "县发改委", "--kind", "county-department"])
+        let title = "他说\"拖\"\\了三月"   // control characters are refused at input
+        func opinion(_ severity: String) throws -> String {
+            try cli.ok(["opinion", "add", "--department", "FGW", "--title", title, "--source", "微博", "--severity", severity,
+                        "--date", "2026-10-07"])["id"] as! String
+        }
+        let (low, high) = (try opinion("low"), try opinion("high"))
+        let r = try cli.run(["alerts", "--json"])
+        #expect(r.status == 0, "\(r)")
+        let rows = try r.array()
+        let minor = try #require(rows.first { $0["record"] as? String == low })
+        #expect(minor["message"] as? String == "舆情 \(low)「\(title)」处置时限今天（2026-10-08）到期", "\(minor)")
+        #expect(minor["message_en"] as? String == "public opinion \(low) \"\(title)\" handling limit falls today (2026-10-08)", "\(minor)")
+        let major = try #require(rows.first { $0["record"] as? String == high })
+        #expect(major["message"] as? String == "重大舆情 \(high)「\(title)」未处置，须立即处置并报县委县政府", "\(major)")
+        #expect(major["message_en"] as? String == "major public opinion \(high) \"\(title)\" not handled: handle it now and report to the county leadership",
+                "\(major)")
+        #expect(r.stdout.contains("\\\"拖\\\"\\\\了三月"), "escaped as JSON: \(r.stdout.prefix(600))")
+    }
+
     @Test("processes adding 500 complaints each at the same time: exactly 500 × n rows, no error", arguments: [2, 4])
     func concurrentWriters(_ n: Int) throws {
         let cli = try CLI()
