@@ -22,7 +22,7 @@ enum PGSchema {
                              "v7-tallies", "v8-event-tallies", "v9-unit-returns", "v10-debt-terms", "v11-awaiting-returns",
                              "v12-score-facts", "v13-claims", "v14-attachments",
                              "v15-complaint-history", "v16-difficulties", "v17-work-orders", "v18-letters", "v19-bulletins", "v20-summary-indexes",
-                             "v21-read-indexes", "v22-stage-months", KeptOpenCounts.migration]
+                             "v21-read-indexes", "v22-stage-months", KeptOpenCounts.migration, KeptStageCounts.unitIndexesMigration]
 
     static let tables = """
     CREATE TABLE grdb_migrations (identifier text COLLATE "C" NOT NULL PRIMARY KEY);
@@ -113,6 +113,7 @@ enum PGSchema {
     CREATE INDEX complaints_commitment ON complaints(commitment) WHERE commitment IS NOT NULL;
     \(AlertIndexes.openComplaints.create(.pg));
     \(ComplaintLimit.allCases.map { "CREATE INDEX complaints_\(CoreSQL.lateColumn($0)) ON complaints(\($0.dueColumn)) WHERE \(CoreSQL.lateColumn($0)) = 1;" }.joined(separator: "\n"))
+    \(ComplaintLimit.allCases.map { KeptStageCounts.unitIndex($0, .pg) + ";" }.joined(separator: "\n"))
     CREATE INDEX complaints_returned ON complaints(returned_at) WHERE returned_at IS NOT NULL;
     CREATE INDEX complaints_returned_from ON complaints(returned_from, returned_at) WHERE returned_at IS NOT NULL;
     CREATE INDEX complaints_awaiting_acceptance ON complaints(returned_from) WHERE returned_at IS NOT NULL AND accepted_at IS NULL;

@@ -467,6 +467,14 @@ enum Schema {
             try SQLiteOpenCounts.rebuild(db)
             try SQLiteOpenCounts.installTriggers(db)
         }
+        // Each unit's late stages by limit day (KeptStageCounts.unitIndex), analysed where the file has statistics.
+        m.registerMigration(KeptStageCounts.unitIndexesMigration) { db in
+            for l in ComplaintLimit.allCases { try db.execute(sql: KeptStageCounts.unitIndex(l, .sqlite)) }
+            if try db.tableExists("sqlite_stat1") {
+                try db.execute(sql: "PRAGMA analysis_limit = 1000")
+                for l in ComplaintLimit.allCases { try db.execute(sql: "ANALYZE \(KeptStageCounts.unitIndexName(l))") }
+            }
+        }
         return m
     }
 }

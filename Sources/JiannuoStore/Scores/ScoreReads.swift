@@ -113,8 +113,8 @@ struct ScoreReads {
         let rounds = ComplaintRound.limits.map { (KeptStageCounts.roundTable, "complaint", $0) }
         for (table, key, kind) in ComplaintLimit.allCases.map({ ("complaints", "id", $0) }) + rounds {
             let due = kind.dueColumn, done = kind.doneColumn, late = "\(CoreSQL.lateColumn(kind)) = 1"
-            // One unit's complaints through its index: SQLite is kept off the late-stage index, which
-            // holds every unit's late stages of the span (0.5 s on the province demo).
+            // The unit's late stages through their unit index (`KeptStageCounts.unitIndex`): SQLite is kept off
+            // the late-stage index by day, which holds every unit's late stages of the span (0.5 s on the province demo).
             try r.each("""
                 SELECT \(key), department, \(due) AS due, substr(\(done), 1, 10) AS done FROM \(table)
                 WHERE (\(late)) AND \(r.dialect.noIndex(due)) BETWEEN ? AND ? AND department IN (\(list))
