@@ -115,11 +115,20 @@ extension LedgerEngine {
         try actor.requireVisible(code)
         let lastMonth = Period.month(min(period.end, today).year, min(period.end, today).month)
         let months = (0..<12).reversed().map { lastMonth.shifted(-$0) }
+        // The on-time rate and the unit's alerts are read on a second connection meanwhile (each part was its
+        // own snapshot already): the profile takes the time of the longer half, on both cores. A PostgreSQL
+        // ledger, with one connection, reads them one after the other as before.
+        let lineage = try reading { r in try r.lineage(code) }
+        let side = Concurrent { [self] in
+            (try onTimeRate(of: code, period: period, today: today),
+             try alerts(today: today, departments: lineage).filter { lineage.contains($0.department) })
+        }
+        // A failure here does not leave the other connection reading behind it.
+        defer { _ = try? side.value() }
         let all = try scores(of: code, periods: [period] + months, today: today, asKnown: asKnown)
         var profile = try reading { r in try records(r, of: code, period: period, score: all[0]) }
         profile.trend = zip(months, all.dropFirst()).map { .init(period: $0.description, score: $1.score) }
-        profile.onTime = try onTimeRate(of: code, period: period, today: today)
-        profile.alerts = try alerts(today: today, departments: profile.lineage).filter { profile.lineage.contains($0.department) }
+        (profile.onTime, profile.alerts) = try side.value()
         if let asKnown {
             profile.difficulties = DepartmentProfile.known(profile.difficulties, asKnown.day)
             profile.letters = DepartmentProfile.known(profile.letters, asKnown.day)
