@@ -104,14 +104,15 @@ struct AlertSources {
         let payBy = { (delivered: String, days: String) in
             "(\(dialect.julianDay(delivered)) + \(dialect.least("coalesce(\(days), \(rules.arrearsDefaultDays))", "\(rules.arrearsMaxDays)")))"
         }
-        let deliveredBy = "delivered_on <= '\(limits.arrears.nearingThrough)'"
+        // Delivered by the end of the nearing band, over the record's column or the kept counts' key.
+        let deliveredBy = { (column: String) in "\(column) <= '\(limits.arrears.nearingThrough)'" }
         return [
             BigSource(table: "commitments", open: AlertIndexes.openCommitments.open, due: "deadline", bands: limits.commitments, units: ["department"], bound: text,
                       kind: .commitments, rules: rules, kept: KeptOpenCounts.commitments),
-            BigSource(table: "commitments", open: "\(AlertIndexes.openDebts.open) AND \(deliveredBy)", due: payBy("delivered_on", "payment_days"),
+            BigSource(table: "commitments", open: "\(AlertIndexes.openDebts.open) AND \(deliveredBy("delivered_on"))", due: payBy("delivered_on", "payment_days"),
                       bands: limits.arrears, units: ["department"], bound: jd, computedDue: true, kind: .debts, rules: rules,
                       kept: KeptOpenCounts.debts, keptDue: payBy("due", KeptOpenCounts.paymentDays),
-                      keptOpen: deliveredBy.replacingOccurrences(of: "delivered_on", with: "due")),
+                      keptOpen: deliveredBy("due")),
             BigSource(table: "complaints", open: AlertIndexes.openComplaints.open, due: "current_due", bands: limits.complaints,
                       units: ["department", "returned_from"], bound: text, kind: .complaints, rules: rules, kept: KeptOpenCounts.complaints),
             BigSource(table: "rectifications", open: "completed_on IS NULL", due: "deadline", bands: limits.rectifications,

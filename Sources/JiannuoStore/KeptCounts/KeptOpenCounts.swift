@@ -13,7 +13,7 @@ import JiannuoCore
 /// limit) are not kept: the lists count those through their index, where they come first.
 enum KeptOpenCounts {
     static let table = "open_tallies"
-    /// The schema version that brings the table (a ledger before it is read the old way until upgraded).
+    /// The schema version that brings the table (on both engines).
     static let migration = "v23-open-tallies"
     static let columns = "kind, due, days, n"
 
@@ -40,7 +40,7 @@ enum KeptOpenCounts {
                                      due: "deadline", days: { _ in "0" })
     static let parts = [commitments, debts, complaints, rectifications]
     /// The record tables counted, each with its triggers.
-    static let tables = ["commitments", "complaints", "rectifications"]
+    static let tables = parts.map(\.table).reduce(into: [String]()) { if !$0.contains($1) { $0.append($1) } }
 
     /// A debt's agreed payment days as the table keeps them: -1 for none agreed.
     static let paymentDays = "nullif(days, -1)"
